@@ -1,0 +1,11 @@
+/** Domain error codes raised by libs/bpmn (mapped to HTTP in apps/engine/src/common). */
+export const BPMN_ERRORS = {
+  /** The text is not well-formed XML: 400. */
+  malformed: 'BPMN_MALFORMED',
+  /** Well-formed XML, but not a BPMN 2.0 `definitions` document: 400. */
+  notBpmn: 'BPMN_NOT_BPMN',
+  /** A DOCTYPE (entity declarations, external entities) is never needed in BPMN and is refused: 400. */
+  doctypeForbidden: 'BPMN_DOCTYPE_FORBIDDEN',
+  /** The model parsed but has validation errors: 422 with the problem list. */
+  invalid: 'BPMN_INVALID',
+} as const;

@@ -1,0 +1,91 @@
+import { loadBpmn } from '../load-bpmn.js';
+import { inlineBpmn } from '../testing/inline-bpmn.js';
+
+const SERVICE_REQUEST = `
+  <bpmn:laneSet id="lanes">
+    <bpmn:lane id="firstLine" name="First line"><bpmn:flowNodeRef>start</bpmn:flowNodeRef><bpmn:flowNodeRef>triage</bpmn:flowNodeRef><bpmn:flowNodeRef>sla</bpmn:flowNodeRef></bpmn:lane>
+    <bpmn:lane id="system" name="System"><bpmn:flowNodeRef>gw</bpmn:flowNodeRef><bpmn:flowNodeRef>sync</bpmn:flowNodeRef><bpmn:flowNodeRef>wait</bpmn:flowNodeRef><bpmn:flowNodeRef>end</bpmn:flowNodeRef><bpmn:flowNodeRef>escalated</bpmn:flowNodeRef></bpmn:lane>
+  </bpmn:laneSet>
+  <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:userTask id="triage" name="Triage" tandem:valueClass="BVA" tandem:stage="inquiry" tandem:standardMinutes="7.5"
+      tandem:candidateGroups="first-line, golden" tandem:dueIn="PT4H" tandem:costPerHour="42" tandem:assignee="= owner">
+    <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+  </bpmn:userTask>
+  <bpmn:boundaryEvent id="sla" attachedToRef="triage" cancelActivity="false">
+    <bpmn:outgoing>f6</bpmn:outgoing>
+    <bpmn:timerEventDefinition><bpmn:timeDuration> PT4H </bpmn:timeDuration></bpmn:timerEventDefinition>
+  </bpmn:boundaryEvent>
+  <bpmn:exclusiveGateway id="gw" default="f4"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing><bpmn:outgoing>f4</bpmn:outgoing></bpmn:exclusiveGateway>
+  <bpmn:serviceTask id="sync" tandem:valueClass="NVA" tandem:wasteType="overprocessing" camunda:type="external" camunda:topic="crm-sync">
+    <bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f5</bpmn:outgoing>
+  </bpmn:serviceTask>
+  <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>f4</bpmn:incoming><bpmn:incoming>f5</bpmn:incoming><bpmn:outgoing>f7</bpmn:outgoing>
+    <bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition>
+  </bpmn:intermediateCatchEvent>
+  <bpmn:endEvent id="end"><bpmn:incoming>f7</bpmn:incoming><bpmn:terminateEventDefinition /></bpmn:endEvent>
+  <bpmn:endEvent id="escalated"><bpmn:incoming>f6</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="triage" />
+  <bpmn:sequenceFlow id="f2" sourceRef="triage" targetRef="gw" />
+  <bpmn:sequenceFlow id="f3" name="needs CRM" sourceRef="gw" targetRef="sync"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">= category = "complaint"</bpmn:conditionExpression></bpmn:sequenceFlow>
+  <bpmn:sequenceFlow id="f4" sourceRef="gw" targetRef="wait" />
+  <bpmn:sequenceFlow id="f5" sourceRef="sync" targetRef="wait" />
+  <bpmn:sequenceFlow id="f6" sourceRef="sla" targetRef="escalated" />
+  <bpmn:sequenceFlow id="f7" sourceRef="wait" targetRef="end" />`;
+
+describe('compileBpmn', () => {
+  it('compiles every supported element into a plain, JSON-safe ProcessGraph', async () => {
+    // given a service-request process using each executable element kind
+    // when loaded
+    const { processes, problems } = await loadBpmn(inlineBpmn(SERVICE_REQUEST, 'id="service-request" name="Service request" isExecutable="true"'));
+    // then one graph comes out, equal to its JSON round trip
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const [sut] = processes;
+    expect(JSON.parse(JSON.stringify(sut))).toEqual(sut);
+    expect(sut).toMatchObject({ key: 'service-request', name: 'Service request', startEventId: 'start' });
+    expect(sut!.lanes).toEqual([
+      { id: 'firstLine', name: 'First line', flowNodeIds: ['start', 'triage', 'sla'] },
+      { id: 'system', name: 'System', flowNodeIds: ['gw', 'sync', 'wait', 'end', 'escalated'] },
+    ]);
+  });
+
+  it('carries task settings, lean attributes, lanes and boundary links', async () => {
+    // given the same process; when loaded
+    const [sut] = (await loadBpmn(inlineBpmn(SERVICE_REQUEST))).processes;
+    // then the user task keeps its tandem: settings, typed
+    expect(sut!.nodes['triage']).toEqual({
+      id: 'triage',
+      name: 'Triage',
+      type: 'userTask',
+      incoming: ['f1'],
+      outgoing: ['f2'],
+      laneId: 'firstLine',
+      lean: { valueClass: 'BVA', stage: 'inquiry', standardMinutes: 7.5 },
+      boundaryEventIds: ['sla'],
+      candidateGroups: ['first-line', 'golden'],
+      candidateUsers: [],
+      assignee: '= owner',
+      dueIn: 'PT4H',
+      costPerHour: 42,
+    });
+    expect(sut!.nodes['sla']).toMatchObject({ type: 'boundaryEvent', attachedToId: 'triage', cancelActivity: false, timer: { timeDuration: 'PT4H' } });
+    expect(sut!.nodes['wait']).toMatchObject({ type: 'intermediateCatchEvent', timer: { timeDuration: 'P3D' }, incoming: ['f4', 'f5'] });
+    expect(sut!.nodes['end']).toMatchObject({ type: 'endEvent', terminate: true });
+    expect(sut!.nodes['escalated']).toMatchObject({ type: 'endEvent', terminate: false });
+  });
+
+  it('accepts Camunda Modeler attributes for the same meanings', async () => {
+    // given a service task configured with camunda:type="external" camunda:topic
+    const [sut] = (await loadBpmn(inlineBpmn(SERVICE_REQUEST))).processes;
+    // then the topic is read and the default retries apply; lean attributes still come from tandem:
+    expect(sut!.nodes['sync']).toMatchObject({ type: 'serviceTask', topic: 'crm-sync', retries: 3, lean: { valueClass: 'NVA', wasteType: 'overprocessing' } });
+  });
+
+  it('strips the FEEL marker from conditions and records the default flow', async () => {
+    // given a gateway with one conditional and one default flow; when loaded
+    const [sut] = (await loadBpmn(inlineBpmn(SERVICE_REQUEST))).processes;
+    // then the condition is plain FEEL and the default is named
+    expect(sut!.flows['f3']).toEqual({ id: 'f3', name: 'needs CRM', sourceId: 'gw', targetId: 'sync', condition: 'category = "complaint"' });
+    expect(sut!.flows['f4']).toEqual({ id: 'f4', sourceId: 'gw', targetId: 'wait' });
+    expect(sut!.nodes['gw']).toMatchObject({ type: 'exclusiveGateway', defaultFlowId: 'f4' });
+  });
+});

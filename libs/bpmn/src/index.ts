@@ -1,0 +1,10 @@
+export * from './process-graph.js';
+export { hasErrors, type Problem, type ProblemSeverity } from './problem.js';
+export { BPMN_ERRORS } from './bpmn-errors.js';
+export { TANDEM_NAMESPACE, tandemDescriptor } from './moddle/tandem.js';
+export { parseBpmn, type ParsedBpmn } from './parse/parse-bpmn.js';
+export { validateBpmn, RULES } from './validate/validate-bpmn.js';
+export { compileBpmn } from './compile/compile-bpmn.js';
+export { loadBpmn, type LoadedBpmn } from './load-bpmn.js';
+export { isFeel, stripFeelPrefix, feelSyntaxError } from './feel/feel-syntax.js';
+export { isIsoDuration } from './duration.js';

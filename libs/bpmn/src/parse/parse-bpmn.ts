@@ -1,0 +1,68 @@
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { DomainError } from '#core';
+import { BPMN_ERRORS } from '../bpmn-errors.js';
+import { tandemDescriptor } from '../moddle/tandem.js';
+import type { Problem } from '../problem.js';
+
+export interface ParsedBpmn {
+  definitions: ModdleElement;
+  /** What the XML reader could not map to BPMN (unknown elements, dangling references): never ignored. */
+  problems: Problem[];
+}
+
+const DOCTYPE = /<!DOCTYPE/i;
+
+/**
+ * Reads BPMN 2.0 XML with bpmn-moddle and the tandem: extension. Throws a DomainError only when there
+ * is no document to validate (not XML, not BPMN); everything else is collected as problems.
+ */
+export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
+  if (xml.trim() === '') {
+    throw new DomainError(BPMN_ERRORS.malformed, 'The BPMN document is empty.');
+  }
+  if (DOCTYPE.test(xml)) {
+    throw new DomainError(
+      BPMN_ERRORS.doctypeForbidden,
+      'The BPMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
+    );
+  }
+  const moddle = new BpmnModdle({ tandem: tandemDescriptor });
+  try {
+    const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
+    return {
+      definitions: rootElement,
+      problems: warnings.map((warning) => ({
+        elementId: warning.element?.id ?? null,
+        rule: 'bpmn-schema',
+        severity: 'error',
+        message: describeReaderMessage(warning.message),
+      })),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('failed to parse document as')) {
+      throw new DomainError(
+        BPMN_ERRORS.notBpmn,
+        'The XML is not a BPMN 2.0 document: its root must be <definitions> in the namespace http://www.omg.org/spec/BPMN/20100524/MODEL.',
+      );
+    }
+    throw new DomainError(BPMN_ERRORS.malformed, `The BPMN XML does not parse: ${describeReaderMessage(message)}`, {
+      ...readPosition(message),
+    });
+  }
+}
+
+/** The reader's messages span lines ("line: 0\n column: 12\n nested error: ..."); fold them into one. */
+function describeReaderMessage(message: string): string {
+  const [headline] = message.split('\n');
+  const nested = /nested error: (.*)/.exec(message)?.[1];
+  const { line, column } = readPosition(message);
+  const where = line === undefined ? '' : ` (line ${line + 1}, column ${column})`;
+  return `${headline}${nested ? `: ${nested}` : ''}${where}`;
+}
+
+function readPosition(message: string): { line?: number; column?: number } {
+  const line = /line: (\d+)/.exec(message)?.[1];
+  const column = /column: (\d+)/.exec(message)?.[1];
+  return line === undefined ? {} : { line: Number(line), column: Number(column) };
+}

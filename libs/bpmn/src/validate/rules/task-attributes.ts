@@ -1,0 +1,51 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import { isIsoDuration } from '../../duration.js';
+import { isFeel } from '../../feel/feel-syntax.js';
+import { readAttribute } from '../../parse/extension-attributes.js';
+import type { Problem } from '../../problem.js';
+import { describe } from '../process-view.js';
+import { allFlowNodes, problemFor, type ValidationRule } from '../rule.js';
+
+const problem = problemFor('task-attributes');
+
+const isNonNegativeNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0;
+const isNonNegativeInteger = (text: string) => /^\d+$/.test(text.trim());
+
+/** The tandem:/camunda: settings a task needs to run: a topic for workers, durations and numbers that parse. */
+export const taskAttributes: ValidationRule = {
+  name: 'task-attributes',
+  check(context) {
+    return allFlowNodes(context).flatMap((node) => {
+      if (node.$type === 'bpmn:ServiceTask') return checkServiceTask(node);
+      if (node.$type === 'bpmn:UserTask') return checkUserTask(node);
+      return [];
+    });
+  },
+};
+
+function checkServiceTask(task: ModdleElement): Problem[] {
+  const problems: Problem[] = [];
+  if (!readAttribute(task, 'topic')) {
+    problems.push(problem('error', task, `${describe(task)} has no tandem:topic; external workers fetch service tasks by topic.`));
+  }
+  const retries = readAttribute(task, 'retries');
+  if (retries !== undefined && !isNonNegativeInteger(retries)) {
+    problems.push(problem('error', task, `The tandem:retries "${retries}" of ${describe(task)} must be a whole number of 0 or more.`));
+  }
+  return problems;
+}
+
+function checkUserTask(task: ModdleElement): Problem[] {
+  const problems: Problem[] = [];
+  const dueIn = readAttribute(task, 'dueIn', 'dueDate');
+  if (dueIn !== undefined && !isFeel(dueIn) && !isIsoDuration(dueIn)) {
+    problems.push(
+      problem('error', task, `The tandem:dueIn "${dueIn}" of ${describe(task)} must be an ISO 8601 duration such as PT4H, or FEEL starting with =.`),
+    );
+  }
+  const cost = readAttribute(task, 'costPerHour');
+  if (cost !== undefined && !isNonNegativeNumber(cost)) {
+    problems.push(problem('error', task, `The tandem:costPerHour "${cost}" of ${describe(task)} must be a number of 0 or more.`));
+  }
+  return problems;
+}

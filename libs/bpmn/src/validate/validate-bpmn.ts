@@ -1,0 +1,40 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Problem } from '../problem.js';
+import { isExecutable, processesOf, viewProcess } from './process-view.js';
+import type { ValidationContext, ValidationRule } from './rule.js';
+import { boundaryEvent } from './rules/boundary-event.js';
+import { conditionPlacement } from './rules/condition-placement.js';
+import { exclusiveGateway } from './rules/exclusive-gateway.js';
+import { executableProcess } from './rules/executable-process.js';
+import { feelExpression } from './rules/feel-expression.js';
+import { flowNodeConnected } from './rules/flow-node-connected.js';
+import { leanAttributes } from './rules/lean-attributes.js';
+import { sequenceFlow } from './rules/sequence-flow.js';
+import { startEvent } from './rules/start-event.js';
+import { supportedElement } from './rules/supported-element.js';
+import { taskAttributes } from './rules/task-attributes.js';
+import { timerEvent } from './rules/timer-event.js';
+
+export const RULES: readonly ValidationRule[] = [
+  executableProcess,
+  supportedElement,
+  startEvent,
+  sequenceFlow,
+  flowNodeConnected,
+  exclusiveGateway,
+  conditionPlacement,
+  feelExpression,
+  timerEvent,
+  boundaryEvent,
+  taskAttributes,
+  leanAttributes,
+];
+
+/** Runs every rule over the executable processes; browser-safe so the modeler validates live with the same code. */
+export function validateBpmn(definitions: ModdleElement): Problem[] {
+  const context: ValidationContext = {
+    definitions,
+    processes: processesOf(definitions).filter(isExecutable).map(viewProcess),
+  };
+  return RULES.flatMap((rule) => rule.check(context));
+}
