@@ -89,3 +89,24 @@ describe('compileBpmn', () => {
     expect(sut!.nodes['gw']).toMatchObject({ type: 'exclusiveGateway', defaultFlowId: 'f4' });
   });
 });
+
+describe('compileBpmn on models without <incoming>/<outgoing> references', () => {
+  it('derives each node\'s flows from the sequence flows\' sourceRef and targetRef', async () => {
+    // given a hand-written model whose nodes do not list their flows
+    const xml = inlineBpmn(`
+      <bpmn:startEvent id="start" />
+      <bpmn:exclusiveGateway id="gw" default="b" />
+      <bpmn:userTask id="task" tandem:valueClass="VA" />
+      <bpmn:endEvent id="end" />
+      <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="gw" />
+      <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="task"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">x</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="b" sourceRef="gw" targetRef="end" />
+      <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />`);
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then it is valid and the links are in document order
+    expect(problems).toEqual([]);
+    expect(processes[0]!.nodes['gw']).toMatchObject({ incoming: ['f1'], outgoing: ['a', 'b'] });
+    expect(processes[0]!.nodes['end']).toMatchObject({ incoming: ['b', 'f2'], outgoing: [] });
+  });
+});

@@ -5,7 +5,7 @@ import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import type { FlowNode, LeanAttributes, ProcessGraph, SequenceFlow, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { classify } from '../validate/element-kinds.js';
-import { isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
+import { flowsInto, flowsOutOf, isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
 
 const DEFAULT_RETRIES = 3;
 
@@ -56,8 +56,8 @@ function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
   const base = {
     id: element.id as string,
     ...(element.name ? { name: element.name as string } : {}),
-    incoming: (element.incoming ?? []).map((flow: ModdleElement) => flow.id),
-    outgoing: (element.outgoing ?? []).map((flow: ModdleElement) => flow.id),
+    incoming: flowsInto(view, element).map((flow) => flow.id),
+    outgoing: flowsOutOf(view, element).map((flow) => flow.id),
     ...(laneId ? { laneId } : {}),
     lean: leanOf(element),
     boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),

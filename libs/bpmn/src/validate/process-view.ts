@@ -9,6 +9,13 @@ export interface ProcessView {
   /** Innermost lane per flow node id. */
   laneByNodeId: Map<string, ModdleElement>;
   lanes: ModdleElement[];
+  /**
+   * Sequence flows by target and by source node id, in document order. Derived from the flows'
+   * sourceRef/targetRef rather than the nodes' optional <incoming>/<outgoing>, which hand-written
+   * and generated BPMN often leaves out.
+   */
+  incoming: Map<string, ModdleElement[]>;
+  outgoing: Map<string, ModdleElement[]>;
 }
 
 const isSequenceFlow = (element: ModdleElement) => element.$type === 'bpmn:SequenceFlow';
@@ -24,14 +31,29 @@ export function viewProcess(process: ModdleElement): ProcessView {
   for (const lane of lanes) {
     for (const node of lane.flowNodeRef ?? []) laneByNodeId.set(node.id, lane);
   }
+  const sequenceFlows = flowElements.filter(isSequenceFlow);
   return {
     process,
     flowNodes: flowElements.filter((element) => !isSequenceFlow(element) && !PASSIVE_TYPES.has(element.$type)),
-    sequenceFlows: flowElements.filter(isSequenceFlow),
+    sequenceFlows,
     laneByNodeId,
     lanes,
+    incoming: groupBy(sequenceFlows, (flow) => flow.targetRef?.id),
+    outgoing: groupBy(sequenceFlows, (flow) => flow.sourceRef?.id),
   };
 }
+
+function groupBy(flows: ModdleElement[], keyOf: (flow: ModdleElement) => string | undefined): Map<string, ModdleElement[]> {
+  const groups = new Map<string, ModdleElement[]>();
+  for (const flow of flows) {
+    const key = keyOf(flow);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), flow]);
+  }
+  return groups;
+}
+
+export const flowsInto = (view: ProcessView, node: ModdleElement): ModdleElement[] => view.incoming.get(node.id) ?? [];
+export const flowsOutOf = (view: ProcessView, node: ModdleElement): ModdleElement[] => view.outgoing.get(node.id) ?? [];
 
 function collectLanes(laneSets: ModdleElement[]): ModdleElement[] {
   return laneSets.flatMap((laneSet) =>

@@ -1,0 +1,13 @@
+import type { FlowNode, FlowNodeType } from '#bpmn';
+import type { Execution, Token } from '../execution.js';
+import type { WorkItemClosed } from '../model.js';
+
+/** The execution semantics of one BPMN element type. */
+export interface FlowNodeBehavior<N extends FlowNode = FlowNode> {
+  /** A token arrives at the node: pass it on at once, or make it wait. */
+  enter(node: N, token: Token, execution: Execution): void;
+  /** For a waiting node with a work item outside the instance: the effect that closes it. */
+  readonly workItem?: WorkItemClosed['kind'];
+}
+
+export type BehaviorRegistry = { [T in FlowNodeType]: FlowNodeBehavior<Extract<FlowNode, { type: T }>> };

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import { endEvent, flow, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { Scenario, trail, waitingAt } from '../testing/scenario.js';
+
+const singleTask = {
+  nodes: [startEvent('start'), userTask('task'), endEvent('end')],
+  flows: [flow('f1', 'start', 'task'), flow('f2', 'task', 'end')],
+};
+
+describe('startEvent', () => {
+  it('creates an active instance with the variables, business key and start time', async () => {
+    // given
+    const sut = await Scenario.of(singleTask);
+
+    // when
+    const { state } = sut.start({ customer: 'C-7' }, 'case-42');
+
+    // then
+    expect(state).toMatchObject({
+      id: 'instance-1',
+      processKey: 'process',
+      processVersionId: 'version-1',
+      businessKey: 'case-42',
+      status: 'active',
+      startedAt: '2026-03-02T09:00:00.000Z',
+      variables: { customer: 'C-7' },
+      timers: [],
+      joins: {},
+    });
+  });
+
+  it('leaves ready and completed at the start instant and hands the token to the next node', async () => {
+    // given
+    const sut = await Scenario.of(singleTask);
+
+    // when
+    const { steps } = sut.start();
+
+    // then
+    expect(trail(steps)).toEqual(['start:ready', 'start:completed', 'task:ready']);
+    const [ready, completed, next] = steps;
+    expect(completed.activityInstanceId).toBe(ready.activityInstanceId);
+    expect(next.previousActivityInstanceId).toBe(ready.activityInstanceId);
+    expect(ready.previousActivityInstanceId).toBeUndefined();
+    expect(steps.every(({ at, instanceId }) => at === '2026-03-02T09:00:00.000Z' && instanceId === 'instance-1')).toBe(true);
+  });
+
+  it('takes every outgoing flow when it has several', async () => {
+    // given
+    const sut = await Scenario.of({
+      nodes: [startEvent('start'), userTask('a'), userTask('b'), endEvent('endA'), endEvent('endB')],
+      flows: [flow('f1', 'start', 'a'), flow('f2', 'start', 'b'), flow('f3', 'a', 'endA'), flow('f4', 'b', 'endB')],
+    });
+
+    // when
+    const { state, steps } = sut.start();
+
+    // then
+    expect(waitingAt(state)).toEqual(['a', 'b']);
+    expect(trail(steps)).toEqual(['start:ready', 'start:completed', 'a:ready', 'b:ready']);
+  });
+
+  it('takes every id from the id generator and the lane from the node', async () => {
+    // given
+    const sut = await Scenario.of({ ...singleTask, lanes: { frontline: ['start', 'task', 'end'] } });
+
+    // when
+    const { steps, state } = sut.start();
+
+    // then
+    const ids = [...steps.map(({ id }) => id), ...steps.map(({ activityInstanceId }) => activityInstanceId)];
+    expect(ids.every((id) => /^id-\d+$/.test(id))).toBe(true);
+    expect(new Set(steps.map(({ id }) => id)).size).toBe(steps.length);
+    expect(steps.map(({ laneId }) => laneId)).toEqual(['frontline', 'frontline', 'frontline']);
+    expect(state.activities[0].id).toBe(steps[2].activityInstanceId);
+  });
+
+  it('produces the same result for the same clock and ids', async () => {
+    // given
+    const first = await Scenario.of(singleTask);
+    const second = await Scenario.of(singleTask);
+
+    // when
+    const results = [first.start({ n: 1 }), second.start({ n: 1 })];
+
+    // then
+    expect(results[0]).toEqual(results[1]);
+  });
+});

@@ -1,0 +1,48 @@
+import { isIsoDuration, stripFeelPrefix } from '#bpmn';
+import { DomainError } from '#core';
+import { evaluate, FeelDuration, type WarningType } from 'feelin';
+import { ENGINE_ERRORS, type Variables } from '../model.js';
+
+/** FEEL's null propagation: a missing variable or entry yields null, which is not an error. */
+const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
+
+/**
+ * Evaluates a FEEL expression (leading `=` optional) against the instance variables.
+ * A syntax error or any evaluation problem other than missing data fails with
+ * `EXPRESSION_FAILED` naming the element that holds the expression.
+ */
+export function evaluateFeel(expression: string, variables: Variables, elementId: string): unknown {
+  const body = stripFeelPrefix(expression);
+  let result: ReturnType<typeof evaluate>;
+  try {
+    result = evaluate(body, variables);
+  } catch (error) {
+    throw expressionFailed(elementId, body, error instanceof Error ? error.message : String(error));
+  }
+  const problem = result.warnings.find((warning) => !MISSING_DATA.has(warning.type));
+  if (problem) throw expressionFailed(elementId, body, problem.message);
+  return result.value;
+}
+
+/** A FEEL result as text for a string-typed setting, such as an assignee or a duration; null stays undefined. */
+export function feelText(value: unknown, elementId: string, expression: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (value instanceof FeelDuration) return value.toString();
+  throw expressionFailed(elementId, stripFeelPrefix(expression), `it yields ${JSON.stringify(value)}, not a string`);
+}
+
+/** A FEEL result as an ISO 8601 duration (a duration value or text such as "PT4H"); null stays undefined. */
+export function feelDuration(value: unknown, elementId: string, expression: string): string | undefined {
+  const text = feelText(value, elementId, expression);
+  if (text !== undefined && !isIsoDuration(text)) {
+    throw expressionFailed(elementId, stripFeelPrefix(expression), `it yields "${text}", not an ISO 8601 duration`);
+  }
+  return text;
+}
+
+const expressionFailed = (elementId: string, expression: string, reason: string) =>
+  new DomainError(ENGINE_ERRORS.expressionFailed, `The FEEL expression "${expression}" of '${elementId}' failed: ${reason}.`, {
+    elementId,
+    expression,
+  });

@@ -1,0 +1,3 @@
+export * from './model.js';
+export { startInstance } from './start-instance.js';
+export { execute } from './execute.js';

@@ -1,0 +1,41 @@
+import type { ProcessGraph } from '#bpmn';
+import { DomainError } from '#core';
+import { behaviorOf, workItemOf } from './behaviors/registry.js';
+import { Execution } from './execution.js';
+import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState } from './model.js';
+
+/** More node entries than this in one command means instant nodes loop without ever waiting. */
+export const MAX_NODE_ENTRIES = 10_000;
+
+/**
+ * One engine step: reads the clock once, lets `act` change a working copy of the state (seed a
+ * token, apply a command), then advances every token until each one waits or is consumed.
+ */
+export function run(
+  graph: ProcessGraph,
+  ports: EnginePorts,
+  stateAt: (at: string) => InstanceState,
+  act: (execution: Execution) => void,
+): EngineResult {
+  const at = ports.clock.now().toISOString();
+  const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, workItemOf);
+  act(execution);
+  advance(execution);
+  return execution.result();
+}
+
+function advance(execution: Execution): void {
+  let entries = 0;
+  for (let token = execution.nextToken(); token; token = execution.nextToken()) {
+    if (++entries > MAX_NODE_ENTRIES) {
+      throw new DomainError(
+        ENGINE_ERRORS.loopLimitExceeded,
+        `Tokens entered ${MAX_NODE_ENTRIES} flow nodes in one step without waiting; the loop passes through '${token.elementId}'.`,
+        { elementId: token.elementId, limit: MAX_NODE_ENTRIES },
+      );
+    }
+    const node = execution.node(token.elementId);
+    behaviorOf(node).enter(node, token, execution);
+  }
+  execution.completeIfDone();
+}
