@@ -223,25 +223,28 @@ export class Execution {
 
   // The instance
 
-  /** A terminate end event: every other token is consumed and the instance ends at once. */
+  /**
+   * A terminate end event: every other token is consumed and the instance ends at once. Reaching it
+   * is the process's own normal end, so the instance is `completed` (as in Camunda 8), not canceled.
+   */
   terminate(): void {
     for (const activity of [...this.state.activities]) this.cancel(activity);
     for (const timer of [...this.state.timers]) this.cancelTimer(timer.id);
     this.tokens.length = 0;
     this.state.joins = {};
-    this.end('terminated');
+    this.end();
   }
 
   /** The instance completes once no token waits anywhere, neither in an activity nor at a join. */
   completeIfDone(): void {
     const waiting = this.state.activities.length > 0 || Object.values(this.state.joins).some((arrived) => arrived.length > 0);
-    if (this.state.status === 'active' && !waiting) this.end('completed');
+    if (this.state.status === 'active' && !waiting) this.end();
   }
 
-  private end(status: 'completed' | 'terminated'): void {
-    this.state.status = status;
+  private end(): void {
+    this.state.status = 'completed';
     this.state.endedAt = this.at;
-    this.effect({ kind: 'instanceEnded', status, at: this.at });
+    this.effect({ kind: 'instanceEnded', status: 'completed', at: this.at });
   }
 
   result(): EngineResult {

@@ -24,7 +24,8 @@ export interface EnginePorts {
 
 export type Variables = Record<string, unknown>;
 
-export type InstanceStatus = 'active' | 'completed' | 'terminated';
+/** A terminate end event also completes the instance: it is the process's own end. */
+export type InstanceStatus = 'active' | 'completed';
 
 /** Lifecycle of one waiting activity instance. */
 export type ActivityState = 'ready' | 'claimed' | 'started';

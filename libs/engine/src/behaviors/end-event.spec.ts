@@ -76,7 +76,7 @@ describe('endEvent', () => {
   });
 
   describe('terminate', () => {
-    it('cancels every waiting activity and timer and ends the instance as terminated', async () => {
+    it('cancels every waiting activity and timer and ends the instance as completed', async () => {
       // given
       const sut = await Scenario.of(raceToTerminate);
       sut.start();
@@ -92,9 +92,9 @@ describe('endEvent', () => {
       expect(effects).toEqual([
         { kind: 'taskClosed', id: expect.any(String), outcome: 'completed', at: '2026-03-02T09:05:00.000Z' },
         { kind: 'externalTaskClosed', id: charge.id, outcome: 'canceled', at: '2026-03-02T09:05:00.000Z' },
-        { kind: 'instanceEnded', status: 'terminated', at: '2026-03-02T09:05:00.000Z' },
+        { kind: 'instanceEnded', status: 'completed', at: '2026-03-02T09:05:00.000Z' },
       ]);
-      expect(state).toMatchObject({ status: 'terminated', endedAt: '2026-03-02T09:05:00.000Z', activities: [], timers: [], joins: {} });
+      expect(state).toMatchObject({ status: 'completed', endedAt: '2026-03-02T09:05:00.000Z', activities: [], timers: [], joins: {} });
     });
 
     it('cancels a waiting user task together with its boundary timers', async () => {
