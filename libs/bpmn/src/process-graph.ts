@@ -47,24 +47,145 @@ interface FlowNodeBase {
   /** Sequence flow ids, in document order. */
   incoming: string[];
   outgoing: string[];
-  /** The lane the node sits in (innermost), if the process has lanes. */
+  /** The lane the node sits in (innermost), if the process has lanes; nodes inside a sub-process take its lane. */
   laneId?: string;
   lean: LeanAttributes;
   /** Ids of boundary events attached to this node. */
   boundaryEventIds: string[];
+  /** The sub-process the node sits directly in; absent at the process level. */
+  parentId?: string;
 }
+
+// Event definitions
+
+export interface TimerEventDefinition {
+  type: 'timer';
+  /** Exactly one of the three is set: an ISO 8601 duration, date-time or repeating interval (`R3/PT1H`), or FEEL (`=`). */
+  timeDuration?: string;
+  timeDate?: string;
+  timeCycle?: string;
+}
+
+export interface MessageEventDefinition {
+  type: 'message';
+  messageName: string;
+  /** FEEL (leading `=` optional) evaluated when the subscription opens (`zeebe:subscription` or `tandem:correlationKey`). */
+  correlationKey?: string;
+}
+
+export interface SignalEventDefinition {
+  type: 'signal';
+  signalName: string;
+}
+
+export interface ErrorEventDefinition {
+  type: 'error';
+  /** Thrown by an error end event; on a catch, absent means it catches every error. */
+  errorCode?: string;
+}
+
+export interface EscalationEventDefinition {
+  type: 'escalation';
+  /** Thrown by an escalation end or throw event; on a catch, absent means it catches every escalation. */
+  escalationCode?: string;
+}
+
+export interface TerminateEventDefinition {
+  type: 'terminate';
+}
+
+/** A link throw event continues at the link catch event of the same name in the same scope. */
+export interface LinkEventDefinition {
+  type: 'link';
+  linkName: string;
+}
+
+export type EventDefinition =
+  | TimerEventDefinition
+  | MessageEventDefinition
+  | SignalEventDefinition
+  | ErrorEventDefinition
+  | EscalationEventDefinition
+  | TerminateEventDefinition
+  | LinkEventDefinition;
+
+/** Event definitions that make a token (or a start) wait for something outside the instance. */
+export type WaitDefinition = TimerEventDefinition | MessageEventDefinition | SignalEventDefinition;
+
+/** An external task: outside workers fetch it by topic (service and send tasks, message throw events). */
+export interface ExternalTaskSettings {
+  topic: string;
+  /** Attempts a worker may fail before an incident is raised. */
+  retries: number;
+}
+
+// Activities
+
+/** A FEEL source expression whose value is written to a variable (dots in the target write into a context). */
+export interface VariableMapping {
+  source: string;
+  target: string;
+}
+
+/** Input mappings create local variables of the activity; output mappings decide what it hands back to its scope. */
+export interface IoMapping {
+  inputs: VariableMapping[];
+  outputs: VariableMapping[];
+}
+
+export interface StandardLoopCharacteristics {
+  type: 'standard';
+  /** FEEL: the activity repeats while it is true. */
+  loopCondition?: string;
+  /** Test before each iteration (while-do) instead of after (do-while). */
+  testBefore: boolean;
+  loopMaximum?: number;
+}
+
+export interface MultiInstanceLoopCharacteristics {
+  type: 'multiInstance';
+  isSequential: boolean;
+  /** FEEL yielding a list: one instance per item. Either this or `loopCardinality` is set. */
+  inputCollection?: string;
+  /** FEEL yielding a number of instances. */
+  loopCardinality?: string;
+  /** The local variable holding the item of each instance. */
+  inputElement?: string;
+  /** The variable that receives the list of `outputElement` values, in item order. */
+  outputCollection?: string;
+  /** FEEL evaluated when an instance completes. */
+  outputElement?: string;
+  /** FEEL evaluated when an instance completes; true ends the whole activity. */
+  completionCondition?: string;
+}
+
+export type LoopCharacteristics = StandardLoopCharacteristics | MultiInstanceLoopCharacteristics;
+
+interface ActivityBase extends FlowNodeBase {
+  ioMapping?: IoMapping;
+  loop?: LoopCharacteristics;
+}
+
+// Flow nodes
 
 export interface StartEventNode extends FlowNodeBase {
   type: 'startEvent';
+  /** Absent for a none start event. */
+  eventDefinition?: EventDefinition;
+  /** Only an event sub-process's start event can be non-interrupting. */
+  interrupting: boolean;
 }
 
 export interface EndEventNode extends FlowNodeBase {
   type: 'endEvent';
-  /** A terminate end event ends the whole instance, cancelling every other token. */
-  terminate: boolean;
+  /** Absent for a none end event; `terminate` ends its scope, cancelling every other token in it. */
+  eventDefinition?: EventDefinition;
+  /** A message end event is an external task: a worker delivers the message. */
+  externalTask?: ExternalTaskSettings;
+  ioMapping?: IoMapping;
 }
 
-export interface UserTaskNode extends FlowNodeBase {
+export interface UserTaskNode extends ActivityBase {
   type: 'userTask';
   candidateGroups: string[];
   candidateUsers: string[];
@@ -77,12 +198,54 @@ export interface UserTaskNode extends FlowNodeBase {
   costPerHour?: number;
 }
 
-export interface ServiceTaskNode extends FlowNodeBase {
+export interface ServiceTaskNode extends ActivityBase, ExternalTaskSettings {
   type: 'serviceTask';
-  /** External-task topic workers fetch by. */
-  topic: string;
-  /** Attempts a worker may fail before an incident is raised. */
-  retries: number;
+}
+
+/** A send task is an external task too: a worker sends the message. */
+export interface SendTaskNode extends ActivityBase, ExternalTaskSettings {
+  type: 'sendTask';
+}
+
+export interface ReceiveTaskNode extends ActivityBase {
+  type: 'receiveTask';
+  message: MessageEventDefinition;
+}
+
+export interface ScriptTaskNode extends ActivityBase {
+  type: 'scriptTask';
+  /** A FEEL expression. */
+  script: string;
+  /** The variable the result is written to; without it the result is discarded. */
+  resultVariable?: string;
+}
+
+/** An undefined task or a manual task: nothing for the engine to do, the token passes. */
+export interface PassThroughTaskNode extends ActivityBase {
+  type: 'task' | 'manualTask';
+}
+
+export interface SubProcessNode extends ActivityBase {
+  type: 'subProcess';
+  /** An event sub-process is started by its start event's trigger, never by a sequence flow. */
+  triggeredByEvent: boolean;
+  /** The none start event of an embedded sub-process; the triggered start event of an event sub-process. */
+  startEventId: string;
+  /** The event sub-processes directly inside it. */
+  eventSubProcessIds: string[];
+}
+
+export type CalledProcessBinding = 'latest' | { version: number };
+
+export interface CallActivityNode extends ActivityBase {
+  type: 'callActivity';
+  /** The key of the process to start: plain text, or FEEL starting with `=`. */
+  processKey: string;
+  binding: CalledProcessBinding;
+  /** FEEL for the child's business key; absent passes the instance's own business key down. */
+  businessKey?: string;
+  /** Pass every visible variable to the child (true) or only the input mappings' (false). */
+  propagateAllParentVariables: boolean;
 }
 
 export interface ExclusiveGatewayNode extends FlowNodeBase {
@@ -90,26 +253,41 @@ export interface ExclusiveGatewayNode extends FlowNodeBase {
   defaultFlowId?: string;
 }
 
+export interface InclusiveGatewayNode extends FlowNodeBase {
+  type: 'inclusiveGateway';
+  defaultFlowId?: string;
+}
+
 export interface ParallelGatewayNode extends FlowNodeBase {
   type: 'parallelGateway';
 }
 
-export interface TimerDefinition {
-  /** ISO 8601 duration, e.g. `PT2H`. */
-  timeDuration: string;
+/** Waits for the first of the catch events its flows lead to. */
+export interface EventBasedGatewayNode extends FlowNodeBase {
+  type: 'eventBasedGateway';
 }
 
-export interface IntermediateTimerCatchEventNode extends FlowNodeBase {
+export interface IntermediateCatchEventNode extends FlowNodeBase {
   type: 'intermediateCatchEvent';
-  timer: TimerDefinition;
+  eventDefinition: WaitDefinition | LinkEventDefinition;
+  ioMapping?: IoMapping;
 }
 
-export interface BoundaryTimerEventNode extends FlowNodeBase {
+export interface IntermediateThrowEventNode extends FlowNodeBase {
+  type: 'intermediateThrowEvent';
+  /** Absent for a none throw event (a milestone). */
+  eventDefinition?: EventDefinition;
+  /** A message throw event is an external task: a worker delivers the message. */
+  externalTask?: ExternalTaskSettings;
+  ioMapping?: IoMapping;
+}
+
+export interface BoundaryEventNode extends FlowNodeBase {
   type: 'boundaryEvent';
   attachedToId: string;
   /** Interrupting (true) cancels the activity it is attached to. */
   cancelActivity: boolean;
-  timer: TimerDefinition;
+  eventDefinition: EventDefinition;
 }
 
 export type FlowNode =
@@ -117,12 +295,45 @@ export type FlowNode =
   | EndEventNode
   | UserTaskNode
   | ServiceTaskNode
+  | SendTaskNode
+  | ReceiveTaskNode
+  | ScriptTaskNode
+  | PassThroughTaskNode
+  | SubProcessNode
+  | CallActivityNode
   | ExclusiveGatewayNode
+  | InclusiveGatewayNode
   | ParallelGatewayNode
-  | IntermediateTimerCatchEventNode
-  | BoundaryTimerEventNode;
+  | EventBasedGatewayNode
+  | IntermediateCatchEventNode
+  | IntermediateThrowEventNode
+  | BoundaryEventNode;
 
 export type FlowNodeType = FlowNode['type'];
+
+export type ActivityNode =
+  | UserTaskNode
+  | ServiceTaskNode
+  | SendTaskNode
+  | ReceiveTaskNode
+  | ScriptTaskNode
+  | PassThroughTaskNode
+  | SubProcessNode
+  | CallActivityNode;
+
+const ACTIVITY_TYPES: ReadonlySet<FlowNodeType> = new Set([
+  'userTask',
+  'serviceTask',
+  'sendTask',
+  'receiveTask',
+  'scriptTask',
+  'task',
+  'manualTask',
+  'subProcess',
+  'callActivity',
+]);
+
+export const isActivity = (node: FlowNode): node is ActivityNode => ACTIVITY_TYPES.has(node.type);
 
 export interface SequenceFlow {
   id: string;
@@ -143,8 +354,17 @@ export interface ProcessGraph {
   /** The process id in the XML: the key versions are grouped by. */
   key: string;
   name?: string;
-  /** The none start event instances begin at. */
-  startEventId: string;
+  /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
+  startEventId?: string;
+  /**
+   * Every start event at the process level, the none start event first. Message, signal and timer
+   * start events are the app's to watch (subscriptions, process-level timer jobs); it then starts
+   * the instance at that start event.
+   */
+  startEventIds: string[];
+  /** The event sub-processes at the process level. */
+  eventSubProcessIds: string[];
+  /** Every flow node, sub-process contents included (see `parentId`). */
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
   lanes: Lane[];

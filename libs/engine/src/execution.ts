@@ -1,15 +1,14 @@
-import type { FlowNode, FlowNodeType, ProcessGraph } from '#bpmn';
+import type { FlowNode, ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { addDuration } from './duration/duration.js';
 import {
   ENGINE_ERRORS,
   type ActivityInstance,
   type Effect,
+  type ElementInstanceType,
   type EngineResult,
   type InstanceState,
   type StepEvent,
   type StepType,
-  type Timer,
   type Variables,
   type WorkItemClosed,
 } from './model.js';
@@ -17,19 +16,34 @@ import {
 /** A position of execution on its way into a flow node. */
 export interface Token {
   elementId: string;
-  /** The sequence flow it arrived by; absent at the start event and at a fired boundary event. */
+  /** The sequence flow it arrived by; absent at a start event and at a fired boundary event. */
   flowId?: string;
   /** The flow node instance it came directly from. */
   previousActivityInstanceId?: string;
+  /** The scope (sub-process or multi-instance body instance) it runs in; absent at the process level. */
+  scopeId?: string;
+  /** Local variables the activity instance it enters starts with (a multi-instance item). */
+  locals?: Variables;
+  /** The iteration of a standard loop or multi-instance item it enters, from 1. */
+  loopCounter?: number;
 }
 
-/** Which work item effect closes a waiting node of this type, if it has one (user and external tasks). */
-export type WorkItemOf = (type: FlowNodeType) => WorkItemClosed['kind'] | undefined;
+/**
+ * Element semantics the core needs but must not import (the behaviors import the core): injected by
+ * the token flow, as the behavior registry provides them.
+ */
+export interface ExecutionHooks {
+  /** Which work item effect closes a waiting node, if it has one (user tasks, external tasks, call activities). */
+  workItemOf(node: FlowNode): WorkItemClosed['kind'] | undefined;
+  /** An activity instance completed: move its token on, loop, or hand it back to its multi-instance body. */
+  continueAfter(execution: Execution, node: FlowNode, activity: ActivityInstance, result: Variables | undefined): void;
+}
 
-export interface ActivateOptions {
-  assignee?: string;
-  /** The effect announcing the work item, built once the activity instance id is known. */
-  created?: (activityInstanceId: string) => Effect;
+export interface StepExtra {
+  actor?: string;
+  previousActivityInstanceId?: string;
+  /** Overrides the node's type: a multi-instance body's steps. */
+  elementType?: ElementInstanceType;
 }
 
 /**
@@ -41,7 +55,7 @@ export class Execution {
   readonly state: InstanceState;
   private readonly steps: StepEvent[] = [];
   private readonly effects: Effect[] = [];
-  private readonly tokens: Token[] = [];
+  private tokens: Token[] = [];
 
   constructor(
     readonly graph: ProcessGraph,
@@ -49,9 +63,10 @@ export class Execution {
     private readonly nextId: () => string,
     /** The one instant of this command: every step it emits carries it. */
     readonly at: string,
-    private readonly workItemOf: WorkItemOf,
+    readonly hooks: ExecutionHooks,
   ) {
-    this.state = structuredClone(state);
+    // A state stored before subscriptions existed has none.
+    this.state = { ...structuredClone(state), subscriptions: structuredClone(state.subscriptions ?? []) };
   }
 
   node(elementId: string): FlowNode {
@@ -65,18 +80,13 @@ export class Execution {
     return this.nextId();
   }
 
-  step(
-    type: StepType,
-    activityInstanceId: string,
-    node: FlowNode,
-    extra: Pick<StepEvent, 'actor' | 'previousActivityInstanceId'> = {},
-  ): void {
+  step(type: StepType, activityInstanceId: string, node: FlowNode, extra: StepExtra = {}): void {
     this.steps.push({
       id: this.newId(),
       instanceId: this.state.id,
       activityInstanceId,
       elementId: node.id,
-      elementType: node.type,
+      elementType: extra.elementType ?? node.type,
       type,
       at: this.at,
       ...(extra.actor !== undefined && { actor: extra.actor }),
@@ -89,11 +99,6 @@ export class Execution {
     this.effects.push(effect);
   }
 
-  mergeVariables(variables: Variables | undefined): void {
-    // Shallow: a command's top-level variable replaces the stored one, nested objects are not merged.
-    if (variables) this.state.variables = { ...this.state.variables, ...structuredClone(variables) };
-  }
-
   // Tokens
 
   spawn(token: Token): void {
@@ -104,49 +109,24 @@ export class Execution {
     return this.tokens.shift();
   }
 
-  /** Sends a token along each given outgoing flow (all of them by default: a fork). */
-  leave(node: FlowNode, activityInstanceId: string, flowIds: readonly string[] = node.outgoing): void {
-    for (const flowId of flowIds) {
-      this.spawn({ elementId: this.graph.flows[flowId].targetId, flowId, previousActivityInstanceId: activityInstanceId });
-    }
+  /** Tokens on their way through a scope that is being canceled never arrive. */
+  dropTokens(scopeId: string | undefined): void {
+    this.tokens = this.tokens.filter((token) => token.scopeId !== scopeId);
   }
 
-  /** An instant node: ready and completed at once, then the token moves on. */
-  pass(node: FlowNode, token: Token, flowIds: readonly string[] = node.outgoing): string {
-    const activityInstanceId = this.newId();
-    this.step('ready', activityInstanceId, node, { previousActivityInstanceId: token.previousActivityInstanceId });
-    this.step('completed', activityInstanceId, node);
-    this.leave(node, activityInstanceId, flowIds);
-    return activityInstanceId;
+  tokensIn(scopeId: string | undefined): Token[] {
+    return this.tokens.filter((token) => token.scopeId === scopeId);
   }
 
-  // Waiting activities
+  // Activity instances
 
-  /** The token stops here: a new waiting activity instance, with the timers of its boundary events. */
-  activate(node: FlowNode, token: Token, options: ActivateOptions = {}): ActivityInstance {
-    const activity: ActivityInstance = {
-      id: this.newId(),
-      elementId: node.id,
-      elementType: node.type,
-      state: 'ready',
-      readyAt: this.at,
-      ...(options.assignee !== undefined && { assignee: options.assignee }),
-      boundaryTimerIds: [],
-    };
-    this.step('ready', activity.id, node, { previousActivityInstanceId: token.previousActivityInstanceId });
-    this.state.activities.push(activity);
-    if (options.created) this.effect(options.created(activity.id));
-    for (const boundaryId of node.boundaryEventIds) {
-      const boundary = this.node(boundaryId);
-      if (boundary.type !== 'boundaryEvent') continue;
-      activity.boundaryTimerIds.push(this.schedule(boundary.id, activity.id, boundary.timer.timeDuration).id);
-    }
-    return activity;
+  findActivity(activityInstanceId: string): ActivityInstance | undefined {
+    return this.state.activities.find(({ id }) => id === activityInstanceId);
   }
 
   /** The waiting activity instance with that id, optionally required to be of one element type. */
-  activity(activityInstanceId: string, type?: FlowNodeType): ActivityInstance {
-    const activity = this.state.activities.find(({ id }) => id === activityInstanceId);
+  activity(activityInstanceId: string, type?: ElementInstanceType): ActivityInstance {
+    const activity = this.findActivity(activityInstanceId);
     if (!activity) {
       throw new DomainError(
         ENGINE_ERRORS.activityNotActive,
@@ -154,100 +134,31 @@ export class Execution {
         { activityInstanceId },
       );
     }
-    if (type && activity.elementType !== type) {
-      throw new DomainError(
-        ENGINE_ERRORS.activityWrongType,
-        `Activity instance '${activityInstanceId}' is a ${activity.elementType} ('${activity.elementId}'), not a ${type}.`,
-        { activityInstanceId, elementId: activity.elementId, elementType: activity.elementType, expected: type },
-      );
-    }
+    if (type && activity.elementType !== type) throw wrongType(activity, type);
     return activity;
   }
 
-  /** The activity's work is done: it closes and its token moves on. */
-  complete(activity: ActivityInstance, actor?: string): void {
-    const node = this.node(activity.elementId);
-    this.close(activity, node, 'completed', actor);
-    this.leave(node, activity.id);
+  /** The activity instances directly inside a scope (the process level when undefined). */
+  childrenOf(scopeId: string | undefined): ActivityInstance[] {
+    return this.state.activities.filter((activity) => activity.scopeId === scopeId);
   }
 
-  /** The activity is interrupted (boundary event, terminate): it closes and its token is consumed. */
-  cancel(activity: ActivityInstance): void {
-    this.close(activity, this.node(activity.elementId), 'canceled');
-  }
-
-  private close(activity: ActivityInstance, node: FlowNode, outcome: 'completed' | 'canceled', actor?: string): void {
-    this.state.activities = this.state.activities.filter(({ id }) => id !== activity.id);
-    for (const timer of this.state.timers.filter(({ activityInstanceId }) => activityInstanceId === activity.id)) {
-      this.cancelTimer(timer.id);
-    }
-    this.step(outcome, activity.id, node, { actor });
-    const kind = this.workItemOf(activity.elementType);
-    if (kind) this.effect({ kind, id: activity.id, outcome, at: this.at });
-  }
-
-  // Timers
-
-  schedule(elementId: string, activityInstanceId: string, duration: string): Timer {
-    const timer: Timer = { id: this.newId(), elementId, activityInstanceId, dueAt: addDuration(this.at, duration, elementId) };
-    this.state.timers.push(timer);
-    this.effect({ kind: 'timerScheduled', timer: { ...timer } });
-    return timer;
-  }
-
-  /** Removes a scheduled timer that is firing now. */
-  takeTimer(timerId: string): Timer {
-    const timer = this.state.timers.find(({ id }) => id === timerId);
-    if (!timer) {
-      throw new DomainError(ENGINE_ERRORS.timerNotActive, `No timer '${timerId}' is scheduled in instance '${this.state.id}'.`, {
-        timerId,
-      });
-    }
-    this.removeTimer(timer);
-    return timer;
-  }
-
-  private cancelTimer(timerId: string): void {
-    const timer = this.state.timers.find(({ id }) => id === timerId);
-    if (!timer) return;
-    this.removeTimer(timer);
-    this.effect({ kind: 'timerCanceled', timerId });
-  }
-
-  private removeTimer(timer: Timer): void {
-    this.state.timers = this.state.timers.filter(({ id }) => id !== timer.id);
-    for (const activity of this.state.activities.filter(({ id }) => id === timer.activityInstanceId)) {
-      activity.boundaryTimerIds = activity.boundaryTimerIds.filter((id) => id !== timer.id);
-    }
-  }
-
-  // The instance
-
-  /**
-   * A terminate end event: every other token is consumed and the instance ends at once. Reaching it
-   * is the process's own normal end, so the instance is `completed` (as in Camunda 8), not canceled.
-   */
-  terminate(): void {
-    for (const activity of [...this.state.activities]) this.cancel(activity);
-    for (const timer of [...this.state.timers]) this.cancelTimer(timer.id);
-    this.tokens.length = 0;
-    this.state.joins = {};
-    this.end();
-  }
-
-  /** The instance completes once no token waits anywhere, neither in an activity nor at a join. */
-  completeIfDone(): void {
-    const waiting = this.state.activities.length > 0 || Object.values(this.state.joins).some((arrived) => arrived.length > 0);
-    if (this.state.status === 'active' && !waiting) this.end();
-  }
-
-  private end(): void {
-    this.state.status = 'completed';
-    this.state.endedAt = this.at;
-    this.effect({ kind: 'instanceEnded', status: 'completed', at: this.at });
+  /** Join bookkeeping of a scope: the instance's own at the process level. */
+  joinsOf(scopeId: string | undefined): Record<string, string[]> {
+    if (scopeId === undefined) return this.state.joins;
+    const scope = this.activity(scopeId);
+    scope.joins ??= {};
+    return scope.joins;
   }
 
   result(): EngineResult {
     return { state: this.state, steps: this.steps, effects: this.effects };
   }
 }
+
+export const wrongType = (activity: ActivityInstance, expected: string) =>
+  new DomainError(
+    ENGINE_ERRORS.activityWrongType,
+    `Activity instance '${activity.id}' is a ${activity.elementType} ('${activity.elementId}'), not a ${expected}.`,
+    { activityInstanceId: activity.id, elementId: activity.elementId, elementType: activity.elementType, expected },
+  );

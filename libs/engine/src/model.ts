@@ -1,4 +1,4 @@
-import type { FlowNodeType } from '#bpmn';
+import type { CalledProcessBinding, FlowNodeType } from '#bpmn';
 
 /**
  * The engine core is `state + command -> state + steps + effects`.
@@ -24,20 +24,31 @@ export interface EnginePorts {
 
 export type Variables = Record<string, unknown>;
 
-/** A terminate end event also completes the instance: it is the process's own end. */
-export type InstanceStatus = 'active' | 'completed';
+/**
+ * A terminate end event also completes the instance: it is the process's own end. `canceled` is an
+ * operator's cancelInstance; a `suspended` instance accepts no command but resumeInstance.
+ */
+export type InstanceStatus = 'active' | 'suspended' | 'completed' | 'canceled';
+
+/**
+ * What an activity instance (and its steps) is an instance of: a flow node, or the body of a
+ * multi-instance activity, which holds one inner activity instance of the same element per item.
+ */
+export type ElementInstanceType = FlowNodeType | 'multiInstanceBody';
 
 /** Lifecycle of one waiting activity instance. */
 export type ActivityState = 'ready' | 'claimed' | 'started';
 
 /**
- * A flow node instance that holds a token and waits for the outside world:
- * a user task, an external (service) task or an intermediate timer catch event.
+ * A flow node instance that holds a token and waits: for the outside world (a user task, an external
+ * task, a catch event, an event-based gateway, a call activity) or for the activity instances inside
+ * it (a sub-process or multi-instance body: a scope). Scopes nest through `scopeId`; the process
+ * itself is the root scope, whose variables and joins are the instance's own.
  */
 export interface ActivityInstance {
   id: string;
   elementId: string;
-  elementType: FlowNodeType;
+  elementType: ElementInstanceType;
   state: ActivityState;
   readyAt: string;
   claimedAt?: string;
@@ -46,16 +57,62 @@ export interface ActivityInstance {
   assignee?: string;
   /** Timers of boundary events attached to this activity instance. */
   boundaryTimerIds: string[];
+  /** The scope (sub-process or multi-instance body instance) it runs in; absent at the process level. */
+  scopeId?: string;
+  /** Local variables: input mappings, a multi-instance item, variables set locally. Inner scopes see them, the parent does not. */
+  variables?: Variables;
+  /** For a scope: join bookkeeping inside it, as the instance's `joins` for the process level. */
+  joins?: Record<string, string[]>;
+  /** The iteration of a standard loop or the item number of a multi-instance inner instance, from 1. */
+  loopCounter?: number;
+  /** For a multi-instance body: its items and progress. */
+  multiInstance?: MultiInstanceProgress;
 }
 
-/** A scheduled timer: an intermediate catch event's or a boundary event's. */
+export interface MultiInstanceProgress {
+  items: unknown[];
+  /** Items handed to an inner instance so far. */
+  started: number;
+  completed: number;
+  /** `outputElement` values by item index (null until that item completes). */
+  outputs: unknown[];
+}
+
+/**
+ * A scheduled timer: a catch event's, a boundary event's, or an event sub-process start event's.
+ * A repeating timer (timeCycle) is replaced by a new timer, with a new id, each time it fires.
+ */
 export interface Timer {
   id: string;
   /** The timer event's element id. */
   elementId: string;
-  /** For a catch event its own activity instance; for a boundary event the attached one. */
+  /**
+   * The activity instance whose life bounds the timer: a catch event's own, the attached activity's
+   * for a boundary event, the event-based gateway's, the enclosing scope's for an event
+   * sub-process start (the instance id at the process level).
+   */
   activityInstanceId: string;
   dueAt: string;
+  /** For a timeCycle: the interval and how many more times it fires after this one (absent: unbounded). */
+  repeat?: { interval: string; remaining?: number };
+}
+
+/**
+ * A waiting message or signal catch: an intermediate catch event, receive task, boundary event,
+ * event-based gateway branch or event sub-process start. The app indexes them to route
+ * `POST /messages` and broadcast signals to `correlateMessage` / `receiveSignal`.
+ */
+export interface Subscription {
+  id: string;
+  eventType: 'message' | 'signal';
+  /** The message or signal name. */
+  name: string;
+  /** Messages only: the value of the correlation key expression when the subscription opened. */
+  correlationKey?: string;
+  /** The catching element. */
+  elementId: string;
+  /** The activity instance whose life bounds the subscription, as for a Timer. */
+  activityInstanceId: string;
 }
 
 export interface InstanceState {
@@ -67,9 +124,11 @@ export interface InstanceState {
   startedAt: string;
   endedAt?: string;
   variables: Variables;
-  /** Waiting activity instances; each one holds one token. */
+  /** Waiting activity instances, scopes included (see ActivityInstance.scopeId); each one holds one token. */
   activities: ActivityInstance[];
   timers: Timer[];
+  /** Open message and signal subscriptions (a state stored before they existed reads as none). */
+  subscriptions: Subscription[];
   /**
    * Parallel join bookkeeping: gateway id -> the incoming flow ids that have arrived and
    * not yet been consumed by a firing of the join.
@@ -88,7 +147,7 @@ export interface StepEvent {
   instanceId: string;
   activityInstanceId: string;
   elementId: string;
-  elementType: FlowNodeType;
+  elementType: ElementInstanceType;
   type: StepType;
   at: string;
   actor?: string;
@@ -131,9 +190,13 @@ export interface ExternalTaskCreated {
   };
 }
 
-/** A user task or external task left the wait state (completed, or canceled by a boundary/terminate). */
+/**
+ * A user task, external task or call activity left the wait state (completed, or canceled by a
+ * boundary event, terminate, error or cancelInstance). A canceled call activity's child instance
+ * is the app's to cancel.
+ */
 export interface WorkItemClosed {
-  kind: 'taskClosed' | 'externalTaskClosed';
+  kind: 'taskClosed' | 'externalTaskClosed' | 'callActivityClosed';
   id: string;
   outcome: 'completed' | 'canceled';
   at: string;
@@ -151,7 +214,74 @@ export interface TimerCanceled {
 
 export interface InstanceEnded {
   kind: 'instanceEnded';
-  status: Exclude<InstanceStatus, 'active'>;
+  status: 'completed' | 'canceled';
+  at: string;
+}
+
+export interface SubscriptionOpened {
+  kind: 'subscriptionOpened';
+  subscription: Subscription;
+}
+
+export interface SubscriptionClosed {
+  kind: 'subscriptionClosed';
+  subscription: Subscription;
+  /** `correlated` when a message or signal completed it, `canceled` when its activity instance ended otherwise. */
+  outcome: 'correlated' | 'canceled';
+}
+
+/** A signal end or throw event: the app broadcasts it to every subscription with that name (this instance's too). */
+export interface SignalThrown {
+  kind: 'signalThrown';
+  name: string;
+  variables: Variables;
+  elementId: string;
+  at: string;
+}
+
+/** A call activity started: the app starts the child instance and sends `completeCallActivity` when it ends. */
+export interface CallActivityStarted {
+  kind: 'callActivityStarted';
+  activityInstanceId: string;
+  elementId: string;
+  processKey: string;
+  binding: CalledProcessBinding;
+  variables: Variables;
+  businessKey?: string;
+  at: string;
+}
+
+/** An escalation nobody catches: the instance continues (BPMN), the app may log or show it. */
+export interface EscalationUncaught {
+  kind: 'escalationUncaught';
+  escalationCode?: string;
+  elementId: string;
+  at: string;
+}
+
+export interface InstanceSuspended {
+  kind: 'instanceSuspended' | 'instanceResumed';
+  at: string;
+  actor?: string;
+}
+
+/** The audit record of setVariables: which variables changed, where, by whom. */
+export interface VariablesSet {
+  kind: 'variablesSet';
+  names: string[];
+  /** Set locally on this activity instance; absent for the instance's own variables. */
+  activityInstanceId?: string;
+  actor?: string;
+  at: string;
+}
+
+/** The instance moved to another version; work items, jobs and subscriptions of a renamed element follow `elementIds`. */
+export interface InstanceMigrated {
+  kind: 'instanceMigrated';
+  fromProcessVersionId: string;
+  toProcessVersionId: string;
+  /** Source element id -> target element id, for every element that holds a token or wait. */
+  elementIds: Record<string, string>;
   at: string;
 }
 
@@ -162,7 +292,15 @@ export type Effect =
   | WorkItemClosed
   | TimerScheduled
   | TimerCanceled
-  | InstanceEnded;
+  | InstanceEnded
+  | SubscriptionOpened
+  | SubscriptionClosed
+  | SignalThrown
+  | CallActivityStarted
+  | EscalationUncaught
+  | InstanceSuspended
+  | VariablesSet
+  | InstanceMigrated;
 
 export interface EngineResult {
   state: InstanceState;
@@ -176,6 +314,8 @@ export interface StartCommand {
   processVersionId: string;
   businessKey?: string;
   variables?: Variables;
+  /** A process-level start event (message, signal, timer); the none start event by default. */
+  startEventId?: string;
 }
 
 export interface ClaimTaskCommand {
@@ -210,12 +350,59 @@ export interface FireTimerCommand {
   timerId: string;
 }
 
+/** A message reached a waiting subscription: by its id, or by the one message subscription of an activity instance. */
+export interface CorrelateMessageCommand {
+  type: 'correlateMessage';
+  subscriptionId?: string;
+  activityInstanceId?: string;
+  variables?: Variables;
+}
+
+/** A broadcast signal reached this instance: every signal subscription with that name is triggered. */
+export interface ReceiveSignalCommand {
+  type: 'receiveSignal';
+  signalName: string;
+  variables?: Variables;
+}
+
+/** The child instance of a call activity ended; its variables come back through the output mappings. */
+export interface CompleteCallActivityCommand {
+  type: 'completeCallActivity';
+  activityInstanceId: string;
+  variables?: Variables;
+}
+
+/** Every waiting activity is canceled and the instance ends as `canceled`. */
+export interface CancelInstanceCommand {
+  type: 'cancelInstance';
+  actor?: string;
+}
+
+export interface SuspendInstanceCommand {
+  type: 'suspendInstance' | 'resumeInstance';
+  actor?: string;
+}
+
+/** Sets variables of the instance, or locally on one activity instance (a scope or a task). */
+export interface SetVariablesCommand {
+  type: 'setVariables';
+  variables: Variables;
+  activityInstanceId?: string;
+  actor?: string;
+}
+
 export type Command =
   | ClaimTaskCommand
   | CompleteTaskCommand
   | LockExternalTaskCommand
   | CompleteExternalTaskCommand
-  | FireTimerCommand;
+  | FireTimerCommand
+  | CorrelateMessageCommand
+  | ReceiveSignalCommand
+  | CompleteCallActivityCommand
+  | CancelInstanceCommand
+  | SuspendInstanceCommand
+  | SetVariablesCommand;
 
 /** Domain error codes the engine raises (mapped to HTTP in apps/engine/src/common). */
 export const ENGINE_ERRORS = {
@@ -239,4 +426,21 @@ export const ENGINE_ERRORS = {
   durationInvalid: 'DURATION_INVALID',
   /** Tokens kept entering instant nodes without ever waiting (a loop in the model): 422. */
   loopLimitExceeded: 'LOOP_LIMIT_EXCEEDED',
+  /** The instance is suspended; only resumeInstance is accepted: 409. */
+  instanceSuspended: 'INSTANCE_SUSPENDED',
+  /** resumeInstance on an instance that is not suspended: 409. */
+  instanceNotSuspended: 'INSTANCE_NOT_SUSPENDED',
+  /** No open message or signal subscription matches: 409. */
+  subscriptionNotActive: 'SUBSCRIPTION_NOT_ACTIVE',
+  /** The start event asked for is not a process-level start event (or there is no none start event): 404. */
+  startEventNotFound: 'START_EVENT_NOT_FOUND',
+  /**
+   * A BPMN error reached the process level without a matching catch: the command is refused and
+   * nothing changes; the app raises an incident at the element (details: elementId, errorCode): 422.
+   */
+  errorNotCaught: 'ERROR_NOT_CAUGHT',
+  /** A timeDate or timeCycle is not an ISO 8601 date-time or repeating interval: 422. */
+  timerInvalid: 'TIMER_INVALID',
+  /** An active element has no element of the same type to go to in the target version (details: elementId): 422. */
+  migrationElementUnmapped: 'MIGRATION_ELEMENT_UNMAPPED',
 } as const;

@@ -1,9 +1,25 @@
 import type { ProcessGraph } from '#bpmn';
-import type { EngineResult, EnginePorts, StartCommand } from './model.js';
+import { DomainError } from '#core';
+import { armEventSubProcesses } from './behaviors/sub-process.js';
+import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type StartCommand } from './model.js';
 import { run } from './token-flow.js';
 
-/** Creates an instance and runs it from the none start event until every token waits. */
+/**
+ * Creates an instance and runs it from a start event until every token waits: the none start
+ * event, or the process-level message, signal or timer start event the app names (it has already
+ * fired; its variables are the command's). The process's event sub-processes start listening first.
+ */
 export function startInstance(graph: ProcessGraph, command: StartCommand, ports: EnginePorts): EngineResult {
+  const startEventId = command.startEventId ?? graph.startEventId;
+  if (startEventId === undefined || !graph.startEventIds.includes(startEventId)) {
+    throw new DomainError(
+      ENGINE_ERRORS.startEventNotFound,
+      startEventId === undefined
+        ? `Process '${graph.key}' has no none start event; start it at one of ${graph.startEventIds.join(', ')}.`
+        : `Process '${graph.key}' has no start event '${startEventId}' at the process level.`,
+      { processKey: graph.key, startEventId },
+    );
+  }
   return run(
     graph,
     ports,
@@ -17,8 +33,12 @@ export function startInstance(graph: ProcessGraph, command: StartCommand, ports:
       variables: { ...command.variables },
       activities: [],
       timers: [],
+      subscriptions: [],
       joins: {},
     }),
-    (execution) => execution.spawn({ elementId: graph.startEventId }),
+    (execution) => {
+      armEventSubProcesses(execution, graph.eventSubProcessIds, command.instanceId);
+      execution.spawn({ elementId: startEventId });
+    },
   );
 }

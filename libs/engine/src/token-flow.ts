@@ -1,8 +1,10 @@
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { behaviorOf, workItemOf } from './behaviors/registry.js';
+import { fireSettledInclusiveJoin } from './behaviors/inclusive-gateway.js';
+import { enterNode, hooks } from './behaviors/registry.js';
 import { Execution } from './execution.js';
 import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState } from './model.js';
+import { completeEmptyScope, completeInstanceIfDone } from './scope/scope-end.js';
 
 /** More node entries than this in one command means instant nodes loop without ever waiting. */
 export const MAX_NODE_ENTRIES = 10_000;
@@ -18,24 +20,29 @@ export function run(
   act: (execution: Execution) => void,
 ): EngineResult {
   const at = ports.clock.now().toISOString();
-  const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, workItemOf);
+  const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, hooks);
   act(execution);
-  advance(execution);
+  settle(execution);
   return execution.result();
 }
 
-function advance(execution: Execution): void {
+/**
+ * Advances tokens until none moves; then fires inclusive joins no branch can reach any more and
+ * completes scopes left empty, either of which moves tokens again.
+ */
+function settle(execution: Execution): void {
   let entries = 0;
-  for (let token = execution.nextToken(); token; token = execution.nextToken()) {
-    if (++entries > MAX_NODE_ENTRIES) {
-      throw new DomainError(
-        ENGINE_ERRORS.loopLimitExceeded,
-        `Tokens entered ${MAX_NODE_ENTRIES} flow nodes in one step without waiting; the loop passes through '${token.elementId}'.`,
-        { elementId: token.elementId, limit: MAX_NODE_ENTRIES },
-      );
+  do {
+    for (let token = execution.nextToken(); token; token = execution.nextToken()) {
+      if (++entries > MAX_NODE_ENTRIES) {
+        throw new DomainError(
+          ENGINE_ERRORS.loopLimitExceeded,
+          `Tokens entered ${MAX_NODE_ENTRIES} flow nodes in one step without waiting; the loop passes through '${token.elementId}'.`,
+          { elementId: token.elementId, limit: MAX_NODE_ENTRIES },
+        );
+      }
+      enterNode(execution.node(token.elementId), token, execution);
     }
-    const node = execution.node(token.elementId);
-    behaviorOf(node).enter(node, token, execution);
-  }
-  execution.completeIfDone();
+  } while (execution.state.status === 'active' && (fireSettledInclusiveJoin(execution) || completeEmptyScope(execution)));
+  completeInstanceIfDone(execution);
 }

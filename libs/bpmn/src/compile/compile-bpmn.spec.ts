@@ -67,10 +67,15 @@ describe('compileBpmn', () => {
       dueIn: 'PT4H',
       costPerHour: 42,
     });
-    expect(sut!.nodes['sla']).toMatchObject({ type: 'boundaryEvent', attachedToId: 'triage', cancelActivity: false, timer: { timeDuration: 'PT4H' } });
-    expect(sut!.nodes['wait']).toMatchObject({ type: 'intermediateCatchEvent', timer: { timeDuration: 'P3D' }, incoming: ['f4', 'f5'] });
-    expect(sut!.nodes['end']).toMatchObject({ type: 'endEvent', terminate: true });
-    expect(sut!.nodes['escalated']).toMatchObject({ type: 'endEvent', terminate: false });
+    expect(sut!.nodes['sla']).toMatchObject({
+      type: 'boundaryEvent',
+      attachedToId: 'triage',
+      cancelActivity: false,
+      eventDefinition: { type: 'timer', timeDuration: 'PT4H' },
+    });
+    expect(sut!.nodes['wait']).toMatchObject({ type: 'intermediateCatchEvent', eventDefinition: { type: 'timer', timeDuration: 'P3D' }, incoming: ['f4', 'f5'] });
+    expect(sut!.nodes['end']).toMatchObject({ type: 'endEvent', eventDefinition: { type: 'terminate' } });
+    expect(sut!.nodes['escalated']).not.toHaveProperty('eventDefinition');
   });
 
   it('accepts Camunda Modeler attributes for the same meanings', async () => {
@@ -108,5 +113,31 @@ describe('compileBpmn on models without <incoming>/<outgoing> references', () =>
     expect(problems).toEqual([]);
     expect(processes[0]!.nodes['gw']).toMatchObject({ incoming: ['f1'], outgoing: ['a', 'b'] });
     expect(processes[0]!.nodes['end']).toMatchObject({ incoming: ['b', 'f2'], outgoing: [] });
+  });
+});
+
+describe('compileBpmn on sub-processes', () => {
+  it('keeps every node in one flat graph, with the sub-process each one sits in, its start event and its lane', async () => {
+    // given a sub-process in a lane, holding a task and an event sub-process
+    const xml = inlineBpmn(`
+      <bpmn:laneSet id="ls"><bpmn:lane id="tier2"><bpmn:flowNodeRef>sub</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+      <bpmn:startEvent id="start" />
+      <bpmn:subProcess id="sub">
+        <bpmn:startEvent id="s" /><bpmn:userTask id="inner" tandem:valueClass="VA" /><bpmn:endEvent id="e" />
+        <bpmn:sequenceFlow id="i1" sourceRef="s" targetRef="inner" /><bpmn:sequenceFlow id="i2" sourceRef="inner" targetRef="e" />
+      </bpmn:subProcess>
+      <bpmn:endEvent id="end" />
+      <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="sub" />
+      <bpmn:sequenceFlow id="f2" sourceRef="sub" targetRef="end" />`);
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then the nested nodes name their sub-process and take its lane
+    expect(problems).toEqual([]);
+    const [sut] = processes;
+    expect(sut!.nodes['sub']).toMatchObject({ type: 'subProcess', triggeredByEvent: false, startEventId: 's', eventSubProcessIds: [], laneId: 'tier2' });
+    expect(sut!.nodes['inner']).toMatchObject({ parentId: 'sub', laneId: 'tier2', incoming: ['i1'] });
+    expect(sut!.nodes['sub']).not.toHaveProperty('parentId');
+    expect(sut).toMatchObject({ startEventId: 'start', startEventIds: ['start'], eventSubProcessIds: [] });
+    expect(Object.keys(sut!.flows)).toEqual(['i1', 'i2', 'f1', 'f2']);
   });
 });

@@ -40,10 +40,63 @@ export const tandemDescriptor = {
     {
       name: 'WorkerTask',
       isAbstract: true,
-      extends: ['bpmn:ServiceTask'],
+      // Send tasks and message throw events are external tasks too: a worker delivers the message.
+      extends: ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent'],
       properties: [
         { name: 'topic', isAttr: true, type: 'String' },
         { name: 'retries', isAttr: true, type: 'String' },
+      ],
+    },
+    {
+      name: 'CorrelatedMessage',
+      isAbstract: true,
+      extends: ['bpmn:Message'],
+      properties: [{ name: 'correlationKey', isAttr: true, type: 'String' }],
+    },
+    {
+      name: 'ScriptResult',
+      isAbstract: true,
+      extends: ['bpmn:ScriptTask'],
+      properties: [{ name: 'resultVariable', isAttr: true, type: 'String' }],
+    },
+    {
+      name: 'CalledProcess',
+      isAbstract: true,
+      extends: ['bpmn:CallActivity'],
+      properties: [
+        { name: 'calledElementBinding', isAttr: true, type: 'String' },
+        { name: 'calledElementVersion', isAttr: true, type: 'String' },
+        { name: 'businessKey', isAttr: true, type: 'String' },
+        { name: 'propagateAllParentVariables', isAttr: true, type: 'String' },
+      ],
+    },
+    // Extension elements mirroring Camunda 8's zeebe: ones, so the same models work with either prefix.
+    {
+      name: 'IoMapping',
+      superClass: ['Element'],
+      properties: [
+        { name: 'inputParameters', isMany: true, type: 'Input' },
+        { name: 'outputParameters', isMany: true, type: 'Output' },
+      ],
+    },
+    {
+      name: 'VariableMapping',
+      isAbstract: true,
+      properties: [
+        { name: 'source', isAttr: true, type: 'String' },
+        { name: 'target', isAttr: true, type: 'String' },
+      ],
+    },
+    { name: 'Input', superClass: ['VariableMapping'] },
+    { name: 'Output', superClass: ['VariableMapping'] },
+    {
+      name: 'LoopCharacteristics',
+      superClass: ['Element'],
+      properties: [
+        { name: 'inputCollection', isAttr: true, type: 'String' },
+        { name: 'inputElement', isAttr: true, type: 'String' },
+        { name: 'outputCollection', isAttr: true, type: 'String' },
+        { name: 'outputElement', isAttr: true, type: 'String' },
       ],
     },
   ],

@@ -10,15 +10,16 @@ const CAMUNDA_NAMESPACE = 'http://camunda.org/schema/1.0/bpmn';
 export function readAttribute(element: ModdleElement, name: string, camundaName: string = name): string | undefined {
   const own = element[name];
   if (typeof own === 'string' && own !== '') return own;
-  const prefix = camundaPrefix(element);
+  const prefix = namespacePrefix(element, CAMUNDA_NAMESPACE);
   const raw = prefix ? element.$attrs?.[`${prefix}:${camundaName}`] : undefined;
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
-function camundaPrefix(element: ModdleElement): string | undefined {
+/** The prefix the document binds to a namespace, looked up from the element outwards. */
+export function namespacePrefix(element: ModdleElement, namespace: string): string | undefined {
   for (let node: ModdleElement | undefined = element; node; node = node.$parent) {
     for (const [key, value] of Object.entries(node.$attrs ?? {})) {
-      if (value === CAMUNDA_NAMESPACE && key.startsWith('xmlns:')) return key.slice('xmlns:'.length);
+      if (value === namespace && key.startsWith('xmlns:')) return key.slice('xmlns:'.length);
     }
   }
   return undefined;

@@ -1,48 +1,90 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type { FlowNodeType } from '../process-graph.js';
+import type { EventDefinition, FlowNodeType } from '../process-graph.js';
+
+export type EventDefinitionType = EventDefinition['type'];
 
 export type ElementKind =
-  | { supported: true; type: FlowNodeType; terminate?: boolean }
+  | { supported: true; type: FlowNodeType; definition?: EventDefinitionType }
   | { supported: false; reason: string };
 
-const eventDefinitionTypes = (element: ModdleElement): string[] =>
-  (element.eventDefinitions ?? []).map((definition: ModdleElement) => definition.$type);
+const DEFINITION_TYPES: Record<string, EventDefinitionType> = {
+  'bpmn:TimerEventDefinition': 'timer',
+  'bpmn:MessageEventDefinition': 'message',
+  'bpmn:SignalEventDefinition': 'signal',
+  'bpmn:ErrorEventDefinition': 'error',
+  'bpmn:EscalationEventDefinition': 'escalation',
+  'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:LinkEventDefinition': 'link',
+};
+
+const EVENT_TYPES: Record<string, FlowNodeType> = {
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
+};
+
+/** The event definitions each event element executes ('none' for no definition). */
+const EXECUTABLE_EVENTS: Record<string, readonly (EventDefinitionType | 'none')[]> = {
+  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'message', 'signal'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'signal', 'link'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'message', 'signal', 'link'],
+  'bpmn:BoundaryEvent': ['timer', 'message', 'signal', 'error', 'escalation'],
+};
+
+const OTHER_TYPES: Record<string, FlowNodeType> = {
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:SubProcess': 'subProcess',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+};
+
+/** Elements refused with a reason more useful than "not executable". */
+const REFUSED: Record<string, string> = {
+  'bpmn:BusinessRuleTask': 'business-rule tasks are not executable yet (DMN decisions arrive separately)',
+  'bpmn:ComplexGateway': 'complex gateways are not executable (as in Camunda 8); use an inclusive gateway',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not executable yet',
+  'bpmn:Transaction': 'transactions (and compensation) are not executable',
+};
+
+const shortName = (type: string) => type.replace('bpmn:', '');
 
 /**
  * What the engine executes today, and for everything else why not: the single place that decides,
  * shared by the `supported-element` rule and the compiler so the two cannot drift apart.
+ * Where an element may sit (an error start only in an event sub-process, ...) is for the rules.
  */
 export function classify(element: ModdleElement): ElementKind {
-  const definitions = eventDefinitionTypes(element);
-  const only = (type: string) => definitions.length === 1 && definitions[0] === type;
-  switch (element.$type) {
-    case 'bpmn:StartEvent':
-      return definitions.length === 0
-        ? { supported: true, type: 'startEvent' }
-        : { supported: false, reason: `a start event with ${definitions.join(', ')} is not executable yet; use a none start event` };
-    case 'bpmn:EndEvent':
-      if (definitions.length === 0) return { supported: true, type: 'endEvent' };
-      if (only('bpmn:TerminateEventDefinition')) return { supported: true, type: 'endEvent', terminate: true };
-      return { supported: false, reason: `an end event with ${definitions.join(', ')} is not executable yet` };
-    case 'bpmn:UserTask':
-      return { supported: true, type: 'userTask' };
-    case 'bpmn:ServiceTask':
-      return { supported: true, type: 'serviceTask' };
-    case 'bpmn:ExclusiveGateway':
-      return { supported: true, type: 'exclusiveGateway' };
-    case 'bpmn:ParallelGateway':
-      return { supported: true, type: 'parallelGateway' };
-    case 'bpmn:IntermediateCatchEvent':
-      return only('bpmn:TimerEventDefinition')
-        ? { supported: true, type: 'intermediateCatchEvent' }
-        : { supported: false, reason: 'only timer intermediate catch events are executable yet' };
-    case 'bpmn:BoundaryEvent':
-      return only('bpmn:TimerEventDefinition')
-        ? { supported: true, type: 'boundaryEvent' }
-        : { supported: false, reason: 'only timer boundary events are executable yet' };
-    default:
-      return { supported: false, reason: `${element.$type.replace('bpmn:', '')} is not executable yet` };
-  }
+  const eventType = EVENT_TYPES[element.$type];
+  if (eventType) return classifyEvent(element, eventType);
+  const type = OTHER_TYPES[element.$type];
+  if (type) return { supported: true, type };
+  return { supported: false, reason: REFUSED[element.$type] ?? `${shortName(element.$type)} is not executable yet` };
 }
 
-export const isActivityType = (type: FlowNodeType): boolean => type === 'userTask' || type === 'serviceTask';
+function classifyEvent(element: ModdleElement, type: FlowNodeType): ElementKind {
+  const definitions: ModdleElement[] = element.eventDefinitions ?? [];
+  if (definitions.length > 1) {
+    return { supported: false, reason: 'an event with several event definitions (a multiple event) is not executable' };
+  }
+  const definition = definitions.length === 0 ? 'none' : (DEFINITION_TYPES[definitions[0].$type] ?? shortName(definitions[0].$type));
+  const executable = EXECUTABLE_EVENTS[element.$type];
+  if (!executable.includes(definition as EventDefinitionType | 'none')) {
+    const accepted = executable.length === 0 ? 'none yet' : executable.join(', ');
+    return { supported: false, reason: `a ${definition} ${shortName(element.$type)} is not executable (executable kinds: ${accepted})` };
+  }
+  return definition === 'none' ? { supported: true, type } : { supported: true, type, definition: definition as EventDefinitionType };
+}
+
+/** The definition type of an event element ('none' when it has none). */
+export const eventDefinitionOf = (element: ModdleElement): EventDefinitionType | 'none' => {
+  const [definition] = element.eventDefinitions ?? [];
+  return definition ? (DEFINITION_TYPES[definition.$type] ?? 'none') : 'none';
+};

@@ -3,10 +3,13 @@ import type { ModdleElement } from 'bpmn-moddle';
 /** One BPMN process as the rules and the compiler see it. */
 export interface ProcessView {
   process: ModdleElement;
-  /** Flow nodes directly inside the process (not inside sub-processes). */
+  /** Every flow node of the process, sub-process contents included, in document order (a sub-process before its contents). */
   flowNodes: ModdleElement[];
+  /** Every sequence flow, sub-process contents included. */
   sequenceFlows: ModdleElement[];
-  /** Innermost lane per flow node id. */
+  /** The container (the process or a sub-process) each flow node and sequence flow sits directly in, by element id. */
+  containerOf: Map<string, ModdleElement>;
+  /** Innermost lane per flow node id; nodes inside a sub-process take the sub-process's lane. */
   laneByNodeId: Map<string, ModdleElement>;
   lanes: ModdleElement[];
   /**
@@ -23,19 +26,43 @@ const isSequenceFlow = (element: ModdleElement) => element.$type === 'bpmn:Seque
 /** Flow elements that carry no execution semantics (data) and are accepted as documentation. */
 const PASSIVE_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
+/** Elements whose flow elements form a nested container (ad-hoc sub-processes and transactions are refused by name). */
+const CONTAINER_TYPES = new Set(['bpmn:SubProcess', 'bpmn:AdHocSubProcess', 'bpmn:Transaction']);
+
 export function viewProcess(process: ModdleElement): ProcessView {
-  const flowElements: ModdleElement[] = process.flowElements ?? [];
+  const flowNodes: ModdleElement[] = [];
+  const sequenceFlows: ModdleElement[] = [];
+  const containerOf = new Map<string, ModdleElement>();
+  const collect = (container: ModdleElement) => {
+    for (const element of (container.flowElements ?? []) as ModdleElement[]) {
+      if (PASSIVE_TYPES.has(element.$type)) continue;
+      containerOf.set(element.id, container);
+      if (isSequenceFlow(element)) {
+        sequenceFlows.push(element);
+        continue;
+      }
+      flowNodes.push(element);
+      if (CONTAINER_TYPES.has(element.$type)) collect(element);
+    }
+  };
+  collect(process);
   const lanes = collectLanes(process.laneSets ?? []);
   const laneByNodeId = new Map<string, ModdleElement>();
   // Lanes are visited outer to inner, so the innermost lane wins.
   for (const lane of lanes) {
     for (const node of lane.flowNodeRef ?? []) laneByNodeId.set(node.id, lane);
   }
-  const sequenceFlows = flowElements.filter(isSequenceFlow);
+  // Containers come before their contents, so a nested node finds its sub-process's lane already set.
+  for (const node of flowNodes) {
+    const container = containerOf.get(node.id);
+    const inherited = container && container !== process ? laneByNodeId.get(container.id) : undefined;
+    if (inherited && !laneByNodeId.has(node.id)) laneByNodeId.set(node.id, inherited);
+  }
   return {
     process,
-    flowNodes: flowElements.filter((element) => !isSequenceFlow(element) && !PASSIVE_TYPES.has(element.$type)),
+    flowNodes,
     sequenceFlows,
+    containerOf,
     laneByNodeId,
     lanes,
     incoming: groupBy(sequenceFlows, (flow) => flow.targetRef?.id),
@@ -54,6 +81,19 @@ function groupBy(flows: ModdleElement[], keyOf: (flow: ModdleElement) => string 
 
 export const flowsInto = (view: ProcessView, node: ModdleElement): ModdleElement[] => view.incoming.get(node.id) ?? [];
 export const flowsOutOf = (view: ProcessView, node: ModdleElement): ModdleElement[] => view.outgoing.get(node.id) ?? [];
+
+/** The flow nodes sitting directly in a container (the process or a sub-process). */
+export const nodesIn = (view: ProcessView, container: ModdleElement): ModdleElement[] =>
+  view.flowNodes.filter((node) => view.containerOf.get(node.id) === container);
+
+/** The process and every sub-process: each holds its own start events, flows and joins. */
+export const containersOf = (view: ProcessView): ModdleElement[] => [
+  view.process,
+  ...view.flowNodes.filter((node) => node.$type === 'bpmn:SubProcess'),
+];
+
+export const isEventSubProcess = (element: ModdleElement): boolean =>
+  element.$type === 'bpmn:SubProcess' && element.triggeredByEvent === true;
 
 function collectLanes(laneSets: ModdleElement[]): ModdleElement[] {
   return laneSets.flatMap((laneSet) =>

@@ -30,14 +30,41 @@ describe('validateBpmn', () => {
   it.each([
     [
       'an element the engine cannot execute, by name',
-      around('<bpmn:subProcess id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:subProcess>'),
+      around('<bpmn:complexGateway id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:complexGateway>'),
       { elementId: 'x', rule: 'supported-element', severity: 'error' },
     ],
     [
-      'a message start event',
-      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:messageEventDefinition /></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      'a conditional start event',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:conditionalEventDefinition /></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
       { elementId: 'start', rule: 'supported-element', severity: 'error' },
     ],
+    [
+      'a message start event without a message',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:messageEventDefinition /></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      { elementId: 'start', rule: 'message-event', severity: 'error' },
+    ],
+    [
+      'a signal catch event without a signal name',
+      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>'),
+      { elementId: 'x', rule: 'signal-event', severity: 'error' },
+    ],
+    [
+      'a message catch without a correlation key (warning)',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`).replace(
+        '<bpmn:process',
+        '<bpmn:message id="m" name="reply" /><bpmn:process',
+      ),
+      { elementId: 'x', rule: 'message-event', severity: 'warning' },
+    ],
+    [
+      'a correlation key with a FEEL syntax error',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`).replace(
+        '<bpmn:process',
+        '<bpmn:message id="m" name="reply" tandem:correlationKey="= order." /><bpmn:process',
+      ),
+      { elementId: 'x', rule: 'feel-expression', severity: 'error' },
+    ],
+    ['a send task without a topic', task('', 'sendTask'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
     [
       'a process without a start event',
       inlineBpmn('<bpmn:endEvent id="end" />'),
@@ -79,8 +106,23 @@ describe('validateBpmn', () => {
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     [
-      'a timeCycle timer, not executable yet',
+      'a timeCycle on an intermediate catch event, which waits once',
       around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      { elementId: 'x', rule: 'timer-event', severity: 'error' },
+    ],
+    [
+      'a timeDate without a zone',
+      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDate>2026-03-05T10:00:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      { elementId: 'x', rule: 'timer-event', severity: 'error' },
+    ],
+    [
+      'a cron timeCycle',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 9 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      { elementId: 'start', rule: 'timer-event', severity: 'error' },
+    ],
+    [
+      'a timer with both a duration and a date',
+      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration><bpmn:timeDate>2026-03-05T10:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     ['a service task without a topic', task('', 'serviceTask'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
@@ -99,6 +141,62 @@ describe('validateBpmn', () => {
       { elementId: 'b', rule: 'boundary-event', severity: 'error' },
     ],
     [
+      'a sub-process without a none start event',
+      around('<bpmn:subProcess id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:endEvent id="e" /></bpmn:subProcess>'),
+      { elementId: 'x', rule: 'start-event', severity: 'error' },
+    ],
+    [
+      'a sequence flow crossing a sub-process border',
+      around(`<bpmn:subProcess id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+        <bpmn:startEvent id="s" /><bpmn:endEvent id="e" />${FLOW('i1', 's', 'e')}${FLOW('out', 's', 'end')}</bpmn:subProcess>`),
+      { elementId: 'out', rule: 'sequence-flow', severity: 'error' },
+    ],
+    [
+      'two none start events',
+      inlineBpmn(`${START}<bpmn:startEvent id="start2"><bpmn:outgoing>f2</bpmn:outgoing></bpmn:startEvent>${END('f1')}<bpmn:endEvent id="end2" />${FLOW('f1', 'start', 'end')}${FLOW('f2', 'start2', 'end2')}`),
+      { elementId: 'p', rule: 'start-event', severity: 'error' },
+    ],
+    [
+      'a non-interrupting start event outside an event sub-process',
+      inlineBpmn(`<bpmn:startEvent id="start" isInterrupting="false"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      { elementId: 'start', rule: 'start-event', severity: 'error' },
+    ],
+    [
+      'an error end event without an error code',
+      inlineBpmn(`${START}<bpmn:endEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:errorEventDefinition /></bpmn:endEvent>${FLOW('f1', 'start', 'x')}`),
+      { elementId: 'x', rule: 'error-event', severity: 'error' },
+    ],
+    [
+      'an escalation throw event without an escalation code',
+      around('<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>'),
+      { elementId: 'x', rule: 'escalation-event', severity: 'error' },
+    ],
+    [
+      'a non-interrupting error boundary event',
+      task('tandem:topic="t"', 'serviceTask').replace('</bpmn:process>', '<bpmn:boundaryEvent id="b" attachedToRef="x" cancelActivity="false"><bpmn:outgoing>f3</bpmn:outgoing><bpmn:errorEventDefinition /></bpmn:boundaryEvent><bpmn:endEvent id="e3" />' + FLOW('f3', 'b', 'e3') + '</bpmn:process>'),
+      { elementId: 'b', rule: 'boundary-event', severity: 'error' },
+    ],
+    [
+      'a link throw event whose catch event is missing',
+      inlineBpmn(`${START}<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:linkEventDefinition name="away" /></bpmn:intermediateThrowEvent>${FLOW('f1', 'start', 'x')}`),
+      { elementId: 'x', rule: 'link-event', severity: 'error' },
+    ],
+    [
+      'an event-based gateway leading to a task',
+      inlineBpmn(`${START}<bpmn:eventBasedGateway id="gw"><bpmn:incoming>f1</bpmn:incoming></bpmn:eventBasedGateway>
+        <bpmn:userTask id="t" tandem:valueClass="VA"><bpmn:outgoing>a2</bpmn:outgoing></bpmn:userTask>
+        <bpmn:intermediateCatchEvent id="c"><bpmn:outgoing>b2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:endEvent id="endA" /><bpmn:endEvent id="endB" />
+        ${FLOW('f1', 'start', 'gw')}${FLOW('a', 'gw', 't')}${FLOW('b', 'gw', 'c')}${FLOW('a2', 't', 'endA')}${FLOW('b2', 'c', 'endB')}`),
+      { elementId: 'gw', rule: 'event-based-gateway', severity: 'error' },
+    ],
+    [
+      'an inclusive gateway whose default flow does not leave it',
+      inlineBpmn(`${START}<bpmn:inclusiveGateway id="gw" default="f1"><bpmn:incoming>f1</bpmn:incoming></bpmn:inclusiveGateway>
+        <bpmn:endEvent id="endA" /><bpmn:endEvent id="endB" />${FLOW('f1', 'start', 'gw')}${FLOW('a', 'gw', 'endA', 'x')}${FLOW('b', 'gw', 'endB', 'y')}`),
+      { elementId: 'gw', rule: 'inclusive-gateway', severity: 'error' },
+    ],
+    [
       'a sequence flow pointing at nothing',
       inlineBpmn(`${START}${END('f1')}${FLOW('f1', 'start', 'end')}${FLOW('f9', 'start', 'ghost')}`),
       { elementId: 'f9', rule: 'sequence-flow', severity: 'error' },
@@ -110,12 +208,14 @@ describe('validateBpmn', () => {
 
   it('refuses to compile anything when there is an error, and says so in the message', async () => {
     // given an unsupported element
-    const xml = around('<bpmn:subProcess id="x" name="Tier 2"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:subProcess>');
+    const xml = around('<bpmn:complexGateway id="x" name="Tier 2"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:complexGateway>');
     // when loaded
     const { processes, problems } = await loadBpmn(xml);
     // then no process is compiled and the message is one a designer can act on
     expect(processes).toEqual([]);
-    expect(problems[0]?.message).toBe("SubProcess 'Tier 2' cannot be executed: SubProcess is not executable yet.");
+    expect(problems[0]?.message).toBe(
+      "ComplexGateway 'Tier 2' cannot be executed: complex gateways are not executable (as in Camunda 8); use an inclusive gateway.",
+    );
   });
 
   it('skips processes marked not executable, with a warning', async () => {

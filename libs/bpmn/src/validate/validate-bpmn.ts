@@ -4,15 +4,21 @@ import { isExecutable, processesOf, viewProcess } from './process-view.js';
 import type { ValidationContext, ValidationRule } from './rule.js';
 import { boundaryEvent } from './rules/boundary-event.js';
 import { conditionPlacement } from './rules/condition-placement.js';
+import { eventBasedGateway } from './rules/event-based-gateway.js';
 import { exclusiveGateway } from './rules/exclusive-gateway.js';
 import { executableProcess } from './rules/executable-process.js';
 import { feelExpression } from './rules/feel-expression.js';
 import { flowNodeConnected } from './rules/flow-node-connected.js';
+import { inclusiveGateway } from './rules/inclusive-gateway.js';
 import { leanAttributes } from './rules/lean-attributes.js';
+import { linkEvent } from './rules/link-event.js';
+import { messageEvent } from './rules/message-event.js';
 import { sequenceFlow } from './rules/sequence-flow.js';
+import { signalEvent } from './rules/signal-event.js';
 import { startEvent } from './rules/start-event.js';
 import { supportedElement } from './rules/supported-element.js';
 import { taskAttributes } from './rules/task-attributes.js';
+import { errorEvent, escalationEvent } from './rules/thrown-code.js';
 import { timerEvent } from './rules/timer-event.js';
 
 export const RULES: readonly ValidationRule[] = [
@@ -22,10 +28,17 @@ export const RULES: readonly ValidationRule[] = [
   sequenceFlow,
   flowNodeConnected,
   exclusiveGateway,
+  inclusiveGateway,
+  eventBasedGateway,
   conditionPlacement,
   feelExpression,
   timerEvent,
   boundaryEvent,
+  errorEvent,
+  escalationEvent,
+  linkEvent,
+  messageEvent,
+  signalEvent,
   taskAttributes,
   leanAttributes,
 ];

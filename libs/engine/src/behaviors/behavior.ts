@@ -7,7 +7,7 @@ export interface FlowNodeBehavior<N extends FlowNode = FlowNode> {
   /** A token arrives at the node: pass it on at once, or make it wait. */
   enter(node: N, token: Token, execution: Execution): void;
   /** For a waiting node with a work item outside the instance: the effect that closes it. */
-  readonly workItem?: WorkItemClosed['kind'];
+  workItem?(node: N): WorkItemClosed['kind'] | undefined;
 }
 
 export type BehaviorRegistry = { [T in FlowNodeType]: FlowNodeBehavior<Extract<FlowNode, { type: T }>> };

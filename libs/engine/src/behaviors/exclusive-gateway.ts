@@ -1,32 +1,35 @@
 import type { ExclusiveGatewayNode } from '#bpmn';
 import { DomainError } from '#core';
-import type { Execution } from '../execution.js';
-import { evaluateFeel } from '../feel/feel.js';
+import type { Execution, Token } from '../execution.js';
 import { ENGINE_ERRORS } from '../model.js';
+import { pass } from '../scope/lifecycle.js';
+import { evaluateAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /** Takes the first flow whose condition is true (document order), else the default flow. */
 export const exclusiveGateway: FlowNodeBehavior<ExclusiveGatewayNode> = {
   enter(node, token, execution) {
-    execution.pass(node, token, [chooseFlow(node, execution)]);
+    const chosen = node.outgoing.find((flowId) => flowId !== node.defaultFlowId && conditionHolds(execution, flowId, token));
+    pass(execution, node, token, [chosen ?? defaultFlow(node)]);
   },
 };
 
-function chooseFlow(gateway: ExclusiveGatewayNode, execution: Execution): string {
-  const chosen = gateway.outgoing.find((flowId) => {
-    if (flowId === gateway.defaultFlowId) return false;
-    const { condition } = execution.graph.flows[flowId];
-    // No condition (a single way on, i.e. a merge) always holds; otherwise only boolean true
-    // takes a flow, and null (e.g. from a missing variable) does not.
-    return condition === undefined || evaluateFeel(condition, execution.state.variables, flowId) === true;
-  });
-  const flowId = chosen ?? gateway.defaultFlowId;
-  if (flowId === undefined) {
-    throw new DomainError(
-      ENGINE_ERRORS.gatewayNoMatch,
-      `No condition leaving exclusive gateway '${gateway.id}' is true and it has no default flow.`,
-      { elementId: gateway.id },
-    );
-  }
-  return flowId;
+/**
+ * No condition (a single way on, i.e. a merge) always holds; otherwise only boolean true takes a
+ * flow, and null (e.g. from a missing variable) does not. Evaluated in the token's scope.
+ */
+export function conditionHolds(execution: Execution, flowId: string, token: Token): boolean {
+  const { condition } = execution.graph.flows[flowId];
+  return condition === undefined || evaluateAt(execution, condition, token.scopeId, flowId) === true;
+}
+
+/** The default flow of a gateway where no condition holds, else GATEWAY_NO_MATCH. */
+export function defaultFlow(gateway: { id: string; type: string; defaultFlowId?: string }): string {
+  if (gateway.defaultFlowId !== undefined) return gateway.defaultFlowId;
+  const kind = gateway.type.replace('Gateway', '');
+  throw new DomainError(
+    ENGINE_ERRORS.gatewayNoMatch,
+    `No condition leaving ${kind} gateway '${gateway.id}' is true and it has no default flow.`,
+    { elementId: gateway.id },
+  );
 }

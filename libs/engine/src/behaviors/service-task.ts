@@ -1,32 +1,45 @@
-import type { ServiceTaskNode } from '#bpmn';
-import type { Execution } from '../execution.js';
+import type { ExternalTaskSettings, FlowNode, ServiceTaskNode } from '#bpmn';
+import type { Execution, Token } from '../execution.js';
+import { wrongType } from '../execution.js';
 import type { ActivityInstance, CompleteExternalTaskCommand, LockExternalTaskCommand } from '../model.js';
+import { activate, complete } from '../scope/lifecycle.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /** A service task is an external task: it waits until a worker fetched by topic completes it. */
 export const serviceTask: FlowNodeBehavior<ServiceTaskNode> = {
-  workItem: 'externalTaskClosed',
+  workItem: () => 'externalTaskClosed',
   enter(node, token, execution) {
-    execution.activate(node, token, {
-      created: (id) => ({
-        kind: 'externalTaskCreated',
-        externalTask: { id, elementId: node.id, topic: node.topic, retries: node.retries, createdAt: execution.at },
-      }),
-    });
+    activateExternalTask(execution, node, token, node);
   },
 };
 
+/** The token waits for an outside worker: service and send tasks, message throw and end events. */
+export function activateExternalTask(execution: Execution, node: FlowNode, token: Token, { topic, retries }: ExternalTaskSettings): void {
+  activate(execution, node, token, {
+    created: ({ id }) => ({
+      kind: 'externalTaskCreated',
+      externalTask: { id, elementId: node.id, topic, retries, createdAt: execution.at },
+    }),
+  });
+}
+
 /** The first lock marks the work as started; a re-lock (e.g. after the lock expired) changes nothing. */
 export function lockExternalTask(execution: Execution, { activityInstanceId, workerId }: LockExternalTaskCommand): void {
-  const externalTask = execution.activity(activityInstanceId, 'serviceTask');
+  const externalTask = externalTaskOf(execution, activityInstanceId);
   if (externalTask.state === 'ready') start(execution, externalTask, workerId);
 }
 
 export function completeExternalTask(execution: Execution, { activityInstanceId, workerId, variables }: CompleteExternalTaskCommand): void {
-  const externalTask = execution.activity(activityInstanceId, 'serviceTask');
+  const externalTask = externalTaskOf(execution, activityInstanceId);
   if (externalTask.state === 'ready') start(execution, externalTask, workerId);
-  execution.mergeVariables(variables);
-  execution.complete(externalTask, workerId);
+  complete(execution, externalTask, variables, workerId);
+}
+
+function externalTaskOf(execution: Execution, activityInstanceId: string): ActivityInstance {
+  const activity = execution.activity(activityInstanceId);
+  const isExternal = activity.elementType !== 'multiInstanceBody' && execution.hooks.workItemOf(execution.node(activity.elementId)) === 'externalTaskClosed';
+  if (!isExternal) throw wrongType(activity, 'external task');
+  return activity;
 }
 
 function start(execution: Execution, externalTask: ActivityInstance, workerId: string): void {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { endEvent, flow, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { ENGINE_ERRORS } from '../model.js';
+import { endEvent, flow, onMessage, onSignal, onTimer, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { domainError } from '../testing/domain-error.js';
 import { Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 const singleTask = {
@@ -85,5 +87,78 @@ describe('startEvent', () => {
 
     // then
     expect(results[0]).toEqual(results[1]);
+  });
+});
+
+/** A web form (none start), an e-mail (message start) and a recall signal each start a case. */
+const severalStarts = {
+  nodes: [startEvent('web'), startEvent('email', onMessage('email-received')), startEvent('recall', onSignal('recall')), userTask('triage'), endEvent('end')],
+  flows: [flow('f1', 'web', 'triage'), flow('f2', 'email', 'triage'), flow('f3', 'recall', 'triage'), flow('f4', 'triage', 'end')],
+};
+
+describe('startEvent (message and signal)', () => {
+  it('the graph lists every process-level start event, the none start event first', async () => {
+    // given
+    const sut = await Scenario.of(severalStarts);
+
+    // then
+    expect(sut.graph).toMatchObject({ startEventId: 'web', startEventIds: ['web', 'email', 'recall'] });
+    expect(sut.graph.nodes['email']).toMatchObject({ eventDefinition: { type: 'message', messageName: 'email-received' } });
+  });
+
+  it('starts at the start event the app names, with the message\'s variables', async () => {
+    // given
+    const sut = await Scenario.of(severalStarts);
+
+    // when
+    const { state, steps } = sut.start({ subject: 'broken' }, undefined, 'email');
+
+    // then
+    expect(trail(steps)).toEqual(['email:ready', 'email:completed', 'triage:ready']);
+    expect(state.variables).toEqual({ subject: 'broken' });
+  });
+
+  it('rejects a start event that is not at the process level with START_EVENT_NOT_FOUND', async () => {
+    // given
+    const sut = await Scenario.of(severalStarts);
+
+    // when
+    const start = () => sut.start({}, undefined, 'triage');
+
+    // then
+    expect(start).toThrow(domainError(ENGINE_ERRORS.startEventNotFound, { startEventId: 'triage' }));
+  });
+
+  it('needs a start event named when the process has no none start event', async () => {
+    // given
+    const sut = await Scenario.of({
+      nodes: [startEvent('email', onMessage('email-received')), userTask('triage'), endEvent('end')],
+      flows: [flow('f1', 'email', 'triage'), flow('f2', 'triage', 'end')],
+    });
+
+    // when
+    const start = () => sut.start();
+
+    // then
+    expect(sut.graph.startEventId).toBeUndefined();
+    expect(start).toThrow(domainError(ENGINE_ERRORS.startEventNotFound));
+  });
+});
+
+describe('startEvent (timer)', () => {
+  it('exposes its timer so the app schedules the process-level job, then starts there', async () => {
+    // given a weekly review started by a timer
+    const sut = await Scenario.of({
+      nodes: [startEvent('weekly', onTimer({ cycle: 'R/P7D' })), userTask('review'), endEvent('end')],
+      flows: [flow('f1', 'weekly', 'review'), flow('f2', 'review', 'end')],
+    });
+
+    // when
+    const { steps } = sut.start({}, undefined, 'weekly');
+
+    // then
+    expect(sut.graph.startEventIds).toEqual(['weekly']);
+    expect(sut.graph.nodes['weekly']).toMatchObject({ eventDefinition: { type: 'timer', timeCycle: 'R/P7D' } });
+    expect(trail(steps)).toEqual(['weekly:ready', 'weekly:completed', 'review:ready']);
   });
 });

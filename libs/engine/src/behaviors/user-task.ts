@@ -3,41 +3,47 @@ import { DomainError } from '#core';
 import { addDuration } from '../duration/duration.js';
 import type { Execution } from '../execution.js';
 import { evaluateFeel, feelDuration, feelText } from '../feel/feel.js';
-import { ENGINE_ERRORS, type ClaimTaskCommand, type CompleteTaskCommand } from '../model.js';
+import { ENGINE_ERRORS, type ClaimTaskCommand, type CompleteTaskCommand, type Variables } from '../model.js';
+import { activate, complete } from '../scope/lifecycle.js';
+import { variablesAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /** A human task: waits in the task lists until someone completes it. */
 export const userTask: FlowNodeBehavior<UserTaskNode> = {
-  workItem: 'taskClosed',
+  workItem: () => 'taskClosed',
   enter(node, token, execution) {
-    const assignee = resolve(node.assignee, feelText, node, execution);
-    const dueIn = resolve(node.dueIn, feelDuration, node, execution);
-    const dueAt = dueIn === undefined ? undefined : addDuration(execution.at, dueIn, node.id);
-    execution.activate(node, token, {
-      assignee,
-      created: (id) => ({
-        kind: 'taskCreated',
-        task: {
-          id,
-          elementId: node.id,
-          ...(node.name !== undefined && { name: node.name }),
-          ...(node.laneId !== undefined && { laneId: node.laneId }),
-          candidateGroups: [...node.candidateGroups],
-          candidateUsers: [...node.candidateUsers],
-          ...(assignee !== undefined && { assignee }),
-          ...(node.formKey !== undefined && { formKey: node.formKey }),
-          ...(dueAt !== undefined && { dueAt }),
-          createdAt: execution.at,
-        },
-      }),
+    activate(execution, node, token, {
+      created: (task) => {
+        // The task's own settings see its input mappings, like everything else inside it.
+        const visible = variablesAt(execution, task.id);
+        const assignee = resolve(node.assignee, feelText, node, visible);
+        const dueIn = resolve(node.dueIn, feelDuration, node, visible);
+        const dueAt = dueIn === undefined ? undefined : addDuration(execution.at, dueIn, node.id);
+        if (assignee !== undefined) task.assignee = assignee;
+        return {
+          kind: 'taskCreated',
+          task: {
+            id: task.id,
+            elementId: node.id,
+            ...(node.name !== undefined && { name: node.name }),
+            ...(node.laneId !== undefined && { laneId: node.laneId }),
+            candidateGroups: [...node.candidateGroups],
+            candidateUsers: [...node.candidateUsers],
+            ...(assignee !== undefined && { assignee }),
+            ...(node.formKey !== undefined && { formKey: node.formKey }),
+            ...(dueAt !== undefined && { dueAt }),
+            createdAt: execution.at,
+          },
+        };
+      },
     });
   },
 };
 
 /** A literal setting, or FEEL when it starts with `=` (a null result leaves the setting unset). */
-function resolve(setting: string | undefined, as: typeof feelText, node: UserTaskNode, execution: Execution): string | undefined {
+function resolve(setting: string | undefined, as: typeof feelText, node: UserTaskNode, variables: Variables): string | undefined {
   if (setting === undefined || !isFeel(setting)) return setting;
-  return as(evaluateFeel(setting, execution.state.variables, node.id), node.id, setting);
+  return as(evaluateFeel(setting, variables, node.id), node.id, setting);
 }
 
 /** Until explicit start/pause exists, claiming a task counts as starting work on it. */
@@ -69,6 +75,5 @@ export function completeTask(execution: Execution, { activityInstanceId, actor, 
   }
   const by = actor ?? task.assignee;
   if (task.state === 'ready') execution.step('started', task.id, execution.node(task.elementId), { actor: by });
-  execution.mergeVariables(variables);
-  execution.complete(task, by);
+  complete(execution, task, variables, by);
 }

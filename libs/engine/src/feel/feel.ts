@@ -41,6 +41,12 @@ export function feelDuration(value: unknown, elementId: string, expression: stri
   return text;
 }
 
+/** A FEEL result as stored data: dates and durations become their ISO text, a missing value null. */
+export function jsonValue(value: unknown): unknown {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  return text === undefined ? null : JSON.parse(text);
+}
+
 const expressionFailed = (elementId: string, expression: string, reason: string) =>
   new DomainError(ENGINE_ERRORS.expressionFailed, `The FEEL expression "${expression}" of '${elementId}' failed: ${reason}.`, {
     elementId,

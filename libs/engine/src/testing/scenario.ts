@@ -1,6 +1,6 @@
 import { loadBpmn, type ProcessGraph } from '#bpmn';
 import { execute } from '../execute.js';
-import type { ActivityInstance, Command, Effect, EngineResult, InstanceState, StepEvent, Timer, Variables } from '../model.js';
+import type { ActivityInstance, Command, Effect, EngineResult, InstanceState, StepEvent, Subscription, Timer, Variables } from '../model.js';
 import { startInstance } from '../start-instance.js';
 import { bpmnXml, type ModelSpec } from './bpmn-xml.js';
 import { CounterIds } from './counter-ids.js';
@@ -44,8 +44,8 @@ export class Scenario {
     return { clock: this.clock, ids: this.ids };
   }
 
-  start(variables?: Variables, businessKey?: string): EngineResult {
-    const command = { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', businessKey, variables } as const;
+  start(variables?: Variables, businessKey?: string, startEventId?: string): EngineResult {
+    const command = { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', businessKey, variables, startEventId } as const;
     return this.keep(startInstance(this.graph, command, this.ports));
   }
 
@@ -57,6 +57,18 @@ export class Scenario {
   waiting(elementId: string): ActivityInstance {
     const found = this.state.activities.filter((activity) => activity.elementId === elementId);
     if (found.length !== 1) throw new Error(`Expected one activity waiting at '${elementId}', found ${found.length}.`);
+    return found[0];
+  }
+
+  /** Every activity instance waiting at the element (multi-instance inner instances, a body and its items). */
+  waitingAll(elementId: string): ActivityInstance[] {
+    return this.state.activities.filter((activity) => activity.elementId === elementId);
+  }
+
+  /** The one open subscription of the catching element. */
+  subscription(elementId: string): Subscription {
+    const found = this.state.subscriptions.filter((subscription) => subscription.elementId === elementId);
+    if (found.length !== 1) throw new Error(`Expected one subscription of '${elementId}', found ${found.length}.`);
     return found[0];
   }
 
@@ -85,6 +97,18 @@ export class Scenario {
 
   fire(elementId: string): EngineResult {
     return this.execute({ type: 'fireTimer', timerId: this.timer(elementId).id });
+  }
+
+  correlate(elementId: string, variables?: Variables): EngineResult {
+    return this.execute({ type: 'correlateMessage', subscriptionId: this.subscription(elementId).id, variables });
+  }
+
+  signal(signalName: string, variables?: Variables): EngineResult {
+    return this.execute({ type: 'receiveSignal', signalName, variables });
+  }
+
+  completeCall(elementId: string, variables?: Variables): EngineResult {
+    return this.execute({ type: 'completeCallActivity', activityInstanceId: this.waiting(elementId).id, variables });
   }
 
   /** The kept state is frozen, so an engine that mutated its input state would throw on the next command. */

@@ -3,18 +3,20 @@ import { problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('condition-placement');
 
-/** Conditions are evaluated only after exclusive gateways; elsewhere they would be silently ignored. */
+const DECIDING = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
+
+/** Conditions are evaluated only after exclusive and inclusive gateways; elsewhere they would be silently ignored. */
 export const conditionPlacement: ValidationRule = {
   name: 'condition-placement',
   check({ processes }) {
     return processes.flatMap(({ sequenceFlows }) =>
       sequenceFlows
-        .filter((flow) => flow.conditionExpression && flow.sourceRef && flow.sourceRef.$type !== 'bpmn:ExclusiveGateway')
+        .filter((flow) => flow.conditionExpression && flow.sourceRef && !DECIDING.has(flow.sourceRef.$type))
         .map((flow) =>
           problem(
             'error',
             flow,
-            `${describe(flow)} has a condition but leaves ${describe(flow.sourceRef)}; conditions are only executed after an exclusive gateway.`,
+            `${describe(flow)} has a condition but leaves ${describe(flow.sourceRef)}; conditions are only executed after an exclusive or inclusive gateway.`,
           ),
         ),
     );

@@ -1,4 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
+import { compileIoMapping, compileLoop } from '../../compile/activity-settings.js';
+import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
 import type { Problem } from '../../problem.js';
@@ -7,28 +9,61 @@ import { problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('feel-expression');
 
-/** FEEL syntax errors surface at deploy, naming the element, instead of failing a live case later. */
+interface Setting {
+  field: string;
+  expression: string | undefined;
+  /** Always FEEL (a condition, a mapping source), or FEEL only when it starts with `=` (else plain text). */
+  always: boolean;
+}
+
+/** FEEL syntax errors surface at deploy, naming the element and the setting, instead of failing a live case later. */
 export const feelExpression: ValidationRule = {
   name: 'feel-expression',
   check({ processes }) {
     return processes.flatMap(({ sequenceFlows, flowNodes }) => [
-      ...sequenceFlows.flatMap((flow) => {
-        const body: string | undefined = flow.conditionExpression?.body;
-        return body?.trim() ? checkExpression(flow, 'condition', body) : [];
-      }),
-      ...flowNodes
-        .filter((node) => node.$type === 'bpmn:UserTask')
-        .flatMap((task) =>
-          (['assignee', 'dueIn'] as const).flatMap((field) => {
-            const value = readAttribute(task, field);
-            return value && isFeel(value) ? checkExpression(task, field, value) : [];
-          }),
-        ),
+      ...sequenceFlows.flatMap((flow) => check(flow, [{ field: 'condition', expression: flow.conditionExpression?.body, always: true }])),
+      ...flowNodes.flatMap((node) => check(node, settingsOf(node))),
     ]);
   },
 };
 
-function checkExpression(element: ModdleElement, field: string, expression: string): Problem[] {
-  const error = feelSyntaxError(expression);
-  return error ? [problem('error', element, `The ${field} of ${describe(element)} is not valid FEEL: ${error}.`)] : [];
+/** Every FEEL-bearing setting of a flow node, read as the compiler reads it. */
+function settingsOf(node: ModdleElement): Setting[] {
+  const settings: Setting[] = [];
+  const add = (field: string, expression: string | undefined, always = false) => settings.push({ field, expression, always });
+  if (node.$type === 'bpmn:UserTask') {
+    add('assignee', readAttribute(node, 'assignee'));
+    add('dueIn', readAttribute(node, 'dueIn', 'dueDate'));
+  }
+  if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
+  if (node.$type === 'bpmn:CallActivity') {
+    add('process key', node.calledElement);
+    add('business key', readAttribute(node, 'businessKey'));
+  }
+  const definition = node.$type === 'bpmn:ReceiveTask' ? compileMessage(node.messageRef) : node.eventDefinitions ? compileEventDefinition(node) : undefined;
+  if (definition?.type === 'message') add('correlation key', definition.correlationKey, true);
+  if (definition?.type === 'timer') {
+    add('timeDuration', definition.timeDuration);
+    add('timeDate', definition.timeDate);
+    add('timeCycle', definition.timeCycle);
+  }
+  const { ioMapping } = compileIoMapping(node);
+  for (const { source, target } of [...(ioMapping?.inputs ?? []), ...(ioMapping?.outputs ?? [])]) add(`mapping to '${target}'`, source, true);
+  const { loop } = compileLoop(node);
+  if (loop?.type === 'standard') add('loop condition', loop.loopCondition, true);
+  if (loop?.type === 'multiInstance') {
+    add('input collection', loop.inputCollection, true);
+    add('loop cardinality', loop.loopCardinality, true);
+    add('output element', loop.outputElement, true);
+    add('completion condition', loop.completionCondition, true);
+  }
+  return settings;
+}
+
+function check(element: ModdleElement, settings: Setting[]): Problem[] {
+  return settings.flatMap(({ field, expression, always }) => {
+    if (expression === undefined || !expression.trim() || (!always && !isFeel(expression))) return [];
+    const error = feelSyntaxError(expression);
+    return error ? [problem('error', element, `The ${field} of ${describe(element)} is not valid FEEL: ${error}.`)] : [];
+  });
 }

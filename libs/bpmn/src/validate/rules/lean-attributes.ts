@@ -5,7 +5,16 @@ import { allFlowNodes, problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('lean-attributes');
 
-const ACTIVITY_TYPES = new Set(['bpmn:UserTask', 'bpmn:ServiceTask']);
+/** Tasks are the steps whose time the analytics classify. */
+const ACTIVITY_TYPES = new Set([
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:SendTask',
+  'bpmn:ReceiveTask',
+  'bpmn:ScriptTask',
+  'bpmn:ManualTask',
+  'bpmn:Task',
+]);
 
 /** Value classes feed every NVA figure, so a wrong value is an error and a missing one a warning. */
 export const leanAttributes: ValidationRule = {

@@ -2,6 +2,8 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { isIsoDuration } from '../../duration.js';
 import { isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
+import { extensionElement } from '../../parse/extension-elements.js';
+import { eventDefinitionOf } from '../element-kinds.js';
 import type { Problem } from '../../problem.js';
 import { describe } from '../process-view.js';
 import { allFlowNodes, problemFor, type ValidationRule } from '../rule.js';
@@ -11,24 +13,30 @@ const problem = problemFor('task-attributes');
 const isNonNegativeNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0;
 const isNonNegativeInteger = (text: string) => /^\d+$/.test(text.trim());
 
+/** External tasks: service and send tasks, and message throw and end events (a worker delivers the message). */
+const isExternalTask = (node: ModdleElement) =>
+  node.$type === 'bpmn:ServiceTask' ||
+  node.$type === 'bpmn:SendTask' ||
+  ((node.$type === 'bpmn:EndEvent' || node.$type === 'bpmn:IntermediateThrowEvent') && eventDefinitionOf(node) === 'message');
+
 /** The tandem:/camunda: settings a task needs to run: a topic for workers, durations and numbers that parse. */
 export const taskAttributes: ValidationRule = {
   name: 'task-attributes',
   check(context) {
     return allFlowNodes(context).flatMap((node) => {
-      if (node.$type === 'bpmn:ServiceTask') return checkServiceTask(node);
+      if (isExternalTask(node)) return checkExternalTask(node);
       if (node.$type === 'bpmn:UserTask') return checkUserTask(node);
       return [];
     });
   },
 };
 
-function checkServiceTask(task: ModdleElement): Problem[] {
+function checkExternalTask(task: ModdleElement): Problem[] {
   const problems: Problem[] = [];
-  if (!readAttribute(task, 'topic')) {
-    problems.push(problem('error', task, `${describe(task)} has no tandem:topic; external workers fetch service tasks by topic.`));
+  if (!readAttribute(task, 'topic') && !extensionElement(task, 'taskDefinition')?.type) {
+    problems.push(problem('error', task, `${describe(task)} has no tandem:topic; external workers fetch it by topic.`));
   }
-  const retries = readAttribute(task, 'retries');
+  const retries = readAttribute(task, 'retries') ?? extensionElement(task, 'taskDefinition')?.retries;
   if (retries !== undefined && !isNonNegativeInteger(retries)) {
     problems.push(problem('error', task, `The tandem:retries "${retries}" of ${describe(task)} must be a whole number of 0 or more.`));
   }

@@ -1,5 +1,8 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { isIsoDuration } from '../../duration.js';
+import { isFeel } from '../../feel/feel-syntax.js';
+import type { Problem } from '../../problem.js';
+import { isIsoDateTime, parseTimeCycle } from '../../timer-syntax.js';
 import { describe } from '../process-view.js';
 import { allFlowNodes, problemFor, type ValidationRule } from '../rule.js';
 
@@ -8,21 +11,33 @@ const problem = problemFor('timer-event');
 const timerOf = (node: ModdleElement): ModdleElement | undefined =>
   (node.eventDefinitions ?? []).find((definition: ModdleElement) => definition.$type === 'bpmn:TimerEventDefinition');
 
-/** Timers run on an ISO 8601 duration (timeDate and timeCycle arrive with the rest of BPMN). */
+const KINDS = [
+  { field: 'timeDuration', valid: isIsoDuration, example: 'an ISO 8601 duration such as PT4H or P3D' },
+  { field: 'timeDate', valid: isIsoDateTime, example: 'an ISO 8601 date-time with a zone such as 2026-03-05T10:00:00Z' },
+  { field: 'timeCycle', valid: (text: string) => parseTimeCycle(text) !== undefined, example: 'a repeating interval such as R3/PT1H or R/PT10M (cron is not supported)' },
+] as const;
+
+/** A timer has exactly one of timeDuration, timeDate or timeCycle, literal and valid, or FEEL (checked by feel-expression). */
 export const timerEvent: ValidationRule = {
   name: 'timer-event',
   check(context) {
     return allFlowNodes(context).flatMap((node) => {
       const timer = timerOf(node);
-      if (!timer || node.$type === 'bpmn:StartEvent') return [];
-      if (timer.timeDate || timer.timeCycle) {
-        return [problem('error', node, `${describe(node)} uses timeDate or timeCycle; only timeDuration is executable yet.`)];
-      }
-      const duration: string | undefined = timer.timeDuration?.body?.trim();
-      if (!duration) return [problem('error', node, `${describe(node)} has no timeDuration; set an ISO 8601 duration such as PT4H.`)];
-      return isIsoDuration(duration)
-        ? []
-        : [problem('error', node, `The timeDuration "${duration}" of ${describe(node)} is not an ISO 8601 duration such as PT4H or P3D.`)];
+      return timer ? checkTimer(node, timer) : [];
     });
   },
 };
+
+function checkTimer(node: ModdleElement, timer: ModdleElement): Problem[] {
+  const set = KINDS.filter(({ field }) => timer[field]?.body?.trim());
+  if (set.length !== 1) {
+    return [problem('error', node, `${describe(node)} needs exactly one of timeDuration, timeDate or timeCycle; it has ${set.length === 0 ? 'none' : set.map(({ field }) => field).join(' and ')}.`)];
+  }
+  const [{ field, valid, example }] = set;
+  const text: string = timer[field].body.trim();
+  if (field === 'timeCycle' && node.$type === 'bpmn:IntermediateCatchEvent') {
+    return [problem('error', node, `${describe(node)} uses a timeCycle, which repeats; a catch event waits once: use timeDuration or timeDate.`)];
+  }
+  if (isFeel(text) || valid(text)) return [];
+  return [problem('error', node, `The ${field} "${text}" of ${describe(node)} is not ${example}.`)];
+}

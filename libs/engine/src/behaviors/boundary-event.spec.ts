@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model.js';
 import { domainError } from '../testing/domain-error.js';
-import { boundaryTimer, endEvent, flow, serviceTask, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { boundaryEvent, boundaryTimer, endEvent, flow, onMessage, onSignal, onTimer, serviceTask, startEvent, userTask } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** answer has an interrupting escalation (4h) and a non-interrupting reminder (1h). */
@@ -137,5 +137,119 @@ describe('boundaryEvent (timer)', () => {
 
     // then
     expect(fire).toThrow(domainError(ENGINE_ERRORS.timerNotActive));
+  });
+});
+
+/** answer has an interrupting `cancelRequest` message and a non-interrupting `customerNote` message and `outage` signal. */
+const listeningTask = {
+  nodes: [
+    startEvent('start'),
+    userTask('answer'),
+    boundaryEvent('cancelRequest', 'answer', onMessage('cancel', '= caseId')),
+    boundaryEvent('customerNote', 'answer', onMessage('note', '= caseId'), false),
+    boundaryEvent('outage', 'answer', onSignal('outage'), false),
+    userTask('refund'),
+    userTask('readNote'),
+    endEvent('done'),
+    endEvent('canceled'),
+    endEvent('noted'),
+  ],
+  flows: [
+    flow('f1', 'start', 'answer'),
+    flow('f2', 'answer', 'done'),
+    flow('f3', 'cancelRequest', 'refund'),
+    flow('f4', 'refund', 'canceled'),
+    flow('f5', 'customerNote', 'readNote'),
+    flow('f6', 'outage', 'readNote'),
+    flow('f7', 'readNote', 'noted'),
+  ],
+};
+
+describe('boundaryEvent (message and signal)', () => {
+  it('opens a subscription per message or signal boundary event, held by the attached activity instance', async () => {
+    // given
+    const sut = await Scenario.of(listeningTask);
+
+    // when
+    const { state } = sut.start({ caseId: 'C-9' });
+
+    // then
+    const answer = sut.waiting('answer');
+    expect(state.subscriptions.map(({ elementId, name, correlationKey, activityInstanceId }) => ({ elementId, name, correlationKey, activityInstanceId }))).toEqual([
+      { elementId: 'cancelRequest', name: 'cancel', correlationKey: 'C-9', activityInstanceId: answer.id },
+      { elementId: 'customerNote', name: 'note', correlationKey: 'C-9', activityInstanceId: answer.id },
+      { elementId: 'outage', name: 'outage', correlationKey: undefined, activityInstanceId: answer.id },
+    ]);
+  });
+
+  it('interrupting: cancels the task and closes its other subscriptions', async () => {
+    // given
+    const sut = await Scenario.of(listeningTask);
+    sut.start({ caseId: 'C-9' });
+
+    // when
+    const { state, steps, effects } = sut.correlate('cancelRequest', { reason: 'changed mind' });
+
+    // then
+    expect(trail(steps)).toEqual(['answer:canceled', 'cancelRequest:ready', 'cancelRequest:completed', 'refund:ready']);
+    expect(effectsOf(effects, 'subscriptionClosed').map(({ subscription, outcome }) => [subscription.elementId, outcome])).toEqual([
+      ['cancelRequest', 'correlated'],
+      ['customerNote', 'canceled'],
+      ['outage', 'canceled'],
+    ]);
+    expect(state.subscriptions).toEqual([]);
+    expect(state.variables).toMatchObject({ reason: 'changed mind' });
+  });
+
+  it('non-interrupting: the task keeps waiting and the subscription stays open for the next message', async () => {
+    // given
+    const sut = await Scenario.of(listeningTask);
+    sut.start({ caseId: 'C-9' });
+    sut.correlate('customerNote', { note: 'first' });
+
+    // when
+    const { state, steps } = sut.correlate('customerNote', { note: 'second' });
+
+    // then
+    expect(trail(steps)).toEqual(['customerNote:ready', 'customerNote:completed', 'readNote:ready']);
+    expect(sut.waitingAll('readNote')).toHaveLength(2);
+    expect(waitingAt(state)).toContain('answer');
+    expect(state.variables).toMatchObject({ note: 'second' });
+  });
+
+  it('a signal boundary event fires on receiveSignal', async () => {
+    // given
+    const sut = await Scenario.of(listeningTask);
+    sut.start({ caseId: 'C-9' });
+
+    // when
+    const { steps } = sut.signal('outage');
+
+    // then
+    expect(trail(steps)).toEqual(['outage:ready', 'outage:completed', 'readNote:ready']);
+  });
+});
+
+describe('boundaryEvent (timeCycle)', () => {
+  it('a non-interrupting cycle timer fires again until its repetitions are used up', async () => {
+    // given a reminder every hour, three times
+    const sut = await Scenario.of({
+      nodes: [startEvent('start'), userTask('answer'), boundaryEvent('every', 'answer', onTimer({ cycle: 'R3/PT1H' }), false), userTask('nudge'), endEvent('done'), endEvent('nudged')],
+      flows: [flow('f1', 'start', 'answer'), flow('f2', 'answer', 'done'), flow('f3', 'every', 'nudge'), flow('f4', 'nudge', 'nudged')],
+    });
+    sut.start();
+    const dues: string[] = [sut.timer('every').dueAt];
+
+    // when it fires three times
+    for (let firing = 0; firing < 3; firing += 1) {
+      sut.clock.advance('PT1H');
+      sut.fire('every');
+      dues.push(...sut.state.timers.map(({ dueAt }) => dueAt));
+    }
+
+    // then it was due hourly and is not scheduled again
+    expect(dues).toEqual(['2026-03-02T10:00:00.000Z', '2026-03-02T11:00:00.000Z', '2026-03-02T12:00:00.000Z']);
+    expect(sut.state.timers).toEqual([]);
+    expect(sut.waitingAll('nudge')).toHaveLength(3);
   });
 });

@@ -1,0 +1,166 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import { DomainError } from '#core';
+import { BPMN_ERRORS } from '../bpmn-errors.js';
+import { stripFeelPrefix } from '../feel/feel-syntax.js';
+import { readAttribute, splitList } from '../parse/extension-attributes.js';
+import { extensionElement } from '../parse/extension-elements.js';
+import type {
+  CalledProcessBinding,
+  EventDefinition,
+  ExternalTaskSettings,
+  FlowNode,
+  LeanAttributes,
+  Stage,
+  ValueClass,
+  WasteType,
+} from '../process-graph.js';
+import { classify } from '../validate/element-kinds.js';
+import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
+import { compileIoMapping, compileLoop } from './activity-settings.js';
+import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
+
+const DEFAULT_RETRIES = 3;
+
+export function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
+  const kind = classify(element);
+  if (!kind.supported) {
+    throw new DomainError(BPMN_ERRORS.invalid, `Element '${element.id}' cannot be executed: ${kind.reason}.`);
+  }
+  const laneId: string | undefined = view.laneByNodeId.get(element.id)?.id;
+  const container = view.containerOf.get(element.id);
+  const base = {
+    id: element.id as string,
+    ...(element.name ? { name: element.name as string } : {}),
+    incoming: flowsInto(view, element).map((flow) => flow.id),
+    outgoing: flowsOutOf(view, element).map((flow) => flow.id),
+    ...(laneId ? { laneId } : {}),
+    lean: leanOf(element),
+    boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),
+    ...(container && container !== view.process ? { parentId: container.id as string } : {}),
+  };
+  const activity = () => ({ ...base, ...compileIoMapping(element), ...compileLoop(element) });
+  switch (kind.type) {
+    case 'startEvent':
+      return {
+        ...base,
+        type: 'startEvent',
+        ...optional('eventDefinition', compileEventDefinition(element)),
+        interrupting: element.isInterrupting !== false,
+      };
+    case 'endEvent':
+      return { ...base, type: 'endEvent', ...throwSettings(element) };
+    case 'intermediateThrowEvent':
+      return { ...base, type: 'intermediateThrowEvent', ...throwSettings(element) };
+    case 'intermediateCatchEvent':
+      return {
+        ...base,
+        type: 'intermediateCatchEvent',
+        eventDefinition: compileEventDefinition(element) as Extract<FlowNode, { type: 'intermediateCatchEvent' }>['eventDefinition'],
+        ...compileIoMapping(element),
+      };
+    case 'boundaryEvent':
+      return {
+        ...base,
+        type: 'boundaryEvent',
+        attachedToId: element.attachedToRef.id,
+        cancelActivity: element.cancelActivity !== false,
+        eventDefinition: compileEventDefinition(element) as EventDefinition,
+      };
+    case 'userTask':
+      return {
+        ...activity(),
+        type: 'userTask',
+        candidateGroups: splitList(readAttribute(element, 'candidateGroups')),
+        candidateUsers: splitList(readAttribute(element, 'candidateUsers')),
+        ...optional('assignee', readAttribute(element, 'assignee')),
+        ...optional('dueIn', readAttribute(element, 'dueIn', 'dueDate')),
+        ...optional('formKey', readAttribute(element, 'formKey')),
+        ...optionalNumber('costPerHour', readAttribute(element, 'costPerHour')),
+      };
+    case 'serviceTask':
+    case 'sendTask':
+      return { ...activity(), type: kind.type, ...externalTaskOf(element) };
+    case 'receiveTask':
+      return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
+    case 'scriptTask':
+      return { ...activity(), type: 'scriptTask', ...scriptOf(element) };
+    case 'task':
+    case 'manualTask':
+      return { ...activity(), type: kind.type };
+    case 'subProcess': {
+      const children = nodesIn(view, element);
+      const starts = children.filter((node) => node.$type === 'bpmn:StartEvent');
+      return {
+        ...activity(),
+        type: 'subProcess',
+        triggeredByEvent: isEventSubProcess(element),
+        startEventId: starts[0]?.id ?? '',
+        eventSubProcessIds: children.filter(isEventSubProcess).map((node) => node.id),
+      };
+    }
+    case 'callActivity':
+      return { ...activity(), type: 'callActivity', ...calledProcessOf(element) };
+    case 'exclusiveGateway':
+    case 'inclusiveGateway':
+      return { ...base, type: kind.type, ...optional('defaultFlowId', element.default?.id as string | undefined) };
+    case 'parallelGateway':
+    case 'eventBasedGateway':
+      return { ...base, type: kind.type };
+  }
+}
+
+/** A throw or end event: its event definition, and for a message one the external task delivering it. */
+function throwSettings(element: ModdleElement) {
+  const eventDefinition = compileEventDefinition(element);
+  return {
+    ...optional('eventDefinition', eventDefinition),
+    ...(eventDefinition?.type === 'message' ? { externalTask: externalTaskOf(element) } : {}),
+    ...compileIoMapping(element),
+  };
+}
+
+/** `tandem:topic` / `camunda:topic`, else Camunda 8's `zeebe:taskDefinition type`. */
+function externalTaskOf(element: ModdleElement): ExternalTaskSettings {
+  const definition = extensionElement(element, 'taskDefinition');
+  const retries = readAttribute(element, 'retries') ?? definition?.retries;
+  return {
+    topic: readAttribute(element, 'topic') ?? definition?.type ?? '',
+    retries: retries === undefined ? DEFAULT_RETRIES : Number(retries),
+  };
+}
+
+/** The standard `<script>` (FEEL) with `tandem:resultVariable`, or Camunda 8's `zeebe:script`. */
+function scriptOf(element: ModdleElement): { script: string; resultVariable?: string } {
+  const zeebe = extensionElement(element, 'script');
+  const script: string = element.script ?? zeebe?.expression ?? '';
+  return {
+    script: stripFeelPrefix(script),
+    ...optional('resultVariable', readAttribute(element, 'resultVariable') ?? (zeebe?.resultVariable || undefined)),
+  };
+}
+
+function calledProcessOf(element: ModdleElement) {
+  const zeebe = extensionElement(element, 'calledElement');
+  const version = readAttribute(element, 'calledElementVersion');
+  const binding: CalledProcessBinding =
+    readAttribute(element, 'calledElementBinding') === 'version' ? { version: Number(version) } : 'latest';
+  const propagate = readAttribute(element, 'propagateAllParentVariables') ?? zeebe?.propagateAllParentVariables;
+  return {
+    processKey: String(element.calledElement ?? zeebe?.processId ?? '').trim(),
+    binding,
+    ...optional('businessKey', readAttribute(element, 'businessKey')),
+    propagateAllParentVariables: String(propagate) !== 'false',
+  };
+}
+
+function leanOf(element: ModdleElement): LeanAttributes {
+  return {
+    ...optional('valueClass', element.valueClass as ValueClass | undefined),
+    ...optional('wasteType', element.wasteType as WasteType | undefined),
+    ...optional('stage', element.stage as Stage | undefined),
+    ...optionalNumber('standardMinutes', element.standardMinutes),
+  };
+}
+
+const optionalNumber = <K extends string>(key: K, value: string | undefined): { [P in K]?: number } =>
+  optional(key, value === undefined ? undefined : Number(value));

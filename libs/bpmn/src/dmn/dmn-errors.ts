@@ -1,0 +1,11 @@
+/** Domain error codes raised by the DMN reader (mapped to HTTP in apps/engine/src/common). */
+export const DMN_ERRORS = {
+  /** The text is not well-formed XML: 400. */
+  malformed: 'DMN_MALFORMED',
+  /** Well-formed XML, but not a DMN 1.3 `definitions` document: 400. */
+  notDmn: 'DMN_NOT_DMN',
+  /** A DOCTYPE (entity declarations, external entities) is never needed in DMN and is refused: 400. */
+  doctypeForbidden: 'DMN_DOCTYPE_FORBIDDEN',
+  /** The decisions parsed but have validation errors: 422 with the problem list. */
+  invalid: 'DMN_INVALID',
+} as const;

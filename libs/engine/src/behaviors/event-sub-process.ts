@@ -1,0 +1,27 @@
+import type { StartEventNode } from '#bpmn';
+import type { Execution } from '../execution.js';
+import type { Variables } from '../model.js';
+import { cancelContent, enter } from '../scope/lifecycle.js';
+import { propagate } from '../scope/variables.js';
+import { closeWaits } from '../scope/waits.js';
+import { armEventSubProcesses } from './sub-process.js';
+
+/**
+ * An event sub-process starts when its start event triggers in its enclosing scope (the process
+ * level when `scopeId` is undefined). An interrupting one first cancels everything else in that
+ * scope and closes the scope's other event sub-process starts; a non-interrupting one runs beside
+ * the scope's content and can start again. The scope completes once the event sub-process is done.
+ */
+export function startEventSubProcess(execution: Execution, start: StartEventNode, scopeId: string | undefined, variables?: Variables): void {
+  const eventSubProcess = execution.node(start.parentId ?? '');
+  if (eventSubProcess.type !== 'subProcess') throw new Error(`Start event '${start.id}' is not in an event sub-process.`);
+  const holderId = scopeId ?? execution.state.id;
+  if (start.interrupting) {
+    cancelContent(execution, scopeId);
+    closeWaits(execution, holderId, (elementId) => execution.node(elementId).type === 'startEvent');
+  }
+  propagate(execution, scopeId, variables);
+  const instance = enter(execution, eventSubProcess, { elementId: eventSubProcess.id, ...(scopeId !== undefined && { scopeId }) }, { started: true });
+  armEventSubProcesses(execution, eventSubProcess.eventSubProcessIds, instance.id);
+  execution.spawn({ elementId: start.id, scopeId: instance.id, previousActivityInstanceId: instance.id });
+}

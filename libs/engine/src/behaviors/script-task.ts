@@ -1,0 +1,17 @@
+import type { ScriptTaskNode } from '#bpmn';
+import { jsonValue } from '../feel/feel.js';
+import { complete, enter } from '../scope/lifecycle.js';
+import { evaluateAt } from '../scope/variables.js';
+import type { FlowNodeBehavior } from './behavior.js';
+
+/**
+ * A script task evaluates its FEEL expression where it sits (its input mappings included) and
+ * completes at once; the result goes to `resultVariable` (through the output mappings if any).
+ */
+export const scriptTask: FlowNodeBehavior<ScriptTaskNode> = {
+  enter(node, token, execution) {
+    const task = enter(execution, node, token);
+    const value = jsonValue(evaluateAt(execution, node.script, task.id, node.id));
+    complete(execution, task, node.resultVariable === undefined ? undefined : { [node.resultVariable]: value });
+  },
+};

@@ -1,0 +1,45 @@
+import type { DecisionTable } from '#bpmn';
+import { evaluate, unaryTest, type EvaluationResult, type WarningType } from 'feelin';
+import type { Variables } from '../model.js';
+import { decisionFailed } from './decision-errors.js';
+
+/** Where an expression sits, for the error: the input entry "< 5" of rule 'r2' for input 'Amount' (i3). */
+export interface EntryLocation {
+  table: DecisionTable;
+  kind: 'input expression' | 'input entry' | 'output entry';
+  /** E.g. "of rule 'r2' for input 'Amount' (i3)". */
+  place: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * FEEL's null propagation: a missing variable or entry yields null, which is not an error.
+ * The same policy as feel/feel.ts, which keeps its set private.
+ */
+const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
+
+/** An input expression or output entry; any failure other than missing data is DECISION_FAILED naming the entry. */
+export const evaluateExpression = (expression: string, variables: Variables, where: EntryLocation): unknown =>
+  run(expression, where, () => evaluate(expression, variables));
+
+/** Input entry unary tests with `?` bound to the input value; a null test result (not comparable) does not match. */
+export const testInputEntry = (entry: string, inputValue: unknown, variables: Variables, where: EntryLocation): boolean =>
+  run(entry, where, () => unaryTest(entry, { ...variables, '?': inputValue })) === true;
+
+function run<T>(expression: string, where: EntryLocation, evaluation: () => EvaluationResult<T>): T {
+  let result: EvaluationResult<T>;
+  try {
+    result = evaluation();
+  } catch (error) {
+    throw failed(expression, where, error instanceof Error ? error.message : String(error));
+  }
+  const problem = result.warnings.find((warning) => !MISSING_DATA.has(warning.type));
+  if (problem) throw failed(expression, where, problem.message);
+  return result.value;
+}
+
+/** "the input entry "< x" of rule 'r2' for input 'Amount' (i3)": the message names what the designer opens. */
+export const describeEntry = (expression: string, { kind, place }: EntryLocation): string => `the ${kind} "${expression}" ${place}`;
+
+const failed = (expression: string, where: EntryLocation, reason: string) =>
+  decisionFailed(where.table, `${describeEntry(expression, where)} failed: ${reason}`, { ...where.details, expression });
