@@ -1,0 +1,30 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from './common/config.js';
+
+export const API_PREFIX = 'api';
+
+/** XML content types a deployment body may have. */
+const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+
+/**
+ * What the HTTP app needs beyond the module graph; shared by main.ts and the e2e tests so they
+ * run the same app. Create the app with `bodyParser: false`: the parsers are registered here.
+ */
+export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes'>): void => {
+  app.setGlobalPrefix(API_PREFIX);
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.useBodyParser('text', { type: XML_TYPES, limit: config.maxBodyBytes });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tandem')
+      .setDescription(
+        'BPMN 2.0 workflow engine for redesigning service processes. Errors answer ' +
+          '{ statusCode, code, message, details? }; lists put their total in X-Total-Count.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+};

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { PersistenceModule } from '#persistence';
+import { CommonModule } from './common/common.module.js';
+import type { AppConfig } from './common/config.js';
+import { DomainExceptionFilter } from './common/domain-exception.filter.js';
+import { DefinitionsModule } from './definitions/definitions.module.js';
+import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { InstancesModule } from './instances/instances.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.register(config),
+        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize }),
+        DefinitionsModule,
+        InstancesModule,
+        TasksModule,
+        ExternalTasksModule,
+        JobsModule,
+        IncidentsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        {
+          provide: APP_PIPE,
+          // Unknown fields are refused, not silently dropped: a typo in a request is a 400 naming it.
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadServerConfig, logLevelsUpTo } from './config.js';
+
+describe('loadServerConfig', () => {
+  it('uses the embedded database under the project and the reference processes by default', () => {
+    // when nothing is set
+    const sut = loadServerConfig({}, '/srv/tandem');
+    // then the documented defaults apply
+    expect(sut).toEqual(
+      expect.objectContaining({
+        port: 3000,
+        databaseUrl: undefined,
+        dataDir: '/srv/tandem/.data/pg',
+        processesDir: '/srv/tandem/processes',
+        deployReferenceProcesses: true,
+        jobPollMs: 1000,
+        logLevel: 'log',
+      }),
+    );
+  });
+
+  it('reads the settings from the environment', () => {
+    // when everything is set
+    const sut = loadServerConfig(
+      {
+        PORT: '8080',
+        DATABASE_URL: 'postgres://db/tandem',
+        TANDEM_DATA_DIR: '/var/lib/tandem',
+        TANDEM_PROCESSES_DIR: '/models',
+        TANDEM_DEPLOY_REFERENCE: 'false',
+        TANDEM_JOB_POLL_MS: '250',
+        TANDEM_LOG_LEVEL: 'warn',
+      },
+      '/srv/tandem',
+    );
+    // then each is taken
+    expect(sut).toEqual(
+      expect.objectContaining({
+        port: 8080,
+        databaseUrl: 'postgres://db/tandem',
+        dataDir: '/var/lib/tandem',
+        processesDir: '/models',
+        deployReferenceProcesses: false,
+        jobPollMs: 250,
+        logLevel: 'warn',
+      }),
+    );
+  });
+
+  it('refuses a setting it cannot read, naming it', () => {
+    // when a number, a flag and a level are malformed, then each error names its variable
+    expect(() => loadServerConfig({ PORT: 'eighty' }, '/')).toThrow('PORT must be a positive integer');
+    expect(() => loadServerConfig({ TANDEM_DEPLOY_REFERENCE: 'maybe' }, '/')).toThrow('TANDEM_DEPLOY_REFERENCE must be true or false');
+    expect(() => loadServerConfig({ TANDEM_LOG_LEVEL: 'loud' }, '/')).toThrow('TANDEM_LOG_LEVEL must be one of');
+  });
+});
+
+describe('logLevelsUpTo', () => {
+  it('prints the chosen level and every more severe one', () => {
+    // when warn is chosen, then errors and warnings are printed
+    expect(logLevelsUpTo('warn')).toEqual(['error', 'warn']);
+  });
+});

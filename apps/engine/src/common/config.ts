@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('AppConfig');
+
+/** What the Nest application itself needs. */
+export interface AppConfig {
+  databaseUrl: string;
+  /** Connections in the database pool. */
+  poolSize: number;
+  /** How often the job runner looks for due timers. */
+  jobPollMs: number;
+  /** How long a claimed job stays with this process before another may take it. */
+  jobLeaseMs: number;
+  /** Jobs claimed per poll. */
+  jobBatchSize: number;
+  /** Largest accepted BPMN upload or request body. */
+  maxBodyBytes: number;
+}
+
+/** Everything `main.ts` reads from the environment. */
+export interface ServerConfig extends Omit<AppConfig, 'databaseUrl'> {
+  port: number;
+  /** An external PostgreSQL; when absent the embedded one is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its files (kept between starts). */
+  dataDir: string;
+  embeddedDatabasePort: number;
+  /** BPMN files deployed at start. */
+  processesDir: string;
+  deployReferenceProcesses: boolean;
+  /** The most detailed log level printed: error, warn, log (default), debug or verbose. */
+  logLevel: LogLevel;
+}
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Nest takes the list of levels to print: the chosen one and every more severe one. */
+export const logLevelsUpTo = (level: LogLevel): LogLevel[] => LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+
+export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
+  poolSize: 10,
+  jobPollMs: 1000,
+  jobLeaseMs: 30_000,
+  jobBatchSize: 50,
+  maxBodyBytes: 10 * 1024 * 1024,
+};
+
+export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): ServerConfig => ({
+  port: integer(env, 'PORT', 3000),
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.TANDEM_DATA_DIR || join(projectRoot, '.data', 'pg'),
+  embeddedDatabasePort: integer(env, 'TANDEM_PG_PORT', 54329),
+  processesDir: env.TANDEM_PROCESSES_DIR || join(projectRoot, 'processes'),
+  deployReferenceProcesses: boolean(env, 'TANDEM_DEPLOY_REFERENCE', true),
+  logLevel: oneOf(env, 'TANDEM_LOG_LEVEL', LOG_LEVELS, 'log'),
+  poolSize: integer(env, 'TANDEM_DB_POOL_SIZE', DEFAULT_APP_CONFIG.poolSize),
+  jobPollMs: integer(env, 'TANDEM_JOB_POLL_MS', DEFAULT_APP_CONFIG.jobPollMs),
+  jobLeaseMs: integer(env, 'TANDEM_JOB_LEASE_MS', DEFAULT_APP_CONFIG.jobLeaseMs),
+  jobBatchSize: integer(env, 'TANDEM_JOB_BATCH_SIZE', DEFAULT_APP_CONFIG.jobBatchSize),
+  maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
+});
+
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got '${text}'`);
+  }
+  return value;
+};
+
+const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
+  const text = env[name]?.toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  if (['true', '1', 'yes'].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  throw new Error(`${name} must be true or false, got '${env[name]}'`);
+};
+
+const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T => {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!allowed.includes(text as T)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${text}'`);
+  return text as T;
+};

@@ -1,0 +1,56 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '#core';
+import { toErrorBody } from './domain-exception.filter.js';
+
+describe('toErrorBody', () => {
+  it('answers a model with errors with 422 and the problem list', () => {
+    // given a deployment refused for its problems
+    const problems = [{ elementId: 'investigate', rule: 'supported-element', severity: 'error', message: 'not supported' }];
+    // when it becomes an answer
+    const sut = toErrorBody(new DomainError('BPMN_INVALID', 'The model has 1 error(s)', { problems }));
+    // then the status, code and problems are kept
+    expect(sut).toEqual({ statusCode: 422, code: 'BPMN_INVALID', message: 'The model has 1 error(s)', details: { problems } });
+  });
+
+  it.each([
+    ['BPMN_MALFORMED', 400],
+    ['PROCESS_NOT_FOUND', 404],
+    ['TASK_NOT_FOUND', 404],
+    ['ACTIVITY_NOT_ACTIVE', 409],
+    ['REVISION_CONFLICT', 409],
+    ['EXTERNAL_TASK_NOT_LOCKED', 409],
+    ['TASK_CLAIMED_BY_OTHER', 403],
+    ['GATEWAY_NO_MATCH', 422],
+  ])('maps %s to %i', (code, statusCode) => {
+    // when a domain error with that code becomes an answer
+    const sut = toErrorBody(new DomainError(code, 'message'));
+    // then it has the status of its code
+    expect(sut).toEqual(expect.objectContaining({ statusCode, code }));
+  });
+
+  it('answers anything it does not know with a 500 that reveals nothing', () => {
+    // given an unexpected error and a domain error with an unmapped code, both with internal details
+    const errors = [new Error('relation "instance" does not exist'), new DomainError('SOMETHING_NEW', 'secret', { sql: 'SELECT' })];
+    // when they become answers
+    const sut = errors.map(toErrorBody);
+    // then both are the same generic 500
+    for (const body of sut) expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' });
+  });
+
+  it("keeps the status of Nest's HTTP errors and names validation failures", () => {
+    // when a validation failure, an unknown route and an oversized body become answers
+    const validation = toErrorBody(new BadRequestException(['variables must be an object']));
+    const notFound = toErrorBody(new NotFoundException('Cannot GET /api/nothing'));
+    const tooLarge = toErrorBody(new PayloadTooLargeException('request entity too large'));
+    // then each keeps its status with a code
+    expect(validation).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'variables must be an object',
+      details: { errors: ['variables must be an object'] },
+    });
+    expect(notFound).toEqual(expect.objectContaining({ statusCode: 404, code: 'NOT_FOUND' }));
+    expect(tooLarge).toEqual(expect.objectContaining({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }));
+  });
+});

@@ -1,0 +1,80 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isDomainError } from '#core';
+import type { Response } from 'express';
+import { statusForCode } from './error-status.js';
+
+/** Every error answer has this shape. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const CODE_BY_STATUS: Partial<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * The one place errors become HTTP answers: domain error codes map to statuses, Nest's own HTTP
+ * errors (validation, unknown routes, body and upload limits) keep theirs, and anything else is
+ * a 500 that tells the client nothing about the internals.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+}
+
+export const toErrorBody = (exception: unknown): ErrorBody => {
+  if (isDomainError(exception)) {
+    const statusCode = statusForCode(exception.code);
+    if (statusCode >= 500) return internalError();
+    return {
+      statusCode,
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details !== undefined && { details: exception.details }),
+    };
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  return internalError();
+};
+
+const fromHttpException = (exception: HttpException): ErrorBody => {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const messages = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  // The ValidationPipe answers with one message per failed constraint, each naming its field.
+  if (Array.isArray(messages)) {
+    return {
+      statusCode,
+      code: 'VALIDATION_FAILED',
+      message: messages.join('; '),
+      details: { errors: messages },
+    };
+  }
+  // Nest turns body-parser's errors into HTTP exceptions; a body that does not parse has a SyntaxError cause.
+  const malformed = statusCode === HttpStatus.BAD_REQUEST && exception.cause instanceof SyntaxError;
+  return {
+    statusCode,
+    code: malformed ? 'BODY_MALFORMED' : (CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR')),
+    message: typeof messages === 'string' ? messages : exception.message,
+  };
+};
+
+const internalError = (): ErrorBody => ({
+  statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+  code: 'INTERNAL_ERROR',
+  message: 'Internal server error',
+});

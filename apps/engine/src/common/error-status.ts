@@ -1,0 +1,36 @@
+import { HttpStatus } from '@nestjs/common';
+import { BPMN_ERRORS } from '#bpmn';
+import { ENGINE_ERRORS } from '#engine';
+import { PERSISTENCE_ERRORS } from '#persistence';
+import { APP_ERRORS } from './app-errors.js';
+
+const STATUS_BY_CODE: Record<string, HttpStatus> = {
+  [BPMN_ERRORS.malformed]: HttpStatus.BAD_REQUEST,
+  [BPMN_ERRORS.notBpmn]: HttpStatus.BAD_REQUEST,
+  [BPMN_ERRORS.doctypeForbidden]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.deploymentEmpty]: HttpStatus.BAD_REQUEST,
+  [BPMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [APP_ERRORS.deploymentNoProcess]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.gatewayNoMatch]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.expressionFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.durationInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.loopLimitExceeded]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.errorNotCaught]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.timerInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.migrationElementUnmapped]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.instanceNotActive]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.activityNotActive]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.activityWrongType]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.taskAlreadyClaimed]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.timerNotActive]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.instanceSuspended]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.instanceNotSuspended]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.subscriptionNotActive]: HttpStatus.CONFLICT,
+  [PERSISTENCE_ERRORS.revisionConflict]: HttpStatus.CONFLICT,
+  [APP_ERRORS.externalTaskNotLocked]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.taskClaimedByOther]: HttpStatus.FORBIDDEN,
+};
+
+/** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */
+export const statusForCode = (code: string): HttpStatus =>
+  STATUS_BY_CODE[code] ?? (code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR);

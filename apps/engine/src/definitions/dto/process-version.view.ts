@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DeployedVersion, ProcessVersionSummary, ProcessVersionWithXml } from '#persistence';
+
+export class ProcessVersionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The process id in the BPMN XML' }) key: string;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ description: 'sha256 of the deployed XML' }) checksum: string;
+  @ApiProperty({ format: 'date-time' }) deployedAt: string;
+
+  static of(version: ProcessVersionSummary): ProcessVersionView {
+    return Object.assign(new ProcessVersionView(), {
+      id: version.id,
+      key: version.key,
+      version: version.version,
+      name: version.name,
+      checksum: version.checksum,
+      deployedAt: version.deployedAt.toISOString(),
+    });
+  }
+}
+
+export class DeployedVersionView extends ProcessVersionView {
+  @ApiProperty({ description: 'False when identical XML was deployed before and that version is returned' })
+  created: boolean;
+
+  static ofDeployed(version: DeployedVersion): DeployedVersionView {
+    return Object.assign(new DeployedVersionView(), ProcessVersionView.of(version), { created: version.created });
+  }
+}
+
+export class ProcessVersionDetailView extends ProcessVersionView {
+  @ApiProperty({ description: 'The BPMN XML as deployed' }) xml: string;
+
+  static ofDetail(version: ProcessVersionWithXml): ProcessVersionDetailView {
+    return Object.assign(new ProcessVersionDetailView(), ProcessVersionView.of(version), { xml: version.xml });
+  }
+}
+
+export class ProblemView {
+  @ApiPropertyOptional({ type: String, nullable: true }) elementId: string | null;
+  @ApiProperty() rule: string;
+  @ApiProperty({ enum: ['error', 'warning'] }) severity: string;
+  @ApiProperty() message: string;
+}
+
+export class DeploymentView {
+  @ApiProperty({ type: [DeployedVersionView] }) processVersions: DeployedVersionView[];
+  @ApiProperty({ type: [ProblemView] }) warnings: ProblemView[];
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ExternalTaskRecord } from '#persistence';
+
+export class ExternalTaskView {
+  @ApiProperty({ format: 'uuid', description: "The service task's activity instance id" }) id: string;
+  @ApiProperty({ format: 'uuid' }) instanceId: string;
+  @ApiProperty() elementId: string;
+  @ApiProperty() topic: string;
+  @ApiProperty({ description: 'Failures still allowed before an incident' }) retries: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) workerId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) lockExpiresAt: string | null;
+  @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) errorMessage: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static of(externalTask: ExternalTaskRecord): ExternalTaskView {
+    return Object.assign(new ExternalTaskView(), {
+      ...externalTask,
+      lockExpiresAt: externalTask.lockExpiresAt?.toISOString() ?? null,
+      createdAt: externalTask.createdAt.toISOString(),
+    });
+  }
+}
+
+/** A task handed to a worker, with what it needs to do the work. */
+export class LockedExternalTaskView extends ExternalTaskView {
+  @ApiProperty() processKey: string;
+  @ApiPropertyOptional() businessKey?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) variables: Record<string, unknown>;
+}
+
+export class ExternalTaskFailureView extends ExternalTaskView {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Set when this failure used up the last retry' })
+  incidentId: string | null;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InstanceView } from '../instances/dto/instance.view.js';
+import { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
+import { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
+import { ExternalTaskFailureView, LockedExternalTaskView } from './dto/external-task.view.js';
+import { FetchAndLockDto } from './dto/fetch-and-lock.dto.js';
+import { ExternalTasksService } from './external-tasks.service.js';
+
+@ApiTags('external-tasks')
+@Controller('external-tasks')
+export class ExternalTasksController {
+  constructor(private readonly externalTasks: ExternalTasksService) {}
+
+  @Post('fetch-and-lock')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: [LockedExternalTaskView], description: 'The tasks now locked for the worker (may be empty)' })
+  fetchAndLock(@Body() body: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
+    return this.externalTasks.fetchAndLock(body);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed' })
+  @ApiNotFoundResponse({ description: 'EXTERNAL_TASK_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'EXTERNAL_TASK_NOT_LOCKED (wrong worker, lock expired), ACTIVITY_NOT_ACTIVE' })
+  complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteExternalTaskDto): Promise<InstanceView> {
+    return this.externalTasks.complete(id, body);
+  }
+
+  @Post(':id/failure')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExternalTaskFailureView })
+  @ApiNotFoundResponse({ description: 'EXTERNAL_TASK_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'EXTERNAL_TASK_NOT_LOCKED (wrong worker, lock expired), ACTIVITY_NOT_ACTIVE' })
+  fail(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExternalTaskFailureDto): Promise<ExternalTaskFailureView> {
+    return this.externalTasks.fail(id, body);
+  }
+}

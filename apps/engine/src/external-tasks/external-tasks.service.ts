@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DomainError, isDomainError } from '#core';
+import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
+import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskRecord } from '#persistence';
+import { APP_ERRORS } from '../common/app-errors.js';
+import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { InstanceCommands } from '../instances/instance-commands.service.js';
+import { InstanceView } from '../instances/dto/instance.view.js';
+import type { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
+import type { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
+import { ExternalTaskFailureView, ExternalTaskView, LockedExternalTaskView } from './dto/external-task.view.js';
+import type { FetchAndLockDto } from './dto/fetch-and-lock.dto.js';
+
+/** Attempts to record a lock on the instance when other commands keep changing it meanwhile. */
+const LOCK_ATTEMPTS = 5;
+
+@Injectable()
+export class ExternalTasksService {
+  private readonly logger = new Logger(ExternalTasksService.name);
+
+  constructor(
+    private readonly externalTasks: ExternalTaskRepository,
+    private readonly instances: InstanceRepository,
+    private readonly commands: InstanceCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  /**
+   * Locks fetchable tasks for the worker, then records each lock on its instance (the first lock
+   * marks the work as started in the step ledger). A task whose activity ended in between is
+   * not handed out.
+   */
+  async fetchAndLock({ workerId, maxTasks, topics }: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
+    const locked = await this.externalTasks.fetchAndLock({ workerId, maxTasks, topics, now: this.clock.now() });
+    const handedOut = await Promise.all(locked.map((externalTask) => this.recordLock(externalTask, workerId)));
+    return handedOut.filter((view): view is LockedExternalTaskView => view !== null);
+  }
+
+  async complete(id: string, { workerId, variables }: CompleteExternalTaskDto): Promise<InstanceView> {
+    const found = await this.externalTasks.findWithInstance(id);
+    if (!found) throw externalTaskNotFound(id);
+    this.assertLockedBy(found.externalTask, workerId);
+    const { state, revision, version } = await this.commands.execute(found.instance, {
+      type: 'completeExternalTask',
+      activityInstanceId: id,
+      workerId,
+      ...(variables !== undefined && { variables }),
+    });
+    return InstanceView.of(state, revision, version);
+  }
+
+  /** A worker could not do the work: retry after a timeout, or raise an incident when no retries are left. */
+  async fail(id: string, dto: ExternalTaskFailureDto): Promise<ExternalTaskFailureView> {
+    const outcome = await this.externalTasks.recordFailure({
+      id,
+      workerId: dto.workerId,
+      errorMessage: dto.errorMessage,
+      ...(dto.retries !== undefined && { retries: dto.retries }),
+      retryTimeoutMs: dto.retryTimeoutMs ?? 0,
+      now: this.clock.now(),
+      incidentId: this.ids.next(),
+    });
+    if (outcome) {
+      return Object.assign(new ExternalTaskFailureView(), ExternalTaskView.of(outcome.externalTask), {
+        incidentId: outcome.incidentId,
+      });
+    }
+    // Nothing was written: find out why, to answer with the right error.
+    const externalTask = await this.externalTasks.findById(id);
+    if (!externalTask) throw externalTaskNotFound(id);
+    this.assertLockedBy(externalTask, dto.workerId);
+    throw lockLost(id, dto.workerId);
+  }
+
+  private async recordLock(externalTask: ExternalTaskRecord, workerId: string): Promise<LockedExternalTaskView | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      const instance = await this.instances.load(externalTask.instanceId);
+      if (!instance) return null;
+      try {
+        const { state } = await this.commands.execute(instance, {
+          type: 'lockExternalTask',
+          activityInstanceId: externalTask.id,
+          workerId,
+        });
+        return Object.assign(new LockedExternalTaskView(), ExternalTaskView.of(externalTask), {
+          processKey: state.processKey,
+          ...(state.businessKey !== undefined && { businessKey: state.businessKey }),
+          variables: state.variables,
+        });
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        if (error.code === PERSISTENCE_ERRORS.revisionConflict && attempt < LOCK_ATTEMPTS) continue;
+        // The activity ended meanwhile (or the instance stays busy): the lock simply expires.
+        this.logger.warn(`External task ${externalTask.id} not handed out: ${error.code} ${error.message}`);
+        return null;
+      }
+    }
+  }
+
+  private assertLockedBy(externalTask: ExternalTaskRecord, workerId: string): void {
+    if (externalTask.status !== 'open') {
+      throw new DomainError(
+        ENGINE_ERRORS.activityNotActive,
+        `External task ${externalTask.id} is ${externalTask.status}`,
+        { id: externalTask.id, status: externalTask.status },
+      );
+    }
+    const now = this.clock.now();
+    if (externalTask.workerId !== workerId || externalTask.lockExpiresAt === null || externalTask.lockExpiresAt <= now) {
+      throw lockLost(externalTask.id, workerId);
+    }
+  }
+}
+
+const externalTaskNotFound = (id: string) =>
+  new DomainError(APP_ERRORS.externalTaskNotFound, `External task ${id} does not exist`, { id });
+
+const lockLost = (id: string, workerId: string) =>
+  new DomainError(
+    APP_ERRORS.externalTaskNotLocked,
+    `Worker '${workerId}' holds no valid lock on external task ${id}: fetch and lock it first`,
+    { id, workerId },
+  );

@@ -1,0 +1,18 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthService, type Health } from './health.service.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  async check(): Promise<Health> {
+    const health = await this.health.check();
+    if (health.database === 'down') throw new ServiceUnavailableException('The database does not answer');
+    return health;
+  }
+}

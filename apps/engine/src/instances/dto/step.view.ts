@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ProcessVersionRecord, StepLedgerRow } from '#persistence';
+
+/** One activity instance in the step ledger: when it became ready, was claimed, started, ended. */
+export class StepView {
+  @ApiProperty() activityInstanceId: string;
+  @ApiProperty() elementId: string;
+  @ApiProperty({ example: 'userTask' }) elementType: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) name: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) laneId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readyAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) canceledAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actor: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the token came from (hand-offs)' })
+  previousActivityInstanceId: string | null;
+
+  static of(row: StepLedgerRow, version: ProcessVersionRecord): StepView {
+    return Object.assign(new StepView(), {
+      activityInstanceId: row.activityInstanceId,
+      elementId: row.elementId,
+      elementType: row.elementType,
+      name: version.graph.nodes[row.elementId]?.name ?? null,
+      laneId: row.laneId,
+      readyAt: iso(row.readyAt),
+      claimedAt: iso(row.claimedAt),
+      startedAt: iso(row.startedAt),
+      completedAt: iso(row.completedAt),
+      canceledAt: iso(row.canceledAt),
+      actor: row.actor,
+      previousActivityInstanceId: row.previousActivityInstanceId,
+    });
+  }
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;

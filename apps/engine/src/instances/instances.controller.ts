@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
+import { InstanceQuery } from './dto/instance.query.js';
+import { InstanceSummaryView } from './dto/instance-summary.view.js';
+import { InstanceView } from './dto/instance.view.js';
+import { StartInstanceDto } from './dto/start-instance.dto.js';
+import { StepView } from './dto/step.view.js';
+import { InstancesService } from './instances.service.js';
+
+@ApiTags('instances')
+@Controller()
+export class InstancesController {
+  constructor(private readonly instances: InstancesService) {}
+
+  @Post('processes/:key/instances')
+  @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
+  @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
+  start(@Param('key') key: string, @Body() body: StartInstanceDto): Promise<InstanceView> {
+    return this.instances.start(key, body);
+  }
+
+  @Get('instances')
+  @ApiOkResponse({ type: [InstanceSummaryView], description: `Newest first; the total in ${TOTAL_COUNT_HEADER}` })
+  async list(@Query() query: InstanceQuery, @Res({ passthrough: true }) response: Response): Promise<InstanceSummaryView[]> {
+    const page = await this.instances.list(query);
+    response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    return page.items;
+  }
+
+  @Get('instances/:id')
+  @ApiOkResponse({ type: InstanceView })
+  @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<InstanceView> {
+    return this.instances.get(id);
+  }
+
+  @Get('instances/:id/steps')
+  @ApiOkResponse({ type: [StepView] })
+  @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
+  steps(@Param('id', ParseUUIDPipe) id: string): Promise<StepView[]> {
+    return this.instances.steps(id);
+  }
+}

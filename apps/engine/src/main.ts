@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { API_PREFIX, configureApp } from './app-setup.js';
+import { AppModule } from './app.module.js';
+import { loadServerConfig, logLevelsUpTo } from './common/config.js';
+import { deployDirectory } from './definitions/deploy-directory.js';
+import { DefinitionsService } from './definitions/definitions.service.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+
+/** The folder holding package.json, from src (tsx/ts) or dist alike. */
+const findProjectRoot = (from: string): string => {
+  for (let directory = from; directory !== dirname(directory); directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json'))) return directory;
+  }
+  return process.cwd();
+};
+
+const bootstrap = async (): Promise<void> => {
+  const config = loadServerConfig(process.env, findProjectRoot(dirname(fileURLToPath(import.meta.url))));
+  Logger.overrideLogger(logLevelsUpTo(config.logLevel));
+  const logger = new Logger('Tandem');
+  let database: EmbeddedDatabase | undefined;
+  let app: NestExpressApplication | undefined;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    try {
+      // Nest first (HTTP, job runner, connection pool), then the database under it.
+      await app?.close();
+      await database?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  try {
+    if (config.databaseUrl === undefined) {
+      database = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedDatabasePort, logger });
+    }
+    const databaseUrl = config.databaseUrl ?? database!.url;
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, databaseUrl }), {
+      bodyParser: false,
+      logger: logLevelsUpTo(config.logLevel),
+    });
+    configureApp(app, config);
+    // init connects and runs the migrations; the job runner starts with it.
+    await app.init();
+    if (config.deployReferenceProcesses) {
+      await deployDirectory(app.get(DefinitionsService), config.processesDir, logger);
+    }
+    await app.listen(config.port);
+    logger.log(`Tandem engine ready: http://localhost:${config.port}/${API_PREFIX} (OpenAPI: /${API_PREFIX}/docs)`);
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await app?.close().catch(() => undefined);
+    await database?.stop();
+    process.exit(1);
+  }
+};
+
+await bootstrap();

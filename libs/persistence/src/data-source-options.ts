@@ -1,0 +1,52 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities/entities.js';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+
+export interface PersistenceOptions {
+  /** A PostgreSQL connection string. */
+  url: string;
+  /** Connections in the pool. */
+  poolSize: number;
+}
+
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** Any constant works; it only has to be the same in every engine process. */
+const MIGRATION_LOCK_KEY = 7_130_001;
+
+/** The schema comes from the migrations only, never synchronised from the entities. */
+export const dataSourceOptions = ({ url, poolSize }: PersistenceOptions): DataSourceOptions => ({
+  type: 'postgres',
+  url,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  // Run by openDataSource under a lock instead (see there).
+  migrationsRun: false,
+  synchronize: false,
+  logging: false,
+  extra: { max: poolSize },
+});
+
+/**
+ * Connects and runs pending migrations. Several engine processes may start at once against one
+ * database: a session advisory lock lets one migrate while the others wait and then find nothing
+ * pending (TypeORM's own `migrationsRun` would let them race to create the same tables).
+ */
+export const openDataSource = async (options: PersistenceOptions): Promise<DataSource> => {
+  const dataSource = await new DataSource(dataSourceOptions(options)).initialize();
+  try {
+    const lockHolder = dataSource.createQueryRunner();
+    await lockHolder.connect();
+    try {
+      await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await lockHolder.release();
+    }
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+};

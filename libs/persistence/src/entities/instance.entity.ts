@@ -1,0 +1,42 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ProcessVersionEntity } from './process-version.entity.js';
+
+/** One case: the engine state document, guarded by `revision` (optimistic lock). */
+@Entity({ name: 'instance' })
+@Index('instance_process_key_status_idx', ['processKey', 'status', 'startedAt'])
+@Index('instance_status_started_idx', ['status', 'startedAt'])
+export class InstanceEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'instance_pkey' })
+  id: string;
+
+  @Index('instance_process_version_idx')
+  @Column({ name: 'process_version_id', type: 'uuid' })
+  processVersionId: string;
+
+  @ManyToOne(() => ProcessVersionEntity, { nullable: false })
+  @JoinColumn({ name: 'process_version_id', foreignKeyConstraintName: 'instance_process_version_fkey' })
+  processVersion?: ProcessVersionEntity;
+
+  @Column({ name: 'process_key', type: 'text' })
+  processKey: string;
+
+  @Index('instance_business_key_idx')
+  @Column({ name: 'business_key', type: 'text', nullable: true })
+  businessKey: string | null;
+
+  /** The engine's InstanceStatus; not constrained here, the engine owns that list. */
+  @Column({ type: 'text' })
+  status: string;
+
+  @Column({ type: 'jsonb' })
+  state: unknown;
+
+  @Column({ type: 'integer' })
+  revision: number;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+}

@@ -1,0 +1,172 @@
+import type { CommitPlan } from './commit-plan.js';
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+type Columns = ReadonlyArray<readonly [name: string, type: string]>;
+
+const STEP_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['activity_instance_id', 'uuid'],
+  ['element_id', 'text'],
+  ['element_type', 'text'],
+  ['type', 'text'],
+  ['at', 'timestamptz'],
+  ['actor', 'text'],
+  ['lane_id', 'text'],
+  ['previous_activity_instance_id', 'uuid'],
+];
+
+const TASK_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['element_id', 'text'],
+  ['name', 'text'],
+  ['lane_id', 'text'],
+  ['candidate_groups', 'text[]'],
+  ['candidate_users', 'text[]'],
+  ['assignee', 'text'],
+  ['form_key', 'text'],
+  ['due_at', 'timestamptz'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+  ['claimed_at', 'timestamptz'],
+  ['completed_at', 'timestamptz'],
+  ['canceled_at', 'timestamptz'],
+];
+
+const TASK_PATCH_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['assignee', 'text'],
+  ['status', 'text'],
+  ['claimed_at', 'timestamptz'],
+  ['completed_at', 'timestamptz'],
+  ['canceled_at', 'timestamptz'],
+];
+
+const EXTERNAL_TASK_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['element_id', 'text'],
+  ['topic', 'text'],
+  ['retries', 'integer'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+];
+
+const EXTERNAL_TASK_CLOSING_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['status', 'text'],
+  ['at', 'timestamptz'],
+];
+
+const JOB_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['element_id', 'text'],
+  ['activity_instance_id', 'uuid'],
+  ['due_at', 'timestamptz'],
+];
+
+/**
+ * The whole commit of one engine result as ONE SQL statement: data-modifying CTEs that all hang off
+ * the `guard` CTE (the instance insert, or the update guarded by the expected revision). When the
+ * revision does not match, `guard` is empty, so every other CTE writes nothing; one statement is
+ * atomic on its own and costs one round trip. Rows travel as JSON and are unpacked by
+ * `jsonb_to_recordset`, so the statement text depends only on which kinds of rows are present.
+ *
+ * The statement returns one row with the new revision, or no row on a revision conflict.
+ */
+export const commitStatement = (plan: CommitPlan, expectedRevision: number | null): Statement => {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const json = (value: unknown): string => `${param(JSON.stringify(value))}::jsonb`;
+  const { state } = plan;
+  const ctes: string[] = [];
+
+  ctes.push(
+    expectedRevision === null
+      ? `guard AS (
+        INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
+        VALUES (${param(state.id)}, ${param(state.processVersionId)}, ${param(state.processKey)}, ${param(state.businessKey ?? null)},
+                ${param(state.status)}, ${json(state)}, 1, ${param(state.startedAt)}, ${param(state.endedAt ?? null)})
+        RETURNING id, revision)`
+      : `guard AS (
+        UPDATE instance SET status = ${param(state.status)}, state = ${json(state)}, revision = revision + 1,
+                            ended_at = ${param(state.endedAt ?? null)}, process_version_id = ${param(state.processVersionId)},
+                            business_key = ${param(state.businessKey ?? null)}
+        WHERE id = ${param(state.id)} AND revision = ${param(expectedRevision)}
+        RETURNING id, revision)`,
+  );
+
+  if (plan.steps.length > 0) {
+    ctes.push(`steps AS (
+      INSERT INTO step_event (instance_id, ${names(STEP_COLUMNS)})
+      SELECT guard.id, ${names(STEP_COLUMNS, 's.')}
+      FROM guard, ROWS FROM (jsonb_to_recordset(${json(plan.steps)}) AS (${definitions(STEP_COLUMNS)}))
+           WITH ORDINALITY AS s(${names(STEP_COLUMNS)}, position)
+      ORDER BY s.position)`);
+  }
+  if (plan.taskInserts.length > 0) {
+    ctes.push(`tasks_created AS (
+      INSERT INTO task (instance_id, ${names(TASK_COLUMNS)})
+      SELECT guard.id, ${names(TASK_COLUMNS, 't.')}
+      FROM guard, jsonb_to_recordset(${json(plan.taskInserts)}) AS t(${definitions(TASK_COLUMNS)}))`);
+  }
+  if (plan.taskPatches.length > 0) {
+    ctes.push(`tasks_changed AS (
+      UPDATE task SET ${TASK_PATCH_COLUMNS.slice(1)
+        .map(([name]) => `${name} = COALESCE(p.${name}, task.${name})`)
+        .join(', ')}
+      FROM guard, jsonb_to_recordset(${json(plan.taskPatches)}) AS p(${definitions(TASK_PATCH_COLUMNS)})
+      WHERE task.id = p.id AND task.instance_id = guard.id)`);
+  }
+  if (plan.externalTaskInserts.length > 0) {
+    ctes.push(`external_tasks_created AS (
+      INSERT INTO external_task (instance_id, ${names(EXTERNAL_TASK_COLUMNS)})
+      SELECT guard.id, ${names(EXTERNAL_TASK_COLUMNS, 'e.')}
+      FROM guard, jsonb_to_recordset(${json(plan.externalTaskInserts)}) AS e(${definitions(EXTERNAL_TASK_COLUMNS)}))`);
+  }
+  if (plan.externalTaskClosings.length > 0) {
+    const closings = json(plan.externalTaskClosings);
+    ctes.push(`external_tasks_closed AS (
+      UPDATE external_task SET status = c.status, lock_expires_at = NULL
+      FROM guard, jsonb_to_recordset(${closings}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      WHERE external_task.id = c.id AND external_task.instance_id = guard.id)`);
+    // An incident on work that has left the wait state needs nobody any more.
+    ctes.push(`incidents_resolved AS (
+      UPDATE incident SET resolved_at = c.at
+      FROM guard, jsonb_to_recordset(${closings}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      WHERE incident.external_task_id = c.id AND incident.instance_id = guard.id AND incident.resolved_at IS NULL)`);
+  }
+  if (plan.jobInserts.length > 0) {
+    ctes.push(`jobs_scheduled AS (
+      INSERT INTO job (type, instance_id, ${names(JOB_COLUMNS)})
+      SELECT 'timer', guard.id, ${names(JOB_COLUMNS, 'j.')}
+      FROM guard, jsonb_to_recordset(${json(plan.jobInserts)}) AS j(${definitions(JOB_COLUMNS)}))`);
+  }
+  if (plan.jobDeletes.length > 0) {
+    ctes.push(`jobs_done AS (
+      DELETE FROM job USING guard
+      WHERE job.instance_id = guard.id AND job.id = ANY(${param(plan.jobDeletes)}::uuid[]))`);
+  }
+  if (Object.keys(plan.variableUpserts).length > 0) {
+    ctes.push(`variables_set AS (
+      INSERT INTO variable (instance_id, name, value)
+      SELECT guard.id, v.key, v.value FROM guard, jsonb_each(${json(plan.variableUpserts)}) AS v
+      ON CONFLICT (instance_id, name) DO UPDATE SET value = EXCLUDED.value)`);
+  }
+  if (plan.variableDeletes.length > 0) {
+    ctes.push(`variables_unset AS (
+      DELETE FROM variable USING guard
+      WHERE variable.instance_id = guard.id AND variable.name = ANY(${param(plan.variableDeletes)}::text[]))`);
+  }
+
+  return { sql: `WITH ${ctes.join(',\n')}\nSELECT revision FROM guard`, params };
+};
+
+const names = (columns: Columns, prefix = ''): string => columns.map(([name]) => `${prefix}${name}`).join(', ');
+
+const definitions = (columns: Columns): string => columns.map(([name, type]) => `${name} ${type}`).join(', ');

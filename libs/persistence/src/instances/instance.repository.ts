@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '#core';
+import type { EngineResult, InstanceState, InstanceStatus } from '#engine';
+import { DataSource } from 'typeorm';
+import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
+import { Sql } from '../sql.js';
+import { planCommit } from './commit-plan.js';
+import { commitStatement } from './commit-statement.js';
+
+/** An instance's engine state as loaded for a command, with the revision that guards it. */
+export interface StoredInstance {
+  state: InstanceState;
+  revision: number;
+}
+
+export interface InstanceRecord extends StoredInstance {
+  /** The version number of the process version the instance runs on. */
+  version: number;
+}
+
+export interface InstanceSummary {
+  id: string;
+  processKey: string;
+  processVersionId: string;
+  version: number;
+  businessKey: string | null;
+  status: InstanceStatus;
+  revision: number;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+export interface InstanceFilter {
+  processKey?: string;
+  status?: InstanceStatus;
+  businessKey?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** One activity instance in the step ledger: its lifecycle events folded into one row. */
+export interface StepLedgerRow {
+  activityInstanceId: string;
+  elementId: string;
+  elementType: string;
+  laneId: string | null;
+  readyAt: Date | null;
+  claimedAt: Date | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  canceledAt: Date | null;
+  /** Who finished the work (or, while it runs, who claimed or locked it). */
+  actor: string | null;
+  previousActivityInstanceId: string | null;
+}
+
+@Injectable()
+export class InstanceRepository {
+  private readonly sql: Sql;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new Sql(dataSource);
+  }
+
+  /**
+   * Writes one engine result atomically: the new state (insert when `previous` is null, else an
+   * update guarded by the previous revision), its step events, task / external task / job rows
+   * and changed variables. Returns the new revision; throws REVISION_CONFLICT and writes nothing
+   * when someone else committed first.
+   */
+  async commit(result: EngineResult, previous: StoredInstance | null): Promise<number> {
+    const plan = planCommit(result, previous?.state ?? null);
+    const { sql, params } = commitStatement(plan, previous?.revision ?? null);
+    const rows = await this.sql.rows<{ revision: number }>(sql, params);
+    if (rows.length === 0) {
+      throw new DomainError(
+        PERSISTENCE_ERRORS.revisionConflict,
+        `Instance ${result.state.id} was changed by another command; reload it and try again`,
+        { instanceId: result.state.id, expectedRevision: previous?.revision },
+      );
+    }
+    return rows[0].revision;
+  }
+
+  async load(id: string): Promise<StoredInstance | null> {
+    const rows = await this.sql.rows<StoredInstance>(`SELECT state, revision FROM instance WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<InstanceRecord | null> {
+    const rows = await this.sql.rows<InstanceRecord>(
+      `SELECT i.state, i.revision, v.version
+       FROM instance i JOIN process_version v ON v.id = i.process_version_id
+       WHERE i.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(filter: InstanceFilter): Promise<Page<InstanceSummary>> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      conditions.push(`i.${column} = $${params.length}`);
+    };
+    where('process_key', filter.processKey);
+    where('status', filter.status);
+    where('business_key', filter.businessKey);
+    params.push(filter.limit, filter.offset);
+    const rows = await this.sql.rows<InstanceSummary & { total: string }>(
+      `SELECT i.id, i.process_key AS "processKey", i.process_version_id AS "processVersionId", v.version,
+              i.business_key AS "businessKey", i.status, i.revision, i.started_at AS "startedAt",
+              i.ended_at AS "endedAt", count(*) OVER () AS total
+       FROM instance i JOIN process_version v ON v.id = i.process_version_id
+       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY i.started_at DESC, i.id
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(filter, conditions, params.slice(0, -2));
+    return { items: rows.map(({ total: _total, ...summary }) => summary), total };
+  }
+
+  /** The step ledger of one instance, one row per activity instance, in the order they became ready. */
+  async findSteps(instanceId: string): Promise<StepLedgerRow[]> {
+    return this.sql.rows<StepLedgerRow>(
+      `SELECT activity_instance_id AS "activityInstanceId",
+              min(element_id) AS "elementId",
+              min(element_type) AS "elementType",
+              min(lane_id) AS "laneId",
+              min(at) FILTER (WHERE type = 'ready') AS "readyAt",
+              min(at) FILTER (WHERE type = 'claimed') AS "claimedAt",
+              min(at) FILTER (WHERE type = 'started') AS "startedAt",
+              min(at) FILTER (WHERE type = 'completed') AS "completedAt",
+              min(at) FILTER (WHERE type = 'canceled') AS "canceledAt",
+              (array_agg(actor ORDER BY seq DESC) FILTER (WHERE actor IS NOT NULL))[1] AS actor,
+              min(previous_activity_instance_id::text) AS "previousActivityInstanceId"
+       FROM step_event
+       WHERE instance_id = $1
+       GROUP BY activity_instance_id
+       ORDER BY min(seq)`,
+      [instanceId],
+    );
+  }
+
+  /** A page past the end still reports how many rows match. */
+  private async count(filter: InstanceFilter, conditions: string[], params: unknown[]): Promise<number> {
+    if (filter.offset === 0) return 0;
+    const rows = await this.sql.rows<{ total: string }>(
+      `SELECT count(*) AS total FROM instance i ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`,
+      params,
+    );
+    return Number(rows[0].total);
+  }
+}

@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions, openDataSource, type PersistenceOptions } from './data-source-options.js';
+import { ExternalTaskRepository } from './external-tasks/external-task.repository.js';
+import { DatabaseHealth } from './health/database-health.js';
+import { IncidentRepository } from './incidents/incident.repository.js';
+import { InstanceRepository } from './instances/instance.repository.js';
+import { JobRepository } from './jobs/job.repository.js';
+import { ProcessVersionRepository } from './process-versions/process-version.repository.js';
+import { TaskRepository } from './tasks/task.repository.js';
+
+const REPOSITORIES = [
+  ProcessVersionRepository,
+  InstanceRepository,
+  TaskRepository,
+  ExternalTaskRepository,
+  JobRepository,
+  IncidentRepository,
+  DatabaseHealth,
+];
+
+/** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(options),
+          dataSourceFactory: () => openDataSource(options),
+        }),
+      ],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}

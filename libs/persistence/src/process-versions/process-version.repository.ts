@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { ProcessGraph } from '#bpmn';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProcessVersionEntity } from '../entities/process-version.entity.js';
+import { Sql } from '../sql.js';
+
+export interface ProcessVersionSummary {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  /** sha256 of the deployed XML, hex. */
+  checksum: string;
+  deployedAt: Date;
+}
+
+/** What running an instance needs: the compiled graph. */
+export interface ProcessVersionRecord extends ProcessVersionSummary {
+  graph: ProcessGraph;
+}
+
+export interface ProcessVersionWithXml extends ProcessVersionSummary {
+  xml: string;
+}
+
+export interface Deployment {
+  xml: string;
+  /** The processes compiled from the XML; each becomes (or already is) one version of its key. */
+  graphs: Array<{ id: string; graph: ProcessGraph }>;
+  deployedAt: Date;
+}
+
+export interface DeployedVersion extends ProcessVersionSummary {
+  /** False when identical XML had been deployed before and its version is returned. */
+  created: boolean;
+}
+
+@Injectable()
+export class ProcessVersionRepository {
+  private readonly sql: Sql;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.sql = new Sql(dataSource);
+  }
+
+  /**
+   * Stores every process of one deployment in one transaction, numbering versions per key.
+   * Identical XML for a key returns the version that already exists.
+   */
+  async deploy({ xml, graphs, deployedAt }: Deployment): Promise<DeployedVersion[]> {
+    const checksum = createHash('sha256').update(xml).digest('hex');
+    // Keys in a fixed order so two concurrent deployments take the key locks in the same order.
+    const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
+    const deployed = await this.dataSource.transaction(async (manager) => {
+      const versions = new Map<string, DeployedVersion>();
+      for (const { id, graph } of ordered) {
+        versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt }));
+      }
+      return versions;
+    });
+    return graphs.map(({ graph }) => deployed.get(graph.key)!);
+  }
+
+  async findById(id: string): Promise<ProcessVersionWithXml | null> {
+    const entity = await this.dataSource
+      .getRepository(ProcessVersionEntity)
+      .findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true } });
+    return entity ? { ...toSummary(entity), xml: entity.xml } : null;
+  }
+
+  /** The graph-bearing record without the XML, for running instances. */
+  async findRunnable(id: string): Promise<ProcessVersionRecord | null> {
+    const entity = await this.dataSource
+      .getRepository(ProcessVersionEntity)
+      .findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, graph: true } });
+    return entity ? { ...toSummary(entity), graph: entity.graph } : null;
+  }
+
+  /** The id of the newest version of a key: new instances start on it. */
+  async findLatestId(key: string): Promise<string | null> {
+    const rows = await this.sql.rows<{ id: string }>(
+      `SELECT id FROM process_version WHERE key = $1 ORDER BY version DESC LIMIT 1`,
+      [key],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async list(key?: string): Promise<ProcessVersionSummary[]> {
+    const entities = await this.dataSource.getRepository(ProcessVersionEntity).find({
+      where: key === undefined ? {} : { key },
+      select: SUMMARY_COLUMNS,
+      order: { key: 'ASC', version: 'DESC' },
+    });
+    return entities.map(toSummary);
+  }
+
+  private async deployOne(
+    manager: EntityManager,
+    version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date },
+  ): Promise<DeployedVersion> {
+    const { key } = version.graph;
+    // Serialises deployments of one key, so version numbers never collide.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+    const repository = manager.getRepository(ProcessVersionEntity);
+    const existing = await repository.findOne({ where: { key, checksum: version.checksum }, select: SUMMARY_COLUMNS });
+    if (existing) return { ...toSummary(existing), created: false };
+    const rows: Array<{ next: number }> = await manager.query(
+      `SELECT COALESCE(max(version), 0) + 1 AS next FROM process_version WHERE key = $1`,
+      [key],
+    );
+    const entity = repository.create({
+      id: version.id,
+      key,
+      version: rows[0].next,
+      name: version.graph.name ?? null,
+      checksum: version.checksum,
+      xml: version.xml,
+      graph: version.graph,
+      deployedAt: version.deployedAt,
+    });
+    await repository.insert(entity);
+    return { ...toSummary(entity), created: true };
+  }
+}
+
+const SUMMARY_COLUMNS = {
+  id: true,
+  key: true,
+  version: true,
+  name: true,
+  checksum: true,
+  deployedAt: true,
+} as const;
+
+const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
+  id: entity.id,
+  key: entity.key,
+  version: entity.version,
+  name: entity.name,
+  checksum: entity.checksum,
+  deployedAt: entity.deployedAt,
+});

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, openTestDataSource } from '../../../test/e2e/support/test-database.js';
+import { openDataSource } from './data-source-options.js';
+
+describe('the migrated schema', () => {
+  let database: Awaited<ReturnType<typeof openTestDataSource>>;
+  let sut: DataSource;
+
+  beforeAll(async () => {
+    database = await openTestDataSource();
+    sut = database.dataSource;
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('matches the entities exactly, so entity reads see the columns the migration made', async () => {
+    // given the migrations ran when the data source opened
+    // when TypeORM compares the entities with the database
+    const pending = await sut.driver.createSchemaBuilder().log();
+    // then it finds nothing to change
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});
+
+describe('openDataSource', () => {
+  it('lets engine processes starting at once on a fresh database migrate it exactly once', async () => {
+    // given an empty database
+    const database = await createTestDatabase();
+    try {
+      // when three engine processes open it at the same moment
+      const opened = await Promise.all([1, 2, 3].map(() => openDataSource({ url: database.url, poolSize: 2 })));
+      // then all three start, and the initial migration ran once
+      const rows: Array<{ name: string }> = await opened[0].query('SELECT name FROM migrations');
+      expect(rows.map((row) => row.name)).toEqual(['InitialSchema1763900000000']);
+      await Promise.all(opened.map((dataSource) => dataSource.destroy()));
+    } finally {
+      await database.drop();
+    }
+  });
+});
