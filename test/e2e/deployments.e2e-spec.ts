@@ -106,6 +106,19 @@ describe('deployments and process versions', () => {
     expect(await versionCount('with-complex-gateway')).toBe(0);
   });
 
+  it('answers 422 naming an element the engine core runs but the service cannot drive yet', async () => {
+    // given a model that waits for a customer's reply message
+    const xml = await fixture('customer-reply.bpmn');
+    // when it is deployed
+    const response = await request(sut.server).post('/api/deployments').set('Content-Type', 'application/xml').send(xml);
+    // then the receive task is named, and nothing is stored
+    expect(response.status).toBe(422);
+    expect(response.body.details.problems).toContainEqual(
+      expect.objectContaining({ elementId: 'await-customer', rule: 'host-support', severity: 'error' }),
+    );
+    expect(await versionCount('await-reply')).toBe(0);
+  });
+
   it('answers 422 naming the sequence flow that leaves an exclusive gateway without a condition', async () => {
     // given a gateway with two branches, one without a condition and no default flow
     const xml = await fixture('unconditional-branch.bpmn');

@@ -10,6 +10,7 @@ import {
 } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { hostProblems } from './host-support.js';
 
 export interface DeploymentOutcome {
   processVersions: DeployedVersion[];
@@ -33,7 +34,9 @@ export class DefinitionsService {
         `Send the BPMN XML as the request body (Content-Type application/xml) or as the multipart field 'file'`,
       );
     }
-    const { processes, problems } = await loadBpmn(xml);
+    const loaded = await loadBpmn(xml);
+    const problems = [...loaded.problems, ...loaded.processes.flatMap(hostProblems)];
+    const { processes } = loaded;
     if (hasErrors(problems)) {
       const errors = problems.filter((problem) => problem.severity === 'error');
       throw new DomainError(
