@@ -106,17 +106,14 @@ describe('deployments and process versions', () => {
     expect(await versionCount('with-complex-gateway')).toBe(0);
   });
 
-  it('answers 422 naming an element the engine core runs but the service cannot drive yet', async () => {
+  it('deploys a model that waits for a message, now that POST /api/messages delivers them', async () => {
     // given a model that waits for a customer's reply message
     const xml = await fixture('customer-reply.bpmn');
     // when it is deployed
     const response = await request(sut.server).post('/api/deployments').set('Content-Type', 'application/xml').send(xml);
-    // then the receive task is named, and nothing is stored
-    expect(response.status).toBe(422);
-    expect(response.body.details.problems).toContainEqual(
-      expect.objectContaining({ elementId: 'await-customer', rule: 'host-support', severity: 'error' }),
-    );
-    expect(await versionCount('await-reply')).toBe(0);
+    // then it is stored as the key's first version
+    expect(response.status).toBe(201);
+    expect(await versionCount('await-reply')).toBe(1);
   });
 
   it('answers 422 naming the sequence flow that leaves an exclusive gateway without a condition', async () => {

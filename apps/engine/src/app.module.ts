@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { PersistenceModule } from '#persistence';
+import { CallActivitiesModule } from './call-activities/call-activities.module.js';
 import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
@@ -10,6 +11,8 @@ import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InstancesModule } from './instances/instances.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { SignalsModule } from './signals/signals.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
 @Module({})
@@ -22,10 +25,13 @@ export class AppModule {
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize }),
         DefinitionsModule,
         InstancesModule,
+        CallActivitiesModule,
         TasksModule,
         ExternalTasksModule,
         JobsModule,
         IncidentsModule,
+        MessagesModule,
+        SignalsModule,
         HealthModule,
       ],
       providers: [

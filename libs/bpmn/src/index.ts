@@ -15,5 +15,6 @@ export { validateDmn, DMN_RULES } from './dmn/validate/validate-dmn.js';
 export { checkDecisionIds } from './dmn/validate/unique-decision-id.js';
 export { compileDmn } from './dmn/compile/compile-dmn.js';
 export { loadDmn, type LoadedDmn } from './dmn/load-dmn.js';
+export { documentKind, type DocumentKind } from './parse/document-kind.js';
 export { matchesAnything, unaryTestsSyntaxError } from './dmn/feel/unary-tests-syntax.js';
 export { isIsoDateTime, parseTimeCycle, type TimeCycle } from './timer-syntax.js';

@@ -220,6 +220,18 @@ export interface ScriptTaskNode extends ActivityBase {
   resultVariable?: string;
 }
 
+/**
+ * Evaluates a DMN decision (deployed on its own or beside the BPMN, latest version) with the variables
+ * visible at the task and completes at once; the result goes to `resultVariable`.
+ */
+export interface BusinessRuleTaskNode extends ActivityBase {
+  type: 'businessRuleTask';
+  /** The id of the decision to evaluate: plain text, or FEEL starting with `=`. */
+  decisionRef: string;
+  /** The variable the decision result is written to; without it the result is discarded. */
+  resultVariable?: string;
+}
+
 /** An undefined task or a manual task: nothing for the engine to do, the token passes. */
 export interface PassThroughTaskNode extends ActivityBase {
   type: 'task' | 'manualTask';
@@ -298,6 +310,7 @@ export type FlowNode =
   | SendTaskNode
   | ReceiveTaskNode
   | ScriptTaskNode
+  | BusinessRuleTaskNode
   | PassThroughTaskNode
   | SubProcessNode
   | CallActivityNode
@@ -317,6 +330,7 @@ export type ActivityNode =
   | SendTaskNode
   | ReceiveTaskNode
   | ScriptTaskNode
+  | BusinessRuleTaskNode
   | PassThroughTaskNode
   | SubProcessNode
   | CallActivityNode;
@@ -327,6 +341,7 @@ const ACTIVITY_TYPES: ReadonlySet<FlowNodeType> = new Set([
   'sendTask',
   'receiveTask',
   'scriptTask',
+  'businessRuleTask',
   'task',
   'manualTask',
   'subProcess',

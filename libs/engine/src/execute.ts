@@ -10,11 +10,15 @@ export function execute(graph: ProcessGraph, state: InstanceState, command: Comm
   return run(graph, ports, () => state, (execution) => applyCommand(execution, command));
 }
 
-/** An ended instance takes no command; a suspended one only resumeInstance; resumeInstance only a suspended one. */
+/** What a suspended instance still takes: an operator ends it, fixes its data or resumes it; no work moves it. */
+const WHILE_SUSPENDED: ReadonlySet<Command['type']> = new Set(['resumeInstance', 'cancelInstance', 'setVariables']);
+
+/** An ended instance takes no command; a suspended one only the operator's; resumeInstance only a suspended one. */
 function checkAccepts(state: InstanceState, command: Command): void {
   const details = { instanceId: state.id, status: state.status };
-  if (state.status === 'suspended' && command.type !== 'resumeInstance') {
-    throw new DomainError(ENGINE_ERRORS.instanceSuspended, `Instance '${state.id}' is suspended; resume it first.`, details);
+  if (state.status === 'suspended' && !WHILE_SUSPENDED.has(command.type)) {
+    const message = command.type === 'suspendInstance' ? 'is already suspended' : 'is suspended; resume it first';
+    throw new DomainError(ENGINE_ERRORS.instanceSuspended, `Instance '${state.id}' ${message}.`, details);
   }
   if (state.status !== 'active' && state.status !== 'suspended') {
     throw new DomainError(ENGINE_ERRORS.instanceNotActive, `Instance '${state.id}' has ended (${state.status}).`, details);

@@ -1,5 +1,6 @@
 import type { FlowNode, ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
+import { NO_DECISIONS, type DecisionLookup } from './dmn/decision-lookup.js';
 import {
   ENGINE_ERRORS,
   type ActivityInstance,
@@ -64,6 +65,8 @@ export class Execution {
     /** The one instant of this command: every step it emits carries it. */
     readonly at: string,
     readonly hooks: ExecutionHooks,
+    /** The deployed decisions business-rule tasks evaluate. */
+    readonly decisions: DecisionLookup = NO_DECISIONS,
   ) {
     // A state stored before subscriptions existed has none.
     this.state = { ...structuredClone(state), subscriptions: structuredClone(state.subscriptions ?? []) };

@@ -1,4 +1,5 @@
 import type { CalledProcessBinding, FlowNodeType } from '#bpmn';
+import type { DecisionLookup } from './dmn/decision-lookup.js';
 
 /**
  * The engine core is `state + command -> state + steps + effects`.
@@ -20,13 +21,16 @@ export interface IdGenerator {
 export interface EnginePorts {
   clock: Clock;
   ids: IdGenerator;
+  /** The deployed decisions business-rule tasks evaluate (the app loads them); none when absent. */
+  decisions?: DecisionLookup;
 }
 
 export type Variables = Record<string, unknown>;
 
 /**
  * A terminate end event also completes the instance: it is the process's own end. `canceled` is an
- * operator's cancelInstance; a `suspended` instance accepts no command but resumeInstance.
+ * operator's cancelInstance; a `suspended` instance does no work (no task, external task, timer or
+ * message moves it) and takes only the operator's commands: resume, cancel, set variables, migrate.
  */
 export type InstanceStatus = 'active' | 'suspended' | 'completed' | 'canceled';
 
@@ -115,11 +119,19 @@ export interface Subscription {
   activityInstanceId: string;
 }
 
+/** Where a called instance came from: the call activity instance that started it, in its parent instance. */
+export interface ParentLink {
+  instanceId: string;
+  activityInstanceId: string;
+}
+
 export interface InstanceState {
   id: string;
   processKey: string;
   processVersionId: string;
   businessKey?: string;
+  /** Set on an instance a call activity started; it reports its end there. */
+  parent?: ParentLink;
   status: InstanceStatus;
   startedAt: string;
   endedAt?: string;
@@ -136,7 +148,8 @@ export interface InstanceState {
   joins: Record<string, string[]>;
 }
 
-export type StepType = 'ready' | 'claimed' | 'started' | 'completed' | 'canceled';
+/** `migrated`: an operator moved the waiting activity instance to another process version (its element may change). */
+export type StepType = 'ready' | 'claimed' | 'started' | 'completed' | 'canceled' | 'migrated';
 
 /**
  * One append-only ledger record. Every flow node instance leaves `ready` and `completed` (or
@@ -216,6 +229,9 @@ export interface InstanceEnded {
   kind: 'instanceEnded';
   status: 'completed' | 'canceled';
   at: string;
+  /** Who canceled it and why (cancelInstance). */
+  actor?: string;
+  reason?: string;
 }
 
 export interface SubscriptionOpened {
@@ -263,6 +279,7 @@ export interface InstanceSuspended {
   kind: 'instanceSuspended' | 'instanceResumed';
   at: string;
   actor?: string;
+  reason?: string;
 }
 
 /** The audit record of setVariables: which variables changed, where, by whom. */
@@ -272,16 +289,31 @@ export interface VariablesSet {
   /** Set locally on this activity instance; absent for the instance's own variables. */
   activityInstanceId?: string;
   actor?: string;
+  reason?: string;
   at: string;
 }
 
-/** The instance moved to another version; work items, jobs and subscriptions of a renamed element follow `elementIds`. */
+/** An activity instance a migration moved: the rows of its work item (task, external task) show its new element. */
+export interface MigratedActivity {
+  id: string;
+  elementId: string;
+  name?: string;
+  laneId?: string;
+}
+
+/**
+ * The instance moved to another version. Activity instances keep their ids and follow `activities`;
+ * a timer or subscription whose element changed is closed and opened anew (its own effects).
+ */
 export interface InstanceMigrated {
   kind: 'instanceMigrated';
   fromProcessVersionId: string;
   toProcessVersionId: string;
   /** Source element id -> target element id, for every element that holds a token or wait. */
   elementIds: Record<string, string>;
+  activities: MigratedActivity[];
+  actor?: string;
+  reason?: string;
   at: string;
 }
 
@@ -316,6 +348,8 @@ export interface StartCommand {
   variables?: Variables;
   /** A process-level start event (message, signal, timer); the none start event by default. */
   startEventId?: string;
+  /** The call activity starting this instance as its child. */
+  parent?: ParentLink;
 }
 
 export interface ClaimTaskCommand {
@@ -376,11 +410,14 @@ export interface CompleteCallActivityCommand {
 export interface CancelInstanceCommand {
   type: 'cancelInstance';
   actor?: string;
+  /** Why, for the audit trail (as on every operator command). */
+  reason?: string;
 }
 
 export interface SuspendInstanceCommand {
   type: 'suspendInstance' | 'resumeInstance';
   actor?: string;
+  reason?: string;
 }
 
 /** Sets variables of the instance, or locally on one activity instance (a scope or a task). */
@@ -389,6 +426,7 @@ export interface SetVariablesCommand {
   variables: Variables;
   activityInstanceId?: string;
   actor?: string;
+  reason?: string;
 }
 
 export type Command =
@@ -426,7 +464,7 @@ export const ENGINE_ERRORS = {
   durationInvalid: 'DURATION_INVALID',
   /** Tokens kept entering instant nodes without ever waiting (a loop in the model): 422. */
   loopLimitExceeded: 'LOOP_LIMIT_EXCEEDED',
-  /** The instance is suspended; only resumeInstance is accepted: 409. */
+  /** The instance is suspended: it does no work until resumed (operator commands aside): 409. */
   instanceSuspended: 'INSTANCE_SUSPENDED',
   /** resumeInstance on an instance that is not suspended: 409. */
   instanceNotSuspended: 'INSTANCE_NOT_SUSPENDED',
@@ -441,6 +479,8 @@ export const ENGINE_ERRORS = {
   errorNotCaught: 'ERROR_NOT_CAUGHT',
   /** A timeDate or timeCycle is not an ISO 8601 date-time or repeating interval: 422. */
   timerInvalid: 'TIMER_INVALID',
-  /** An active element has no element of the same type to go to in the target version (details: elementId): 422. */
+  /** An active element has no element of the same kind to go to in the target version (details: problems naming each): 422. */
   migrationElementUnmapped: 'MIGRATION_ELEMENT_UNMAPPED',
+  /** A migration's mapping names elements neither version has, or the target is no other version of the process (details: problems): 422. */
+  migrationMappingInvalid: 'MIGRATION_MAPPING_INVALID',
 } as const;

@@ -28,6 +28,7 @@ export function startInstance(graph: ProcessGraph, command: StartCommand, ports:
       processKey: graph.key,
       processVersionId: command.processVersionId,
       ...(command.businessKey !== undefined && { businessKey: command.businessKey }),
+      ...(command.parent !== undefined && { parent: { ...command.parent } }),
       status: 'active',
       startedAt: at,
       variables: { ...command.variables },

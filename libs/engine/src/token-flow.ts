@@ -20,7 +20,7 @@ export function run(
   act: (execution: Execution) => void,
 ): EngineResult {
   const at = ports.clock.now().toISOString();
-  const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, hooks);
+  const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, hooks, ports.decisions);
   act(execution);
   settle(execution);
   return execution.result();

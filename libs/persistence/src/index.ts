@@ -11,6 +11,7 @@ export {
 } from './process-versions/process-version.repository.js';
 export {
   InstanceRepository,
+  type AuditEntry,
   type InstanceFilter,
   type InstanceRecord,
   type InstanceSummary,
@@ -18,6 +19,7 @@ export {
   type StepLedgerRow,
   type StoredInstance,
 } from './instances/instance.repository.js';
+export { AUDIT_OPERATIONS, type AuditOperation } from './instances/instance-audit.js';
 export { TaskRepository, type TaskFilter, type TaskRecord, type TaskStatus } from './tasks/task.repository.js';
 export {
   ExternalTaskRepository,
@@ -26,6 +28,44 @@ export {
   type FailureOutcome,
   type FetchAndLock,
 } from './external-tasks/external-task.repository.js';
-export { JobRepository, type ClaimedJob, type JobClaim, type JobFailure } from './jobs/job.repository.js';
-export { IncidentRepository, type IncidentFilter, type IncidentRecord } from './incidents/incident.repository.js';
+export { ExternalTaskListener, EXTERNAL_TASK_CHANNEL, type AnnouncedTopics, type ExternalTaskListening } from './external-tasks/external-task-listener.js';
+export {
+  JobRepository,
+  type ClaimedJob,
+  type JobClaim,
+  type JobFailure,
+  type StartTimer,
+  type StartTimerFiring,
+  type StartTimerJob,
+  type TimerJob,
+  type TimerRepeat,
+} from './jobs/job.repository.js';
+export { JOB_ERRORS } from './jobs/job-errors.js';
+export {
+  IncidentRepository,
+  type IncidentFilter,
+  type IncidentOutcome,
+  type IncidentPaging,
+  type IncidentRecord,
+} from './incidents/incident.repository.js';
+export {
+  SubscriptionRepository,
+  type MessageSubscriptionRecord,
+  type StartEventRecord,
+} from './subscriptions/subscription.repository.js';
+export { MessageRepository, type MessageReceipt, type MessageRecord } from './messages/message.repository.js';
+export {
+  DecisionRepository,
+  type DecisionDeployment,
+  type DecisionSummary,
+  type DecisionWithXml,
+  type DeployedDecision,
+} from './decisions/decision.repository.js';
+export { DeploymentRepository, type DeployedDocuments, type MultiDeployment } from './process-versions/deployment.repository.js';
+export {
+  CallActivityRepository,
+  type CallActivityRecord,
+  type FollowUpClaim,
+  type FollowUpFailure,
+} from './call-activities/call-activity.repository.js';
 export { DatabaseHealth } from './health/database-health.js';

@@ -1,12 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallActivityRepository } from './call-activities/call-activity.repository.js';
 import { dataSourceOptions, openDataSource, type PersistenceOptions } from './data-source-options.js';
+import { DecisionRepository } from './decisions/decision.repository.js';
+import { ExternalTaskListener } from './external-tasks/external-task-listener.js';
 import { ExternalTaskRepository } from './external-tasks/external-task.repository.js';
 import { DatabaseHealth } from './health/database-health.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
 import { InstanceRepository } from './instances/instance.repository.js';
 import { JobRepository } from './jobs/job.repository.js';
+import { MessageRepository } from './messages/message.repository.js';
+import { DeploymentRepository } from './process-versions/deployment.repository.js';
 import { ProcessVersionRepository } from './process-versions/process-version.repository.js';
+import { SubscriptionRepository } from './subscriptions/subscription.repository.js';
 import { TaskRepository } from './tasks/task.repository.js';
 
 const REPOSITORIES = [
@@ -14,8 +20,14 @@ const REPOSITORIES = [
   InstanceRepository,
   TaskRepository,
   ExternalTaskRepository,
+  ExternalTaskListener,
   JobRepository,
   IncidentRepository,
+  SubscriptionRepository,
+  MessageRepository,
+  DecisionRepository,
+  DeploymentRepository,
+  CallActivityRepository,
   DatabaseHealth,
 ];
 

@@ -9,4 +9,19 @@ export const APP_ERRORS = {
   externalTaskNotFound: 'EXTERNAL_TASK_NOT_FOUND',
   /** The worker does not hold a valid lock on the external task (never had it, or it expired). */
   externalTaskNotLocked: 'EXTERNAL_TASK_NOT_LOCKED',
+  /** A batch migration names an instance that runs on another process version than the batch's source: 409. */
+  instanceNotOnVersion: 'INSTANCE_NOT_ON_VERSION',
+  incidentNotFound: 'INCIDENT_NOT_FOUND',
+  /** Retry or resolve of an incident someone (or the engine) has resolved already: 409. */
+  incidentAlreadyResolved: 'INCIDENT_ALREADY_RESOLVED',
+  /** No open subscription matches a message, no process starts on it, and it has no time-to-live: 404. */
+  messageSubscriptionNotFound: 'MESSAGE_SUBSCRIPTION_NOT_FOUND',
+  /** A message matches several subscriptions (or start events): it must reach exactly one, 409. */
+  messageAmbiguous: 'MESSAGE_AMBIGUOUS',
+  /** GET /decisions/{id} for a decision version that does not exist: 404. */
+  decisionVersionNotFound: 'DECISION_VERSION_NOT_FOUND',
+  /** A call activity names a process key (or pinned version) that is not deployed: 422, the command is refused. */
+  calledProcessNotFound: 'CALLED_PROCESS_NOT_FOUND',
+  /** A called instance was canceled on its own while its call activity waited: raised as an incident on the parent. */
+  calledInstanceCanceled: 'CALLED_INSTANCE_CANCELED',
 } as const;

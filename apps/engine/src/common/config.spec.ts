@@ -14,6 +14,8 @@ describe('loadServerConfig', () => {
         processesDir: '/srv/tandem/processes',
         deployReferenceProcesses: true,
         jobPollMs: 1000,
+        jobRetries: 3,
+        jobRetryBackoffMs: 10_000,
         logLevel: 'log',
       }),
     );
@@ -29,6 +31,8 @@ describe('loadServerConfig', () => {
         TANDEM_PROCESSES_DIR: '/models',
         TANDEM_DEPLOY_REFERENCE: 'false',
         TANDEM_JOB_POLL_MS: '250',
+        TANDEM_JOB_RETRIES: '5',
+        TANDEM_JOB_RETRY_BACKOFF_MS: '2000',
         TANDEM_LOG_LEVEL: 'warn',
       },
       '/srv/tandem',
@@ -42,6 +46,8 @@ describe('loadServerConfig', () => {
         processesDir: '/models',
         deployReferenceProcesses: false,
         jobPollMs: 250,
+        jobRetries: 5,
+        jobRetryBackoffMs: 2000,
         logLevel: 'warn',
       }),
     );

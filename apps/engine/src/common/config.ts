@@ -14,6 +14,10 @@ export interface AppConfig {
   jobLeaseMs: number;
   /** Jobs claimed per poll. */
   jobBatchSize: number;
+  /** Failed attempts at firing a job (timer) before it is parked with an incident. */
+  jobRetries: number;
+  /** Wait before the first retry of a failed job; it doubles with every further failure. */
+  jobRetryBackoffMs: number;
   /** Largest accepted BPMN upload or request body. */
   maxBodyBytes: number;
 }
@@ -45,6 +49,8 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   jobPollMs: 1000,
   jobLeaseMs: 30_000,
   jobBatchSize: 50,
+  jobRetries: 3,
+  jobRetryBackoffMs: 10_000,
   maxBodyBytes: 10 * 1024 * 1024,
 };
 
@@ -60,6 +66,8 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   jobPollMs: integer(env, 'TANDEM_JOB_POLL_MS', DEFAULT_APP_CONFIG.jobPollMs),
   jobLeaseMs: integer(env, 'TANDEM_JOB_LEASE_MS', DEFAULT_APP_CONFIG.jobLeaseMs),
   jobBatchSize: integer(env, 'TANDEM_JOB_BATCH_SIZE', DEFAULT_APP_CONFIG.jobBatchSize),
+  jobRetries: integer(env, 'TANDEM_JOB_RETRIES', DEFAULT_APP_CONFIG.jobRetries),
+  jobRetryBackoffMs: integer(env, 'TANDEM_JOB_RETRY_BACKOFF_MS', DEFAULT_APP_CONFIG.jobRetryBackoffMs),
   maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
 });
 

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { BPMN_ERRORS } from '#bpmn';
-import { ENGINE_ERRORS } from '#engine';
+import { BPMN_ERRORS, DMN_ERRORS } from '#bpmn';
+import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { APP_ERRORS } from './app-errors.js';
 
@@ -10,6 +10,13 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [BPMN_ERRORS.doctypeForbidden]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.deploymentEmpty]: HttpStatus.BAD_REQUEST,
   [BPMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DMN_ERRORS.malformed]: HttpStatus.BAD_REQUEST,
+  [DMN_ERRORS.notDmn]: HttpStatus.BAD_REQUEST,
+  [DMN_ERRORS.doctypeForbidden]: HttpStatus.BAD_REQUEST,
+  [DMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DECISION_ERRORS.decisionNotFound]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DECISION_ERRORS.decisionFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [APP_ERRORS.calledProcessNotFound]: HttpStatus.UNPROCESSABLE_ENTITY,
   [APP_ERRORS.deploymentNoProcess]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.gatewayNoMatch]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.expressionFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -18,6 +25,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [ENGINE_ERRORS.errorNotCaught]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.timerInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.migrationElementUnmapped]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.migrationMappingInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.instanceNotActive]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.activityNotActive]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.activityWrongType]: HttpStatus.CONFLICT,
@@ -28,6 +36,11 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [ENGINE_ERRORS.subscriptionNotActive]: HttpStatus.CONFLICT,
   [PERSISTENCE_ERRORS.revisionConflict]: HttpStatus.CONFLICT,
   [APP_ERRORS.externalTaskNotLocked]: HttpStatus.CONFLICT,
+  [APP_ERRORS.instanceNotOnVersion]: HttpStatus.CONFLICT,
+  [APP_ERRORS.incidentAlreadyResolved]: HttpStatus.CONFLICT,
+  [APP_ERRORS.messageAmbiguous]: HttpStatus.CONFLICT,
+  [PERSISTENCE_ERRORS.messageIdTaken]: HttpStatus.CONFLICT,
+  [PERSISTENCE_ERRORS.messageNotBuffered]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.taskClaimedByOther]: HttpStatus.FORBIDDEN,
 };
 

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
+import { StartTimersModule } from '../jobs/start-timers.module.js';
+import { DecisionCatalog } from './decision-catalog.js';
+import { DecisionsController } from './decisions.controller.js';
 import { DefinitionsService } from './definitions.service.js';
-import { DeploymentsController } from './deployments.controller.js';
+import { DeploymentsController, MAX_DEPLOYMENT_FILES } from './deployments.controller.js';
 import { ProcessVersionCache } from './process-version-cache.js';
 import { ProcessVersionsController } from './process-versions.controller.js';
 
@@ -11,11 +14,12 @@ import { ProcessVersionsController } from './process-versions.controller.js';
     // No storage given: multer keeps the upload in memory, bounded by the size limit.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxBodyBytes, files: 1 } }),
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxBodyBytes, files: MAX_DEPLOYMENT_FILES } }),
     }),
+    StartTimersModule,
   ],
-  controllers: [DeploymentsController, ProcessVersionsController],
-  providers: [DefinitionsService, ProcessVersionCache],
-  exports: [DefinitionsService, ProcessVersionCache],
+  controllers: [DeploymentsController, ProcessVersionsController, DecisionsController],
+  providers: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
+  exports: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
 })
 export class DefinitionsModule {}

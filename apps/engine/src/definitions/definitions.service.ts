@@ -1,19 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BPMN_ERRORS, hasErrors, loadBpmn, type Problem } from '#bpmn';
+import type { Problem } from '#bpmn';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
 import {
+  DecisionRepository,
+  DeploymentRepository,
   ProcessVersionRepository,
+  type DecisionSummary,
+  type DecisionWithXml,
+  type DeployedDecision,
   type DeployedVersion,
   type ProcessVersionSummary,
   type ProcessVersionWithXml,
 } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
-import { hostProblems } from './host-support.js';
+import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
+import { loadDocuments, type DeploymentResource } from './deployment-documents.js';
+import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
 
 export interface DeploymentOutcome {
   processVersions: DeployedVersion[];
+  decisions: DeployedDecision[];
   /** Problems of severity 'warning': the model runs, but something deserves a look. */
   warnings: Problem[];
 }
@@ -21,53 +29,79 @@ export interface DeploymentOutcome {
 @Injectable()
 export class DefinitionsService {
   constructor(
-    private readonly repository: ProcessVersionRepository,
+    private readonly processVersions: ProcessVersionRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly deployments: DeploymentRepository,
+    private readonly startTimers: StartTimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  /** Parses, validates and compiles the XML, then stores one version per process (or finds it). */
-  async deploy(xml: string): Promise<DeploymentOutcome> {
-    if (xml.trim() === '') {
+  /**
+   * Deploys BPMN and DMN documents together: each is parsed, validated and compiled first, then
+   * every process and decision is stored in one transaction, one version per process key and
+   * decision id (identical XML finds the version deployed before). Any failing file refuses the
+   * whole deployment and stores nothing.
+   */
+  async deploy(resources: DeploymentResource[]): Promise<DeploymentOutcome> {
+    const given = resources.filter(({ xml }) => xml.trim() !== '');
+    if (given.length === 0) {
       throw new DomainError(
         APP_ERRORS.deploymentEmpty,
-        `Send the BPMN XML as the request body (Content-Type application/xml) or as the multipart field 'file'`,
+        `Send the BPMN or DMN XML as the request body (Content-Type application/xml), or upload one or more files as multipart/form-data`,
       );
     }
-    const loaded = await loadBpmn(xml);
-    const problems = [...loaded.problems, ...loaded.processes.flatMap(hostProblems)];
-    const { processes } = loaded;
-    if (hasErrors(problems)) {
-      const errors = problems.filter((problem) => problem.severity === 'error');
-      throw new DomainError(
-        BPMN_ERRORS.invalid,
-        `The model has ${errors.length} error(s): ${errors.map(describe).join('; ')}`,
-        { problems },
-      );
+    const documents = await loadDocuments(given);
+    const warnings = documents.flatMap((document) => document.warnings);
+    const processes = documents.flatMap((document) => (document.kind === 'bpmn' ? [document] : []));
+    const decisions = documents.flatMap((document) => (document.kind === 'dmn' ? [document] : []));
+    if (processes.every(({ graphs }) => graphs.length === 0) && decisions.every(({ tables }) => tables.length === 0)) {
+      throw new DomainError(APP_ERRORS.deploymentNoProcess, 'The deployment contains no executable process and no decision', { problems: warnings });
     }
-    if (processes.length === 0) {
-      throw new DomainError(APP_ERRORS.deploymentNoProcess, 'The model contains no executable process', { problems });
-    }
-    const processVersions = await this.repository.deploy({
-      xml,
-      graphs: processes.map((graph) => ({ id: this.ids.next(), graph })),
-      deployedAt: this.clock.now(),
+    const outside = externalReferences(documents);
+    const deployed = {
+      decisions: await this.decisions.deployedKeys([...outside.decisions]),
+      processes: await this.processVersions.deployedKeys([...outside.processes]),
+    };
+    const deployedAt = this.clock.now();
+    const stored = await this.deployments.deploy({
+      processes: processes.map(({ resource, graphs }) => ({
+        xml: resource.xml,
+        graphs: graphs.map((graph) => ({ id: this.ids.next(), graph })),
+        deployedAt,
+      })),
+      decisions: decisions.map(({ resource, tables }) => ({
+        xml: resource.xml,
+        decisions: tables.map((table) => ({ id: this.ids.next(), table })),
+        deployedAt,
+      })),
     });
-    return { processVersions, warnings: problems };
+    await this.startTimers.scheduleDeployed(
+      stored.processVersions,
+      processes.flatMap(({ graphs }) => graphs),
+    );
+    return { ...stored, warnings: [...warnings, ...missingReferenceWarnings(documents, deployed)] };
   }
 
   list(key?: string): Promise<ProcessVersionSummary[]> {
-    return this.repository.list(key);
+    return this.processVersions.list(key);
   }
 
   async findById(id: string): Promise<ProcessVersionWithXml> {
-    const version = await this.repository.findById(id);
+    const version = await this.processVersions.findById(id);
     if (!version) {
       throw new DomainError(APP_ERRORS.processVersionNotFound, `Process version ${id} does not exist`, { id });
     }
     return version;
   }
-}
 
-const describe = (problem: Problem): string =>
-  problem.elementId === null ? problem.message : `${problem.elementId}: ${problem.message}`;
+  listDecisions(key?: string): Promise<DecisionSummary[]> {
+    return this.decisions.list(key);
+  }
+
+  async findDecision(id: string): Promise<DecisionWithXml> {
+    const decision = await this.decisions.findById(id);
+    if (!decision) throw new DomainError(APP_ERRORS.decisionVersionNotFound, `Decision version ${id} does not exist`, { id });
+    return decision;
+  }
+}

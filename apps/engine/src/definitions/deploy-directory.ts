@@ -1,13 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { DefinitionsService } from './definitions.service.js';
 
+/** DMN before BPMN, so a model calling a decision of the directory finds it deployed (and no warning is logged). */
+const DEPLOYED_EXTENSIONS = ['.dmn', '.bpmn'];
+
 /**
- * Deploys every `.bpmn` file under a directory (the reference processes at start). Identical XML
- * returns the version deployed before, so this is safe on every start. A file that fails is
- * reported and the others still deploy.
+ * Deploys every `.dmn` and `.bpmn` file under a directory (the reference processes at start), one
+ * file per deployment. Identical XML returns the version deployed before, so this is safe on every
+ * start. A file that fails is reported and the others still deploy.
  */
 export const deployDirectory = async (definitions: DefinitionsService, directory: string, logger: LoggerService): Promise<void> => {
   let entries: string[];
@@ -17,16 +20,20 @@ export const deployDirectory = async (definitions: DefinitionsService, directory
     logger.warn(`No process directory at ${directory}: nothing deployed`);
     return;
   }
-  for (const file of entries.filter((entry) => entry.endsWith('.bpmn')).sort()) {
-    const path = join(directory, file);
-    try {
-      const { processVersions } = await definitions.deploy(await readFile(path, 'utf8'));
-      for (const version of processVersions) {
-        logger.log(`${relative(directory, path)}: ${version.key} v${version.version}${version.created ? ' deployed' : ' (unchanged)'}`);
+  for (const extension of DEPLOYED_EXTENSIONS) {
+    for (const file of entries.filter((entry) => entry.endsWith(extension)).sort()) {
+      const path = join(directory, file);
+      const name = relative(directory, path);
+      try {
+        const { processVersions, decisions, warnings } = await definitions.deploy([{ name: basename(path), xml: await readFile(path, 'utf8') }]);
+        for (const deployed of [...processVersions, ...decisions]) {
+          logger.log(`${name}: ${deployed.key} v${deployed.version}${deployed.created ? ' deployed' : ' (unchanged)'}`);
+        }
+        for (const { elementId, message } of warnings) logger.warn(`${name}: ${elementId === null ? '' : `${elementId}: `}${message}`);
+      } catch (error) {
+        const reason = isDomainError(error) ? `${error.code}: ${error.message}` : String(error);
+        logger.error(`${name} was not deployed: ${reason}`);
       }
-    } catch (error) {
-      const reason = isDomainError(error) ? `${error.code}: ${error.message}` : String(error);
-      logger.error(`${relative(directory, path)} was not deployed: ${reason}`);
     }
   }
 };

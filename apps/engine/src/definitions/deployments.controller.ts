@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, HttpStatus, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -9,10 +9,16 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DefinitionsService } from './definitions.service.js';
+import type { DeploymentResource } from './deployment-documents.js';
+import { DeployedDecisionView } from './dto/decision.view.js';
 import { DeployedVersionView, DeploymentView } from './dto/process-version.view.js';
 
+/** Files accepted in one multipart deployment. */
+export const MAX_DEPLOYMENT_FILES = 20;
+
 /** The part of multer's in-memory file the deployment reads. */
-interface UploadedBpmn {
+interface UploadedDocument {
+  originalname: string;
   buffer: Buffer;
 }
 
@@ -23,18 +29,27 @@ export class DeploymentsController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(AnyFilesInterceptor())
   @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')
   @ApiBody({
-    description: 'BPMN 2.0 XML as the body, or a multipart upload in the field `file`',
+    description:
+      'BPMN 2.0 or DMN 1.3 XML as the body, or a multipart upload of one or more files (any field name, e.g. `file`): ' +
+      'BPMN models and the DMN decisions they call, deployed together in one transaction. Each file is read as BPMN or DMN by its root element.',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions (existing ones for identical XML)' })
-  @ApiBadRequestResponse({ description: 'Empty body, or XML that does not parse or is not BPMN' })
-  @ApiUnprocessableEntityResponse({ description: 'The model has errors: details.problems names each element' })
-  async deploy(@Body() body: unknown, @UploadedFile() file: UploadedBpmn | undefined): Promise<DeploymentView> {
-    const xml = file ? file.buffer.toString('utf8') : typeof body === 'string' ? body : '';
-    const { processVersions, warnings } = await this.definitions.deploy(xml);
-    return { processVersions: processVersions.map(DeployedVersionView.ofDeployed), warnings };
+  @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions and decisions (existing ones for identical XML)' })
+  @ApiBadRequestResponse({ description: 'Empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)' })
+  @ApiUnprocessableEntityResponse({ description: 'A model or decision has errors: details.problems names each element' })
+  async deploy(@Body() body: unknown, @UploadedFiles() files: UploadedDocument[] | undefined): Promise<DeploymentView> {
+    const resources: DeploymentResource[] =
+      files && files.length > 0
+        ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') }))
+        : [{ xml: typeof body === 'string' ? body : '' }];
+    const { processVersions, decisions, warnings } = await this.definitions.deploy(resources);
+    return {
+      processVersions: processVersions.map(DeployedVersionView.ofDeployed),
+      decisions: decisions.map(DeployedDecisionView.ofDeployed),
+      warnings,
+    };
   }
 }

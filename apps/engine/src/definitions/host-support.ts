@@ -1,8 +1,8 @@
-import type { FlowNode, ProcessGraph, Problem } from '#bpmn';
+import { isFeel, type FlowNode, type ProcessGraph, type Problem } from '#bpmn';
 
 /**
- * The engine core executes more than this service can drive yet: nothing delivers messages or
- * signals, starts process-level timer start events or runs called processes. Such elements are
+ * The engine core executes more than this service can drive yet: timer start events are
+ * scheduled at deploy, so they cannot depend on variables. Such elements are
  * refused at deploy, naming them, rather than accepted and left waiting forever.
  */
 export function hostProblems(graph: ProcessGraph): Problem[] {
@@ -15,16 +15,13 @@ export function hostProblems(graph: ProcessGraph): Problem[] {
 }
 
 function missingSupport(node: FlowNode, graph: ProcessGraph): string | undefined {
-  if (node.type === 'receiveTask') return 'receive tasks need message correlation, which the API does not offer yet';
-  if (node.type === 'callActivity') return 'call activities are not executable by the service yet';
   if (!('eventDefinition' in node) || node.eventDefinition === undefined) return undefined;
   const { type } = node.eventDefinition;
-  if (type === 'message' && node.type !== 'endEvent' && node.type !== 'intermediateThrowEvent') {
-    return 'message events need message correlation, which the API does not offer yet';
-  }
-  if (type === 'signal') return 'signal events need signal broadcasting, which the API does not offer yet';
   if (type === 'timer' && node.type === 'startEvent' && graph.startEventIds.includes(node.id)) {
-    return 'timer start events at the process level are not scheduled by the service yet';
+    const { timeDate, timeDuration, timeCycle } = node.eventDefinition;
+    if ([timeDate, timeDuration, timeCycle].some((setting) => setting !== undefined && isFeel(setting))) {
+      return 'a timer start event at the process level is scheduled at deploy, before any variable exists: write its date, duration or cycle literally, not as FEEL';
+    }
   }
   return undefined;
 }

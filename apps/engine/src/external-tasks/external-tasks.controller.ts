@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { InstanceView } from '../instances/dto/instance.view.js';
 import { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
 import { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
@@ -14,9 +15,15 @@ export class ExternalTasksController {
 
   @Post('fetch-and-lock')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: [LockedExternalTaskView], description: 'The tasks now locked for the worker (may be empty)' })
-  fetchAndLock(@Body() body: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
-    return this.externalTasks.fetchAndLock(body);
+  @ApiOkResponse({
+    type: [LockedExternalTaskView],
+    description: 'The tasks now locked for the worker (may be empty); with asyncResponseTimeoutMs, answered when one arrives or the time is up',
+  })
+  fetchAndLock(@Body() body: FetchAndLockDto, @Res({ passthrough: true }) response: Response): Promise<LockedExternalTaskView[]> {
+    // A worker that hangs up stops its long poll: nothing is locked for it any more.
+    const workerGone = new AbortController();
+    response.on('close', () => workerGone.abort());
+    return this.externalTasks.fetchAndLock(body, workerGone.signal);
   }
 
   @Post(':id/complete')

@@ -6,6 +6,7 @@ import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
+import { ExternalTaskAvailability } from './external-task-availability.js';
 import type { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
 import type { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
 import { ExternalTaskFailureView, ExternalTaskView, LockedExternalTaskView } from './dto/external-task.view.js';
@@ -22,16 +23,42 @@ export class ExternalTasksService {
     private readonly externalTasks: ExternalTaskRepository,
     private readonly instances: InstanceRepository,
     private readonly commands: InstanceCommands,
+    private readonly availability: ExternalTaskAvailability,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
+
+  /**
+   * Locks fetchable tasks for the worker. With `asyncResponseTimeoutMs` (long polling), when none is
+   * fetchable it waits until a task of the topics is announced, then fetches again, and answers
+   * with whatever it locked once the time is up (an empty list at the latest); `signal` (the worker
+   * went away) and the app closing end the wait at once.
+   */
+  async fetchAndLock(dto: FetchAndLockDto, signal?: AbortSignal): Promise<LockedExternalTaskView[]> {
+    const timeoutMs = dto.asyncResponseTimeoutMs ?? 0;
+    if (timeoutMs === 0) return this.lockAndHandOut(dto);
+    // The wait is wall-clock time (an HTTP request's), not the engine clock's.
+    const deadline = Date.now() + timeoutMs;
+    const watch = this.availability.watch(dto.topics.map((topic) => topic.name), signal);
+    try {
+      for (;;) {
+        const handedOut = await this.lockAndHandOut(dto);
+        const remainingMs = deadline - Date.now();
+        if (handedOut.length > 0 || remainingMs <= 0 || watch.ended) return handedOut;
+        await watch.next(remainingMs);
+        if (watch.ended) return [];
+      }
+    } finally {
+      watch.close();
+    }
+  }
 
   /**
    * Locks fetchable tasks for the worker, then records each lock on its instance (the first lock
    * marks the work as started in the step ledger). A task whose activity ended in between is
    * not handed out.
    */
-  async fetchAndLock({ workerId, maxTasks, topics }: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
+  private async lockAndHandOut({ workerId, maxTasks, topics }: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
     const locked = await this.externalTasks.fetchAndLock({ workerId, maxTasks, topics, now: this.clock.now() });
     const handedOut = await Promise.all(locked.map((externalTask) => this.recordLock(externalTask, workerId)));
     return handedOut.filter((view): view is LockedExternalTaskView => view !== null);
@@ -62,6 +89,9 @@ export class ExternalTasksService {
       incidentId: this.ids.next(),
     });
     if (outcome) {
+      // Fetchable again at once: waiting workers need not wait for their timeout.
+      const { retries, topic } = outcome.externalTask;
+      if (retries > 0 && (dto.retryTimeoutMs ?? 0) === 0) await this.availability.announce([topic]);
       return Object.assign(new ExternalTaskFailureView(), ExternalTaskView.of(outcome.externalTask), {
         incidentId: outcome.incidentId,
       });

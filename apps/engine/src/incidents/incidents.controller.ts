@@ -1,7 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { IncidentQuery } from './dto/incident.query.js';
 import { IncidentView } from './dto/incident.view.js';
+import { RetryIncidentDto } from './dto/retry-incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
 
 @ApiTags('incidents')
@@ -10,8 +13,36 @@ export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [IncidentView] })
-  async list(@Query() query: IncidentQuery): Promise<IncidentView[]> {
-    return (await this.incidents.list(query)).map(IncidentView.of);
+  @ApiOkResponse({ type: [IncidentView], description: `Oldest first; the total in ${TOTAL_COUNT_HEADER}` })
+  async list(@Query() query: IncidentQuery, @Res({ passthrough: true }) response: Response): Promise<IncidentView[]> {
+    const { limit, offset, ...filter } = query;
+    const page = await this.incidents.list(filter, { limit, offset });
+    response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    return page.items.map(IncidentView.of);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: IncidentView })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<IncidentView> {
+    return IncidentView.of(await this.incidents.get(id));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its external task is fetchable or its job due again' })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'INCIDENT_ALREADY_RESOLVED' })
+  async retry(@Param('id', ParseUUIDPipe) id: string, @Body() body: RetryIncidentDto): Promise<IncidentView> {
+    return IncidentView.of(await this.incidents.retry(id, body.retries ?? 1));
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its work stays parked (handled outside the engine)' })
+  @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'INCIDENT_ALREADY_RESOLVED' })
+  async resolve(@Param('id', ParseUUIDPipe) id: string): Promise<IncidentView> {
+    return IncidentView.of(await this.incidents.resolve(id));
   }
 }

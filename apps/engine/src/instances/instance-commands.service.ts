@@ -1,16 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   execute,
+  migrateInstance,
+  migrationRefused,
   startInstance,
   type Clock,
   type Command,
+  type Effect,
+  type EngineResult,
   type EnginePorts,
   type IdGenerator,
   type InstanceState,
+  type MigrationRequest,
   type StartCommand,
 } from '#engine';
 import { InstanceRepository, type ProcessVersionRecord, type StoredInstance } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 
 /** An instance after a command, with the version it runs on. */
@@ -20,6 +26,15 @@ export interface CommandOutcome {
   version: ProcessVersionRecord;
 }
 
+/** Writes an engine result: by default the instance alone, guarded by the revision it was computed from. */
+export type Committer = (result: EngineResult, previous: StoredInstance | null) => Promise<number>;
+
+/** Runs after every commit, for what reaches beyond the instance (thrown signals, buffered messages). */
+export type CommitListener = (outcome: CommandOutcome, effects: Effect[]) => Promise<void>;
+
+/** Runs before every commit; throwing refuses the command and nothing is written (a called process that is not deployed). */
+export type CommitCheck = (result: EngineResult) => Promise<void>;
+
 /**
  * The one path every state change takes: graph from the cache, the engine computes the result,
  * the repository commits it guarded by the revision it was computed from. When the engine throws,
@@ -28,38 +43,94 @@ export interface CommandOutcome {
 @Injectable()
 export class InstanceCommands {
   private readonly ports: EnginePorts;
+  private readonly logger = new Logger(InstanceCommands.name);
+  private readonly listeners: CommitListener[] = [];
+  private readonly checks: CommitCheck[] = [];
 
   constructor(
     private readonly instances: InstanceRepository,
     private readonly versions: ProcessVersionCache,
+    private readonly decisions: DecisionCatalog,
     @Inject(CLOCK) clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
   ) {
     this.ports = { clock, ids };
   }
 
+  /** Listeners run in order after each commit; a failing one is logged and never fails the committed command. */
+  afterCommit(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  beforeCommit(check: CommitCheck): void {
+    this.checks.push(check);
+  }
+
   async start(
     version: ProcessVersionRecord,
     command: Omit<StartCommand, 'type' | 'instanceId' | 'processVersionId'>,
+    commit: Committer = this.commitInstance,
   ): Promise<CommandOutcome> {
     const result = startInstance(
       version.graph,
       { type: 'start', instanceId: this.ports.ids.next(), processVersionId: version.id, ...command },
-      this.ports,
+      await this.portsFor(version),
     );
-    const revision = await this.instances.commit(result, null);
-    return { state: result.state, revision, version };
+    await this.check(result);
+    return this.committed(result, version, await commit(result, null));
   }
 
-  async execute(instance: StoredInstance, command: Command): Promise<CommandOutcome> {
+  async execute(instance: StoredInstance, command: Command, commit: Committer = this.commitInstance): Promise<CommandOutcome> {
     const version = await this.versions.get(instance.state.processVersionId);
-    const result = execute(version.graph, instance.state, command, this.ports);
+    const result = execute(version.graph, instance.state, command, await this.portsFor(version));
     // A command that changed nothing (e.g. a worker re-locking started work) needs no write.
     if (result.steps.length === 0 && result.effects.length === 0 && sameState(result.state, instance.state)) {
       return { state: instance.state, revision: instance.revision, version };
     }
-    const revision = await this.instances.commit(result, instance);
-    return { state: result.state, revision, version };
+    await this.check(result);
+    return this.committed(result, version, await commit(result, instance));
+  }
+
+  /**
+   * Moves the instance to another version of its process (see `migrateInstance`), guarded by the
+   * revision like any command; refused with the problem list, nothing written, when an active
+   * element has nowhere to go.
+   */
+  async migrate(
+    instance: StoredInstance,
+    target: ProcessVersionRecord,
+    request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>,
+  ): Promise<CommandOutcome> {
+    const source = await this.versions.get(instance.state.processVersionId);
+    const migration = { source: source.graph, target: target.graph, targetProcessVersionId: target.id, ...request };
+    const outcome = migrateInstance(instance.state, migration, await this.portsFor(target));
+    if ('problems' in outcome) throw migrationRefused(instance.state.id, outcome);
+    await this.check(outcome.result);
+    return this.committed(outcome.result, target, await this.commitInstance(outcome.result, instance));
+  }
+
+  /** The clock and ids, and the deployed decisions the version's business-rule tasks call (latest versions, read now). */
+  private async portsFor(version: ProcessVersionRecord): Promise<EnginePorts> {
+    return { ...this.ports, decisions: await this.decisions.lookupFor(version.graph) };
+  }
+
+  private async check(result: EngineResult): Promise<void> {
+    for (const check of this.checks) await check(result);
+  }
+
+  private readonly commitInstance: Committer = (result, previous) => this.instances.commit(result, previous);
+
+  private async committed(result: EngineResult, version: ProcessVersionRecord, revision: number): Promise<CommandOutcome> {
+    const outcome = { state: result.state, revision, version };
+    for (const listener of this.listeners) {
+      try {
+        await listener(outcome, result.effects);
+      } catch (error) {
+        const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.logger.error(`After the commit of instance ${result.state.id}: ${reason}`);
+      }
+    }
+    return outcome;
   }
 }
 

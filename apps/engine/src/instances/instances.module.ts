@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { InstanceCommands } from './instance-commands.service.js';
+import { InstanceOperationsController } from './instance-operations.controller.js';
+import { InstanceOperationsService } from './instance-operations.service.js';
 import { InstancesController } from './instances.controller.js';
 import { InstancesService } from './instances.service.js';
 
 @Module({
   imports: [DefinitionsModule],
-  controllers: [InstancesController],
-  providers: [InstancesService, InstanceCommands],
+  controllers: [InstancesController, InstanceOperationsController],
+  providers: [InstancesService, InstanceOperationsService, InstanceCommands],
   exports: [InstanceCommands],
 })
 export class InstancesModule {}

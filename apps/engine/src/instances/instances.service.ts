@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '#core';
 import { IncidentRepository, InstanceRepository, type InstanceFilter, type Page } from '#persistence';
-import { APP_ERRORS } from '../common/app-errors.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { InstanceCommands } from './instance-commands.service.js';
+import { instanceNotFound } from './instance-not-found.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
 import { InstanceView } from './dto/instance.view.js';
 import type { StartInstanceDto } from './dto/start-instance.dto.js';
@@ -43,17 +42,20 @@ export class InstancesService {
     return { items: page.items.map(InstanceSummaryView.of), total: page.total };
   }
 
-  /** The step ledger: one row per activity instance, in the order they became ready. */
+  /**
+   * The step ledger: one row per activity instance, in the order they became ready. Names come
+   * from the version the instance runs on, or, for steps of elements a migration left behind, from
+   * the versions it ran on before (newest first).
+   */
   async steps(id: string): Promise<StepView[]> {
     const instance = await this.instances.load(id);
     if (!instance) throw instanceNotFound(id);
-    const [version, rows] = await Promise.all([
-      this.versions.get(instance.state.processVersionId),
-      this.instances.findSteps(id),
-    ]);
-    return rows.map((row) => StepView.of(row, version));
+    const [rows, audit] = await Promise.all([this.instances.findSteps(id), this.instances.findAudit(id)]);
+    const earlier = audit
+      .filter(({ operation }) => operation === 'migrate')
+      .map(({ details }) => String(details.fromProcessVersionId))
+      .reverse();
+    const versions = await Promise.all([instance.state.processVersionId, ...earlier].map((versionId) => this.versions.get(versionId)));
+    return rows.map((row) => StepView.of(row, versions));
   }
 }
-
-const instanceNotFound = (id: string) =>
-  new DomainError(APP_ERRORS.instanceNotFound, `Instance ${id} does not exist`, { id });

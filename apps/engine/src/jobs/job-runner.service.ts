@@ -1,23 +1,39 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { isDomainError } from '#core';
-import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
-import { InstanceRepository, JobRepository, PERSISTENCE_ERRORS, type ClaimedJob } from '#persistence';
+import { ENGINE_ERRORS, nextTick, type Clock, type IdGenerator } from '#engine';
+import {
+  InstanceRepository,
+  JOB_ERRORS,
+  JobRepository,
+  PERSISTENCE_ERRORS,
+  type ClaimedJob,
+  type StartTimerJob,
+  type TimerJob,
+} from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
+import { nextAttemptAt } from './job-backoff.js';
 
-/** Failed attempts at firing one timer before it is parked with an incident. */
-export const MAX_JOB_ATTEMPTS = 3;
-
-/** Codes meaning the timer no longer exists in the instance: the job row is stale and goes. */
-const STALE_JOB_CODES: readonly string[] = [ENGINE_ERRORS.timerNotActive, ENGINE_ERRORS.instanceNotActive];
+/** Codes meaning the job has nothing left to do: the timer is gone from its instance, or the job from this process. */
+const STALE_JOB_CODES: readonly string[] = [ENGINE_ERRORS.timerNotActive, ENGINE_ERRORS.instanceNotActive, JOB_ERRORS.jobNotHeld];
 
 /**
- * Polls the job table for due timers and fires them through the engine. Jobs are claimed with a
- * lease, so any number of engine processes can run this against one database: a timer fires
- * once (the instance revision guards it) and a crashed process's jobs are picked up when the
- * lease runs out.
+ * Codes meaning "not now", which cost no attempt: another command changed the instance first (the
+ * next poll tries on the new state), or the instance was suspended after the claim (suspending
+ * removes its jobs; resuming schedules them again).
+ */
+const LATER_CODES: readonly string[] = [PERSISTENCE_ERRORS.revisionConflict, ENGINE_ERRORS.instanceSuspended];
+
+/**
+ * Polls the job table for due jobs and fires them: an instance's timer through the engine, a timer
+ * start event by starting an instance. Jobs are claimed with a lease, so any number of engine
+ * processes can run this against one database: a job fires once (the instance revision, or the
+ * job row deleted in the start's transaction, guards it) and a crashed process's jobs are picked
+ * up when the lease runs out. A failing job is retried with exponential back-off and, when its
+ * attempts run out, parked with an incident.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,6 +46,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly jobs: JobRepository,
     private readonly instances: InstanceRepository,
+    private readonly versions: ProcessVersionCache,
     private readonly commands: InstanceCommands,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -79,36 +96,42 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async fire(job: ClaimedJob): Promise<void> {
     try {
-      const instance = await this.instances.load(job.instanceId);
-      if (!instance) return await this.jobs.discard(job.id, this.owner);
-      // The commit removes the job row with the timer, in the same statement.
-      await this.commands.execute(instance, { type: 'fireTimer', timerId: job.id });
+      await (job.type === 'timer' ? this.fireTimer(job) : this.startInstance(job));
     } catch (error) {
       await this.handleFailure(job, error);
     }
   }
 
+  private async fireTimer(job: TimerJob): Promise<void> {
+    const instance = await this.instances.load(job.instanceId);
+    if (!instance) return this.jobs.discard(job.id, this.owner);
+    // The commit removes the job row with the timer, in the same statement.
+    await this.commands.execute(instance, { type: 'fireTimer', timerId: job.id });
+  }
+
+  /** Starts an instance at the timer start event; its commit replaces the job by the cycle's next occurrence. */
+  private async startInstance(job: StartTimerJob): Promise<void> {
+    const version = await this.versions.get(job.processVersionId);
+    const next = nextTick({ elementId: job.elementId, dueAt: job.dueAt.toISOString(), ...(job.repeat && { repeat: job.repeat }) });
+    await this.commands.start(version, { startEventId: job.elementId }, (result) =>
+      this.jobs.commitStartedInstance(result, { id: job.id, owner: this.owner, next: next && { id: this.ids.next(), ...next } }),
+    );
+  }
+
   private async handleFailure(job: ClaimedJob, error: unknown): Promise<void> {
     if (isDomainError(error) && STALE_JOB_CODES.includes(error.code)) return this.jobs.discard(job.id, this.owner);
-    // Another command changed the instance first: the next poll tries again on the new state.
-    if (isDomainError(error) && error.code === PERSISTENCE_ERRORS.revisionConflict) return this.jobs.release(job.id, this.owner);
-    const attempts = job.attempts + 1;
+    if (isDomainError(error) && LATER_CODES.includes(error.code)) return this.jobs.release(job.id, this.owner);
+    const failures = job.attempts + 1;
     const now = this.clock.now();
-    const retryAt = attempts >= MAX_JOB_ATTEMPTS ? null : new Date(now.getTime() + backoffMs(attempts));
-    this.logger.warn(`Timer ${job.id} of instance ${job.instanceId} failed (attempt ${attempts}): ${describe(error)}`);
-    await this.jobs.recordFailure({
-      id: job.id,
-      owner: this.owner,
-      error: describe(error),
-      retryAt,
+    const retryAt = nextAttemptAt(
+      { failures, maxAttempts: job.maxAttempts ?? this.config.jobRetries, backoffMs: this.config.jobRetryBackoffMs },
       now,
-      incidentId: this.ids.next(),
-    });
+    );
+    const subject = job.type === 'timer' ? `Timer ${job.id} of instance ${job.instanceId}` : `Start timer ${job.id} of ${job.elementId}`;
+    this.logger.warn(`${subject} failed (attempt ${failures}${retryAt ? '' : ', incident raised'}): ${describe(error)}`);
+    await this.jobs.recordFailure({ id: job.id, owner: this.owner, error: describe(error), retryAt, now, incidentId: this.ids.next() });
   }
 }
-
-/** 10 s, 20 s, 40 s, ... between attempts. */
-const backoffMs = (attempts: number): number => 10_000 * 2 ** (attempts - 1);
 
 const describe = (error: unknown): string =>
   isDomainError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);

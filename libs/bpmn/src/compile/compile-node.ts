@@ -17,6 +17,7 @@ import type {
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
 import { compileIoMapping, compileLoop } from './activity-settings.js';
+import { calledDecisionOf } from './called-decision.js';
 import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
 
 const DEFAULT_RETRIES = 3;
@@ -84,6 +85,8 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
       return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
     case 'scriptTask':
       return { ...activity(), type: 'scriptTask', ...scriptOf(element) };
+    case 'businessRuleTask':
+      return { ...activity(), type: 'businessRuleTask', ...calledDecisionOf(element) };
     case 'task':
     case 'manualTask':
       return { ...activity(), type: kind.type };

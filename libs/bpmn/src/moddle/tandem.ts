@@ -56,8 +56,14 @@ export const tandemDescriptor = {
     {
       name: 'ScriptResult',
       isAbstract: true,
-      extends: ['bpmn:ScriptTask'],
+      extends: ['bpmn:ScriptTask', 'bpmn:BusinessRuleTask'],
       properties: [{ name: 'resultVariable', isAttr: true, type: 'String' }],
+    },
+    {
+      name: 'CalledDecision',
+      isAbstract: true,
+      extends: ['bpmn:BusinessRuleTask'],
+      properties: [{ name: 'decisionRef', isAttr: true, type: 'String' }],
     },
     {
       name: 'CalledProcess',

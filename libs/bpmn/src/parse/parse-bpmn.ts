@@ -3,6 +3,7 @@ import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { tandemDescriptor } from '../moddle/tandem.js';
 import type { Problem } from '../problem.js';
+import { describeReaderMessage, readPosition } from './reader-message.js';
 
 export interface ParsedBpmn {
   definitions: ModdleElement;
@@ -50,19 +51,4 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
       ...readPosition(message),
     });
   }
-}
-
-/** The reader's messages span lines ("line: 0\n column: 12\n nested error: ..."); fold them into one. */
-function describeReaderMessage(message: string): string {
-  const [headline] = message.split('\n');
-  const nested = /nested error: (.*)/.exec(message)?.[1];
-  const { line, column } = readPosition(message);
-  const where = line === undefined ? '' : ` (line ${line + 1}, column ${column})`;
-  return `${headline}${nested ? `: ${nested}` : ''}${where}`;
-}
-
-function readPosition(message: string): { line?: number; column?: number } {
-  const line = /line: (\d+)/.exec(message)?.[1];
-  const column = /column: (\d+)/.exec(message)?.[1];
-  return line === undefined ? {} : { line: Number(line), column: Number(column) };
 }

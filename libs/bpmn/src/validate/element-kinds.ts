@@ -27,7 +27,8 @@ const EVENT_TYPES: Record<string, FlowNodeType> = {
 
 /** The event definitions each event element executes ('none' for no definition). */
 const EXECUTABLE_EVENTS: Record<string, readonly (EventDefinitionType | 'none')[]> = {
-  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal'],
+  // Error and escalation starts only in an event sub-process: the start-event rule says where.
+  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal', 'error', 'escalation'],
   'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'message', 'signal'],
   'bpmn:IntermediateCatchEvent': ['timer', 'message', 'signal', 'link'],
   'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'message', 'signal', 'link'],
@@ -39,6 +40,11 @@ const OTHER_TYPES: Record<string, FlowNodeType> = {
   'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask',
   'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:Task': 'task',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:CallActivity': 'callActivity',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
@@ -48,7 +54,6 @@ const OTHER_TYPES: Record<string, FlowNodeType> = {
 
 /** Elements refused with a reason more useful than "not executable". */
 const REFUSED: Record<string, string> = {
-  'bpmn:BusinessRuleTask': 'business-rule tasks are not executable yet (DMN decisions arrive separately)',
   'bpmn:ComplexGateway': 'complex gateways are not executable (as in Camunda 8); use an inclusive gateway',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not executable yet',
   'bpmn:Transaction': 'transactions (and compensation) are not executable',
@@ -65,6 +70,8 @@ export function classify(element: ModdleElement): ElementKind {
   const eventType = EVENT_TYPES[element.$type];
   if (eventType) return classifyEvent(element, eventType);
   const type = OTHER_TYPES[element.$type];
+  // Run as a plain activity, a compensation handler would silently lose its meaning.
+  if (type && element.isForCompensation === true) return { supported: false, reason: 'a compensation handler (isForCompensation) is not executable: compensation is not supported' };
   if (type) return { supported: true, type };
   return { supported: false, reason: REFUSED[element.$type] ?? `${shortName(element.$type)} is not executable yet` };
 }

@@ -197,6 +197,13 @@ describe('validateBpmn', () => {
       { elementId: 'gw', rule: 'inclusive-gateway', severity: 'error' },
     ],
     [
+      'a non-interrupting error start event (an error always interrupts)',
+      inlineBpmn(`${START}${END('f1')}${FLOW('f1', 'start', 'end')}
+        <bpmn:subProcess id="onError" triggeredByEvent="true"><bpmn:startEvent id="x" isInterrupting="false"><bpmn:outgoing>e1</bpmn:outgoing><bpmn:errorEventDefinition /></bpmn:startEvent>
+        <bpmn:endEvent id="errorEnd"><bpmn:incoming>e1</bpmn:incoming></bpmn:endEvent>${FLOW('e1', 'x', 'errorEnd')}</bpmn:subProcess>`),
+      { elementId: 'x', rule: 'start-event', severity: 'error' },
+    ],
+    [
       'a sequence flow pointing at nothing',
       inlineBpmn(`${START}${END('f1')}${FLOW('f1', 'start', 'end')}${FLOW('f9', 'start', 'ghost')}`),
       { elementId: 'f9', rule: 'sequence-flow', severity: 'error' },

@@ -3,6 +3,7 @@ import type { Problem } from '../problem.js';
 import { isExecutable, processesOf, viewProcess } from './process-view.js';
 import type { ValidationContext, ValidationRule } from './rule.js';
 import { boundaryEvent } from './rules/boundary-event.js';
+import { businessRuleTask } from './rules/business-rule-task.js';
 import { conditionPlacement } from './rules/condition-placement.js';
 import { eventBasedGateway } from './rules/event-based-gateway.js';
 import { exclusiveGateway } from './rules/exclusive-gateway.js';
@@ -40,6 +41,7 @@ export const RULES: readonly ValidationRule[] = [
   messageEvent,
   signalEvent,
   taskAttributes,
+  businessRuleTask,
   leanAttributes,
 ];
 

@@ -13,13 +13,23 @@ import type { FlowNodeBehavior } from './behavior.js';
 export const eventBasedGateway: FlowNodeBehavior<EventBasedGatewayNode> = {
   enter(node, token, execution) {
     const gateway = activate(execution, node, token);
-    for (const flowId of node.outgoing) {
-      const event = execution.node(execution.graph.flows[flowId].targetId);
-      if (event.type !== 'intermediateCatchEvent' || event.eventDefinition.type === 'link') continue;
-      arm(execution, event.eventDefinition, { elementId: event.id, holderId: gateway.id, evaluateIn: gateway.id });
-    }
+    armEventGatewayBranches(execution, node, gateway.id);
   },
 };
+
+/** Opens the waits of the catch events the gateway's flows lead to (those `which` accepts), held by the gateway instance. */
+export function armEventGatewayBranches(
+  execution: Execution,
+  node: EventBasedGatewayNode,
+  gatewayId: string,
+  which: (elementId: string) => boolean = () => true,
+): void {
+  for (const flowId of node.outgoing) {
+    const event = execution.node(execution.graph.flows[flowId].targetId);
+    if (event.type !== 'intermediateCatchEvent' || event.eventDefinition.type === 'link' || !which(event.id)) continue;
+    arm(execution, event.eventDefinition, { elementId: event.id, holderId: gatewayId, evaluateIn: gatewayId });
+  }
+}
 
 /** The event that fired first: the gateway completes (closing the other events' waits) and the token passes through that event. */
 export function chooseEvent(execution: Execution, gateway: ActivityInstance, event: FlowNode, variables?: Variables): void {

@@ -1,5 +1,5 @@
 import type { IntermediateThrowEventNode } from '#bpmn';
-import { scopeAlive, throwEscalation } from '../events/escalation-event.js';
+import { throwEscalation } from '../events/escalation-event.js';
 import { linkTarget } from '../events/link-event.js';
 import { throwSignal } from '../events/signal-event.js';
 import { leave, pass } from '../scope/lifecycle.js';
@@ -8,8 +8,8 @@ import { activateExternalTask } from './service-task.js';
 
 /**
  * An intermediate throw event throws and the token goes on: a none event is a milestone, an
- * escalation looks for a catch (an interrupting one may end the token's scope, and the token with
- * it), a signal is broadcast, a link jumps to its catch event, a message is an external task that
+ * escalation looks for a catch (an interrupting one takes over the token's scope, and the token ends
+ * there), a signal is broadcast, a link jumps to its catch event, a message is an external task that
  * waits for a worker to deliver it.
  */
 export const intermediateThrowEvent: FlowNodeBehavior<IntermediateThrowEventNode> = {
@@ -27,7 +27,7 @@ export const intermediateThrowEvent: FlowNodeBehavior<IntermediateThrowEventNode
     }
     const id = pass(execution, node, token, []);
     if (definition?.type === 'signal') throwSignal(execution, node, definition.signalName, token);
-    if (definition?.type === 'escalation') throwEscalation(execution, { elementId: node.id, scopeId: token.scopeId }, definition.escalationCode);
-    if (scopeAlive(execution, token.scopeId)) leave(execution, node, id, token.scopeId);
+    const interrupted = definition?.type === 'escalation' && throwEscalation(execution, { elementId: node.id, scopeId: token.scopeId }, definition.escalationCode);
+    if (!interrupted) leave(execution, node, id, token.scopeId);
   },
 };

@@ -6,6 +6,7 @@ import type { ActivityInstance, Variables } from '../model.js';
 import { leave } from '../scope/lifecycle.js';
 import type { BehaviorRegistry, FlowNodeBehavior } from './behavior.js';
 import { boundaryEvent } from './boundary-event.js';
+import { businessRuleTask } from './business-rule-task.js';
 import { callActivity } from './call-activity.js';
 import { endEvent } from './end-event.js';
 import { eventBasedGateway } from './event-based-gateway.js';
@@ -31,6 +32,7 @@ const behaviors: BehaviorRegistry = {
   sendTask,
   receiveTask,
   scriptTask,
+  businessRuleTask,
   task: passThroughTask,
   manualTask: passThroughTask,
   subProcess,

@@ -19,15 +19,21 @@ export const subProcess: FlowNodeBehavior<SubProcessNode> = {
 
 /**
  * Opens the timer, message and signal starts of the event sub-processes of a scope entered now
- * (the instance id for the process level); error and escalation starts wait for a throw instead.
+ * (the instance id for the process level), those whose start event `which` accepts; error and
+ * escalation starts wait for a throw instead.
  */
-export function armEventSubProcesses(execution: Execution, eventSubProcessIds: readonly string[], holderId: string): void {
+export function armEventSubProcesses(
+  execution: Execution,
+  eventSubProcessIds: readonly string[],
+  holderId: string,
+  which: (startEventId: string) => boolean = () => true,
+): void {
   const evaluateIn = holderId === execution.state.id ? undefined : holderId;
   for (const eventSubProcessId of eventSubProcessIds) {
     const eventSubProcess = execution.node(eventSubProcessId);
     if (eventSubProcess.type !== 'subProcess') continue;
     const start = execution.node(eventSubProcess.startEventId);
-    if (start.type !== 'startEvent' || !start.eventDefinition) continue;
+    if (start.type !== 'startEvent' || !start.eventDefinition || !which(start.id)) continue;
     const { eventDefinition } = start;
     if (eventDefinition.type === 'timer' || eventDefinition.type === 'message' || eventDefinition.type === 'signal') {
       arm(execution, eventDefinition, { elementId: start.id, holderId, evaluateIn });

@@ -5,7 +5,7 @@ import { DomainError } from '#core';
 export const DECISION_ERRORS = {
   /** A decision could not produce a result (hit policy violated, FEEL failure, unranked output): 422. */
   decisionFailed: 'DECISION_FAILED',
-  /** A businessRuleTask names a decision that was not deployed with its process version: 422. */
+  /** A businessRuleTask names a decision that is not deployed: 422. */
   decisionNotFound: 'DECISION_NOT_FOUND',
 } as const;
 

@@ -3,14 +3,17 @@ import { DomainError } from '#core';
 import { DECISION_ERRORS } from './decision-errors.js';
 
 /**
- * How a businessRuleTask finds the decision it calls. Synchronous: the decisions deployed beside a
- * process version are loaded with it, so evaluation never waits on I/O mid-step.
+ * How a businessRuleTask finds the decision it calls. Synchronous: the app loads the decisions a
+ * process version references before the command, so evaluation never waits on I/O mid-step.
  */
 export interface DecisionLookup {
   find(decisionId: string): DecisionTable | undefined;
 }
 
-/** A lookup over the compiled decisions of one deployment. */
+/** No decision deployed: every business-rule task fails with DECISION_NOT_FOUND. */
+export const NO_DECISIONS: DecisionLookup = { find: () => undefined };
+
+/** A lookup over compiled decisions, by decision id (the app passes the latest version of each). */
 export function decisionLookupOf(decisions: readonly DecisionTable[]): DecisionLookup {
   const byId = new Map(decisions.map((decision) => [decision.id, decision]));
   return { find: (decisionId) => byId.get(decisionId) };
@@ -22,7 +25,7 @@ export function requireDecision(lookup: DecisionLookup, decisionId: string, elem
   if (!decision) {
     throw new DomainError(
       DECISION_ERRORS.decisionNotFound,
-      `'${elementId}' calls decision '${decisionId}', which was not deployed with this process version.`,
+      `'${elementId}' calls decision '${decisionId}', which is not deployed; deploy a DMN document defining it.`,
       { elementId, decisionId },
     );
   }

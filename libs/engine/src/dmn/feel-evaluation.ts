@@ -1,5 +1,6 @@
 import type { DecisionTable } from '#bpmn';
-import { evaluate, unaryTest, type EvaluationResult, type WarningType } from 'feelin';
+import { evaluate, unaryTest, type EvaluationResult } from 'feelin';
+import { evaluationProblem } from '../feel/feel.js';
 import type { Variables } from '../model.js';
 import { decisionFailed } from './decision-errors.js';
 
@@ -11,12 +12,6 @@ export interface EntryLocation {
   place: string;
   details: Record<string, unknown>;
 }
-
-/**
- * FEEL's null propagation: a missing variable or entry yields null, which is not an error.
- * The same policy as feel/feel.ts, which keeps its set private.
- */
-const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
 
 /** An input expression or output entry; any failure other than missing data is DECISION_FAILED naming the entry. */
 export const evaluateExpression = (expression: string, variables: Variables, where: EntryLocation): unknown =>
@@ -33,7 +28,8 @@ function run<T>(expression: string, where: EntryLocation, evaluation: () => Eval
   } catch (error) {
     throw failed(expression, where, error instanceof Error ? error.message : String(error));
   }
-  const problem = result.warnings.find((warning) => !MISSING_DATA.has(warning.type));
+  // Missing data is null, as everywhere in the engine's FEEL.
+  const problem = evaluationProblem(result.warnings);
   if (problem) throw failed(expression, where, problem.message);
   return result.value;
 }

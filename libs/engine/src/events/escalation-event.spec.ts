@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   boundaryEvent,
   endEvent,
+  eventSubProcess,
   flow,
   onEscalation,
   startEvent,
@@ -89,5 +90,38 @@ describe('escalation events', () => {
     // then
     expect(effectsOf(effects, 'escalationUncaught')).toEqual([{ kind: 'escalationUncaught', escalationCode: 'VIP', elementId: 'raise', at: '2026-03-02T09:00:00.000Z' }]);
     expect(waitingAt(state)).toEqual(['case', 'resolve']);
+  });
+
+  it('caught by an interrupting event sub-process of the thrower\'s own scope, ends the thrower\'s token there', async () => {
+    // given the escalation handled by an interrupting event sub-process inside `case` (the boundary event is for another code)
+    const takeover = eventSubProcess('takeover', {
+      nodes: [startEvent('vipStart', onEscalation('VIP')), userTask('managerHandles'), endEvent('te')],
+      flows: [flow('t1', 'vipStart', 'managerHandles'), flow('t2', 'managerHandles', 'te')],
+    });
+    const sut = await Scenario.of(escalating([boundaryEvent('onOther', 'case', onEscalation('OTHER'))], { nodes: [...throwing.nodes, takeover], flows: throwing.flows }));
+    sut.start();
+
+    // when
+    const { state, steps } = sut.complete('triage');
+
+    // then `resolve`, after the throw event, is never reached
+    expect(trail(steps)).toEqual(['triage:started', 'triage:completed', 'raise:ready', 'raise:completed', 'takeover:ready', 'takeover:started', 'vipStart:ready', 'vipStart:completed', 'managerHandles:ready']);
+    expect(waitingAt(state)).toEqual(['case', 'takeover', 'managerHandles']);
+  });
+
+  it('caught by a non-interrupting event sub-process, lets the thrower\'s token go on', async () => {
+    // given
+    const notify = eventSubProcess('notify', {
+      nodes: [startEvent('vipStart', onEscalation('VIP'), false), userTask('informManager'), endEvent('ne')],
+      flows: [flow('t1', 'vipStart', 'informManager'), flow('t2', 'informManager', 'ne')],
+    });
+    const sut = await Scenario.of(escalating([boundaryEvent('onOther', 'case', onEscalation('OTHER'))], { nodes: [...throwing.nodes, notify], flows: throwing.flows }));
+    sut.start();
+
+    // when
+    const { state } = sut.complete('triage');
+
+    // then
+    expect(waitingAt(state)).toEqual(['case', 'notify', 'resolve', 'informManager']);
   });
 });

@@ -6,18 +6,20 @@ import { findCatch } from './catch-search.js';
 /**
  * Throws an escalation: the innermost matching catch (same code, else a catch-all) reacts, and
  * interrupts only when it is interrupting. Uncaught, nothing happens to the instance (BPMN); an
- * `escalationUncaught` effect reports it.
+ * `escalationUncaught` effect reports it. True when an interrupting catch took over the thrower's
+ * scope (a boundary event on it or around it, an event sub-process in it or around it): the
+ * thrower's token goes no further.
  */
-export function throwEscalation(execution: Execution, thrower: { elementId: string; scopeId: string | undefined }, escalationCode: string | undefined): void {
+export function throwEscalation(execution: Execution, thrower: { elementId: string; scopeId: string | undefined }, escalationCode: string | undefined): boolean {
   const caught = findCatch(execution, thrower, { type: 'escalation', code: escalationCode });
   if (!caught) {
     execution.effect({ kind: 'escalationUncaught', ...(escalationCode !== undefined && { escalationCode }), elementId: thrower.elementId, at: execution.at });
-    return;
+    return false;
   }
-  if (caught.kind === 'boundaryEvent') triggerBoundaryEvent(execution, caught.boundary, caught.host.id);
-  else startEventSubProcess(execution, caught.start, caught.scopeId);
+  if (caught.kind === 'boundaryEvent') {
+    triggerBoundaryEvent(execution, caught.boundary, caught.host.id);
+    return caught.boundary.cancelActivity;
+  }
+  startEventSubProcess(execution, caught.start, caught.scopeId);
+  return caught.start.interrupting;
 }
-
-/** Whether a token's scope still runs after a throw (an interrupting catch may have ended it). */
-export const scopeAlive = (execution: Execution, scopeId: string | undefined): boolean =>
-  execution.state.status === 'active' && (scopeId === undefined || execution.findActivity(scopeId) !== undefined);

@@ -6,6 +6,10 @@ import { ENGINE_ERRORS, type Variables } from '../model.js';
 /** FEEL's null propagation: a missing variable or entry yields null, which is not an error. */
 const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
 
+/** The first warning of an evaluation that is a real failure, not missing data (which is null). */
+export const evaluationProblem = <W extends { type: WarningType }>(warnings: readonly W[]): W | undefined =>
+  warnings.find((warning) => !MISSING_DATA.has(warning.type));
+
 /**
  * Evaluates a FEEL expression (leading `=` optional) against the instance variables.
  * A syntax error or any evaluation problem other than missing data fails with
@@ -19,7 +23,7 @@ export function evaluateFeel(expression: string, variables: Variables, elementId
   } catch (error) {
     throw expressionFailed(elementId, body, error instanceof Error ? error.message : String(error));
   }
-  const problem = result.warnings.find((warning) => !MISSING_DATA.has(warning.type));
+  const problem = evaluationProblem(result.warnings);
   if (problem) throw expressionFailed(elementId, body, problem.message);
   return result.value;
 }

@@ -28,10 +28,14 @@ export function enterMultiInstance(node: MultiInstanceNode, token: Token, execut
 export function completeInner(execution: Execution, node: MultiInstanceNode, body: ActivityInstance, inner: ActivityInstance, result: Variables | undefined): void {
   const progress = body.multiInstance as MultiInstanceProgress;
   progress.completed += 1;
-  const context = variablesAt(execution, body.id, { ...inner.variables, ...result, ...counters(execution, body, progress) });
-  const { outputElement, completionCondition } = node.loop;
-  if (outputElement !== undefined) progress.outputs[(inner.loopCounter ?? 1) - 1] = jsonValue(evaluateFeel(outputElement, context, node.id));
-  const done = progress.completed === progress.items.length || (completionCondition !== undefined && evaluateFeel(completionCondition, context, node.id) === true);
+  const locals = { ...inner.variables, ...result, ...counters(execution, body, progress) };
+  const { outputElement, outputCollection, completionCondition } = node.loop;
+  if (outputElement !== undefined) progress.outputs[(inner.loopCounter ?? 1) - 1] = jsonValue(evaluateFeel(outputElement, variablesAt(execution, body.id, locals), node.id));
+  // The output collection is the body's local (as in Camunda 8): the condition can count what was collected so far.
+  const collected = outputCollection === undefined ? {} : { [outputCollection]: progress.outputs };
+  const done =
+    progress.completed === progress.items.length ||
+    (completionCondition !== undefined && evaluateFeel(completionCondition, variablesAt(execution, body.id, { ...collected, ...locals }), node.id) === true);
   if (done) finish(execution, node, body);
   else if (node.loop.isSequential) startNext(execution, node, body);
 }

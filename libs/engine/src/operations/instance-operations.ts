@@ -4,21 +4,31 @@ import { cancelContent } from '../scope/lifecycle.js';
 import { endInstance } from '../scope/scope-end.js';
 import { setLocal } from '../scope/variables.js';
 
+/** Who asked and why: carried into the effects, which are the instance's audit trail. */
+export const operator = ({ actor, reason }: { actor?: string; reason?: string }) => ({
+  ...(actor !== undefined && { actor }),
+  ...(reason !== undefined && { reason }),
+});
+
 /** An operator ends the instance: every activity instance is canceled (scopes with their contents) and it ends as `canceled`. */
-export function cancelInstance(execution: Execution, _command: CancelInstanceCommand): void {
+export function cancelInstance(execution: Execution, command: CancelInstanceCommand): void {
   cancelContent(execution, undefined);
-  endInstance(execution, 'canceled');
+  endInstance(execution, 'canceled', operator(command));
 }
 
-/** Suspending freezes the instance: `execute` refuses every command but resumeInstance until then (timers included). */
-export function suspendInstance(execution: Execution, { type, actor }: SuspendInstanceCommand): void {
-  const suspend = type === 'suspendInstance';
+/**
+ * Suspending freezes the instance: `execute` refuses every command that would move it (tasks,
+ * external tasks, timers, messages) until resumeInstance; the app keeps its timers from firing.
+ */
+export function suspendInstance(execution: Execution, command: SuspendInstanceCommand): void {
+  const suspend = command.type === 'suspendInstance';
   execution.state.status = suspend ? 'suspended' : 'active';
-  execution.effect({ kind: suspend ? 'instanceSuspended' : 'instanceResumed', at: execution.at, ...(actor !== undefined && { actor }) });
+  execution.effect({ kind: suspend ? 'instanceSuspended' : 'instanceResumed', at: execution.at, ...operator(command) });
 }
 
 /** Sets variables on the instance, or locally on one activity instance, and records which ones changed. */
-export function setVariables(execution: Execution, { variables, activityInstanceId, actor }: SetVariablesCommand): void {
+export function setVariables(execution: Execution, command: SetVariablesCommand): void {
+  const { variables, activityInstanceId } = command;
   const target = activityInstanceId === undefined ? undefined : execution.activity(activityInstanceId);
   const before: Variables = (target ? target.variables : execution.state.variables) ?? {};
   const names = Object.keys(variables).filter((name) => !(name in before) || JSON.stringify(before[name]) !== JSON.stringify(variables[name]));
@@ -28,7 +38,7 @@ export function setVariables(execution: Execution, { variables, activityInstance
     kind: 'variablesSet',
     names,
     ...(activityInstanceId !== undefined && { activityInstanceId }),
-    ...(actor !== undefined && { actor }),
+    ...operator(command),
     at: execution.at,
   });
 }

@@ -1,4 +1,5 @@
 import type { Execution } from '../execution.js';
+import type { InstanceEnded } from '../model.js';
 import { cancelContent, complete } from './lifecycle.js';
 import { closeWaits } from './waits.js';
 
@@ -38,10 +39,10 @@ export function terminateScope(execution: Execution, scopeId: string | undefined
 }
 
 /** The instance ends: any wait still open at the process level (an event sub-process's start) closes. */
-export function endInstance(execution: Execution, status: 'completed' | 'canceled'): void {
+export function endInstance(execution: Execution, status: 'completed' | 'canceled', by: Pick<InstanceEnded, 'actor' | 'reason'> = {}): void {
   closeWaits(execution, execution.state.id);
   const { state } = execution;
   state.status = status;
   state.endedAt = execution.at;
-  execution.effect({ kind: 'instanceEnded', status, at: execution.at });
+  execution.effect({ kind: 'instanceEnded', status, at: execution.at, ...by });
 }

@@ -42,9 +42,9 @@ export function arm(execution: Execution, definition: WaitDefinition, place: Wai
   execution.effect({ kind: 'subscriptionOpened', subscription: { ...subscription } });
 }
 
-/** Arms the timer, message and signal boundary events of an activity instance that starts waiting. */
-export function armBoundaryEvents(execution: Execution, node: FlowNode, activityInstanceId: string): void {
-  for (const boundaryId of node.boundaryEventIds) {
+/** Arms the timer, message and signal boundary events of an activity instance that starts waiting (those `which` accepts). */
+export function armBoundaryEvents(execution: Execution, node: FlowNode, activityInstanceId: string, which: (elementId: string) => boolean = () => true): void {
+  for (const boundaryId of node.boundaryEventIds.filter(which)) {
     const boundary = execution.node(boundaryId);
     if (boundary.type !== 'boundaryEvent') continue;
     const { eventDefinition } = boundary;

@@ -123,6 +123,8 @@ export const receiveTask = (id: string, name: string, correlationKey?: string) =
   node('receiveTask', id, { messageRef: `Message_${name}` }, '', [message(name, correlationKey)]);
 export const scriptTask = (id: string, script: string, resultVariable?: string) =>
   node('scriptTask', id, { scriptFormat: 'feel', 'tandem:resultVariable': resultVariable }, `<bpmn:script>${escape(script)}</bpmn:script>`);
+export const businessRuleTask = (id: string, decisionRef: string, resultVariable?: string) =>
+  node('businessRuleTask', id, { 'tandem:decisionRef': decisionRef, 'tandem:resultVariable': resultVariable });
 export const task = (id: string) => node('task', id);
 export const manualTask = (id: string) => node('manualTask', id);
 export const callActivity = (id: string, processKey: string, attributes: Attributes = {}) =>

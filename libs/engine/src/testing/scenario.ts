@@ -1,6 +1,7 @@
 import { loadBpmn, type ProcessGraph } from '#bpmn';
 import { execute } from '../execute.js';
-import type { ActivityInstance, Command, Effect, EngineResult, InstanceState, StepEvent, Subscription, Timer, Variables } from '../model.js';
+import type { DecisionLookup } from '../dmn/decision-lookup.js';
+import type { ActivityInstance, Command, Effect, EngineResult, EnginePorts, InstanceState, StepEvent, Subscription, Timer, Variables } from '../model.js';
 import { startInstance } from '../start-instance.js';
 import { bpmnXml, type ModelSpec } from './bpmn-xml.js';
 import { CounterIds } from './counter-ids.js';
@@ -23,6 +24,8 @@ export async function compile(model: ModelSpec | string): Promise<ProcessGraph> 
 export class Scenario {
   readonly clock = new FakeClock();
   readonly ids = new CounterIds();
+  /** The deployed decisions business-rule tasks find; none unless the test deploys some. */
+  decisions: DecisionLookup | undefined;
   private current: InstanceState | undefined;
 
   private constructor(readonly graph: ProcessGraph) {}
@@ -40,8 +43,8 @@ export class Scenario {
     return this.current;
   }
 
-  get ports() {
-    return { clock: this.clock, ids: this.ids };
+  get ports(): EnginePorts {
+    return { clock: this.clock, ids: this.ids, ...(this.decisions && { decisions: this.decisions }) };
   }
 
   start(variables?: Variables, businessKey?: string, startEventId?: string): EngineResult {

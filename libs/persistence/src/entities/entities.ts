@@ -1,5 +1,8 @@
+import { CallActivityEntity } from './call-activity.entity.js';
+import { DecisionEntity } from './decision.entity.js';
 import { ExternalTaskEntity } from './external-task.entity.js';
 import { IncidentEntity } from './incident.entity.js';
+import { InstanceAuditEntity } from './instance-audit.entity.js';
 import { InstanceEntity } from './instance.entity.js';
 import { JobEntity } from './job.entity.js';
 import { ProcessVersionEntity } from './process-version.entity.js';
@@ -16,4 +19,7 @@ export const ENTITIES = [
   VariableEntity,
   StepEventEntity,
   IncidentEntity,
+  DecisionEntity,
+  CallActivityEntity,
+  InstanceAuditEntity,
 ];

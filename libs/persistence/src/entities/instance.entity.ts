@@ -39,4 +39,18 @@ export class InstanceEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
+
+  /** For an instance a call activity started: its parent instance. */
+  @Index('instance_parent_instance_idx')
+  @Column({ name: 'parent_instance_id', type: 'uuid', nullable: true })
+  parentInstanceId: string | null;
+
+  @ManyToOne(() => InstanceEntity, { nullable: true })
+  @JoinColumn({ name: 'parent_instance_id', foreignKeyConstraintName: 'instance_parent_instance_fkey' })
+  parentInstance?: InstanceEntity;
+
+  /** The call activity instance that started it: one child per call activity instance. */
+  @Index('instance_parent_activity_instance_unique', { unique: true, where: 'parent_activity_instance_id IS NOT NULL' })
+  @Column({ name: 'parent_activity_instance_id', type: 'uuid', nullable: true })
+  parentActivityInstanceId: string | null;
 }

@@ -1,9 +1,17 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InstanceEntity } from './instance.entity.js';
+import { ProcessVersionEntity } from './process-version.entity.js';
 
-/** A scheduled engine action (a timer), claimed by any engine process with a lease. */
+/**
+ * A scheduled engine action, claimed by any engine process with a lease: an instance's timer, or a
+ * process version's timer start event (`timerStart`, no instance yet).
+ */
 @Entity({ name: 'job' })
-@Check('job_type_check', `type IN ('timer')`)
+@Check('job_type_check', `type IN ('timer', 'timerStart')`)
+@Check(
+  'job_owner_check',
+  `(type = 'timer' AND instance_id IS NOT NULL AND activity_instance_id IS NOT NULL) OR (type = 'timerStart' AND instance_id IS NULL AND process_version_id IS NOT NULL)`,
+)
 export class JobEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'job_pkey' })
   id: string;
@@ -12,18 +20,30 @@ export class JobEntity {
   type: string;
 
   @Index('job_instance_idx')
-  @Column({ name: 'instance_id', type: 'uuid' })
-  instanceId: string;
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
+  instanceId: string | null;
 
-  @ManyToOne(() => InstanceEntity, { nullable: false })
+  @ManyToOne(() => InstanceEntity, { nullable: true })
   @JoinColumn({ name: 'instance_id', foreignKeyConstraintName: 'job_instance_fkey' })
   instance?: InstanceEntity;
+
+  @Index('job_process_version_idx')
+  @Column({ name: 'process_version_id', type: 'uuid', nullable: true })
+  processVersionId: string | null;
+
+  @ManyToOne(() => ProcessVersionEntity, { nullable: true })
+  @JoinColumn({ name: 'process_version_id', foreignKeyConstraintName: 'job_process_version_fkey' })
+  processVersion?: ProcessVersionEntity;
 
   @Column({ name: 'element_id', type: 'text' })
   elementId: string;
 
-  @Column({ name: 'activity_instance_id', type: 'uuid' })
-  activityInstanceId: string;
+  @Column({ name: 'activity_instance_id', type: 'uuid', nullable: true })
+  activityInstanceId: string | null;
+
+  /** A timeCycle start timer's interval and remaining repetitions. */
+  @Column({ type: 'jsonb', nullable: true })
+  repeat: { interval: string; remaining?: number } | null;
 
   @Index('job_due_idx')
   @Column({ name: 'due_at', type: 'timestamptz' })
@@ -37,6 +57,10 @@ export class JobEntity {
 
   @Column({ type: 'integer', default: 0 })
   attempts: number;
+
+  /** Attempts before an incident, when an operator's retry set it; otherwise the configured number. */
+  @Column({ name: 'max_attempts', type: 'integer', nullable: true })
+  maxAttempts: number | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;

@@ -3,7 +3,7 @@ import { InstanceEntity } from './instance.entity.js';
 
 /** The append-only step ledger: one row per lifecycle event of an activity instance. */
 @Entity({ name: 'step_event' })
-@Check('step_event_type_check', `type IN ('ready', 'claimed', 'started', 'completed', 'canceled')`)
+@Check('step_event_type_check', `type IN ('ready', 'claimed', 'started', 'completed', 'canceled', 'migrated')`)
 @Index('step_event_instance_seq_idx', ['instanceId', 'seq'])
 @Index('step_event_element_type_at_idx', ['elementId', 'type', 'at'])
 export class StepEventEntity {

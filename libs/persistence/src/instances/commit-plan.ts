@@ -1,4 +1,6 @@
-import type { EngineResult, InstanceState, StepEvent, Timer } from '#engine';
+import type { EngineResult, InstanceState, StepEvent, Subscription, Timer } from '#engine';
+import { planCallActivities, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
+import { auditRowsOf, type AuditRow } from './instance-audit.js';
 
 /** A row the commit inserts into `task`. */
 export interface TaskRow {
@@ -28,6 +30,14 @@ export interface TaskPatch {
   canceled_at?: string;
 }
 
+/** A task or external task whose activity instance a migration moved to another element (absent name and lane clear them). */
+export interface WorkItemMove {
+  id: string;
+  element_id: string;
+  name: string | null;
+  lane_id: string | null;
+}
+
 export interface ExternalTaskRow {
   id: string;
   element_id: string;
@@ -49,6 +59,17 @@ export interface JobRow {
   element_id: string;
   activity_instance_id: string;
   due_at: string;
+}
+
+/** An open message or signal subscription, as `subscription` holds it for routing. */
+export interface SubscriptionRow {
+  id: string;
+  activity_instance_id: string;
+  element_id: string;
+  event_type: Subscription['eventType'];
+  name: string;
+  correlation_key: string | null;
+  created_at: string;
 }
 
 export interface StepRow {
@@ -78,9 +99,17 @@ export interface CommitPlan {
   externalTaskClosings: ExternalTaskClosing[];
   jobInserts: JobRow[];
   jobDeletes: string[];
+  /** Subscriptions opened, or changed (an instance migrated to another version), by the command. */
+  subscriptionUpserts: SubscriptionRow[];
+  subscriptionDeletes: string[];
   /** Variables new or changed since the previous state (values as JSON). */
   variableUpserts: Record<string, unknown>;
   variableDeletes: string[];
+  callActivities: CallActivityPlan;
+  /** Tasks and external tasks a migration moved: their rows show the new element. */
+  workItemMoves: WorkItemMove[];
+  /** The audit records of operator commands (cancel, suspend, resume, set variables, migrate). */
+  audit: AuditRow[];
 }
 
 /**
@@ -93,6 +122,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
   const taskPatches = new Map<string, TaskPatch>();
   const externalTaskInserts = new Map<string, ExternalTaskRow>();
   const externalTaskClosings: ExternalTaskClosing[] = [];
+  const workItemMoves: WorkItemMove[] = [];
   const patchTask = (id: string, change: Omit<TaskPatch, 'id'>) => {
     const inserted = taskInserts.get(id);
     if (inserted) Object.assign(inserted, change);
@@ -152,18 +182,24 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
       }
       case 'timerScheduled':
       case 'timerCanceled':
+      case 'subscriptionOpened':
+      case 'subscriptionClosed':
       case 'instanceEnded':
       case 'instanceSuspended':
       case 'instanceResumed':
-      case 'instanceMigrated':
       case 'variablesSet':
-        // Jobs follow the state's timers, variables and the instance row follow the state (below).
+        // Jobs follow the state's timers, subscription rows its subscriptions, variables and the instance row the state (below).
         break;
-      case 'subscriptionOpened':
-      case 'subscriptionClosed':
-      case 'signalThrown':
+      case 'instanceMigrated':
+        for (const { id, elementId, name, laneId } of effect.activities) {
+          workItemMoves.push({ id, element_id: elementId, name: name ?? null, lane_id: laneId ?? null });
+        }
+        break;
       case 'callActivityStarted':
       case 'callActivityClosed':
+        // call_activity rows: planCallActivities (below).
+        break;
+      case 'signalThrown':
       case 'escalationUncaught':
         // Messages, signals and call activities (issue 3) get their rows and app handling there.
         break;
@@ -174,9 +210,11 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     }
   }
 
-  const before = new Map<string, Timer>((previous?.timers ?? []).map((timer) => [timer.id, timer]));
-  const after = new Set(result.state.timers.map((timer) => timer.id));
+  const before = new Map<string, Timer>(scheduledTimers(previous).map((timer) => [timer.id, timer]));
+  const after = new Set(scheduledTimers(result.state).map((timer) => timer.id));
   const { upserts, deletes } = diffVariables(previous?.variables ?? {}, result.state.variables);
+  const subscriptionsBefore = new Map((previous?.subscriptions ?? []).map((subscription) => [subscription.id, subscription]));
+  const subscriptionsAfter = new Set(result.state.subscriptions.map((subscription) => subscription.id));
 
   return {
     state: result.state,
@@ -185,7 +223,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     taskPatches: [...taskPatches.values()],
     externalTaskInserts: [...externalTaskInserts.values()],
     externalTaskClosings,
-    jobInserts: result.state.timers
+    jobInserts: scheduledTimers(result.state)
       .filter((timer) => !before.has(timer.id))
       .map((timer) => ({
         id: timer.id,
@@ -194,10 +232,20 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
         due_at: timer.dueAt,
       })),
     jobDeletes: [...before.keys()].filter((id) => !after.has(id)),
+    subscriptionUpserts: result.state.subscriptions
+      .filter((subscription) => JSON.stringify(subscription) !== JSON.stringify(subscriptionsBefore.get(subscription.id)))
+      .map((subscription) => toSubscriptionRow(subscription, result.state)),
+    subscriptionDeletes: [...subscriptionsBefore.keys()].filter((id) => !subscriptionsAfter.has(id)),
     variableUpserts: upserts,
     variableDeletes: deletes,
+    callActivities: planCallActivities(result, previous),
+    workItemMoves,
+    audit: auditRowsOf(result.effects),
   };
 };
+
+/** The timers that have jobs: none while the instance is suspended, so they wait; resuming schedules them again. */
+const scheduledTimers = (state: InstanceState | null): Timer[] => (state === null || state.status === 'suspended' ? [] : state.timers);
 
 const toStepRow = (step: StepEvent): StepRow => ({
   id: step.id,
@@ -209,6 +257,17 @@ const toStepRow = (step: StepEvent): StepRow => ({
   actor: step.actor ?? null,
   lane_id: step.laneId ?? null,
   previous_activity_instance_id: step.previousActivityInstanceId ?? null,
+});
+
+/** A subscription opens when its holder (an activity instance, or the instance for the process level) starts waiting. */
+const toSubscriptionRow = (subscription: Subscription, state: InstanceState): SubscriptionRow => ({
+  id: subscription.id,
+  activity_instance_id: subscription.activityInstanceId,
+  element_id: subscription.elementId,
+  event_type: subscription.eventType,
+  name: subscription.name,
+  correlation_key: subscription.correlationKey ?? null,
+  created_at: state.activities.find(({ id }) => id === subscription.activityInstanceId)?.readyAt ?? state.startedAt,
 });
 
 const diffVariables = (before: Record<string, unknown>, after: Record<string, unknown>) => {

@@ -1,3 +1,4 @@
+import type { CallActivityPlan } from '../call-activities/call-activity-plan.js';
 import type { CommitPlan } from './commit-plan.js';
 
 export interface Statement {
@@ -60,11 +61,36 @@ const EXTERNAL_TASK_CLOSING_COLUMNS: Columns = [
   ['at', 'timestamptz'],
 ];
 
+const WORK_ITEM_MOVE_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['element_id', 'text'],
+  ['name', 'text'],
+  ['lane_id', 'text'],
+];
+
+const AUDIT_COLUMNS: Columns = [
+  ['operation', 'text'],
+  ['actor', 'text'],
+  ['reason', 'text'],
+  ['details', 'jsonb'],
+  ['at', 'timestamptz'],
+];
+
 const JOB_COLUMNS: Columns = [
   ['id', 'uuid'],
   ['element_id', 'text'],
   ['activity_instance_id', 'uuid'],
   ['due_at', 'timestamptz'],
+];
+
+const SUBSCRIPTION_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['activity_instance_id', 'uuid'],
+  ['element_id', 'text'],
+  ['event_type', 'text'],
+  ['name', 'text'],
+  ['correlation_key', 'text'],
+  ['created_at', 'timestamptz'],
 ];
 
 /**
@@ -86,12 +112,17 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
   const { state } = plan;
   const ctes: string[] = [];
 
+  // A new instance that conflicts (a second child for one call activity instance: a retried start)
+  // writes nothing and returns no row, like a stale revision.
   ctes.push(
     expectedRevision === null
       ? `guard AS (
-        INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
+        INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at,
+                              parent_instance_id, parent_activity_instance_id)
         VALUES (${param(state.id)}, ${param(state.processVersionId)}, ${param(state.processKey)}, ${param(state.businessKey ?? null)},
-                ${param(state.status)}, ${json(state)}, 1, ${param(state.startedAt)}, ${param(state.endedAt ?? null)})
+                ${param(state.status)}, ${json(state)}, 1, ${param(state.startedAt)}, ${param(state.endedAt ?? null)},
+                ${param(state.parent?.instanceId ?? null)}, ${param(state.parent?.activityInstanceId ?? null)})
+        ON CONFLICT DO NOTHING
         RETURNING id, revision)`
       : `guard AS (
         UPDATE instance SET status = ${param(state.status)}, state = ${json(state)}, revision = revision + 1,
@@ -150,8 +181,49 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
   if (plan.jobDeletes.length > 0) {
     ctes.push(`jobs_done AS (
       DELETE FROM job USING guard
-      WHERE job.instance_id = guard.id AND job.id = ANY(${param(plan.jobDeletes)}::uuid[]))`);
+      WHERE job.instance_id = guard.id AND job.id = ANY(${param(plan.jobDeletes)}::uuid[])
+      RETURNING job.id)`);
+    // The incident of a parked job needs nobody once its timer is gone (fired, or the instance moved on).
+    const at = commandTime(plan);
+    if (at !== undefined) {
+      ctes.push(`job_incidents_resolved AS (
+        UPDATE incident SET resolved_at = ${param(at)}
+        FROM jobs_done WHERE incident.job_id = jobs_done.id AND incident.resolved_at IS NULL)`);
+    }
   }
+  if (plan.subscriptionUpserts.length > 0) {
+    ctes.push(`subscriptions_opened AS (
+      INSERT INTO subscription (instance_id, ${names(SUBSCRIPTION_COLUMNS)})
+      SELECT guard.id, ${names(SUBSCRIPTION_COLUMNS, 's.')}
+      FROM guard, jsonb_to_recordset(${json(plan.subscriptionUpserts)}) AS s(${definitions(SUBSCRIPTION_COLUMNS)})
+      ON CONFLICT (id) DO UPDATE SET activity_instance_id = EXCLUDED.activity_instance_id, element_id = EXCLUDED.element_id,
+                                     name = EXCLUDED.name, correlation_key = EXCLUDED.correlation_key)`);
+  }
+  if (plan.subscriptionDeletes.length > 0) {
+    ctes.push(`subscriptions_closed AS (
+      DELETE FROM subscription USING guard
+      WHERE subscription.instance_id = guard.id AND subscription.id = ANY(${param(plan.subscriptionDeletes)}::uuid[]))`);
+  }
+  if (plan.workItemMoves.length > 0) {
+    const moves = json(plan.workItemMoves);
+    ctes.push(`tasks_migrated AS (
+      UPDATE task SET element_id = m.element_id, name = m.name, lane_id = m.lane_id
+      FROM guard, jsonb_to_recordset(${moves}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      WHERE task.id = m.id AND task.instance_id = guard.id)`);
+    ctes.push(`external_tasks_migrated AS (
+      UPDATE external_task SET element_id = m.element_id
+      FROM guard, jsonb_to_recordset(${moves}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      WHERE external_task.id = m.id AND external_task.instance_id = guard.id)`);
+  }
+  if (plan.audit.length > 0) {
+    ctes.push(`audited AS (
+      INSERT INTO instance_audit (instance_id, ${names(AUDIT_COLUMNS)})
+      SELECT guard.id, ${names(AUDIT_COLUMNS, 'a.')}
+      FROM guard, ROWS FROM (jsonb_to_recordset(${json(plan.audit)}) AS (${definitions(AUDIT_COLUMNS)}))
+           WITH ORDINALITY AS a(${names(AUDIT_COLUMNS)}, position)
+      ORDER BY a.position)`);
+  }
+  ctes.push(...callActivityCtes(plan.callActivities, param, json));
   if (Object.keys(plan.variableUpserts).length > 0) {
     ctes.push(`variables_set AS (
       INSERT INTO variable (instance_id, name, value)
@@ -166,6 +238,63 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
 
   return { sql: `WITH ${ctes.join(',\n')}\nSELECT revision FROM guard`, params };
 };
+
+const CALL_ACTIVITY_COLUMNS: Columns = [
+  ['activity_instance_id', 'uuid'],
+  ['element_id', 'text'],
+  ['process_key', 'text'],
+  ['binding', 'jsonb'],
+  ['variables', 'jsonb'],
+  ['business_key', 'text'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+  ['closed_at', 'timestamptz'],
+  ['follow_up_since', 'timestamptz'],
+];
+
+const CALL_ACTIVITY_CLOSING_COLUMNS: Columns = [
+  ['activity_instance_id', 'uuid'],
+  ['status', 'text'],
+  ['at', 'timestamptz'],
+];
+
+/**
+ * call_activity rows: the call activities the command started or closed (a canceled one owes the
+ * cancellation of its child), and, for a called instance that started or ended, its parent's row.
+ */
+function callActivityCtes(plan: CallActivityPlan, param: (value: unknown) => string, json: (value: unknown) => string): string[] {
+  const ctes: string[] = [];
+  if (plan.inserts.length > 0) {
+    ctes.push(`call_activities_started AS (
+      INSERT INTO call_activity (instance_id, ${names(CALL_ACTIVITY_COLUMNS)})
+      SELECT guard.id, ${names(CALL_ACTIVITY_COLUMNS, 'c.')}
+      FROM guard, jsonb_to_recordset(${json(plan.inserts)}) AS c(${definitions(CALL_ACTIVITY_COLUMNS)}))`);
+  }
+  if (plan.closings.length > 0) {
+    ctes.push(`call_activities_closed AS (
+      UPDATE call_activity SET status = c.status, closed_at = c.at,
+                               follow_up_since = CASE WHEN c.status = 'canceled' THEN c.at END
+      FROM guard, jsonb_to_recordset(${json(plan.closings)}) AS c(${definitions(CALL_ACTIVITY_CLOSING_COLUMNS)})
+      WHERE call_activity.activity_instance_id = c.activity_instance_id AND call_activity.instance_id = guard.id)`);
+  }
+  if (plan.parentNotice) {
+    // A waiting parent is owed nothing while its child runs, and the result once it ended. A child
+    // started under a call activity already closed owes its cancellation, until it has ended.
+    const { activity_instance_id, event, at } = plan.parentNotice;
+    const since = param(at);
+    ctes.push(`parent_call_activity_noticed AS (
+      UPDATE call_activity SET follow_up_since = CASE
+          WHEN call_activity.status = 'waiting' THEN ${event === 'ended' ? `${since}::timestamptz` : 'NULL'}
+          ELSE ${event === 'ended' ? 'NULL' : `${since}::timestamptz`} END
+      FROM guard
+      WHERE call_activity.activity_instance_id = ${param(activity_instance_id)})`);
+  }
+  return ctes;
+}
+
+/** When the command happened: its latest step or audit record (ISO instants in UTC compare as text). */
+const commandTime = (plan: CommitPlan): string | undefined =>
+  [...plan.steps, ...plan.audit].reduce<string | undefined>((latest, { at }) => (latest === undefined || at > latest ? at : latest), undefined);
 
 const names = (columns: Columns, prefix = ''): string => columns.map(([name]) => `${prefix}${name}`).join(', ');
 

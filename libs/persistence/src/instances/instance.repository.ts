@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { EngineResult, InstanceState, InstanceStatus } from '#engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import { Sql } from '../sql.js';
 import { planCommit } from './commit-plan.js';
 import { commitStatement } from './commit-statement.js';
+import type { AuditOperation } from './instance-audit.js';
 
 /** An instance's engine state as loaded for a command, with the revision that guards it. */
 export interface StoredInstance {
@@ -54,9 +55,21 @@ export interface StepLedgerRow {
   startedAt: Date | null;
   completedAt: Date | null;
   canceledAt: Date | null;
+  /** When an operator last moved it to another process version; its element is the one it moved to. */
+  migratedAt: Date | null;
   /** Who finished the work (or, while it runs, who claimed or locked it). */
   actor: string | null;
   previousActivityInstanceId: string | null;
+}
+
+/** One record of the audit trail: an operator command on the instance. */
+export interface AuditEntry {
+  id: string;
+  operation: AuditOperation;
+  actor: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  at: Date;
 }
 
 @Injectable()
@@ -74,17 +87,14 @@ export class InstanceRepository {
    * when someone else committed first.
    */
   async commit(result: EngineResult, previous: StoredInstance | null): Promise<number> {
-    const plan = planCommit(result, previous?.state ?? null);
-    const { sql, params } = commitStatement(plan, previous?.revision ?? null);
-    const rows = await this.sql.rows<{ revision: number }>(sql, params);
-    if (rows.length === 0) {
-      throw new DomainError(
-        PERSISTENCE_ERRORS.revisionConflict,
-        `Instance ${result.state.id} was changed by another command; reload it and try again`,
-        { instanceId: result.state.id, expectedRevision: previous?.revision },
-      );
-    }
-    return rows[0].revision;
+    const { sql, params } = statementOf(result, previous);
+    return committedRevision(await this.sql.rows<{ revision: number }>(sql, params), result, previous);
+  }
+
+  /** As `commit`, inside the caller's transaction: for rows that must be written with the state or not at all. */
+  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null): Promise<number> {
+    const { sql, params } = statementOf(result, previous);
+    return committedRevision(await transaction.query(sql, params), result, previous);
   }
 
   async load(id: string): Promise<StoredInstance | null> {
@@ -128,19 +138,24 @@ export class InstanceRepository {
     return { items: rows.map(({ total: _total, ...summary }) => summary), total };
   }
 
-  /** The step ledger of one instance, one row per activity instance, in the order they became ready. */
+  /**
+   * The step ledger of one instance, one row per activity instance, in the order they became
+   * ready. An activity instance a migration moved shows the element it moved to; the operator
+   * who moved it is in the audit trail, not its actor.
+   */
   async findSteps(instanceId: string): Promise<StepLedgerRow[]> {
     return this.sql.rows<StepLedgerRow>(
       `SELECT activity_instance_id AS "activityInstanceId",
-              min(element_id) AS "elementId",
-              min(element_type) AS "elementType",
-              min(lane_id) AS "laneId",
+              (array_agg(element_id ORDER BY seq DESC))[1] AS "elementId",
+              (array_agg(element_type ORDER BY seq DESC))[1] AS "elementType",
+              (array_agg(lane_id ORDER BY seq DESC))[1] AS "laneId",
               min(at) FILTER (WHERE type = 'ready') AS "readyAt",
               min(at) FILTER (WHERE type = 'claimed') AS "claimedAt",
               min(at) FILTER (WHERE type = 'started') AS "startedAt",
               min(at) FILTER (WHERE type = 'completed') AS "completedAt",
               min(at) FILTER (WHERE type = 'canceled') AS "canceledAt",
-              (array_agg(actor ORDER BY seq DESC) FILTER (WHERE actor IS NOT NULL))[1] AS actor,
+              max(at) FILTER (WHERE type = 'migrated') AS "migratedAt",
+              (array_agg(actor ORDER BY seq DESC) FILTER (WHERE actor IS NOT NULL AND type <> 'migrated'))[1] AS actor,
               min(previous_activity_instance_id::text) AS "previousActivityInstanceId"
        FROM step_event
        WHERE instance_id = $1
@@ -148,6 +163,29 @@ export class InstanceRepository {
        ORDER BY min(seq)`,
       [instanceId],
     );
+  }
+
+  /** The audit trail of one instance, oldest first. */
+  async findAudit(instanceId: string): Promise<AuditEntry[]> {
+    return this.sql.rows<AuditEntry>(
+      `SELECT id, operation, actor, reason, details, at FROM instance_audit WHERE instance_id = $1 ORDER BY id`,
+      [instanceId],
+    );
+  }
+
+  /**
+   * The instances still running (active or suspended) on a process version, oldest first: all of
+   * them (up to `limit`), or those among `ids`.
+   */
+  async findRunningOn(processVersionId: string, { ids, limit }: { ids?: readonly string[]; limit?: number } = {}): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>(
+      `SELECT id FROM instance
+       WHERE process_version_id = $1 AND status IN ('active', 'suspended') AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+       ORDER BY started_at, id
+       LIMIT $3`,
+      [processVersionId, ids ?? null, limit ?? null],
+    );
+    return rows.map(({ id }) => id);
   }
 
   /** A page past the end still reports how many rows match. */
@@ -160,3 +198,18 @@ export class InstanceRepository {
     return Number(rows[0].total);
   }
 }
+
+const statementOf = (result: EngineResult, previous: StoredInstance | null) =>
+  commitStatement(planCommit(result, previous?.state ?? null), previous?.revision ?? null);
+
+/** The revision the commit statement returned; no row means another command committed first. */
+const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null): number => {
+  if (rows.length === 0) {
+    throw new DomainError(
+      PERSISTENCE_ERRORS.revisionConflict,
+      `Instance ${result.state.id} was changed by another command; reload it and try again`,
+      { instanceId: result.state.id, expectedRevision: previous?.revision },
+    );
+  }
+  return rows[0].revision;
+};

@@ -1,16 +1,39 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '#core';
+import type { EngineResult, Timer } from '#engine';
 import { DataSource } from 'typeorm';
+import { planCommit } from '../instances/commit-plan.js';
+import { commitStatement } from '../instances/commit-statement.js';
 import { Sql } from '../sql.js';
+import { JOB_ERRORS } from './job-errors.js';
 
-export interface ClaimedJob {
+export type TimerRepeat = NonNullable<Timer['repeat']>;
+
+interface JobBase {
   id: string;
+  elementId: string;
+  dueAt: Date;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Attempts allowed before an incident when an operator's retry set it; null: the configured number. */
+  maxAttempts: number | null;
+}
+
+/** A timer inside an instance: firing it is the instance's `fireTimer` command. */
+export interface TimerJob extends JobBase {
   type: 'timer';
   instanceId: string;
-  elementId: string;
   activityInstanceId: string;
-  dueAt: Date;
-  attempts: number;
 }
+
+/** A process-level timer start event: firing it starts an instance, whose id is the job's id. */
+export interface StartTimerJob extends JobBase {
+  type: 'timerStart';
+  processVersionId: string;
+  repeat: TimerRepeat | null;
+}
+
+export type ClaimedJob = TimerJob | StartTimerJob;
 
 export interface JobClaim {
   /** The engine process claiming: only it may finish or release the jobs it holds. */
@@ -31,11 +54,33 @@ export interface JobFailure {
   incidentId: string;
 }
 
+/** A claimed start timer that fired, and its next occurrence for a cycle. */
+export interface StartTimerFiring {
+  id: string;
+  owner: string;
+  next: Omit<StartTimer, 'elementId'> | undefined;
+}
+
+/** One occurrence of a timer start event, to be stored as a job. */
+export interface StartTimer {
+  id: string;
+  elementId: string;
+  dueAt: string;
+  repeat?: TimerRepeat;
+}
+
+export interface StartTimerReplacement {
+  processKey: string;
+  processVersionId: string;
+  timers: StartTimer[];
+  now: Date;
+}
+
 @Injectable()
 export class JobRepository {
   private readonly sql: Sql;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.sql = new Sql(dataSource);
   }
 
@@ -44,7 +89,7 @@ export class JobRepository {
    * at once without waiting on, or double-claiming, each other's rows.
    */
   async claimDue({ owner, now, limit, leaseMs }: JobClaim): Promise<ClaimedJob[]> {
-    return this.sql.rows(
+    const rows = await this.sql.rows<JobRow>(
       `WITH due AS (
          SELECT id FROM job
          WHERE due_at <= $1 AND (lock_expires_at IS NULL OR lock_expires_at <= $1)
@@ -55,11 +100,13 @@ export class JobRepository {
          UPDATE job j SET locked_by = $3, lock_expires_at = $1::timestamptz + $4::bigint * interval '1 millisecond'
          FROM due WHERE j.id = due.id
          RETURNING j.id, j.type, j.instance_id AS "instanceId", j.element_id AS "elementId",
-                   j.activity_instance_id AS "activityInstanceId", j.due_at AS "dueAt", j.attempts
+                   j.activity_instance_id AS "activityInstanceId", j.process_version_id AS "processVersionId",
+                   j.due_at AS "dueAt", j.repeat, j.attempts, j.max_attempts AS "maxAttempts"
        )
        SELECT * FROM claimed ORDER BY "dueAt", id`,
       [now, limit, owner, leaseMs],
     );
+    return rows.map(toClaimedJob);
   }
 
   /** Gives a claimed job back, to be claimed again on the next poll. */
@@ -82,11 +129,112 @@ export class JobRepository {
          UPDATE job SET attempts = attempts + 1, last_error = $3, locked_by = NULL,
                         lock_expires_at = COALESCE($4::timestamptz, 'infinity')
          WHERE id = $1 AND locked_by = $2
-         RETURNING id, instance_id, element_id
+         RETURNING id, instance_id, process_version_id, element_id
        )
-       INSERT INTO incident (id, instance_id, job_id, element_id, message, created_at)
-       SELECT $5, instance_id, id, element_id, $3, $6 FROM failed WHERE $4::timestamptz IS NULL`,
+       INSERT INTO incident (id, instance_id, process_version_id, job_id, element_id, message, created_at)
+       SELECT $5, instance_id, process_version_id, id, element_id, $3, $6 FROM failed WHERE $4::timestamptz IS NULL`,
       [id, owner, error, retryAt, incidentId, now],
     );
   }
+
+  /**
+   * Commits the instance a start timer started and, in the same transaction, replaces the job by
+   * the next occurrence of a cycle (or removes it): the instance exists exactly when its occurrence
+   * is gone. Throws JOB_NOT_HELD, writing nothing, when this owner no longer holds the job (its
+   * lease ran out and another process took it, or a newer version replaced the timers).
+   */
+  async commitStartedInstance(result: EngineResult, job: StartTimerFiring): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [held]: Array<{ fired: number }> = await manager.query(
+        `WITH fired AS (
+           DELETE FROM job WHERE id = $1 AND locked_by = $2 AND type = 'timerStart'
+           RETURNING id, process_version_id, element_id
+         ), scheduled AS (
+           INSERT INTO job (id, type, process_version_id, element_id, due_at, repeat)
+           SELECT $3, 'timerStart', process_version_id, element_id, $4, $5::jsonb FROM fired WHERE $3::uuid IS NOT NULL
+         )
+         SELECT count(*)::integer AS fired FROM fired`,
+        [job.id, job.owner, job.next?.id ?? null, job.next?.dueAt ?? null, job.next?.repeat ? JSON.stringify(job.next.repeat) : null],
+      );
+      if (held.fired === 0) {
+        throw new DomainError(JOB_ERRORS.jobNotHeld, `Start timer ${job.id} is no longer held by ${job.owner}`, { id: job.id });
+      }
+      const { sql, params } = commitStatement(planCommit(result, null), null);
+      const rows: Array<{ revision: number }> = await manager.query(sql, params);
+      return rows[0].revision;
+    });
+  }
+
+  /**
+   * Makes `processVersionId` the one version of its key whose timer start events are scheduled
+   * (Camunda's rule: the newest version's start timers replace the older ones'), once per version.
+   * Nothing happens when the version is no longer the newest or was scheduled before, so a
+   * redeploy of identical XML or a restart never schedules twice. Serialised with deployments of
+   * the key by the same advisory lock. Returns whether it scheduled.
+   */
+  async replaceStartTimers({ processKey, processVersionId, timers, now }: StartTimerReplacement): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [processKey]);
+      const marked: unknown[] = await manager.query(
+        `INSERT INTO start_timer_schedule (process_version_id, scheduled_at)
+         SELECT id, $3 FROM process_version WHERE key = $1 AND id = $2
+           AND version = (SELECT max(version) FROM process_version WHERE key = $1)
+         ON CONFLICT (process_version_id) DO NOTHING
+         RETURNING process_version_id`,
+        [processKey, processVersionId, now],
+      );
+      if (marked.length === 0) return false;
+      // The replaced timers' incidents need nobody any more.
+      await manager.query(
+        `WITH replaced AS (
+           DELETE FROM job USING process_version v
+           WHERE job.type = 'timerStart' AND job.process_version_id = v.id AND v.key = $1 AND v.id <> $2
+           RETURNING job.id
+         )
+         UPDATE incident SET resolved_at = $3 FROM replaced WHERE incident.job_id = replaced.id AND incident.resolved_at IS NULL`,
+        [processKey, processVersionId, now],
+      );
+      if (timers.length > 0) {
+        await manager.query(
+          `INSERT INTO job (id, type, process_version_id, element_id, due_at, repeat)
+           SELECT t.id, 'timerStart', $1, t.element_id, t.due_at, t.repeat
+           FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, element_id text, due_at timestamptz, repeat jsonb)`,
+          [
+            processVersionId,
+            JSON.stringify(timers.map((timer) => ({ id: timer.id, element_id: timer.elementId, due_at: timer.dueAt, repeat: timer.repeat ?? null }))),
+          ],
+        );
+      }
+      return true;
+    });
+  }
+
+  /** The newest version of each key whose start timers were never scheduled (a deploy cut short). */
+  async findUnscheduledLatestVersionIds(): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>(
+      `SELECT latest.id FROM (SELECT DISTINCT ON (key) id FROM process_version ORDER BY key, version DESC) latest
+       WHERE NOT EXISTS (SELECT 1 FROM start_timer_schedule s WHERE s.process_version_id = latest.id)`,
+    );
+    return rows.map((row) => row.id);
+  }
 }
+
+interface JobRow {
+  id: string;
+  type: ClaimedJob['type'];
+  instanceId: string | null;
+  elementId: string;
+  activityInstanceId: string | null;
+  processVersionId: string | null;
+  dueAt: Date;
+  repeat: TimerRepeat | null;
+  attempts: number;
+  maxAttempts: number | null;
+}
+
+const toClaimedJob = ({ id, type, instanceId, elementId, activityInstanceId, processVersionId, dueAt, repeat, attempts, maxAttempts }: JobRow): ClaimedJob => {
+  const base = { id, elementId, dueAt, attempts, maxAttempts };
+  return type === 'timer'
+    ? { ...base, type, instanceId: instanceId!, activityInstanceId: activityInstanceId! }
+    : { ...base, type, processVersionId: processVersionId!, repeat };
+};

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcessGraph } from '#bpmn';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sha256 } from '../checksum.js';
 import { ProcessVersionEntity } from '../entities/process-version.entity.js';
 import { Sql } from '../sql.js';
 
@@ -48,18 +48,20 @@ export class ProcessVersionRepository {
    * Stores every process of one deployment in one transaction, numbering versions per key.
    * Identical XML for a key returns the version that already exists.
    */
-  async deploy({ xml, graphs, deployedAt }: Deployment): Promise<DeployedVersion[]> {
-    const checksum = createHash('sha256').update(xml).digest('hex');
+  async deploy(deployment: Deployment): Promise<DeployedVersion[]> {
+    return this.dataSource.transaction((manager) => this.deployIn(manager, deployment));
+  }
+
+  /** As `deploy`, inside the caller's transaction (a deployment of several documents is one transaction). */
+  async deployIn(manager: EntityManager, { xml, graphs, deployedAt }: Deployment): Promise<DeployedVersion[]> {
+    const checksum = sha256(xml);
     // Keys in a fixed order so two concurrent deployments take the key locks in the same order.
     const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
-    const deployed = await this.dataSource.transaction(async (manager) => {
-      const versions = new Map<string, DeployedVersion>();
-      for (const { id, graph } of ordered) {
-        versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt }));
-      }
-      return versions;
-    });
-    return graphs.map(({ graph }) => deployed.get(graph.key)!);
+    const versions = new Map<string, DeployedVersion>();
+    for (const { id, graph } of ordered) {
+      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt }));
+    }
+    return graphs.map(({ graph }) => versions.get(graph.key)!);
   }
 
   async findById(id: string): Promise<ProcessVersionWithXml | null> {
@@ -84,6 +86,18 @@ export class ProcessVersionRepository {
       [key],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** The id of one numbered version of a key: a call activity's pinned binding. */
+  async findVersionId(key: string, version: number): Promise<string | null> {
+    const rows = await this.sql.rows<{ id: string }>(`SELECT id FROM process_version WHERE key = $1 AND version = $2`, [key, version]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Which of these keys have a deployed version. */
+  async deployedKeys(keys: readonly string[]): Promise<Set<string>> {
+    const rows = await this.sql.rows<{ key: string }>(`SELECT DISTINCT key FROM process_version WHERE key = ANY($1::text[])`, [keys]);
+    return new Set(rows.map(({ key }) => key));
   }
 
   async list(key?: string): Promise<ProcessVersionSummary[]> {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeployedVersion, ProcessVersionSummary, ProcessVersionWithXml } from '#persistence';
+import { DeployedDecisionView } from './decision.view.js';
 
 export class ProcessVersionView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -47,5 +48,6 @@ export class ProblemView {
 
 export class DeploymentView {
   @ApiProperty({ type: [DeployedVersionView] }) processVersions: DeployedVersionView[];
+  @ApiProperty({ type: [DeployedDecisionView] }) decisions: DeployedDecisionView[];
   @ApiProperty({ type: [ProblemView] }) warnings: ProblemView[];
 }

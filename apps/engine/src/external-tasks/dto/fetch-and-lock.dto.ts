@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+/** The longest a fetch may wait for a task (long polling). */
+export const MAX_ASYNC_RESPONSE_TIMEOUT_MS = 60_000;
 
 export class TopicSubscriptionDto {
   @ApiProperty({ description: 'The topic of the service tasks to fetch' })
@@ -34,4 +37,17 @@ export class FetchAndLockDto {
   @ValidateNested({ each: true })
   @Type(() => TopicSubscriptionDto)
   topics: TopicSubscriptionDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Long polling: when no task is fetchable, wait up to this many milliseconds for one of the topics before answering (0: answer at once)',
+    minimum: 0,
+    maximum: MAX_ASYNC_RESPONSE_TIMEOUT_MS,
+    default: 0,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ASYNC_RESPONSE_TIMEOUT_MS)
+  asyncResponseTimeoutMs?: number;
 }

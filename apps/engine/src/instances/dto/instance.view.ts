@@ -29,6 +29,10 @@ export class InstanceView {
   @ApiProperty({ format: 'uuid' }) processVersionId: string;
   @ApiProperty() version: number;
   @ApiPropertyOptional() businessKey?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'For an instance a call activity started: the calling instance' })
+  parentInstanceId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The call activity instance (in the parent) that started it' })
+  parentActivityInstanceId?: string;
   @ApiProperty({ enum: INSTANCE_STATUSES }) status: string;
   @ApiProperty({ description: 'Increases with every committed command (optimistic lock)' }) revision: number;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
@@ -47,6 +51,7 @@ export class InstanceView {
       processVersionId: state.processVersionId,
       version: version.version,
       ...(state.businessKey !== undefined && { businessKey: state.businessKey }),
+      ...(state.parent !== undefined && { parentInstanceId: state.parent.instanceId, parentActivityInstanceId: state.parent.activityInstanceId }),
       status: state.status,
       revision,
       startedAt: state.startedAt,

@@ -13,22 +13,26 @@ export class StepView {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) canceledAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When an operator moved it to another process version' })
+  migratedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) actor: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the token came from (hand-offs)' })
   previousActivityInstanceId: string | null;
 
-  static of(row: StepLedgerRow, version: ProcessVersionRecord): StepView {
+  /** `versions`: where to look up the element's name, first match wins. */
+  static of(row: StepLedgerRow, versions: readonly ProcessVersionRecord[]): StepView {
     return Object.assign(new StepView(), {
       activityInstanceId: row.activityInstanceId,
       elementId: row.elementId,
       elementType: row.elementType,
-      name: version.graph.nodes[row.elementId]?.name ?? null,
+      name: versions.map(({ graph }) => graph.nodes[row.elementId]).find((node) => node !== undefined)?.name ?? null,
       laneId: row.laneId,
       readyAt: iso(row.readyAt),
       claimedAt: iso(row.claimedAt),
       startedAt: iso(row.startedAt),
       completedAt: iso(row.completedAt),
       canceledAt: iso(row.canceledAt),
+      migratedAt: iso(row.migratedAt),
       actor: row.actor,
       previousActivityInstanceId: row.previousActivityInstanceId,
     });

@@ -2,7 +2,7 @@ import { DomainError } from '#core';
 import { DmnModdle, type DmnElement } from 'dmn-moddle';
 import type { Problem } from '../../problem.js';
 import { DMN_ERRORS } from '../dmn-errors.js';
-import { describeReaderMessage, duplicateIdIn, readPosition } from './reader-message.js';
+import { describeReaderMessage, duplicateIdIn, readPosition } from '../../parse/reader-message.js';
 
 export interface ParsedDmn {
   definitions: DmnElement;

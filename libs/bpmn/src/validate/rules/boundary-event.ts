@@ -11,6 +11,7 @@ const ACTIVITIES = new Set([
   'bpmn:SendTask',
   'bpmn:ReceiveTask',
   'bpmn:ScriptTask',
+  'bpmn:BusinessRuleTask',
   'bpmn:Task',
   'bpmn:ManualTask',
   'bpmn:SubProcess',

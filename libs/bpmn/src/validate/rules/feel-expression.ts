@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { compileIoMapping, compileLoop } from '../../compile/activity-settings.js';
+import { calledDecisionOf } from '../../compile/called-decision.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
@@ -36,6 +37,7 @@ function settingsOf(node: ModdleElement): Setting[] {
     add('dueIn', readAttribute(node, 'dueIn', 'dueDate'));
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
+  if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);
   if (node.$type === 'bpmn:CallActivity') {
     add('process key', node.calledElement);
     add('business key', readAttribute(node, 'businessKey'));

@@ -52,7 +52,11 @@ function checkEmbedded(subProcess: ModdleElement, starts: ModdleElement[]): Prob
 }
 
 function checkEventSubProcess(subProcess: ModdleElement, starts: ModdleElement[]): Problem[] {
-  if (starts.length === 1 && eventDefinitionOf(starts[0]) !== 'none') return [];
+  const [start] = starts;
+  if (starts.length === 1 && eventDefinitionOf(start) === 'error' && start.isInterrupting === false) {
+    return [problem('error', start, `${describe(start)} is a non-interrupting error start event; an error always interrupts its scope.`)];
+  }
+  if (starts.length === 1 && eventDefinitionOf(start) !== 'none') return [];
   return [problem('error', subProcess, `${describe(subProcess)} needs exactly one start event with a trigger (timer, message, signal, error or escalation).`)];
 }
 

@@ -1,6 +1,6 @@
 /**
- * Moddle's reader reports span lines ("unparsable content ...\n line: 0\n column: 12\n nested error: ...");
- * these fold them into one sentence with a 1-based line.
+ * Moddle's reader reports (BPMN and DMN alike) span lines ("unparsable content ...\n line: 0\n
+ * column: 12\n nested error: ..."); these fold them into one sentence with a 1-based line.
  */
 export function describeReaderMessage(message: string): string {
   const [headline] = message.split('\n');

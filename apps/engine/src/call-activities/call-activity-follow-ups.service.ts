@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DomainError, isDomainError } from '#core';
+import { ENGINE_ERRORS, type Clock, type Command, type Effect, type IdGenerator, type InstanceStatus } from '#engine';
+import { CallActivityRepository, InstanceRepository, PERSISTENCE_ERRORS, type CallActivityRecord } from '#persistence';
+import { APP_ERRORS } from '../common/app-errors.js';
+import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { InstanceCommands, type CommandOutcome } from '../instances/instance-commands.service.js';
+import { CalledProcesses } from './called-processes.js';
+
+/** Failed follow-ups of one call activity before an incident is raised on the parent (it keeps being retried). */
+export const MAX_FOLLOW_UP_ATTEMPTS = 3;
+
+/** Tries per command while other commands keep changing the instance. */
+const MAX_CONFLICTS = 5;
+
+/** The instance the command was meant for has moved on: the call activity closed, or the instance ended. */
+const MOVED_ON: readonly string[] = [ENGINE_ERRORS.activityNotActive, ENGINE_ERRORS.instanceNotActive];
+
+const isRunning = (status: InstanceStatus) => status === 'active' || status === 'suspended';
+
+/**
+ * Call activities across instances. Before a command that starts one is written, the called process
+ * must be deployed (else CALLED_PROCESS_NOT_FOUND refuses it: nothing changes). After the commit
+ * it starts the child (with the parent link and the business key), reports a child's end to its
+ * parent (`completeCallActivity` with the child's variables) and cancels the child of a canceled
+ * call activity. Each of these is owed in the `call_activity` row written with the commit, so a
+ * process dying in between loses nothing: CallActivityReconciler does what is still owed later.
+ */
+@Injectable()
+export class CallActivityFollowUps implements OnModuleInit {
+  private readonly logger = new Logger(CallActivityFollowUps.name);
+
+  constructor(
+    private readonly calls: CallActivityRepository,
+    private readonly instances: InstanceRepository,
+    private readonly called: CalledProcesses,
+    private readonly commands: InstanceCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  onModuleInit(): void {
+    this.commands.beforeCommit(async ({ effects }) => {
+      for (const effect of effects) if (effect.kind === 'callActivityStarted') await this.called.resolve(effect);
+    });
+    this.commands.afterCommit((outcome, effects) => this.afterCommit(outcome, effects));
+  }
+
+  /** Performs what a committed command owes another instance, in the order it happened. */
+  async afterCommit({ state }: CommandOutcome, effects: Effect[]): Promise<void> {
+    const owed: string[] = [];
+    for (const effect of effects) {
+      if (effect.kind === 'callActivityStarted') owed.push(effect.activityInstanceId);
+      if (effect.kind === 'callActivityClosed' && effect.outcome === 'canceled') owed.push(effect.id);
+      if (effect.kind === 'instanceEnded' && state.parent) owed.push(state.parent.activityInstanceId);
+    }
+    for (const activityInstanceId of new Set(owed)) {
+      const record = await this.calls.find(activityInstanceId);
+      if (record) await this.perform(record);
+    }
+  }
+
+  /** Does what the call activity owes, if anything; a failure is recorded and tried again later. */
+  async perform(record: CallActivityRecord): Promise<void> {
+    try {
+      const settled = await this.act(record);
+      if (record.attempts > 0) await this.calls.recovered(record.activityInstanceId, this.clock.now());
+      if (settled) await this.calls.settle(record.activityInstanceId, record.followUpSince);
+    } catch (error) {
+      await this.failed(record, error);
+    }
+  }
+
+  /**
+   * Returns true when nothing was owed (the row is settled here); false when a commit took care
+   * of the row (a started child, a closed call activity, an ended child update it themselves).
+   */
+  private async act(record: CallActivityRecord): Promise<boolean> {
+    const { status, child } = record;
+    if (status === 'waiting' && child === null) return this.startChild(record);
+    if (status === 'waiting' && child?.status === 'completed') return this.completeParent(record, child.id);
+    if (status === 'waiting' && child?.status === 'canceled') {
+      throw new DomainError(
+        APP_ERRORS.calledInstanceCanceled,
+        `The instance ${child.id} called by '${record.elementId}' was canceled, so the call activity cannot complete; cancel or migrate the parent instance.`,
+        { elementId: record.elementId, childInstanceId: child.id },
+      );
+    }
+    if (status === 'canceled' && child && isRunning(child.status)) return this.run(child.id, { type: 'cancelInstance' });
+    return true;
+  }
+
+  private async startChild(record: CallActivityRecord): Promise<boolean> {
+    const version = await this.called.resolve(record);
+    try {
+      await this.commands.start(version, {
+        variables: record.variables,
+        ...(record.businessKey !== null && { businessKey: record.businessKey }),
+        parent: { instanceId: record.instanceId, activityInstanceId: record.activityInstanceId },
+      });
+    } catch (error) {
+      // The child of this call activity exists already: another engine process started it first.
+      if (!isDomainError(error) || error.code !== PERSISTENCE_ERRORS.revisionConflict) throw error;
+    }
+    return false;
+  }
+
+  private async completeParent(record: CallActivityRecord, childId: string): Promise<boolean> {
+    const child = await this.instances.load(childId);
+    return this.run(record.instanceId, { type: 'completeCallActivity', activityInstanceId: record.activityInstanceId, variables: child?.state.variables ?? {} });
+  }
+
+  /** Runs a command on the instance as it is now; true when it had moved on and there was nothing to do. */
+  private async run(instanceId: string, command: Command): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const instance = await this.instances.load(instanceId);
+      if (!instance) return true;
+      try {
+        await this.commands.execute(instance, command);
+        return false;
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        if (error.code === PERSISTENCE_ERRORS.revisionConflict && attempt < MAX_CONFLICTS) continue;
+        if (MOVED_ON.includes(error.code)) return true;
+        throw error;
+      }
+    }
+  }
+
+  private async failed(record: CallActivityRecord, error: unknown): Promise<void> {
+    const reason = isDomainError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    this.logger.warn(`Call activity '${record.elementId}' (${record.activityInstanceId}) of instance ${record.instanceId}: ${reason}`);
+    await this.calls.recordFailure({
+      activityInstanceId: record.activityInstanceId,
+      error: reason,
+      now: this.clock.now(),
+      final: isDomainError(error) && error.code === APP_ERRORS.calledInstanceCanceled,
+      maxAttempts: MAX_FOLLOW_UP_ATTEMPTS,
+      incidentId: this.ids.next(),
+    });
+  }
+}

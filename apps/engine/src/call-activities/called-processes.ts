@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { CalledProcessBinding } from '#bpmn';
+import { DomainError } from '#core';
+import { ProcessVersionRepository, type ProcessVersionRecord } from '#persistence';
+import { APP_ERRORS } from '../common/app-errors.js';
+import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+
+export interface Call {
+  /** The call activity element, for the error. */
+  elementId: string;
+  processKey: string;
+  binding: CalledProcessBinding;
+}
+
+/** Finds the version a call activity starts: the newest of the key, or the pinned version number. */
+@Injectable()
+export class CalledProcesses {
+  constructor(
+    private readonly repository: ProcessVersionRepository,
+    private readonly versions: ProcessVersionCache,
+  ) {}
+
+  /** CALLED_PROCESS_NOT_FOUND (422) naming the call activity, the key and the version when it is not deployed. */
+  async resolve({ elementId, processKey, binding }: Call): Promise<ProcessVersionRecord> {
+    const id = binding === 'latest' ? await this.repository.findLatestId(processKey) : await this.repository.findVersionId(processKey, binding.version);
+    if (id === null) {
+      const wanted = binding === 'latest' ? `process '${processKey}'` : `version ${binding.version} of process '${processKey}'`;
+      throw new DomainError(
+        APP_ERRORS.calledProcessNotFound,
+        processKey === ''
+          ? `Call activity '${elementId}' names no process to call.`
+          : `Call activity '${elementId}' calls ${wanted}, which is not deployed; deploy it and try again.`,
+        { elementId, processKey, ...(binding !== 'latest' && { version: binding.version }) },
+      );
+    }
+    return this.versions.get(id);
+  }
+}

@@ -1,0 +1,82 @@
+import type { CalledProcessBinding } from '#bpmn';
+import type { EngineResult, InstanceState, Variables } from '#engine';
+
+export type CallActivityStatus = 'waiting' | 'completed' | 'canceled';
+
+/** A `call_activity` row the commit inserts: a call activity instance the command started. */
+export interface CallActivityRow {
+  activity_instance_id: string;
+  element_id: string;
+  process_key: string;
+  binding: CalledProcessBinding;
+  variables: Variables;
+  business_key: string | null;
+  status: CallActivityStatus;
+  created_at: string;
+  closed_at: string | null;
+  /** Work owed to another instance since then (start the child, cancel it); null when none. */
+  follow_up_since: string | null;
+}
+
+/** A call activity instance that left the wait state: completed (its child ended) or canceled. */
+export interface CallActivityClosing {
+  activity_instance_id: string;
+  status: Exclude<CallActivityStatus, 'waiting'>;
+  at: string;
+}
+
+/** A called instance that started or ended tells its parent's call_activity row. */
+export interface ParentNotice {
+  activity_instance_id: string;
+  event: 'started' | 'ended';
+  at: string;
+}
+
+export interface CallActivityPlan {
+  inserts: CallActivityRow[];
+  closings: CallActivityClosing[];
+  parentNotice?: ParentNotice;
+}
+
+/**
+ * The call-activity rows one engine result writes, folded per row like tasks: a call activity
+ * started and canceled by the same command is one insert. A canceled call activity owes the
+ * cancellation of its child (if it has one); a completed one owes nothing (its child has ended).
+ */
+export function planCallActivities(result: EngineResult, previous: InstanceState | null): CallActivityPlan {
+  const inserts = new Map<string, CallActivityRow>();
+  const closings: CallActivityClosing[] = [];
+  for (const effect of result.effects) {
+    if (effect.kind === 'callActivityStarted') {
+      inserts.set(effect.activityInstanceId, {
+        activity_instance_id: effect.activityInstanceId,
+        element_id: effect.elementId,
+        process_key: effect.processKey,
+        binding: effect.binding,
+        variables: effect.variables,
+        business_key: effect.businessKey ?? null,
+        status: 'waiting',
+        created_at: effect.at,
+        closed_at: null,
+        follow_up_since: effect.at,
+      });
+    }
+    if (effect.kind === 'callActivityClosed') {
+      const inserted = inserts.get(effect.id);
+      if (inserted) Object.assign(inserted, { status: effect.outcome, closed_at: effect.at, follow_up_since: effect.outcome === 'canceled' ? effect.at : null });
+      else closings.push({ activity_instance_id: effect.id, status: effect.outcome, at: effect.at });
+    }
+  }
+  const parentNotice = noticeToParent(result.state, previous);
+  return { inserts: [...inserts.values()], closings, ...(parentNotice && { parentNotice }) };
+}
+
+function noticeToParent(state: InstanceState, previous: InstanceState | null): ParentNotice | undefined {
+  if (!state.parent) return undefined;
+  const ended = state.status === 'completed' || state.status === 'canceled';
+  const wasEnded = previous?.status === 'completed' || previous?.status === 'canceled';
+  const activityInstanceId = state.parent.activityInstanceId;
+  if (ended && !wasEnded) return { activity_instance_id: activityInstanceId, event: 'ended', at: state.endedAt ?? state.startedAt };
+  if (previous === null) return { activity_instance_id: activityInstanceId, event: 'started', at: state.startedAt };
+  return undefined;
+}
