@@ -14,6 +14,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { WebAppModule } from './web-app/web-app.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         MessagesModule,
         SignalsModule,
         HealthModule,
+        WebAppModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainExceptionFilter },

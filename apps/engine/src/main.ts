@@ -1,27 +1,17 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX, configureApp } from './app-setup.js';
 import { AppModule } from './app.module.js';
 import { loadServerConfig, logLevelsUpTo } from './common/config.js';
+import { projectRootOf } from './common/project-root.js';
 import { deployDirectory } from './definitions/deploy-directory.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 
-/** The folder holding package.json, from src (tsx/ts) or dist alike. */
-const findProjectRoot = (from: string): string => {
-  for (let directory = from; directory !== dirname(directory); directory = dirname(directory)) {
-    if (existsSync(join(directory, 'package.json'))) return directory;
-  }
-  return process.cwd();
-};
-
 const bootstrap = async (): Promise<void> => {
-  const config = loadServerConfig(process.env, findProjectRoot(dirname(fileURLToPath(import.meta.url))));
+  const config = loadServerConfig(process.env, projectRootOf(import.meta.url));
   Logger.overrideLogger(logLevelsUpTo(config.logLevel));
   const logger = new Logger('Tandem');
   let database: EmbeddedDatabase | undefined;

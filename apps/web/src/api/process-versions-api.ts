@@ -1,0 +1,38 @@
+import type { Problem } from '#bpmn';
+import { requestJson } from './http-client.js';
+
+/** One deployed process version, as GET /api/process-versions lists it. */
+export interface ProcessVersion {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  checksum: string;
+  deployedAt: string;
+}
+
+export interface ProcessVersionDetail extends ProcessVersion {
+  xml: string;
+}
+
+export interface DeployedVersion extends ProcessVersion {
+  /** False when identical XML was deployed before and that version came back. */
+  created: boolean;
+}
+
+export interface Deployment {
+  processVersions: DeployedVersion[];
+  warnings: Problem[];
+}
+
+export const listProcessVersions = (): Promise<ProcessVersion[]> => requestJson<ProcessVersion[]>('process-versions');
+
+export const getProcessVersion = (id: string): Promise<ProcessVersionDetail> =>
+  requestJson<ProcessVersionDetail>(`process-versions/${encodeURIComponent(id)}`);
+
+export const deployXml = (xml: string): Promise<Deployment> =>
+  requestJson<Deployment>('deployments', { method: 'POST', body: xml, contentType: 'application/xml' });
+
+/** The problems a refused deployment (422) lists in `details.problems`. */
+export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] =>
+  Array.isArray(details?.problems) ? (details.problems as Problem[]) : [];

@@ -1,0 +1,42 @@
+import type { Problem } from '#bpmn';
+import type BaseViewer from 'bpmn-js/lib/BaseViewer';
+import type Canvas from 'diagram-js/lib/core/Canvas';
+import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
+import type Selection from 'diagram-js/lib/features/selection/Selection';
+import { unclassifiedIdsOf, validateDiagram } from './validation/diagram-problems.js';
+import { renderProblemList, type ProblemListSource } from './validation/problem-list.js';
+import { showProblemOverlays } from './validation/problem-overlays.js';
+import { renderSummaryBar } from './value-class/summary-bar.js';
+import { showValueClasses } from './value-class/value-class-markers.js';
+
+export interface InsightTargets {
+  summary: HTMLElement;
+  /** Absent for read-only views, which show the value classes only. */
+  problems?: HTMLElement;
+}
+
+/** Selects an element and brings it into view: where a problem in the list points. */
+export const revealElement = (diagram: BaseViewer, elementId: string): void => {
+  const element = diagram.get<ElementRegistry>('elementRegistry').get(elementId);
+  const canvas = diagram.get<Canvas>('canvas');
+  if (!element || element === canvas.getRootElement()) return;
+  diagram.get<Selection>('selection').select(element);
+  canvas.scrollToElement(element);
+};
+
+/**
+ * Validates the diagram with the server's rules and redraws what follows from it: value-class
+ * markers, the summary bar, problem badges and the problem list. `extra` are problems the browser
+ * cannot find itself (import warnings, a refused deployment's list).
+ */
+export const refreshInsight = (diagram: BaseViewer, targets: InsightTargets, extra: ProblemListSource | undefined): Problem[] => {
+  const live = validateDiagram(diagram);
+  const shown: ProblemListSource =
+    extra?.origin === 'deploy' ? extra : { origin: 'live', problems: [...(extra?.problems ?? []), ...live] };
+  renderSummaryBar(targets.summary, showValueClasses(diagram, unclassifiedIdsOf(live)));
+  if (targets.problems) {
+    showProblemOverlays(diagram, shown.problems);
+    renderProblemList(targets.problems, shown, (elementId) => revealElement(diagram, elementId));
+  }
+  return shown.problems as Problem[];
+};

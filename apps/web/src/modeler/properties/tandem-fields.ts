@@ -1,0 +1,76 @@
+import { STAGES, VALUE_CLASSES, WASTE_TYPES } from '#bpmn';
+import { is } from 'bpmn-js/lib/util/ModelUtil';
+import type { Element } from 'bpmn-js/lib/model/Types';
+
+/** One `tandem:` attribute as the properties panel edits it. */
+export interface TandemField {
+  /** The attribute name in the tandem: descriptor (libs/bpmn/src/moddle/tandem.ts). */
+  property: string;
+  label: string;
+  description?: string;
+  /** Allowed values: a select with an empty choice; free text when absent. */
+  options?: readonly { value: string; label: string }[];
+}
+
+export interface TandemGroup {
+  id: string;
+  label: string;
+  appliesTo(element: Element): boolean;
+  fields: readonly TandemField[];
+}
+
+const VALUE_CLASS_LABELS: Record<string, string> = {
+  VA: 'VA: value-added',
+  BVA: 'BVA: business-value-added',
+  NVA: 'NVA: non-value-added',
+};
+
+const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+
+/** Message end and throw events are delivered by an external worker, like service and send tasks. */
+const isExternalTask = (element: Element): boolean =>
+  is(element, 'bpmn:ServiceTask') ||
+  is(element, 'bpmn:SendTask') ||
+  ((is(element, 'bpmn:EndEvent') || is(element, 'bpmn:IntermediateThrowEvent')) &&
+    (element.businessObject.eventDefinitions ?? []).some((definition: unknown) => is(definition, 'bpmn:MessageEventDefinition')));
+
+/** The tandem: properties of DESIGN.md section 3, grouped as a designer thinks of them. */
+export const TANDEM_GROUPS: readonly TandemGroup[] = [
+  {
+    id: 'tandem-lean',
+    label: 'Lean classification',
+    appliesTo: (element) => is(element, 'bpmn:FlowNode'),
+    fields: [
+      {
+        property: 'valueClass',
+        label: 'Value class',
+        options: VALUE_CLASSES.map((value) => ({ value, label: VALUE_CLASS_LABELS[value] ?? value })),
+      },
+      { property: 'wasteType', label: 'Waste type', description: 'For NVA steps: which of the eight wastes', options: plain(WASTE_TYPES) },
+      { property: 'stage', label: 'Stage', options: plain(STAGES) },
+      { property: 'standardMinutes', label: 'Standard minutes', description: 'Expected hands-on work per case' },
+    ],
+  },
+  {
+    id: 'tandem-work',
+    label: 'Human work',
+    appliesTo: (element) => is(element, 'bpmn:UserTask'),
+    fields: [
+      { property: 'candidateGroups', label: 'Candidate groups', description: 'Comma-separated, e.g. first-line,supervisors' },
+      { property: 'candidateUsers', label: 'Candidate users', description: 'Comma-separated user ids' },
+      { property: 'assignee', label: 'Assignee', description: 'A user id, or FEEL starting with =' },
+      { property: 'dueIn', label: 'Due in', description: 'ISO 8601 duration such as PT4H, or FEEL starting with =' },
+      { property: 'formKey', label: 'Form key' },
+      { property: 'costPerHour', label: 'Cost per hour', description: 'Of the role doing this work' },
+    ],
+  },
+  {
+    id: 'tandem-worker',
+    label: 'External worker',
+    appliesTo: isExternalTask,
+    fields: [
+      { property: 'topic', label: 'Topic', description: 'Workers fetch and lock tasks by topic' },
+      { property: 'retries', label: 'Retries', description: 'Attempts before an incident (default 3)' },
+    ],
+  },
+];

@@ -1,0 +1,75 @@
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type Canvas from 'diagram-js/lib/core/Canvas';
+import { getProcessVersion, listProcessVersions, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import { createViewer } from '../modeler/diagram/create-diagrams.js';
+import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
+import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
+import { refreshInsight } from '../modeler/diagram-insight.js';
+import { byRole, formatDateTime } from '../ui/dom.js';
+import { showStatus } from '../ui/status-line.js';
+import { renderVersionList } from './version-list.js';
+
+const TEMPLATE = `
+  <aside class="version-list" data-role="version-list" aria-label="Deployed versions"></aside>
+  <div class="version-view">
+    <div class="toolbar">
+      <h2 class="version-title" data-role="version-title">Choose a version</h2>
+      <span class="read-only-tag" data-role="read-only" hidden>read-only</span>
+      <button type="button" data-action="edit-copy" disabled>Edit as new draft</button>
+      <button type="button" data-action="download-version" disabled>Download XML</button>
+    </div>
+    <div class="status" data-role="status" role="status" hidden></div>
+    <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
+    <div class="canvas" data-role="viewer-canvas"></div>
+  </div>
+`;
+
+/** Deployed processes and their versions; any version opens read-only. */
+export class VersionsPage {
+  private readonly viewer: NavigatedViewer;
+  private shownVersion: ProcessVersionDetail | undefined;
+
+  /** `onEditCopy` hands a version to the modeler. */
+  constructor(
+    private readonly element: HTMLElement,
+    onEditCopy: (versionId: string) => void,
+  ) {
+    element.innerHTML = TEMPLATE;
+    this.viewer = createViewer(byRole(element, 'viewer-canvas'));
+    element.querySelector('[data-action="edit-copy"]')?.addEventListener('click', () => {
+      if (this.shownVersion) onEditCopy(this.shownVersion.id);
+    });
+    element.querySelector('[data-action="download-version"]')?.addEventListener('click', () => {
+      const version = this.shownVersion;
+      if (version) downloadXml(version.xml, bpmnFileName(`${version.key}-v${version.version}`));
+    });
+  }
+
+  /** Lists the versions again (a deploy may have added one) and shows the chosen version, if any. */
+  async show(versionId: string | undefined): Promise<void> {
+    const status = byRole(this.element, 'status');
+    status.hidden = true;
+    try {
+      renderVersionList(byRole(this.element, 'version-list'), await listProcessVersions(), {
+        hrefOf: (version) => `#/versions/${version.id}`,
+        currentId: versionId,
+      });
+      if (versionId !== undefined && versionId !== this.shownVersion?.id) await this.open(await getProcessVersion(versionId));
+      this.viewer.get<Canvas>('canvas').resized();
+    } catch (error) {
+      showStatus(status, 'error', `Could not load the versions: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async open(version: ProcessVersionDetail): Promise<void> {
+    await this.viewer.importXML(version.xml);
+    this.shownVersion = version;
+    fitDiagram(this.viewer);
+    const title = byRole(this.element, 'version-title');
+    title.textContent = `${version.name ?? version.key} · version ${version.version} · deployed ${formatDateTime(version.deployedAt)}`;
+    title.dataset.versionId = version.id;
+    byRole(this.element, 'read-only').hidden = false;
+    for (const button of this.element.querySelectorAll<HTMLButtonElement>('.toolbar button')) button.disabled = false;
+    refreshInsight(this.viewer, { summary: byRole(this.element, 'summary') }, undefined);
+  }
+}
