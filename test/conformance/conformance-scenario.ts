@@ -32,6 +32,8 @@ export interface StartSpec {
    * whether it goes on after them (an unbounded cycle) or stops.
    */
   timer?: { due: string[]; endless?: boolean };
+  /** Start it as the child of a call activity (parent instance `parent-1`, call activity instance `call-1`). */
+  called?: boolean;
 }
 
 /** Addresses the one waiting activity instance of an element; `item` picks a multi-instance item by its loopCounter. */
@@ -45,6 +47,9 @@ type Command =
   | ({ do: 'claim'; actor: string } & Target)
   | ({ do: 'completeExternal'; variables?: Variables } & Target)
   | ({ do: 'completeCall'; variables?: Variables } & Target)
+  | ({ do: 'throwError'; errorCode: string; variables?: Variables; sequence?: number } & Target)
+  | ({ do: 'throwEscalation'; escalationCode: string; sequence?: number } & Target)
+  | { do: 'setVariables'; variables: Variables }
   | { do: 'fire'; element: string }
   | { do: 'correlate'; element: string; variables?: Variables }
   | { do: 'signal'; name: string; variables?: Variables };
@@ -93,6 +98,17 @@ export const completeExternal = (element: string, variables?: Variables, more: {
   ...more,
 });
 export const completeCall = (element: string, variables?: Variables): Step => ({ do: 'completeCall', element, variables });
+/** A worker's BPMN error at an external task, or a called instance's error handed up to a call activity (with its `sequence`). */
+export const throwError = (element: string, errorCode: string, more: { variables?: Variables; sequence?: number; fails?: string } = {}): Step => ({
+  do: 'throwError',
+  element,
+  errorCode,
+  ...more,
+});
+/** A called instance's escalation handed up to its call activity, the `sequence`-th thing it threw. */
+export const throwEscalation = (element: string, escalationCode: string, sequence: number): Step => ({ do: 'throwEscalation', element, escalationCode, sequence });
+/** An operator sets instance variables. */
+export const setVariables = (variables: Variables): Step => ({ do: 'setVariables', variables });
 export const fire = (element: string, fails?: string): Step => ({ do: 'fire', element, ...(fails && { fails }) });
 export const correlate = (element: string, variables?: Variables): Step => ({ do: 'correlate', element, variables });
 export const signal = (name: string, variables?: Variables): Step => ({ do: 'signal', name, variables });

@@ -30,13 +30,14 @@ class Run {
 
   constructor(private readonly sut: Scenario) {}
 
-  start({ variables, businessKey, startEventId, timer }: StartSpec): void {
+  start({ variables, businessKey, startEventId, timer, called }: StartSpec): void {
     if (timer) {
       const dues = timerStartDues(this.sut.graph, startEventId ?? '', this.sut.clock.now().toISOString(), timer.due.length + 1);
       expect(dues.slice(0, timer.due.length)).toEqual(timer.due);
       expect(dues.length > timer.due.length).toBe(timer.endless === true);
     }
-    this.record(this.sut.start(variables, businessKey, startEventId));
+    if (called) this.record(this.sut.startCalled({ instanceId: 'parent-1', activityInstanceId: 'call-1' }, variables));
+    else this.record(this.sut.start(variables, businessKey, startEventId));
   }
 
   apply(step: Step): void {
@@ -92,6 +93,14 @@ class Run {
         return { type: 'completeExternalTask', activityInstanceId: this.target(step.element, step.item).id, workerId: 'worker-1', variables: step.variables };
       case 'completeCall':
         return { type: 'completeCallActivity', activityInstanceId: this.target(step.element, step.item).id, variables: step.variables };
+      case 'throwError': {
+        const { errorCode, variables, sequence } = step;
+        return { type: 'throwError', activityInstanceId: this.target(step.element, step.item).id, errorCode, workerId: 'worker-1', variables, sequence };
+      }
+      case 'throwEscalation':
+        return { type: 'throwEscalation', activityInstanceId: this.target(step.element, step.item).id, escalationCode: step.escalationCode, sequence: step.sequence };
+      case 'setVariables':
+        return { type: 'setVariables', variables: step.variables };
       case 'fire':
         return { type: 'fireTimer', timerId: this.sut.timer(step.element).id };
       case 'correlate':

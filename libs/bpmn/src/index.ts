@@ -16,5 +16,17 @@ export { checkDecisionIds } from './dmn/validate/unique-decision-id.js';
 export { compileDmn } from './dmn/compile/compile-dmn.js';
 export { loadDmn, type LoadedDmn } from './dmn/load-dmn.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
+export { describeReaderMessage } from './parse/reader-message.js';
 export { matchesAnything, unaryTestsSyntaxError } from './dmn/feel/unary-tests-syntax.js';
 export { isIsoDateTime, parseTimeCycle, type TimeCycle } from './timer-syntax.js';
+export {
+  summarizeValueClasses,
+  valueNodesOfGraph,
+  valueNodesOfDefinitions,
+  expectsValueClass,
+  isValueClass,
+  type ValueNode,
+  type ValueSummary,
+} from './value/value-summary.js';
+export { diffProcesses } from './diff/diff-processes.js';
+export type * from './diff/process-diff.js';

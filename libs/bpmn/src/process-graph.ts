@@ -94,23 +94,50 @@ export interface TerminateEventDefinition {
   type: 'terminate';
 }
 
+/**
+ * A conditional event fires when its FEEL condition becomes true: when it starts waiting with the
+ * condition true already, or when a command changes variables so that it turns true.
+ */
+export interface ConditionalEventDefinition {
+  type: 'conditional';
+  /** FEEL (leading `=` stripped). */
+  condition: string;
+}
+
 /** A link throw event continues at the link catch event of the same name in the same scope. */
 export interface LinkEventDefinition {
   type: 'link';
   linkName: string;
 }
 
+/**
+ * Compensation. On a throw or end event: compensate the completed activities of its scope (every
+ * one, or `activityRef`'s instances) and wait for their handlers. On a boundary event: the handler
+ * its association links, an activity marked isForCompensation.
+ */
+export interface CompensateEventDefinition {
+  type: 'compensate';
+  activityRef?: string;
+  handlerId?: string;
+}
+
 export type EventDefinition =
+  | CompensateEventDefinition
   | TimerEventDefinition
   | MessageEventDefinition
   | SignalEventDefinition
   | ErrorEventDefinition
   | EscalationEventDefinition
   | TerminateEventDefinition
-  | LinkEventDefinition;
+  | LinkEventDefinition
+  | ConditionalEventDefinition;
 
 /** Event definitions that make a token (or a start) wait for something outside the instance. */
-export type WaitDefinition = TimerEventDefinition | MessageEventDefinition | SignalEventDefinition;
+export type WaitDefinition = TimerEventDefinition | MessageEventDefinition | SignalEventDefinition | ConditionalEventDefinition;
+
+/** Whether an event definition makes its event wait (a timer, message, signal or condition). */
+export const isWaitDefinition = (definition: EventDefinition | undefined): definition is WaitDefinition =>
+  definition?.type === 'timer' || definition?.type === 'message' || definition?.type === 'signal' || definition?.type === 'conditional';
 
 /** An external task: outside workers fetch it by topic (service and send tasks, message throw events). */
 export interface ExternalTaskSettings {
@@ -164,6 +191,8 @@ export type LoopCharacteristics = StandardLoopCharacteristics | MultiInstanceLoo
 interface ActivityBase extends FlowNodeBase {
   ioMapping?: IoMapping;
   loop?: LoopCharacteristics;
+  /** A compensation handler: no flow reaches it, a compensation throw runs it for each completed instance of its activity. */
+  isForCompensation?: boolean;
 }
 
 // Flow nodes
@@ -174,6 +203,8 @@ export interface StartEventNode extends FlowNodeBase {
   eventDefinition?: EventDefinition;
   /** Only an event sub-process's start event can be non-interrupting. */
   interrupting: boolean;
+  /** Output mappings over the trigger's variables (a message's, a signal's, an error's); never input mappings. */
+  ioMapping?: IoMapping;
 }
 
 export interface EndEventNode extends FlowNodeBase {
@@ -247,6 +278,23 @@ export interface SubProcessNode extends ActivityBase {
   eventSubProcessIds: string[];
 }
 
+/**
+ * An ad-hoc sub-process (Camunda 8 semantics): a scope whose inner elements have no start event;
+ * on entry it activates the ones `activeElementsCollection` names, and it completes when a path
+ * inside ends and either nothing is left inside (no completion condition) or the condition holds.
+ */
+export interface AdHocSubProcessNode extends ActivityBase {
+  type: 'adHocSubProcess';
+  /** FEEL yielding the ids of the inner elements to activate on entry (`zeebe:adHoc` or `tandem:adHoc`); absent activates none. */
+  activeElementsCollection?: string;
+  /** FEEL evaluated each time a path inside ends; true completes the sub-process. */
+  completionCondition?: string;
+  /** When the completion condition holds: cancel the inner instances still active (true), or wait for them. */
+  cancelRemainingInstances: boolean;
+  /** The inner elements that can be activated: those without an incoming sequence flow (boundary events and handlers aside). */
+  activatableElementIds: string[];
+}
+
 export type CalledProcessBinding = 'latest' | { version: number };
 
 export interface CallActivityNode extends ActivityBase {
@@ -300,6 +348,8 @@ export interface BoundaryEventNode extends FlowNodeBase {
   /** Interrupting (true) cancels the activity it is attached to. */
   cancelActivity: boolean;
   eventDefinition: EventDefinition;
+  /** Output mappings over the trigger's variables (a message's, a signal's, a worker's error's); never input mappings. */
+  ioMapping?: IoMapping;
 }
 
 export type FlowNode =
@@ -313,6 +363,7 @@ export type FlowNode =
   | BusinessRuleTaskNode
   | PassThroughTaskNode
   | SubProcessNode
+  | AdHocSubProcessNode
   | CallActivityNode
   | ExclusiveGatewayNode
   | InclusiveGatewayNode
@@ -333,6 +384,7 @@ export type ActivityNode =
   | BusinessRuleTaskNode
   | PassThroughTaskNode
   | SubProcessNode
+  | AdHocSubProcessNode
   | CallActivityNode;
 
 const ACTIVITY_TYPES: ReadonlySet<FlowNodeType> = new Set([
@@ -345,6 +397,7 @@ const ACTIVITY_TYPES: ReadonlySet<FlowNodeType> = new Set([
   'task',
   'manualTask',
   'subProcess',
+  'adHocSubProcess',
   'callActivity',
 ]);
 

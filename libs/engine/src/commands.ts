@@ -1,6 +1,7 @@
 import { completeCallActivity } from './behaviors/call-activity.js';
 import { completeExternalTask, lockExternalTask } from './behaviors/service-task.js';
 import { claimTask, completeTask } from './behaviors/user-task.js';
+import { throwErrorAt, throwEscalationAt } from './events/throw-at-activity.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events/wait-commands.js';
 import type { Execution } from './execution.js';
 import type { Command } from './model.js';
@@ -21,6 +22,8 @@ const handlers: CommandHandlers = {
   suspendInstance,
   resumeInstance: suspendInstance,
   setVariables,
+  throwError: throwErrorAt,
+  throwEscalation: throwEscalationAt,
 };
 
 export function applyCommand(execution: Execution, command: Command): void {

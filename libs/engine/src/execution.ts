@@ -57,6 +57,7 @@ export class Execution {
   private readonly steps: StepEvent[] = [];
   private readonly effects: Effect[] = [];
   private tokens: Token[] = [];
+  private endedPaths = new Set<string>();
 
   constructor(
     readonly graph: ProcessGraph,
@@ -119,6 +120,18 @@ export class Execution {
 
   tokensIn(scopeId: string | undefined): Token[] {
     return this.tokens.filter((token) => token.scopeId === scopeId);
+  }
+
+  /** A token ended its path in a scope: it left a node without outgoing flows. */
+  pathEnded(scopeId: string): void {
+    this.endedPaths.add(scopeId);
+  }
+
+  /** The scopes where paths ended since the last call. */
+  takeEndedPaths(): string[] {
+    const scopeIds = [...this.endedPaths];
+    this.endedPaths = new Set();
+    return scopeIds;
   }
 
   // Activity instances

@@ -1,6 +1,7 @@
 export * from './model.js';
 export { startInstance } from './start-instance.js';
 export { execute } from './execute.js';
+export { catchesErrorAt } from './events/error-catch.js';
 export { migrateInstance, migrationRefused, type MigrationOutcome, type MigrationRequest } from './operations/migrate-instance.js';
 export {
   checkMigrationMapping,

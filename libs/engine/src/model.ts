@@ -71,6 +71,8 @@ export interface ActivityInstance {
   loopCounter?: number;
   /** For a multi-instance body: its items and progress. */
   multiInstance?: MultiInstanceProgress;
+  /** For a call activity: how many of its called instance's thrown errors and escalations it has taken (each is taken once). */
+  throwsReceived?: number;
 }
 
 export interface MultiInstanceProgress {
@@ -102,14 +104,16 @@ export interface Timer {
 }
 
 /**
- * A waiting message or signal catch: an intermediate catch event, receive task, boundary event,
- * event-based gateway branch or event sub-process start. The app indexes them to route
- * `POST /messages` and broadcast signals to `correlateMessage` / `receiveSignal`.
+ * A waiting message, signal or conditional catch: an intermediate catch event, receive task,
+ * boundary event, event-based gateway branch or event sub-process start. The app indexes the
+ * message and signal ones to route `POST /messages` and broadcast signals to `correlateMessage` /
+ * `receiveSignal`; conditional ones are evaluated by the engine when a command settles.
  */
 export interface Subscription {
   id: string;
-  eventType: 'message' | 'signal';
-  /** The message or signal name. */
+  /** A conditional one waits inside the engine: commands evaluate its condition, nothing outside routes to it. */
+  eventType: 'message' | 'signal' | 'conditional';
+  /** The message or signal name; a conditional one's condition. */
   name: string;
   /** Messages only: the value of the correlation key expression when the subscription opened. */
   correlationKey?: string;
@@ -117,6 +121,8 @@ export interface Subscription {
   elementId: string;
   /** The activity instance whose life bounds the subscription, as for a Timer. */
   activityInstanceId: string;
+  /** Conditional only: the condition's value when last evaluated (absent: not evaluated yet); it fires when this turns true. */
+  satisfied?: boolean;
 }
 
 /** Where a called instance came from: the call activity instance that started it, in its parent instance. */
@@ -146,6 +152,35 @@ export interface InstanceState {
    * not yet been consumed by a firing of the join.
    */
   joins: Record<string, string[]>;
+  /** A called instance: the errors and escalations it did not catch, in order, owed to its call activity (absent: none). */
+  thrownToParent?: ThrownEvent[];
+  /** Completed activity instances compensation can still undo, in completion order (absent: none). */
+  compensable?: CompensableInstance[];
+}
+
+/**
+ * A completed activity instance a compensation throw or end event in its scope can undo: one with
+ * a compensation boundary event (it names the handler), or a completed scope (sub-process,
+ * multi-instance body) holding such records. Each is taken once; a canceled scope drops its own.
+ */
+export interface CompensableInstance {
+  /** The completed activity instance. */
+  id: string;
+  elementId: string;
+  /** The scope it completed in (an activity instance id, maybe of a completed scope); absent at the process level. */
+  scopeId?: string;
+  /** The compensation handler to run for it; absent for a scope that only holds records. */
+  handlerId?: string;
+}
+
+/** An error or escalation a called instance did not catch itself: its parent's call activity throws it on (Camunda 8 semantics). */
+export interface ThrownEvent {
+  eventType: 'error' | 'escalation';
+  /** The error or escalation code (absent: an escalation without one). */
+  code?: string;
+  /** The throwing element, in the called instance. */
+  elementId: string;
+  at: string;
 }
 
 /** `migrated`: an operator moved the waiting activity instance to another process version (its element may change). */
@@ -229,6 +264,8 @@ export interface InstanceEnded {
   kind: 'instanceEnded';
   status: 'completed' | 'canceled';
   at: string;
+  /** An uncaught error ended this called instance (it went up to its call activity), not an operator. */
+  byError?: boolean;
   /** Who canceled it and why (cancelInstance). */
   actor?: string;
   reason?: string;
@@ -332,7 +369,13 @@ export type Effect =
   | EscalationUncaught
   | InstanceSuspended
   | VariablesSet
-  | InstanceMigrated;
+  | InstanceMigrated
+  | ThrownToCallActivity;
+
+/** A called instance handed an error or escalation up (see InstanceState.thrownToParent): the app delivers it to the call activity. */
+export interface ThrownToCallActivity extends ThrownEvent {
+  kind: 'thrownToCallActivity';
+}
 
 export interface EngineResult {
   state: InstanceState;
@@ -406,6 +449,33 @@ export interface CompleteCallActivityCommand {
   variables?: Variables;
 }
 
+/**
+ * A BPMN error thrown at a waiting activity instance: by the worker holding an external task
+ * (Camunda's handleBpmnError), or by the called instance of a call activity, which ended with it.
+ * The activity's own error boundary events catch it first, then scope by scope outwards; uncaught,
+ * the command fails with ERROR_NOT_CAUGHT (or, in a called instance, it goes up to the parent).
+ */
+export interface ThrowErrorCommand {
+  type: 'throwError';
+  activityInstanceId: string;
+  errorCode: string;
+  /** The worker throwing it: it must hold the external task (the app checks the lock). */
+  workerId?: string;
+  /** Travel with the error to the catching event, through its output mappings (else to its scope). */
+  variables?: Variables;
+  /** For a call activity: the number of the called instance's throw (1, 2, ...); one it has taken already changes nothing. */
+  sequence?: number;
+}
+
+/** An escalation a called instance did not catch, thrown on at its call activity. */
+export interface ThrowEscalationCommand {
+  type: 'throwEscalation';
+  activityInstanceId: string;
+  escalationCode?: string;
+  /** As for ThrowErrorCommand: each throw of the called instance is taken once. */
+  sequence?: number;
+}
+
 /** Every waiting activity is canceled and the instance ends as `canceled`. */
 export interface CancelInstanceCommand {
   type: 'cancelInstance';
@@ -440,7 +510,9 @@ export type Command =
   | CompleteCallActivityCommand
   | CancelInstanceCommand
   | SuspendInstanceCommand
-  | SetVariablesCommand;
+  | SetVariablesCommand
+  | ThrowErrorCommand
+  | ThrowEscalationCommand;
 
 /** Domain error codes the engine raises (mapped to HTTP in apps/engine/src/common). */
 export const ENGINE_ERRORS = {

@@ -2,12 +2,14 @@ import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
 import { armEventSubProcesses } from './behaviors/sub-process.js';
 import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type StartCommand } from './model.js';
+import { handBack } from './scope/io-mapping.js';
 import { run } from './token-flow.js';
 
 /**
  * Creates an instance and runs it from a start event until every token waits: the none start
  * event, or the process-level message, signal or timer start event the app names (it has already
- * fired; its variables are the command's). The process's event sub-processes start listening first.
+ * fired; its variables are the command's, through its output mappings if it has any). The
+ * process's event sub-processes start listening first.
  */
 export function startInstance(graph: ProcessGraph, command: StartCommand, ports: EnginePorts): EngineResult {
   const startEventId = command.startEventId ?? graph.startEventId;
@@ -20,6 +22,9 @@ export function startInstance(graph: ProcessGraph, command: StartCommand, ports:
       { processKey: graph.key, startEventId },
     );
   }
+  // A triggered start event's output mappings decide which of the trigger's variables the instance gets.
+  const start = graph.nodes[startEventId];
+  const mapsTrigger = start.type === 'startEvent' && (start.ioMapping?.outputs.length ?? 0) > 0;
   return run(
     graph,
     ports,
@@ -31,13 +36,14 @@ export function startInstance(graph: ProcessGraph, command: StartCommand, ports:
       ...(command.parent !== undefined && { parent: { ...command.parent } }),
       status: 'active',
       startedAt: at,
-      variables: { ...command.variables },
+      variables: mapsTrigger ? {} : { ...command.variables },
       activities: [],
       timers: [],
       subscriptions: [],
       joins: {},
     }),
     (execution) => {
+      if (mapsTrigger) handBack(execution, start, undefined, {}, command.variables);
       armEventSubProcesses(execution, graph.eventSubProcessIds, command.instanceId);
       execution.spawn({ elementId: startEventId });
     },

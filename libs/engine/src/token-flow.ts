@@ -1,7 +1,9 @@
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
+import { completeAdHocSubProcesses } from './behaviors/ad-hoc-sub-process.js';
 import { fireSettledInclusiveJoin } from './behaviors/inclusive-gateway.js';
 import { enterNode, hooks } from './behaviors/registry.js';
+import { noteVariables, triggerConditions } from './events/conditional-event.js';
 import { Execution } from './execution.js';
 import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState } from './model.js';
 import { completeEmptyScope, completeInstanceIfDone } from './scope/scope-end.js';
@@ -21,14 +23,16 @@ export function run(
 ): EngineResult {
   const at = ports.clock.now().toISOString();
   const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, hooks, ports.decisions);
+  noteVariables(execution);
   act(execution);
   settle(execution);
   return execution.result();
 }
 
 /**
- * Advances tokens until none moves; then fires inclusive joins no branch can reach any more and
- * completes scopes left empty, either of which moves tokens again.
+ * Advances tokens until none moves; then fires inclusive joins no branch can reach any more,
+ * completes scopes left empty and ad-hoc sub-processes that are done, and fires conditional events
+ * whose condition turned true, any of which moves tokens again.
  */
 function settle(execution: Execution): void {
   let entries = 0;
@@ -43,6 +47,9 @@ function settle(execution: Execution): void {
       }
       enterNode(execution.node(token.elementId), token, execution);
     }
-  } while (execution.state.status === 'active' && (fireSettledInclusiveJoin(execution) || completeEmptyScope(execution)));
+  } while (
+    execution.state.status === 'active' &&
+    (fireSettledInclusiveJoin(execution) || completeEmptyScope(execution) || completeAdHocSubProcesses(execution) || triggerConditions(execution))
+  );
   completeInstanceIfDone(execution);
 }

@@ -47,7 +47,6 @@ export const REFUSED_ELEMENTS: Record<string, { xml: string; elementId: string |
     xml: around(`<bpmn:transaction id="x"><bpmn:startEvent id="ts" /><bpmn:endEvent id="te" />${flow('t1', 'ts', 'te')}</bpmn:transaction>`),
     elementId: 'x',
   },
-  'bpmn:AdHocSubProcess': { xml: around('<bpmn:adHocSubProcess id="x"><bpmn:task id="inner" /></bpmn:adHocSubProcess>'), elementId: 'x' },
   'bpmn:EventBasedGateway instantiate': {
     xml: definitions(
       processOf(
@@ -60,7 +59,6 @@ export const REFUSED_ELEMENTS: Record<string, { xml: string; elementId: string |
     elementId: 'x',
   },
   'bpmn:ComplexGateway': { xml: around('<bpmn:complexGateway id="x" />'), elementId: 'x' },
-  isForCompensation: { xml: around('<bpmn:serviceTask id="x" isForCompensation="true" tandem:topic="undo-charge" />'), elementId: 'x' },
   'bpmn:Process isExecutable=false': { xml: definitions(processOf(RUNNABLE, 'id="p" isExecutable="false"')), elementId: null },
 };
 
@@ -199,6 +197,8 @@ const DEFINITION_TYPES: Record<string, string> = {
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensate',
+  'bpmn:ConditionalEventDefinition': 'conditional',
 };
 
 const definitionMatches = (node: FlowNode, row: string) => {
@@ -264,6 +264,8 @@ export function hasElement(graph: ProcessGraph, key: string): boolean {
       return nodes(graph).some((node) => 'ioMapping' in node && node.ioMapping !== undefined);
     case 'bpmn:Lane':
       return graph.lanes.length > 0;
+    case 'isForCompensation':
+      return nodes(graph).some((node) => 'isForCompensation' in node && node.isForCompensation === true);
     default: {
       const type = key.replace('bpmn:', '');
       return nodes(graph).some((node) => node.type === `${type[0].toLowerCase()}${type.slice(1)}`);

@@ -1,4 +1,4 @@
-import { check, complete, completeExternal, type ConformanceScenario } from '../conformance-scenario.js';
+import { check, complete, completeExternal, correlate, type ConformanceScenario, type RefusedScenario } from '../conformance-scenario.js';
 
 /** Script tasks (FEEL), send tasks, and input/output variable mappings. */
 export const TASKS_AND_MAPPINGS: ConformanceScenario[] = [
@@ -52,5 +52,38 @@ export const TASKS_AND_MAPPINGS: ConformanceScenario[] = [
     start: { variables: { requestedDate: 'next tuesday' } },
     steps: [complete('register', undefined, { fails: 'EXPRESSION_FAILED' })],
     then: { path: ['start', 'register'], waiting: ['register'] },
+  },
+  {
+    name: 'a message start event\'s output mappings decide which of the message\'s variables the instance gets',
+    model: 'message-start-output-mapping',
+    start: { startEventId: 'received', variables: { from: 'ada@example.com', topic: 'refund', noise: true } },
+    then: { path: ['received', 'triage'], waiting: ['triage'], variables: { customer: 'ada@example.com', subject: 'REFUND' } },
+  },
+  {
+    name: 'a boundary event\'s output mappings map the message it caught into the activity\'s scope',
+    model: 'boundary-output-mapping',
+    start: { variables: { case: 7 } },
+    steps: [correlate('noteArrived', { text: 'call back after 5', author: 'ada' })],
+    then: { path: ['start', 'work', 'noteArrived', 'readNote'], waiting: ['work', 'readNote'], variables: { case: 7, lastNote: 'call back after 5' } },
+  },
+  {
+    name: 'a throw event\'s and an end event\'s output mappings write to the scope as the token passes',
+    model: 'throw-event-output-mapping',
+    steps: [check({ variables: { milestone: 'triaged 1' } }), complete('work', { agent: 'bo' })],
+    then: { path: ['start', 'triaged', 'work', 'end'], status: 'completed', variables: { milestone: 'triaged 1', agent: 'bo', closedBy: 'bo' } },
+  },
+];
+
+/** Mappings where they would mean nothing are refused, never skipped. */
+export const REFUSED_MAPPINGS: RefusedScenario[] = [
+  {
+    name: 'input mappings on a boundary event are refused at deploy: it is triggered from outside',
+    model: 'boundary-input-mapping',
+    refused: [{ elementId: 'noteArrived', rule: 'io-mapping' }],
+  },
+  {
+    name: 'output mappings on a none start event are refused at deploy: it has no trigger to map',
+    model: 'none-start-output-mapping',
+    refused: [{ elementId: 'start', rule: 'io-mapping' }],
   },
 ];

@@ -14,9 +14,11 @@ import type {
   ValueClass,
   WasteType,
 } from '../process-graph.js';
+import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
 import { compileIoMapping, compileLoop } from './activity-settings.js';
+import { adHocSettingsOf } from './ad-hoc-sub-process.js';
 import { calledDecisionOf } from './called-decision.js';
 import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
 
@@ -39,7 +41,12 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
     boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),
     ...(container && container !== view.process ? { parentId: container.id as string } : {}),
   };
-  const activity = () => ({ ...base, ...compileIoMapping(element), ...compileLoop(element) });
+  const activity = () => ({
+    ...base,
+    ...compileIoMapping(element),
+    ...compileLoop(element),
+    ...(element.isForCompensation === true && { isForCompensation: true }),
+  });
   switch (kind.type) {
     case 'startEvent':
       return {
@@ -47,6 +54,7 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         type: 'startEvent',
         ...optional('eventDefinition', compileEventDefinition(element)),
         interrupting: element.isInterrupting !== false,
+        ...compileIoMapping(element),
       };
     case 'endEvent':
       return { ...base, type: 'endEvent', ...throwSettings(element) };
@@ -65,7 +73,8 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         type: 'boundaryEvent',
         attachedToId: element.attachedToRef.id,
         cancelActivity: element.cancelActivity !== false,
-        eventDefinition: compileEventDefinition(element) as EventDefinition,
+        eventDefinition: withHandler(compileEventDefinition(element) as EventDefinition, element, view),
+        ...compileIoMapping(element),
       };
     case 'userTask':
       return {
@@ -101,6 +110,8 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         eventSubProcessIds: children.filter(isEventSubProcess).map((node) => node.id),
       };
     }
+    case 'adHocSubProcess':
+      return { ...activity(), type: 'adHocSubProcess', ...adHocSettingsOf(element, view) };
     case 'callActivity':
       return { ...activity(), type: 'callActivity', ...calledProcessOf(element) };
     case 'exclusiveGateway':
@@ -111,6 +122,10 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
       return { ...base, type: kind.type };
   }
 }
+
+/** A compensation boundary event names the handler its association links. */
+const withHandler = (definition: EventDefinition, boundary: ModdleElement, view: ProcessView): EventDefinition =>
+  definition.type === 'compensate' ? { ...definition, ...optional('handlerId', compensationHandlerOf(view, boundary)?.id as string | undefined) } : definition;
 
 /** A throw or end event: its event definition, and for a message one the external task delivering it. */
 function throwSettings(element: ModdleElement) {

@@ -1,4 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
+import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { extensionElement } from '../parse/extension-elements.js';
 import type { EventDefinition, MessageEventDefinition } from '../process-graph.js';
 import { eventDefinitionOf } from '../validate/element-kinds.js';
@@ -33,6 +34,11 @@ export function compileEventDefinition(element: ModdleElement): EventDefinition 
       return { type: 'terminate' };
     case 'link':
       return { type: 'link', linkName: definition.name ?? '' };
+    case 'conditional':
+      return { type: 'conditional', condition: stripFeelPrefix(body(definition.condition) ?? '') };
+    case 'compensate':
+      // A boundary event's handler comes from its association, which the compiler of the node reads.
+      return { type: 'compensate', ...optional('activityRef', definition.activityRef?.id as string | undefined) };
   }
 }
 

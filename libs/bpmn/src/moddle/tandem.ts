@@ -96,6 +96,11 @@ export const tandemDescriptor = {
     { name: 'Input', superClass: ['VariableMapping'] },
     { name: 'Output', superClass: ['VariableMapping'] },
     {
+      name: 'AdHoc',
+      superClass: ['Element'],
+      properties: [{ name: 'activeElementsCollection', isAttr: true, type: 'String' }],
+    },
+    {
       name: 'LoopCharacteristics',
       superClass: ['Element'],
       properties: [

@@ -24,11 +24,32 @@ describe('classify', () => {
     expect(kind).toMatchObject({ supported: true, type: 'startEvent' });
   });
 
-  it('refuses a compensation handler rather than running it as a plain activity', () => {
+  it('executes a compensation handler as the activity it is (compensation throw events run it)', () => {
     // given / when
     const kind = classify(element('ServiceTask', { isForCompensation: true }));
 
     // then
-    expect(kind).toEqual({ supported: false, reason: expect.stringContaining('compensation handler (isForCompensation) is not executable') });
+    expect(kind).toEqual({ supported: true, type: 'serviceTask' });
+  });
+
+  it.each(['BoundaryEvent', 'IntermediateThrowEvent', 'EndEvent'])('executes a compensation %s', (type) => {
+    // given / when
+    const kind = classify(withDefinition(type, 'CompensateEventDefinition'));
+
+    // then
+    expect(kind).toMatchObject({ supported: true, definition: 'compensate' });
+  });
+
+  it('refuses a compensation start event (a compensation event sub-process), naming the kinds it runs', () => {
+    // given / when
+    const kind = classify(withDefinition('StartEvent', 'CompensateEventDefinition'));
+
+    // then
+    expect(kind).toEqual({ supported: false, reason: expect.stringContaining('a compensate StartEvent is not executable') });
+  });
+
+  it('executes an ad-hoc sub-process', () => {
+    // given / when / then
+    expect(classify(element('AdHocSubProcess'))).toEqual({ supported: true, type: 'adHocSubProcess' });
   });
 });

@@ -15,6 +15,8 @@ const DEFINITION_TYPES: Record<string, EventDefinitionType> = {
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:ConditionalEventDefinition': 'conditional',
+  'bpmn:CompensateEventDefinition': 'compensate',
 };
 
 const EVENT_TYPES: Record<string, FlowNodeType> = {
@@ -27,12 +29,12 @@ const EVENT_TYPES: Record<string, FlowNodeType> = {
 
 /** The event definitions each event element executes ('none' for no definition). */
 const EXECUTABLE_EVENTS: Record<string, readonly (EventDefinitionType | 'none')[]> = {
-  // Error and escalation starts only in an event sub-process: the start-event rule says where.
-  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal', 'error', 'escalation'],
-  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'message', 'signal'],
-  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'signal', 'link'],
-  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'message', 'signal', 'link'],
-  'bpmn:BoundaryEvent': ['timer', 'message', 'signal', 'error', 'escalation'],
+  // Error, escalation and conditional starts only in an event sub-process: the start-event rule says where.
+  'bpmn:StartEvent': ['none', 'timer', 'message', 'signal', 'error', 'escalation', 'conditional'],
+  'bpmn:EndEvent': ['none', 'terminate', 'error', 'escalation', 'message', 'signal', 'compensate'],
+  'bpmn:IntermediateCatchEvent': ['timer', 'message', 'signal', 'link', 'conditional'],
+  'bpmn:IntermediateThrowEvent': ['none', 'escalation', 'message', 'signal', 'link', 'compensate'],
+  'bpmn:BoundaryEvent': ['timer', 'message', 'signal', 'error', 'escalation', 'compensate', 'conditional'],
 };
 
 const OTHER_TYPES: Record<string, FlowNodeType> = {
@@ -46,6 +48,7 @@ const OTHER_TYPES: Record<string, FlowNodeType> = {
   'bpmn:ManualTask': 'manualTask',
   'bpmn:CallActivity': 'callActivity',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'adHocSubProcess',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
@@ -55,8 +58,7 @@ const OTHER_TYPES: Record<string, FlowNodeType> = {
 /** Elements refused with a reason more useful than "not executable". */
 const REFUSED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways are not executable (as in Camunda 8); use an inclusive gateway',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not executable yet',
-  'bpmn:Transaction': 'transactions (and compensation) are not executable',
+  'bpmn:Transaction': 'transactions are not executable (as in Camunda 8); compensate with compensation events',
 };
 
 const shortName = (type: string) => type.replace('bpmn:', '');
@@ -70,8 +72,6 @@ export function classify(element: ModdleElement): ElementKind {
   const eventType = EVENT_TYPES[element.$type];
   if (eventType) return classifyEvent(element, eventType);
   const type = OTHER_TYPES[element.$type];
-  // Run as a plain activity, a compensation handler would silently lose its meaning.
-  if (type && element.isForCompensation === true) return { supported: false, reason: 'a compensation handler (isForCompensation) is not executable: compensation is not supported' };
   if (type) return { supported: true, type };
   return { supported: false, reason: REFUSED[element.$type] ?? `${shortName(element.$type)} is not executable yet` };
 }

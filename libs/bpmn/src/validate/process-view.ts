@@ -26,7 +26,7 @@ const isSequenceFlow = (element: ModdleElement) => element.$type === 'bpmn:Seque
 /** Flow elements that carry no execution semantics (data) and are accepted as documentation. */
 const PASSIVE_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
-/** Elements whose flow elements form a nested container (ad-hoc sub-processes and transactions are refused by name). */
+/** Elements whose flow elements form a nested container (transactions are refused by name). */
 const CONTAINER_TYPES = new Set(['bpmn:SubProcess', 'bpmn:AdHocSubProcess', 'bpmn:Transaction']);
 
 export function viewProcess(process: ModdleElement): ProcessView {

@@ -34,9 +34,9 @@ describe('validateBpmn', () => {
       { elementId: 'x', rule: 'supported-element', severity: 'error' },
     ],
     [
-      'a conditional start event',
+      'a conditional start event at the process level',
       inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:conditionalEventDefinition /></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
-      { elementId: 'start', rule: 'supported-element', severity: 'error' },
+      { elementId: 'start', rule: 'start-event', severity: 'error' },
     ],
     [
       'a message start event without a message',

@@ -2,15 +2,19 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { Problem } from '../problem.js';
 import { isExecutable, processesOf, viewProcess } from './process-view.js';
 import type { ValidationContext, ValidationRule } from './rule.js';
+import { adHocSubProcess } from './rules/ad-hoc-sub-process.js';
 import { boundaryEvent } from './rules/boundary-event.js';
 import { businessRuleTask } from './rules/business-rule-task.js';
+import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
+import { conditionalEvent } from './rules/conditional-event.js';
 import { eventBasedGateway } from './rules/event-based-gateway.js';
 import { exclusiveGateway } from './rules/exclusive-gateway.js';
 import { executableProcess } from './rules/executable-process.js';
 import { feelExpression } from './rules/feel-expression.js';
 import { flowNodeConnected } from './rules/flow-node-connected.js';
 import { inclusiveGateway } from './rules/inclusive-gateway.js';
+import { ioMapping } from './rules/io-mapping.js';
 import { leanAttributes } from './rules/lean-attributes.js';
 import { linkEvent } from './rules/link-event.js';
 import { messageEvent } from './rules/message-event.js';
@@ -33,13 +37,17 @@ export const RULES: readonly ValidationRule[] = [
   eventBasedGateway,
   conditionPlacement,
   feelExpression,
+  ioMapping,
   timerEvent,
   boundaryEvent,
+  compensation,
+  adHocSubProcess,
   errorEvent,
   escalationEvent,
   linkEvent,
   messageEvent,
   signalEvent,
+  conditionalEvent,
   taskAttributes,
   businessRuleTask,
   leanAttributes,

@@ -1,8 +1,8 @@
 import type { StartEventNode } from '#bpmn';
 import type { Execution } from '../execution.js';
 import type { Variables } from '../model.js';
+import { handBack } from '../scope/io-mapping.js';
 import { cancelContent, enter } from '../scope/lifecycle.js';
-import { propagate } from '../scope/variables.js';
 import { closeWaits } from '../scope/waits.js';
 import { armEventSubProcesses } from './sub-process.js';
 
@@ -10,7 +10,8 @@ import { armEventSubProcesses } from './sub-process.js';
  * An event sub-process starts when its start event triggers in its enclosing scope (the process
  * level when `scopeId` is undefined). An interrupting one first cancels everything else in that
  * scope and closes the scope's other event sub-process starts; a non-interrupting one runs beside
- * the scope's content and can start again. The scope completes once the event sub-process is done.
+ * the scope's content and can start again. The trigger's variables go to the scope (through the start
+ * event's output mappings, if any). The scope completes once the event sub-process is done.
  */
 export function startEventSubProcess(execution: Execution, start: StartEventNode, scopeId: string | undefined, variables?: Variables): void {
   const eventSubProcess = execution.node(start.parentId ?? '');
@@ -20,7 +21,7 @@ export function startEventSubProcess(execution: Execution, start: StartEventNode
     cancelContent(execution, scopeId);
     closeWaits(execution, holderId, (elementId) => execution.node(elementId).type === 'startEvent');
   }
-  propagate(execution, scopeId, variables);
+  handBack(execution, start, scopeId, {}, variables);
   const instance = enter(execution, eventSubProcess, { elementId: eventSubProcess.id, ...(scopeId !== undefined && { scopeId }) }, { started: true });
   armEventSubProcesses(execution, eventSubProcess.eventSubProcessIds, instance.id);
   execution.spawn({ elementId: start.id, scopeId: instance.id, previousActivityInstanceId: instance.id });

@@ -1,4 +1,5 @@
 import type { IntermediateCatchEventNode } from '#bpmn';
+import { mapPassing } from '../scope/io-mapping.js';
 import { activate, pass } from '../scope/lifecycle.js';
 import { arm } from '../scope/waits.js';
 import type { FlowNodeBehavior } from './behavior.js';
@@ -12,6 +13,7 @@ export const intermediateCatchEvent: FlowNodeBehavior<IntermediateCatchEventNode
     const definition = node.eventDefinition;
     if (definition.type === 'link') {
       pass(execution, node, token);
+      mapPassing(execution, node, token.scopeId);
       return;
     }
     const activity = activate(execution, node, token);

@@ -4,6 +4,7 @@ import { completeInner, enterMultiInstance } from '../loops/multi-instance.js';
 import { enterStandardLoop, loopAgain } from '../loops/standard-loop.js';
 import type { ActivityInstance, Variables } from '../model.js';
 import { leave } from '../scope/lifecycle.js';
+import { adHocSubProcess } from './ad-hoc-sub-process.js';
 import type { BehaviorRegistry, FlowNodeBehavior } from './behavior.js';
 import { boundaryEvent } from './boundary-event.js';
 import { businessRuleTask } from './business-rule-task.js';
@@ -36,6 +37,7 @@ const behaviors: BehaviorRegistry = {
   task: passThroughTask,
   manualTask: passThroughTask,
   subProcess,
+  adHocSubProcess,
   callActivity,
   exclusiveGateway,
   inclusiveGateway,

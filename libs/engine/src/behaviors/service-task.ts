@@ -26,23 +26,25 @@ export function activateExternalTask(execution: Execution, node: FlowNode, token
 /** The first lock marks the work as started; a re-lock (e.g. after the lock expired) changes nothing. */
 export function lockExternalTask(execution: Execution, { activityInstanceId, workerId }: LockExternalTaskCommand): void {
   const externalTask = externalTaskOf(execution, activityInstanceId);
-  if (externalTask.state === 'ready') start(execution, externalTask, workerId);
+  if (externalTask.state === 'ready') startExternalTask(execution, externalTask, workerId);
 }
 
 export function completeExternalTask(execution: Execution, { activityInstanceId, workerId, variables }: CompleteExternalTaskCommand): void {
   const externalTask = externalTaskOf(execution, activityInstanceId);
-  if (externalTask.state === 'ready') start(execution, externalTask, workerId);
+  if (externalTask.state === 'ready') startExternalTask(execution, externalTask, workerId);
   complete(execution, externalTask, variables, workerId);
 }
 
-function externalTaskOf(execution: Execution, activityInstanceId: string): ActivityInstance {
+/** The waiting activity instance, required to be an external task. */
+export function externalTaskOf(execution: Execution, activityInstanceId: string): ActivityInstance {
   const activity = execution.activity(activityInstanceId);
   const isExternal = activity.elementType !== 'multiInstanceBody' && execution.hooks.workItemOf(execution.node(activity.elementId)) === 'externalTaskClosed';
   if (!isExternal) throw wrongType(activity, 'external task');
   return activity;
 }
 
-function start(execution: Execution, externalTask: ActivityInstance, workerId: string): void {
+/** The worker's work on the external task has started (its first lock, or its answer without one). */
+export function startExternalTask(execution: Execution, externalTask: ActivityInstance, workerId: string): void {
   externalTask.state = 'started';
   externalTask.assignee = workerId;
   externalTask.startedAt = execution.at;

@@ -1,4 +1,4 @@
-import type { SubProcessNode } from '#bpmn';
+import { isWaitDefinition, type SubProcessNode } from '#bpmn';
 import type { Execution } from '../execution.js';
 import { activate } from '../scope/lifecycle.js';
 import { arm } from '../scope/waits.js';
@@ -18,7 +18,7 @@ export const subProcess: FlowNodeBehavior<SubProcessNode> = {
 };
 
 /**
- * Opens the timer, message and signal starts of the event sub-processes of a scope entered now
+ * Opens the timer, message, signal and conditional starts of the event sub-processes of a scope entered now
  * (the instance id for the process level), those whose start event `which` accepts; error and
  * escalation starts wait for a throw instead.
  */
@@ -35,8 +35,6 @@ export function armEventSubProcesses(
     const start = execution.node(eventSubProcess.startEventId);
     if (start.type !== 'startEvent' || !start.eventDefinition || !which(start.id)) continue;
     const { eventDefinition } = start;
-    if (eventDefinition.type === 'timer' || eventDefinition.type === 'message' || eventDefinition.type === 'signal') {
-      arm(execution, eventDefinition, { elementId: start.id, holderId, evaluateIn });
-    }
+    if (isWaitDefinition(eventDefinition)) arm(execution, eventDefinition, { elementId: start.id, holderId, evaluateIn });
   }
 }

@@ -2,28 +2,35 @@ import { DomainError } from '#core';
 import { startEventSubProcess } from '../behaviors/event-sub-process.js';
 import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
-import { ENGINE_ERRORS, type ActivityInstance } from '../model.js';
+import { ENGINE_ERRORS, type ActivityInstance, type Variables } from '../model.js';
 import { findCatch } from './catch-search.js';
+import { handToParent } from './thrown-to-parent.js';
 
 /**
  * Throws a BPMN error: the innermost matching catch (same code, else a catch-all) interrupts, an
  * error boundary event cancelling its activity with everything inside, an error event sub-process
- * cancelling the rest of its scope. Uncaught at the process level, the command fails with
- * ERROR_NOT_CAUGHT and nothing changes: the app raises an incident at the throwing element.
+ * cancelling the rest of its scope; `variables` travel to the catch. Uncaught at the process level
+ * of a called instance, it goes up to the call activity (the instance ends); anywhere else the
+ * command fails with ERROR_NOT_CAUGHT and nothing changes: the app raises an incident at the
+ * throwing element.
  */
 export function throwError(
   execution: Execution,
   thrower: { elementId: string; activity?: ActivityInstance; scopeId: string | undefined },
   errorCode: string | undefined,
+  variables?: Variables,
 ): void {
   const caught = findCatch(execution, thrower, { type: 'error', code: errorCode });
-  if (!caught) {
-    throw new DomainError(
-      ENGINE_ERRORS.errorNotCaught,
-      `The error${errorCode === undefined ? '' : ` '${errorCode}'`} thrown at '${thrower.elementId}' is not caught by any error boundary event or event sub-process.`,
-      { elementId: thrower.elementId, ...(errorCode !== undefined && { errorCode }) },
-    );
+  if (caught?.kind === 'boundaryEvent') triggerBoundaryEvent(execution, caught.boundary, caught.host.id, variables);
+  else if (caught) startEventSubProcess(execution, caught.start, caught.scopeId, variables);
+  else if (!handToParent(execution, { eventType: 'error', ...(errorCode !== undefined && { code: errorCode }), elementId: thrower.elementId })) {
+    throw errorNotCaught(thrower.elementId, errorCode);
   }
-  if (caught.kind === 'boundaryEvent') triggerBoundaryEvent(execution, caught.boundary, caught.host.id);
-  else startEventSubProcess(execution, caught.start, caught.scopeId);
 }
+
+export const errorNotCaught = (elementId: string, errorCode: string | undefined, where = 'by any error boundary event or event sub-process') =>
+  new DomainError(
+    ENGINE_ERRORS.errorNotCaught,
+    `The error${errorCode === undefined ? '' : ` '${errorCode}'`} thrown at '${elementId}' is not caught ${where}.`,
+    { elementId, ...(errorCode !== undefined && { errorCode }) },
+  );

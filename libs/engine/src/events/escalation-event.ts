@@ -1,19 +1,28 @@
 import { startEventSubProcess } from '../behaviors/event-sub-process.js';
 import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
+import type { ActivityInstance } from '../model.js';
 import { findCatch } from './catch-search.js';
+import { handToParent } from './thrown-to-parent.js';
 
 /**
  * Throws an escalation: the innermost matching catch (same code, else a catch-all) reacts, and
- * interrupts only when it is interrupting. Uncaught, nothing happens to the instance (BPMN); an
- * `escalationUncaught` effect reports it. True when an interrupting catch took over the thrower's
- * scope (a boundary event on it or around it, an event sub-process in it or around it): the
- * thrower's token goes no further.
+ * interrupts only when it is interrupting. Uncaught, nothing happens to the instance (BPMN): a
+ * called instance hands it up to its call activity, any other reports it (`escalationUncaught`).
+ * True when an interrupting catch took over the thrower's scope (a boundary event on it or around
+ * it, an event sub-process in it or around it): the thrower's token goes no further.
  */
-export function throwEscalation(execution: Execution, thrower: { elementId: string; scopeId: string | undefined }, escalationCode: string | undefined): boolean {
+export function throwEscalation(
+  execution: Execution,
+  thrower: { elementId: string; activity?: ActivityInstance; scopeId: string | undefined },
+  escalationCode: string | undefined,
+): boolean {
   const caught = findCatch(execution, thrower, { type: 'escalation', code: escalationCode });
   if (!caught) {
-    execution.effect({ kind: 'escalationUncaught', ...(escalationCode !== undefined && { escalationCode }), elementId: thrower.elementId, at: execution.at });
+    const code = escalationCode !== undefined ? { code: escalationCode } : {};
+    if (!handToParent(execution, { eventType: 'escalation', ...code, elementId: thrower.elementId })) {
+      execution.effect({ kind: 'escalationUncaught', ...(escalationCode !== undefined && { escalationCode }), elementId: thrower.elementId, at: execution.at });
+    }
     return false;
   }
   if (caught.kind === 'boundaryEvent') {

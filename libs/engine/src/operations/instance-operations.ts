@@ -1,3 +1,4 @@
+import { reevaluateConditions } from '../events/conditional-event.js';
 import type { Execution } from '../execution.js';
 import type { CancelInstanceCommand, SetVariablesCommand, SuspendInstanceCommand, Variables } from '../model.js';
 import { cancelContent } from '../scope/lifecycle.js';
@@ -19,10 +20,12 @@ export function cancelInstance(execution: Execution, command: CancelInstanceComm
 /**
  * Suspending freezes the instance: `execute` refuses every command that would move it (tasks,
  * external tasks, timers, messages) until resumeInstance; the app keeps its timers from firing.
+ * Conditions are not evaluated while suspended; resuming evaluates them all.
  */
 export function suspendInstance(execution: Execution, command: SuspendInstanceCommand): void {
   const suspend = command.type === 'suspendInstance';
   execution.state.status = suspend ? 'suspended' : 'active';
+  if (!suspend) reevaluateConditions(execution);
   execution.effect({ kind: suspend ? 'instanceSuspended' : 'instanceResumed', at: execution.at, ...operator(command) });
 }
 

@@ -3,6 +3,7 @@ import { armEventGatewayBranches } from '../behaviors/event-based-gateway.js';
 import { armEventSubProcesses } from '../behaviors/sub-process.js';
 import type { Execution } from '../execution.js';
 import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState, type MigratedActivity, type Subscription, type Timer } from '../model.js';
+import { migrateCompensable } from '../scope/compensable.js';
 import { isInnerInstance } from '../scope/lifecycle.js';
 import { arm, armBoundaryEvents, closeWaits, schedule } from '../scope/waits.js';
 import { run } from '../token-flow.js';
@@ -63,6 +64,7 @@ function apply(execution: Execution, plan: MigrationPlan, request: MigrationRequ
   }
   state.joins = plan.joins.get(state.id) ?? {};
   for (const activity of state.activities) if (activity.joins) activity.joins = plan.joins.get(activity.id) ?? {};
+  migrateCompensable(execution, (elementId) => targetOf(mapping, elementId));
   execution.effect({
     kind: 'instanceMigrated',
     fromProcessVersionId,

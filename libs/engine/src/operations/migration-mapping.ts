@@ -1,4 +1,4 @@
-import type { FlowNode, ProcessGraph, WaitDefinition } from '#bpmn';
+import { isWaitDefinition, type FlowNode, type ProcessGraph, type WaitDefinition } from '#bpmn';
 
 /**
  * Which element of the target version each element of the source version becomes: flow nodes to
@@ -99,7 +99,7 @@ export const nodeIn = (graph: ProcessGraph, elementId: string): FlowNode | undef
 /** What a timer, message or signal wait of the node waits for: its event definition, a receive task's message. */
 export function waitDefinitionOf(node: FlowNode): WaitDefinition | undefined {
   const definition = node.type === 'receiveTask' ? node.message : 'eventDefinition' in node ? node.eventDefinition : undefined;
-  return definition?.type === 'timer' || definition?.type === 'message' || definition?.type === 'signal' ? definition : undefined;
+  return isWaitDefinition(definition) ? definition : undefined;
 }
 
 /**

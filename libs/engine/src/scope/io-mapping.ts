@@ -23,6 +23,14 @@ export function mapInputs(execution: Execution, node: FlowNode, scopeId: string 
 }
 
 /**
+ * An event a token passes (a throw, end or link catch event): its output mappings write to its
+ * scope as the token passes, evaluated over its input mappings.
+ */
+export function mapPassing(execution: Execution, node: FlowNode, scopeId: string | undefined): void {
+  if (ioOf(node)) handBack(execution, node, scopeId, mapInputs(execution, node, scopeId), undefined);
+}
+
+/**
  * What a completing element hands back to its scope: with output mappings only what they map
  * (evaluated over its locals and result), else every result variable, propagated outwards.
  */

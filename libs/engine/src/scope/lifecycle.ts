@@ -1,6 +1,7 @@
 import type { FlowNode } from '#bpmn';
 import type { Execution, Token } from '../execution.js';
 import type { ActivityInstance, ActivityState, Effect, ElementInstanceType, Variables } from '../model.js';
+import { forgetCompensable, recordCompensable } from './compensable.js';
 import { handBack, mapInputs } from './io-mapping.js';
 import { armBoundaryEvents, closeWaits } from './waits.js';
 
@@ -21,7 +22,10 @@ export interface EnterOptions {
   withoutInputs?: boolean;
 }
 
-/** Sends a token along each given outgoing flow (all of them by default: a fork), in the same scope. */
+/**
+ * Sends a token along each given outgoing flow (all of them by default: a fork), in the same scope.
+ * Leaving a node without outgoing flows ends a path there: an ad-hoc sub-process checks whether it is done.
+ */
 export function leave(
   execution: Execution,
   node: FlowNode,
@@ -29,6 +33,7 @@ export function leave(
   scopeId: string | undefined,
   flowIds: readonly string[] = node.outgoing,
 ): void {
+  if (flowIds.length === 0 && node.outgoing.length === 0 && scopeId !== undefined) execution.pathEnded(scopeId);
   for (const flowId of flowIds) {
     execution.spawn({
       elementId: execution.graph.flows[flowId].targetId,
@@ -84,10 +89,11 @@ export function isInnerInstance(execution: Execution, activity: ActivityInstance
   return scope?.elementType === 'multiInstanceBody' && scope.elementId === activity.elementId && activity.elementType !== 'multiInstanceBody';
 }
 
-/** The activity's work is done: it closes, hands its result back to its scope, and its token moves on. */
+/** The activity's work is done: it closes (compensation may undo it later), hands its result back to its scope, and its token moves on. */
 export function complete(execution: Execution, activity: ActivityInstance, result?: Variables, actor?: string): void {
   const node = execution.node(activity.elementId);
   close(execution, activity, node, 'completed', actor);
+  recordCompensable(execution, activity, node, isInnerInstance(execution, activity));
   if (activity.elementType !== 'multiInstanceBody') handBack(execution, node, activity.scopeId, activity.variables ?? {}, result);
   execution.hooks.continueAfter(execution, node, activity, result);
 }
@@ -95,6 +101,7 @@ export function complete(execution: Execution, activity: ActivityInstance, resul
 /** The activity is interrupted (boundary event, terminate, error): it and everything inside it close, its tokens are consumed. */
 export function cancel(execution: Execution, activity: ActivityInstance): void {
   cancelContent(execution, activity.id);
+  forgetCompensable(execution, activity.id);
   close(execution, activity, execution.node(activity.elementId), 'canceled');
 }
 

@@ -1,25 +1,30 @@
 import type { Execution } from '../execution.js';
-import type { InstanceEnded } from '../model.js';
+import type { ActivityInstance, InstanceEnded } from '../model.js';
 import { cancelContent, complete } from './lifecycle.js';
 import { closeWaits } from './waits.js';
 
 const hasPendingJoins = (joins: Record<string, string[]> | undefined) => Object.values(joins ?? {}).some((arrived) => arrived.length > 0);
 
+/** Scopes that complete once empty: a sub-process, and a compensation throw or end event waiting for the handlers it started. */
+const completesWhenEmpty = (execution: Execution, activity: ActivityInstance): boolean => {
+  if (activity.elementType === 'subProcess') return true;
+  const node = execution.node(activity.elementId);
+  return (node.type === 'intermediateThrowEvent' || node.type === 'endEvent') && node.eventDefinition?.type === 'compensate';
+};
+
 /**
- * A sub-process completes once nothing is left inside it: no activity instance, no token on its
- * way, no arrival waiting at a join. Completes the first such scope found; false when there is none.
+ * A sub-process (or a compensation event, for its handlers) completes once nothing is left inside
+ * it. Completes the first such scope found; false when there is none.
  */
 export function completeEmptyScope(execution: Execution): boolean {
-  const scope = execution.state.activities.find(
-    (activity) =>
-      activity.elementType === 'subProcess' &&
-      execution.childrenOf(activity.id).length === 0 &&
-      execution.tokensIn(activity.id).length === 0 &&
-      !hasPendingJoins(activity.joins),
-  );
+  const scope = execution.state.activities.find((activity) => completesWhenEmpty(execution, activity) && isEmptyScope(execution, activity));
   if (scope) complete(execution, scope);
   return scope !== undefined;
 }
+
+/** Nothing is left inside the scope: no activity instance, no token on its way, no arrival waiting at a join. */
+export const isEmptyScope = (execution: Execution, scope: ActivityInstance): boolean =>
+  execution.childrenOf(scope.id).length === 0 && execution.tokensIn(scope.id).length === 0 && !hasPendingJoins(scope.joins);
 
 /** The instance completes once no token waits anywhere, neither in an activity nor at a join. */
 export function completeInstanceIfDone(execution: Execution): void {
@@ -38,11 +43,12 @@ export function terminateScope(execution: Execution, scopeId: string | undefined
   if (scopeId === undefined) endInstance(execution, 'completed');
 }
 
-/** The instance ends: any wait still open at the process level (an event sub-process's start) closes. */
-export function endInstance(execution: Execution, status: 'completed' | 'canceled', by: Pick<InstanceEnded, 'actor' | 'reason'> = {}): void {
+/** The instance ends: any wait still open at the process level (an event sub-process's start) closes, nothing is compensable any more. */
+export function endInstance(execution: Execution, status: 'completed' | 'canceled', by: Pick<InstanceEnded, 'actor' | 'reason' | 'byError'> = {}): void {
   closeWaits(execution, execution.state.id);
   const { state } = execution;
   state.status = status;
   state.endedAt = execution.at;
+  delete state.compensable;
   execution.effect({ kind: 'instanceEnded', status, at: execution.at, ...by });
 }

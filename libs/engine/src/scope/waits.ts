@@ -1,4 +1,4 @@
-import { isFeel, type FlowNode, type WaitDefinition } from '#bpmn';
+import { isFeel, isWaitDefinition, type FlowNode, type WaitDefinition } from '#bpmn';
 import { DomainError } from '#core';
 import type { Execution } from '../execution.js';
 import { feelText } from '../feel/feel.js';
@@ -20,7 +20,7 @@ export interface WaitPlace {
   evaluateIn: string | undefined;
 }
 
-/** Opens the wait of a timer, message or signal definition. */
+/** Opens the wait of a timer, message, signal or conditional definition (a condition is evaluated when the command settles). */
 export function arm(execution: Execution, definition: WaitDefinition, place: WaitPlace): void {
   if (definition.type === 'timer') {
     const evaluate = (expression: string) => evaluateAt(execution, expression, place.evaluateIn, place.elementId);
@@ -28,7 +28,9 @@ export function arm(execution: Execution, definition: WaitDefinition, place: Wai
     return;
   }
   const subscription: Subscription =
-    definition.type === 'message'
+    definition.type === 'conditional'
+      ? { id: execution.newId(), eventType: 'conditional', name: definition.condition, elementId: place.elementId, activityInstanceId: place.holderId }
+      : definition.type === 'message'
       ? {
           id: execution.newId(),
           eventType: 'message',
@@ -42,15 +44,13 @@ export function arm(execution: Execution, definition: WaitDefinition, place: Wai
   execution.effect({ kind: 'subscriptionOpened', subscription: { ...subscription } });
 }
 
-/** Arms the timer, message and signal boundary events of an activity instance that starts waiting (those `which` accepts). */
+/** Arms the timer, message, signal and conditional boundary events of an activity instance that starts waiting (those `which` accepts). */
 export function armBoundaryEvents(execution: Execution, node: FlowNode, activityInstanceId: string, which: (elementId: string) => boolean = () => true): void {
   for (const boundaryId of node.boundaryEventIds.filter(which)) {
     const boundary = execution.node(boundaryId);
     if (boundary.type !== 'boundaryEvent') continue;
     const { eventDefinition } = boundary;
-    if (eventDefinition.type === 'timer' || eventDefinition.type === 'message' || eventDefinition.type === 'signal') {
-      arm(execution, eventDefinition, { elementId: boundary.id, holderId: activityInstanceId, evaluateIn: activityInstanceId });
-    }
+    if (isWaitDefinition(eventDefinition)) arm(execution, eventDefinition, { elementId: boundary.id, holderId: activityInstanceId, evaluateIn: activityInstanceId });
   }
 }
 

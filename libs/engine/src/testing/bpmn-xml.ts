@@ -31,6 +31,8 @@ export interface FlowSpec {
 export interface ModelSpec {
   nodes: NodeSpec[];
   flows: FlowSpec[];
+  /** Associations as [source, target]: a compensation boundary event and its handler. */
+  associations?: [string, string][];
   /** Lane id -> the ids of the nodes in it. */
   lanes?: Record<string, string[]>;
 }
@@ -98,6 +100,17 @@ export const onLink = (name: string): EventDefinitionSpec => ({ xml: `<bpmn:link
 
 export const onTerminate = (): EventDefinitionSpec => ({ xml: '<bpmn:terminateEventDefinition />', roots: [] });
 
+export const onCondition = (condition: string): EventDefinitionSpec => ({
+  xml: `<bpmn:conditionalEventDefinition>${expression('condition', condition)}</bpmn:conditionalEventDefinition>`,
+  roots: [],
+});
+
+/** Compensation: of one activity's instances, or (no activityRef) of everything completed in the scope. */
+export const onCompensate = (activityRef?: string): EventDefinitionSpec => ({
+  xml: `<bpmn:compensateEventDefinition${renderAttributes({ activityRef })} />`,
+  roots: [],
+});
+
 // Events
 
 export const startEvent = (id: string, on?: EventDefinitionSpec, interrupting = true) =>
@@ -112,6 +125,8 @@ export const boundaryEvent = (id: string, attachedTo: string, on: EventDefinitio
   withDefinition('boundaryEvent', id, on, { attachedToRef: attachedTo, cancelActivity: String(interrupting) });
 export const boundaryTimer = (id: string, attachedTo: string, duration: string, interrupting = true) =>
   boundaryEvent(id, attachedTo, onTimer({ duration }), interrupting);
+/** A compensation boundary event; link its handler with an association. */
+export const compensationBoundary = (id: string, attachedTo: string) => withDefinition('boundaryEvent', id, onCompensate(), { attachedToRef: attachedTo });
 
 // Activities
 
@@ -131,6 +146,19 @@ export const callActivity = (id: string, processKey: string, attributes: Attribu
   node('callActivity', id, { calledElement: processKey, ...attributes });
 export const subProcess = (id: string, children: ModelSpec, attributes: Attributes = {}): NodeSpec => ({ ...node('subProcess', id, attributes), children });
 export const eventSubProcess = (id: string, children: ModelSpec): NodeSpec => subProcess(id, children, { triggeredByEvent: 'true' });
+export const adHocSubProcess = (
+  id: string,
+  children: ModelSpec,
+  settings: { activeElements?: string; completionCondition?: string; cancelRemainingInstances?: boolean } = {},
+): NodeSpec => ({
+  ...node('adHocSubProcess', id, { cancelRemainingInstances: settings.cancelRemainingInstances?.toString() }),
+  ...(settings.activeElements !== undefined && { extensions: `<tandem:adHoc activeElementsCollection="${escape(settings.activeElements)}" />` }),
+  body: settings.completionCondition === undefined ? '' : expression('completionCondition', settings.completionCondition),
+  children,
+});
+
+/** Marks an activity as a compensation handler. */
+export const forCompensation = (spec: NodeSpec): NodeSpec => ({ ...spec, attributes: { ...spec.attributes, isForCompensation: 'true' } });
 
 // Gateways
 
@@ -179,7 +207,7 @@ export const withStandardLoop = (spec: NodeSpec, settings: { condition?: string;
 
 export const flow = (id: string, source: string, target: string, condition?: string): FlowSpec => ({ id, source, target, condition });
 
-function renderContent({ nodes, flows }: ModelSpec, indent: string): string {
+function renderContent({ nodes, flows, associations = [] }: ModelSpec, indent: string): string {
   const renderNode = (spec: NodeSpec) => {
     const { tag, id, attributes, body, extensions, children } = spec;
     const incoming = flows.filter(({ target }) => target === id).map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`);
@@ -191,7 +219,9 @@ function renderContent({ nodes, flows }: ModelSpec, indent: string): string {
   const renderFlow = ({ id, source, target, condition }: FlowSpec) =>
     `${indent}<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}">` +
     `${condition === undefined ? '' : expression('conditionExpression', condition)}</bpmn:sequenceFlow>`;
-  return [...nodes.map(renderNode), ...flows.map(renderFlow)].join('\n');
+  const renderAssociation = ([source, target]: [string, string]) =>
+    `${indent}<bpmn:association id="association_${source}_${target}" associationDirection="One" sourceRef="${source}" targetRef="${target}" />`;
+  return [...nodes.map(renderNode), ...flows.map(renderFlow), ...associations.map(renderAssociation)].join('\n');
 }
 
 const rootsOf = ({ nodes }: ModelSpec): string[] => nodes.flatMap((spec) => [...(spec.roots ?? []), ...(spec.children ? rootsOf(spec.children) : [])]);

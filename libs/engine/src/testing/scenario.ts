@@ -1,7 +1,7 @@
 import { loadBpmn, type ProcessGraph } from '#bpmn';
 import { execute } from '../execute.js';
 import type { DecisionLookup } from '../dmn/decision-lookup.js';
-import type { ActivityInstance, Command, Effect, EngineResult, EnginePorts, InstanceState, StepEvent, Subscription, Timer, Variables } from '../model.js';
+import type { ActivityInstance, Command, Effect, EngineResult, EnginePorts, InstanceState, ParentLink, StepEvent, Subscription, Timer, Variables } from '../model.js';
 import { startInstance } from '../start-instance.js';
 import { bpmnXml, type ModelSpec } from './bpmn-xml.js';
 import { CounterIds } from './counter-ids.js';
@@ -50,6 +50,11 @@ export class Scenario {
   start(variables?: Variables, businessKey?: string, startEventId?: string): EngineResult {
     const command = { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', businessKey, variables, startEventId } as const;
     return this.keep(startInstance(this.graph, command, this.ports));
+  }
+
+  /** Starts the instance as the child a call activity started (its parent link set). */
+  startCalled(parent: ParentLink, variables?: Variables): EngineResult {
+    return this.keep(startInstance(this.graph, { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', variables, parent }, this.ports));
   }
 
   execute(command: Command): EngineResult {

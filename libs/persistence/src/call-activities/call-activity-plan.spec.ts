@@ -74,9 +74,21 @@ describe('planCallActivities', () => {
     const onCommand = planCallActivities(result([], { parent: PARENT }), running);
     const onEnd = planCallActivities(result([], { parent: PARENT, status: 'completed', endedAt: LATER }), running);
     // then
-    expect(onStart.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'started', at: AT });
+    expect(onStart.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'started', threw: false, at: AT });
     expect(onCommand.parentNotice).toBeUndefined();
-    expect(onEnd.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'ended', at: LATER });
+    expect(onEnd.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'ended', threw: false, at: LATER });
+  });
+
+  it('tells the parent when a running called instance hands an error or escalation up', () => {
+    // given a called instance
+    const running = state({ parent: PARENT });
+    const thrown: Effect = { kind: 'thrownToCallActivity', eventType: 'escalation', code: 'LATE', elementId: 'late', at: LATER };
+    // when it hands an escalation up and goes on, or an error and ends
+    const escalated = planCallActivities(result([thrown], { parent: PARENT }), running);
+    const failed = planCallActivities(result([{ ...thrown, eventType: 'error' }], { parent: PARENT, status: 'canceled', endedAt: LATER }), running);
+    // then
+    expect(escalated.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'running', threw: true, at: LATER });
+    expect(failed.parentNotice).toEqual({ activity_instance_id: 'call-0', event: 'ended', threw: true, at: LATER });
   });
 
   it('tells no parent for an instance started directly', () => {

@@ -25,10 +25,15 @@ export interface CallActivityClosing {
   at: string;
 }
 
-/** A called instance that started or ended tells its parent's call_activity row. */
+/**
+ * A called instance that started, ended or handed an error or escalation up (`running`: it threw
+ * and goes on) tells its parent's call_activity row, which then owes what it threw to the parent.
+ */
 export interface ParentNotice {
   activity_instance_id: string;
-  event: 'started' | 'ended';
+  event: 'started' | 'ended' | 'running';
+  /** It handed an error or escalation up in this command. */
+  threw: boolean;
   at: string;
 }
 
@@ -67,16 +72,18 @@ export function planCallActivities(result: EngineResult, previous: InstanceState
       else closings.push({ activity_instance_id: effect.id, status: effect.outcome, at: effect.at });
     }
   }
-  const parentNotice = noticeToParent(result.state, previous);
+  const parentNotice = noticeToParent(result, previous);
   return { inserts: [...inserts.values()], closings, ...(parentNotice && { parentNotice }) };
 }
 
-function noticeToParent(state: InstanceState, previous: InstanceState | null): ParentNotice | undefined {
+function noticeToParent({ state, effects }: EngineResult, previous: InstanceState | null): ParentNotice | undefined {
   if (!state.parent) return undefined;
   const ended = state.status === 'completed' || state.status === 'canceled';
   const wasEnded = previous?.status === 'completed' || previous?.status === 'canceled';
-  const activityInstanceId = state.parent.activityInstanceId;
-  if (ended && !wasEnded) return { activity_instance_id: activityInstanceId, event: 'ended', at: state.endedAt ?? state.startedAt };
-  if (previous === null) return { activity_instance_id: activityInstanceId, event: 'started', at: state.startedAt };
+  const thrown = effects.find((effect) => effect.kind === 'thrownToCallActivity');
+  const notice = { activity_instance_id: state.parent.activityInstanceId, threw: thrown !== undefined };
+  if (ended && !wasEnded) return { ...notice, event: 'ended', at: state.endedAt ?? state.startedAt };
+  if (previous === null) return { ...notice, event: 'started', at: state.startedAt };
+  if (thrown) return { ...notice, event: 'running', at: thrown.at };
   return undefined;
 }

@@ -197,6 +197,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
         break;
       case 'callActivityStarted':
       case 'callActivityClosed':
+      case 'thrownToCallActivity':
         // call_activity rows: planCallActivities (below).
         break;
       case 'signalThrown':
@@ -213,8 +214,8 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
   const before = new Map<string, Timer>(scheduledTimers(previous).map((timer) => [timer.id, timer]));
   const after = new Set(scheduledTimers(result.state).map((timer) => timer.id));
   const { upserts, deletes } = diffVariables(previous?.variables ?? {}, result.state.variables);
-  const subscriptionsBefore = new Map((previous?.subscriptions ?? []).map((subscription) => [subscription.id, subscription]));
-  const subscriptionsAfter = new Set(result.state.subscriptions.map((subscription) => subscription.id));
+  const subscriptionsBefore = new Map(routed(previous?.subscriptions ?? []).map((subscription) => [subscription.id, subscription]));
+  const subscriptionsAfter = new Set(routed(result.state.subscriptions).map((subscription) => subscription.id));
 
   return {
     state: result.state,
@@ -232,7 +233,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
         due_at: timer.dueAt,
       })),
     jobDeletes: [...before.keys()].filter((id) => !after.has(id)),
-    subscriptionUpserts: result.state.subscriptions
+    subscriptionUpserts: routed(result.state.subscriptions)
       .filter((subscription) => JSON.stringify(subscription) !== JSON.stringify(subscriptionsBefore.get(subscription.id)))
       .map((subscription) => toSubscriptionRow(subscription, result.state)),
     subscriptionDeletes: [...subscriptionsBefore.keys()].filter((id) => !subscriptionsAfter.has(id)),
@@ -243,6 +244,9 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     audit: auditRowsOf(result.effects),
   };
 };
+
+/** The subscriptions the app routes messages and signals to; a conditional one is the engine's own, evaluated by commands. */
+const routed = (subscriptions: Subscription[]): Subscription[] => subscriptions.filter(({ eventType }) => eventType !== 'conditional');
 
 /** The timers that have jobs: none while the instance is suspended, so they wait; resuming schedules them again. */
 const scheduledTimers = (state: InstanceState | null): Timer[] => (state === null || state.status === 'suspended' ? [] : state.timers);

@@ -278,14 +278,16 @@ function callActivityCtes(plan: CallActivityPlan, param: (value: unknown) => str
       WHERE call_activity.activity_instance_id = c.activity_instance_id AND call_activity.instance_id = guard.id)`);
   }
   if (plan.parentNotice) {
-    // A waiting parent is owed nothing while its child runs, and the result once it ended. A child
-    // started under a call activity already closed owes its cancellation, until it has ended.
-    const { activity_instance_id, event, at } = plan.parentNotice;
-    const since = param(at);
+    // A waiting parent is owed nothing while its child runs, and the result once it ended, and
+    // every error or escalation the child handed up. A child started (or running) under a call
+    // activity already closed owes its cancellation, until it has ended.
+    const { activity_instance_id, event, threw, at } = plan.parentNotice;
+    const since = `${param(at)}::timestamptz`;
+    const whileWaiting = event === 'ended' || (event === 'started' && threw) ? since : event === 'started' ? 'NULL' : `COALESCE(call_activity.follow_up_since, ${since})`;
     ctes.push(`parent_call_activity_noticed AS (
       UPDATE call_activity SET follow_up_since = CASE
-          WHEN call_activity.status = 'waiting' THEN ${event === 'ended' ? `${since}::timestamptz` : 'NULL'}
-          ELSE ${event === 'ended' ? 'NULL' : `${since}::timestamptz`} END
+          WHEN call_activity.status = 'waiting' THEN ${whileWaiting}
+          ELSE ${event === 'ended' ? 'NULL' : since} END
       FROM guard
       WHERE call_activity.activity_instance_id = ${param(activity_instance_id)})`);
   }

@@ -15,6 +15,7 @@ const ACTIVITIES = new Set([
   'bpmn:Task',
   'bpmn:ManualTask',
   'bpmn:SubProcess',
+  'bpmn:AdHocSubProcess',
   'bpmn:CallActivity',
 ]);
 

@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { compileIoMapping, compileLoop } from '../../compile/activity-settings.js';
+import { adHocExpressionsOf } from '../../compile/ad-hoc-sub-process.js';
 import { calledDecisionOf } from '../../compile/called-decision.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
@@ -38,12 +39,18 @@ function settingsOf(node: ModdleElement): Setting[] {
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
   if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);
+  if (node.$type === 'bpmn:AdHocSubProcess') {
+    const { activeElementsCollection, completionCondition } = adHocExpressionsOf(node);
+    add('active elements collection', activeElementsCollection, true);
+    add('completion condition', completionCondition, true);
+  }
   if (node.$type === 'bpmn:CallActivity') {
     add('process key', node.calledElement);
     add('business key', readAttribute(node, 'businessKey'));
   }
   const definition = node.$type === 'bpmn:ReceiveTask' ? compileMessage(node.messageRef) : node.eventDefinitions ? compileEventDefinition(node) : undefined;
   if (definition?.type === 'message') add('correlation key', definition.correlationKey, true);
+  if (definition?.type === 'conditional' && definition.condition) add('condition', definition.condition, true);
   if (definition?.type === 'timer') {
     add('timeDuration', definition.timeDuration);
     add('timeDate', definition.timeDate);

@@ -1,4 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
+import { isCompensationBoundary } from '../compensation-handlers.js';
 import { eventDefinitionOf } from '../element-kinds.js';
 import { describe, flowsInto, flowsOutOf, isEventSubProcess, type ProcessView } from '../process-view.js';
 import { problemFor, type ValidationRule } from '../rule.js';
@@ -7,15 +8,23 @@ const problem = problemFor('flow-node-connected');
 
 const isLink = (node: ModdleElement) => eventDefinitionOf(node) === 'link';
 
-/** Tokens reach these without a sequence flow: a start, a boundary event, a link catch, an event sub-process. */
-const needsIncoming = (node: ModdleElement) =>
+/** Inside an ad-hoc sub-process an element is activated without a flow, and a path may end anywhere. */
+const inAdHoc = (view: ProcessView, node: ModdleElement) => view.containerOf.get(node.id)?.$type === 'bpmn:AdHocSubProcess';
+
+/** Tokens reach these without a sequence flow: a start, a boundary event, a link catch, an event sub-process, a compensation handler. */
+const needsIncoming = (view: ProcessView, node: ModdleElement) =>
+  !inAdHoc(view, node) &&
+  node.isForCompensation !== true &&
   node.$type !== 'bpmn:StartEvent' &&
   node.$type !== 'bpmn:BoundaryEvent' &&
   !(node.$type === 'bpmn:IntermediateCatchEvent' && isLink(node)) &&
   !isEventSubProcess(node);
 
-/** Tokens end here or jump on without a sequence flow. */
-const needsOutgoing = (node: ModdleElement) =>
+/** Tokens end here or jump on without a sequence flow; compensation runs its handlers without one. */
+const needsOutgoing = (view: ProcessView, node: ModdleElement) =>
+  !inAdHoc(view, node) &&
+  node.isForCompensation !== true &&
+  !isCompensationBoundary(node) &&
   node.$type !== 'bpmn:EndEvent' && !(node.$type === 'bpmn:IntermediateThrowEvent' && isLink(node)) && !isEventSubProcess(node);
 
 /**
@@ -36,10 +45,10 @@ function checkNode(view: ProcessView, node: ModdleElement) {
   if (isEventSubProcess(node) && incoming + outgoing > 0) {
     problems.push(problem('error', node, `${describe(node)} is an event sub-process; it cannot have sequence flows, its start event triggers it.`));
   }
-  if (needsIncoming(node) && incoming === 0) {
+  if (needsIncoming(view, node) && incoming === 0) {
     problems.push(problem('error', node, `${describe(node)} has no incoming sequence flow, so no case can reach it.`));
   }
-  if (needsOutgoing(node) && outgoing === 0) {
+  if (needsOutgoing(view, node) && outgoing === 0) {
     problems.push(problem('error', node, `${describe(node)} has no outgoing sequence flow; end the path with an end event.`));
   }
   return problems;

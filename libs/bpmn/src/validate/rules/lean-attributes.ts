@@ -1,20 +1,10 @@
 import { STAGES, VALUE_CLASSES, WASTE_TYPES } from '../../process-graph.js';
 import type { Problem } from '../../problem.js';
+import { expectsValueClass, graphTypeOf } from '../../value/value-summary.js';
 import { describe } from '../process-view.js';
 import { allFlowNodes, problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('lean-attributes');
-
-/** Tasks are the steps whose time the analytics classify. */
-const ACTIVITY_TYPES = new Set([
-  'bpmn:UserTask',
-  'bpmn:ServiceTask',
-  'bpmn:SendTask',
-  'bpmn:ReceiveTask',
-  'bpmn:ScriptTask',
-  'bpmn:ManualTask',
-  'bpmn:Task',
-]);
 
 /** Value classes feed every NVA figure, so a wrong value is an error and a missing one a warning. */
 export const leanAttributes: ValidationRule = {
@@ -37,7 +27,7 @@ export const leanAttributes: ValidationRule = {
       if (minutes !== undefined && !(Number.isFinite(Number(minutes)) && Number(minutes) >= 0 && minutes.trim() !== '')) {
         problems.push(problem('error', node, `The tandem:standardMinutes "${minutes}" of ${describe(node)} must be a number of 0 or more.`));
       }
-      if (ACTIVITY_TYPES.has(node.$type) && node.valueClass === undefined) {
+      if (expectsValueClass(graphTypeOf(node.$type)) && node.valueClass === undefined) {
         problems.push(
           problem('warning', node, `${describe(node)} has no tandem:valueClass (VA, BVA or NVA); it will count as unclassified.`),
         );

@@ -57,7 +57,7 @@ function checkEventSubProcess(subProcess: ModdleElement, starts: ModdleElement[]
     return [problem('error', start, `${describe(start)} is a non-interrupting error start event; an error always interrupts its scope.`)];
   }
   if (starts.length === 1 && eventDefinitionOf(start) !== 'none') return [];
-  return [problem('error', subProcess, `${describe(subProcess)} needs exactly one start event with a trigger (timer, message, signal, error or escalation).`)];
+  return [problem('error', subProcess, `${describe(subProcess)} needs exactly one start event with a trigger (timer, message, signal, error, escalation or conditional).`)];
 }
 
 /** isInterrupting="false" is meaningful only for an event sub-process's start event. */
