@@ -96,7 +96,7 @@ async function round(databaseUrl: string, engines: number): Promise<Round> {
 }
 
 async function startCases(engine: EngineProcess, dueAt: string) {
-  const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: bpmn });
+  const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: bpmn });
   if (deployed.status !== 201) throw new Error(`deploy failed: ${deployed.status} ${await deployed.text()}`);
   let next = 0;
   await Promise.all(
@@ -105,7 +105,7 @@ async function startCases(engine: EngineProcess, dueAt: string) {
         next++;
         const response = await fetch(`${engine.baseUrl}/processes/timer-wave/instances`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...engine.authHeaders },
           body: JSON.stringify({ businessKey: `case-${next}`, variables: { dueAt } }),
         });
         if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);

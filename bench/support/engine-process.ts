@@ -7,8 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The admin every engine started here creates (TANDEM_ADMIN_USERNAME/TANDEM_ADMIN_PASSWORD) unless
+ * the options' env names another: an external database gets no demo users.
+ */
+export const ENGINE_ADMIN = { username: 'engine-admin', password: 'engine-admin-password' } as const;
+
 export interface EngineProcess {
   baseUrl: string;
+  /** Signs a request in as the admin: `fetch(url, { headers: { ...engine.authHeaders } })`. */
+  authHeaders: { authorization: string };
   child: ChildProcess;
   /** SIGTERM, and wait for the exit. */
   stop(): Promise<void>;
@@ -49,6 +57,8 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       DATABASE_URL: options.databaseUrl,
       TANDEM_DEPLOY_REFERENCE: 'false',
       TANDEM_LOG_LEVEL: 'warn',
+      TANDEM_ADMIN_USERNAME: ENGINE_ADMIN.username,
+      TANDEM_ADMIN_PASSWORD: ENGINE_ADMIN.password,
       ...options.env,
     },
     stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
@@ -72,8 +82,10 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
+  const admin = { username: options.env?.TANDEM_ADMIN_USERNAME ?? ENGINE_ADMIN.username, password: options.env?.TANDEM_ADMIN_PASSWORD ?? ENGINE_ADMIN.password };
   return {
     baseUrl,
+    authHeaders: { authorization: `Bearer ${await signIn(baseUrl, admin.username, admin.password)}` },
     child,
     stop: signal('SIGTERM'),
     kill: signal('SIGKILL'),
@@ -86,6 +98,24 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       }
     },
   };
+}
+
+/** A log-in token for the user (POST /api/auth/login). */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!response.ok) throw new Error(`log-in of ${username} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Creates a user as the engine's admin and answers their log-in token (a user who exists already just signs in). */
+export async function createUser(engine: EngineProcess, user: { username: string; password: string; roles: string[]; groups?: string[] }): Promise<string> {
+  const response = await fetch(`${engine.baseUrl}/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...engine.authHeaders },
+    body: JSON.stringify({ groups: [], ...user }),
+  });
+  if (response.status !== 201 && response.status !== 409) throw new Error(`creating ${user.username} failed: ${response.status} ${await response.text()}`);
+  return signIn(engine.baseUrl, user.username, user.password);
 }
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

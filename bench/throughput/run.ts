@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBenchDatabase } from '../support/bench-database.js';
-import { projectRoot, sleep, startEngineProcess } from '../support/engine-process.js';
+import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -30,6 +30,12 @@ const STATE_CHANGING: ReadonlySet<CallName> = new Set(['start', 'claim', 'comple
 const latencies = new Map<CallName, number[]>();
 let measuring = false;
 
+/** Request headers per caller: each agent signs in as themselves, the workers share one API key. */
+interface Callers {
+  agents: Array<Record<string, string>>;
+  worker: Record<string, string>;
+}
+
 async function main() {
   const db = await startBenchDatabase(['ceiling', 'engine']);
   try {
@@ -41,12 +47,13 @@ async function main() {
       nodeArgs: (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean),
     });
     try {
-      await deploy(engine.baseUrl);
-      await runCases(engine.baseUrl, WARMUP_CASES);
+      await deploy(engine);
+      const callers = await signInCallers(engine);
+      await runCases(engine.baseUrl, callers, WARMUP_CASES);
       latencies.clear();
       measuring = true;
       const began = performance.now();
-      await runCases(engine.baseUrl, CASES);
+      await runCases(engine.baseUrl, callers, CASES);
       const seconds = (performance.now() - began) / 1000;
       measuring = false;
       report(seconds, ceiling, engine.peakRssMb());
@@ -88,20 +95,37 @@ async function measureCeiling(url: string): Promise<number> {
   return transactions / CEILING_SECONDS;
 }
 
-async function deploy(baseUrl: string) {
-  const response = await fetch(`${baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: bpmn });
+async function deploy(engine: EngineProcess) {
+  const response = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: bpmn });
   if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
+}
+
+/** The first-line agents (one user per client) and an API key for the workers, made by the engine's admin. */
+async function signInCallers(engine: EngineProcess): Promise<Callers> {
+  const admin = { 'content-type': 'application/json', ...engine.authHeaders };
+  await fetch(`${engine.baseUrl}/groups`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'first-line', name: 'First line', tier: 1 }) });
+  const agents = [];
+  for (let agent = 0; agent < CLIENTS; agent++) {
+    const token = await createUser(engine, { username: `agent-${agent}`, password: 'bench-agent-password', roles: ['agent'], groups: ['first-line'] });
+    agents.push({ authorization: `Bearer ${token}` });
+  }
+  const key = await fetch(`${engine.baseUrl}/api-keys`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'bench-workers' }) });
+  return { agents, worker: { 'x-api-key': ((await key.json()) as { key: string }).key } };
 }
 
 // node:http with a keep-alive agent costs the driver less CPU than fetch; the driver shares the machine with the engine.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function send(url: string, method: string, body?: unknown): Promise<{ status: number; text: string }> {
+function send(url: string, method: string, credentials: Record<string, string>, body?: unknown): Promise<{ status: number; text: string }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolveResponse, reject) => {
     const request = http.request(
       url,
-      { method, agent, headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        method,
+        agent,
+        headers: { ...credentials, ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -114,9 +138,9 @@ function send(url: string, method: string, body?: unknown): Promise<{ status: nu
   });
 }
 
-async function call<T>(name: CallName, url: string, init?: { method: string; body?: unknown }): Promise<T> {
+async function call<T>(name: CallName, url: string, credentials: Record<string, string>, init?: { method: string; body?: unknown }): Promise<T> {
   const began = performance.now();
-  const { status, text } = await send(url, init?.method ?? 'GET', init?.body);
+  const { status, text } = await send(url, init?.method ?? 'GET', credentials, init?.body);
   if (measuring) {
     const list = latencies.get(name) ?? [];
     list.push(performance.now() - began);
@@ -131,7 +155,7 @@ async function call<T>(name: CallName, url: string, init?: { method: string; bod
  * the first-line queue as a tasklist does: one poll lists the open unclaimed tasks, each agent
  * claims and completes one at a time; workers fetch-and-lock the external tasks.
  */
-async function runCases(baseUrl: string, count: number) {
+async function runCases(baseUrl: string, callers: Callers, count: number) {
   let started = 0;
   let finished = 0;
   const done = () => finished >= count;
@@ -143,7 +167,7 @@ async function runCases(baseUrl: string, count: number) {
       }
       started++;
       const category = started % 5 === 0 ? 'complaint' : 'inquiry';
-      await call('start', `${baseUrl}/processes/bench-service-request/instances`, {
+      await call('start', `${baseUrl}/processes/bench-service-request/instances`, callers.agents[0], {
         method: 'POST',
         body: { businessKey: `customer-${started % 300}`, variables: { category, amount: started % 5000 } },
       });
@@ -156,6 +180,7 @@ async function runCases(baseUrl: string, count: number) {
       const open = await call<{ id: string; elementId: string; assignee: string | null }[]>(
         'tasks',
         `${baseUrl}/tasks?candidateGroup=first-line&status=open&limit=500`,
+        callers.agents[0],
       );
       const fresh = open.filter((task) => task.assignee === null && !handedOut.has(task.id));
       for (const task of fresh) {
@@ -166,27 +191,27 @@ async function runCases(baseUrl: string, count: number) {
     }
   })();
   const agents = Array.from({ length: CLIENTS }, async (_, agent) => {
-    const userId = `agent-${agent}`;
+    const signedIn = callers.agents[agent];
     while (!done()) {
       const task = queue.shift();
       if (!task) {
         await sleep(2);
         continue;
       }
-      await call('claim', `${baseUrl}/tasks/${task.id}/claim`, { method: 'POST', body: { userId } });
-      await call('complete', `${baseUrl}/tasks/${task.id}/complete`, { method: 'POST', body: { userId, variables: { [`${task.elementId}Note`]: 'done' } } });
+      await call('claim', `${baseUrl}/tasks/${task.id}/claim`, signedIn, { method: 'POST', body: {} });
+      await call('complete', `${baseUrl}/tasks/${task.id}/complete`, signedIn, { method: 'POST', body: { variables: { [`${task.elementId}Note`]: 'done' } } });
       if (task.elementId === 'resolve') finished++;
     }
   });
   const workers = Array.from({ length: WORKERS }, async (_, worker) => {
     const workerId = `worker-${worker}`;
     while (!done()) {
-      const locked = await call<{ id: string }[]>('fetchAndLock', `${baseUrl}/external-tasks/fetch-and-lock`, {
+      const locked = await call<{ id: string }[]>('fetchAndLock', `${baseUrl}/external-tasks/fetch-and-lock`, callers.worker, {
         method: 'POST',
         body: { workerId, maxTasks: 10, topics: [{ name: 'crm-lookup', lockDurationMs: 30000 }] },
       });
       for (const task of locked) {
-        await call('completeExternal', `${baseUrl}/external-tasks/${task.id}/complete`, {
+        await call('completeExternal', `${baseUrl}/external-tasks/${task.id}/complete`, callers.worker, {
           method: 'POST',
           body: { workerId, variables: { customerFound: true } },
         });

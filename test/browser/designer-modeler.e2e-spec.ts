@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
+import { designerSession, signedInState, type WebSession } from '../../bench/support/web-session.js';
 import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
 import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
@@ -22,6 +23,7 @@ describe('designing a process in the browser', () => {
   let database: TestDatabase;
   let engine: EngineProcess;
   let baseUrl: string;
+  let session: WebSession;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -34,6 +36,7 @@ describe('designing a process in the browser', () => {
     database = await createTestDatabase();
     engine = await startEngineProcess({ databaseUrl: database.url });
     baseUrl = engine.baseUrl.replace(/\/api$/, '');
+    session = await designerSession(engine);
     browser = await launchChromium();
   }, 180_000);
 
@@ -44,7 +47,7 @@ describe('designing a process in the browser', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, storageState: signedInState(baseUrl, session) });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
     sut = new ModelerDriver(page);
@@ -132,7 +135,7 @@ describe('designing a process in the browser', () => {
     await screenshot(page, '05-version-read-only');
 
     // and the engine stored our attributes as the designer set them
-    const stored = (await (await fetch(`${engine.baseUrl}/process-versions/${versionId}`)).json()) as { key: string; xml: string };
+    const stored = (await (await fetch(`${engine.baseUrl}/process-versions/${versionId}`, { headers: engine.authHeaders })).json()) as { key: string; xml: string };
     expect(stored.xml).toContain('tandem:valueClass="NVA"');
     expect(stored.xml).toContain('tandem:standardMinutes="12"');
     expect(stored.xml).toContain('tandem:dueIn="PT4H"');
@@ -209,7 +212,7 @@ describe('designing a process in the browser', () => {
   it('restores a saved draft after a reload, and opens a deployed version as an editable copy', async () => {
     // given a deployed to-be process and a diagram with one named task, saved as a draft
     const toBe = await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8');
-    const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: toBe });
+    const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: toBe });
     expect(deployed.status).toBe(201);
     await sut.open(baseUrl);
     const taskId = await sut.append('StartEvent_1', 'append.append-task', 'Call the customer back');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
+import request, { type Agent } from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobRunner } from '../../apps/engine/src/jobs/job-runner.service.js';
 import { HOUR, MINUTE } from './support/test-clock.js';
-import { createTestApp, deploy, eventually, fixture, type TestApp } from './support/test-app.js';
+import { createTestApp, deploy, eventually, fixture, TEST_ADMIN, type TestApp } from './support/test-app.js';
 
 interface InstanceBody {
   id: string;
@@ -44,9 +44,12 @@ interface AuditBody {
  */
 describe('instance operations over HTTP', () => {
   let sut: TestApp;
+  /** Signed-in users by name: the agent anna, the operators olga and pete, the team lead. */
+  const users: Record<string, Agent> = {};
 
   beforeAll(async () => {
     sut = await createTestApp();
+    for (const name of ['anna', 'olga', 'pete', 'lead']) users[name] = await sut.signIn(name);
   });
 
   afterAll(async () => {
@@ -70,8 +73,8 @@ describe('instance operations over HTTP', () => {
     (await http().get(`/api/instances/${id}/steps`).expect(200)).body as Array<Record<string, string | null> & { elementId: string }>;
   const jobCount = async (instanceId: string) =>
     Number((await sut.app.get(DataSource).query(`SELECT count(*) FROM job WHERE instance_id = $1`, [instanceId]))[0].count);
-  const claim = (taskId: string, userId: string) => http().post(`/api/tasks/${taskId}/claim`).send({ userId });
-  const completeTask = (taskId: string, userId: string) => http().post(`/api/tasks/${taskId}/complete`).send({ userId });
+  const claim = (taskId: string, user: string) => users[user].post(`/api/tasks/${taskId}/claim`);
+  const completeTask = (taskId: string, user: string) => users[user].post(`/api/tasks/${taskId}/complete`);
   const fetchLookup = async (key: string, instanceId: string) => {
     const fetched = await http()
       .post('/api/external-tasks/fetch-and-lock')
@@ -101,7 +104,7 @@ describe('instance operations over HTTP', () => {
       expect(await jobCount(started.id)).toBe(2);
 
       // when an operator cancels it
-      const canceled = await http().post(`/api/instances/${started.id}/cancel`).send({ userId: 'olga', reason: 'customer withdrew' });
+      const canceled = await users.olga.post(`/api/instances/${started.id}/cancel`).send({ reason: 'customer withdrew' });
 
       // then it has ended with nothing left waiting
       expect(canceled.status).toBe(200);
@@ -139,7 +142,7 @@ describe('instance operations over HTTP', () => {
       const lookup = await fetchLookup('ticket-suspend', started.id);
 
       // when an operator suspends it
-      const suspended = await http().post(`/api/instances/${started.id}/suspend`).send({ userId: 'olga', reason: 'fraud check' });
+      const suspended = await users.olga.post(`/api/instances/${started.id}/suspend`).send({ reason: 'fraud check' });
       expect(suspended.status).toBe(200);
       expect(suspended.body.status).toBe('suspended');
 
@@ -157,7 +160,7 @@ describe('instance operations over HTTP', () => {
       expect((await instance(started.id)).activeElementIds).toContain('cool-off');
 
       // when it is resumed
-      const resumed = await http().post(`/api/instances/${started.id}/resume`).send({ userId: 'olga', reason: 'check passed' });
+      const resumed = await users.olga.post(`/api/instances/${started.id}/resume`).send({ reason: 'check passed' });
       expect([resumed.status, resumed.body.status]).toEqual([200, 'active']);
 
       // then the cool-off fires, and the task and the lookup complete
@@ -182,8 +185,9 @@ describe('instance operations over HTTP', () => {
       const started = await start('ticket-variables', { amount: 100, tier: 'gold' });
 
       // when an operator corrects the amount, then adds a note
-      const patched = await http().patch(`/api/instances/${started.id}/variables`).send({ variables: { amount: 250, tier: 'gold' }, userId: 'olga', reason: 'customer called' });
-      const put = await http().put(`/api/instances/${started.id}/variables`).send({ variables: { note: 'vip' }, userId: 'pete' });
+      const patched = await users.olga.patch(`/api/instances/${started.id}/variables`).send({ variables: { amount: 250, tier: 'gold' }, reason: 'customer called' });
+      // (a userId in the body is still accepted, and ignored: the trail records who signed in)
+      const put = await users.pete.put(`/api/instances/${started.id}/variables`).send({ variables: { note: 'vip' }, userId: 'olga' });
 
       // then both merge into the instance's variables
       expect(patched.status).toBe(200);
@@ -200,7 +204,7 @@ describe('instance operations over HTTP', () => {
       expect((await audit(started.id)).map(({ operation, actor, reason, details }) => ({ operation, actor, reason, details }))).toEqual([
         { operation: 'setVariables', actor: 'olga', reason: 'customer called', details: { names: ['amount'] } },
         { operation: 'setVariables', actor: 'pete', reason: null, details: { names: ['note'] } },
-        { operation: 'setVariables', actor: null, reason: null, details: { names: ['draft'], activityInstanceId: triage.id } },
+        { operation: 'setVariables', actor: TEST_ADMIN.username, reason: null, details: { names: ['draft'], activityInstanceId: triage.id } },
       ]);
     });
 
@@ -234,9 +238,7 @@ describe('instance operations over HTTP', () => {
 
       // when it is migrated to v2
       sut.clock.advance(5 * MINUTE);
-      const migrated = await http()
-        .post(`/api/instances/${started.id}/migrate`)
-        .send({ targetProcessVersionId: v2.id, userId: 'lead', reason: 'promote v2' });
+      const migrated = await users.lead.post(`/api/instances/${started.id}/migrate`).send({ targetProcessVersionId: v2.id, reason: 'promote v2' });
 
       // then it runs on v2 with the same activity instances, its timers as they were plus the v2 nudge
       expect(migrated.status).toBe(200);
@@ -288,7 +290,7 @@ describe('instance operations over HTTP', () => {
       const v2 = await deployTicket('ticket-unmapped', 2);
 
       // when it is migrated to v2
-      const refused = await http().post(`/api/instances/${waiting.id}/migrate`).send({ targetProcessVersionId: v2.id, userId: 'lead' });
+      const refused = await users.lead.post(`/api/instances/${waiting.id}/migrate`).send({ targetProcessVersionId: v2.id });
 
       // then it is refused, naming the re-keying step
       expect(refused.status).toBe(422);
@@ -333,7 +335,7 @@ describe('instance operations over HTTP', () => {
       const v2 = await deployTicket('ticket-batch', 2);
 
       // when every running case of v1 is migrated to v2
-      const batch = await http().post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v2.id, userId: 'lead' });
+      const batch = await users.lead.post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v2.id });
 
       // then the early case moved, the late one did not (its step is gone in v2), the canceled one was left alone
       expect(batch.status).toBe(200);

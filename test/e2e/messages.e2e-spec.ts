@@ -309,7 +309,7 @@ describe('POST /api/messages', () => {
     const operation = document.paths['/api/messages'].post;
     expect(operation.description).toContain('buffered');
     expect(operation.description).toContain('MESSAGE_AMBIGUOUS');
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '201', '202', '400', '404', '409']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '201', '202', '400', '401', '403', '404', '409']);
   });
 
   describe('bad input', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
+import request, { type Agent } from 'supertest';
 import { MINUTE } from './support/test-clock.js';
 import { createTestApp, deploy, fixture, type TestApp } from './support/test-app.js';
 
@@ -20,10 +20,17 @@ interface Step {
 
 describe('a service request, end to end over HTTP', () => {
   let sut: TestApp;
+  // Agents of the tiers the model offers its tasks to; the steps record them as actors.
+  let anna: Agent;
+  let ben: Agent;
+  let carl: Agent;
 
   beforeAll(async () => {
     sut = await createTestApp();
     await deploy(sut.server, await fixture('service-request.bpmn'));
+    anna = await sut.signIn('anna', { roles: ['agent'], groups: ['first-line'] });
+    carl = await sut.signIn('carl', { roles: ['agent'], groups: ['first-line'] });
+    ben = await sut.signIn('ben', { roles: ['agent'], groups: ['second-line'] });
   });
 
   afterAll(async () => {
@@ -56,11 +63,11 @@ describe('a service request, end to end over HTTP', () => {
     const queue = await http().get('/api/tasks').query({ candidateGroup: 'first-line', status: 'open' });
     const record = queue.body.find((task: { instanceId: string }) => task.instanceId === instance.id);
     expect(record).toEqual(expect.objectContaining({ elementId: 'record-request', laneId: 'first-line', formKey: 'record-request' }));
-    const claimed = await http().post(`/api/tasks/${record.id}/claim`).send({ userId: 'anna' });
+    const claimed = await anna.post(`/api/tasks/${record.id}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body).toEqual(expect.objectContaining({ assignee: 'anna', claimedAt: sut.clock.now().toISOString() }));
     sut.clock.advance(10 * MINUTE);
-    const recorded = await http().post(`/api/tasks/${record.id}/complete`).send({ userId: 'anna', variables: { product: 'kettle' } });
+    const recorded = await anna.post(`/api/tasks/${record.id}/complete`).send({ variables: { product: 'kettle' } });
     expect(recorded.status).toBe(200);
     expect(recorded.body.activeElementIds).toEqual(['check-entitlement']);
 
@@ -89,9 +96,9 @@ describe('a service request, end to end over HTTP', () => {
     const resolve = await openTask(instance.id);
     expect(resolve).toEqual(expect.objectContaining({ elementId: 'resolve-request', candidateGroups: ['second-line', 'experts'] }));
     sut.clock.advance(30 * MINUTE);
-    await http().post(`/api/tasks/${resolve.id}/claim`).send({ userId: 'ben' }).expect(200);
+    await ben.post(`/api/tasks/${resolve.id}/claim`).expect(200);
     sut.clock.advance(15 * MINUTE);
-    const resolved = await http().post(`/api/tasks/${resolve.id}/complete`).send({ userId: 'ben', variables: { solution: 'replaced' } });
+    const resolved = await ben.post(`/api/tasks/${resolve.id}/complete`).send({ variables: { solution: 'replaced' } });
 
     // then the instance has ended with every variable
     expect(resolved.status).toBe(200);
@@ -224,10 +231,10 @@ describe('a service request, end to end over HTTP', () => {
     // given anna has claimed the task
     const instance = await start({ variables: { category: 'question' } });
     const record = await openTask(instance.id);
-    await http().post(`/api/tasks/${record.id}/claim`).send({ userId: 'anna' }).expect(200);
-    // when carl claims it, and completes it
-    const claim = await http().post(`/api/tasks/${record.id}/claim`).send({ userId: 'carl' });
-    const complete = await http().post(`/api/tasks/${record.id}/complete`).send({ userId: 'carl' });
+    await anna.post(`/api/tasks/${record.id}/claim`).expect(200);
+    // when carl, of the same group, claims it, and completes it
+    const claim = await carl.post(`/api/tasks/${record.id}/claim`);
+    const complete = await carl.post(`/api/tasks/${record.id}/complete`);
     // then both are refused and anna still holds it
     expect(claim.status).toBe(409);
     expect(claim.body.code).toBe('TASK_ALREADY_CLAIMED');
@@ -236,13 +243,13 @@ describe('a service request, end to end over HTTP', () => {
     expect((await http().get(`/api/tasks/${record.id}`)).body).toEqual(expect.objectContaining({ assignee: 'anna', status: 'open' }));
   });
 
-  it('answers 400 when a claim names no user, and 404 for an unknown task', async () => {
-    // when a claim has no userId, and an unknown task is completed
-    const noUser = await http().post('/api/tasks/00000000-0000-4000-8000-000000000000/claim').send({});
+  it('answers 400 naming a malformed field, and 404 for an unknown task', async () => {
+    // when a claim names its user as a number, and an unknown task is completed
+    const malformed = await http().post('/api/tasks/00000000-0000-4000-8000-000000000000/claim').send({ userId: 42 });
     const unknown = await http().post('/api/tasks/00000000-0000-4000-8000-000000000000/complete').send({});
     // then the first names the field, the second is not found
-    expect(noUser.status).toBe(400);
-    expect(noUser.body.message).toContain('userId');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toContain('userId');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('TASK_NOT_FOUND');
   });

@@ -19,7 +19,7 @@ const post = async (target: Target, path: string, body: unknown): Promise<{ stat
   try {
     const response = await fetch(`${target.engine.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...target.engine.authHeaders },
       body: JSON.stringify(body),
     });
     const text = await response.text();
@@ -54,7 +54,11 @@ describe('an engine killed in the middle of the work', () => {
     const target: Target = { engine: await startEngineProcess({ databaseUrl: database.url, env }) };
     engines.push(target.engine);
     const xml = await readFile(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/lookup-then-wait.bpmn'), 'utf8');
-    const deployed = await fetch(`${target.engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
+    const deployed = await fetch(`${target.engine.baseUrl}/deployments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', ...target.engine.authHeaders },
+      body: xml,
+    });
     expect(deployed.status).toBe(201);
     for (let batch = 0; batch < CASES; batch += 20) {
       const started = await Promise.all(

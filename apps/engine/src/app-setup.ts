@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
 import type { AppConfig } from './common/config.js';
 
 export const API_PREFIX = 'api';
@@ -21,9 +22,13 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       .setTitle('Tandem')
       .setDescription(
         'BPMN 2.0 workflow engine for redesigning service processes. Errors answer ' +
-          '{ statusCode, code, message, details? }; lists put their total in X-Total-Count.',
+          '{ statusCode, code, message, details? }; lists put their total in X-Total-Count. ' +
+          'Every endpoint but health and login needs credentials: a token from POST /api/auth/login as ' +
+          '"Authorization: Bearer <token>", or a worker\'s API key as "X-API-Key: <key>".',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from POST /api/auth/login' }, BEARER_SCHEME)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An external worker\'s key (POST /api/api-keys)' }, API_KEY_SCHEME)
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);

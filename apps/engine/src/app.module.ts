@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { PersistenceModule } from '#persistence';
+import { AuthModule } from './auth/auth.module.js';
 import { CallActivitiesModule } from './call-activities/call-activities.module.js';
 import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
@@ -14,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { UsersModule } from './users/users.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
 
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
       imports: [
         CommonModule.register(config),
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize }),
+        AuthModule,
+        UsersModule,
         DefinitionsModule,
         InstancesModule,
         CallActivitiesModule,

@@ -9,6 +9,7 @@ import { projectRootOf } from './common/project-root.js';
 import { deployDirectory } from './definitions/deploy-directory.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { demoUsersNotice } from './users/demo-identity.js';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadServerConfig(process.env, projectRootOf(import.meta.url));
@@ -50,6 +51,7 @@ const bootstrap = async (): Promise<void> => {
     }
     await app.listen(config.port);
     logger.log(`Tandem engine ready: http://localhost:${config.port}/${API_PREFIX} (OpenAPI: /${API_PREFIX}/docs)`);
+    if (config.auth.demoUsers) logger.log(`${demoUsersNotice()}. Sign in at http://localhost:${config.port}/`);
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await app?.close().catch(() => undefined);

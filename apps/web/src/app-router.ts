@@ -1,8 +1,17 @@
-/** Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`. */
-export type Route = { page: 'modeler' } | { page: 'versions'; versionId?: string };
+/** Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`, `#/diff/<before>/<after>`. */
+export type Route =
+  | { page: 'modeler' }
+  | { page: 'versions'; versionId?: string }
+  | { page: 'diff'; beforeId?: string; afterId?: string };
+
+export const diffHref = (beforeId: string, afterId: string): string =>
+  `#/diff/${encodeURIComponent(beforeId)}/${encodeURIComponent(afterId)}`;
 
 export const parseRoute = (hash: string): Route => {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/');
-  if (page === 'versions') return id ? { page: 'versions', versionId: decodeURIComponent(id) } : { page: 'versions' };
+  const [page, first, second] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'versions') return first ? { page: 'versions', versionId: decodeURIComponent(first) } : { page: 'versions' };
+  if (page === 'diff') {
+    return first && second ? { page: 'diff', beforeId: decodeURIComponent(first), afterId: decodeURIComponent(second) } : { page: 'diff' };
+  }
   return { page: 'modeler' };
 };

@@ -4,36 +4,51 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './styles/app.css';
 import { parseRoute } from './app-router.js';
+import { ensureSignedIn } from './auth/signed-in.js';
+import { DiffPage } from './diff/diff-page.js';
 import { ModelerPage } from './modeler/modeler-page.js';
 import { byRole } from './ui/dom.js';
+import { messageOf } from './ui/error-message.js';
+import { showStatus } from './ui/status-line.js';
 import { VersionsPage } from './versions/versions-page.js';
+
+/** Whatever slips past a page's own handling still reaches the designer, never a silent or blank page. */
+const appError = byRole(document.body, 'app-error');
+const reportUnexpected = (error: unknown): void => showStatus(appError, 'error', `Something went wrong: ${messageOf(error)}`);
+window.addEventListener('error', (event) => reportUnexpected(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => reportUnexpected(event.reason));
 
 const main = byRole(document.body, 'pages');
 const modelerElement = byRole(main, 'modeler-page');
 const versionsElement = byRole(main, 'versions-page');
+const diffElement = byRole(main, 'diff-page');
 const modeler = new ModelerPage(modelerElement);
 const versions = new VersionsPage(versionsElement, (versionId) => {
   location.hash = '#/modeler';
   void modeler.openDeployed(versionId);
 });
+const diff = new DiffPage(diffElement);
 
-/** Both pages stay alive, so switching to the versions and back keeps the diagram being edited. */
+/** The pages stay alive, so switching away and back keeps the diagram being edited. */
 const route = async (): Promise<void> => {
   const current = parseRoute(location.hash);
   modelerElement.hidden = current.page !== 'modeler';
   versionsElement.hidden = current.page !== 'versions';
+  diffElement.hidden = current.page !== 'diff';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     link.classList.toggle('active', link.dataset.nav === current.page);
   }
   if (current.page === 'modeler') modeler.shown();
-  else await versions.show(current.versionId);
+  else if (current.page === 'versions') await versions.show(current.versionId);
+  else await diff.show(current.beforeId, current.afterId);
 };
 
-window.addEventListener('hashchange', () => void route());
-void modeler
-  .start()
+window.addEventListener('hashchange', () => void route().catch(reportUnexpected));
+void ensureSignedIn()
+  .then(() => modeler.start())
   .then(route)
-  .then(() => {
+  .catch(reportUnexpected)
+  .finally(() => {
     // Browser tests wait for this before they act.
     document.body.dataset.ready = 'true';
   });

@@ -5,6 +5,7 @@ import { Subscriptions1764000000100 } from './migrations/1764000000100-subscript
 import { DecisionsAndCallLinks1764000000200 } from './migrations/1764000000200-decisions-and-call-links.js';
 import { StartJobs1764000000300 } from './migrations/1764000000300-start-jobs.js';
 import { InstanceAudit1764000000400 } from './migrations/1764000000400-instance-audit.js';
+import { Identity1764000000500 } from './migrations/1764000000500-identity.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -13,7 +14,7 @@ export interface PersistenceOptions {
   poolSize: number;
 }
 
-export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400];
+export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500];
 
 /** Any constant works; it only has to be the same in every engine process. */
 const MIGRATION_LOCK_KEY = 7_130_001;

@@ -20,7 +20,7 @@ export {
   type StoredInstance,
 } from './instances/instance.repository.js';
 export { AUDIT_OPERATIONS, type AuditOperation } from './instances/instance-audit.js';
-export { TaskRepository, type TaskFilter, type TaskRecord, type TaskStatus } from './tasks/task.repository.js';
+export { isCandidate, TaskRepository, type TaskCandidate, type TaskFilter, type TaskRecord, type TaskStatus } from './tasks/task.repository.js';
 export {
   ExternalTaskRepository,
   type ExternalTaskFailure,
@@ -69,3 +69,16 @@ export {
   type FollowUpFailure,
 } from './call-activities/call-activity.repository.js';
 export { DatabaseHealth } from './health/database-health.js';
+export { USER_ROLES, type UserRole } from './identity/roles.js';
+export {
+  UserRepository,
+  type NewUser,
+  type UserChanges,
+  type UserCredentials,
+  type UserFilter,
+  type UserRecord,
+  type UserWrite,
+} from './identity/user.repository.js';
+export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } from './identity/group.repository.js';
+export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
+export { AuthSecretRepository } from './identity/auth-secret.repository.js';

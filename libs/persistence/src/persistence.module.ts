@@ -6,6 +6,10 @@ import { DecisionRepository } from './decisions/decision.repository.js';
 import { ExternalTaskListener } from './external-tasks/external-task-listener.js';
 import { ExternalTaskRepository } from './external-tasks/external-task.repository.js';
 import { DatabaseHealth } from './health/database-health.js';
+import { ApiKeyRepository } from './identity/api-key.repository.js';
+import { AuthSecretRepository } from './identity/auth-secret.repository.js';
+import { GroupRepository } from './identity/group.repository.js';
+import { UserRepository } from './identity/user.repository.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
 import { InstanceRepository } from './instances/instance.repository.js';
 import { JobRepository } from './jobs/job.repository.js';
@@ -29,6 +33,10 @@ const REPOSITORIES = [
   DeploymentRepository,
   CallActivityRepository,
   DatabaseHealth,
+  UserRepository,
+  GroupRepository,
+  ApiKeyRepository,
+  AuthSecretRepository,
 ];
 
 /** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */

@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../../../bench/support/engine-process.js';
 
-/** Debian's Chromium (apt), driven by playwright-core: no browser download. */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+export { launchChromium } from '../../../bench/support/chromium.js';
 
 const SCREENSHOTS = join(projectRoot(), 'artifacts', 'screenshots');
 

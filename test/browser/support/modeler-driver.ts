@@ -13,6 +13,19 @@ export class ModelerDriver {
     await this.page.waitForSelector('body[data-ready="true"]');
   }
 
+  /** Opens a model through the file input, as a designer picks a file; answers once the page has opened it or said why not. */
+  async openFile(file: string | { name: string; xml: string }): Promise<void> {
+    const input = this.root.locator('[data-role="file-input"]');
+    if (typeof file === 'string') await input.setInputFiles(file);
+    else await input.setInputFiles({ name: file.name, mimeType: 'application/xml', buffer: Buffer.from(file.xml) });
+    const name = typeof file === 'string' ? file.split('/').pop()! : file.name;
+    // Either the origin names the file (opened) or the status line says it could not be opened.
+    await this.root
+      .locator(`[data-role="origin"]:text-is("${name}"), [data-role="status"][data-kind="error"]:has-text("Could not open ${name}")`)
+      .first()
+      .waitFor();
+  }
+
   shape(elementId: string): Locator {
     return this.root.locator(`.djs-shape[data-element-id="${elementId}"]`);
   }

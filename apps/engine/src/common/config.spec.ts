@@ -61,6 +61,32 @@ describe('loadServerConfig', () => {
   });
 });
 
+describe('loadServerConfig: signing in', () => {
+  it('seeds the demo users on the embedded database only, and leaves the secret to the database by default', () => {
+    // when nothing is set, and when only an external database is set
+    const embedded = loadServerConfig({}, '/srv/tandem').auth;
+    const external = loadServerConfig({ DATABASE_URL: 'postgres://db/tandem', TANDEM_DEMO_USERS: 'true' }, '/srv/tandem').auth;
+    // then only the embedded start seeds, and neither has a secret or an admin of its own
+    expect(embedded).toEqual({ tokenTtlMinutes: 480, demoUsers: true });
+    expect(external).toEqual({ tokenTtlMinutes: 480, demoUsers: false });
+    expect(loadServerConfig({ TANDEM_DEMO_USERS: 'false' }, '/').auth.demoUsers).toBe(false);
+  });
+
+  it('reads the secret, the token lifetime and the first admin', () => {
+    const sut = loadServerConfig(
+      { TANDEM_AUTH_SECRET: 'k'.repeat(32), TANDEM_TOKEN_TTL_MINUTES: '60', TANDEM_ADMIN_USERNAME: 'root', TANDEM_ADMIN_PASSWORD: 'long-enough' },
+      '/',
+    ).auth;
+    expect(sut).toEqual({ secret: 'k'.repeat(32), tokenTtlMinutes: 60, initialAdmin: { username: 'root', password: 'long-enough' }, demoUsers: true });
+  });
+
+  it('refuses a short secret, a short admin password, and an admin name without a password', () => {
+    expect(() => loadServerConfig({ TANDEM_AUTH_SECRET: 'short' }, '/')).toThrow('TANDEM_AUTH_SECRET must have at least 32 characters');
+    expect(() => loadServerConfig({ TANDEM_ADMIN_USERNAME: 'root', TANDEM_ADMIN_PASSWORD: 'short' }, '/')).toThrow('TANDEM_ADMIN_PASSWORD must have at least 8');
+    expect(() => loadServerConfig({ TANDEM_ADMIN_USERNAME: 'root' }, '/')).toThrow('TANDEM_ADMIN_USERNAME and TANDEM_ADMIN_PASSWORD go together');
+  });
+});
+
 describe('logLevelsUpTo', () => {
   it('prints the chosen level and every more severe one', () => {
     // when warn is chosen, then errors and warnings are printed

@@ -20,6 +20,19 @@ export interface AppConfig {
   jobRetryBackoffMs: number;
   /** Largest accepted BPMN upload or request body. */
   maxBodyBytes: number;
+  auth: AuthConfig;
+}
+
+/** Sign-in: how tokens are signed and for how long, and who exists from the start. */
+export interface AuthConfig {
+  /** Signs the log-in tokens; when absent, a secret generated once and kept in the database. */
+  secret?: string;
+  /** How long a log-in token is valid. */
+  tokenTtlMinutes: number;
+  /** Created at start unless a user of that name exists (its password is then left alone). */
+  initialAdmin?: { username: string; password: string };
+  /** Seed the demo groups and users (README "Signing in"); only ever on the embedded database. */
+  demoUsers: boolean;
 }
 
 /** Everything `main.ts` reads from the environment. */
@@ -52,7 +65,12 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   jobRetries: 3,
   jobRetryBackoffMs: 10_000,
   maxBodyBytes: 10 * 1024 * 1024,
+  auth: { tokenTtlMinutes: 8 * 60, demoUsers: false },
 };
+
+/** Shorter secrets are refused: HS256 wants at least 256 bits. */
+export const MIN_AUTH_SECRET_LENGTH = 32;
+export const MIN_PASSWORD_LENGTH = 8;
 
 export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): ServerConfig => ({
   port: integer(env, 'PORT', 3000),
@@ -69,7 +87,30 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   jobRetries: integer(env, 'TANDEM_JOB_RETRIES', DEFAULT_APP_CONFIG.jobRetries),
   jobRetryBackoffMs: integer(env, 'TANDEM_JOB_RETRY_BACKOFF_MS', DEFAULT_APP_CONFIG.jobRetryBackoffMs),
   maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
+  auth: loadAuthConfig(env),
 });
+
+const loadAuthConfig = (env: NodeJS.ProcessEnv): AuthConfig => {
+  const secret = env.TANDEM_AUTH_SECRET || undefined;
+  if (secret !== undefined && secret.length < MIN_AUTH_SECRET_LENGTH) {
+    throw new Error(`TANDEM_AUTH_SECRET must have at least ${MIN_AUTH_SECRET_LENGTH} characters, got ${secret.length}`);
+  }
+  const username = env.TANDEM_ADMIN_USERNAME || undefined;
+  const password = env.TANDEM_ADMIN_PASSWORD || undefined;
+  if ((username === undefined) !== (password === undefined)) {
+    throw new Error('TANDEM_ADMIN_USERNAME and TANDEM_ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`TANDEM_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return {
+    ...(secret !== undefined && { secret }),
+    tokenTtlMinutes: integer(env, 'TANDEM_TOKEN_TTL_MINUTES', DEFAULT_APP_CONFIG.auth.tokenTtlMinutes),
+    ...(username !== undefined && password !== undefined && { initialAdmin: { username, password } }),
+    // Demo users with published passwords belong on a developer's embedded database, never on a real one.
+    demoUsers: !env.DATABASE_URL && boolean(env, 'TANDEM_DEMO_USERS', true),
+  };
+};
 
 const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
   const text = env[name];

@@ -2,6 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { PERSISTENCE_ERRORS } from '#persistence';
+import { AUTH_ERRORS } from '../auth/auth-errors.js';
+import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
 
 const STATUS_BY_CODE: Record<string, HttpStatus> = {
@@ -42,6 +44,16 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [PERSISTENCE_ERRORS.messageIdTaken]: HttpStatus.CONFLICT,
   [PERSISTENCE_ERRORS.messageNotBuffered]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.taskClaimedByOther]: HttpStatus.FORBIDDEN,
+  [AUTH_ERRORS.authenticationRequired]: HttpStatus.UNAUTHORIZED,
+  [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
+  [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,
+  [AUTH_ERRORS.accountDisabled]: HttpStatus.FORBIDDEN,
+  [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
+  [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,
+  [USER_ERRORS.usernameTaken]: HttpStatus.CONFLICT,
+  [USER_ERRORS.groupIdTaken]: HttpStatus.CONFLICT,
+  [USER_ERRORS.lastAdmin]: HttpStatus.CONFLICT,
+  [USER_ERRORS.groupUnknown]: HttpStatus.BAD_REQUEST,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */

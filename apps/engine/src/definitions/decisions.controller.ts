@@ -1,10 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DecisionDetailView, DecisionView } from './dto/decision.view.js';
 import { DecisionQuery } from './dto/decision.query.js';
 
 @ApiTags('definitions')
+@Roles('designer', 'analyst')
 @Controller('decisions')
 export class DecisionsController {
   constructor(private readonly definitions: DefinitionsService) {}

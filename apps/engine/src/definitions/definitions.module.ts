@@ -7,6 +7,7 @@ import { DecisionsController } from './decisions.controller.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DeploymentsController, MAX_DEPLOYMENT_FILES } from './deployments.controller.js';
 import { ProcessVersionCache } from './process-version-cache.js';
+import { ProcessVersionDiffService } from './process-version-diff.service.js';
 import { ProcessVersionsController } from './process-versions.controller.js';
 
 @Module({
@@ -19,7 +20,7 @@ import { ProcessVersionsController } from './process-versions.controller.js';
     StartTimersModule,
   ],
   controllers: [DeploymentsController, ProcessVersionsController, DecisionsController],
-  providers: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
+  providers: [DefinitionsService, ProcessVersionCache, ProcessVersionDiffService, DecisionCatalog],
   exports: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
 })
 export class DefinitionsModule {}

@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { DeploymentResource } from './deployment-documents.js';
 import { DeployedDecisionView } from './dto/decision.view.js';
@@ -23,6 +24,7 @@ interface UploadedDocument {
 }
 
 @ApiTags('definitions')
+@Roles('designer')
 @Controller('deployments')
 export class DeploymentsController {
   constructor(private readonly definitions: DefinitionsService) {}

@@ -1,13 +1,20 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
 import { DefinitionsService } from './definitions.service.js';
+import { ProcessDiffView } from './dto/process-diff.view.js';
 import { ProcessVersionQuery } from './dto/process-version.query.js';
 import { ProcessVersionDetailView, ProcessVersionView } from './dto/process-version.view.js';
+import { ProcessVersionDiffService } from './process-version-diff.service.js';
 
 @ApiTags('definitions')
+@Roles('designer', 'analyst')
 @Controller('process-versions')
 export class ProcessVersionsController {
-  constructor(private readonly definitions: DefinitionsService) {}
+  constructor(
+    private readonly definitions: DefinitionsService,
+    private readonly diffs: ProcessVersionDiffService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [ProcessVersionView] })
@@ -20,5 +27,17 @@ export class ProcessVersionsController {
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ProcessVersionDetailView> {
     return ProcessVersionDetailView.ofDetail(await this.definitions.findById(id));
+  }
+
+  @Get(':before/diff/:after')
+  @ApiOkResponse({ type: ProcessDiffView, description: 'Elements added, removed and changed from `before` to `after`, and the change in the NVA figures' })
+  @ApiBadRequestResponse({ description: 'An id is not a UUID' })
+  @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
+  async diff(
+    @Param('before', ParseUUIDPipe) beforeId: string,
+    @Param('after', ParseUUIDPipe) afterId: string,
+  ): Promise<ProcessDiffView> {
+    const { before, after, diff } = await this.diffs.diff(beforeId, afterId);
+    return ProcessDiffView.of(before, after, diff);
   }
 }

@@ -1,14 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Roles } from '../auth/access.decorators.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
 import { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
 import { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
-import { ExternalTaskFailureView, LockedExternalTaskView } from './dto/external-task.view.js';
+import { BpmnErrorOutcomeView, ExternalTaskFailureView, LockedExternalTaskView } from './dto/external-task.view.js';
 import { FetchAndLockDto } from './dto/fetch-and-lock.dto.js';
+import { ThrowBpmnErrorDto } from './dto/throw-bpmn-error.dto.js';
 import { ExternalTasksService } from './external-tasks.service.js';
 
 @ApiTags('external-tasks')
+@Roles('worker')
 @Controller('external-tasks')
 export class ExternalTasksController {
   constructor(private readonly externalTasks: ExternalTasksService) {}
@@ -33,6 +36,19 @@ export class ExternalTasksController {
   @ApiConflictResponse({ description: 'EXTERNAL_TASK_NOT_LOCKED (wrong worker, lock expired), ACTIVITY_NOT_ACTIVE' })
   complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteExternalTaskDto): Promise<InstanceView> {
     return this.externalTasks.complete(id, body);
+  }
+
+  @Post(':id/bpmn-error')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: BpmnErrorOutcomeView,
+    description: 'caught: an error boundary event or event sub-process took the error; incident: nothing catches it, the task waits under an incident',
+  })
+  @ApiBadRequestResponse({ description: 'A missing or malformed field, named in the message' })
+  @ApiNotFoundResponse({ description: 'EXTERNAL_TASK_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'EXTERNAL_TASK_NOT_LOCKED (wrong worker, lock expired), ACTIVITY_NOT_ACTIVE, INSTANCE_SUSPENDED' })
+  throwBpmnError(@Param('id', ParseUUIDPipe) id: string, @Body() body: ThrowBpmnErrorDto): Promise<BpmnErrorOutcomeView> {
+    return this.externalTasks.throwBpmnError(id, body);
   }
 
   @Post(':id/failure')

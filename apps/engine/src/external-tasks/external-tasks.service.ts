@@ -9,8 +9,9 @@ import { InstanceView } from '../instances/dto/instance.view.js';
 import { ExternalTaskAvailability } from './external-task-availability.js';
 import type { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
 import type { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
-import { ExternalTaskFailureView, ExternalTaskView, LockedExternalTaskView } from './dto/external-task.view.js';
+import { BpmnErrorOutcomeView, ExternalTaskFailureView, ExternalTaskView, LockedExternalTaskView } from './dto/external-task.view.js';
 import type { FetchAndLockDto } from './dto/fetch-and-lock.dto.js';
+import type { ThrowBpmnErrorDto } from './dto/throw-bpmn-error.dto.js';
 
 /** Attempts to record a lock on the instance when other commands keep changing it meanwhile. */
 const LOCK_ATTEMPTS = 5;
@@ -55,8 +56,8 @@ export class ExternalTasksService {
 
   /**
    * Locks fetchable tasks for the worker, then records each lock on its instance (the first lock
-   * marks the work as started in the step ledger). A task whose activity ended in between is
-   * not handed out.
+   * marks the work as started in the step ledger). A task whose activity ended, or whose instance
+   * was suspended, in between is not handed out, and its lock is released.
    */
   private async lockAndHandOut({ workerId, maxTasks, topics }: FetchAndLockDto): Promise<LockedExternalTaskView[]> {
     const locked = await this.externalTasks.fetchAndLock({ workerId, maxTasks, topics, now: this.clock.now() });
@@ -75,6 +76,45 @@ export class ExternalTasksService {
       ...(variables !== undefined && { variables }),
     });
     return InstanceView.of(state, revision, version);
+  }
+
+  /**
+   * The worker holding the task throws a BPMN error there: the task's error boundary event (or a
+   * catch around it) takes it and the instance moves on. When nothing catches it, nothing moves:
+   * the task is parked without retries under an incident naming the error (retrying the incident
+   * hands the task out again).
+   */
+  async throwBpmnError(id: string, { workerId, errorCode, errorMessage, variables }: ThrowBpmnErrorDto): Promise<BpmnErrorOutcomeView> {
+    const found = await this.externalTasks.findWithInstance(id);
+    if (!found) throw externalTaskNotFound(id);
+    this.assertLockedBy(found.externalTask, workerId);
+    try {
+      const { state, revision, version } = await this.commands.execute(found.instance, {
+        type: 'throwError',
+        activityInstanceId: id,
+        errorCode,
+        workerId,
+        ...(variables !== undefined && { variables }),
+      });
+      return Object.assign(new BpmnErrorOutcomeView(), { outcome: 'caught', incidentId: null, instance: InstanceView.of(state, revision, version) });
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== ENGINE_ERRORS.errorNotCaught) throw error;
+      const outcome = await this.externalTasks.recordFailure({
+        id,
+        workerId,
+        errorMessage: errorMessage ? `${error.message} The worker's message: ${errorMessage}` : error.message,
+        retries: 0,
+        retryTimeoutMs: 0,
+        now: this.clock.now(),
+        incidentId: this.ids.next(),
+      });
+      if (!outcome) throw lockLost(id, workerId);
+      return Object.assign(new BpmnErrorOutcomeView(), {
+        outcome: 'incident',
+        incidentId: outcome.incidentId,
+        externalTask: ExternalTaskView.of(outcome.externalTask),
+      });
+    }
   }
 
   /** A worker could not do the work: retry after a timeout, or raise an incident when no retries are left. */
@@ -121,8 +161,9 @@ export class ExternalTasksService {
       } catch (error) {
         if (!isDomainError(error)) throw error;
         if (error.code === PERSISTENCE_ERRORS.revisionConflict && attempt < LOCK_ATTEMPTS) continue;
-        // The activity ended meanwhile (or the instance stays busy): the lock simply expires.
+        // The activity ended, or the instance was suspended or stays busy, meanwhile: the task is free again at once.
         this.logger.warn(`External task ${externalTask.id} not handed out: ${error.code} ${error.message}`);
+        await this.externalTasks.releaseLock(externalTask.id, workerId);
         return null;
       }
     }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Roles } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { IncidentQuery } from './dto/incident.query.js';
 import { IncidentView } from './dto/incident.view.js';
@@ -8,6 +9,7 @@ import { RetryIncidentDto } from './dto/retry-incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
 
 @ApiTags('incidents')
+@Roles('analyst')
 @Controller('incidents')
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
@@ -29,6 +31,7 @@ export class IncidentsController {
   }
 
   @Post(':id/retry')
+  @Roles('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its external task is fetchable or its job due again' })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
@@ -38,6 +41,7 @@ export class IncidentsController {
   }
 
   @Post(':id/resolve')
+  @Roles('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its work stays parked (handled outside the engine)' })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })

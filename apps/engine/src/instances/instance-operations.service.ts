@@ -30,26 +30,26 @@ export class InstanceOperationsService {
     private readonly commands: InstanceCommands,
   ) {}
 
-  cancel(id: string, by: OperatorDto): Promise<InstanceView> {
-    return this.run(id, { type: 'cancelInstance', ...operator(by) });
+  cancel(id: string, by: OperatorDto, actor: string): Promise<InstanceView> {
+    return this.run(id, { type: 'cancelInstance', ...operator(by, actor) });
   }
 
-  suspend(id: string, by: OperatorDto): Promise<InstanceView> {
-    return this.run(id, { type: 'suspendInstance', ...operator(by) });
+  suspend(id: string, by: OperatorDto, actor: string): Promise<InstanceView> {
+    return this.run(id, { type: 'suspendInstance', ...operator(by, actor) });
   }
 
-  resume(id: string, by: OperatorDto): Promise<InstanceView> {
-    return this.run(id, { type: 'resumeInstance', ...operator(by) });
+  resume(id: string, by: OperatorDto, actor: string): Promise<InstanceView> {
+    return this.run(id, { type: 'resumeInstance', ...operator(by, actor) });
   }
 
-  setVariables(id: string, { variables, activityInstanceId, ...by }: SetVariablesDto): Promise<InstanceView> {
-    return this.run(id, { type: 'setVariables', variables, ...(activityInstanceId !== undefined && { activityInstanceId }), ...operator(by) });
+  setVariables(id: string, { variables, activityInstanceId, ...by }: SetVariablesDto, actor: string): Promise<InstanceView> {
+    return this.run(id, { type: 'setVariables', variables, ...(activityInstanceId !== undefined && { activityInstanceId }), ...operator(by, actor) });
   }
 
-  async migrate(id: string, { targetProcessVersionId, mapping, ...by }: MigrateInstanceDto): Promise<InstanceView> {
+  async migrate(id: string, { targetProcessVersionId, mapping, ...by }: MigrateInstanceDto, actor: string): Promise<InstanceView> {
     const instance = await this.load(id);
     const target = await this.versions.get(targetProcessVersionId);
-    const { state, revision, version } = await this.commands.migrate(instance, target, { ...(mapping && { mapping }), ...operator(by) });
+    const { state, revision, version } = await this.commands.migrate(instance, target, { ...(mapping && { mapping }), ...operator(by, actor) });
     return InstanceView.of(state, revision, version);
   }
 
@@ -58,7 +58,7 @@ export class InstanceOperationsService {
    * answer says per instance whether it moved or why not. A mapping that is wrong for any instance
    * (unknown elements, another process) refuses the whole batch up front.
    */
-  async migrateInstances(sourceProcessVersionId: string, dto: MigrateInstancesDto): Promise<BatchMigrationView> {
+  async migrateInstances(sourceProcessVersionId: string, dto: MigrateInstancesDto, actor: string): Promise<BatchMigrationView> {
     const { targetProcessVersionId, mapping = {}, instanceIds, ...by } = dto;
     const [source, target] = await Promise.all([this.versions.get(sourceProcessVersionId), this.versions.get(targetProcessVersionId)]);
     const problems = checkMigrationMapping(
@@ -75,7 +75,7 @@ export class InstanceOperationsService {
     const ids = instanceIds ?? (await this.instances.findRunningOn(sourceProcessVersionId, { limit: MAX_BATCH_INSTANCES }));
     const results: InstanceMigrationView[] = [];
     // One after another: a batch must not starve the commands of the cases it moves.
-    for (const instanceId of ids) results.push(await this.migrateOne(instanceId, source, target, { mapping, ...operator(by) }));
+    for (const instanceId of ids) results.push(await this.migrateOne(instanceId, source, target, { mapping, ...operator(by, actor) }));
     const migrated = results.filter(({ status }) => status === 'migrated').length;
     return Object.assign(new BatchMigrationView(), {
       sourceProcessVersionId,
@@ -134,8 +134,8 @@ export class InstanceOperationsService {
   }
 }
 
-/** The operator's name and reason as the engine's commands carry them. */
-const operator = ({ userId, reason }: OperatorDto) => ({
-  ...(userId !== undefined && { actor: userId }),
+/** The operator (the signed-in user, whatever the body's userId says) and reason as the engine's commands carry them. */
+const operator = ({ reason }: OperatorDto, actor: string) => ({
+  actor,
   ...(reason !== undefined && { reason }),
 });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Roles } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { InstanceQuery } from './dto/instance.query.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
@@ -10,11 +11,13 @@ import { StepView } from './dto/step.view.js';
 import { InstancesService } from './instances.service.js';
 
 @ApiTags('instances')
+@Roles('analyst')
 @Controller()
 export class InstancesController {
   constructor(private readonly instances: InstancesService) {}
 
   @Post('processes/:key/instances')
+  @Roles('agent', 'worker')
   @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
   @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
   start(@Param('key') key: string, @Body() body: StartInstanceDto): Promise<InstanceView> {

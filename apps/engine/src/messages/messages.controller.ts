@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Roles } from '../auth/access.decorators.js';
 import { MessageOutcomeView, type MessageOutcome } from './dto/message-outcome.view.js';
 import { PublishMessageDto } from './dto/publish-message.dto.js';
 import { MessagesService } from './messages.service.js';
@@ -36,6 +37,7 @@ const STATUS_BY_OUTCOME: Record<MessageOutcome, HttpStatus> = {
 };
 
 @ApiTags('messages')
+@Roles('worker')
 @Controller('messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}

@@ -1,5 +1,5 @@
 import { apiErrorOf } from './api-error.js';
-import { authHeaders } from './auth-headers.js';
+import { authHeaders, signInNeeded } from './auth-headers.js';
 
 /** The engine API, on the origin that served the app. */
 const API_BASE = 'api';
@@ -9,6 +9,8 @@ export interface RequestOptions {
   /** Sent as is with `contentType`, or as JSON when it is not a string. */
   body?: unknown;
   contentType?: string;
+  /** Whether a 401 leads to the log-in page and one more try (not for the log-in itself). */
+  signInOnUnauthorized?: boolean;
 }
 
 /** One request to the engine API; an error status throws an ApiError with the API's code and details. */
@@ -21,6 +23,9 @@ export const requestJson = async <T>(path: string, options: RequestOptions = {})
     headers['content-type'] = options.contentType ?? (isText ? 'text/plain' : 'application/json');
   }
   const response = await fetch(`${API_BASE}/${path}`, { method: options.method ?? 'GET', headers, body });
+  if (response.status === 401 && options.signInOnUnauthorized !== false && (await signInNeeded())) {
+    return requestJson<T>(path, { ...options, signInOnUnauthorized: false });
+  }
   if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 };

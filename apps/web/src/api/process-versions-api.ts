@@ -1,4 +1,4 @@
-import type { Problem } from '#bpmn';
+import type { Problem, ProcessDiff } from '#bpmn';
 import { requestJson } from './http-client.js';
 
 /** One deployed process version, as GET /api/process-versions lists it. */
@@ -36,3 +36,12 @@ export const deployXml = (xml: string): Promise<Deployment> =>
 /** The problems a refused deployment (422) lists in `details.problems`. */
 export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] =>
   Array.isArray(details?.problems) ? (details.problems as Problem[]) : [];
+
+/** What changed from one deployed version to another (GET /api/process-versions/{before}/diff/{after}). */
+export interface ProcessVersionDiff extends ProcessDiff {
+  before: ProcessVersion;
+  after: ProcessVersion;
+}
+
+export const getProcessVersionDiff = (beforeId: string, afterId: string): Promise<ProcessVersionDiff> =>
+  requestJson<ProcessVersionDiff>(`process-versions/${encodeURIComponent(beforeId)}/diff/${encodeURIComponent(afterId)}`);

@@ -3,7 +3,7 @@ import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
-import { unclassifiedIdsOf, validateDiagram } from './validation/diagram-problems.js';
+import { validateDiagram } from './validation/diagram-problems.js';
 import { renderProblemList, type ProblemListSource } from './validation/problem-list.js';
 import { showProblemOverlays } from './validation/problem-overlays.js';
 import { renderSummaryBar } from './value-class/summary-bar.js';
@@ -33,7 +33,7 @@ export const refreshInsight = (diagram: BaseViewer, targets: InsightTargets, ext
   const live = validateDiagram(diagram);
   const shown: ProblemListSource =
     extra?.origin === 'deploy' ? extra : { origin: 'live', problems: [...(extra?.problems ?? []), ...live] };
-  renderSummaryBar(targets.summary, showValueClasses(diagram, unclassifiedIdsOf(live)));
+  renderSummaryBar(targets.summary, showValueClasses(diagram));
   if (targets.problems) {
     showProblemOverlays(diagram, shown.problems);
     renderProblemList(targets.problems, shown, (elementId) => revealElement(diagram, elementId));

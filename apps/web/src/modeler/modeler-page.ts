@@ -4,12 +4,14 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import { ApiError } from '../api/api-error.js';
 import { deployXml, getProcessVersion, listProcessVersions, problemsOf } from '../api/process-versions-api.js';
 import { byRole } from '../ui/dom.js';
+import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderVersionList } from '../versions/version-list.js';
 import { createModeler } from './diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from './diagram/download-xml.js';
 import { loadDraft, saveDraft } from './diagram/draft-store.js';
 import { fitDiagram, PALETTE_WIDTH } from './diagram/fit-diagram.js';
+import { importProblemOf } from './diagram/import-check.js';
 import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
 import { importProblems } from './validation/diagram-problems.js';
@@ -93,10 +95,17 @@ export class ModelerPage {
   }
 
   /**
-   * Imports XML into the modeler. A document that does not parse leaves the current diagram as it
-   * was and says what failed; the answer tells whether the import happened.
+   * Imports XML into the modeler. A document that cannot be drawn leaves the current diagram as it
+   * was and says what failed and where; the answer tells whether the import happened.
    */
   private async load(xml: string, origin: string): Promise<boolean> {
+    const problem = await importProblemOf(this.modeler.get('moddle'), xml);
+    if (problem !== undefined) {
+      showStatus(this.status, 'error', `Could not open ${origin}: ${problem}`);
+      return false;
+    }
+    // bpmn-js clears the canvas before it draws: keep the diagram to put back if drawing fails.
+    const previous = this.modeler.getDefinitions() ? await this.xml() : undefined;
     try {
       const { warnings } = await this.modeler.importXML(xml);
       this.extraProblems = warnings.length > 0 ? { origin: 'live', problems: importProblems(warnings) } : undefined;
@@ -106,8 +115,8 @@ export class ModelerPage {
       this.refresh();
       return true;
     } catch (error) {
+      if (previous !== undefined) await this.modeler.importXML(previous).catch(() => undefined);
       showStatus(this.status, 'error', `Could not open ${origin}: ${messageOf(error)}`);
-      // An import that failed after parsing may have changed the canvas: keep the figures true to it.
       this.refresh();
       return false;
     }
@@ -196,4 +205,3 @@ export class ModelerPage {
   }
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,11 +1,14 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
-import { getProcessVersion, listProcessVersions, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import { getProcessVersion, listProcessVersions, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import { diffHref } from '../app-router.js';
+import { previousVersionOf } from '../diff/version-picker.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
 import { refreshInsight } from '../modeler/diagram-insight.js';
 import { byRole, formatDateTime } from '../ui/dom.js';
+import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderVersionList } from './version-list.js';
 
@@ -17,6 +20,7 @@ const TEMPLATE = `
       <span class="read-only-tag" data-role="read-only" hidden>read-only</span>
       <button type="button" data-action="edit-copy" disabled>Edit as new draft</button>
       <button type="button" data-action="download-version" disabled>Download XML</button>
+      <a class="button" data-action="compare-previous" hidden>Compare with version …</a>
     </div>
     <div class="status" data-role="status" role="status" hidden></div>
     <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
@@ -50,14 +54,28 @@ export class VersionsPage {
     const status = byRole(this.element, 'status');
     status.hidden = true;
     try {
-      renderVersionList(byRole(this.element, 'version-list'), await listProcessVersions(), {
+      const versions = await listProcessVersions();
+      renderVersionList(byRole(this.element, 'version-list'), versions, {
         hrefOf: (version) => `#/versions/${version.id}`,
         currentId: versionId,
       });
       if (versionId !== undefined && versionId !== this.shownVersion?.id) await this.open(await getProcessVersion(versionId));
+      this.offerComparison(versions);
       this.viewer.get<Canvas>('canvas').resized();
     } catch (error) {
-      showStatus(status, 'error', `Could not load the versions: ${error instanceof Error ? error.message : String(error)}`);
+      showStatus(status, 'error', `Could not load the versions: ${messageOf(error)}`);
+    }
+  }
+
+  /** A link to the diff against the version deployed before the one shown, when there is one. */
+  private offerComparison(versions: readonly ProcessVersion[]): void {
+    const link = this.element.querySelector<HTMLAnchorElement>('[data-action="compare-previous"]');
+    if (!link) return;
+    const previous = this.shownVersion && previousVersionOf(versions, this.shownVersion);
+    link.hidden = !previous;
+    if (previous && this.shownVersion) {
+      link.href = diffHref(previous.id, this.shownVersion.id);
+      link.textContent = `Compare with version ${previous.version}`;
     }
   }
 

@@ -58,6 +58,34 @@ describe('ExternalTaskRepository', () => {
     expect(late.find((task) => task.id === check)).toEqual(expect.objectContaining({ workerId: 'second' }));
   });
 
+  it('skips the tasks of a suspended instance without locking them, and hands them out once it is resumed', async () => {
+    // given a check waits in an instance that is then suspended
+    const [check] = await waitingChecks(1);
+    const instanceId = (await scenario.externalTasks.findById(check))!.instanceId;
+    const suspended = await scenario.run(await scenario.reload(instanceId), { type: 'suspendInstance' });
+    // when a worker fetches
+    const whileSuspended = await fetch('w1', 100);
+    // then it is neither handed out nor locked
+    expect(whileSuspended.map((task) => task.id)).not.toContain(check);
+    expect(await scenario.externalTasks.findById(check)).toEqual(expect.objectContaining({ workerId: null, lockExpiresAt: null }));
+    // when the instance is resumed, then the next fetch gets it at once
+    await scenario.run(suspended, { type: 'resumeInstance' });
+    expect((await fetch('w1', 100)).map((task) => task.id)).toContain(check);
+  });
+
+  it('releases a lock that was never handed out, for the worker that held it only', async () => {
+    // given a worker locked a check
+    const [check] = await waitingChecks(1);
+    await fetch('holder', 100);
+    // when another worker releases it, then the holder does
+    await scenario.externalTasks.releaseLock(check, 'intruder');
+    const afterForeign = await scenario.externalTasks.findById(check);
+    await scenario.externalTasks.releaseLock(check, 'holder');
+    // then only the holder's release frees it, and another worker gets it at once
+    expect(afterForeign?.workerId).toBe('holder');
+    expect((await fetch('next', 100)).find((task) => task.id === check)).toEqual(expect.objectContaining({ workerId: 'next' }));
+  });
+
   it('records a failure only for the worker holding the lock, and raises an incident with the last retry', async () => {
     // given a worker holds a check with two retries
     const [check] = await waitingChecks(1);

@@ -53,8 +53,9 @@ export class ExternalTaskRepository {
 
   /**
    * Locks up to `maxTasks` fetchable tasks of the topics for one worker: open, with retries left,
-   * and not locked (or the lock has expired, or the retry timeout has passed). Rows another
-   * engine process is locking right now are skipped, never waited for.
+   * not locked (or the lock has expired, or the retry timeout has passed), of an active instance
+   * (a suspended one does no work, so its tasks stay where they are until it resumes). Rows
+   * another engine process is locking right now are skipped, never waited for.
    */
   async fetchAndLock({ workerId, maxTasks, topics, now }: FetchAndLock): Promise<ExternalTaskRecord[]> {
     return this.sql.rows(
@@ -62,8 +63,8 @@ export class ExternalTaskRepository {
          SELECT name, lock_duration_ms FROM jsonb_to_recordset($1::jsonb) AS t(name text, lock_duration_ms bigint)
        ), candidate AS (
          SELECT e.id, topic.lock_duration_ms
-         FROM external_task e JOIN topic ON topic.name = e.topic
-         WHERE e.status = 'open' AND e.retries > 0 AND (e.lock_expires_at IS NULL OR e.lock_expires_at <= $2)
+         FROM external_task e JOIN topic ON topic.name = e.topic JOIN instance i ON i.id = e.instance_id
+         WHERE e.status = 'open' AND e.retries > 0 AND (e.lock_expires_at IS NULL OR e.lock_expires_at <= $2) AND i.status = 'active'
          ORDER BY e.created_at, e.id
          LIMIT $3
          FOR UPDATE OF e SKIP LOCKED
@@ -81,6 +82,11 @@ export class ExternalTaskRepository {
         workerId,
       ],
     );
+  }
+
+  /** Gives up a lock that was never handed to the worker (its instance moved on or was suspended meanwhile): fetchable again at once. */
+  async releaseLock(id: string, workerId: string): Promise<void> {
+    await this.sql.rows(`UPDATE external_task SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1 AND worker_id = $2 AND status = 'open'`, [id, workerId]);
   }
 
   async findById(id: string): Promise<ExternalTaskRecord | null> {

@@ -23,8 +23,8 @@ export const auditRowsOf = (effects: readonly Effect[]): AuditRow[] =>
   effects.flatMap((effect): AuditRow[] => {
     switch (effect.kind) {
       case 'instanceEnded':
-        // Only cancelInstance ends an instance as canceled; a completed one is no operator's doing.
-        return effect.status === 'canceled' ? [row('cancel', effect, {})] : [];
+        // Only cancelInstance ends an instance as canceled; a completed one, or a called one ended by its error, is no operator's doing.
+        return effect.status === 'canceled' && !effect.byError ? [row('cancel', effect, {})] : [];
       case 'instanceSuspended':
         return [row('suspend', effect, {})];
       case 'instanceResumed':

@@ -29,9 +29,20 @@ export interface TaskFilter {
   candidateUser?: string;
   assignee?: string;
   status?: TaskStatus;
+  /** Only the tasks this user may work: assigned to them, naming them a candidate, or offered to a group of theirs. */
+  candidate?: TaskCandidate;
   limit: number;
   offset: number;
 }
+
+export interface TaskCandidate {
+  username: string;
+  groups: readonly string[];
+}
+
+/** Whether the user may work the task; the same rule as the `candidate` filter of `list`. */
+export const isCandidate = (task: Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>, { username, groups }: TaskCandidate): boolean =>
+  task.assignee === username || task.candidateUsers.includes(username) || task.candidateGroups.some((group) => groups.includes(group));
 
 const TASK_COLUMNS = [
   't.id',
@@ -91,6 +102,11 @@ export class TaskRepository {
       values.push(filter[field]);
       return condition(`$${values.length}`);
     });
+    if (filter.candidate !== undefined) {
+      values.push(filter.candidate.username, filter.candidate.groups);
+      const [user, groups] = [`$${values.length - 1}`, `$${values.length}`];
+      conditions.push(`(t.assignee = ${user} OR t.candidate_users @> ARRAY[${user}::text] OR t.candidate_groups && ${groups}::text[])`);
+    }
     values.push(filter.limit, filter.offset);
     const rows = await this.sql.rows<TaskRecord & { total: string }>(
       `SELECT ${TASK_COLUMNS}, count(*) OVER () AS total FROM task t

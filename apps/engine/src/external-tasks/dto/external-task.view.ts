@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ExternalTaskRecord } from '#persistence';
+import { InstanceView } from '../../instances/dto/instance.view.js';
 
 export class ExternalTaskView {
   @ApiProperty({ format: 'uuid', description: "The service task's activity instance id" }) id: string;
@@ -32,4 +33,15 @@ export class LockedExternalTaskView extends ExternalTaskView {
 export class ExternalTaskFailureView extends ExternalTaskView {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Set when this failure used up the last retry' })
   incidentId: string | null;
+}
+
+/** What a worker's BPMN error did: a catch took it (the instance moved on), or nothing caught it (an incident on the task). */
+export class BpmnErrorOutcomeView {
+  @ApiProperty({ enum: ['caught', 'incident'] }) outcome: 'caught' | 'incident';
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The incident raised on the task when nothing caught the error' })
+  incidentId: string | null;
+  @ApiPropertyOptional({ type: () => InstanceView, description: 'caught: the instance after the catch' })
+  instance?: InstanceView;
+  @ApiPropertyOptional({ type: () => ExternalTaskView, description: 'incident: the task, parked without retries until the incident is retried' })
+  externalTask?: ExternalTaskView;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-/** Who runs an operator command and why: both go to the instance's audit trail. */
+/** Why an operator runs a command: it goes to the instance's audit trail, with the signed-in user. */
 export class OperatorDto {
-  @ApiPropertyOptional({ description: 'The operator (until sign-in exists, the caller names itself)' })
+  @ApiPropertyOptional({ deprecated: true, description: 'Ignored: the audit trail records the signed-in user. Accepted so older clients keep working' })
   @IsOptional()
   @IsString()
   @MinLength(1)

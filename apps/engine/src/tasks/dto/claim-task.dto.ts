@@ -1,10 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
+/** The task goes to the signed-in user. */
 export class ClaimTaskDto {
-  @ApiProperty({ description: 'The user taking the task' })
+  @ApiPropertyOptional({ deprecated: true, description: 'Ignored: the task goes to the signed-in user. Accepted so older clients keep working' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
-  userId: string;
+  userId?: string;
 }

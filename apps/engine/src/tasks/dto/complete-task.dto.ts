@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CompleteTaskDto {
-  @ApiPropertyOptional({ description: 'The user completing it; must be the assignee if the task is claimed' })
+  @ApiPropertyOptional({ deprecated: true, description: 'Ignored: the signed-in user completes it (and must be the assignee if it is claimed)' })
   @IsOptional()
   @IsString()
   @MinLength(1)

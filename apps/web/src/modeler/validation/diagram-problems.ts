@@ -1,4 +1,4 @@
-import { validateBpmn, type Problem } from '#bpmn';
+import { describeReaderMessage, validateBpmn, type Problem } from '#bpmn';
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 
 /** What bpmn-js reports while reading XML it cannot fully map (unknown elements, broken references). */
@@ -20,7 +20,7 @@ export const validateDiagram = (diagram: BaseViewer): Problem[] => {
 };
 
 /**
- * Import warnings, shaped like the server's reader problems (rule `bpmn-schema`). bpmn-js types them
+ * Import warnings, shaped and worded like the server's reader problems (rule `bpmn-schema`, line and column). bpmn-js types them
  * as strings but hands over objects with the element; both are read.
  */
 export const importProblems = (warnings: readonly (ImportWarning | string)[]): Problem[] =>
@@ -28,16 +28,5 @@ export const importProblems = (warnings: readonly (ImportWarning | string)[]): P
     elementId: typeof warning === 'string' ? null : (warning.element?.id ?? null),
     rule: 'bpmn-schema',
     severity: 'error',
-    message: typeof warning === 'string' ? warning : warning.message,
+    message: describeReaderMessage(typeof warning === 'string' ? warning : warning.message),
   }));
-
-/**
- * The steps the server's lean-attributes rule warns about for lacking a value class: the canvas
- * flags exactly those, so the designer sees the same verdict as at deploy.
- */
-export const unclassifiedIdsOf = (problems: readonly Problem[]): Set<string> =>
-  new Set(
-    problems
-      .filter((problem) => problem.rule === 'lean-attributes' && problem.severity === 'warning' && problem.elementId !== null)
-      .map((problem) => problem.elementId as string),
-  );

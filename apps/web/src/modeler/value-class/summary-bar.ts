@@ -1,6 +1,6 @@
-import type { ValueSummary } from './value-summary.js';
+import type { ValueSummary } from '#bpmn';
 
-const formatMinutes = (minutes: number): string => (Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1));
+export const formatMinutes = (minutes: number): string => (Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1));
 
 const figure = (role: string, label: string, value: string, tone: string): string =>
   `<span class="figure figure-${tone}" data-figure="${role}"><span class="figure-value">${value}</span> <span class="figure-label">${label}</span></span>`;

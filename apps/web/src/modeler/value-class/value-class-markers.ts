@@ -1,10 +1,10 @@
+import { isValueClass, summarizeValueClasses, valueNodesOfDefinitions, type ValueSummary } from '#bpmn';
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import type { Element } from 'bpmn-js/lib/model/Types';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
-import { summarizeValueClasses, type ClassifiedNode, type ValueSummary } from './value-summary.js';
 
 const OVERLAY_TYPE = 'tandem-value-class';
 const MARKERS = ['tandem-value-va', 'tandem-value-bva', 'tandem-value-nva', 'tandem-value-unclassified'];
@@ -21,8 +21,8 @@ const flowNodeShapes = (registry: ElementRegistry): Element[] =>
   registry.filter((element) => is(element, 'bpmn:FlowNode') && !(element as { labelTarget?: unknown }).labelTarget) as Element[];
 
 const classOf = (element: Element, unclassifiedIds: ReadonlySet<string>): string | undefined => {
-  const valueClass = element.businessObject.get('valueClass') as string | undefined;
-  if (valueClass === 'VA' || valueClass === 'BVA' || valueClass === 'NVA') return valueClass;
+  const valueClass: unknown = element.businessObject.get('valueClass');
+  if (isValueClass(valueClass)) return valueClass;
   return unclassifiedIds.has(element.id) ? 'unclassified' : undefined;
 };
 
@@ -37,25 +37,23 @@ const badge = (element: Element, valueClass: string): HTMLElement => {
 };
 
 /**
- * Colours every classified step (green VA, amber BVA, red NVA) and flags the unclassified ones, then
- * sums the figures. Redrawn whole on each change: cheap next to the SVG bpmn-js redraws itself.
+ * Sums the value-class figures of the diagram (the same code the server's diff uses), then colours
+ * every classified step (green VA, amber BVA, red NVA) and flags the unclassified ones. Redrawn
+ * whole on each change: cheap next to the SVG bpmn-js redraws itself.
  */
-export const showValueClasses = (diagram: BaseViewer, unclassifiedIds: ReadonlySet<string>): ValueSummary => {
+export const showValueClasses = (diagram: BaseViewer): ValueSummary => {
+  const definitions = diagram.getDefinitions();
+  const summary = summarizeValueClasses(definitions ? valueNodesOfDefinitions(definitions) : []);
+  const unclassifiedIds = new Set(summary.unclassifiedIds);
   const overlays = diagram.get<Overlays>('overlays');
   const canvas = diagram.get<Canvas>('canvas');
-  const shapes = flowNodeShapes(diagram.get<ElementRegistry>('elementRegistry'));
   overlays.remove({ type: OVERLAY_TYPE });
-  for (const element of shapes) {
+  for (const element of flowNodeShapes(diagram.get<ElementRegistry>('elementRegistry'))) {
     for (const marker of MARKERS) canvas.removeMarker(element.id, marker);
     const valueClass = classOf(element, unclassifiedIds);
     if (valueClass === undefined) continue;
     canvas.addMarker(element.id, `tandem-value-${valueClass.toLowerCase()}`);
     overlays.add(element.id, OVERLAY_TYPE, { position: { top: -11, left: -6 }, html: badge(element, valueClass) });
   }
-  const nodes: ClassifiedNode[] = shapes.map((element) => ({
-    id: element.id,
-    valueClass: element.businessObject.get('valueClass') as string | undefined,
-    standardMinutes: element.businessObject.get('standardMinutes') as string | undefined,
-  }));
-  return summarizeValueClasses(nodes, unclassifiedIds);
+  return summary;
 };

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ProcessDiff, PropertyValue } from '#bpmn';
+import type { ProcessVersionSummary } from '#persistence';
+import { ProcessVersionView } from './process-version.view.js';
+
+const VALUE_CLASS = { enum: ['VA', 'BVA', 'NVA'] };
+
+export class DiffElementView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['flowNode', 'sequenceFlow', 'lane'] }) kind: string;
+  @ApiProperty({ description: 'userTask, exclusiveGateway, ... or sequenceFlow / lane; for a changed element, the type after' }) type: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional(VALUE_CLASS) valueClass?: string;
+}
+
+export class PropertyChangeView {
+  @ApiProperty({ description: 'name, type, valueClass, standardMinutes, candidateGroups, condition, sourceId, eventDefinition.timeDuration, ...' })
+  property: string;
+  @ApiProperty({ description: 'JSON value; null when not set', nullable: true }) before: PropertyValue;
+  @ApiProperty({ description: 'JSON value; null when not set', nullable: true }) after: PropertyValue;
+}
+
+export class ChangedElementView extends DiffElementView {
+  @ApiProperty({ type: [PropertyChangeView] }) changes: PropertyChangeView[];
+}
+
+export class ValueClassChangeView {
+  @ApiProperty() id: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) element: string;
+  @ApiProperty({ ...VALUE_CLASS, nullable: true }) before: string | null;
+  @ApiProperty({ ...VALUE_CLASS, nullable: true }) after: string | null;
+}
+
+export class ValueCountsView {
+  @ApiProperty() VA: number;
+  @ApiProperty() BVA: number;
+  @ApiProperty() NVA: number;
+}
+
+export class ValueSummaryView {
+  @ApiProperty({ type: ValueCountsView }) counts: ValueCountsView;
+  @ApiProperty({ type: [String], description: 'Tasks without a value class' }) unclassifiedIds: string[];
+  @ApiProperty() unclassified: number;
+  @ApiProperty() nvaSteps: number;
+  @ApiProperty({ description: 'Sum of tandem:standardMinutes over the NVA steps' }) nvaMinutes: number;
+}
+
+export class ValueDeltaView {
+  @ApiProperty() nvaSteps: number;
+  @ApiProperty() nvaMinutes: number;
+  @ApiProperty() VA: number;
+  @ApiProperty() BVA: number;
+  @ApiProperty() unclassified: number;
+}
+
+export class ValueComparisonView {
+  @ApiProperty({ type: ValueSummaryView }) before: ValueSummaryView;
+  @ApiProperty({ type: ValueSummaryView }) after: ValueSummaryView;
+  @ApiProperty({ type: ValueDeltaView, description: 'after - before' }) delta: ValueDeltaView;
+}
+
+export class ProcessDiffView {
+  @ApiProperty({ type: ProcessVersionView }) before: ProcessVersionView;
+  @ApiProperty({ type: ProcessVersionView }) after: ProcessVersionView;
+  @ApiProperty({ type: [DiffElementView] }) added: DiffElementView[];
+  @ApiProperty({ type: [DiffElementView] }) removed: DiffElementView[];
+  @ApiProperty({ type: [ChangedElementView] }) changed: ChangedElementView[];
+  @ApiProperty({ type: [ValueClassChangeView] }) valueClassChanges: ValueClassChangeView[];
+  @ApiProperty({ type: ValueComparisonView }) values: ValueComparisonView;
+
+  static of(before: ProcessVersionSummary, after: ProcessVersionSummary, diff: ProcessDiff): ProcessDiffView {
+    return Object.assign(new ProcessDiffView(), { before: ProcessVersionView.of(before), after: ProcessVersionView.of(after), ...diff });
+  }
+}

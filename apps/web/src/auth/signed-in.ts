@@ -1,0 +1,41 @@
+import { clearSession, currentSession, onSignInNeeded, type Session } from '../api/auth-headers.js';
+import { showLoginPage } from './login-page.js';
+
+/**
+ * The session to work with: the stored one, or a new one from the log-in page. From then on a
+ * request the engine refuses with 401 (the token expired) brings the log-in page back and is then
+ * sent again, so nothing being edited is lost.
+ */
+export const ensureSignedIn = async (): Promise<Session> => {
+  onSignInNeeded(async () => {
+    const session = await showLoginPage('Your session has ended: sign in again to go on.');
+    showSessionUser(session);
+  });
+  const session = currentSession() ?? (await showLoginPage());
+  showSessionUser(session);
+  return session;
+};
+
+/** The signed-in user and a sign-out button, at the end of the app header. */
+const showSessionUser = (session: Session): void => {
+  const header = document.querySelector('.app-header');
+  if (header === null) return;
+  header.querySelector('[data-role="session-user"]')?.remove();
+  const badge = document.createElement('span');
+  badge.className = 'session-user';
+  badge.dataset.role = 'session-user';
+  const name = document.createElement('span');
+  name.dataset.role = 'session-name';
+  name.textContent = session.user.displayName ?? session.user.name;
+  name.title = `${session.user.name}: ${session.user.roles.join(', ')}`;
+  const signOut = document.createElement('button');
+  signOut.type = 'button';
+  signOut.dataset.action = 'sign-out';
+  signOut.textContent = 'Sign out';
+  signOut.addEventListener('click', () => {
+    clearSession();
+    location.reload();
+  });
+  badge.append(name, signOut);
+  header.append(badge);
+};

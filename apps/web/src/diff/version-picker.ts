@@ -1,0 +1,34 @@
+import type { ProcessVersion } from '../api/process-versions-api.js';
+import { formatDateTime } from '../ui/dom.js';
+import { groupByProcess } from '../versions/version-list.js';
+
+/** Fills a select with every deployed version, grouped by process key, newest first. */
+export const fillVersionSelect = (select: HTMLSelectElement, versions: readonly ProcessVersion[], selectedId: string | undefined): void => {
+  select.replaceChildren();
+  for (const process of groupByProcess(versions)) {
+    const group = document.createElement('optgroup');
+    group.label = process.name ? `${process.name} (${process.key})` : process.key;
+    for (const version of process.versions) {
+      const option = document.createElement('option');
+      option.value = version.id;
+      option.textContent = `${process.key} · version ${version.version} · ${formatDateTime(version.deployedAt)}`;
+      option.selected = version.id === selectedId;
+      group.append(option);
+    }
+    select.append(group);
+  }
+};
+
+/** The version deployed just before this one under the same key, if any. */
+export const previousVersionOf = (versions: readonly ProcessVersion[], current: ProcessVersion): ProcessVersion | undefined =>
+  versions.filter((version) => version.key === current.key && version.version < current.version).sort((a, b) => b.version - a.version)[0];
+
+/** What to compare when nothing is chosen yet: the newest version of a process against the one before it. */
+export const defaultPair = (versions: readonly ProcessVersion[]): { beforeId: string; afterId: string } | undefined => {
+  const newestFirst = [...versions].sort((a, b) => b.deployedAt.localeCompare(a.deployedAt) || b.version - a.version);
+  for (const latest of newestFirst) {
+    const previous = previousVersionOf(versions, latest);
+    if (previous) return { beforeId: previous.id, afterId: latest.id };
+  }
+  return undefined;
+};

@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
+import { DESIGNER, designerSession, signedInState, WEB_SESSION_KEY, type WebSession } from '../../bench/support/web-session.js';
+import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
+import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
+import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
+
+/** The web app's log-in page, the signed-in user in the header, signing out, and a session that ends while working. */
+describe('signing in to the web app', () => {
+  let database: TestDatabase;
+  let engine: EngineProcess;
+  let baseUrl: string;
+  let session: WebSession;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    ensureEngineBuilt();
+    await ensureWebBuilt();
+    database = await createTestDatabase();
+    engine = await startEngineProcess({ databaseUrl: database.url });
+    baseUrl = engine.baseUrl.replace(/\/api$/, '');
+    session = await designerSession(engine);
+    const xml = await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8');
+    const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: xml });
+    expect(deployed.status).toBe(201);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await engine?.stop();
+    await database?.drop();
+  });
+
+  beforeEach(() => {
+    pageErrors = [];
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const open = async (state?: ReturnType<typeof signedInState>, viewport = { width: 1280, height: 800 }) => {
+    context = await browser.newContext({ viewport, ...(state !== undefined && { storageState: state }) });
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+  };
+
+  const loginPage = () => page.locator('[data-role="login-page"]');
+
+  const fillIn = async (username: string, password: string) => {
+    await loginPage().locator('[data-role="login-username"]').fill(username);
+    await loginPage().locator('[data-role="login-password"]').fill(password);
+    await loginPage().locator('[data-action="sign-in"]').click();
+  };
+
+  it('asks for username and password first, says when they are wrong, and lets the designer in', async () => {
+    // given a browser that has never signed in
+    await open();
+    await page.goto(`${baseUrl}/#/modeler`);
+    await loginPage().waitFor();
+    await screenshot(page, 'sign-in-01-log-in-page');
+    // when the designer mistypes the password
+    await fillIn(DESIGNER.username, 'wrong password');
+    // then the page says so, without saying which part was wrong, and stays
+    const status = loginPage().locator('[data-role="login-status"]');
+    await status.filter({ hasText: 'Unknown username or wrong password' }).waitFor();
+    expect(await page.locator('body[data-ready="true"]').count()).toBe(0);
+    await screenshot(page, 'sign-in-02-wrong-password');
+    // when the right password is given
+    await fillIn(DESIGNER.username, DESIGNER.password);
+    // then the modeler opens, and the header names the designer
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await loginPage().count()).toBe(0);
+    expect(await page.locator('[data-role="session-name"]').textContent()).toBe(DESIGNER.username);
+    await screenshot(page, 'sign-in-03-signed-in');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits the log-in page on a phone-width screen', async () => {
+    // given a phone-width browser
+    await open(undefined, { width: 390, height: 760 });
+    await page.goto(`${baseUrl}/`);
+    // then the form is fully within the screen
+    const form = await loginPage().locator('[data-role="login-form"]').boundingBox();
+    expect(form).not.toBeNull();
+    expect(form!.x).toBeGreaterThanOrEqual(0);
+    expect(form!.x + form!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'sign-in-04-phone-width');
+  });
+
+  it('signs out to the log-in page', async () => {
+    // given a signed-in designer
+    await open(signedInState(baseUrl, session));
+    await page.goto(`${baseUrl}/#/modeler`);
+    await page.waitForSelector('body[data-ready="true"]');
+    // when they sign out
+    await page.locator('[data-action="sign-out"]').click();
+    // then the log-in page is back, and the stored session is gone
+    await loginPage().waitFor();
+    expect(await page.evaluate(`localStorage.getItem('${WEB_SESSION_KEY}')`)).toBeNull();
+  });
+
+  it('brings the log-in page back when the engine refuses the token, and then finishes what was asked', async () => {
+    // given a browser whose stored token the engine no longer accepts
+    await open(signedInState(baseUrl, { ...session, token: `${session.token.slice(0, -4)}AAAA` }));
+    await page.goto(`${baseUrl}/#/modeler`);
+    await page.waitForSelector('body[data-ready="true"]');
+    // when the designer opens the deployed versions
+    await page.goto(`${baseUrl}/#/versions`);
+    // then the log-in page asks them to sign in again
+    await loginPage().filter({ hasText: 'Your session has ended' }).waitFor();
+    await screenshot(page, 'sign-in-05-session-ended');
+    // when they do, then the versions are listed after all
+    await fillIn(DESIGNER.username, DESIGNER.password);
+    await page.locator('[data-role="version-list"] [data-version-id]').first().waitFor();
+    expect(await loginPage().count()).toBe(0);
+  });
+});
