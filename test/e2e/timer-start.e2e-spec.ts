@@ -102,6 +102,30 @@ describe('timer start events', () => {
     expect(await instancesOf('hourly-review')).toHaveLength(3);
   });
 
+  it('starts an instance at each occurrence of a cron cycle, in UTC, and keeps going', async () => {
+    // given a version started by a cron timer: weekdays at 09:00 UTC
+    await deploy(sut.server, timerStartProcess('weekday-review', cycle('0 0 9 * * MON-FRI')));
+    // when fourteen days pass, an hour at a time
+    const startedAt: string[] = [];
+    for (let hour = 0; hour < 14 * 24; hour += 1) {
+      sut.clock.advance(HOUR);
+      if ((await runner.runDueJobs()) > 0) startedAt.push(sut.clock.now().toISOString());
+    }
+    // then an instance started at ten weekday mornings, each in the hour after 09:00 UTC
+    const started = await instancesOf('weekday-review');
+    expect(started).toHaveLength(10);
+    expect(startedAt).toHaveLength(10);
+    for (const at of startedAt.map((text) => new Date(text))) {
+      expect([1, 2, 3, 4, 5]).toContain(at.getUTCDay());
+      expect(at.getUTCHours() * HOUR + at.getUTCMinutes() * MINUTE + at.getUTCSeconds() * 1000).toBeGreaterThanOrEqual(9 * HOUR);
+      expect(at.getUTCHours() * HOUR + at.getUTCMinutes() * MINUTE).toBeLessThanOrEqual(10 * HOUR);
+    }
+    // and a version without the timer ends the cycle
+    await deploy(sut.server, noneStartProcess('weekday-review'));
+    sut.clock.advance(7 * DAY);
+    expect(await runner.runDueJobs()).toBe(0);
+  });
+
   it("replaces the previous version's start timers when a newer version is deployed, once however often it is redeployed", async () => {
     // given version 1 starts an instance every hour, and has started one
     await deploy(sut.server, timerStartProcess('sweep', cycle('R/PT1H')));

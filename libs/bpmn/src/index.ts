@@ -18,7 +18,7 @@ export { loadDmn, type LoadedDmn } from './dmn/load-dmn.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 export { describeReaderMessage } from './parse/reader-message.js';
 export { matchesAnything, unaryTestsSyntaxError } from './dmn/feel/unary-tests-syntax.js';
-export { isIsoDateTime, parseTimeCycle, type TimeCycle } from './timer-syntax.js';
+export { isIsoDateTime, nextCronOccurrence, parseTimeCycle, type TimeCycle } from './timer-syntax.js';
 export {
   summarizeValueClasses,
   valueNodesOfGraph,

@@ -99,8 +99,11 @@ export interface Timer {
    */
   activityInstanceId: string;
   dueAt: string;
-  /** For a timeCycle: the interval and how many more times it fires after this one (absent: unbounded). */
-  repeat?: { interval: string; remaining?: number };
+  /**
+   * For a timeCycle: the interval and how many more times it fires after this one (absent:
+   * unbounded), or a cron expression (unbounded).
+   */
+  repeat?: { interval: string; remaining?: number } | { cron: string };
 }
 
 /**

@@ -59,6 +59,20 @@ export const TIMERS: ConformanceScenario[] = [
     ],
     then: { path: ['start', 'answer', 'everyHour', 'remind', 'everyHour', 'remind'], waiting: ['answer', 'remind', 'remind'], canceled: [], timers: [] },
   },
+  {
+    name: 'a non-interrupting boundary timer with a cron cycle (weekdays 09:30 UTC) fires at each occurrence while its task waits on',
+    model: 'timer-boundary-cron',
+    steps: [
+      check({ timers: [{ elementId: 'weekdayMornings', dueAt: '2026-03-02T09:30:00.000Z' }] }),
+      advance('PT30M'),
+      fire('weekdayMornings'),
+      check({ timers: [{ elementId: 'weekdayMornings', dueAt: '2026-03-03T09:30:00.000Z' }] }),
+      advance('P1D'),
+      fire('weekdayMornings'),
+      check({ timers: [{ elementId: 'weekdayMornings', dueAt: '2026-03-04T09:30:00.000Z' }] }),
+    ],
+    then: { path: ['start', 'answer', 'weekdayMornings', 'remind', 'weekdayMornings', 'remind'], waiting: ['answer', 'remind', 'remind'], canceled: [] },
+  },
 ];
 
 export const REFUSED_TIMERS: RefusedScenario[] = [

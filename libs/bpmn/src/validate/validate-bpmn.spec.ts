@@ -116,8 +116,8 @@ describe('validateBpmn', () => {
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     [
-      'a cron timeCycle',
-      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 9 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      'a cron timeCycle with a field out of range',
+      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 25 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
       { elementId: 'start', rule: 'timer-event', severity: 'error' },
     ],
     [

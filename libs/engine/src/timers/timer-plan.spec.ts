@@ -13,6 +13,7 @@ describe('planTimer', () => {
     [{ timeCycle: 'R3/PT1H' }, { dueAt: '2026-03-02T10:00:00.000Z', repeat: { interval: 'PT1H', remaining: 2 } }],
     [{ timeCycle: 'R/PT10M' }, { dueAt: '2026-03-02T09:10:00.000Z', repeat: { interval: 'PT10M' } }],
     [{ timeCycle: 'R2/2026-03-03T08:00:00Z/P1D' }, { dueAt: '2026-03-03T08:00:00.000Z', repeat: { interval: 'P1D', remaining: 1 } }],
+    [{ timeCycle: '0 30 8 * * MON-FRI' }, { dueAt: '2026-03-03T08:30:00.000Z', repeat: { cron: '0 30 8 * * MON-FRI' } }],
   ])('plans %j', (definition, expected) => {
     expect(planTimer({ type: 'timer', ...definition }, at, 'timer')).toEqual(expected);
   });
@@ -52,6 +53,13 @@ describe('nextTick', () => {
     // then
     expect(next).toEqual({ dueAt: '2026-03-02T11:00:00.000Z', repeat: { interval: 'PT1H', remaining: 0 } });
     expect(nextTick({ ...timer, ...next })).toBeUndefined();
+  });
+
+  it('repeats a cron cycle at its next occurrence after the last tick, in UTC', () => {
+    // given weekdays at 08:30, last due on a Friday
+    const timer = { elementId: 't', dueAt: '2026-03-06T08:30:00.000Z', repeat: { cron: '0 30 8 * * MON-FRI' } };
+    // then the next tick is Monday 08:30, and the cycle goes on
+    expect(nextTick(timer)).toEqual({ dueAt: '2026-03-09T08:30:00.000Z', repeat: { cron: '0 30 8 * * MON-FRI' } });
   });
 
   it('repeats an unbounded cycle forever, and a one-off timer never', () => {

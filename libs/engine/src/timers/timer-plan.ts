@@ -1,4 +1,4 @@
-import { isFeel, isIsoDateTime, parseTimeCycle, type TimerEventDefinition } from '#bpmn';
+import { isFeel, isIsoDateTime, nextCronOccurrence, parseTimeCycle, type TimerEventDefinition } from '#bpmn';
 import { DomainError } from '#core';
 import { addDuration } from '../duration/duration.js';
 import { feelDuration, feelText } from '../feel/feel.js';
@@ -30,7 +30,8 @@ export function planTimer(definition: TimerEventDefinition, at: string, elementI
   }
   const text = setting(definition.timeCycle ?? '', feelText) ?? '';
   const cycle = parseTimeCycle(text);
-  if (!cycle) throw timerInvalid(elementId, text, 'a repeating interval such as R3/PT1H or R/PT10M');
+  if (!cycle) throw timerInvalid(elementId, text, 'a repeating interval such as R3/PT1H or R/PT10M, or a cron expression');
+  if ('cron' in cycle) return { dueAt: cronTick(cycle.cron, at, elementId), repeat: { cron: cycle.cron } };
   const remaining = cycle.repetitions === undefined ? undefined : cycle.repetitions - 1;
   return {
     dueAt: cycle.start ? new Date(cycle.start).toISOString() : addDuration(at, cycle.interval, elementId),
@@ -41,6 +42,7 @@ export function planTimer(definition: TimerEventDefinition, at: string, elementI
 /** The next tick of a repeating timer, counted from when this one was due; undefined after the last. */
 export function nextTick(timer: Pick<Timer, 'dueAt' | 'repeat' | 'elementId'>): TimerPlan | undefined {
   const { repeat } = timer;
+  if (repeat && 'cron' in repeat) return { dueAt: cronTick(repeat.cron, timer.dueAt, timer.elementId), repeat };
   if (!repeat || repeat.remaining === 0) return undefined;
   const remaining = repeat.remaining === undefined ? undefined : repeat.remaining - 1;
   return {
@@ -48,6 +50,12 @@ export function nextTick(timer: Pick<Timer, 'dueAt' | 'repeat' | 'elementId'>): 
     repeat: { interval: repeat.interval, ...(remaining !== undefined && { remaining }) },
   };
 }
+
+const cronTick = (cron: string, after: string, elementId: string): string => {
+  const next = nextCronOccurrence(cron, after);
+  if (next === undefined) throw timerInvalid(elementId, cron, 'a cron expression that occurs again');
+  return next;
+};
 
 const timerInvalid = (elementId: string, value: string, expected: string) =>
   new DomainError(ENGINE_ERRORS.timerInvalid, `The timer "${value}" of '${elementId}' is not ${expected}.`, { elementId, value });

@@ -41,9 +41,9 @@ export class JobEntity {
   @Column({ name: 'activity_instance_id', type: 'uuid', nullable: true })
   activityInstanceId: string | null;
 
-  /** A timeCycle start timer's interval and remaining repetitions. */
+  /** A timeCycle start timer's interval and remaining repetitions, or its cron expression. */
   @Column({ type: 'jsonb', nullable: true })
-  repeat: { interval: string; remaining?: number } | null;
+  repeat: { interval: string; remaining?: number } | { cron: string } | null;
 
   @Index('job_due_idx')
   @Column({ name: 'due_at', type: 'timestamptz' })
