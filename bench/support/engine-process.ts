@@ -118,4 +118,11 @@ export async function createUser(engine: EngineProcess, user: { username: string
   return signIn(engine.baseUrl, user.username, user.password);
 }
 
+/** Deploys BPMN XML as the engine's admin; answers the first process version (201 expected). */
+export async function deployXml(engine: EngineProcess, xml: string): Promise<{ id: string; version: number }> {
+  const response = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: xml });
+  if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { processVersions: { id: string; version: number }[] }).processVersions[0]!;
+}
+
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

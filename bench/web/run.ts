@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { launchChromium } from '../support/chromium.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { deployXml, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { designerSession, signedInState } from '../support/web-session.js';
 import { generateLargeModel, type LargeModel } from './large-model.js';
 
@@ -125,14 +125,9 @@ const changeToSummaryFrame = (value: string) => `new Promise((resolve) => {
 
 /** Two deployed versions (every fifth task reclassified): the endpoint, then the compare page. */
 async function diffTimings(page: Page, engine: EngineProcess, baseUrl: string, segments: number): Promise<{ api: number; page: number }> {
-  const deploy = async (model: LargeModel) => {
-    const response = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: model.xml });
-    if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { processVersions: { id: string }[] }).processVersions[0]!.id;
-  };
   const key = `bench-diff-${segments}`;
-  const before = await deploy(generateLargeModel({ segments, processKey: key }));
-  const after = await deploy(generateLargeModel({ segments, processKey: key, reclassifyEvery: 5 }));
+  const { id: before } = await deployXml(engine, generateLargeModel({ segments, processKey: key }).xml);
+  const { id: after } = await deployXml(engine, generateLargeModel({ segments, processKey: key, reclassifyEvery: 5 }).xml);
   const apiStarted = performance.now();
   const answer = await fetch(`${engine.baseUrl}/process-versions/${before}/diff/${after}`, { headers: engine.authHeaders });
   if (!answer.ok) throw new Error(`diff failed: ${answer.status}`);

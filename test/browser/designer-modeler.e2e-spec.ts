@@ -1,13 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
-import { designerSession, signedInState, type WebSession } from '../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
-import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
-import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
+import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
 /** Waits until the locator's whole text is `text`: the page updates after the designer's input. */
 const textOf = async (locator: Locator, text: string): Promise<string | null> => {
@@ -20,36 +18,25 @@ const textOf = async (locator: Locator, text: string): Promise<string | null> =>
  * `npm run build` and `npm run build:web`) on a database of its own.
  */
 describe('designing a process in the browser', () => {
-  let database: TestDatabase;
+  let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
-  let session: WebSession;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   let sut: ModelerDriver;
 
   beforeAll(async () => {
-    ensureEngineBuilt();
-    await ensureWebBuilt();
-    database = await createTestDatabase();
-    engine = await startEngineProcess({ databaseUrl: database.url });
-    baseUrl = engine.baseUrl.replace(/\/api$/, '');
-    session = await designerSession(engine);
-    browser = await launchChromium();
+    stack = await startWebStack();
+    ({ engine, baseUrl } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, storageState: signedInState(baseUrl, session) });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
+    ({ context, page, pageErrors } = await openSignedInPage(stack, { width: 1400, height: 900 }));
     sut = new ModelerDriver(page);
   });
 

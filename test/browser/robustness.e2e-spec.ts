@@ -1,14 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generateLargeModel } from '../../bench/web/large-model.js';
-import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
-import { designerSession, signedInState, type WebSession } from '../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
-import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
+import { projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
-import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
+import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
 const AS_IS = join(projectRoot(), 'processes/customer-service/as-is.bpmn');
 const BPMN_HEAD =
@@ -16,36 +14,25 @@ const BPMN_HEAD =
 
 /** Broken, foreign and very large files: the page always says what happened, and never goes blank. */
 describe('opening what the modeler cannot draw, and what is very large', () => {
-  let database: TestDatabase;
+  let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
-  let session: WebSession;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   let sut: ModelerDriver;
 
   beforeAll(async () => {
-    ensureEngineBuilt();
-    await ensureWebBuilt();
-    database = await createTestDatabase();
-    engine = await startEngineProcess({ databaseUrl: database.url });
-    baseUrl = engine.baseUrl.replace(/\/api$/, '');
-    session = await designerSession(engine);
-    browser = await launchChromium();
+    stack = await startWebStack();
+    ({ engine, baseUrl } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, storageState: signedInState(baseUrl, session) });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
+    ({ context, page, pageErrors } = await openSignedInPage(stack, { width: 1400, height: 900 }));
     sut = new ModelerDriver(page);
     // given the as-is process open in the modeler
     await sut.open(baseUrl);

@@ -4,13 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadBpmn } from '#bpmn';
-import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
-import { designerSession, signedInState, type WebSession } from '../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
-import { collectPageErrors, launchChromium } from './support/chromium.js';
+import { projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { signedInState, type WebSession } from '../../bench/support/web-session.js';
+import { collectPageErrors } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { modelTreeOf, treeDifferences } from './support/model-tree.js';
-import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
+import { startWebStack, type WebStack } from './support/web-stack.js';
 
 /** The reference processes and hand-made Camunda Modeler models (camunda: for Camunda 7, zeebe: for Camunda 8). */
 const MODELS = [
@@ -31,26 +30,19 @@ const semanticsOf = async (xml: string) => {
 };
 
 describe('round trip of BPMN models', () => {
-  let database: TestDatabase;
+  let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
   let session: WebSession;
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureEngineBuilt();
-    await ensureWebBuilt();
-    database = await createTestDatabase();
-    engine = await startEngineProcess({ databaseUrl: database.url });
-    baseUrl = engine.baseUrl.replace(/\/api$/, '');
-    session = await designerSession(engine);
-    browser = await launchChromium();
+    stack = await startWebStack();
+    ({ engine, baseUrl, browser, designer: session } = stack);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   /** Deploys XML and reads the version back: the XML the engine answers and the checksum it recorded. */

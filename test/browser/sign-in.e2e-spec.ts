@@ -2,15 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
-import { DESIGNER, designerSession, signedInState, WEB_SESSION_KEY, type WebSession } from '../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
-import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
-import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
+import { deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { DESIGNER, signedInState, WEB_SESSION_KEY, type WebSession } from '../../bench/support/web-session.js';
+import { collectPageErrors, screenshot } from './support/chromium.js';
+import { startWebStack, type WebStack } from './support/web-stack.js';
 
 /** The web app's log-in page, the signed-in user in the header, signing out, and a session that ends while working. */
 describe('signing in to the web app', () => {
-  let database: TestDatabase;
+  let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
   let session: WebSession;
@@ -20,22 +19,13 @@ describe('signing in to the web app', () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    ensureEngineBuilt();
-    await ensureWebBuilt();
-    database = await createTestDatabase();
-    engine = await startEngineProcess({ databaseUrl: database.url });
-    baseUrl = engine.baseUrl.replace(/\/api$/, '');
-    session = await designerSession(engine);
-    const xml = await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8');
-    const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: xml });
-    expect(deployed.status).toBe(201);
-    browser = await launchChromium();
+    stack = await startWebStack();
+    ({ engine, baseUrl, browser, designer: session } = stack);
+    await deployXml(engine, await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8'));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   beforeEach(() => {

@@ -1,29 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { projectRoot, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
-import { designerSession, signedInState, type WebSession } from '../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../e2e/support/test-database.js';
-import { collectPageErrors, launchChromium, screenshot } from './support/chromium.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
-import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
-
-const deployXml = async (engine: EngineProcess, xml: string): Promise<{ id: string; version: number }> => {
-  const response = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: xml });
-  if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { processVersions: { id: string; version: number }[] }).processVersions[0]!;
-};
+import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
 const reference = (file: string) => readFile(join(projectRoot(), 'processes/customer-service', file), 'utf8');
 
 /** The diff page: two deployed versions side by side, changes marked, NVA figures compared. */
 describe('comparing two versions in the browser', () => {
-  let database: TestDatabase;
+  let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
-  let session: WebSession;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
@@ -31,27 +21,18 @@ describe('comparing two versions in the browser', () => {
   let toBe: { id: string };
 
   beforeAll(async () => {
-    ensureEngineBuilt();
-    await ensureWebBuilt();
-    database = await createTestDatabase();
-    engine = await startEngineProcess({ databaseUrl: database.url });
-    baseUrl = engine.baseUrl.replace(/\/api$/, '');
-    session = await designerSession(engine);
-    browser = await launchChromium();
+    stack = await startWebStack();
+    ({ engine, baseUrl } = stack);
     asIs = await deployXml(engine, await reference('as-is.bpmn'));
     toBe = await deployXml(engine, await reference('to-be.bpmn'));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await engine?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, storageState: signedInState(baseUrl, session) });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
+    ({ context, page, pageErrors } = await openSignedInPage(stack, { width: 1600, height: 1000 }));
   });
 
   afterEach(async () => {
