@@ -126,6 +126,20 @@ describe('deployments and process versions', () => {
     expect(response.body.details.problems).toContainEqual(expect.objectContaining({ elementId: 'no', severity: 'error' }));
   });
 
+  it('answers 400 naming the line for elements nested deeper than any model needs, and stores nothing', async () => {
+    // given a BPMN document whose process holds sub-processes 20,000 levels deep
+    const depth = 20_000;
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+<bpmn:process id="too-deep" isExecutable="true">${'<bpmn:subProcess>'.repeat(depth)}${'</bpmn:subProcess>'.repeat(depth)}</bpmn:process></bpmn:definitions>`;
+    // when it is deployed
+    const response = await request(sut.server).post('/api/deployments').set('Content-Type', 'application/xml').send(xml);
+    // then it is refused before the reader recurses, naming where
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('BPMN_TOO_DEEP');
+    expect(response.body.message).toContain('(line 2)');
+    expect(await versionCount('too-deep')).toBe(0);
+  });
+
   it('answers 413 for a body over the size limit', async () => {
     // given a body of more than 10 MB
     const huge = `<x>${'a'.repeat(10 * 1024 * 1024 + 1)}</x>`;

@@ -6,6 +6,8 @@ export const BPMN_ERRORS = {
   notBpmn: 'BPMN_NOT_BPMN',
   /** A DOCTYPE (entity declarations, external entities) is never needed in BPMN and is refused: 400. */
   doctypeForbidden: 'BPMN_DOCTYPE_FORBIDDEN',
+  /** Nested deeper than any model needs (a stack-exhaustion attempt): 400. */
+  tooDeep: 'BPMN_TOO_DEEP',
   /** The model parsed but has validation errors: 422 with the problem list. */
   invalid: 'BPMN_INVALID',
 } as const;

@@ -6,6 +6,8 @@ export const DMN_ERRORS = {
   notDmn: 'DMN_NOT_DMN',
   /** A DOCTYPE (entity declarations, external entities) is never needed in DMN and is refused: 400. */
   doctypeForbidden: 'DMN_DOCTYPE_FORBIDDEN',
+  /** Nested deeper than any decision needs (a stack-exhaustion attempt): 400. */
+  tooDeep: 'DMN_TOO_DEEP',
   /** The decisions parsed but have validation errors: 422 with the problem list. */
   invalid: 'DMN_INVALID',
 } as const;

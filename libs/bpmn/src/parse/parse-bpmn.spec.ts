@@ -28,6 +28,7 @@ describe('parseBpmn', () => {
     ['unclosed tags', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">', 'BPMN_MALFORMED'],
     ['XML of another vocabulary', '<invoice xmlns="urn:example"><total>3</total></invoice>', 'BPMN_NOT_BPMN'],
     ['a DOCTYPE with entities', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', 'BPMN_DOCTYPE_FORBIDDEN'],
+    ['elements nested 20,000 deep', `${'<x>'.repeat(20_000)}${'</x>'.repeat(20_000)}`, 'BPMN_TOO_DEEP'],
   ])('refuses %s with a domain error', async (_case, xml, code) => {
     // given a document that cannot be read as BPMN; when parsed; then the error code says why
     expect(await codeOf(xml)).toBe(code);

@@ -3,6 +3,7 @@ import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { tandemDescriptor } from '../moddle/tandem.js';
 import type { Problem } from '../problem.js';
+import { firstTooDeep, MAX_NESTING_DEPTH } from './nesting-depth.js';
 import { describeReaderMessage, readPosition } from './reader-message.js';
 
 export interface ParsedBpmn {
@@ -26,6 +27,10 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
       BPMN_ERRORS.doctypeForbidden,
       'The BPMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
     );
+  }
+  const tooDeep = firstTooDeep(xml);
+  if (tooDeep) {
+    throw new DomainError(BPMN_ERRORS.tooDeep, `The BPMN document nests elements more than ${MAX_NESTING_DEPTH} levels deep (line ${tooDeep.line}).`, tooDeep);
   }
   const moddle = new BpmnModdle({ tandem: tandemDescriptor });
   try {

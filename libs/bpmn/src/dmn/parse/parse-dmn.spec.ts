@@ -33,6 +33,7 @@ describe('parseDmn', () => {
     ['XML of another vocabulary', '<invoice xmlns="urn:example"><total>3</total></invoice>', 'DMN_NOT_DMN'],
     ['a BPMN document', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" />', 'DMN_NOT_DMN'],
     ['a DOCTYPE with entities', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', 'DMN_DOCTYPE_FORBIDDEN'],
+    ['elements nested 20,000 deep', `${'<x>'.repeat(20_000)}${'</x>'.repeat(20_000)}`, 'DMN_TOO_DEEP'],
   ])('refuses %s with a domain error', async (_case, xml, code) => {
     // given a document that cannot be read as DMN; when parsed; then the error code says why
     expect(await errorOf(xml)).toMatchObject({ code });

@@ -2,6 +2,7 @@ import { DomainError } from '#core';
 import { DmnModdle, type DmnElement } from 'dmn-moddle';
 import type { Problem } from '../../problem.js';
 import { DMN_ERRORS } from '../dmn-errors.js';
+import { firstTooDeep, MAX_NESTING_DEPTH } from '../../parse/nesting-depth.js';
 import { describeReaderMessage, duplicateIdIn, readPosition } from '../../parse/reader-message.js';
 
 export interface ParsedDmn {
@@ -28,6 +29,10 @@ export async function parseDmn(xml: string): Promise<ParsedDmn> {
       DMN_ERRORS.doctypeForbidden,
       'The DMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
     );
+  }
+  const tooDeep = firstTooDeep(xml);
+  if (tooDeep) {
+    throw new DomainError(DMN_ERRORS.tooDeep, `The DMN document nests elements more than ${MAX_NESTING_DEPTH} levels deep (line ${tooDeep.line}).`, tooDeep);
   }
   try {
     const { rootElement, warnings } = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
