@@ -236,3 +236,72 @@ describe('the users who exist from the start', () => {
     }
   });
 });
+
+describe('log-in throttling', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN, loginMaxFailures: 3, loginMaxFailuresPerAddress: 6, loginWindowMinutes: 15 } });
+    await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
+    await sut.signIn('ben', { roles: ['agent'], groups: ['second-line'] });
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('refuses a username with 429 and Retry-After once its failures reach the limit, even with the right password, until the window ends', async () => {
+    // given three wrong passwords for ana (the username in another case once)
+    for (const username of ['ana', 'ANA', 'ana']) expect((await login(sut, username, 'guess')).status).toBe(401);
+    // when ana then gives the right password
+    const refused = await login(sut, 'ana', TEST_PASSWORD);
+    // then she is refused for the rest of the window, and told when to come back
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('LOGIN_THROTTLED');
+    expect(refused.body.message).toBe('Too many failed log-ins for this username: try again in 900 s');
+    expect(refused.headers['retry-after']).toBe('900');
+    // and another user is not affected
+    expect((await login(sut, 'ben', TEST_PASSWORD)).status).toBe(200);
+    // when the window has passed
+    sut.clock.advance(15 * 60_000 + 1);
+    // then ana signs in, which clears her count
+    expect((await login(sut, 'ana', TEST_PASSWORD)).status).toBe(200);
+    expect((await login(sut, 'ana', 'guess')).status).toBe(401);
+    expect((await login(sut, 'ana', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses an address that tries many usernames, whatever the username', async () => {
+    // given a fresh window, and six failures from one address over six made-up usernames
+    sut.clock.advance(15 * 60_000 + 1);
+    for (let attempt = 0; attempt < 6; attempt += 1) expect((await login(sut, `someone-${attempt}`, 'guess')).status).toBe(401);
+    // when a real user signs in from that address
+    const refused = await login(sut, 'ben', TEST_PASSWORD);
+    // then the address is refused
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(/^Too many failed log-ins for this address: try again in \d+ s$/);
+  });
+});
+
+describe('log-in throttling behind a load balancer', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ trustProxy: 1, auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN, loginMaxFailures: 100, loginMaxFailuresPerAddress: 2, loginWindowMinutes: 15 } });
+    await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('counts failures by the client address the proxy forwards, not by the proxy', async () => {
+    const from = (address: string, password: string) =>
+      request(sut.anonymousServer).post('/api/auth/login').set('X-Forwarded-For', address).send({ username: 'ana', password });
+    // given two failures from one client behind the proxy
+    expect((await from('203.0.113.7', 'guess')).status).toBe(401);
+    expect((await from('203.0.113.7', 'guess')).status).toBe(401);
+    // then that client is refused, while another client through the same proxy signs in
+    expect((await from('203.0.113.7', TEST_PASSWORD)).status).toBe(429);
+    expect((await from('198.51.100.4', TEST_PASSWORD)).status).toBe(200);
+  });
+});

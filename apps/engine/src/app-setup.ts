@@ -12,8 +12,9 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
  * What the HTTP app needs beyond the module graph; shared by main.ts and the e2e tests so they
  * run the same app. Create the app with `bodyParser: false`: the parsers are registered here.
  */
-export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes'>): void => {
+export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes' | 'trustProxy'>): void => {
   app.setGlobalPrefix(API_PREFIX);
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('text', { type: XML_TYPES, limit: config.maxBodyBytes });
   const document = SwaggerModule.createDocument(

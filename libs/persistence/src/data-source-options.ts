@@ -6,6 +6,7 @@ import { DecisionsAndCallLinks1764000000200 } from './migrations/1764000000200-d
 import { StartJobs1764000000300 } from './migrations/1764000000300-start-jobs.js';
 import { InstanceAudit1764000000400 } from './migrations/1764000000400-instance-audit.js';
 import { Identity1764000000500 } from './migrations/1764000000500-identity.js';
+import { LoginAttempts1764000000900 } from './migrations/1764000000900-login-attempts.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -14,7 +15,7 @@ export interface PersistenceOptions {
   poolSize: number;
 }
 
-export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500];
+export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500, LoginAttempts1764000000900];
 
 /** Any constant works; it only has to be the same in every engine process. */
 const MIGRATION_LOCK_KEY = 7_130_001;

@@ -82,3 +82,4 @@ export {
 export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } from './identity/group.repository.js';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';
+export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';

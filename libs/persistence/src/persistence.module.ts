@@ -8,6 +8,7 @@ import { ExternalTaskRepository } from './external-tasks/external-task.repositor
 import { DatabaseHealth } from './health/database-health.js';
 import { ApiKeyRepository } from './identity/api-key.repository.js';
 import { AuthSecretRepository } from './identity/auth-secret.repository.js';
+import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
 import { GroupRepository } from './identity/group.repository.js';
 import { UserRepository } from './identity/user.repository.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   GroupRepository,
   ApiKeyRepository,
   AuthSecretRepository,
+  LoginAttemptRepository,
 ];
 
 /** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */

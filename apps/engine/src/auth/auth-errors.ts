@@ -6,6 +6,8 @@ export const AUTH_ERRORS = {
   authenticationFailed: 'AUTHENTICATION_FAILED',
   /** Unknown username or wrong password; which of the two is not said: 401. */
   loginFailed: 'LOGIN_FAILED',
+  /** Too many failed log-ins for the username or from the address in the current window: 429 with Retry-After. */
+  loginThrottled: 'LOGIN_THROTTLED',
   /** The right password for an account an admin has disabled: 403. */
   accountDisabled: 'ACCOUNT_DISABLED',
   /** The caller has none of the roles the endpoint needs: 403. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, SignedIn } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -18,8 +18,9 @@ export class AuthController {
   @ApiOkResponse({ type: SessionView, description: 'A token to send as "Authorization: Bearer <token>"; it expires at expiresAt' })
   @ApiUnauthorizedResponse({ description: 'LOGIN_FAILED: unknown username or wrong password (not said which)' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_DISABLED' })
-  login(@Body() body: LoginDto): Promise<SessionView> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed log-ins for the username or from the address; Retry-After says when to try again' })
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<SessionView> {
+    return this.auth.login(body.username, body.password, address);
   }
 
   @Get('me')

@@ -12,6 +12,7 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.service.js';
+import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 
@@ -43,7 +44,7 @@ const ISSUER = 'tandem';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [PasswordHasher, TokenService, Authenticator, AuthService, ApiKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [PasswordHasher, TokenService, Authenticator, AuthService, LoginThrottle, ApiKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

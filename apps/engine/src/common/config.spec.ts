@@ -34,6 +34,7 @@ describe('loadServerConfig', () => {
         TANDEM_JOB_RETRIES: '5',
         TANDEM_JOB_RETRY_BACKOFF_MS: '2000',
         TANDEM_LOG_LEVEL: 'warn',
+        TANDEM_TRUST_PROXY: '1',
       },
       '/srv/tandem',
     );
@@ -44,6 +45,7 @@ describe('loadServerConfig', () => {
         databaseUrl: 'postgres://db/tandem',
         dataDir: '/var/lib/tandem',
         processesDir: '/models',
+        trustProxy: 1,
         deployReferenceProcesses: false,
         jobPollMs: 250,
         jobRetries: 5,
@@ -67,17 +69,34 @@ describe('loadServerConfig: signing in', () => {
     const embedded = loadServerConfig({}, '/srv/tandem').auth;
     const external = loadServerConfig({ DATABASE_URL: 'postgres://db/tandem', TANDEM_DEMO_USERS: 'true' }, '/srv/tandem').auth;
     // then only the embedded start seeds, and neither has a secret or an admin of its own
-    expect(embedded).toEqual({ tokenTtlMinutes: 480, demoUsers: true });
-    expect(external).toEqual({ tokenTtlMinutes: 480, demoUsers: false });
+    const throttle = { loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 };
+    expect(embedded).toEqual({ tokenTtlMinutes: 480, demoUsers: true, ...throttle });
+    expect(external).toEqual({ tokenTtlMinutes: 480, demoUsers: false, ...throttle });
     expect(loadServerConfig({ TANDEM_DEMO_USERS: 'false' }, '/').auth.demoUsers).toBe(false);
   });
 
-  it('reads the secret, the token lifetime and the first admin', () => {
+  it('reads the secret, the token lifetime, the first admin and the log-in throttle', () => {
     const sut = loadServerConfig(
-      { TANDEM_AUTH_SECRET: 'k'.repeat(32), TANDEM_TOKEN_TTL_MINUTES: '60', TANDEM_ADMIN_USERNAME: 'root', TANDEM_ADMIN_PASSWORD: 'long-enough' },
+      {
+        TANDEM_AUTH_SECRET: 'k'.repeat(32),
+        TANDEM_TOKEN_TTL_MINUTES: '60',
+        TANDEM_ADMIN_USERNAME: 'root',
+        TANDEM_ADMIN_PASSWORD: 'long-enough',
+        TANDEM_LOGIN_MAX_FAILURES: '10',
+        TANDEM_LOGIN_MAX_FAILURES_PER_ADDRESS: '100',
+        TANDEM_LOGIN_WINDOW_MINUTES: '5',
+      },
       '/',
     ).auth;
-    expect(sut).toEqual({ secret: 'k'.repeat(32), tokenTtlMinutes: 60, initialAdmin: { username: 'root', password: 'long-enough' }, demoUsers: true });
+    expect(sut).toEqual({
+      secret: 'k'.repeat(32),
+      tokenTtlMinutes: 60,
+      initialAdmin: { username: 'root', password: 'long-enough' },
+      demoUsers: true,
+      loginMaxFailures: 10,
+      loginMaxFailuresPerAddress: 100,
+      loginWindowMinutes: 5,
+    });
   });
 
   it('refuses a short secret, a short admin password, and an admin name without a password', () => {

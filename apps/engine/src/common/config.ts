@@ -20,6 +20,11 @@ export interface AppConfig {
   jobRetryBackoffMs: number;
   /** Largest accepted BPMN upload or request body. */
   maxBodyBytes: number;
+  /**
+   * Express's `trust proxy` behind a load balancer (hops, or the proxies' addresses), so the
+   * client's address, which log-in throttling counts by, is read from X-Forwarded-For.
+   */
+  trustProxy?: number | string;
   auth: AuthConfig;
 }
 
@@ -33,6 +38,11 @@ export interface AuthConfig {
   initialAdmin?: { username: string; password: string };
   /** Seed the demo groups and users (README "Signing in"); only ever on the embedded database. */
   demoUsers: boolean;
+  /** Failed log-ins allowed per username in a window; past it, log-ins are refused (429) until the window ends. */
+  loginMaxFailures: number;
+  /** Failed log-ins allowed from one client address in a window (many usernames tried from one place). */
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
 }
 
 /** Everything `main.ts` reads from the environment. */
@@ -65,7 +75,7 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   jobRetries: 3,
   jobRetryBackoffMs: 10_000,
   maxBodyBytes: 10 * 1024 * 1024,
-  auth: { tokenTtlMinutes: 8 * 60, demoUsers: false },
+  auth: { tokenTtlMinutes: 8 * 60, demoUsers: false, loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 },
 };
 
 /** Shorter secrets are refused: HS256 wants at least 256 bits. */
@@ -87,6 +97,7 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   jobRetries: integer(env, 'TANDEM_JOB_RETRIES', DEFAULT_APP_CONFIG.jobRetries),
   jobRetryBackoffMs: integer(env, 'TANDEM_JOB_RETRY_BACKOFF_MS', DEFAULT_APP_CONFIG.jobRetryBackoffMs),
   maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
+  ...(env.TANDEM_TRUST_PROXY && { trustProxy: /^\d+$/.test(env.TANDEM_TRUST_PROXY) ? Number(env.TANDEM_TRUST_PROXY) : env.TANDEM_TRUST_PROXY }),
   auth: loadAuthConfig(env),
 });
 
@@ -109,6 +120,9 @@ const loadAuthConfig = (env: NodeJS.ProcessEnv): AuthConfig => {
     ...(username !== undefined && password !== undefined && { initialAdmin: { username, password } }),
     // Demo users with published passwords belong on a developer's embedded database, never on a real one.
     demoUsers: !env.DATABASE_URL && boolean(env, 'TANDEM_DEMO_USERS', true),
+    loginMaxFailures: integer(env, 'TANDEM_LOGIN_MAX_FAILURES', DEFAULT_APP_CONFIG.auth.loginMaxFailures),
+    loginMaxFailuresPerAddress: integer(env, 'TANDEM_LOGIN_MAX_FAILURES_PER_ADDRESS', DEFAULT_APP_CONFIG.auth.loginMaxFailuresPerAddress),
+    loginWindowMinutes: integer(env, 'TANDEM_LOGIN_WINDOW_MINUTES', DEFAULT_APP_CONFIG.auth.loginWindowMinutes),
   };
 };
 
