@@ -108,18 +108,25 @@ async function editLatencies(page: Page, model: LargeModel): Promise<number[]> {
   return latencies;
 }
 
-/** Page-side script (a string: the bench compiles without the DOM library). */
+/**
+ * Page-side script (a string: the bench compiles without the DOM library). The summary bar may be
+ * re-rendered as a new element, so the whole page is watched until its NVA figure reads differently.
+ */
 const changeToSummaryFrame = (value: string) => `new Promise((resolve) => {
+  const figure = () => document.querySelector('[data-role="modeler-page"] [data-role="summary"] [data-figure="nva-steps"]')?.textContent;
+  const before = figure();
   const input = document.querySelector('#bio-properties-panel-tandem-valueClass');
-  const summary = document.querySelector('[data-role="modeler-page"] [data-role="summary"]');
   let started = 0;
   const observer = new MutationObserver(() => {
+    if (figure() === before) return;
     observer.disconnect();
     requestAnimationFrame(() => resolve(performance.now() - started));
   });
-  observer.observe(summary, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   started = performance.now();
   input.value = ${JSON.stringify(value)};
+  // As a person's choice arrives (and Playwright's selectOption sends): input, then change.
+  input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
 })`;
 
