@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createTestApp, deploy, fixture, type TestApp } from './support/test-app.js';
 
 describe('deployments and process versions', () => {
@@ -178,7 +179,28 @@ describe('the platform endpoints', () => {
     const response = await request(sut.server).get('/api/health');
     // then the database answers
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+    expect(response.body).toEqual({ status: 'ok', database: 'up', migrations: 'current' });
+  });
+
+  it('is not ready while the database lacks a migration of this build, naming it, and is live all the while', async () => {
+    // given a database on which the newest migration has not run (its record taken away)
+    const dataSource = sut.app.get(DataSource);
+    const [newest] = await dataSource.query<{ id: number; timestamp: string; name: string }[]>('SELECT id, timestamp, name FROM migrations ORDER BY timestamp DESC LIMIT 1');
+    await dataSource.query('DELETE FROM migrations WHERE id = $1', [newest.id]);
+    try {
+      // when readiness and liveness are asked for
+      const ready = await request(sut.server).get('/api/health');
+      const live = await request(sut.server).get('/api/health/live');
+      // then the process is live but not ready, and says which migration is missing
+      expect(ready.status).toBe(503);
+      expect(ready.body.message).toBe(`The database lacks migrations: ${newest.name}`);
+      expect(live.status).toBe(200);
+      expect(live.body).toEqual({ status: 'ok' });
+    } finally {
+      await dataSource.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [newest.id, newest.timestamp, newest.name]);
+    }
+    // and once it has run, the process is ready again
+    expect((await request(sut.server).get('/api/health')).status).toBe(200);
   });
 
   it('publishes the OpenAPI document of the API', async () => {

@@ -14,6 +14,7 @@ type Allowed = 'public' | 'signedIn' | readonly Access[];
  */
 const EXPECTED: Record<string, Allowed> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': 'signedIn',
 

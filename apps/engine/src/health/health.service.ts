@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseHealth } from '#persistence';
 
+/** Readiness: the database answers and its schema is this build's. */
 export interface Health {
   status: 'ok' | 'unavailable';
   database: 'up' | 'down';
+  migrations: 'current' | 'pending' | 'unknown';
+  /** The migrations this build expects that have not run (only when pending). */
+  pendingMigrations?: string[];
 }
 
 @Injectable()
@@ -11,7 +15,9 @@ export class HealthService {
   constructor(private readonly database: DatabaseHealth) {}
 
   async check(): Promise<Health> {
-    const up = await this.database.isReachable();
-    return { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' };
+    const { reachable, pendingMigrations } = await this.database.status();
+    if (!reachable) return { status: 'unavailable', database: 'down', migrations: 'unknown' };
+    if (pendingMigrations.length > 0) return { status: 'unavailable', database: 'up', migrations: 'pending', pendingMigrations };
+    return { status: 'ok', database: 'up', migrations: 'current' };
   }
 }

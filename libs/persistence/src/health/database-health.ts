@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+/** What readiness needs from the database: does it answer, and has every migration of this build run. */
+export interface DatabaseStatus {
+  reachable: boolean;
+  /** Migrations this build knows that the database has not run (empty when unreachable). */
+  pendingMigrations: string[];
+}
+
 @Injectable()
 export class DatabaseHealth {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** True when the database answers a query. */
-  async isReachable(): Promise<boolean> {
+  async status(): Promise<DatabaseStatus> {
     try {
-      await this.dataSource.query('SELECT 1');
-      return true;
+      const executed = new Set((await this.dataSource.query<{ name: string }[]>('SELECT name FROM migrations')).map(({ name }) => name));
+      const pendingMigrations = this.dataSource.migrations.map(({ name }) => name!).filter((name) => !executed.has(name));
+      return { reachable: true, pendingMigrations };
     } catch {
-      return false;
+      return { reachable: false, pendingMigrations: [] };
     }
   }
 }
