@@ -11,6 +11,7 @@ export default {
     '^#bpmn$': '<rootDir>/libs/bpmn/src/index.ts',
     '^#engine$': '<rootDir>/libs/engine/src/index.ts',
     '^#persistence$': '<rootDir>/libs/persistence/src/index.ts',
+    '^#experiments$': '<rootDir>/libs/experiments/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

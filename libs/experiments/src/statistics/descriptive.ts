@@ -1,0 +1,53 @@
+/** Order statistics shared by the tests and estimators (one definition of a quantile for the lib). */
+
+/** Ascending copy. */
+export const sortedAscending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+
+/**
+ * The q-quantile of ascending `sorted` by linear interpolation between order statistics
+ * (Hyndman-Fan type 7, numpy's default `linear`, R's default), so fixtures match numpy.
+ */
+
+// Module-level bindings: global lookups are slow inside jest's vm contexts, and these run in hot loops.
+const { floor, min } = Math;
+
+export function quantileOfSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const below = floor(position);
+  const above = min(below + 1, sorted.length - 1);
+  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}
+
+export const quantile = (values: readonly number[], q: number): number => quantileOfSorted(sortedAscending(values), q);
+export const median = (values: readonly number[]): number => quantile(values, 0.5);
+
+export function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+/** Sample variance (n - 1 denominator). */
+export function variance(values: readonly number[]): number {
+  const m = mean(values);
+  let sum = 0;
+  for (const value of values) sum += (value - m) ** 2;
+  return sum / (values.length - 1);
+}
+
+/** Mid-ranks (1-based, ties share their average rank) and the tie groups' sizes. */
+export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes: number[] } {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  const ranks = new Array<number>(values.length);
+  const tieSizes: number[] = [];
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1].value === order[start].value) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let i = start; i <= end; i++) ranks[order[i].index] = rank;
+    tieSizes.push(end - start + 1);
+    start = end + 1;
+  }
+  return { ranks, tieSizes };
+}

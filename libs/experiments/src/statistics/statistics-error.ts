@@ -1,0 +1,20 @@
+import { DomainError } from '#core';
+
+// Module-level binding: global lookups are slow inside jest's vm contexts, and this runs per value.
+const { isFinite } = Number;
+
+/** Input a statistic cannot be computed from (empty arm, count above total, ...); names the field. */
+export const STATISTICS_INPUT_INVALID = 'STATISTICS_INPUT_INVALID';
+
+export function statisticsInputError(field: string, message: string): DomainError {
+  return new DomainError(STATISTICS_INPUT_INVALID, `${field}: ${message}`, { field });
+}
+
+export function requireSample(field: string, values: readonly number[], minimum = 1): void {
+  if (values.length < minimum) throw statisticsInputError(field, `needs at least ${minimum} value(s), got ${values.length}`);
+  if (values.some((value) => !isFinite(value))) throw statisticsInputError(field, 'contains a value that is not a finite number');
+}
+
+export function requireAlpha(alpha: number): void {
+  if (!(alpha > 0 && alpha < 1)) throw statisticsInputError('alpha', `must lie in (0, 1), got ${alpha}`);
+}
