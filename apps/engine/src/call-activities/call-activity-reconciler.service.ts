@@ -3,6 +3,7 @@ import type { Clock } from '#engine';
 import { CallActivityRepository } from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK } from '../common/engine-ports.js';
+import { drainBatches, PollLoop } from '../common/poll-loop.js';
 import { CallActivityFollowUps } from './call-activity-follow-ups.service.js';
 
 /**
@@ -14,49 +15,34 @@ import { CallActivityFollowUps } from './call-activity-follow-ups.service.js';
  */
 @Injectable()
 export class CallActivityReconciler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(CallActivityReconciler.name);
-  private timeout: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly calls: CallActivityRepository,
     private readonly followUps: CallActivityFollowUps,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule(0);
+  ) {
+    this.loop = new PollLoop(() => this.runDue(), config.jobPollMs, new Logger(CallActivityReconciler.name), 'Call activity follow-up poll');
   }
 
-  /** Waits for the batch in flight, so the database is not closed under it. */
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Claims and performs owed follow-ups until none is due; returns how many were claimed. */
-  async runDue(): Promise<number> {
-    let claimed = 0;
-    for (;;) {
-      const records = await this.calls.claimFollowUps({ now: this.clock.now(), graceMs: this.config.jobLeaseMs, limit: this.config.jobBatchSize });
-      for (const record of records) await this.followUps.perform(record);
-      claimed += records.length;
-      if (records.length < this.config.jobBatchSize || this.stopped) return claimed;
-    }
-  }
-
-  private schedule(delayMs: number): void {
-    this.timeout = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((error: unknown) => this.logger.error(`Call activity follow-up poll failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(this.config.jobPollMs);
-        });
-    }, delayMs);
+  runDue(): Promise<number> {
+    return drainBatches(
+      () => this.calls.claimFollowUps({ now: this.clock.now(), graceMs: this.config.jobLeaseMs, limit: this.config.jobBatchSize }),
+      async (records) => {
+        for (const record of records) await this.followUps.perform(record);
+      },
+      this.config.jobBatchSize,
+      () => this.loop.isStopped,
+    );
   }
 }

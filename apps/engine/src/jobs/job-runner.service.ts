@@ -13,6 +13,7 @@ import {
 } from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { drainBatches, PollLoop } from '../common/poll-loop.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
 import { nextAttemptAt } from './job-backoff.js';
@@ -39,9 +40,7 @@ const LATER_CODES: readonly string[] = [PERSISTENCE_ERRORS.revisionConflict, ENG
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobRunner.name);
   private readonly owner: string;
-  private timeout: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly jobs: JobRepository,
@@ -53,45 +52,25 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {
     this.owner = `${hostname()}:${process.pid}:${this.ids.next()}`;
+    this.loop = new PollLoop(() => this.runDueJobs(), config.jobPollMs, this.logger, 'Job poll');
   }
 
   onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  /** Waits for the batch in flight, so the database is not closed under it. */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Claims and fires due jobs until none is due; returns how many were claimed. */
-  async runDueJobs(): Promise<number> {
-    let claimed = 0;
-    for (;;) {
-      const jobs = await this.jobs.claimDue({
-        owner: this.owner,
-        now: this.clock.now(),
-        limit: this.config.jobBatchSize,
-        leaseMs: this.config.jobLeaseMs,
-      });
-      await Promise.all(jobs.map((job) => this.fire(job)));
-      claimed += jobs.length;
-      if (jobs.length < this.config.jobBatchSize || this.stopped) return claimed;
-    }
-  }
-
-  private schedule(delayMs: number): void {
-    this.timeout = setTimeout(() => {
-      this.running = this.runDueJobs()
-        .catch((error: unknown) => this.logger.error(`Job poll failed: ${describe(error)}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(this.config.jobPollMs);
-        });
-    }, delayMs);
+  runDueJobs(): Promise<number> {
+    return drainBatches(
+      () => this.jobs.claimDue({ owner: this.owner, now: this.clock.now(), limit: this.config.jobBatchSize, leaseMs: this.config.jobLeaseMs }),
+      (jobs) => Promise.all(jobs.map((job) => this.fire(job))),
+      this.config.jobBatchSize,
+      () => this.loop.isStopped,
+    );
   }
 
   private async fire(job: ClaimedJob): Promise<void> {
