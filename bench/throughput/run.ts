@@ -153,7 +153,7 @@ async function call<T>(name: CallName, url: string, credentials: Record<string, 
 /**
  * Intake clients start cases (at most MAX_OPEN_CASES in flight, as a desk would have); agents work
  * the first-line queue as a tasklist does: one poll lists the open unclaimed tasks, each agent
- * claims and completes one at a time; workers fetch-and-lock the external tasks.
+ * picks one up (claim and start) and completes it, one at a time; workers fetch-and-lock the external tasks.
  */
 async function runCases(baseUrl: string, callers: Callers, count: number) {
   let started = 0;
@@ -198,7 +198,7 @@ async function runCases(baseUrl: string, callers: Callers, count: number) {
         await sleep(2);
         continue;
       }
-      await call('claim', `${baseUrl}/tasks/${task.id}/claim`, signedIn, { method: 'POST', body: {} });
+      await call('claim', `${baseUrl}/tasks/${task.id}/claim`, signedIn, { method: 'POST', body: { start: true } });
       await call('complete', `${baseUrl}/tasks/${task.id}/complete`, signedIn, { method: 'POST', body: { variables: { [`${task.elementId}Note`]: 'done' } } });
       if (task.elementId === 'resolve') finished++;
     }

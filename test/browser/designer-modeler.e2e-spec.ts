@@ -113,6 +113,7 @@ describe('designing a process in the browser', () => {
     // then it shows read-only with the same marker and figures
     const versions = page.locator('[data-role="versions-page"]');
     await versions.locator(`[data-role="version-title"][data-version-id="${versionId}"]`).waitFor();
+    expect(await versions.locator('[data-role="version-title"]').textContent()).toMatch(/ · version 1 · deployed .+ by dora$/);
     await versions.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="NVA"]`).waitFor();
     expect(await textOf(versions.locator('[data-figure="nva-steps"] .figure-value'), '1')).toBe('1');
     expect(await textOf(versions.locator('[data-figure="nva-minutes"] .figure-value'), '12')).toBe('12');

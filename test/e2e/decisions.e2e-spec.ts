@@ -51,6 +51,7 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
       expect(response.body).toEqual({
         processVersions: [expect.objectContaining({ key: 'routed-case', version: 1, created: true })],
         decisions: [expect.objectContaining({ key: 'routing', version: 1, name: 'Route the request', hitPolicy: 'UNIQUE', created: true })],
+        forms: [],
         warnings: expect.not.arrayContaining([expect.objectContaining({ rule: 'decision-deployed' })]),
       });
     });
@@ -271,5 +272,9 @@ describe('deploying the processes directory at start', () => {
     expect(logged).toContain('customer-service/routing.dmn: routing v1 (unchanged)');
     const decisions = await request(sut.server).get('/api/decisions');
     expect(decisions.body).toEqual([expect.objectContaining({ key: 'routing', version: 1 })]);
+    // and the versions say no one deployed them but the engine at start-up
+    const versions = await request(sut.server).get('/api/process-versions').query({ key: 'customer-service' });
+    expect(versions.body.length).toBeGreaterThan(0);
+    expect(versions.body.every((version: { deployedBy: string | null }) => version.deployedBy === null)).toBe(true);
   });
 });

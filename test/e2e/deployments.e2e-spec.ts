@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp, deploy, fixture, type TestApp } from './support/test-app.js';
+import { createTestApp, deploy, fixture, TEST_ADMIN, type TestApp } from './support/test-app.js';
 
 describe('deployments and process versions', () => {
   let sut: TestApp;
@@ -23,10 +23,10 @@ describe('deployments and process versions', () => {
     // given the service-request model
     // when it is posted as application/xml
     const response = await request(sut.server).post('/api/deployments').set('Content-Type', 'application/xml').send(serviceRequest);
-    // then version 1 of its process key exists
+    // then version 1 of its process key exists, deployed by the signed-in admin
     expect(response.status).toBe(201);
     expect(response.body.processVersions).toEqual([
-      expect.objectContaining({ key: 'service-request', version: 1, name: 'Service request', created: true }),
+      expect.objectContaining({ key: 'service-request', version: 1, name: 'Service request', created: true, deployedBy: TEST_ADMIN.username }),
     ]);
     expect(response.body.processVersions[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   });

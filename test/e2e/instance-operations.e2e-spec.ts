@@ -252,7 +252,14 @@ describe('instance operations over HTTP', () => {
       expect(timer(body, 'triage-nudge')?.dueAt).toBe(new Date(sut.clock.now().getTime() + 2 * HOUR).toISOString());
       // and the task is the same task, still anna's, under its v2 name
       const claimedAt = before.activities.find((activity) => activity.id === triage.id)?.claimedAt;
-      expect(await task(started.id, 'triage')).toEqual({ ...triage, name: 'Triage and classify the ticket', assignee: 'anna', claimedAt });
+      expect(await task(started.id, 'triage')).toEqual({
+        ...triage,
+        name: 'Triage and classify the ticket',
+        assignee: 'anna',
+        claimedAt,
+        state: 'claimed',
+        processVersionId: v2.id,
+      });
       // and the ledger is continuous: one row for the triage, claimed and migrated
       const row = (await steps(started.id)).find((step) => step.activityInstanceId === triage.id);
       expect(row).toEqual(expect.objectContaining({ elementId: 'triage', name: 'Triage and classify the ticket', actor: 'anna', migratedAt: sut.clock.now().toISOString() }));

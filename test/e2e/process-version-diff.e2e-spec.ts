@@ -70,7 +70,9 @@ describe('GET /api/process-versions/{before}/diff/{after}', () => {
     expect(body.changed).toContainEqual(
       expect.objectContaining({
         id: 'Task_FirstLineDiagnosis',
+        // its embedded form gained the knowledge-base article field, too
         changes: [
+          expect.objectContaining({ property: 'form.components' }),
           { property: 'name', before: 'First-line diagnosis', after: 'Knowledge-base-first diagnosis' },
           { property: 'standardMinutes', before: 12, after: 8 },
         ],

@@ -76,7 +76,7 @@ describe('the reference customer-service processes over HTTP', () => {
       const activity = current.activities.find((candidate) => candidate.elementType !== 'intermediateCatchEvent');
       if (activity?.elementType === 'userTask') {
         sut.clock.advance(5 * MINUTE);
-        await http().post(`/api/tasks/${activity.id}/claim`).send({ userId: 'agent' }).expect(200);
+        await http().post(`/api/tasks/${activity.id}/claim`).send({ userId: 'agent', start: true }).expect(200);
         sut.clock.advance(10 * MINUTE);
         await http()
           .post(`/api/tasks/${activity.id}/complete`)

@@ -24,6 +24,8 @@ const EXPECTED: Record<string, Allowed> = {
   'GET /api/process-versions/{before}/diff/{after}': ['designer', 'analyst', 'admin'],
   'GET /api/decisions': ['designer', 'analyst', 'admin'],
   'GET /api/decisions/{id}': ['designer', 'analyst', 'admin'],
+  'GET /api/forms': ['designer', 'analyst', 'admin'],
+  'GET /api/forms/{id}': ['designer', 'analyst', 'admin'],
 
   'POST /api/processes/{key}/instances': ['agent', 'worker', 'admin'],
   'GET /api/instances': ['analyst', 'admin'],
@@ -40,8 +42,19 @@ const EXPECTED: Record<string, Allowed> = {
 
   'GET /api/tasks': ['agent', 'admin'],
   'GET /api/tasks/{id}': ['agent', 'admin'],
+  'GET /api/tasks/{id}/form': ['agent', 'admin'],
   'POST /api/tasks/{id}/claim': ['agent', 'admin'],
   'POST /api/tasks/{id}/complete': ['agent', 'admin'],
+  'POST /api/tasks/{id}/unclaim': ['agent', 'admin'],
+  'POST /api/tasks/{id}/start': ['agent', 'admin'],
+  'POST /api/tasks/{id}/pause': ['agent', 'admin'],
+  'POST /api/tasks/{id}/assign': ['agent', 'admin'],
+  'POST /api/tasks/{id}/delegate': ['agent', 'admin'],
+  'POST /api/tasks/{id}/escalate': ['agent', 'admin'],
+  'POST /api/tasks/{id}/comments': ['agent', 'admin'],
+  'GET /api/tasks/{id}/comments': ['agent', 'admin'],
+  'GET /api/tasks/{id}/history': ['agent', 'admin'],
+  'GET /api/escalation-reasons': ['agent', 'admin'],
 
   'POST /api/external-tasks/fetch-and-lock': ['worker', 'admin'],
   'POST /api/external-tasks/{id}/complete': ['worker', 'admin'],
@@ -54,6 +67,7 @@ const EXPECTED: Record<string, Allowed> = {
   'GET /api/incidents/{id}': ['analyst', 'admin'],
   'POST /api/incidents/{id}/retry': ['admin'],
   'POST /api/incidents/{id}/resolve': ['admin'],
+
 
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

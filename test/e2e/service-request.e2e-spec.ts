@@ -63,7 +63,7 @@ describe('a service request, end to end over HTTP', () => {
     const queue = await http().get('/api/tasks').query({ candidateGroup: 'first-line', status: 'open' });
     const record = queue.body.find((task: { instanceId: string }) => task.instanceId === instance.id);
     expect(record).toEqual(expect.objectContaining({ elementId: 'record-request', laneId: 'first-line', formKey: 'record-request' }));
-    const claimed = await anna.post(`/api/tasks/${record.id}/claim`);
+    const claimed = await anna.post(`/api/tasks/${record.id}/claim`).send({ start: true });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toEqual(expect.objectContaining({ assignee: 'anna', claimedAt: sut.clock.now().toISOString() }));
     sut.clock.advance(10 * MINUTE);
@@ -96,7 +96,7 @@ describe('a service request, end to end over HTTP', () => {
     const resolve = await openTask(instance.id);
     expect(resolve).toEqual(expect.objectContaining({ elementId: 'resolve-request', candidateGroups: ['second-line', 'experts'] }));
     sut.clock.advance(30 * MINUTE);
-    await ben.post(`/api/tasks/${resolve.id}/claim`).expect(200);
+    await ben.post(`/api/tasks/${resolve.id}/claim`).send({ start: true }).expect(200);
     sut.clock.advance(15 * MINUTE);
     const resolved = await ben.post(`/api/tasks/${resolve.id}/complete`).send({ variables: { solution: 'replaced' } });
 

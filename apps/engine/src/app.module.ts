@@ -8,6 +8,7 @@ import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InstancesModule } from './instances/instances.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         DefinitionsModule,
         InstancesModule,
         CallActivitiesModule,
+        FormsModule,
         TasksModule,
         ExternalTasksModule,
         JobsModule,

@@ -1,6 +1,10 @@
-/** Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`, `#/diff/<before>/<after>`. */
+/**
+ * Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`,
+ * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`.
+ */
 export type Route =
   | { page: 'modeler' }
+  | { page: 'tasklist'; taskId?: string }
   | { page: 'versions'; versionId?: string }
   | { page: 'diff'; beforeId?: string; afterId?: string };
 
@@ -9,6 +13,7 @@ export const diffHref = (beforeId: string, afterId: string): string =>
 
 export const parseRoute = (hash: string): Route => {
   const [page, first, second] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'tasklist') return first ? { page: 'tasklist', taskId: decodeURIComponent(first) } : { page: 'tasklist' };
   if (page === 'versions') return first ? { page: 'versions', versionId: decodeURIComponent(first) } : { page: 'versions' };
   if (page === 'diff') {
     return first && second ? { page: 'diff', beforeId: decodeURIComponent(first), afterId: decodeURIComponent(second) } : { page: 'diff' };

@@ -10,6 +10,7 @@ import { ModelerPage } from './modeler/modeler-page.js';
 import { byRole } from './ui/dom.js';
 import { messageOf } from './ui/error-message.js';
 import { showStatus } from './ui/status-line.js';
+import { TasklistPage } from './tasklist/tasklist-page.js';
 import { VersionsPage } from './versions/versions-page.js';
 
 /** Whatever slips past a page's own handling still reaches the designer, never a silent or blank page. */
@@ -22,6 +23,8 @@ const main = byRole(document.body, 'pages');
 const modelerElement = byRole(main, 'modeler-page');
 const versionsElement = byRole(main, 'versions-page');
 const diffElement = byRole(main, 'diff-page');
+const tasklistElement = byRole(main, 'tasklist-page');
+let tasklist: TasklistPage | undefined;
 const modeler = new ModelerPage(modelerElement);
 const versions = new VersionsPage(versionsElement, (versionId) => {
   location.hash = '#/modeler';
@@ -35,17 +38,28 @@ const route = async (): Promise<void> => {
   modelerElement.hidden = current.page !== 'modeler';
   versionsElement.hidden = current.page !== 'versions';
   diffElement.hidden = current.page !== 'diff';
+  tasklistElement.hidden = current.page !== 'tasklist';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     link.classList.toggle('active', link.dataset.nav === current.page);
   }
-  if (current.page === 'modeler') modeler.shown();
+  if (current.page === 'tasklist') await tasklist?.show(current.taskId);
+  else if (current.page === 'modeler') modeler.shown();
   else if (current.page === 'versions') await versions.show(current.versionId);
   else await diff.show(current.beforeId, current.afterId);
 };
 
 window.addEventListener('hashchange', () => void route().catch(reportUnexpected));
 void ensureSignedIn()
-  .then(() => modeler.start())
+  .then(async (session) => {
+    tasklist = new TasklistPage(tasklistElement, session);
+    // Each role sees the pages it may use; agents land on their tasks, designers (and anyone else) keep the modeler.
+    const may = (...roles: string[]) => roles.some((role) => session.user.roles.includes(role));
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
+      link.hidden = link.dataset.nav === 'tasklist' ? !may('agent', 'admin') : !may('designer', 'analyst', 'admin');
+    }
+    if (location.hash === '' && may('agent') && !may('designer')) location.hash = '#/tasklist';
+    await modeler.start();
+  })
   .then(route)
   .catch(reportUnexpected)
   .finally(() => {

@@ -30,3 +30,8 @@ export {
 } from './value/value-summary.js';
 export { diffProcesses } from './diff/diff-processes.js';
 export type * from './diff/process-diff.js';
+export * from './forms/form-schema.js';
+export { FORM_ERRORS } from './forms/form-errors.js';
+export { FORM_KEY_PREFIX, formKeyOf, referencedFormId } from './forms/form-reference.js';
+export { formSchemaProblems, readFormSchema } from './forms/check-form-schema.js';
+export { validateFormSubmission } from './forms/validate-form-submission.js';

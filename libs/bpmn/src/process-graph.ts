@@ -2,6 +2,7 @@
  * The compiled, plain-data form of one executable BPMN process: what the engine runs.
  * JSON-serialisable (no moddle objects, no cycles) so it can be cached or stored beside the XML.
  */
+import type { FormSchema } from './forms/form-schema.js';
 
 export type ValueClass = 'VA' | 'BVA' | 'NVA';
 
@@ -222,9 +223,18 @@ export interface UserTaskNode extends ActivityBase {
   candidateUsers: string[];
   /** A FEEL expression (leading `=` optional) or a plain user id. */
   assignee?: string;
-  /** ISO 8601 duration (or a FEEL expression yielding one) from creation to due. */
+  /** ISO 8601 duration (or a FEEL expression yielding one, or a date-time) from creation to due. */
   dueIn?: string;
+  /** As `dueIn`, for the follow-up date (when someone should look at the task again). */
+  followUpIn?: string;
+  /** 0-100, higher first: an integer or FEEL; absent takes the process's, else the default rule. */
+  priority?: string;
+  /** The group an escalation goes to when no escalation boundary event catches it: a group id or FEEL. */
+  escalateTo?: string;
+  /** `form:<id>` names a deployed form-js form (see forms/form-reference.ts); any other key is an outside app's. */
   formKey?: string;
+  /** A form-js schema embedded in the model (`<tandem:form>` holding its JSON), used instead of a form key. */
+  form?: FormSchema;
   /** Cost of the role doing this work, per hour, for cost-per-case. */
   costPerHour?: number;
 }
@@ -416,12 +426,16 @@ export interface Lane {
   id: string;
   name?: string;
   flowNodeIds: string[];
+  /** The groups working this lane (`tandem:candidateGroups` on the lane), where an escalation to the next lane goes. */
+  candidateGroups?: string[];
 }
 
 export interface ProcessGraph {
   /** The process id in the XML: the key versions are grouped by. */
   key: string;
   name?: string;
+  /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
+  priority?: string;
   /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
   startEventId?: string;
   /**

@@ -1,17 +1,26 @@
 import { completeCallActivity } from './behaviors/call-activity.js';
 import { completeExternalTask, lockExternalTask } from './behaviors/service-task.js';
-import { claimTask, completeTask } from './behaviors/user-task.js';
 import { throwErrorAt, throwEscalationAt } from './events/throw-at-activity.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events/wait-commands.js';
 import type { Execution } from './execution.js';
 import type { Command } from './model.js';
 import { cancelInstance, setVariables, suspendInstance } from './operations/instance-operations.js';
+import { escalateTask } from './tasks/task-escalation.js';
+import { assignTask, claimTask, completeTask, delegateTask, pauseTask, startTask, unclaimTask } from './tasks/task-lifecycle.js';
+import { breachTaskClock } from './tasks/task-sla.js';
 
 type CommandHandlers = { [C in Command as C['type']]: (execution: Execution, command: C) => void };
 
 const handlers: CommandHandlers = {
   claimTask,
   completeTask,
+  startTask,
+  pauseTask,
+  unclaimTask,
+  assignTask,
+  delegateTask,
+  escalateTask,
+  breachTaskClock,
   lockExternalTask,
   completeExternalTask,
   fireTimer,

@@ -45,6 +45,9 @@ export interface StepExtra {
   previousActivityInstanceId?: string;
   /** Overrides the node's type: a multi-instance body's steps. */
   elementType?: ElementInstanceType;
+  detail?: Record<string, unknown>;
+  /** Overrides the node's lane: a user task an escalation moved to the next lane. */
+  laneId?: string;
 }
 
 /**
@@ -94,8 +97,9 @@ export class Execution {
       type,
       at: this.at,
       ...(extra.actor !== undefined && { actor: extra.actor }),
-      ...(node.laneId !== undefined && { laneId: node.laneId }),
+      ...((extra.laneId ?? node.laneId) !== undefined && { laneId: extra.laneId ?? node.laneId }),
       ...(extra.previousActivityInstanceId !== undefined && { previousActivityInstanceId: extra.previousActivityInstanceId }),
+      ...(extra.detail !== undefined && { detail: extra.detail }),
     });
   }
 

@@ -14,3 +14,5 @@ export { evaluateDecision, type DecisionResult } from './dmn/evaluate-decision.j
 export { DECISION_ERRORS } from './dmn/decision-errors.js';
 export { decisionLookupOf, requireDecision, NO_DECISIONS, type DecisionLookup } from './dmn/decision-lookup.js';
 export { planTimer, nextTick, type TimerPlan } from './timers/timer-plan.js';
+export { isEscalatable, laneGroups, type EscalationTarget } from './tasks/task-escalation.js';
+export { defaultPriority } from './tasks/task-priority.js';

@@ -40,8 +40,8 @@ export type InstanceStatus = 'active' | 'suspended' | 'completed' | 'canceled';
  */
 export type ElementInstanceType = FlowNodeType | 'multiInstanceBody';
 
-/** Lifecycle of one waiting activity instance. */
-export type ActivityState = 'ready' | 'claimed' | 'started';
+/** Lifecycle of one waiting activity instance; `paused` is a user task's (see tasks/task-lifecycle.ts). */
+export type ActivityState = 'ready' | 'claimed' | 'started' | 'paused';
 
 /**
  * A flow node instance that holds a token and waits: for the outside world (a user task, an external
@@ -59,6 +59,8 @@ export interface ActivityInstance {
   startedAt?: string;
   /** The user who claimed it (or the one the model assigns it to), or the worker that locked it. */
   assignee?: string;
+  /** A user task's human side: who it is offered to now, delegation, SLA clocks (tasks/task-lifecycle.ts). */
+  holding?: TaskHolding;
   /** Timers of boundary events attached to this activity instance. */
   boundaryTimerIds: string[];
   /** The scope (sub-process or multi-instance body instance) it runs in; absent at the process level. */
@@ -73,6 +75,28 @@ export interface ActivityInstance {
   multiInstance?: MultiInstanceProgress;
   /** For a call activity: how many of its called instance's thrown errors and escalations it has taken (each is taken once). */
   throwsReceived?: number;
+}
+
+/** What a user task carries beyond the activity instance: set when the task is created, changed by task commands. */
+export interface TaskHolding {
+  /** Who it is offered to now: the model's candidates, until an escalation re-queues it elsewhere. */
+  candidateGroups: string[];
+  candidateUsers: string[];
+  /** The lane it is queued at now (the node's lane until an escalation moves it to the next lane). */
+  laneId?: string;
+  /** Set while delegated: the assignee it returns to when the delegate completes it. */
+  owner?: string;
+  /** The delegate's variables, handed back to the owner and merged into the owner's completion. */
+  delegatedVariables?: Variables;
+  /** The SLA clocks still running; a clock leaves the list when it breaches. */
+  clocks: TaskClock[];
+}
+
+/** A task's due or follow-up date, watched by a job that records `breached` if the task is still open then. */
+export interface TaskClock {
+  id: string;
+  clock: 'due' | 'followUp';
+  dueAt: string;
 }
 
 export interface MultiInstanceProgress {
@@ -186,8 +210,11 @@ export interface ThrownEvent {
   at: string;
 }
 
-/** `migrated`: an operator moved the waiting activity instance to another process version (its element may change). */
-export type StepType = 'ready' | 'claimed' | 'started' | 'completed' | 'canceled' | 'migrated';
+/**
+ * `migrated`: an operator moved the waiting activity instance to another process version (its element may change).
+ * User tasks add `claimed`, `unclaimed`, `started`, `paused`, `escalated` and the `breached` marker (tasks/task-lifecycle.ts).
+ */
+export type StepType = 'ready' | 'claimed' | 'unclaimed' | 'started' | 'paused' | 'escalated' | 'breached' | 'completed' | 'canceled' | 'migrated';
 
 /**
  * One append-only ledger record. Every flow node instance leaves `ready` and `completed` (or
@@ -205,6 +232,8 @@ export interface StepEvent {
   laneId?: string;
   /** On `ready`: the activity instance the token came from, to measure hand-offs. */
   previousActivityInstanceId?: string;
+  /** Step-specific facts: `by` on claims and unclaims made for someone else, the reason on `escalated`, the clock on `breached`. */
+  detail?: Record<string, unknown>;
 }
 
 export interface TaskCreated {
@@ -219,14 +248,36 @@ export interface TaskCreated {
     assignee?: string;
     formKey?: string;
     dueAt?: string;
+    followUpAt?: string;
+    /** 0-100, higher first: `tandem:priority`, else derived from customerTier and category (tasks/task-priority.ts). */
+    priority: number;
+    category?: string;
+    stage?: string;
+    valueClass?: string;
     createdAt: string;
   };
 }
 
-export interface TaskClaimed {
-  kind: 'taskClaimed';
+/** A task command changed who holds the task or whom it is offered to: the task row takes this snapshot. */
+export interface TaskUpdated {
+  kind: 'taskUpdated';
   taskId: string;
-  assignee: string;
+  state: ActivityState;
+  assignee: string | null;
+  owner: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  laneId: string | null;
+  claimedAt: string | null;
+  startedAt: string | null;
+  at: string;
+}
+
+/** A task's SLA clock ran out while it was open. */
+export interface TaskBreached {
+  kind: 'taskBreached';
+  taskId: string;
+  clock: TaskClock['clock'];
   at: string;
 }
 
@@ -359,7 +410,8 @@ export interface InstanceMigrated {
 
 export type Effect =
   | TaskCreated
-  | TaskClaimed
+  | TaskUpdated
+  | TaskBreached
   | ExternalTaskCreated
   | WorkItemClosed
   | TimerScheduled
@@ -402,6 +454,8 @@ export interface ClaimTaskCommand {
   type: 'claimTask';
   activityInstanceId: string;
   actor: string;
+  /** Claim and start at once: the usual "pick up". */
+  start?: boolean;
 }
 
 export interface CompleteTaskCommand {
@@ -409,6 +463,45 @@ export interface CompleteTaskCommand {
   activityInstanceId: string;
   actor?: string;
   variables?: Variables;
+}
+
+/** The assignee starts, pauses or gives back the task (`startTask` claims first when unclaimed). */
+export interface TaskWorkCommand {
+  type: 'startTask' | 'pauseTask' | 'unclaimTask';
+  activityInstanceId: string;
+  actor: string;
+}
+
+/** `actor` gives the task to `assignee` (the app checks the actor may: a supervisor or the current assignee). */
+export interface AssignTaskCommand {
+  type: 'assignTask';
+  activityInstanceId: string;
+  actor: string;
+  assignee: string;
+}
+
+/** The assignee has `to` work the task; it keeps ownership, and `to` completing it hands it back. */
+export interface DelegateTaskCommand {
+  type: 'delegateTask';
+  activityInstanceId: string;
+  actor: string;
+  to: string;
+}
+
+/** Hands the task on where the model says (tasks/task-escalation.ts), with a reason. */
+export interface EscalateTaskCommand {
+  type: 'escalateTask';
+  activityInstanceId: string;
+  actor: string;
+  reasonCode: string;
+  comment?: string;
+}
+
+/** A task's SLA clock (its job's id) ran out. */
+export interface BreachTaskClockCommand {
+  type: 'breachTaskClock';
+  activityInstanceId: string;
+  clockId: string;
 }
 
 /** A worker locked an external task: the first lock marks the work as started. */
@@ -505,6 +598,11 @@ export interface SetVariablesCommand {
 export type Command =
   | ClaimTaskCommand
   | CompleteTaskCommand
+  | TaskWorkCommand
+  | AssignTaskCommand
+  | DelegateTaskCommand
+  | EscalateTaskCommand
+  | BreachTaskClockCommand
   | LockExternalTaskCommand
   | CompleteExternalTaskCommand
   | FireTimerCommand
@@ -527,8 +625,12 @@ export const ENGINE_ERRORS = {
   activityWrongType: 'ACTIVITY_WRONG_TYPE',
   /** The task is claimed by someone else: 409. */
   taskAlreadyClaimed: 'TASK_ALREADY_CLAIMED',
-  /** A user completes a task someone else holds: 409. */
+  /** A user completes, starts, pauses or hands on a task someone else holds: 403. */
   taskClaimedByOther: 'TASK_CLAIMED_BY_OTHER',
+  /** The task is in the wrong state for the command (pause when not started, unclaim when nobody holds it; details: state): 409. */
+  taskWrongState: 'TASK_WRONG_STATE',
+  /** The model gives the task nowhere to escalate to (no escalation boundary event, tandem:escalateTo or next lane): 409. */
+  taskNotEscalatable: 'TASK_NOT_ESCALATABLE',
   /** No timer with that id is scheduled: 409. */
   timerNotActive: 'TIMER_NOT_ACTIVE',
   /** An exclusive gateway found no true condition and has no default flow: 422. */

@@ -20,7 +20,19 @@ export {
   type StoredInstance,
 } from './instances/instance.repository.js';
 export { AUDIT_OPERATIONS, type AuditOperation } from './instances/instance-audit.js';
-export { isCandidate, TaskRepository, type TaskCandidate, type TaskFilter, type TaskRecord, type TaskStatus } from './tasks/task.repository.js';
+export {
+  isCandidate,
+  TaskRepository,
+  type TaskCandidate,
+  type TaskComment,
+  type TaskFilter,
+  type TaskHistoryStep,
+  type TaskListView,
+  type TaskRecord,
+  type TaskSort,
+  type TaskState,
+  type TaskStatus,
+} from './tasks/task.repository.js';
 export {
   ExternalTaskRepository,
   type ExternalTaskFailure,
@@ -36,6 +48,7 @@ export {
   type JobFailure,
   type StartTimer,
   type StartTimerFiring,
+  type SlaBreachJob,
   type StartTimerJob,
   type TimerJob,
   type TimerRepeat,
@@ -83,3 +96,4 @@ export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } f
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
+export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';

@@ -5,6 +5,7 @@ import { dataSourceOptions, openDataSource, type PersistenceOptions } from './da
 import { DecisionRepository } from './decisions/decision.repository.js';
 import { ExternalTaskListener } from './external-tasks/external-task-listener.js';
 import { ExternalTaskRepository } from './external-tasks/external-task.repository.js';
+import { FormRepository } from './forms/form.repository.js';
 import { DatabaseHealth } from './health/database-health.js';
 import { ApiKeyRepository } from './identity/api-key.repository.js';
 import { AuthSecretRepository } from './identity/auth-secret.repository.js';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   SubscriptionRepository,
   MessageRepository,
   DecisionRepository,
+  FormRepository,
   DeploymentRepository,
   CallActivityRepository,
   DatabaseHealth,

@@ -19,7 +19,7 @@ export const BASICS: ConformanceScenario[] = [
       path: ['start', 'review', 'end'],
       status: 'completed',
       variables: { approved: true },
-      effects: [{ kind: 'taskClaimed', assignee: 'ann' }, { kind: 'taskClosed', outcome: 'completed' }],
+      effects: [{ kind: 'taskUpdated', state: 'claimed', assignee: 'ann' }, { kind: 'taskClosed', outcome: 'completed' }],
     },
   },
   {

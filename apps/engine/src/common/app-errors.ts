@@ -6,6 +6,12 @@ export const APP_ERRORS = {
   processVersionNotFound: 'PROCESS_VERSION_NOT_FOUND',
   instanceNotFound: 'INSTANCE_NOT_FOUND',
   taskNotFound: 'TASK_NOT_FOUND',
+  /** An escalation names a reason code that is not in the configured list (details: reasonCode, known): 400. */
+  escalationReasonUnknown: 'ESCALATION_REASON_UNKNOWN',
+  /** A task is assigned or delegated to a user who does not exist or is no candidate for it (details: field): 400. */
+  assigneeNotCandidate: 'ASSIGNEE_NOT_CANDIDATE',
+  /** Only a supervisor, an admin or the task's assignee may assign it: 403. */
+  taskAssignDenied: 'TASK_ASSIGN_DENIED',
   externalTaskNotFound: 'EXTERNAL_TASK_NOT_FOUND',
   /** The worker does not hold a valid lock on the external task (never had it, or it expired). */
   externalTaskNotLocked: 'EXTERNAL_TASK_NOT_LOCKED',

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { BPMN_ERRORS, DMN_ERRORS } from '#bpmn';
+import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
@@ -18,6 +18,9 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [DMN_ERRORS.doctypeForbidden]: HttpStatus.BAD_REQUEST,
   [DMN_ERRORS.tooDeep]: HttpStatus.BAD_REQUEST,
   [DMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FORM_ERRORS.malformed]: HttpStatus.BAD_REQUEST,
+  [FORM_ERRORS.schemaInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FORM_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
   [DECISION_ERRORS.decisionNotFound]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DECISION_ERRORS.decisionFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
   [APP_ERRORS.calledProcessNotFound]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -46,6 +49,11 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [PERSISTENCE_ERRORS.messageIdTaken]: HttpStatus.CONFLICT,
   [PERSISTENCE_ERRORS.messageNotBuffered]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.taskClaimedByOther]: HttpStatus.FORBIDDEN,
+  [ENGINE_ERRORS.taskWrongState]: HttpStatus.CONFLICT,
+  [ENGINE_ERRORS.taskNotEscalatable]: HttpStatus.CONFLICT,
+  [APP_ERRORS.escalationReasonUnknown]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.assigneeNotCandidate]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.taskAssignDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.authenticationRequired]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Problem } from '#bpmn';
+import { BPMN_ERRORS, type Problem } from '#bpmn';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
 import {
   DecisionRepository,
   DeploymentRepository,
+  FormRepository,
   ProcessVersionRepository,
   type DecisionSummary,
   type DecisionWithXml,
   type DeployedDecision,
+  type DeployedForm,
   type DeployedVersion,
   type ProcessVersionSummary,
   type ProcessVersionWithXml,
@@ -16,12 +18,14 @@ import {
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
-import { loadDocuments, type DeploymentResource } from './deployment-documents.js';
+import { describeProblem, loadDocuments, type DeploymentResource } from './deployment-documents.js';
 import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
+import { missingFormProblems, outsideFormReferences } from './form-references.js';
 
 export interface DeploymentOutcome {
   processVersions: DeployedVersion[];
   decisions: DeployedDecision[];
+  forms: DeployedForm[];
   /** Problems of severity 'warning': the model runs, but something deserves a look. */
   warnings: Problem[];
 }
@@ -32,6 +36,7 @@ export class DefinitionsService {
     private readonly processVersions: ProcessVersionRepository,
     private readonly decisions: DecisionRepository,
     private readonly deployments: DeploymentRepository,
+    private readonly forms: FormRepository,
     private readonly startTimers: StartTimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -43,7 +48,7 @@ export class DefinitionsService {
    * decision id (identical XML finds the version deployed before). Any failing file refuses the
    * whole deployment and stores nothing.
    */
-  async deploy(resources: DeploymentResource[]): Promise<DeploymentOutcome> {
+  async deploy(resources: DeploymentResource[], deployedBy?: string): Promise<DeploymentOutcome> {
     const given = resources.filter(({ xml }) => xml.trim() !== '');
     if (given.length === 0) {
       throw new DomainError(
@@ -55,7 +60,8 @@ export class DefinitionsService {
     const warnings = documents.flatMap((document) => document.warnings);
     const processes = documents.flatMap((document) => (document.kind === 'bpmn' ? [document] : []));
     const decisions = documents.flatMap((document) => (document.kind === 'dmn' ? [document] : []));
-    if (processes.every(({ graphs }) => graphs.length === 0) && decisions.every(({ tables }) => tables.length === 0)) {
+    const forms = documents.flatMap((document) => (document.kind === 'form' ? [document] : []));
+    if (processes.every(({ graphs }) => graphs.length === 0) && decisions.every(({ tables }) => tables.length === 0) && forms.length === 0) {
       throw new DomainError(APP_ERRORS.deploymentNoProcess, 'The deployment contains no executable process and no decision', { problems: warnings });
     }
     const outside = externalReferences(documents);
@@ -63,18 +69,27 @@ export class DefinitionsService {
       decisions: await this.decisions.deployedKeys([...outside.decisions]),
       processes: await this.processVersions.deployedKeys([...outside.processes]),
     };
+    const formReferences = outsideFormReferences(documents);
+    const missingForms = missingFormProblems(formReferences, await this.forms.deployedKeys(formReferences.map(({ formId }) => formId)));
+    if (missingForms.length > 0) {
+      throw new DomainError(BPMN_ERRORS.invalid, `The deployment names forms that are not deployed: ${missingForms.map(describeProblem).join('; ')}`, {
+        problems: missingForms,
+      });
+    }
     const deployedAt = this.clock.now();
     const stored = await this.deployments.deploy({
       processes: processes.map(({ resource, graphs }) => ({
         xml: resource.xml,
         graphs: graphs.map((graph) => ({ id: this.ids.next(), graph })),
         deployedAt,
+        ...(deployedBy !== undefined && { deployedBy }),
       })),
       decisions: decisions.map(({ resource, tables }) => ({
         xml: resource.xml,
         decisions: tables.map((table) => ({ id: this.ids.next(), table })),
         deployedAt,
       })),
+      forms: forms.map(({ resource, schema }) => ({ text: resource.xml, schema, id: this.ids.next(), deployedAt })),
     });
     await this.startTimers.scheduleDeployed(
       stored.processVersions,

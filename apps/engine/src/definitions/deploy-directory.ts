@@ -4,11 +4,14 @@ import type { LoggerService } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { DefinitionsService } from './definitions.service.js';
 
-/** DMN before BPMN, so a model calling a decision of the directory finds it deployed (and no warning is logged). */
-const DEPLOYED_EXTENSIONS = ['.dmn', '.bpmn'];
+/**
+ * Forms and DMN before BPMN, so a model naming a form or calling a decision of the directory finds it
+ * deployed (a form missing would refuse the model; a decision missing logs a warning).
+ */
+const DEPLOYED_EXTENSIONS = ['.form', '.dmn', '.bpmn'];
 
 /**
- * Deploys every `.dmn` and `.bpmn` file under a directory (the reference processes at start), one
+ * Deploys every `.form`, `.dmn` and `.bpmn` file under a directory (the reference processes at start), one
  * file per deployment. Identical XML returns the version deployed before, so this is safe on every
  * start. A file that fails is reported and the others still deploy.
  */
@@ -25,8 +28,8 @@ export const deployDirectory = async (definitions: DefinitionsService, directory
       const path = join(directory, file);
       const name = relative(directory, path);
       try {
-        const { processVersions, decisions, warnings } = await definitions.deploy([{ name: basename(path), xml: await readFile(path, 'utf8') }]);
-        for (const deployed of [...processVersions, ...decisions]) {
+        const { processVersions, decisions, forms, warnings } = await definitions.deploy([{ name: basename(path), xml: await readFile(path, 'utf8') }]);
+        for (const deployed of [...processVersions, ...decisions, ...forms]) {
           logger.log(`${name}: ${deployed.key} v${deployed.version}${deployed.created ? ' deployed' : ' (unchanged)'}`);
         }
         for (const { elementId, message } of warnings) logger.warn(`${name}: ${elementId === null ? '' : `${elementId}: `}${message}`);

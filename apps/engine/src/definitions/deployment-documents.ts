@@ -6,7 +6,9 @@ import {
   hasErrors,
   loadBpmn,
   loadDmn,
+  readFormSchema,
   type DecisionTable,
+  type FormSchema,
   type ProcessGraph,
   type Problem,
 } from '#bpmn';
@@ -17,6 +19,7 @@ import { hostProblems } from './host-support.js';
 export interface DeploymentResource {
   /** The file name of a multipart part; absent for a plain XML body. */
   name?: string;
+  /** The file's text: BPMN or DMN XML, or a form's JSON. */
   xml: string;
 }
 
@@ -34,10 +37,21 @@ export interface LoadedDecisions {
   warnings: Problem[];
 }
 
-export type LoadedDocument = LoadedProcesses | LoadedDecisions;
+/** A form-js form (a `.form` file: JSON). */
+export interface LoadedForm {
+  kind: 'form';
+  resource: DeploymentResource;
+  schema: FormSchema;
+  warnings: Problem[];
+}
+
+export type LoadedDocument = LoadedProcesses | LoadedDecisions | LoadedForm;
+
+/** A form is JSON, so its text opens with `{`; XML never does. */
+const isFormText = (text: string): boolean => text.trimStart().startsWith('{');
 
 /**
- * Reads every file of a deployment, BPMN or DMN by its root element, and refuses the whole
+ * Reads every file of a deployment, BPMN or DMN by its root element or a form-js form when it is JSON, and refuses the whole
  * deployment on the first file that does not parse or has errors, naming the file when there are
  * several: 400 for XML that is not a model (BPMN_/DMN_MALFORMED, _NOT_BPMN/_NOT_DMN,
  * _DOCTYPE_FORBIDDEN), 422 with the problem list for invalid models (BPMN_INVALID, DMN_INVALID).
@@ -53,6 +67,7 @@ export async function loadDocuments(resources: readonly DeploymentResource[]): P
 async function loadDocument(resource: DeploymentResource, named: boolean): Promise<LoadedDocument> {
   const where = named || resource.name ? { resource: resource.name ?? '(unnamed part)' } : {};
   try {
+    if (isFormText(resource.xml)) return { kind: 'form', resource, schema: readFormSchema(resource.xml), warnings: [] };
     if (documentKind(resource.xml) === 'dmn') {
       const { decisions, problems } = await loadDmn(resource.xml);
       refuseErrors(DMN_ERRORS.invalid, 'decisions', problems);
@@ -89,6 +104,18 @@ function refuseDuplicates(documents: LoadedDocument[]): void {
       });
     }
     seen.add(graph.key);
+  }
+  const forms = new Set<string>();
+  for (const { schema } of documents.flatMap((document) => (document.kind === 'form' ? [document] : []))) {
+    if (forms.has(schema.id as string)) {
+      duplicates.push({
+        elementId: schema.id as string,
+        rule: 'unique-form-id',
+        severity: 'error',
+        message: `Form '${schema.id}' is defined by more than one file of the deployment; deploy each version on its own.`,
+      });
+    }
+    forms.add(schema.id as string);
   }
   refuseErrors(BPMN_ERRORS.invalid, 'deployment', duplicates);
 }

@@ -8,9 +8,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { DeploymentResource } from './deployment-documents.js';
+import { DeployedFormView } from '../forms/dto/form.view.js';
 import { DeployedDecisionView } from './dto/decision.view.js';
 import { DeployedVersionView, DeploymentView } from './dto/process-version.view.js';
 
@@ -36,21 +38,27 @@ export class DeploymentsController {
   @ApiBody({
     description:
       'BPMN 2.0 or DMN 1.3 XML as the body, or a multipart upload of one or more files (any field name, e.g. `file`): ' +
-      'BPMN models and the DMN decisions they call, deployed together in one transaction. Each file is read as BPMN or DMN by its root element.',
+      'BPMN models and the DMN decisions and forms they use, deployed together in one transaction. Each file is read as BPMN or DMN by its root element, ' +
+      'or as a form-js form (JSON, a `.form` file) when it is JSON.',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions and decisions (existing ones for identical XML)' })
   @ApiBadRequestResponse({ description: 'Empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)' })
-  @ApiUnprocessableEntityResponse({ description: 'A model or decision has errors: details.problems names each element' })
-  async deploy(@Body() body: unknown, @UploadedFiles() files: UploadedDocument[] | undefined): Promise<DeploymentView> {
+  @ApiUnprocessableEntityResponse({ description: 'A model, decision or form has errors, or a task names a form not deployed: details.problems names each element' })
+  async deploy(
+    @Body() body: unknown,
+    @UploadedFiles() files: UploadedDocument[] | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeploymentView> {
     const resources: DeploymentResource[] =
       files && files.length > 0
         ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') }))
         : [{ xml: typeof body === 'string' ? body : '' }];
-    const { processVersions, decisions, warnings } = await this.definitions.deploy(resources);
+    const { processVersions, decisions, forms, warnings } = await this.definitions.deploy(resources, principal.name);
     return {
       processVersions: processVersions.map(DeployedVersionView.ofDeployed),
       decisions: decisions.map(DeployedDecisionView.ofDeployed),
+      forms: forms.map(DeployedFormView.ofDeployed),
       warnings,
     };
   }

@@ -8,6 +8,7 @@ import {
   JobRepository,
   PERSISTENCE_ERRORS,
   type ClaimedJob,
+  type SlaBreachJob,
   type StartTimerJob,
   type TimerJob,
 } from '#persistence';
@@ -75,7 +76,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async fire(job: ClaimedJob): Promise<void> {
     try {
-      await (job.type === 'timer' ? this.fireTimer(job) : this.startInstance(job));
+      if (job.type === 'timer') await this.fireTimer(job);
+      else if (job.type === 'slaBreach') await this.breachTaskClock(job);
+      else await this.startInstance(job);
     } catch (error) {
       await this.handleFailure(job, error);
     }
@@ -86,6 +89,13 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (!instance) return this.jobs.discard(job.id, this.owner);
     // The commit removes the job row with the timer, in the same statement.
     await this.commands.execute(instance, { type: 'fireTimer', timerId: job.id });
+  }
+
+  /** A task's due or follow-up date passed: the commit records the breach and removes the job with the clock. */
+  private async breachTaskClock(job: SlaBreachJob): Promise<void> {
+    const instance = await this.instances.load(job.instanceId);
+    if (!instance) return this.jobs.discard(job.id, this.owner);
+    await this.commands.execute(instance, { type: 'breachTaskClock', activityInstanceId: job.activityInstanceId, clockId: job.id });
   }
 
   /** Starts an instance at the timer start event; its commit replaces the job by the cycle's next occurrence. */
@@ -106,7 +116,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       { failures, maxAttempts: job.maxAttempts ?? this.config.jobRetries, backoffMs: this.config.jobRetryBackoffMs },
       now,
     );
-    const subject = job.type === 'timer' ? `Timer ${job.id} of instance ${job.instanceId}` : `Start timer ${job.id} of ${job.elementId}`;
+    const subject = job.type === 'timerStart' ? `Start timer ${job.id} of ${job.elementId}` : `Timer ${job.id} of instance ${job.instanceId}`;
     this.logger.warn(`${subject} failed (attempt ${failures}${retryAt ? '' : ', incident raised'}): ${describe(error)}`);
     await this.jobs.recordFailure({ id: job.id, owner: this.owner, error: describe(error), retryAt, now, incidentId: this.ids.next() });
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -11,11 +13,21 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
+import { AssignTaskDto } from './dto/assign-task.dto.js';
 import { ClaimTaskDto } from './dto/claim-task.dto.js';
 import { CompleteTaskDto } from './dto/complete-task.dto.js';
+import { DelegateTaskDto } from './dto/delegate-task.dto.js';
+import { EscalateTaskDto } from './dto/escalate-task.dto.js';
+import { TaskCommentDto } from './dto/task-comment.dto.js';
+import { TaskCommentView } from './dto/task-comment.view.js';
+import { TaskHistoryStepView } from './dto/task-history-step.view.js';
 import { TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { TasksService } from './tasks.service.js';
+
+const NOT_CANDIDATE = 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller';
+const HELD_BY_OTHER = `TASK_CLAIMED_BY_OTHER: another user holds it; ${NOT_CANDIDATE}`;
+const STALE = 'ACTIVITY_NOT_ACTIVE (the task has ended), INSTANCE_NOT_ACTIVE, INSTANCE_SUSPENDED, REVISION_CONFLICT';
 
 @ApiTags('tasks')
 @Roles('agent')
@@ -24,12 +36,9 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOkResponse({ type: [TaskView], description: `Oldest first; the total in ${TOTAL_COUNT_HEADER}. An agent sees only the tasks assigned or offered to them` })
-  async list(
-    @Query() query: TaskQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TaskView[]> {
+  @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
+  @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
+  async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.items;
@@ -38,26 +47,105 @@ export class TasksController {
   @Get(':id')
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'TASK_NOT_FOUND' })
-  @ApiForbiddenResponse({ description: 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller' })
+  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
     return this.tasks.get(id, principal);
   }
 
   @Post(':id/claim')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView, description: 'Claimed (state claimed), or claimed and started with { "start": true }' })
+  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiConflictResponse({ description: `TASK_ALREADY_CLAIMED, ${STALE}` })
+  claim(@Param('id', ParseUUIDPipe) id: string, @Body() body: ClaimTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.claim(id, body.start, principal);
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView, description: 'Back in the queue (a started task is paused first)' })
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: `TASK_WRONG_STATE (nobody holds it), ${STALE}` })
+  unclaim(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.work(id, 'unclaimTask', principal);
+  }
+
+  @Post(':id/start')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView, description: 'Started (claimed first when nobody held it)' })
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: `TASK_WRONG_STATE (already started), ${STALE}` })
+  start(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.work(id, 'startTask', principal);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
-  @ApiForbiddenResponse({ description: 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller' })
-  @ApiConflictResponse({ description: 'TASK_ALREADY_CLAIMED, ACTIVITY_NOT_ACTIVE, INSTANCE_NOT_ACTIVE, REVISION_CONFLICT' })
-  claim(@Param('id', ParseUUIDPipe) id: string, @Body() _body: ClaimTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
-    return this.tasks.claim(id, principal);
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: `TASK_WRONG_STATE (not started), ${STALE}` })
+  pause(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.work(id, 'pauseTask', principal);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView })
+  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user, or not a candidate for the task' })
+  @ApiForbiddenResponse({ description: `TASK_ASSIGN_DENIED: only a supervisor, an admin or the assignee; ${NOT_CANDIDATE}` })
+  @ApiConflictResponse({ description: STALE })
+  assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.assign(id, body.assignee, principal);
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView, description: 'The delegate holds it; the caller stays its owner and gets it back when the delegate completes it' })
+  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user' })
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: `TASK_WRONG_STATE (claim it first), ${STALE}` })
+  delegate(@Param('id', ParseUUIDPipe) id: string, @Body() body: DelegateTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.delegate(id, body.to, principal);
   }
 
   @Post(':id/complete')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed' })
-  @ApiForbiddenResponse({ description: 'TASK_CLAIMED_BY_OTHER, TASK_NOT_CANDIDATE' })
-  @ApiConflictResponse({ description: 'ACTIVITY_NOT_ACTIVE (already completed), INSTANCE_NOT_ACTIVE, REVISION_CONFLICT' })
+  @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed (or, from a delegate, went back to its owner)' })
+  @ApiBadRequestResponse({ description: "FORM_INVALID: the variables do not fit the task's form, naming the fields" })
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: STALE })
   complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteTaskDto, @CurrentPrincipal() principal: Principal): Promise<InstanceView> {
     return this.tasks.complete(id, body, principal);
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TaskView, description: 'Where the model sends it: an escalation boundary event, tandem:escalateTo, or the next lane' })
+  @ApiBadRequestResponse({ description: 'ESCALATION_REASON_UNKNOWN, naming the reason code' })
+  @ApiForbiddenResponse({ description: HELD_BY_OTHER })
+  @ApiConflictResponse({ description: `TASK_NOT_ESCALATABLE: the model gives it nowhere to go; ${STALE}` })
+  escalate(@Param('id', ParseUUIDPipe) id: string, @Body() body: EscalateTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
+    return this.tasks.escalate(id, body, principal);
+  }
+
+  @Post(':id/comments')
+  @ApiCreatedResponse({ type: TaskCommentView })
+  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  addComment(@Param('id', ParseUUIDPipe) id: string, @Body() body: TaskCommentDto, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView> {
+    return this.tasks.comment(id, body.text, principal);
+  }
+
+  @Get(':id/comments')
+  @ApiOkResponse({ type: [TaskCommentView], description: 'Oldest first' })
+  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  comments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView[]> {
+    return this.tasks.comments(id, principal);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: [TaskHistoryStepView], description: "The steps of the task's case so far, in order: what, where, when, who" })
+  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  history(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskHistoryStepView[]> {
+    return this.tasks.history(id, principal);
   }
 }

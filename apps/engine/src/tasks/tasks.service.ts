@@ -1,54 +1,127 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
-import { TaskRepository, type Page, type TaskFilter } from '#persistence';
+import {
+  isEscalatable,
+  type AssignTaskCommand,
+  type ClaimTaskCommand,
+  type Clock,
+  type DelegateTaskCommand,
+  type EscalateTaskCommand,
+  type IdGenerator,
+  type TaskWorkCommand,
+} from '#engine';
+import { isCandidate, TaskRepository, UserRepository, type Page, type TaskFilter, type TaskRecord } from '#persistence';
 import type { Principal } from '../auth/principal.js';
 import { APP_ERRORS } from '../common/app-errors.js';
+import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { FormsService } from '../forms/forms.service.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
 import type { CompleteTaskDto } from './dto/complete-task.dto.js';
+import type { EscalateTaskDto } from './dto/escalate-task.dto.js';
+import { TaskCommentView } from './dto/task-comment.view.js';
+import { TaskHistoryStepView } from './dto/task-history-step.view.js';
+import type { TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
-import { candidateOf, requireCandidate } from './task-access.js';
+import { ESCALATION_REASONS } from './escalation-reasons.js';
+import { candidateOf, isSupervisor, requireCandidate } from './task-access.js';
 
+type TaskCommand = ClaimTaskCommand | TaskWorkCommand | AssignTaskCommand | DelegateTaskCommand | EscalateTaskCommand;
+
+/**
+ * The tasklist: queries over the task rows, and the task commands (claim, start, pause, hand-offs,
+ * escalation, completion), each one engine command on the task's instance after the access checks.
+ */
 @Injectable()
 export class TasksService {
   constructor(
     private readonly tasks: TaskRepository,
+    private readonly users: UserRepository,
     private readonly commands: InstanceCommands,
+    private readonly versions: ProcessVersionCache,
+    private readonly forms: FormsService,
+    @Inject(ESCALATION_REASONS) private readonly reasons: readonly string[],
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  /** The tasks matching the filter that the caller may see: an agent only their candidate tasks. */
-  async list(filter: TaskFilter, principal: Principal): Promise<Page<TaskView>> {
+  /** The tasks matching the query that the caller may see, in the asked order. */
+  async list(query: TaskQuery, principal: Principal): Promise<Page<TaskView>> {
+    const { group, candidateGroup, status, ...rest } = query;
     const candidate = candidateOf(principal);
-    const page = await this.tasks.list({ ...filter, ...(candidate !== undefined && { candidate }) });
-    return { items: page.items.map(TaskView.of), total: page.total };
+    const offeredTo = group ?? candidateGroup;
+    // A case's task list shows its whole history; every other list its open work.
+    const shown = status ?? (query.instanceId === undefined ? 'open' : undefined);
+    const filter: TaskFilter = {
+      ...rest,
+      ...(offeredTo !== undefined && { candidateGroup: offeredTo }),
+      ...(shown !== undefined && { status: shown }),
+      ...(candidate !== undefined && { candidate }),
+      username: principal.name,
+    };
+    const page = await this.tasks.list(filter);
+    return { items: await Promise.all(page.items.map((task) => this.view(task))), total: page.total };
   }
 
   async get(id: string, principal: Principal): Promise<TaskView> {
-    const task = await this.tasks.findById(id);
-    if (!task) throw taskNotFound(id);
-    requireCandidate(task, principal);
-    return TaskView.of(task);
+    return this.view(await this.visible(id, principal));
   }
 
-  /** Claims the task for the caller (claiming counts as starting the work). */
-  async claim(id: string, principal: Principal): Promise<TaskView> {
-    const found = await this.tasks.findWithInstance(id);
-    if (!found) throw taskNotFound(id);
-    requireCandidate(found.task, principal);
-    const { state } = await this.commands.execute(found.instance, { type: 'claimTask', activityInstanceId: id, actor: principal.name });
-    const activity = state.activities.find((candidate) => candidate.id === id);
-    return TaskView.of({
-      ...found.task,
-      assignee: activity?.assignee ?? found.task.assignee,
-      claimedAt: activity?.claimedAt ? new Date(activity.claimedAt) : found.task.claimedAt,
-    });
+  claim(id: string, start: boolean | undefined, principal: Principal): Promise<TaskView> {
+    return this.run(id, principal, (task) => ({ type: 'claimTask', activityInstanceId: task.id, actor: principal.name, ...(start && { start }) }));
   }
 
-  /** Completes the task as the caller; a task already completed, or whose instance moved on, is a conflict. */
+  /** Start, pause or unclaim: the caller must hold the task (or, to start, be free to claim it). */
+  work(id: string, type: 'startTask' | 'pauseTask' | 'unclaimTask', principal: Principal): Promise<TaskView> {
+    return this.run(id, principal, (task) => ({ type, activityInstanceId: task.id, actor: principal.name }));
+  }
+
+  /** A supervisor (or admin) gives any task they see to a candidate; an assignee may hand their own task on. */
+  async assign(id: string, assignee: string, principal: Principal): Promise<TaskView> {
+    const task = await this.visible(id, principal);
+    if (!isSupervisor(principal) && task.assignee !== principal.name) {
+      throw new DomainError(APP_ERRORS.taskAssignDenied, `Only a supervisor or the assignee of task ${id} may assign it`, { id });
+    }
+    const username = await this.requireUser(assignee, 'assignee', (user) => isCandidate(task, user), `is no candidate for task ${id}`);
+    return this.run(id, principal, () => ({ type: 'assignTask', activityInstanceId: id, actor: principal.name, assignee: username }));
+  }
+
+  async delegate(id: string, to: string, principal: Principal): Promise<TaskView> {
+    const username = await this.requireUser(to, 'to', () => true, 'does not exist');
+    return this.run(id, principal, () => ({ type: 'delegateTask', activityInstanceId: id, actor: principal.name, to: username }));
+  }
+
+  async escalate(id: string, { reasonCode, comment }: EscalateTaskDto, principal: Principal): Promise<TaskView> {
+    if (!this.reasons.includes(reasonCode)) {
+      throw new DomainError(APP_ERRORS.escalationReasonUnknown, `reasonCode '${reasonCode}' is not one of ${this.reasons.join(', ')}`, {
+        field: 'reasonCode',
+        reasonCode,
+        known: this.reasons,
+      });
+    }
+    return this.run(id, principal, () => ({
+      type: 'escalateTask',
+      activityInstanceId: id,
+      actor: principal.name,
+      reasonCode,
+      ...(comment !== undefined && { comment }),
+    }));
+  }
+
+  /**
+   * Completes the task as the caller, its variables checked against the task's form first; a
+   * delegate's completion hands it back to the owner instead (the owner's completion is checked).
+   */
   async complete(id: string, { variables }: CompleteTaskDto, principal: Principal): Promise<InstanceView> {
     const found = await this.tasks.findWithInstance(id);
     if (!found) throw taskNotFound(id);
     requireCandidate(found.task, principal);
+    const handingBack = found.task.owner !== null && found.task.owner !== principal.name;
+    if (!handingBack) {
+      const activity = found.instance.state.activities.find((candidate) => candidate.id === id);
+      await this.forms.validateCompletion(found.task, found.instance.state, { ...activity?.holding?.delegatedVariables, ...variables });
+    }
     const { state, revision, version } = await this.commands.execute(found.instance, {
       type: 'completeTask',
       activityInstanceId: id,
@@ -56,6 +129,60 @@ export class TasksService {
       ...(variables !== undefined && { variables }),
     });
     return InstanceView.of(state, revision, version);
+  }
+
+  async comment(id: string, text: string, principal: Principal): Promise<TaskCommentView> {
+    await this.visible(id, principal);
+    const comment = { id: this.ids.next(), taskId: id, author: principal.name, text, createdAt: this.clock.now() };
+    await this.tasks.addComment(comment);
+    return TaskCommentView.of(comment);
+  }
+
+  async comments(id: string, principal: Principal): Promise<TaskCommentView[]> {
+    await this.visible(id, principal);
+    return (await this.tasks.findComments(id)).map(TaskCommentView.of);
+  }
+
+  /** The steps of the task's case so far, named from the version the case runs on. */
+  async history(id: string, principal: Principal): Promise<TaskHistoryStepView[]> {
+    const task = await this.visible(id, principal);
+    const { graph } = await this.versions.get(task.processVersionId);
+    return (await this.tasks.findHistory(task.instanceId)).map((step) => TaskHistoryStepView.of(step, graph));
+  }
+
+  private async visible(id: string, principal: Principal): Promise<TaskRecord> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw taskNotFound(id);
+    requireCandidate(task, principal);
+    return task;
+  }
+
+  /** One engine command on the task's instance, then the task as it is now. */
+  private async run(id: string, principal: Principal, command: (task: TaskRecord) => TaskCommand): Promise<TaskView> {
+    const found = await this.tasks.findWithInstance(id);
+    if (!found) throw taskNotFound(id);
+    requireCandidate(found.task, principal);
+    await this.commands.execute(found.instance, command(found.task));
+    const task = await this.tasks.findById(id);
+    if (!task) throw taskNotFound(id);
+    return this.view(task);
+  }
+
+  private async view(task: TaskRecord): Promise<TaskView> {
+    const { graph } = await this.versions.get(task.processVersionId);
+    return TaskView.of(task, task.status === 'open' && isEscalatable(graph, task.elementId, task.laneId));
+  }
+
+  /** The user of that name, who must pass the check; else 400 naming the field. */
+  private async requireUser(username: string, field: string, passes: (user: { username: string; groups: string[] }) => boolean, why: string): Promise<string> {
+    const user = await this.users.findByUsername(username);
+    if (!user || user.disabled || !passes(user)) {
+      throw new DomainError(APP_ERRORS.assigneeNotCandidate, `${field} '${username}' ${user && !user.disabled ? why : 'is no active user'}`, {
+        field,
+        username,
+      });
+    }
+    return user.username;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Problem, ProcessDiff } from '#bpmn';
+import { formatDateTime } from '../ui/dom.js';
 import { requestJson } from './http-client.js';
 
 /** One deployed process version, as GET /api/process-versions lists it. */
@@ -9,7 +10,13 @@ export interface ProcessVersion {
   name: string | null;
   checksum: string;
   deployedAt: string;
+  /** Who deployed it; null when the engine deployed it at start-up. */
+  deployedBy: string | null;
 }
+
+/** "deployed <when> by <who>", as every page names a version's deployment. */
+export const deploymentOf = (version: ProcessVersion): string =>
+  `deployed ${formatDateTime(version.deployedAt)} ${version.deployedBy === null ? 'at start-up' : `by ${version.deployedBy}`}`;
 
 export interface ProcessVersionDetail extends ProcessVersion {
   xml: string;

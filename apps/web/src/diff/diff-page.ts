@@ -4,6 +4,7 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import {
+  deploymentOf,
   getProcessVersion,
   getProcessVersionDiff,
   listProcessVersions,
@@ -13,7 +14,7 @@ import {
 import { diffHref } from '../app-router.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagramsTogether } from '../modeler/diagram/fit-diagram.js';
-import { byRole, formatDateTime } from '../ui/dom.js';
+import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { describeChange } from './change-format.js';
@@ -47,7 +48,7 @@ const TEMPLATE = `
 const READABLE_ZOOM = 0.75;
 
 const titleOf = (version: ProcessVersion): string =>
-  `${version.name ?? version.key} · version ${version.version} · deployed ${formatDateTime(version.deployedAt)}`;
+  `${version.name ?? version.key} · version ${version.version} · ${deploymentOf(version)}`;
 
 /** Two deployed versions side by side, what changed marked on both, and the change in the NVA figures. */
 export class DiffPage {

@@ -1,5 +1,4 @@
-import type { ProcessVersion } from '../api/process-versions-api.js';
-import { formatDateTime } from '../ui/dom.js';
+import { deploymentOf, type ProcessVersion } from '../api/process-versions-api.js';
 
 /** A process key with its versions, newest first. */
 export interface ProcessVersions {
@@ -64,7 +63,7 @@ export const renderVersionList = (container: HTMLElement, versions: readonly Pro
       if (version.id === options.currentId) item.classList.add('current');
       const deployedAt = document.createElement('time');
       deployedAt.dateTime = version.deployedAt;
-      deployedAt.textContent = `deployed ${formatDateTime(version.deployedAt)}`;
+      deployedAt.textContent = deploymentOf(version);
       item.append(choose, ' ', deployedAt);
       list.append(item);
     }

@@ -1,13 +1,13 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
-import { getProcessVersion, listProcessVersions, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import { deploymentOf, getProcessVersion, listProcessVersions, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
 import { diffHref } from '../app-router.js';
 import { previousVersionOf } from '../diff/version-picker.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
 import { refreshInsight } from '../modeler/diagram-insight.js';
-import { byRole, formatDateTime } from '../ui/dom.js';
+import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderVersionList } from './version-list.js';
@@ -84,7 +84,7 @@ export class VersionsPage {
     this.shownVersion = version;
     fitDiagram(this.viewer);
     const title = byRole(this.element, 'version-title');
-    title.textContent = `${version.name ?? version.key} · version ${version.version} · deployed ${formatDateTime(version.deployedAt)}`;
+    title.textContent = `${version.name ?? version.key} · version ${version.version} · ${deploymentOf(version)}`;
     title.dataset.versionId = version.id;
     byRole(this.element, 'read-only').hidden = false;
     for (const button of this.element.querySelectorAll<HTMLButtonElement>('.toolbar button')) button.disabled = false;

@@ -141,3 +141,25 @@ describe('compileBpmn on sub-processes', () => {
     expect(Object.keys(sut!.flows)).toEqual(['i1', 'i2', 'f1', 'f2']);
   });
 });
+
+describe('compileBpmn on tasklist settings', () => {
+  it('carries the SLA, priority and escalation settings of a user task, a lane’s groups and the process priority', async () => {
+    // given a task with every tasklist setting, in a lane naming its groups, in a process with a priority
+    const xml = inlineBpmn(`
+      <bpmn:laneSet id="ls">
+        <bpmn:lane id="tier1" tandem:candidateGroups="first-line, golden-desk"><bpmn:flowNodeRef>start</bpmn:flowNodeRef><bpmn:flowNodeRef>task</bpmn:flowNodeRef><bpmn:flowNodeRef>end</bpmn:flowNodeRef></bpmn:lane>
+      </bpmn:laneSet>
+      <bpmn:startEvent id="start" />
+      <bpmn:userTask id="task" tandem:valueClass="VA" tandem:dueIn="PT4H" tandem:followUpIn="PT1H" tandem:priority="= 90" tandem:escalateTo="experts" />
+      <bpmn:endEvent id="end" />
+      <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+      <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />`, 'id="p" isExecutable="true" tandem:priority="60"');
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then
+    expect(problems).toEqual([]);
+    expect(processes[0]!.priority).toBe('60');
+    expect(processes[0]!.lanes[0]).toMatchObject({ id: 'tier1', candidateGroups: ['first-line', 'golden-desk'] });
+    expect(processes[0]!.nodes['task']).toMatchObject({ dueIn: 'PT4H', followUpIn: 'PT1H', priority: '= 90', escalateTo: 'experts' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
+import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import type { FlowNode, ProcessGraph, SequenceFlow } from '../process-graph.js';
 import { isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
 import { compileNode } from './compile-node.js';
@@ -32,6 +33,7 @@ function compileProcess(view: ProcessView): ProcessGraph {
   return {
     key: view.process.id,
     ...(view.process.name ? { name: view.process.name } : {}),
+    ...(readAttribute(view.process, 'priority') ? { priority: readAttribute(view.process, 'priority') } : {}),
     ...(noneStart ? { startEventId: noneStart.id } : {}),
     startEventIds: [...(noneStart ? [noneStart] : []), ...starts.filter((node) => node !== noneStart)].map((node) => node.id),
     eventSubProcessIds: topLevel.filter((node) => node.type === 'subProcess' && node.triggeredByEvent).map((node) => node.id),
@@ -41,6 +43,7 @@ function compileProcess(view: ProcessView): ProcessGraph {
       id: lane.id,
       ...(lane.name ? { name: lane.name } : {}),
       flowNodeIds: (lane.flowNodeRef ?? []).map((node: ModdleElement) => node.id),
+      ...(splitList(readAttribute(lane, 'candidateGroups')).length > 0 && { candidateGroups: splitList(readAttribute(lane, 'candidateGroups')) }),
     })),
   };
 }

@@ -20,6 +20,7 @@ import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } f
 import { compileIoMapping, compileLoop } from './activity-settings.js';
 import { adHocSettingsOf } from './ad-hoc-sub-process.js';
 import { calledDecisionOf } from './called-decision.js';
+import { userTaskFormOf } from './user-task-form.js';
 import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
 
 const DEFAULT_RETRIES = 3;
@@ -84,7 +85,10 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         candidateUsers: splitList(readAttribute(element, 'candidateUsers')),
         ...optional('assignee', readAttribute(element, 'assignee')),
         ...optional('dueIn', readAttribute(element, 'dueIn', 'dueDate')),
-        ...optional('formKey', readAttribute(element, 'formKey')),
+        ...optional('followUpIn', readAttribute(element, 'followUpIn', 'followUpDate')),
+        ...optional('priority', readAttribute(element, 'priority')),
+        ...optional('escalateTo', readAttribute(element, 'escalateTo')),
+        ...userTaskFormOf(element),
         ...optionalNumber('costPerHour', readAttribute(element, 'costPerHour')),
       };
     case 'serviceTask':

@@ -33,9 +33,24 @@ export const tandemDescriptor = {
         { name: 'candidateUsers', isAttr: true, type: 'String' },
         { name: 'assignee', isAttr: true, type: 'String' },
         { name: 'dueIn', isAttr: true, type: 'String' },
+        { name: 'followUpIn', isAttr: true, type: 'String' },
+        { name: 'priority', isAttr: true, type: 'String' },
+        { name: 'escalateTo', isAttr: true, type: 'String' },
         { name: 'formKey', isAttr: true, type: 'String' },
         { name: 'costPerHour', isAttr: true, type: 'String' },
       ],
+    },
+    {
+      name: 'ProcessPriority',
+      isAbstract: true,
+      extends: ['bpmn:Process'],
+      properties: [{ name: 'priority', isAttr: true, type: 'String' }],
+    },
+    {
+      name: 'LaneGroups',
+      isAbstract: true,
+      extends: ['bpmn:Lane'],
+      properties: [{ name: 'candidateGroups', isAttr: true, type: 'String' }],
     },
     {
       name: 'WorkerTask',
@@ -95,6 +110,12 @@ export const tandemDescriptor = {
     },
     { name: 'Input', superClass: ['VariableMapping'] },
     { name: 'Output', superClass: ['VariableMapping'] },
+    // A user task's form-js schema written into the model, its JSON as the element's text.
+    {
+      name: 'Form',
+      superClass: ['Element'],
+      properties: [{ name: 'body', isBody: true, type: 'String' }],
+    },
     {
       name: 'AdHoc',
       superClass: ['Element'],

@@ -25,6 +25,7 @@ import { supportedElement } from './rules/supported-element.js';
 import { taskAttributes } from './rules/task-attributes.js';
 import { errorEvent, escalationEvent } from './rules/thrown-code.js';
 import { timerEvent } from './rules/timer-event.js';
+import { userTaskForm } from './rules/user-task-form.js';
 
 export const RULES: readonly ValidationRule[] = [
   executableProcess,
@@ -49,6 +50,7 @@ export const RULES: readonly ValidationRule[] = [
   signalEvent,
   conditionalEvent,
   taskAttributes,
+  userTaskForm,
   businessRuleTask,
   leanAttributes,
 ];

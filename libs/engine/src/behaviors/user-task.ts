@@ -1,14 +1,17 @@
 import { isFeel, type UserTaskNode } from '#bpmn';
-import { DomainError } from '#core';
-import { addDuration } from '../duration/duration.js';
 import type { Execution } from '../execution.js';
-import { evaluateFeel, feelDuration, feelText } from '../feel/feel.js';
-import { ENGINE_ERRORS, type ClaimTaskCommand, type CompleteTaskCommand, type Variables } from '../model.js';
-import { activate, complete } from '../scope/lifecycle.js';
+import { evaluateFeel, feelText } from '../feel/feel.js';
+import type { TaskClock, Variables } from '../model.js';
+import { activate } from '../scope/lifecycle.js';
 import { variablesAt } from '../scope/variables.js';
+import { taskPriority } from '../tasks/task-priority.js';
+import { deadline } from '../tasks/task-sla.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
-/** A human task: waits in the task lists until someone completes it. */
+/**
+ * A human task: waits in the task lists until someone completes it. What happens to it while it
+ * waits (claim, start, pause, hand-offs, escalation, SLA clocks) is in `../tasks/`.
+ */
 export const userTask: FlowNodeBehavior<UserTaskNode> = {
   workItem: () => 'taskClosed',
   enter(node, token, execution) {
@@ -16,10 +19,17 @@ export const userTask: FlowNodeBehavior<UserTaskNode> = {
       created: (task) => {
         // The task's own settings see its input mappings, like everything else inside it.
         const visible = variablesAt(execution, task.id);
-        const assignee = resolve(node.assignee, feelText, node, visible);
-        const dueIn = resolve(node.dueIn, feelDuration, node, visible);
-        const dueAt = dueIn === undefined ? undefined : addDuration(execution.at, dueIn, node.id);
+        const assignee = resolve(node.assignee, node, visible);
+        const dueAt = deadline(node.dueIn, execution.at, node, visible);
+        const followUpAt = deadline(node.followUpIn, execution.at, node, visible);
+        const clocks: TaskClock[] = [
+          ...(dueAt !== undefined ? [{ id: execution.newId(), clock: 'due' as const, dueAt }] : []),
+          ...(followUpAt !== undefined ? [{ id: execution.newId(), clock: 'followUp' as const, dueAt: followUpAt }] : []),
+        ];
+        const category = text(visible['category']);
+        const stage = node.lean.stage ?? text(visible['stage']);
         if (assignee !== undefined) task.assignee = assignee;
+        task.holding = { candidateGroups: [...node.candidateGroups], candidateUsers: [...node.candidateUsers], clocks };
         return {
           kind: 'taskCreated',
           task: {
@@ -32,6 +42,11 @@ export const userTask: FlowNodeBehavior<UserTaskNode> = {
             ...(assignee !== undefined && { assignee }),
             ...(node.formKey !== undefined && { formKey: node.formKey }),
             ...(dueAt !== undefined && { dueAt }),
+            ...(followUpAt !== undefined && { followUpAt }),
+            priority: taskPriority(node, execution.graph.priority, visible),
+            ...(category !== undefined && { category }),
+            ...(stage !== undefined && { stage }),
+            ...(node.lean.valueClass !== undefined && { valueClass: node.lean.valueClass }),
             createdAt: execution.at,
           },
         };
@@ -41,39 +56,9 @@ export const userTask: FlowNodeBehavior<UserTaskNode> = {
 };
 
 /** A literal setting, or FEEL when it starts with `=` (a null result leaves the setting unset). */
-function resolve(setting: string | undefined, as: typeof feelText, node: UserTaskNode, variables: Variables): string | undefined {
+function resolve(setting: string | undefined, node: UserTaskNode, variables: Variables): string | undefined {
   if (setting === undefined || !isFeel(setting)) return setting;
-  return as(evaluateFeel(setting, variables, node.id), node.id, setting);
+  return feelText(evaluateFeel(setting, variables, node.id), node.id, setting);
 }
 
-/** Until explicit start/pause exists, claiming a task counts as starting work on it. */
-export function claimTask(execution: Execution, { activityInstanceId, actor }: ClaimTaskCommand): void {
-  const task = execution.activity(activityInstanceId, 'userTask');
-  if (task.assignee !== undefined && task.assignee !== actor) {
-    throw new DomainError(ENGINE_ERRORS.taskAlreadyClaimed, `Task '${activityInstanceId}' is already claimed by another user.`, {
-      activityInstanceId,
-    });
-  }
-  if (task.state !== 'ready') return;
-  const node = execution.node(task.elementId);
-  task.state = 'started';
-  task.assignee = actor;
-  task.claimedAt = execution.at;
-  task.startedAt = execution.at;
-  execution.step('claimed', task.id, node, { actor });
-  execution.step('started', task.id, node, { actor });
-  execution.effect({ kind: 'taskClaimed', taskId: task.id, assignee: actor, at: execution.at });
-}
-
-/** Completing an unclaimed task starts and completes it at once (no processing time recorded). */
-export function completeTask(execution: Execution, { activityInstanceId, actor, variables }: CompleteTaskCommand): void {
-  const task = execution.activity(activityInstanceId, 'userTask');
-  if (actor !== undefined && task.assignee !== undefined && task.assignee !== actor) {
-    throw new DomainError(ENGINE_ERRORS.taskClaimedByOther, `Task '${activityInstanceId}' is held by another user.`, {
-      activityInstanceId,
-    });
-  }
-  const by = actor ?? task.assignee;
-  if (task.state === 'ready') execution.step('started', task.id, execution.node(task.elementId), { actor: by });
-  complete(execution, task, variables, by);
-}
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);

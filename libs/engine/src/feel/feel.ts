@@ -51,7 +51,7 @@ export function jsonValue(value: unknown): unknown {
   return text === undefined ? null : JSON.parse(text);
 }
 
-const expressionFailed = (elementId: string, expression: string, reason: string) =>
+export const expressionFailed = (elementId: string, expression: string, reason: string) =>
   new DomainError(ENGINE_ERRORS.expressionFailed, `The FEEL expression "${expression}" of '${elementId}' failed: ${reason}.`, {
     elementId,
     expression,

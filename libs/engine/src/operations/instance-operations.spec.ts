@@ -116,7 +116,7 @@ describe('suspendInstance and resumeInstance', () => {
     expect(state.status).toBe('active');
     expect(effects).toEqual([{ kind: 'instanceResumed', at: '2026-03-04T09:00:00.000Z', actor: 'olga', reason: 'check passed' }]);
     expect(trail(sut.fire('wait-a-day').steps)).toEqual(['wait-a-day:completed']);
-    expect(trail(sut.complete('answer', {}, 'anna').steps)).toEqual(['answer:started', 'answer:completed']);
+    expect(trail(sut.complete('answer', {}, 'anna').steps)).toEqual(['answer:claimed', 'answer:started', 'answer:completed']);
   });
 
   it('refuses to resume an instance that is not suspended', async () => {

@@ -7,10 +7,10 @@ import { ProcessVersionEntity } from './process-version.entity.js';
  * process version's timer start event (`timerStart`, no instance yet).
  */
 @Entity({ name: 'job' })
-@Check('job_type_check', `type IN ('timer', 'timerStart')`)
+@Check('job_type_check', `type IN ('timer', 'timerStart', 'slaBreach')`)
 @Check(
   'job_owner_check',
-  `(type = 'timer' AND instance_id IS NOT NULL AND activity_instance_id IS NOT NULL) OR (type = 'timerStart' AND instance_id IS NULL AND process_version_id IS NOT NULL)`,
+  `(type IN ('timer', 'slaBreach') AND instance_id IS NOT NULL AND activity_instance_id IS NOT NULL) OR (type = 'timerStart' AND instance_id IS NULL AND process_version_id IS NOT NULL)`,
 )
 export class JobEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'job_pkey' })

@@ -29,4 +29,7 @@ export class ProcessVersionEntity {
 
   @Column({ name: 'deployed_at', type: 'timestamptz' })
   deployedAt: Date;
+
+  @Column({ name: 'deployed_by', type: 'text', nullable: true })
+  deployedBy: string | null;
 }

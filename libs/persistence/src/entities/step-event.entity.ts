@@ -3,7 +3,10 @@ import { InstanceEntity } from './instance.entity.js';
 
 /** The append-only step ledger: one row per lifecycle event of an activity instance. */
 @Entity({ name: 'step_event' })
-@Check('step_event_type_check', `type IN ('ready', 'claimed', 'started', 'completed', 'canceled', 'migrated')`)
+@Check(
+  'step_event_type_check',
+  `type IN ('ready', 'claimed', 'unclaimed', 'started', 'paused', 'escalated', 'breached', 'completed', 'canceled', 'migrated')`,
+)
 @Index('step_event_instance_seq_idx', ['instanceId', 'seq'])
 @Index('step_event_element_type_at_idx', ['elementId', 'type', 'at'])
 export class StepEventEntity {
@@ -45,4 +48,8 @@ export class StepEventEntity {
 
   @Column({ name: 'previous_activity_instance_id', type: 'uuid', nullable: true })
   previousActivityInstanceId: string | null;
+
+  /** Step-specific facts: who made a claim for someone else, an escalation's reason and target, a breached clock. */
+  @Column({ type: 'jsonb', nullable: true })
+  detail: Record<string, unknown> | null;
 }

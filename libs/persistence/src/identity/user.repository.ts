@@ -80,6 +80,12 @@ export class UserRepository {
     return rows[0] ?? null;
   }
 
+  /** The user of that name, whatever its case (who a task may be assigned to). */
+  async findByUsername(username: string): Promise<UserRecord | null> {
+    const rows = await this.sql.rows<UserRecord>(`SELECT ${USER_COLUMNS} FROM identity_user u WHERE lower(u.username) = lower($1)`, [username]);
+    return rows[0] ?? null;
+  }
+
   async findCredentials(username: string): Promise<UserCredentials | null> {
     const rows = await this.sql.rows<UserCredentials>(
       `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM identity_user u WHERE lower(u.username) = lower($1)`,

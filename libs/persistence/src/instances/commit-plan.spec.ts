@@ -21,7 +21,7 @@ const state = (overrides: Partial<InstanceState> = {}): InstanceState => ({
 
 const taskCreated = (id: string): Effect => ({
   kind: 'taskCreated',
-  task: { id, elementId: 'review', candidateGroups: ['first-line'], candidateUsers: [], createdAt: AT },
+  task: { id, elementId: 'review', candidateGroups: ['first-line'], candidateUsers: [], priority: 50, createdAt: AT },
 });
 
 const result = (overrides: Partial<EngineResult>): EngineResult => ({ state: state(), steps: [], effects: [], ...overrides });
@@ -44,7 +44,19 @@ describe('planCommit', () => {
     const sut = planCommit(
       result({
         effects: [
-          { kind: 'taskClaimed', taskId: 'task-1', assignee: 'anna', at: AT },
+          {
+            kind: 'taskUpdated',
+            taskId: 'task-1',
+            state: 'claimed',
+            assignee: 'anna',
+            owner: null,
+            candidateGroups: ['first-line'],
+            candidateUsers: [],
+            laneId: null,
+            claimedAt: AT,
+            startedAt: null,
+            at: AT,
+          },
           { kind: 'taskClosed', id: 'task-1', outcome: 'completed', at: LATER },
         ],
       }),
@@ -52,7 +64,20 @@ describe('planCommit', () => {
     );
     // then the row gets one patch with both changes
     expect(sut.taskPatches).toEqual([
-      { id: 'task-1', assignee: 'anna', claimed_at: AT, status: 'completed', completed_at: LATER },
+      {
+        id: 'task-1',
+        held: true,
+        state: 'claimed',
+        assignee: 'anna',
+        owner: null,
+        candidate_groups: ['first-line'],
+        candidate_users: [],
+        lane_id: null,
+        claimed_at: AT,
+        started_at: null,
+        status: 'completed',
+        completed_at: LATER,
+      },
     ]);
   });
 
@@ -89,7 +114,26 @@ describe('planCommit', () => {
     // when it is planned
     const sut = planCommit(result({ state: started }), null);
     // then all of it is new
-    expect(sut.jobInserts).toEqual([{ id: 't', element_id: 'wait', activity_instance_id: 'a', due_at: LATER }]);
+    expect(sut.jobInserts).toEqual([{ id: 't', type: 'timer', element_id: 'wait', activity_instance_id: 'a', due_at: LATER }]);
     expect(sut.variableUpserts).toEqual({ category: 'warranty' });
+  });
+  it('schedules a job per running SLA clock of a task and removes it when the task ends', () => {
+    // given a waiting task with a due clock
+    const task = {
+      id: 'task-1',
+      elementId: 'review',
+      elementType: 'userTask' as const,
+      state: 'ready' as const,
+      readyAt: AT,
+      boundaryTimerIds: [],
+      holding: { candidateGroups: [], candidateUsers: [], clocks: [{ id: 'clock-1', clock: 'due' as const, dueAt: LATER }] },
+    };
+    const waiting = state({ activities: [task] });
+    // when it is created, and later completed
+    const created = planCommit(result({ state: waiting }), state());
+    const ended = planCommit(result({ state: state() }), waiting);
+    // then its clock is a slaBreach job while it waits, gone with it
+    expect(created.jobInserts).toEqual([{ id: 'clock-1', type: 'slaBreach', element_id: 'review', activity_instance_id: 'task-1', due_at: LATER }]);
+    expect(ended.jobDeletes).toEqual(['clock-1']);
   });
 });

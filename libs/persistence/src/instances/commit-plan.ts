@@ -18,16 +18,37 @@ export interface TaskRow {
   claimed_at: string | null;
   completed_at: string | null;
   canceled_at: string | null;
+  state: string;
+  owner: string | null;
+  process_key: string;
+  priority: number;
+  category: string | null;
+  stage: string | null;
+  value_class: string | null;
+  follow_up_at: string | null;
+  started_at: string | null;
+  breached_at: string | null;
 }
 
-/** Changes to a `task` row that existed before the command; absent fields stay as they are. */
+/**
+ * Changes to a `task` row that existed before the command; absent fields stay as they are, except
+ * that a `held` patch (a task command's snapshot) sets every holding field, nulls included.
+ */
 export interface TaskPatch {
   id: string;
-  assignee?: string;
   status?: WorkItemStatus;
-  claimed_at?: string;
   completed_at?: string;
   canceled_at?: string;
+  breached_at?: string;
+  held?: boolean;
+  state?: string;
+  assignee?: string | null;
+  owner?: string | null;
+  candidate_groups?: string[];
+  candidate_users?: string[];
+  lane_id?: string | null;
+  claimed_at?: string | null;
+  started_at?: string | null;
 }
 
 /** A task or external task whose activity instance a migration moved to another element (absent name and lane clear them). */
@@ -56,6 +77,8 @@ export interface ExternalTaskClosing {
 
 export interface JobRow {
   id: string;
+  /** An instance's timer, or a task's SLA clock. */
+  type: 'timer' | 'slaBreach';
   element_id: string;
   activity_instance_id: string;
   due_at: string;
@@ -82,6 +105,7 @@ export interface StepRow {
   actor: string | null;
   lane_id: string | null;
   previous_activity_instance_id: string | null;
+  detail: Record<string, unknown> | null;
 }
 
 export type WorkItemStatus = 'open' | 'completed' | 'canceled';
@@ -148,11 +172,35 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
           claimed_at: null,
           completed_at: null,
           canceled_at: null,
+          state: 'ready',
+          owner: null,
+          process_key: result.state.processKey,
+          priority: task.priority,
+          category: task.category ?? null,
+          stage: task.stage ?? null,
+          value_class: task.valueClass ?? null,
+          follow_up_at: task.followUpAt ?? null,
+          started_at: null,
+          breached_at: null,
         });
         break;
       }
-      case 'taskClaimed':
-        patchTask(effect.taskId, { assignee: effect.assignee, claimed_at: effect.at });
+      case 'taskUpdated':
+        patchTask(effect.taskId, {
+          held: true,
+          state: effect.state,
+          assignee: effect.assignee,
+          owner: effect.owner,
+          candidate_groups: effect.candidateGroups,
+          candidate_users: effect.candidateUsers,
+          lane_id: effect.laneId,
+          claimed_at: effect.claimedAt,
+          started_at: effect.startedAt,
+        });
+        break;
+      case 'taskBreached':
+        // Only the due date's breach is the task's; a follow-up date passing is the ledger's marker alone.
+        if (effect.clock === 'due') patchTask(effect.taskId, { breached_at: effect.at });
         break;
       case 'taskClosed':
         patchTask(
@@ -211,8 +259,8 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     }
   }
 
-  const before = new Map<string, Timer>(scheduledTimers(previous).map((timer) => [timer.id, timer]));
-  const after = new Set(scheduledTimers(result.state).map((timer) => timer.id));
+  const before = new Map<string, JobRow>(scheduledJobs(previous).map((job) => [job.id, job]));
+  const after = new Set(scheduledJobs(result.state).map((job) => job.id));
   const { upserts, deletes } = diffVariables(previous?.variables ?? {}, result.state.variables);
   const subscriptionsBefore = new Map(routed(previous?.subscriptions ?? []).map((subscription) => [subscription.id, subscription]));
   const subscriptionsAfter = new Set(routed(result.state.subscriptions).map((subscription) => subscription.id));
@@ -224,14 +272,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     taskPatches: [...taskPatches.values()],
     externalTaskInserts: [...externalTaskInserts.values()],
     externalTaskClosings,
-    jobInserts: scheduledTimers(result.state)
-      .filter((timer) => !before.has(timer.id))
-      .map((timer) => ({
-        id: timer.id,
-        element_id: timer.elementId,
-        activity_instance_id: timer.activityInstanceId,
-        due_at: timer.dueAt,
-      })),
+    jobInserts: scheduledJobs(result.state).filter((job) => !before.has(job.id)),
     jobDeletes: [...before.keys()].filter((id) => !after.has(id)),
     subscriptionUpserts: routed(result.state.subscriptions)
       .filter((subscription) => JSON.stringify(subscription) !== JSON.stringify(subscriptionsBefore.get(subscription.id)))
@@ -248,8 +289,31 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
 /** The subscriptions the app routes messages and signals to; a conditional one is the engine's own, evaluated by commands. */
 const routed = (subscriptions: Subscription[]): Subscription[] => subscriptions.filter(({ eventType }) => eventType !== 'conditional');
 
-/** The timers that have jobs: none while the instance is suspended, so they wait; resuming schedules them again. */
-const scheduledTimers = (state: InstanceState | null): Timer[] => (state === null || state.status === 'suspended' ? [] : state.timers);
+/**
+ * The jobs an instance's state calls for: its timers and its tasks' running SLA clocks (a clock
+ * leaves with its task, so an ended task's job goes too). None while the instance is suspended, so
+ * they wait; resuming schedules them again.
+ */
+const scheduledJobs = (state: InstanceState | null): JobRow[] => {
+  if (state === null || state.status === 'suspended') return [];
+  const timers = state.timers.map((timer: Timer): JobRow => ({
+    id: timer.id,
+    type: 'timer',
+    element_id: timer.elementId,
+    activity_instance_id: timer.activityInstanceId,
+    due_at: timer.dueAt,
+  }));
+  const clocks = state.activities.flatMap((activity) =>
+    (activity.holding?.clocks ?? []).map((clock): JobRow => ({
+      id: clock.id,
+      type: 'slaBreach',
+      element_id: activity.elementId,
+      activity_instance_id: activity.id,
+      due_at: clock.dueAt,
+    })),
+  );
+  return [...timers, ...clocks];
+};
 
 const toStepRow = (step: StepEvent): StepRow => ({
   id: step.id,
@@ -261,6 +325,7 @@ const toStepRow = (step: StepEvent): StepRow => ({
   actor: step.actor ?? null,
   lane_id: step.laneId ?? null,
   previous_activity_instance_id: step.previousActivityInstanceId ?? null,
+  detail: step.detail ?? null,
 });
 
 /** A subscription opens when its holder (an activity instance, or the instance for the process level) starts waiting. */

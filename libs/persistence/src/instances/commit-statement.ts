@@ -18,6 +18,7 @@ const STEP_COLUMNS: Columns = [
   ['actor', 'text'],
   ['lane_id', 'text'],
   ['previous_activity_instance_id', 'uuid'],
+  ['detail', 'jsonb'],
 ];
 
 const TASK_COLUMNS: Columns = [
@@ -35,15 +36,36 @@ const TASK_COLUMNS: Columns = [
   ['claimed_at', 'timestamptz'],
   ['completed_at', 'timestamptz'],
   ['canceled_at', 'timestamptz'],
+  ['state', 'text'],
+  ['owner', 'text'],
+  ['process_key', 'text'],
+  ['priority', 'smallint'],
+  ['category', 'text'],
+  ['stage', 'text'],
+  ['value_class', 'text'],
+  ['follow_up_at', 'timestamptz'],
+  ['started_at', 'timestamptz'],
+  ['breached_at', 'timestamptz'],
 ];
 
+/** Columns a task patch changes only when given (COALESCE keeps the stored value for a null). */
 const TASK_PATCH_COLUMNS: Columns = [
-  ['id', 'uuid'],
-  ['assignee', 'text'],
   ['status', 'text'],
-  ['claimed_at', 'timestamptz'],
   ['completed_at', 'timestamptz'],
   ['canceled_at', 'timestamptz'],
+  ['breached_at', 'timestamptz'],
+];
+
+/** Columns a `held` patch (a task command's snapshot of who holds the task) sets, nulls included. */
+const TASK_HOLDING_COLUMNS: Columns = [
+  ['state', 'text'],
+  ['assignee', 'text'],
+  ['owner', 'text'],
+  ['candidate_groups', 'text[]'],
+  ['candidate_users', 'text[]'],
+  ['lane_id', 'text'],
+  ['claimed_at', 'timestamptz'],
+  ['started_at', 'timestamptz'],
 ];
 
 const EXTERNAL_TASK_COLUMNS: Columns = [
@@ -78,6 +100,7 @@ const AUDIT_COLUMNS: Columns = [
 
 const JOB_COLUMNS: Columns = [
   ['id', 'uuid'],
+  ['type', 'text'],
   ['element_id', 'text'],
   ['activity_instance_id', 'uuid'],
   ['due_at', 'timestamptz'],
@@ -147,11 +170,13 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
       FROM guard, jsonb_to_recordset(${json(plan.taskInserts)}) AS t(${definitions(TASK_COLUMNS)}))`);
   }
   if (plan.taskPatches.length > 0) {
+    const patchColumns: Columns = [['id', 'uuid'], ['held', 'boolean'], ...TASK_PATCH_COLUMNS, ...TASK_HOLDING_COLUMNS];
     ctes.push(`tasks_changed AS (
-      UPDATE task SET ${TASK_PATCH_COLUMNS.slice(1)
-        .map(([name]) => `${name} = COALESCE(p.${name}, task.${name})`)
-        .join(', ')}
-      FROM guard, jsonb_to_recordset(${json(plan.taskPatches)}) AS p(${definitions(TASK_PATCH_COLUMNS)})
+      UPDATE task SET ${[
+        ...TASK_PATCH_COLUMNS.map(([name]) => `${name} = COALESCE(p.${name}, task.${name})`),
+        ...TASK_HOLDING_COLUMNS.map(([name]) => `${name} = CASE WHEN p.held THEN p.${name} ELSE task.${name} END`),
+      ].join(', ')}
+      FROM guard, jsonb_to_recordset(${json(plan.taskPatches)}) AS p(${definitions(patchColumns)})
       WHERE task.id = p.id AND task.instance_id = guard.id)`);
   }
   if (plan.externalTaskInserts.length > 0) {
@@ -174,8 +199,8 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
   }
   if (plan.jobInserts.length > 0) {
     ctes.push(`jobs_scheduled AS (
-      INSERT INTO job (type, instance_id, ${names(JOB_COLUMNS)})
-      SELECT 'timer', guard.id, ${names(JOB_COLUMNS, 'j.')}
+      INSERT INTO job (instance_id, ${names(JOB_COLUMNS)})
+      SELECT guard.id, ${names(JOB_COLUMNS, 'j.')}
       FROM guard, jsonb_to_recordset(${json(plan.jobInserts)}) AS j(${definitions(JOB_COLUMNS)}))`);
   }
   if (plan.jobDeletes.length > 0) {

@@ -73,11 +73,11 @@ describe('InstanceRepository', () => {
   });
 
   it('folds the step events of each activity instance into one ledger row, in order', async () => {
-    // given a review claimed a minute after it was ready and completed a minute later
+    // given a review picked up (claimed and started) a minute after it was ready and completed a minute later
     const started = await scenario.start();
     const review = scenario.activity(started, 'review');
     scenario.clock.advance(60_000);
-    const claimed = await scenario.run(started, { type: 'claimTask', activityInstanceId: review, actor: 'anna' });
+    const claimed = await scenario.run(started, { type: 'claimTask', activityInstanceId: review, actor: 'anna', start: true });
     scenario.clock.advance(60_000);
     await scenario.run(claimed, { type: 'completeTask', activityInstanceId: review, actor: 'anna' });
     // when the ledger is read

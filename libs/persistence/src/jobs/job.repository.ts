@@ -26,6 +26,13 @@ export interface TimerJob extends JobBase {
   activityInstanceId: string;
 }
 
+/** A task's SLA clock (due or follow-up date): firing it is the instance's `breachTaskClock` command. */
+export interface SlaBreachJob extends JobBase {
+  type: 'slaBreach';
+  instanceId: string;
+  activityInstanceId: string;
+}
+
 /** A process-level timer start event: firing it starts an instance, whose id is the job's id. */
 export interface StartTimerJob extends JobBase {
   type: 'timerStart';
@@ -33,7 +40,7 @@ export interface StartTimerJob extends JobBase {
   repeat: TimerRepeat | null;
 }
 
-export type ClaimedJob = TimerJob | StartTimerJob;
+export type ClaimedJob = TimerJob | SlaBreachJob | StartTimerJob;
 
 export interface JobClaim {
   /** The engine process claiming: only it may finish or release the jobs it holds. */
@@ -234,7 +241,7 @@ interface JobRow {
 
 const toClaimedJob = ({ id, type, instanceId, elementId, activityInstanceId, processVersionId, dueAt, repeat, attempts, maxAttempts }: JobRow): ClaimedJob => {
   const base = { id, elementId, dueAt, attempts, maxAttempts };
-  return type === 'timer'
-    ? { ...base, type, instanceId: instanceId!, activityInstanceId: activityInstanceId! }
-    : { ...base, type, processVersionId: processVersionId!, repeat };
+  return type === 'timerStart'
+    ? { ...base, type, processVersionId: processVersionId!, repeat }
+    : { ...base, type, instanceId: instanceId!, activityInstanceId: activityInstanceId! };
 };

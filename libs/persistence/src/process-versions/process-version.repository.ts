@@ -13,6 +13,8 @@ export interface ProcessVersionSummary {
   /** sha256 of the deployed XML, hex. */
   checksum: string;
   deployedAt: Date;
+  /** The user who deployed it; null when the engine deployed it at start-up. */
+  deployedBy: string | null;
 }
 
 /** What running an instance needs: the compiled graph. */
@@ -29,6 +31,7 @@ export interface Deployment {
   /** The processes compiled from the XML; each becomes (or already is) one version of its key. */
   graphs: Array<{ id: string; graph: ProcessGraph }>;
   deployedAt: Date;
+  deployedBy?: string;
 }
 
 export interface DeployedVersion extends ProcessVersionSummary {
@@ -53,13 +56,13 @@ export class ProcessVersionRepository {
   }
 
   /** As `deploy`, inside the caller's transaction (a deployment of several documents is one transaction). */
-  async deployIn(manager: EntityManager, { xml, graphs, deployedAt }: Deployment): Promise<DeployedVersion[]> {
+  async deployIn(manager: EntityManager, { xml, graphs, deployedAt, deployedBy }: Deployment): Promise<DeployedVersion[]> {
     const checksum = sha256(xml);
     // Keys in a fixed order so two concurrent deployments take the key locks in the same order.
     const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
     const versions = new Map<string, DeployedVersion>();
     for (const { id, graph } of ordered) {
-      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt }));
+      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy }));
     }
     return graphs.map(({ graph }) => versions.get(graph.key)!);
   }
@@ -111,7 +114,7 @@ export class ProcessVersionRepository {
 
   private async deployOne(
     manager: EntityManager,
-    version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date },
+    version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date; deployedBy?: string },
   ): Promise<DeployedVersion> {
     const { key } = version.graph;
     // Serialises deployments of one key, so version numbers never collide.
@@ -132,6 +135,7 @@ export class ProcessVersionRepository {
       xml: version.xml,
       graph: version.graph,
       deployedAt: version.deployedAt,
+      deployedBy: version.deployedBy ?? null,
     });
     await repository.insert(entity);
     return { ...toSummary(entity), created: true };
@@ -145,6 +149,7 @@ const SUMMARY_COLUMNS = {
   name: true,
   checksum: true,
   deployedAt: true,
+  deployedBy: true,
 } as const;
 
 const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
@@ -154,4 +159,5 @@ const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
   name: entity.name,
   checksum: entity.checksum,
   deployedAt: entity.deployedAt,
+  deployedBy: entity.deployedBy,
 });

@@ -5,32 +5,72 @@ import { Sql } from '../sql.js';
 
 export type TaskStatus = 'open' | 'completed' | 'canceled';
 
+/** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts). */
+export type TaskState = 'ready' | 'claimed' | 'started' | 'paused';
+
 export interface TaskRecord {
   id: string;
   instanceId: string;
+  processKey: string;
+  processVersionId: string;
+  businessKey: string | null;
   elementId: string;
   name: string | null;
   laneId: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
   assignee: string | null;
+  /** While delegated: the assignee the task returns to. */
+  owner: string | null;
   formKey: string | null;
+  state: TaskState;
+  priority: number;
+  category: string | null;
+  stage: string | null;
+  valueClass: string | null;
   dueAt: Date | null;
+  followUpAt: Date | null;
+  breachedAt: Date | null;
   status: TaskStatus;
   createdAt: Date;
   claimedAt: Date | null;
+  startedAt: Date | null;
   completedAt: Date | null;
   canceledAt: Date | null;
 }
 
+/**
+ * Which tasks a list shows the viewer: `mine` those assigned to them, `queue` the open unassigned
+ * ones offered to them (by name or one of their groups), `all` both. Without a viewer (an admin)
+ * `mine` is nobody's, `queue` every unassigned task, `all` every task. Absent: every task the
+ * viewer may see (assigned to them or offered to them, whoever holds it).
+ */
+export type TaskListView = 'mine' | 'queue' | 'all';
+
+export type TaskSort = 'due' | 'priority' | 'created';
+
 export interface TaskFilter {
+  view?: TaskListView;
+  /** The caller, for `view` and visibility; absent for an admin, who sees every task. */
+  candidate?: TaskCandidate;
+  /** The caller's name, for `view=mine` when they are an admin. */
+  username?: string;
   instanceId?: string;
   candidateGroup?: string;
   candidateUser?: string;
   assignee?: string;
   status?: TaskStatus;
-  /** Only the tasks this user may work: assigned to them, naming them a candidate, or offered to a group of theirs. */
-  candidate?: TaskCandidate;
+  stage?: string;
+  /** Tasks of at least this priority. */
+  priority?: number;
+  category?: string;
+  processKey?: string;
+  /** Tasks due before this instant. */
+  dueBefore?: Date;
+  breached?: boolean;
+  /** Default: priority (highest first), then due date (soonest first). */
+  sort?: TaskSort;
+  order?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
@@ -40,6 +80,26 @@ export interface TaskCandidate {
   groups: readonly string[];
 }
 
+/** One step of a case, for the task's history. */
+export interface TaskHistoryStep {
+  activityInstanceId: string;
+  elementId: string;
+  elementType: string;
+  type: string;
+  at: Date;
+  actor: string | null;
+  laneId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface TaskComment {
+  id: string;
+  taskId: string;
+  author: string;
+  text: string;
+  createdAt: Date;
+}
+
 /** Whether the user may work the task; the same rule as the `candidate` filter of `list`. */
 export const isCandidate = (task: Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>, { username, groups }: TaskCandidate): boolean =>
   task.assignee === username || task.candidateUsers.includes(username) || task.candidateGroups.some((group) => groups.includes(group));
@@ -47,29 +107,56 @@ export const isCandidate = (task: Pick<TaskRecord, 'assignee' | 'candidateUsers'
 const TASK_COLUMNS = [
   't.id',
   't.instance_id AS "instanceId"',
+  't.process_key AS "processKey"',
   't.element_id AS "elementId"',
   't.name',
   't.lane_id AS "laneId"',
   't.candidate_groups AS "candidateGroups"',
   't.candidate_users AS "candidateUsers"',
   't.assignee',
+  't.owner',
   't.form_key AS "formKey"',
+  't.state',
+  't.priority',
+  't.category',
+  't.stage',
+  't.value_class AS "valueClass"',
   't.due_at AS "dueAt"',
+  't.follow_up_at AS "followUpAt"',
+  't.breached_at AS "breachedAt"',
   't.status',
   't.created_at AS "createdAt"',
   't.claimed_at AS "claimedAt"',
+  't.started_at AS "startedAt"',
   't.completed_at AS "completedAt"',
   't.canceled_at AS "canceledAt"',
 ].join(', ');
 
-/** Each filter field and the condition it adds; arrays are matched by containment (GIN-indexed). */
+/** The instance's columns a task shows (its version moves with a migration, so it is not copied onto the task). */
+const INSTANCE_COLUMNS = 'i.process_version_id AS "processVersionId", i.business_key AS "businessKey"';
+
+/** Each plain filter field and the condition it adds; arrays are matched by containment (GIN-indexed). */
 const FILTERS: ReadonlyArray<[keyof TaskFilter, (param: string) => string]> = [
   ['instanceId', (param) => `t.instance_id = ${param}`],
   ['candidateGroup', (param) => `t.candidate_groups @> ARRAY[${param}::text]`],
   ['candidateUser', (param) => `t.candidate_users @> ARRAY[${param}::text]`],
   ['assignee', (param) => `t.assignee = ${param}`],
-  ['status', (param) => `t.status = ${param}`],
+  ['stage', (param) => `t.stage = ${param}`],
+  ['priority', (param) => `t.priority >= ${param}`],
+  ['category', (param) => `t.category = ${param}`],
+  ['processKey', (param) => `t.process_key = ${param}`],
+  ['dueBefore', (param) => `t.due_at < ${param}`],
+  ['breached', (param) => `(t.breached_at IS NOT NULL) = ${param}`],
 ];
+
+const STATUS_LITERALS: Record<TaskStatus, string> = { open: 'open', completed: 'completed', canceled: 'canceled' };
+
+/** Sort keys; the default (priority) matches the partial queue indexes, so the first page is read in index order. */
+const ORDERS: Record<TaskSort, (direction: 'ASC' | 'DESC') => string> = {
+  priority: (direction) => `t.priority ${direction}, t.due_at ${direction === 'DESC' ? 'ASC' : 'DESC'} NULLS LAST, t.id`,
+  due: (direction) => `t.due_at ${direction} NULLS LAST, t.priority DESC, t.id`,
+  created: (direction) => `t.created_at ${direction}, t.id`,
+};
 
 @Injectable()
 export class TaskRepository {
@@ -80,42 +167,105 @@ export class TaskRepository {
   }
 
   async findById(id: string): Promise<TaskRecord | null> {
-    const rows = await this.sql.rows<TaskRecord>(`SELECT ${TASK_COLUMNS} FROM task t WHERE t.id = $1`, [id]);
+    const rows = await this.sql.rows<TaskRecord>(
+      `SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS} FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
-  /** The task with the state of its instance, in one round trip, for a claim or complete command. */
+  /** The task with the state of its instance, in one round trip, for a task command. */
   async findWithInstance(id: string): Promise<{ task: TaskRecord; instance: StoredInstance } | null> {
-    const rows = await this.sql.rows<TaskRecord & StoredInstance>(
-      `SELECT ${TASK_COLUMNS}, i.state, i.revision FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`,
+    const rows = await this.sql.rows<TaskRecord & { instanceState: StoredInstance['state']; revision: number }>(
+      `SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS}, i.state AS "instanceState", i.revision
+       FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`,
       [id],
     );
     if (rows.length === 0) return null;
-    const { state, revision, ...task } = rows[0];
-    return { task, instance: { state, revision } };
+    const { instanceState, revision, ...task } = rows[0];
+    return { task, instance: { state: instanceState, revision } };
   }
 
-  /** Oldest first, with the number of all matching tasks counted in the same query. */
+  /**
+   * One page in the asked order, and the number of all matching tasks: counted by a statement of
+   * its own only when the page is full (a window count would make the page read every match). The
+   * instance columns are joined to the page only, after the limit.
+   */
   async list(filter: TaskFilter): Promise<Page<TaskRecord>> {
     const values: unknown[] = [];
-    const conditions = FILTERS.filter(([field]) => filter[field] !== undefined).map(([field, condition]) => {
-      values.push(filter[field]);
-      return condition(`$${values.length}`);
-    });
-    if (filter.candidate !== undefined) {
-      values.push(filter.candidate.username, filter.candidate.groups);
-      const [user, groups] = [`$${values.length - 1}`, `$${values.length}`];
-      conditions.push(`(t.assignee = ${user} OR t.candidate_users @> ARRAY[${user}::text] OR t.candidate_groups && ${groups}::text[])`);
-    }
-    values.push(filter.limit, filter.offset);
-    const rows = await this.sql.rows<TaskRecord & { total: string }>(
-      `SELECT ${TASK_COLUMNS}, count(*) OVER () AS total FROM task t
-       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY t.created_at, t.id
-       LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const conditions = FILTERS.filter(([field]) => filter[field] !== undefined).map(([field, condition]) => condition(param(filter[field])));
+    // A literal, not a parameter: only then can a prepared statement's plan use the partial indexes on open tasks.
+    if (filter.status !== undefined) conditions.unshift(`t.status = '${STATUS_LITERALS[filter.status]}'`);
+    conditions.push(...viewConditions(filter, param));
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const direction = filter.order === undefined ? (filter.sort === 'priority' || filter.sort === undefined ? 'DESC' : 'ASC') : filter.order === 'asc' ? 'ASC' : 'DESC';
+    const orderBy = ORDERS[filter.sort ?? 'priority'](direction);
+    const countValues = [...values];
+    const items = await this.sql.rows<TaskRecord>(
+      `SELECT t.*, ${INSTANCE_COLUMNS}
+       FROM (SELECT ${TASK_COLUMNS} FROM task t ${where} ORDER BY ${orderBy} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}) t
+       JOIN instance i ON i.id = t."instanceId"
+       ORDER BY ${orderBy.replace(/t\.(\w+)/g, (_, column: string) => `t."${camel(column)}"`)}`,
       values,
     );
-    const total = rows.length > 0 ? Number(rows[0].total) : 0;
-    return { items: rows.map(({ total: _total, ...task }) => task), total };
+    // A page that is not full tells the total (an empty first page: none); a full one, or an empty one past the end, is counted.
+    if (items.length > 0 ? items.length < filter.limit : filter.offset === 0) return { items, total: filter.offset + items.length };
+    const [{ total }] = await this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM task t ${where}`, countValues);
+    return { items, total: Number(total) };
+  }
+
+  async addComment(comment: TaskComment): Promise<void> {
+    await this.sql.rows(`INSERT INTO task_comment (id, task_id, author, text, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+      comment.id,
+      comment.taskId,
+      comment.author,
+      comment.text,
+      comment.createdAt,
+    ]);
+  }
+
+  /** A task's comments, oldest first. */
+  async findComments(taskId: string): Promise<TaskComment[]> {
+    return this.sql.rows<TaskComment>(
+      `SELECT id, task_id AS "taskId", author, text, created_at AS "createdAt" FROM task_comment WHERE task_id = $1 ORDER BY created_at, id`,
+      [taskId],
+    );
+  }
+
+  /** Every step of the task's case so far, in ledger order: the case's history beside the task. */
+  async findHistory(instanceId: string): Promise<TaskHistoryStep[]> {
+    return this.sql.rows<TaskHistoryStep>(
+      `SELECT activity_instance_id AS "activityInstanceId", element_id AS "elementId", element_type AS "elementType",
+              type, at, actor, lane_id AS "laneId", detail
+       FROM step_event WHERE instance_id = $1 ORDER BY seq`,
+      [instanceId],
+    );
   }
 }
+
+/** The view's conditions on who holds the task and whom it is offered to. */
+function viewConditions({ view, candidate, username }: TaskFilter, param: (value: unknown) => string): string[] {
+  const offered = (user: string, groups: string) => `(t.candidate_users @> ARRAY[${user}::text] OR t.candidate_groups && ${groups}::text[])`;
+  if (candidate === undefined) {
+    if (view === 'mine') return [`t.assignee = ${param(username ?? '')}`];
+    if (view === 'queue') return ['t.assignee IS NULL'];
+    return [];
+  }
+  const user = param(candidate.username);
+  if (view === 'mine') return [`t.assignee = ${user}`];
+  const groups = param(candidate.groups);
+  switch (view) {
+    case 'queue':
+      return ['t.assignee IS NULL', offered(user, groups)];
+    case 'all':
+      return [`(t.assignee = ${user} OR (t.assignee IS NULL AND ${offered(user, groups)}))`];
+    default:
+      return [`(t.assignee = ${user} OR ${offered(user, groups)})`];
+  }
+}
+
+const camel = (column: string): string => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeployedVersion, ProcessVersionSummary, ProcessVersionWithXml } from '#persistence';
 import { DeployedDecisionView } from './decision.view.js';
+import { DeployedFormView } from '../../forms/dto/form.view.js';
 
 export class ProcessVersionView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -9,6 +10,7 @@ export class ProcessVersionView {
   @ApiPropertyOptional({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ description: 'sha256 of the deployed XML' }) checksum: string;
   @ApiProperty({ format: 'date-time' }) deployedAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Who deployed it; null when the engine deployed it at start-up' }) deployedBy: string | null;
 
   static of(version: ProcessVersionSummary): ProcessVersionView {
     return Object.assign(new ProcessVersionView(), {
@@ -18,6 +20,7 @@ export class ProcessVersionView {
       name: version.name,
       checksum: version.checksum,
       deployedAt: version.deployedAt.toISOString(),
+      deployedBy: version.deployedBy,
     });
   }
 }
@@ -49,5 +52,6 @@ export class ProblemView {
 export class DeploymentView {
   @ApiProperty({ type: [DeployedVersionView] }) processVersions: DeployedVersionView[];
   @ApiProperty({ type: [DeployedDecisionView] }) decisions: DeployedDecisionView[];
+  @ApiProperty({ type: [DeployedFormView] }) forms: DeployedFormView[];
   @ApiProperty({ type: [ProblemView] }) warnings: ProblemView[];
 }

@@ -1,15 +1,35 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
-import type { TaskStatus } from '#persistence';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import type { TaskListView, TaskSort, TaskStatus } from '#persistence';
 import { PageQuery } from '../../common/page.query.js';
 
+/** `true`/`false` from the query string; anything else stays as it is for IsBoolean to refuse by name. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 export class TaskQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: ['mine', 'queue', 'all'],
+    description:
+      'mine: assigned to me; queue: open, unassigned, offered to me or one of my groups; all: both (an admin: every task). ' +
+      'Absent: every task assigned or offered to me, whoever holds it',
+  })
+  @IsOptional()
+  @IsIn(['mine', 'queue', 'all'])
+  view?: TaskListView;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   instanceId?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks this group may work on' })
+  @ApiPropertyOptional({ description: 'Tasks offered to this group' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  group?: string;
+
+  @ApiPropertyOptional({ description: 'Tasks this group may work on (the same as group)' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -27,8 +47,56 @@ export class TaskQuery extends PageQuery {
   @MinLength(1)
   assignee?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'completed', 'canceled'] })
+  @ApiPropertyOptional({ enum: ['inquiry', 'diagnosis', 'solution', 'follow-up'] })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  stage?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Tasks of at least this priority' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  priority?: number;
+
+  @ApiPropertyOptional({ example: 'complaint' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  category?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  processKey?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Tasks due before this instant' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  dueBefore?: Date;
+
+  @ApiPropertyOptional({ description: 'Tasks whose due date has (true) or has not (false) been breached' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  breached?: boolean;
+
+  @ApiPropertyOptional({ enum: ['open', 'completed', 'canceled'], description: 'Default open; with instanceId, every status (the case view)' })
   @IsOptional()
   @IsIn(['open', 'completed', 'canceled'])
   status?: TaskStatus;
+
+  @ApiPropertyOptional({ enum: ['priority', 'due', 'created'], description: 'Default: priority (highest first), then due date (soonest first)' })
+  @IsOptional()
+  @IsIn(['priority', 'due', 'created'])
+  sort?: TaskSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Of the sort key; default desc for priority, asc otherwise' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }

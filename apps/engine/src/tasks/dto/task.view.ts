@@ -4,26 +4,47 @@ import type { TaskRecord } from '#persistence';
 export class TaskView {
   @ApiProperty({ format: 'uuid', description: "The user task's activity instance id" }) id: string;
   @ApiProperty({ format: 'uuid' }) instanceId: string;
+  @ApiProperty() processKey: string;
+  @ApiProperty({ format: 'uuid' }) processVersionId: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) businessKey: string | null;
   @ApiProperty() elementId: string;
   @ApiPropertyOptional({ type: String, nullable: true }) name: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) laneId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The lane it is queued at (the next one after an escalation to it)' })
+  laneId: string | null;
   @ApiProperty({ type: [String] }) candidateGroups: string[];
   @ApiProperty({ type: [String] }) candidateUsers: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) assignee: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'While delegated: the assignee it returns to' }) owner: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) formKey: string | null;
+  @ApiProperty({ enum: ['ready', 'claimed', 'started', 'paused'], description: 'Where an open task is in its life; the last one for a closed task' })
+  state: string;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Higher first' }) priority: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) category: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) stage: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['VA', 'BVA', 'NVA'] }) valueClass: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) followUpAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the due date passed while the task was open' })
+  breachedAt: string | null;
+  @ApiProperty({ description: 'Whether the model gives the task somewhere to escalate to' }) escalatable: boolean;
   @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the current holder last started work' })
+  startedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) canceledAt: string | null;
 
-  static of(task: TaskRecord): TaskView {
+  static of(task: TaskRecord, escalatable: boolean): TaskView {
     return Object.assign(new TaskView(), {
       ...task,
+      escalatable,
       dueAt: iso(task.dueAt),
+      followUpAt: iso(task.followUpAt),
+      breachedAt: iso(task.breachedAt),
       createdAt: task.createdAt.toISOString(),
       claimedAt: iso(task.claimedAt),
+      startedAt: iso(task.startedAt),
       completedAt: iso(task.completedAt),
       canceledAt: iso(task.canceledAt),
     });

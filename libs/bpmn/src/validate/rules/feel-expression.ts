@@ -36,6 +36,9 @@ function settingsOf(node: ModdleElement): Setting[] {
   if (node.$type === 'bpmn:UserTask') {
     add('assignee', readAttribute(node, 'assignee'));
     add('dueIn', readAttribute(node, 'dueIn', 'dueDate'));
+    add('followUpIn', readAttribute(node, 'followUpIn', 'followUpDate'));
+    add('priority', readAttribute(node, 'priority'));
+    add('escalateTo', readAttribute(node, 'escalateTo'));
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
   if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);

@@ -12,6 +12,7 @@ const problem = problemFor('task-attributes');
 
 const isNonNegativeNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text)) && Number(text) >= 0;
 const isNonNegativeInteger = (text: string) => /^\d+$/.test(text.trim());
+const isPriority = (text: string) => isNonNegativeInteger(text) && Number(text) <= 100;
 
 /** External tasks: service and send tasks, and message throw and end events (a worker delivers the message). */
 const isExternalTask = (node: ModdleElement) =>
@@ -50,6 +51,20 @@ function checkUserTask(task: ModdleElement): Problem[] {
     problems.push(
       problem('error', task, `The tandem:dueIn "${dueIn}" of ${describe(task)} must be an ISO 8601 duration such as PT4H, or FEEL starting with =.`),
     );
+  }
+  const followUpIn = readAttribute(task, 'followUpIn', 'followUpDate');
+  if (followUpIn !== undefined && !isFeel(followUpIn) && !isIsoDuration(followUpIn)) {
+    problems.push(
+      problem('error', task, `The tandem:followUpIn "${followUpIn}" of ${describe(task)} must be an ISO 8601 duration such as P1D, or FEEL starting with =.`),
+    );
+  }
+  const priority = readAttribute(task, 'priority');
+  if (priority !== undefined && !isFeel(priority) && !isPriority(priority)) {
+    problems.push(problem('error', task, `The tandem:priority "${priority}" of ${describe(task)} must be a whole number from 0 to 100, or FEEL starting with =.`));
+  }
+  const escalateTo = readAttribute(task, 'escalateTo');
+  if (escalateTo !== undefined && !isFeel(escalateTo) && !/^[\w.-]+$/.test(escalateTo.trim())) {
+    problems.push(problem('error', task, `The tandem:escalateTo "${escalateTo}" of ${describe(task)} must be one group id, or FEEL starting with =.`));
   }
   const cost = readAttribute(task, 'costPerHour');
   if (cost !== undefined && !isNonNegativeNumber(cost)) {

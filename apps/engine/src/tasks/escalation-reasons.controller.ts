@@ -1,0 +1,17 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { ESCALATION_REASONS } from './escalation-reasons.js';
+
+@ApiTags('tasks')
+@Roles('agent')
+@Controller('escalation-reasons')
+export class EscalationReasonsController {
+  constructor(@Inject(ESCALATION_REASONS) private readonly reasons: readonly string[]) {}
+
+  @Get()
+  @ApiOkResponse({ type: [String], description: 'The reason codes an escalation takes (TANDEM_ESCALATION_REASONS, else the default list)' })
+  list(): readonly string[] {
+    return this.reasons;
+  }
+}

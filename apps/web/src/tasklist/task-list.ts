@@ -1,0 +1,89 @@
+import type { Task } from '../api/tasks-api.js';
+import { slaOf } from './sla-countdown.js';
+
+/** Priority 0-100 read as a band for colour: high from 70, medium from 40. */
+export const priorityBand = (priority: number): 'high' | 'medium' | 'low' => (priority >= 70 ? 'high' : priority >= 40 ? 'medium' : 'low');
+
+export const STATE_LABELS: Record<Task['state'], string> = {
+  ready: 'in queue',
+  claimed: 'claimed',
+  started: 'in progress',
+  paused: 'paused',
+};
+
+const span = (className: string, text: string, role?: string): HTMLSpanElement => {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  if (role) element.dataset.role = role;
+  return element;
+};
+
+/** The SLA chip of a task; `refreshSla` keeps its text current. */
+export const slaChip = (task: Pick<Task, 'dueAt' | 'breachedAt'>, now: number): HTMLSpanElement => {
+  const chip = span('sla-chip', '', 'sla');
+  if (task.dueAt) chip.dataset.due = task.dueAt;
+  if (task.breachedAt) chip.dataset.breached = task.breachedAt;
+  paintSla(chip, now);
+  return chip;
+};
+
+const paintSla = (chip: HTMLElement, now: number): void => {
+  const sla = slaOf(chip.dataset.due ?? null, now, chip.dataset.breached ?? null);
+  chip.dataset.sla = sla.level;
+  chip.textContent = sla.text;
+};
+
+/** Counts every SLA chip under `root` down to `now`. */
+export const refreshSla = (root: ParentNode, now: number): void => {
+  for (const chip of root.querySelectorAll<HTMLElement>('[data-role="sla"]')) paintSla(chip, now);
+};
+
+export const priorityChip = (priority: number): HTMLSpanElement => {
+  const chip = span(`priority-chip priority-${priorityBand(priority)}`, `P${priority}`, 'priority');
+  chip.title = `Priority ${priority} of 100`;
+  return chip;
+};
+
+/** The rows of the queue, each a link to the task's detail. */
+export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], options: { currentId?: string; me: string; now: number }): void => {
+  list.replaceChildren();
+  if (tasks.length === 0) {
+    const empty = document.createElement('li');
+    empty.className = 'empty task-empty';
+    empty.dataset.role = 'no-tasks';
+    empty.textContent = 'No tasks here.';
+    list.append(empty);
+    return;
+  }
+  for (const task of tasks) {
+    const row = document.createElement('li');
+    row.className = 'task-row';
+    row.dataset.role = 'task-row';
+    row.dataset.taskId = task.id;
+    row.dataset.state = task.state;
+    if (task.id === options.currentId) row.classList.add('current');
+    const link = document.createElement('a');
+    link.href = `#/tasklist/${encodeURIComponent(task.id)}`;
+    link.className = 'task-link';
+    const top = document.createElement('div');
+    top.className = 'task-row-top';
+    top.append(span('task-name', task.name ?? task.elementId, 'task-name'), priorityChip(task.priority));
+    const meta = document.createElement('div');
+    meta.className = 'task-row-meta';
+    meta.textContent = [task.processKey, task.businessKey].filter((part) => part).join(' · ');
+    for (const [label, value] of [['stage', task.stage], ['category', task.category]] as const) {
+      if (!value) continue;
+      const pair = span('meta-pair', '');
+      pair.append(span('meta-label', `${label} `), value);
+      meta.append(' · ', pair);
+    }
+    const bottom = document.createElement('div');
+    bottom.className = 'task-row-bottom';
+    const holder = task.assignee === null ? STATE_LABELS[task.state] : task.assignee === options.me ? `${STATE_LABELS[task.state]} by you` : `${STATE_LABELS[task.state]} by ${task.assignee}`;
+    bottom.append(slaChip(task, options.now), span(`state-chip state-${task.state}`, holder, 'task-state'));
+    link.append(top, meta, bottom);
+    row.append(link);
+    list.append(row);
+  }
+};

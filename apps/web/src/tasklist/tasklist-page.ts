@@ -1,0 +1,167 @@
+import type { Session } from '../api/auth-headers.js';
+import { listTasks, type Task, type TaskQuery } from '../api/tasks-api.js';
+import { byRole } from '../ui/dom.js';
+import { messageOf } from '../ui/error-message.js';
+import { showStatus } from '../ui/status-line.js';
+import { TaskDetail } from './task-detail.js';
+import { refreshSla, renderTaskList } from './task-list.js';
+import './tasklist.css';
+
+const TEMPLATE = `
+  <aside class="task-queue" data-role="task-queue" aria-label="Tasks">
+    <div class="queue-tabs" data-role="queue-tabs" role="tablist"></div>
+    <div class="task-filters" data-role="task-filters">
+      <select data-role="filter-stage" aria-label="Stage">
+        <option value="">Any stage</option>
+        <option value="inquiry">Inquiry</option>
+        <option value="diagnosis">Diagnosis</option>
+        <option value="solution">Solution</option>
+        <option value="follow-up">Follow-up</option>
+      </select>
+      <select data-role="filter-category" aria-label="Category">
+        <option value="">Any category</option>
+        <option value="inquiry">Inquiry</option>
+        <option value="transactional">Transactional</option>
+        <option value="complaint">Complaint</option>
+      </select>
+      <select data-role="filter-process" aria-label="Process"><option value="">Any process</option></select>
+      <label class="filter-check"><input type="checkbox" data-role="filter-breached" /> Overdue</label>
+      <select data-role="sort" aria-label="Sort">
+        <option value="due">Due first</option>
+        <option value="priority">Priority first</option>
+      </select>
+    </div>
+    <div class="status" data-role="queue-status" role="status" hidden></div>
+    <ul class="task-list" data-role="task-list"></ul>
+  </aside>
+  <section class="task-detail" data-role="task-detail" hidden></section>
+  <div class="task-placeholder" data-role="task-placeholder">Pick a task from the queue.</div>
+`;
+
+/** How often the SLA countdowns tick. */
+const SLA_TICK_MS = 30_000;
+
+interface Queue {
+  id: string;
+  label: string;
+  query: Pick<TaskQuery, 'view' | 'group'>;
+}
+
+/** The agents' tasklist: queues, filters and sorting on the left, the open task on the right (stacked on a phone). */
+export class TasklistPage {
+  private readonly detail: TaskDetail;
+  private readonly queues: Queue[];
+  private queueId = 'mine';
+  private tasks: Task[] = [];
+  private readonly processes = new Set<string>();
+
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly session: Session,
+  ) {
+    element.innerHTML = TEMPLATE;
+    this.queues = [
+      { id: 'mine', label: 'My tasks', query: { view: 'mine' } },
+      { id: 'queue', label: 'My groups', query: { view: 'queue' } },
+      ...session.user.groups.map((group) => ({ id: `group:${group}`, label: group, query: { view: 'queue' as const, group } })),
+    ];
+    this.renderTabs();
+    this.detail = new TaskDetail(byRole(element, 'task-detail'), session.user.name, (closedMessage) => this.changed(closedMessage));
+    for (const role of ['filter-stage', 'filter-category', 'filter-process', 'filter-breached', 'sort']) {
+      byRole(element, role).addEventListener('change', () => void this.reload());
+    }
+    setInterval(() => refreshSla(element, Date.now()), SLA_TICK_MS);
+  }
+
+  /** Shows the queue, and the task named in the address (if any). */
+  async show(taskId: string | undefined): Promise<void> {
+    this.element.dataset.open = String(taskId !== undefined);
+    await this.reload(taskId);
+    const detailElement = byRole(this.element, 'task-detail');
+    byRole(this.element, 'task-placeholder').hidden = taskId !== undefined;
+    detailElement.hidden = taskId === undefined;
+    if (taskId === undefined) {
+      this.detail.close();
+      return;
+    }
+    try {
+      await this.detail.open(taskId);
+    } catch (error) {
+      detailElement.hidden = true;
+      showStatus(byRole(this.element, 'queue-status'), 'error', `Could not open the task: ${messageOf(error)}`);
+    }
+  }
+
+  private renderTabs(): void {
+    const tabs = byRole(this.element, 'queue-tabs');
+    tabs.replaceChildren(
+      ...this.queues.map((queue) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.role = 'tab';
+        tab.dataset.queue = queue.id;
+        tab.textContent = queue.label;
+        tab.setAttribute('aria-selected', String(queue.id === this.queueId));
+        tab.addEventListener('click', () => {
+          this.queueId = queue.id;
+          this.renderTabs();
+          void this.reload();
+        });
+        return tab;
+      }),
+    );
+  }
+
+  private query(): TaskQuery {
+    const queue = this.queues.find(({ id }) => id === this.queueId) ?? this.queues[0];
+    const value = (role: string) => byRole<HTMLSelectElement>(this.element, role).value;
+    const sort = value('sort') === 'priority' ? 'priority' : 'due';
+    return {
+      ...queue.query,
+      stage: value('filter-stage'),
+      category: value('filter-category'),
+      processKey: value('filter-process'),
+      breached: byRole<HTMLInputElement>(this.element, 'filter-breached').checked,
+      sort,
+      order: sort === 'priority' ? 'desc' : 'asc',
+      limit: 100,
+    };
+  }
+
+  private async reload(currentId = this.detail.shownId): Promise<void> {
+    const status = byRole(this.element, 'queue-status');
+    const list = byRole(this.element, 'task-list');
+    list.setAttribute('aria-busy', 'true');
+    try {
+      this.tasks = await listTasks(this.query());
+      this.offerProcesses();
+      renderTaskList(list, this.tasks, { currentId, me: this.session.user.name, now: Date.now() });
+      if (status.dataset.kind === 'error') status.hidden = true;
+    } catch (error) {
+      showStatus(status, 'error', `Could not load the tasks: ${messageOf(error)}`);
+    } finally {
+      list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** The process filter offers every process seen in a queue so far. */
+  private offerProcesses(): void {
+    const select = byRole<HTMLSelectElement>(this.element, 'filter-process');
+    const before = this.processes.size;
+    for (const task of this.tasks) this.processes.add(task.processKey);
+    if (this.processes.size === before) return;
+    const chosen = select.value;
+    select.replaceChildren(new Option('Any process', ''), ...[...this.processes].sort().map((key) => new Option(key, key)));
+    select.value = chosen;
+  }
+
+  private async changed(closedMessage: string | undefined): Promise<void> {
+    if (closedMessage === undefined) {
+      await this.reload();
+      return;
+    }
+    showStatus(byRole(this.element, 'queue-status'), 'success', closedMessage);
+    if (location.hash !== '#/tasklist') location.hash = '#/tasklist';
+    else await this.show(undefined);
+  }
+}
