@@ -12,6 +12,7 @@ export default {
     '^#engine$': '<rootDir>/libs/engine/src/index.ts',
     '^#persistence$': '<rootDir>/libs/persistence/src/index.ts',
     '^#experiments$': '<rootDir>/libs/experiments/src/index.ts',
+    '^#analytics$': '<rootDir>/libs/analytics/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

@@ -68,6 +68,14 @@ const EXPECTED: Record<string, Allowed> = {
   'POST /api/incidents/{id}/retry': ['admin'],
   'POST /api/incidents/{id}/resolve': ['admin'],
 
+  'GET /api/analytics/activities': ['analyst', 'admin'],
+  'GET /api/analytics/bottlenecks': ['analyst', 'admin'],
+  'GET /api/analytics/cases': ['analyst', 'admin'],
+  'GET /api/analytics/value-added': ['analyst', 'admin'],
+  'GET /api/analytics/rework': ['analyst', 'admin'],
+  'GET /api/analytics/utilisation': ['analyst', 'admin'],
+  'GET /api/analytics/kpis': ['analyst', 'admin'],
+  'GET /api/analytics/event-log': ['analyst', 'admin'],
 
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

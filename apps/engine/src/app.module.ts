@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { PersistenceModule } from '#persistence';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CallActivitiesModule } from './call-activities/call-activities.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         MessagesModule,
         SignalsModule,
         HealthModule,
+        AnalyticsModule,
         WebAppModule,
       ],
       providers: [

@@ -97,3 +97,5 @@ export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
+export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
+export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';

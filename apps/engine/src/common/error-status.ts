@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { PERSISTENCE_ERRORS } from '#persistence';
+import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
@@ -65,6 +66,8 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [USER_ERRORS.groupIdTaken]: HttpStatus.CONFLICT,
   [USER_ERRORS.lastAdmin]: HttpStatus.CONFLICT,
   [USER_ERRORS.groupUnknown]: HttpStatus.BAD_REQUEST,
+  [ANALYTICS_ERRORS.queryInvalid]: HttpStatus.BAD_REQUEST,
+  [ANALYTICS_ERRORS.scopeTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */

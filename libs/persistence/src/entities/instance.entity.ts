@@ -5,6 +5,7 @@ import { ProcessVersionEntity } from './process-version.entity.js';
 @Entity({ name: 'instance' })
 @Index('instance_process_key_status_idx', ['processKey', 'status', 'startedAt'])
 @Index('instance_status_started_idx', ['status', 'startedAt'])
+@Index('instance_process_version_ended_idx', ['processVersionId', 'endedAt'])
 export class InstanceEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'instance_pkey' })
   id: string;

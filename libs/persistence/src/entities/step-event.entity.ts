@@ -9,6 +9,7 @@ import { InstanceEntity } from './instance.entity.js';
 )
 @Index('step_event_instance_seq_idx', ['instanceId', 'seq'])
 @Index('step_event_element_type_at_idx', ['elementId', 'type', 'at'])
+@Index('step_event_activity_instance_idx', ['activityInstanceId'])
 export class StepEventEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'step_event_pkey' })
   id: string;

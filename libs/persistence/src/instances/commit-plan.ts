@@ -134,6 +134,10 @@ export interface CommitPlan {
   workItemMoves: WorkItemMove[];
   /** The audit records of operator commands (cancel, suspend, resume, set variables, migrate). */
   audit: AuditRow[];
+  /** Activity instances the command ended (completed or canceled): queued for the analytics aggregates. */
+  analyticsPending: string[];
+  /** The command ended the instance: its case figures are queued for the analytics aggregates. */
+  analyticsCaseEnded: boolean;
 }
 
 /**
@@ -283,6 +287,8 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     callActivities: planCallActivities(result, previous),
     workItemMoves,
     audit: auditRowsOf(result.effects),
+    analyticsPending: result.steps.filter(({ type }) => type === 'completed' || type === 'canceled').map(({ activityInstanceId }) => activityInstanceId),
+    analyticsCaseEnded: result.state.endedAt !== undefined && previous?.endedAt === undefined,
   };
 };
 

@@ -240,6 +240,17 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
       FROM guard, jsonb_to_recordset(${moves}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
       WHERE external_task.id = m.id AND external_task.instance_id = guard.id)`);
   }
+  if (plan.analyticsPending.length > 0) {
+    // Folded into the analytics aggregates by AnalyticsAggregator, which deletes them in the same transaction.
+    ctes.push(`analytics_queued AS (
+      INSERT INTO analytics_pending (activity_instance_id, instance_id)
+      SELECT p.id, guard.id FROM guard, unnest(${param(plan.analyticsPending)}::uuid[]) AS p(id)
+      ON CONFLICT DO NOTHING)`);
+  }
+  if (plan.analyticsCaseEnded) {
+    ctes.push(`analytics_case_queued AS (
+      INSERT INTO analytics_case_pending (instance_id) SELECT guard.id FROM guard ON CONFLICT DO NOTHING)`);
+  }
   if (plan.audit.length > 0) {
     ctes.push(`audited AS (
       INSERT INTO instance_audit (instance_id, ${names(AUDIT_COLUMNS)})

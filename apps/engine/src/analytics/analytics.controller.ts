@@ -1,0 +1,155 @@
+import { once } from 'node:events';
+import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { COMPONENTS, type LeadTimeSummary, type Summary } from '#analytics';
+import { DomainError } from '#core';
+import { Roles } from '../auth/access.decorators.js';
+import { ANALYTICS_ERRORS } from './analytics-errors.js';
+import { parseAnalyticsQuery, type AnalyticsRequest, type RawQuery } from './analytics-query.js';
+import { AnalyticsService } from './analytics.service.js';
+import { tableCsv } from './report-csv.js';
+
+/** The query parameters every report takes. */
+const ReportQuery = () =>
+  applyDecorators(
+    ApiQuery({ name: 'processVersionId', required: false, description: 'One or several (repeated or comma-separated); or processKey' }),
+    ApiQuery({ name: 'processKey', required: false, description: 'Every version of the process' }),
+    ApiQuery({ name: 'from', required: false, description: 'ISO 8601 date or date-time, inclusive' }),
+    ApiQuery({ name: 'to', required: false, description: 'ISO 8601 date or date-time, exclusive' }),
+    ApiQuery({ name: 'segment.<variable>', required: false, description: 'Only cases whose instance variable has this value, e.g. segment.channel=phone' }),
+    ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'csv (or Accept: text/csv): the table as CSV' }),
+    ApiQuery({ name: 'table', required: false, description: 'Which table (for CSV; table=cases also adds the per-case rows to cases and value-added)' }),
+    ApiProduces('application/json', 'text/csv'),
+    ApiBadRequestResponse({ description: 'ANALYTICS_QUERY_INVALID (details.field names the parameter)' }),
+    ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND, PROCESS_NOT_FOUND' }),
+    ApiUnprocessableEntityResponse({ description: 'ANALYTICS_SCOPE_TOO_LARGE: a ledger-scanning report over more cases than one request may read' }),
+  );
+
+/** Step-time analytics (DESIGN.md section 5): every figure with its definition and sample size. */
+@ApiTags('analytics')
+@Roles('analyst')
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('activities')
+  @ReportQuery()
+  @ApiOkResponse({ description: 'Per activity: count, and mean / median / p90 of queue, claimed-idle, waiting, processing, hand-off and duration (seconds)' })
+  async activities(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.activities(parsed);
+    return answer(response, parsed, report, { activities: report.activities });
+  }
+
+  @Get('bottlenecks')
+  @ReportQuery()
+  @ApiOkResponse({ description: 'Activities by total waiting contributed' })
+  async bottlenecks(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.bottlenecks(parsed);
+    return answer(response, parsed, report, { bottlenecks: report.bottlenecks });
+  }
+
+  @Get('cases')
+  @ReportQuery()
+  @ApiOkResponse({
+    description: 'Lead time and its decomposition, which adds up to it: the summary (from the aggregates for whole days without segments), and per case with table=cases',
+  })
+  async cases(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.cases(parsed);
+    return answer(response, parsed, report, { summary: leadTimeRows(report.summary), ...('cases' in report && { cases: report.cases }) });
+  }
+
+  @Get('value-added')
+  @ReportQuery()
+  @ApiOkResponse({ description: 'NVA share, NVA steps and staff-minutes, PCE and waiting share: the summary, and per case with table=cases' })
+  async valueAdded(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.valueAdded(parsed);
+    const { cases: _cases, ...summary } = report.summary;
+    return answer(response, parsed, report, { summary: summaryRows(summary), ...('cases' in report && { cases: report.cases }) });
+  }
+
+  @Get('rework')
+  @ReportQuery()
+  @ApiOkResponse({ description: 'Rework rate, the activities repeated and the loops; tables elements and loops' })
+  async rework(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.rework(parsed);
+    return answer(response, parsed, report, { elements: report.elements, loops: report.loops });
+  }
+
+  @Get('utilisation')
+  @ReportQuery()
+  @ApiOkResponse({ description: 'Processing time per team over its available time' })
+  async utilisation(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.utilisation(parsed);
+    return answer(response, parsed, report, { teams: report.teams });
+  }
+
+  @Get('kpis')
+  @ReportQuery()
+  @ApiQuery({ name: 'firstResponseSlaMinutes', required: false, description: 'Default 240' })
+  @ApiQuery({ name: 'resolutionSlaMinutes', required: false, description: 'Default 240' })
+  @ApiQuery({ name: 'repeatWindowDays', required: false, description: 'Default 7' })
+  @ApiQuery({ name: 'customerVariable', required: false, description: 'The variable naming the customer; default the business key' })
+  @ApiQuery({ name: 'csatVariable', required: false, description: 'Default csat' })
+  @ApiQuery({ name: 'npsVariable', required: false, description: 'Default nps' })
+  @ApiQuery({ name: 'firstTierLanes', required: false, description: 'Default: the lane of each case\'s first user task' })
+  @ApiQuery({ name: 'defaultCostPerHour', required: false, description: 'For tasks without costPerHour; default 0' })
+  @ApiOkResponse({ description: 'Service KPIs, each with its definition and sample size' })
+  async kpis(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const parsed = this.parse(query, request);
+    const report = await this.analytics.kpis(parsed);
+    return answer(response, parsed, report, { kpis: report.kpis });
+  }
+
+  @Get('event-log')
+  @ApiQuery({ name: 'format', required: true, enum: ['csv', 'xes'] })
+  @ApiQuery({ name: 'processVersionId', required: false, description: 'One or several; or processKey' })
+  @ApiQuery({ name: 'processKey', required: false })
+  @ApiQuery({ name: 'from', required: false, description: 'Cases not over before this' })
+  @ApiQuery({ name: 'to', required: false, description: 'Cases started before this' })
+  @ApiProduces('text/csv', 'application/xml')
+  @ApiOkResponse({ description: 'The step ledger as an event log, streamed: XES (IEEE 1849) or CSV, one event per step' })
+  @ApiBadRequestResponse({ description: 'ANALYTICS_QUERY_INVALID' })
+  @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND, PROCESS_NOT_FOUND' })
+  async eventLog(@Query() query: RawQuery, @Res() response: Response): Promise<void> {
+    const { format, ...rest } = query;
+    if (format !== 'csv' && format !== 'xes') {
+      throw new DomainError(ANALYTICS_ERRORS.queryInvalid, `format must be csv or xes, not '${String(format)}'`, { field: 'format' });
+    }
+    const chunks = await this.analytics.eventLog(parseAnalyticsQuery(rest, undefined), format);
+    response.status(200).type(format === 'xes' ? 'application/xml' : 'text/csv');
+    response.setHeader('Content-Disposition', `attachment; filename="event-log.${format}"`);
+    for await (const chunk of chunks) {
+      if (!response.write(chunk)) await once(response, 'drain');
+    }
+    response.end();
+  }
+
+  private parse(query: RawQuery, request: Request): AnalyticsRequest {
+    return parseAnalyticsQuery(query, request.headers.accept);
+  }
+}
+
+/** JSON as it is, or one of the report's tables as CSV. */
+const answer = (response: Response, request: AnalyticsRequest, report: object, tables: Record<string, readonly object[]>): object | string => {
+  if (request.format === 'json') return report;
+  const names = Object.keys(tables);
+  const name = request.table ?? names[0];
+  const rows = tables[name];
+  if (!rows) throw new DomainError(ANALYTICS_ERRORS.queryInvalid, `table must be one of ${names.join(', ')}, not '${name}'`, { field: 'table' });
+  response.type('text/csv');
+  return tableCsv(rows);
+};
+
+const leadTimeRows = (summary: LeadTimeSummary) => [
+  { figure: 'leadTime', ...summary.leadTime, share: 1 },
+  ...COMPONENTS.map((component) => ({ figure: component, ...summary.components[component], share: summary.shares[component] })),
+];
+
+const summaryRows = (summary: Record<string, Summary>) => Object.entries(summary).map(([figure, values]) => ({ figure, ...values }));

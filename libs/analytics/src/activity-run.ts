@@ -1,0 +1,152 @@
+import type { LedgerStep, StepType } from './ledger.js';
+
+/** Where an activity instance is between two steps. */
+export type Phase = 'queue' | 'claimedIdle' | 'processing';
+
+export interface PhaseInterval {
+  phase: Phase;
+  from: number;
+  to: number;
+}
+
+/** One activity instance with its steps folded into phase durations (milliseconds). */
+export interface ActivityRun {
+  activityInstanceId: string;
+  instanceId: string;
+  elementId: string;
+  elementType: string;
+  laneId: string | null;
+  /** Who finished it (or, while it runs, who last touched it). */
+  actor: string | null;
+  previousActivityInstanceId: string | null;
+  readyAt: number;
+  /** Completed or canceled; null while it runs. */
+  endedAt: number | null;
+  outcome: 'completed' | 'canceled' | null;
+  /** The first `started`: when work on it began. */
+  firstStartedAt: number | null;
+  queueMs: number;
+  claimedIdleMs: number;
+  processingMs: number;
+  intervals: PhaseInterval[];
+  /** A scope (sub-process, multi-instance body, call activity): its time is its content's, so no phases of its own. */
+  container: boolean;
+  /** Reason codes of its `escalated` steps, in order. */
+  escalations: string[];
+  /** The clocks (`due`, `followUp`) of its `breached` steps. */
+  breaches: string[];
+}
+
+/**
+ * The phase each step opens (DESIGN.md section 5 and the ledger contract): queue time runs from
+ * `ready`/`unclaimed` (and after an escalation, in the new queue) to `claimed`, claimed-idle from
+ * `claimed`/`paused` to `started`, processing from `started` until it pauses, escalates or ends.
+ * An activity that is never claimed or started (a timer, a message, an automatic step) waits from
+ * `ready` to its end: that is queue time. `null`: the activity instance ends; absent: a marker.
+ */
+const PHASE_AFTER: Partial<Record<StepType, Phase | null>> = {
+  ready: 'queue',
+  unclaimed: 'queue',
+  escalated: 'queue',
+  claimed: 'claimedIdle',
+  paused: 'claimedIdle',
+  started: 'processing',
+  completed: null,
+  canceled: null,
+};
+
+const CONTAINER_TYPES: ReadonlySet<string> = new Set(['subProcess', 'adHocSubProcess', 'multiInstanceBody', 'callActivity', 'transaction']);
+
+/** Whether an element type is a scope whose time belongs to what runs inside it. */
+export const isContainer = (elementType: string): boolean => CONTAINER_TYPES.has(elementType);
+
+/**
+ * Folds the steps of ONE activity instance (in ledger order) into a run. Before the ledger knew
+ * `claimed` and `started` apart, a claim wrote both at the same instant: claimed-idle is then 0.
+ */
+export const foldActivity = (steps: readonly LedgerStep[]): ActivityRun => {
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const container = isContainer(first.elementType);
+  const run: ActivityRun = {
+    activityInstanceId: first.activityInstanceId,
+    instanceId: first.instanceId,
+    // A migration may move it to another element: the last step names where it ended.
+    elementId: last.elementId,
+    elementType: last.elementType,
+    laneId: last.laneId ?? first.laneId,
+    actor: null,
+    previousActivityInstanceId: steps.find((step) => step.type === 'ready')?.previousActivityInstanceId ?? first.previousActivityInstanceId,
+    readyAt: first.at,
+    endedAt: null,
+    outcome: null,
+    firstStartedAt: null,
+    queueMs: 0,
+    claimedIdleMs: 0,
+    processingMs: 0,
+    intervals: [],
+    container,
+    escalations: [],
+    breaches: [],
+  };
+  let open: { phase: Phase; since: number } | null = null;
+  for (const step of steps) {
+    if (step.actor !== null && step.type !== 'migrated') run.actor = step.actor;
+    if (step.type === 'escalated') run.escalations.push(String(step.detail?.reasonCode ?? ''));
+    if (step.type === 'breached') run.breaches.push(String(step.detail?.clock ?? ''));
+    if (step.type === 'started' && run.firstStartedAt === null) run.firstStartedAt = step.at;
+    const next = PHASE_AFTER[step.type];
+    if (next === undefined || run.outcome !== null) continue;
+    if (open !== null && !container) close(run, open.phase, open.since, step.at);
+    open = next === null ? null : { phase: next, since: step.at };
+    if (next === null) {
+      run.endedAt = step.at;
+      run.outcome = step.type === 'completed' ? 'completed' : 'canceled';
+    }
+  }
+  return run;
+};
+
+const close = (run: ActivityRun, phase: Phase, from: number, to: number): void => {
+  const duration = Math.max(0, to - from);
+  if (phase === 'queue') run.queueMs += duration;
+  else if (phase === 'claimedIdle') run.claimedIdleMs += duration;
+  else run.processingMs += duration;
+  if (duration > 0) run.intervals.push({ phase, from, to });
+};
+
+/** Waiting (DESIGN.md section 5): ready -> started, split into queue and claimed-idle. */
+export const waitingMs = (run: ActivityRun): number => run.queueMs + run.claimedIdleMs;
+
+/** Folds a ledger (any order of cases, each case's steps in ledger order) into runs, in ledger order. */
+export const foldLedger = (steps: readonly LedgerStep[]): ActivityRun[] => {
+  const byActivity = new Map<string, LedgerStep[]>();
+  for (const step of steps) {
+    const list = byActivity.get(step.activityInstanceId);
+    if (list) list.push(step);
+    else byActivity.set(step.activityInstanceId, [step]);
+  }
+  return [...byActivity.values()].map(foldActivity);
+};
+
+/**
+ * Hand-off time of a run: its previous activity instance completed in another lane, and this one
+ * became ready some time later. Null when there is no hand-off (same lane, no lane, no predecessor).
+ */
+export const handoffMs = (run: ActivityRun, previous: ActivityRun | undefined): number | null => {
+  if (!previous || previous.endedAt === null || previous.laneId === null || run.laneId === null) return null;
+  if (previous.laneId === run.laneId) return null;
+  return Math.max(0, run.readyAt - previous.endedAt);
+};
+
+/** The hand-off of every run that has one, by activity instance id. */
+export const handoffsOf = (runs: readonly ActivityRun[]): Map<string, number> => {
+  const byId = new Map(runs.map((run) => [run.activityInstanceId, run]));
+  const handoffs = new Map<string, number>();
+  for (const run of runs) {
+    const previous = run.previousActivityInstanceId === null ? undefined : byId.get(run.previousActivityInstanceId);
+    const handoff = handoffMs(run, previous);
+    if (handoff !== null) handoffs.set(run.activityInstanceId, handoff);
+  }
+  return handoffs;
+};

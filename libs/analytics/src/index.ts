@@ -1,0 +1,63 @@
+export * from './ledger.js';
+export { foldActivity, foldLedger, handoffMs, handoffsOf, isContainer, waitingMs, type ActivityRun, type Phase, type PhaseInterval } from './activity-run.js';
+export { EMPTY_SUMMARY, quantile, ratio, summarize, type Summary } from './statistics.js';
+export {
+  bucketOf,
+  bucketValue,
+  emptyHistogram,
+  histogramOf,
+  histogramQuantile,
+  mergeInto,
+  summarizeHistogram,
+  HISTOGRAM_BUCKETS,
+  HISTOGRAM_GROWTH,
+  HISTOGRAM_RELATIVE_ERROR,
+  type Histogram,
+} from './histogram.js';
+export { DEFINITIONS, type FigureKey } from './definitions.js';
+export {
+  activityReport,
+  activityReportFromAggregates,
+  addToAggregate,
+  endedWithin,
+  mergeAggregate,
+  emptyAggregate,
+  measuresOf,
+  ACTIVITY_DEFINITIONS,
+  MEASURES,
+  type ActivityAggregate,
+  type ActivityRow,
+  type EndWindow,
+  type Measure,
+  type MeasureAggregate,
+  type RunMeasures,
+} from './activity-report.js';
+export {
+  caseFigures,
+  caseValues,
+  decompose,
+  groupByCase,
+  leadTimeSummary,
+  valueAddedSummary,
+  COMPONENTS,
+  type CaseFigure,
+  type CaseFigures,
+  type Component,
+  type Decomposition,
+  type LeadTimeSummary,
+  type ValueAddedSummary,
+} from './case-report.js';
+export {
+  addCaseToAggregate,
+  emptyCaseAggregate,
+  leadTimeSummaryFromAggregate,
+  mergeCaseAggregate,
+  valueAddedSummaryFromAggregate,
+  CASE_FIGURES,
+  type CaseAggregate,
+} from './case-aggregate.js';
+export { bottlenecks, type Bottleneck } from './bottlenecks.js';
+export { utilisation, type TeamUtilisation, type UtilisationWindow } from './utilisation.js';
+export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
+export { kpis, DEFAULT_KPI_SETTINGS, type Kpi, type KpiSettings, type KpiUnit } from './kpis.js';
+export { elementCatalog } from './element-catalog.js';

@@ -1,0 +1,67 @@
+/**
+ * The analytics inputs: the step ledger, the cases it belongs to and what the model says about
+ * each element. Plain data with times as epoch milliseconds, so every figure is reproducible.
+ */
+
+/** The step types of the ledger; `breached` and `migrated` are markers that change no phase. */
+export type StepType =
+  | 'ready'
+  | 'claimed'
+  | 'unclaimed'
+  | 'started'
+  | 'paused'
+  | 'escalated'
+  | 'breached'
+  | 'completed'
+  | 'canceled'
+  | 'migrated';
+
+/** One step_event row. */
+export interface LedgerStep {
+  instanceId: string;
+  activityInstanceId: string;
+  elementId: string;
+  elementType: string;
+  type: StepType;
+  /** Epoch milliseconds. */
+  at: number;
+  actor: string | null;
+  laneId: string | null;
+  previousActivityInstanceId: string | null;
+  /** `escalated`: `{ reasonCode }`; `breached`: `{ clock: 'due' | 'followUp' }`. */
+  detail?: Record<string, unknown> | null;
+}
+
+/** One instance (case). */
+export interface CaseRecord {
+  instanceId: string;
+  processVersionId: string;
+  businessKey: string | null;
+  status: string;
+  startedAt: number;
+  /** Null while the case runs. */
+  endedAt: number | null;
+  variables: Record<string, unknown>;
+}
+
+export type ValueClass = 'VA' | 'BVA' | 'NVA';
+
+/** What the model says about one element (from the ProcessGraph of its version). */
+export interface ElementInfo {
+  id: string;
+  name?: string;
+  type: string;
+  valueClass?: ValueClass;
+  laneId?: string;
+  candidateGroups: string[];
+  /** Cost of the role doing the work, per hour. */
+  costPerHour?: number;
+  standardMinutes?: number;
+}
+
+/** Elements by id; versions analysed together share element ids (a later version's entry wins). */
+export type ElementCatalog = ReadonlyMap<string, ElementInfo>;
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
