@@ -1,21 +1,7 @@
+import { isActivityType } from '#bpmn';
 import type { ActivityRun } from './activity-run.js';
 import { groupByCase } from './case-report.js';
 import { ratio } from './statistics.js';
-
-/** Element types that are activities (events and gateways repeat with their loops but are not work). */
-const ACTIVITY_TYPES: ReadonlySet<string> = new Set([
-  'userTask',
-  'serviceTask',
-  'sendTask',
-  'receiveTask',
-  'scriptTask',
-  'businessRuleTask',
-  'task',
-  'manualTask',
-  'subProcess',
-  'adHocSubProcess',
-  'callActivity',
-]);
 
 export interface ReworkElement {
   elementId: string;
@@ -48,7 +34,7 @@ export const rework = (caseIds: readonly string[], runs: readonly ActivityRun[])
   let casesWithRework = 0;
   for (const caseId of caseIds) {
     const sequence = (byCase.get(caseId) ?? [])
-      .filter((run) => ACTIVITY_TYPES.has(run.elementType))
+      .filter((run) => isActivityType(run.elementType))
       // The items of a multi-instance activity are one execution, not rework.
       .filter((run) => run.previousActivityInstanceId === null || !multiInstanceBodies.has(run.previousActivityInstanceId))
       .sort((a, b) => a.readyAt - b.readyAt)

@@ -413,6 +413,9 @@ const ACTIVITY_TYPES: ReadonlySet<FlowNodeType> = new Set([
 
 export const isActivity = (node: FlowNode): node is ActivityNode => ACTIVITY_TYPES.has(node.type);
 
+/** Whether an element type (as the step ledger records it) is an activity: work, not an event or gateway. */
+export const isActivityType = (type: string): boolean => ACTIVITY_TYPES.has(type as FlowNodeType);
+
 export interface SequenceFlow {
   id: string;
   name?: string;
