@@ -76,6 +76,8 @@ const EXPECTED: Record<string, Allowed> = {
   'GET /api/analytics/utilisation': ['analyst', 'admin'],
   'GET /api/analytics/kpis': ['analyst', 'admin'],
   'GET /api/analytics/event-log': ['analyst', 'admin'],
+  'GET /api/analytics/kpi-targets/{processKey}': ['analyst', 'admin'],
+  'PUT /api/analytics/kpi-targets/{processKey}': ['analyst', 'admin'],
 
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

@@ -1,9 +1,10 @@
 /**
  * Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`,
- * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`.
+ * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`, `#/insights`.
  */
 export type Route =
   | { page: 'modeler' }
+  | { page: 'insights' }
   | { page: 'tasklist'; taskId?: string }
   | { page: 'versions'; versionId?: string }
   | { page: 'diff'; beforeId?: string; afterId?: string };
@@ -13,6 +14,7 @@ export const diffHref = (beforeId: string, afterId: string): string =>
 
 export const parseRoute = (hash: string): Route => {
   const [page, first, second] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'insights') return { page: 'insights' };
   if (page === 'tasklist') return first ? { page: 'tasklist', taskId: decodeURIComponent(first) } : { page: 'tasklist' };
   if (page === 'versions') return first ? { page: 'versions', versionId: decodeURIComponent(first) } : { page: 'versions' };
   if (page === 'diff') {

@@ -6,6 +6,7 @@ import './styles/app.css';
 import { parseRoute } from './app-router.js';
 import { ensureSignedIn } from './auth/signed-in.js';
 import { DiffPage } from './diff/diff-page.js';
+import { InsightsPage } from './insights/insights-page.js';
 import { ModelerPage } from './modeler/modeler-page.js';
 import { byRole } from './ui/dom.js';
 import { messageOf } from './ui/error-message.js';
@@ -24,6 +25,7 @@ const modelerElement = byRole(main, 'modeler-page');
 const versionsElement = byRole(main, 'versions-page');
 const diffElement = byRole(main, 'diff-page');
 const tasklistElement = byRole(main, 'tasklist-page');
+const insightsElement = byRole(main, 'insights-page');
 let tasklist: TasklistPage | undefined;
 const modeler = new ModelerPage(modelerElement);
 const versions = new VersionsPage(versionsElement, (versionId) => {
@@ -31,6 +33,7 @@ const versions = new VersionsPage(versionsElement, (versionId) => {
   void modeler.openDeployed(versionId);
 });
 const diff = new DiffPage(diffElement);
+const insights = new InsightsPage(insightsElement);
 
 /** The pages stay alive, so switching away and back keeps the diagram being edited. */
 const route = async (): Promise<void> => {
@@ -39,11 +42,13 @@ const route = async (): Promise<void> => {
   versionsElement.hidden = current.page !== 'versions';
   diffElement.hidden = current.page !== 'diff';
   tasklistElement.hidden = current.page !== 'tasklist';
+  insightsElement.hidden = current.page !== 'insights';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     link.classList.toggle('active', link.dataset.nav === current.page);
   }
   if (current.page === 'tasklist') await tasklist?.show(current.taskId);
   else if (current.page === 'modeler') modeler.shown();
+  else if (current.page === 'insights') await insights.show();
   else if (current.page === 'versions') await versions.show(current.versionId);
   else await diff.show(current.beforeId, current.afterId);
 };
@@ -52,12 +57,14 @@ window.addEventListener('hashchange', () => void route().catch(reportUnexpected)
 void ensureSignedIn()
   .then(async (session) => {
     tasklist = new TasklistPage(tasklistElement, session);
-    // Each role sees the pages it may use; agents land on their tasks, designers (and anyone else) keep the modeler.
+    // Each role sees the pages it may use; agents land on their tasks, analysts on the insights, designers (and anyone else) keep the modeler.
     const may = (...roles: string[]) => roles.some((role) => session.user.roles.includes(role));
     for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
-      link.hidden = link.dataset.nav === 'tasklist' ? !may('agent', 'admin') : !may('designer', 'analyst', 'admin');
+      const allowed = link.dataset.nav === 'tasklist' ? ['agent', 'admin'] : link.dataset.nav === 'insights' ? ['analyst', 'admin'] : ['designer', 'analyst', 'admin'];
+      link.hidden = !may(...allowed);
     }
     if (location.hash === '' && may('agent') && !may('designer')) location.hash = '#/tasklist';
+    else if (location.hash === '' && may('analyst') && !may('designer')) location.hash = '#/insights';
     await modeler.start();
   })
   .then(route)

@@ -99,3 +99,4 @@ export { LoginAttemptRepository, type LoginFailures } from './identity/login-att
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
+export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';

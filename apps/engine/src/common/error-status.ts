@@ -3,6 +3,7 @@ import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
+import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
@@ -59,6 +60,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginThrottled]: HttpStatus.TOO_MANY_REQUESTS,
+  [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
   [AUTH_ERRORS.accountDisabled]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '#core';
+import type { Clock } from '#engine';
+import { KpiTargetRepository, type KpiTarget } from '#persistence';
+import { CLOCK } from '../common/engine-ports.js';
+import { DEFAULT_KPI_TARGETS, KPI_TARGET_KEYS, type KpiTargetKey } from './kpi-targets-defaults.js';
+import { KPI_TARGET_ERRORS } from './kpi-targets-errors.js';
+
+/** What GET and PUT answer: the targets in force for the process key, and where they come from. */
+export interface KpiTargetsView {
+  processKey: string;
+  /** stored: an analyst saved them; defaults: the planning documents' figures (DOMAIN.md). */
+  source: 'stored' | 'defaults';
+  targets: Partial<Record<KpiTargetKey, KpiTarget>>;
+  kpis: readonly KpiTargetKey[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+const FIELDS = new Set(['baseline', 'target']);
+
+const invalid = (field: string, message: string) => new DomainError(KPI_TARGET_ERRORS.invalid, message, { field });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks a body `{ kpi: { baseline?, target? } }`, naming the first field that is wrong. */
+export const parseKpiTargets = (body: unknown): Partial<Record<KpiTargetKey, KpiTarget>> => {
+  if (!isRecord(body)) throw invalid('body', 'The body must be an object { kpi: { baseline?, target? } }');
+  const targets: Partial<Record<KpiTargetKey, KpiTarget>> = {};
+  for (const [kpi, value] of Object.entries(body)) {
+    if (!(KPI_TARGET_KEYS as readonly string[]).includes(kpi)) throw invalid(kpi, `Unknown KPI '${kpi}'; known: ${KPI_TARGET_KEYS.join(', ')}`);
+    if (!isRecord(value)) throw invalid(kpi, `${kpi} must be an object { baseline?, target? }`);
+    const target: KpiTarget = {};
+    for (const [field, number] of Object.entries(value)) {
+      if (!FIELDS.has(field)) throw invalid(`${kpi}.${field}`, `Unknown field '${kpi}.${field}'; give baseline and/or target`);
+      if (number === null) continue;
+      if (typeof number !== 'number' || !Number.isFinite(number)) throw invalid(`${kpi}.${field}`, `${kpi}.${field} must be a number, not ${JSON.stringify(number)}`);
+      target[field as keyof KpiTarget] = number;
+    }
+    targets[kpi as KpiTargetKey] = target;
+  }
+  return targets;
+};
+
+/** The KPI baselines and targets per process key the insights page compares with. */
+@Injectable()
+export class KpiTargetsService {
+  constructor(
+    private readonly repository: KpiTargetRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async get(processKey: string): Promise<KpiTargetsView> {
+    const stored = await this.repository.find(processKey);
+    if (stored === null) return { processKey, source: 'defaults', targets: DEFAULT_KPI_TARGETS, kpis: KPI_TARGET_KEYS, updatedAt: null, updatedBy: null };
+    return {
+      processKey,
+      source: 'stored',
+      targets: stored.targets,
+      kpis: KPI_TARGET_KEYS,
+      updatedAt: stored.updatedAt.toISOString(),
+      updatedBy: stored.updatedBy,
+    };
+  }
+
+  /** Replaces the set of the process key; a body with any wrong field stores nothing. */
+  async put(processKey: string, body: unknown, by: string): Promise<KpiTargetsView> {
+    const targets = parseKpiTargets(body);
+    const saved = await this.repository.save(processKey, targets, this.clock.now(), by);
+    return { processKey, source: 'stored', targets: saved.targets, kpis: KPI_TARGET_KEYS, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy };
+  }
+}

@@ -1,0 +1,28 @@
+/** A sequential scale from pale yellow to deep orange-red: light enough at its top that names on the shapes stay readable. */
+const STOPS = ['#fff6d5', '#ffe08a', '#ffb35c', '#f5813f', '#e04f2f'];
+
+const channels = (hex: string): number[] => [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16));
+
+/** The colour of `value` on a scale from 0 to `max` (max 0: everything at the bottom). */
+export const heatColour = (value: number, max: number): string => {
+  const position = max > 0 ? Math.min(Math.max(value / max, 0), 1) * (STOPS.length - 1) : 0;
+  const low = Math.floor(position);
+  const high = Math.min(low + 1, STOPS.length - 1);
+  const [a, b] = [channels(STOPS[low]), channels(STOPS[high])];
+  const mixed = a.map((channel, index) => Math.round(channel + (position - low) * (b[index] - channel)));
+  return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+};
+
+/** The CSS gradient of the legend, the same stops as the shapes. */
+export const legendGradient = (): string => `linear-gradient(to right, ${STOPS.join(', ')})`;
+
+/** Shapes without data: neither cold nor hot. */
+export const NO_DATA_COLOUR = '#eceff2';
+
+/** A duration in seconds as the page writes it: minutes, or seconds below one minute. */
+export const formatDuration = (seconds: number | null): string => {
+  if (seconds === null) return '–';
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  const minutes = seconds / 60;
+  return `${minutes < 10 ? minutes.toFixed(1) : Math.round(minutes).toLocaleString('en')} min`;
+};

@@ -1,0 +1,269 @@
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import {
+  getActivities,
+  getKpis,
+  getKpiTargets,
+  getRework,
+  getValueAdded,
+  putKpiTargets,
+  reportPath,
+  type ActivityReport,
+  type AnalyticsFilter,
+  type KpiTarget,
+  type KpiTargets,
+} from '../api/analytics-api.js';
+import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../api/process-versions-api.js';
+import { revealElement } from '../modeler/diagram-insight.js';
+import { createViewer } from '../modeler/diagram/create-diagrams.js';
+import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
+import { byRole } from '../ui/dom.js';
+import { messageOf } from '../ui/error-message.js';
+import { showStatus } from '../ui/status-line.js';
+import { renderActivityTable } from './activity-table.js';
+import { downloadCsv } from './csv-download.js';
+import { formatDuration, legendGradient } from './heat-scale.js';
+import { HEAT_MEASURES, MEASURE_LABELS, showHeatmap, type HeatMeasure, type HeatStatistic } from './heatmap.js';
+import { kpiFigures, renderKpiTiles, type KpiFigure } from './kpi-tiles.js';
+import { readTargetsForm, renderTargetsForm } from './targets-editor.js';
+import './insights.css';
+
+const TEMPLATE = `
+  <form class="toolbar insights-filter" data-role="filter">
+    <label>Process <select data-role="process-select" aria-label="Process"></select></label>
+    <label>Version <select data-role="version-select" aria-label="Version"></select></label>
+    <label>Colour by <select data-role="measure-select" aria-label="Measure">
+      ${HEAT_MEASURES.map((measure) => `<option value="${measure}">${MEASURE_LABELS[measure]}</option>`).join('')}
+    </select></label>
+    <select data-role="statistic-select" aria-label="Statistic"><option value="mean">mean</option><option value="p90">p90</option></select>
+    <label>From <input type="date" data-role="from" aria-label="From (inclusive)" /></label>
+    <label>To <input type="date" data-role="to" aria-label="To (inclusive)" /></label>
+    <label>Segment <input type="text" data-role="segment-variable" placeholder="variable, e.g. channel" size="18" aria-label="Segment variable" /></label>
+    <input type="text" data-role="segment-value" placeholder="value" size="8" aria-label="Segment value" />
+    <button type="submit" class="primary" data-action="apply">Apply</button>
+  </form>
+  <div class="status" data-role="status" role="status" hidden></div>
+  <div class="insights-body">
+    <div class="insights-top">
+      <section class="heatmap-panel" aria-label="Heatmap">
+        <div class="heat-legend" data-role="legend" aria-label="Legend">
+          <span class="heat-legend-title" data-role="legend-title"></span>
+          <span data-role="legend-min">0 s</span>
+          <span class="heat-legend-bar" data-role="legend-bar"></span>
+          <span data-role="legend-max"></span>
+          <span class="heat-legend-keys"><span class="heat-no-data-swatch"></span> no data <span class="tandem-value-badge tandem-value-nva">NVA</span> non-value-added step · hover a step for n, mean, median, p90</span>
+        </div>
+        <div class="canvas" data-role="heatmap-canvas"></div>
+      </section>
+      <section class="activity-panel" aria-label="Activities">
+        <div class="panel-head">
+          <h2>Where the time goes <span class="panel-note" data-role="activity-sample"></span></h2>
+          <button type="button" data-csv="activities">CSV</button>
+          <button type="button" data-csv="bottlenecks">Bottlenecks CSV</button>
+        </div>
+        <p class="panel-definition" data-role="waiting-definition"></p>
+        <div class="table-scroll"><table class="activity-table" data-role="activity-table"></table></div>
+      </section>
+    </div>
+    <section class="kpi-panel" aria-label="Key figures">
+      <div class="panel-head">
+        <h2>Key figures <span class="panel-note" data-role="targets-source"></span></h2>
+        <button type="button" data-action="edit-targets" aria-expanded="false">Edit baselines and targets</button>
+        <button type="button" data-csv="kpis">KPIs CSV</button>
+      </div>
+      <form class="targets-form" data-role="targets-form" hidden></form>
+      <div class="kpi-tiles" data-role="kpi-tiles"></div>
+    </section>
+  </div>
+`;
+
+const DAY_MS = 86_400_000;
+
+/** The day after a yyyy-mm-dd date: the API's `to` is exclusive, the page's inclusive. */
+const dayAfter = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The analysts' page: a deployed version's diagram coloured by where the time goes, the activity
+ * table beside it, and the KPI tiles against their baseline and target; one filter for all.
+ */
+export class InsightsPage {
+  private readonly viewer: NavigatedViewer;
+  private readonly status: HTMLElement;
+  private versions: ProcessVersion[] = [];
+  private activities: ActivityReport | undefined;
+  private shownXmlOf: string | undefined;
+  private filter: AnalyticsFilter | undefined;
+  private figures: KpiFigure[] = [];
+  private targets: KpiTargets | undefined;
+
+  constructor(private readonly element: HTMLElement) {
+    element.innerHTML = TEMPLATE;
+    this.status = byRole(element, 'status');
+    this.viewer = createViewer(byRole(element, 'heatmap-canvas'));
+    byRole(element, 'legend-bar').style.background = legendGradient();
+    byRole<HTMLFormElement>(element, 'filter').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.load();
+    });
+    byRole(element, 'process-select').addEventListener('change', () => {
+      this.fillVersions();
+      void this.load();
+    });
+    byRole(element, 'version-select').addEventListener('change', () => void this.load());
+    for (const role of ['measure-select', 'statistic-select']) byRole(element, role).addEventListener('change', () => this.paint());
+    const targetsForm = byRole<HTMLFormElement>(element, 'targets-form');
+    element.querySelector('[data-action="edit-targets"]')?.addEventListener('click', (event) => {
+      targetsForm.hidden = !targetsForm.hidden;
+      (event.currentTarget as HTMLElement).setAttribute('aria-expanded', String(!targetsForm.hidden));
+      if (!targetsForm.hidden && this.targets) renderTargetsForm(targetsForm, this.figures, this.targets.targets);
+    });
+    targetsForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.saveTargets(readTargetsForm(targetsForm));
+    });
+    for (const button of element.querySelectorAll<HTMLButtonElement>('[data-csv]')) {
+      button.addEventListener('click', () => void this.download(button.dataset.csv as 'activities' | 'bottlenecks' | 'kpis'));
+    }
+  }
+
+  /** Lists the deployed processes again (a deploy may have added one), keeping the choice, and shows fresh figures. */
+  async show(): Promise<void> {
+    try {
+      const chosenKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+      const chosenVersion = byRole<HTMLSelectElement>(this.element, 'version-select').value;
+      this.versions = await listProcessVersions();
+      this.fillProcesses(chosenKey);
+      this.fillVersions(chosenVersion);
+      if (this.versions.length === 0) {
+        showStatus(this.status, 'info', 'No process is deployed yet: deploy one and run cases to see where the time goes.');
+        return;
+      }
+      await this.load();
+    } catch (error) {
+      showStatus(this.status, 'error', `Could not load the insights: ${messageOf(error)}`);
+    }
+  }
+
+  private fillProcesses(selectedKey: string): void {
+    const select = byRole<HTMLSelectElement>(this.element, 'process-select');
+    const keys = [...new Set(this.versions.map(({ key }) => key))].sort();
+    select.replaceChildren(
+      ...keys.map((key) => {
+        const option = document.createElement('option');
+        const name = this.versions.find((version) => version.key === key)?.name;
+        option.value = key;
+        option.textContent = name ? `${name} (${key})` : key;
+        option.selected = key === selectedKey;
+        return option;
+      }),
+    );
+  }
+
+  private fillVersions(selectedId?: string): void {
+    const key = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+    const select = byRole<HTMLSelectElement>(this.element, 'version-select');
+    const versions = this.versions.filter((version) => version.key === key).sort((a, b) => b.version - a.version);
+    select.replaceChildren(
+      ...versions.map((version) => {
+        const option = document.createElement('option');
+        option.value = version.id;
+        option.textContent = `version ${version.version}`;
+        option.selected = version.id === selectedId;
+        return option;
+      }),
+    );
+  }
+
+  /** The filter as the inputs give it; a segment needs both its variable and its value. */
+  private readFilter(): AnalyticsFilter {
+    const value = (role: string) => byRole<HTMLInputElement | HTMLSelectElement>(this.element, role).value.trim();
+    const [variable, segmentValue, from, to] = [value('segment-variable'), value('segment-value'), value('from'), value('to')];
+    return {
+      processVersionId: value('version-select'),
+      ...(from && { from }),
+      ...(to && { to: dayAfter(to) }),
+      ...(variable && segmentValue && { segment: { variable, value: segmentValue } }),
+    };
+  }
+
+  private async load(): Promise<void> {
+    const filter = this.readFilter();
+    if (!filter.processVersionId) return;
+    const processKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+    showStatus(this.status, 'info', 'Loading…');
+    this.element.dataset.loaded = 'false';
+    try {
+      const [version, activities, kpis, valueAdded, rework, targets] = await Promise.all([
+        this.shownXmlOf === filter.processVersionId ? undefined : getProcessVersion(filter.processVersionId),
+        getActivities(filter),
+        getKpis(filter),
+        getValueAdded(filter),
+        getRework(filter),
+        getKpiTargets(processKey),
+      ]);
+      if (version) {
+        await this.viewer.importXML(version.xml);
+        this.shownXmlOf = version.id;
+      }
+      this.filter = filter;
+      this.activities = activities;
+      this.paint();
+      fitDiagram(this.viewer);
+      byRole(this.element, 'activity-sample').textContent = `${activities.sampleSize.activityInstances} activity instances${
+        activities.sampleSize.cases === undefined ? '' : ` in ${activities.sampleSize.cases} cases`
+      }`;
+      byRole(this.element, 'waiting-definition').textContent = [activities.definitions.waiting, activities.definitions.processing, activities.definitions.sketch]
+        .filter(Boolean)
+        .join(' ');
+      renderActivityTable(byRole(this.element, 'activity-table'), activities.activities, activities.definitions, (elementId) =>
+        revealElement(this.viewer, elementId),
+      );
+      this.figures = kpiFigures({ kpis, valueAdded, rework });
+      this.showTargets(targets);
+      const segment = filter.segment ? `, ${filter.segment.variable} = ${filter.segment.value}` : '';
+      showStatus(this.status, 'info', `${kpis.sampleSize.cases} ended cases, ${kpis.sampleSize.running} running${segment}.`);
+      this.element.dataset.loaded = 'true';
+    } catch (error) {
+      showStatus(this.status, 'error', `Could not load the figures: ${messageOf(error)}`);
+    }
+  }
+
+  private showTargets(targets: KpiTargets): void {
+    this.targets = targets;
+    renderKpiTiles(byRole(this.element, 'kpi-tiles'), this.figures, targets.targets);
+    byRole(this.element, 'targets-source').textContent =
+      targets.source === 'stored' ? `baselines and targets stored for ${targets.processKey}` : 'baselines and targets: the documented defaults (none stored yet)';
+  }
+
+  private async saveTargets(targets: Record<string, KpiTarget>): Promise<void> {
+    const processKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+    try {
+      this.showTargets(await putKpiTargets(processKey, targets));
+      byRole(this.element, 'targets-form').hidden = true;
+      showStatus(this.status, 'success', `Baselines and targets saved for ${processKey}.`);
+    } catch (error) {
+      showStatus(this.status, 'error', `Could not save the baselines and targets: ${messageOf(error)}`);
+    }
+  }
+
+  /** Colours the diagram by the chosen measure and statistic, and labels the legend in minutes. */
+  private paint(): void {
+    if (!this.activities) return;
+    const measure = byRole<HTMLSelectElement>(this.element, 'measure-select').value as HeatMeasure;
+    const statistic = byRole<HTMLSelectElement>(this.element, 'statistic-select').value as HeatStatistic;
+    const max = showHeatmap(this.viewer, this.activities.activities, measure, statistic);
+    const legend = byRole(this.element, 'legend');
+    legend.title = this.activities.definitions[measure] ?? '';
+    legend.dataset.max = String(max);
+    byRole(this.element, 'legend-title').textContent = `${MEASURE_LABELS[measure]}, ${statistic} per activity`;
+    byRole(this.element, 'legend-max').textContent = formatDuration(max);
+  }
+
+  private async download(report: 'activities' | 'bottlenecks' | 'kpis'): Promise<void> {
+    if (!this.filter) return;
+    try {
+      await downloadCsv(reportPath(report, this.filter), `${report}.csv`);
+    } catch (error) {
+      showStatus(this.status, 'error', `Could not download the CSV: ${messageOf(error)}`);
+    }
+  }
+}
