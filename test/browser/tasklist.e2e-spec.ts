@@ -172,9 +172,14 @@ describe('the tasklist in the browser', () => {
     // when she claims and starts it
     await action('claim-start').click();
     await state().filter({ hasText: 'in progress by you' }).waitFor();
+    await detail().locator('[data-role="history-step"][data-type="started"]').waitFor();
+    // (the page settles first: the queue refreshes after the start)
+    await page.waitForLoadState('networkidle');
     await screenshot(page, 'tasklist-02-claimed-form');
     // and fills in what the customer asks and completes
-    await page.getByLabel('What the customer asks').fill('Replacement router arrived broken; wants a refund.');
+    const summary = page.getByLabel('What the customer asks');
+    await summary.fill('Replacement router arrived broken; wants a refund.');
+    expect(await summary.inputValue()).toBe('Replacement router arrived broken; wants a refund.');
     await action('complete').click();
     // then the task leaves her queue and the case moved on with her values
     await tasklist().locator('[data-role="queue-status"][data-kind="success"]').filter({ hasText: 'Completed' }).waitFor();

@@ -96,6 +96,7 @@ export class TaskDetail {
   private task: Task | undefined;
   private form: TaskForm | undefined;
   private hasForm = false;
+  private opening: { id: string; done: Promise<void> } | undefined;
 
   /** `onChanged` tells the page the queue changed; with a message when the task left the agent's hands (completed, escalated). */
   constructor(
@@ -123,8 +124,21 @@ export class TaskDetail {
     return this.task?.id;
   }
 
-  /** Loads and shows the task, its form prefilled with the case's variables, its history and comments. */
-  async open(id: string): Promise<void> {
+  /**
+   * Loads and shows the task, its form prefilled with the case's variables, its history and comments.
+   * A second open of the task being loaded joins the first: two loads racing would let the later
+   * form replace what the agent started typing into the earlier one.
+   */
+  open(id: string): Promise<void> {
+    if (this.opening?.id === id) return this.opening.done;
+    const done = this.load(id).finally(() => {
+      if (this.opening?.done === done) this.opening = undefined;
+    });
+    this.opening = { id, done };
+    return done;
+  }
+
+  private async load(id: string): Promise<void> {
     this.status().hidden = true;
     byRole(this.element, 'escalate-panel').hidden = true;
     this.task = await getTask(id);
