@@ -79,6 +79,18 @@ const EXPECTED: Record<string, Allowed> = {
   'GET /api/analytics/kpi-targets/{processKey}': ['analyst', 'admin'],
   'PUT /api/analytics/kpi-targets/{processKey}': ['analyst', 'admin'],
 
+  'POST /api/experiments': ['analyst', 'admin'],
+  'GET /api/experiments': ['analyst', 'admin'],
+  'GET /api/experiments/{id}': ['analyst', 'admin'],
+  'PUT /api/experiments/{id}': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/start': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/pause': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/resume': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/stop': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/promote': ['analyst', 'admin'],
+  'GET /api/experiments/{id}/assignments': ['analyst', 'admin'],
+  'GET /api/experiments/{id}/events': ['analyst', 'admin'],
+
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'GET /api/users/{id}': ['admin'],
@@ -104,12 +116,12 @@ interface Route {
   path: string;
 }
 
-/** The routes Express dispatches to (the Nest router's), as `METHOD /path/{param}`; the OpenAPI pages left out. */
+/** The routes Express dispatches to (the Nest router's), as `METHOD /path/{param}`; the platform pages (OpenAPI, the Prometheus scrape) left out. */
 const routerEndpoints = (sut: TestApp): string[] => {
   const express = sut.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
   return express.router.stack
     .flatMap(({ route }) => (route === undefined ? [] : Object.keys(route.methods).map((method) => ({ method, path: route.path }))))
-    .filter(({ method, path }) => method !== '_all' && !path.startsWith('/api/docs'))
+    .filter(({ method, path }) => method !== '_all' && !path.startsWith('/api/docs') && path !== '/metrics')
     .map(({ method, path }) => `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
 };
 

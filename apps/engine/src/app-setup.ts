@@ -1,7 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Express, Request, Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
 import type { AppConfig } from './common/config.js';
+import { EngineMetrics } from './observability/engine-metrics.js';
+import { requestContextMiddleware } from './observability/request-context.js';
 
 export const API_PREFIX = 'api';
 
@@ -13,7 +16,9 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
  * run the same app. Create the app with `bodyParser: false`: the parsers are registered here.
  */
 export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes' | 'trustProxy'>): void => {
+  app.use(requestContextMiddleware);
   app.setGlobalPrefix(API_PREFIX);
+  serveMetrics(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('text', { type: XML_TYPES, limit: config.maxBodyBytes });
@@ -33,4 +38,16 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+};
+
+/**
+ * Prometheus scrapes `/metrics` at the root, without credentials, as it expects: served by Express
+ * beside the API (not a Nest route under `/api`); keep it to the internal network.
+ */
+const serveMetrics = (app: NestExpressApplication): void => {
+  const metrics = app.get(EngineMetrics);
+  (app.getHttpAdapter().getInstance() as Express).get('/metrics', async (_request: Request, response: Response) => {
+    response.type(metrics.registry.contentType);
+    response.send(await metrics.registry.metrics());
+  });
 };

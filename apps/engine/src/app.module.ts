@@ -8,9 +8,11 @@ import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
+import { ExperimentsModule } from './experiments/experiments.module.js';
 import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InstancesModule } from './instances/instances.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -41,7 +43,9 @@ export class AppModule {
         MessagesModule,
         SignalsModule,
         HealthModule,
+        ObservabilityModule,
         AnalyticsModule,
+        ExperimentsModule,
         WebAppModule,
       ],
       providers: [

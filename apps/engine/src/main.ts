@@ -9,11 +9,14 @@ import { projectRootOf } from './common/project-root.js';
 import { deployDirectory } from './definitions/deploy-directory.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { JsonLogger } from './observability/json-logger.js';
 import { demoUsersNotice } from './users/demo-identity.js';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadServerConfig(process.env, projectRootOf(import.meta.url));
-  Logger.overrideLogger(logLevelsUpTo(config.logLevel));
+  const levels = logLevelsUpTo(config.logLevel);
+  const appLogger = config.logFormat === 'json' ? new JsonLogger(levels) : levels;
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Tandem');
   let database: EmbeddedDatabase | undefined;
   let app: NestExpressApplication | undefined;
@@ -41,7 +44,7 @@ const bootstrap = async (): Promise<void> => {
     const databaseUrl = config.databaseUrl ?? database!.url;
     app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, databaseUrl }), {
       bodyParser: false,
-      logger: logLevelsUpTo(config.logLevel),
+      logger: appLogger,
     });
     configureApp(app, config);
     // init connects and runs the migrations; the job runner starts with it.

@@ -8,6 +8,7 @@ import { InstanceAudit1764000000400 } from './migrations/1764000000400-instance-
 import { Identity1764000000500 } from './migrations/1764000000500-identity.js';
 import { LoginAttempts1764000000900 } from './migrations/1764000000900-login-attempts.js';
 import { DeployedBy1764000001000 } from './migrations/1764000001000-deployed-by.js';
+import { Experiments1764000001200 } from './migrations/1764000001200-experiments.js';
 import { KpiTargets1764000001100 } from './migrations/1764000001100-kpi-targets.js';
 import { Tasklist1764000000600 } from './migrations/1764000000600-tasklist.js';
 import { Forms1764000000700 } from './migrations/1764000000700-forms.js';
@@ -20,7 +21,7 @@ export interface PersistenceOptions {
   poolSize: number;
 }
 
-export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500, Tasklist1764000000600, Forms1764000000700, Analytics1764000000800, LoginAttempts1764000000900, DeployedBy1764000001000, KpiTargets1764000001100];
+export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500, Tasklist1764000000600, Forms1764000000700, Analytics1764000000800, LoginAttempts1764000000900, DeployedBy1764000001000, KpiTargets1764000001100, Experiments1764000001200];
 
 /** Any constant works; it only has to be the same in every engine process. */
 const MIGRATION_LOCK_KEY = 7_130_001;

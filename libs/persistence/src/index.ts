@@ -82,6 +82,7 @@ export {
   type FollowUpFailure,
 } from './call-activities/call-activity.repository.js';
 export { DatabaseHealth } from './health/database-health.js';
+export { OperationsGaugesRepository, type PoolUse } from './observability/operations-gauges.repository.js';
 export { USER_ROLES, type UserRole } from './identity/roles.js';
 export {
   UserRepository,
@@ -100,3 +101,13 @@ export { FormRepository, type DeployedForm, type FormDeployment, type FormSummar
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
 export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';
+export {
+  ExperimentRepository,
+  type ArmCounts,
+  type AssignmentRecord,
+  type ExperimentEvent,
+  type ExperimentFilter,
+  type ExperimentRecord,
+  type ExperimentUpdate,
+  type NewExperimentEvent,
+} from './experiments/experiment.repository.js';

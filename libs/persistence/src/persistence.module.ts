@@ -7,6 +7,7 @@ import { ExternalTaskListener } from './external-tasks/external-task-listener.js
 import { ExternalTaskRepository } from './external-tasks/external-task.repository.js';
 import { FormRepository } from './forms/form.repository.js';
 import { DatabaseHealth } from './health/database-health.js';
+import { OperationsGaugesRepository } from './observability/operations-gauges.repository.js';
 import { ApiKeyRepository } from './identity/api-key.repository.js';
 import { AuthSecretRepository } from './identity/auth-secret.repository.js';
 import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   DeploymentRepository,
   CallActivityRepository,
   DatabaseHealth,
+  OperationsGaugesRepository,
   UserRepository,
   GroupRepository,
   ApiKeyRepository,

@@ -17,6 +17,7 @@ describe('loadServerConfig', () => {
         jobRetries: 3,
         jobRetryBackoffMs: 10_000,
         logLevel: 'log',
+        logFormat: 'text',
       }),
     );
   });
@@ -35,6 +36,7 @@ describe('loadServerConfig', () => {
         TANDEM_JOB_RETRY_BACKOFF_MS: '2000',
         TANDEM_LOG_LEVEL: 'warn',
         TANDEM_TRUST_PROXY: '1',
+        TANDEM_LOG_FORMAT: 'json',
       },
       '/srv/tandem',
     );
@@ -46,6 +48,7 @@ describe('loadServerConfig', () => {
         dataDir: '/var/lib/tandem',
         processesDir: '/models',
         trustProxy: 1,
+        logFormat: 'json',
         deployReferenceProcesses: false,
         jobPollMs: 250,
         jobRetries: 5,

@@ -58,6 +58,8 @@ export interface ServerConfig extends Omit<AppConfig, 'databaseUrl'> {
   deployReferenceProcesses: boolean;
   /** The most detailed log level printed: error, warn, log (default), debug or verbose. */
   logLevel: LogLevel;
+  /** `text` for a person at a terminal (default), `json` for a log stack: one object per line with request and instance ids. */
+  logFormat: 'text' | 'json';
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -90,6 +92,7 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   processesDir: env.TANDEM_PROCESSES_DIR || join(projectRoot, 'processes'),
   deployReferenceProcesses: boolean(env, 'TANDEM_DEPLOY_REFERENCE', true),
   logLevel: oneOf(env, 'TANDEM_LOG_LEVEL', LOG_LEVELS, 'log'),
+  logFormat: oneOf(env, 'TANDEM_LOG_FORMAT', ['text', 'json'] as const, 'text'),
   poolSize: integer(env, 'TANDEM_DB_POOL_SIZE', DEFAULT_APP_CONFIG.poolSize),
   jobPollMs: integer(env, 'TANDEM_JOB_POLL_MS', DEFAULT_APP_CONFIG.jobPollMs),
   jobLeaseMs: integer(env, 'TANDEM_JOB_LEASE_MS', DEFAULT_APP_CONFIG.jobLeaseMs),

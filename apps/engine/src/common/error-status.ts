@@ -1,10 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
+import { EXPERIMENT_ARM_NOT_CANDIDATE, EXPERIMENT_INVALID, EXPERIMENT_NOT_ROUTING, EXPERIMENT_TRANSITION_INVALID, EXPERIMENT_WINNER_UNKNOWN, STATISTICS_INPUT_INVALID } from '#experiments';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
+import { EXPERIMENT_ERRORS } from '../experiments/experiment-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
 
@@ -60,7 +62,6 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginThrottled]: HttpStatus.TOO_MANY_REQUESTS,
-  [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
   [AUTH_ERRORS.accountDisabled]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,
@@ -70,6 +71,16 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [USER_ERRORS.groupUnknown]: HttpStatus.BAD_REQUEST,
   [ANALYTICS_ERRORS.queryInvalid]: HttpStatus.BAD_REQUEST,
   [ANALYTICS_ERRORS.scopeTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_WINNER_UNKNOWN]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ARM_NOT_CANDIDATE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [STATISTICS_INPUT_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_TRANSITION_INVALID]: HttpStatus.CONFLICT,
+  [EXPERIMENT_NOT_ROUTING]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.alreadyRunning]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.definitionFixed]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.stateChanged]: HttpStatus.CONFLICT,
+  [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */

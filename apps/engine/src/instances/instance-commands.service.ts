@@ -18,6 +18,8 @@ import { InstanceRepository, type ProcessVersionRecord, type StoredInstance } fr
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { EngineMetrics } from '../observability/engine-metrics.js';
+import { noteInstance } from '../observability/request-context.js';
 
 /** An instance after a command, with the version it runs on. */
 export interface CommandOutcome {
@@ -51,6 +53,7 @@ export class InstanceCommands {
     private readonly instances: InstanceRepository,
     private readonly versions: ProcessVersionCache,
     private readonly decisions: DecisionCatalog,
+    private readonly metrics: EngineMetrics,
     @Inject(CLOCK) clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
   ) {
@@ -66,21 +69,39 @@ export class InstanceCommands {
     this.checks.push(check);
   }
 
-  async start(
+  start(
     version: ProcessVersionRecord,
-    command: Omit<StartCommand, 'type' | 'instanceId' | 'processVersionId'>,
+    // An experiment's router picks the id before the start: its assignment may hash it.
+    { instanceId = this.ports.ids.next(), ...command }: Omit<StartCommand, 'type' | 'instanceId' | 'processVersionId'> & { instanceId?: string },
     commit: Committer = this.commitInstance,
+    /** The experiment arm the case was routed to, for the metrics. */
+    arm?: string,
   ): Promise<CommandOutcome> {
-    const result = startInstance(
-      version.graph,
-      { type: 'start', instanceId: this.ports.ids.next(), processVersionId: version.id, ...command },
-      await this.portsFor(version),
-    );
-    await this.check(result);
-    return this.committed(result, version, await commit(result, null));
+    return this.metrics.timeCommand('start', async () => {
+      const result = startInstance(
+        version.graph,
+        { type: 'start', instanceId, processVersionId: version.id, ...command },
+        await this.portsFor(version),
+      );
+      noteInstance(result.state.id);
+      await this.check(result);
+      const outcome = await this.committed(result, version, await commit(result, null));
+      this.metrics.caseStarted(version.key, arm);
+      this.countEnd(null, outcome);
+      return outcome;
+    });
   }
 
-  async execute(instance: StoredInstance, command: Command, commit: Committer = this.commitInstance): Promise<CommandOutcome> {
+  execute(instance: StoredInstance, command: Command, commit: Committer = this.commitInstance): Promise<CommandOutcome> {
+    noteInstance(instance.state.id);
+    return this.metrics.timeCommand(command.type, async () => {
+      const outcome = await this.executeUntimed(instance, command, commit);
+      this.countEnd(instance.state, outcome);
+      return outcome;
+    });
+  }
+
+  private async executeUntimed(instance: StoredInstance, command: Command, commit: Committer): Promise<CommandOutcome> {
     const version = await this.versions.get(instance.state.processVersionId);
     const result = execute(version.graph, instance.state, command, await this.portsFor(version));
     // A command that changed nothing (e.g. a worker re-locking started work) needs no write.
@@ -107,6 +128,10 @@ export class InstanceCommands {
     if ('problems' in outcome) throw migrationRefused(instance.state.id, outcome);
     await this.check(outcome.result);
     return this.committed(outcome.result, target, await this.commitInstance(outcome.result, instance));
+  }
+
+  private countEnd(before: InstanceState | null, { state, version }: CommandOutcome): void {
+    if (state.endedAt !== undefined && before?.endedAt === undefined) this.metrics.caseEnded(version.key, state.status);
   }
 
   /** The clock and ids, and the deployed decisions the version's business-rule tasks call (latest versions, read now). */

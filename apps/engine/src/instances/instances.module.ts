@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
+import { ExperimentsModule } from '../experiments/experiments.module.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { InstanceOperationsController } from './instance-operations.controller.js';
 import { InstanceOperationsService } from './instance-operations.service.js';
@@ -7,7 +8,7 @@ import { InstancesController } from './instances.controller.js';
 import { InstancesService } from './instances.service.js';
 
 @Module({
-  imports: [DefinitionsModule],
+  imports: [DefinitionsModule, ExperimentsModule],
   controllers: [InstancesController, InstanceOperationsController],
   providers: [InstancesService, InstanceOperationsService, InstanceCommands],
   exports: [InstanceCommands],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IncidentRepository, InstanceRepository, type InstanceFilter, type Page } from '#persistence';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { ExperimentRouter } from '../experiments/experiment-router.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { instanceNotFound } from './instance-not-found.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
@@ -15,16 +16,23 @@ export class InstancesService {
     private readonly incidents: IncidentRepository,
     private readonly versions: ProcessVersionCache,
     private readonly commands: InstanceCommands,
+    private readonly router: ExperimentRouter,
   ) {}
 
-  /** Starts a case on the newest version of the process key. */
+  /** Starts a case on the newest version of the process key, or on the arm its running experiment assigns (stored with the case). */
   async start(processKey: string, { businessKey, variables }: StartInstanceDto): Promise<InstanceView> {
-    const version = await this.versions.latest(processKey);
-    const { state, revision } = await this.commands.start(version, {
-      ...(businessKey !== undefined && { businessKey }),
-      ...(variables !== undefined && { variables }),
-    });
-    return InstanceView.of(state, revision, version);
+    const { version, instanceId, assignment, commit } = await this.router.route(processKey, { businessKey, variables });
+    const { state, revision } = await this.commands.start(
+      version,
+      {
+        ...(instanceId !== undefined && { instanceId }),
+        ...(businessKey !== undefined && { businessKey }),
+        ...(variables !== undefined && { variables }),
+      },
+      commit,
+      assignment?.armId,
+    );
+    return Object.assign(InstanceView.of(state, revision, version), assignment && { assignment });
   }
 
   async get(id: string): Promise<InstanceView> {

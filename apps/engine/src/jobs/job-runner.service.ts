@@ -17,6 +17,7 @@ import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { drainBatches, PollLoop } from '../common/poll-loop.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
+import { EngineMetrics } from '../observability/engine-metrics.js';
 import { nextAttemptAt } from './job-backoff.js';
 
 /** Codes meaning the job has nothing left to do: the timer is gone from its instance, or the job from this process. */
@@ -48,6 +49,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly instances: InstanceRepository,
     private readonly versions: ProcessVersionCache,
     private readonly commands: InstanceCommands,
+    private readonly metrics: EngineMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -75,6 +77,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async fire(job: ClaimedJob): Promise<void> {
+    this.metrics.jobFired(job.type, (this.clock.now().getTime() - job.dueAt.getTime()) / 1000);
     try {
       if (job.type === 'timer') await this.fireTimer(job);
       else if (job.type === 'slaBreach') await this.breachTaskClock(job);

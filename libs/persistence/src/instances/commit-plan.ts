@@ -110,6 +110,19 @@ export interface StepRow {
 
 export type WorkItemStatus = 'open' | 'completed' | 'canceled';
 
+/** The arm of an experiment a started case met (issue 7): written with the case or not at all. */
+export interface ExperimentAssignmentRow {
+  experiment_id: string;
+  arm_id: string;
+  process_version_id: string;
+  reason: string;
+  unit_key: string;
+  hash: number | null;
+  ramp_step: number | null;
+  candidate_share: number | null;
+  assigned_at: string;
+}
+
 /**
  * Everything one engine result changes, folded per row so that each row is written once:
  * a task created and canceled by the same command is one insert, never an insert plus an update.
@@ -138,6 +151,8 @@ export interface CommitPlan {
   analyticsPending: string[];
   /** The command ended the instance: its case figures are queued for the analytics aggregates. */
   analyticsCaseEnded: boolean;
+  /** Set by the caller (not by planCommit) when an experiment routed the started case. */
+  experimentAssignment?: ExperimentAssignmentRow;
 }
 
 /**

@@ -77,6 +77,18 @@ const EXTERNAL_TASK_COLUMNS: Columns = [
   ['created_at', 'timestamptz'],
 ];
 
+const EXPERIMENT_ASSIGNMENT_COLUMNS: Columns = [
+  ['experiment_id', 'uuid'],
+  ['arm_id', 'text'],
+  ['process_version_id', 'uuid'],
+  ['reason', 'text'],
+  ['unit_key', 'text'],
+  ['hash', 'double precision'],
+  ['ramp_step', 'integer'],
+  ['candidate_share', 'double precision'],
+  ['assigned_at', 'timestamptz'],
+];
+
 const EXTERNAL_TASK_CLOSING_COLUMNS: Columns = [
   ['id', 'uuid'],
   ['status', 'text'],
@@ -258,6 +270,12 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
       FROM guard, ROWS FROM (jsonb_to_recordset(${json(plan.audit)}) AS (${definitions(AUDIT_COLUMNS)}))
            WITH ORDINALITY AS a(${names(AUDIT_COLUMNS)}, position)
       ORDER BY a.position)`);
+  }
+  if (plan.experimentAssignment) {
+    ctes.push(`experiment_assigned AS (
+      INSERT INTO experiment_assignment (instance_id, ${names(EXPERIMENT_ASSIGNMENT_COLUMNS)})
+      SELECT guard.id, ${names(EXPERIMENT_ASSIGNMENT_COLUMNS, 'a.')}
+      FROM guard, jsonb_to_record(${json(plan.experimentAssignment)}) AS a(${definitions(EXPERIMENT_ASSIGNMENT_COLUMNS)}))`);
   }
   ctes.push(...callActivityCtes(plan.callActivities, param, json));
   if (Object.keys(plan.variableUpserts).length > 0) {

@@ -4,7 +4,7 @@ import type { EngineResult, InstanceState, InstanceStatus } from '#engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import { Sql } from '../sql.js';
-import { planCommit } from './commit-plan.js';
+import { planCommit, type CommitPlan } from './commit-plan.js';
 import { commitStatement } from './commit-statement.js';
 import type { AuditOperation } from './instance-audit.js';
 
@@ -86,8 +86,8 @@ export class InstanceRepository {
    * and changed variables. Returns the new revision; throws REVISION_CONFLICT and writes nothing
    * when someone else committed first.
    */
-  async commit(result: EngineResult, previous: StoredInstance | null): Promise<number> {
-    const { sql, params } = statementOf(result, previous);
+  async commit(result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
+    const { sql, params } = statementOf(result, previous, extra);
     return committedRevision(await this.sql.rows<{ revision: number }>(sql, params), result, previous);
   }
 
@@ -199,8 +199,11 @@ export class InstanceRepository {
   }
 }
 
-const statementOf = (result: EngineResult, previous: StoredInstance | null) =>
-  commitStatement(planCommit(result, previous?.state ?? null), previous?.revision ?? null);
+/** Rows the caller adds to an engine result's commit, written in the same statement. */
+export type CommitExtra = Pick<CommitPlan, 'experimentAssignment'>;
+
+const statementOf = (result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}) =>
+  commitStatement({ ...planCommit(result, previous?.state ?? null), ...extra }, previous?.revision ?? null);
 
 /** The revision the commit statement returned; no row means another command committed first. */
 const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null): number => {

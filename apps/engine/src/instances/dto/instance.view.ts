@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ActivityInstance, InstanceState, Timer } from '#engine';
 import type { IncidentRecord, ProcessVersionRecord } from '#persistence';
+import { AssignmentView } from '../../experiments/dto/assignment.view.js';
 import { IncidentView } from '../../incidents/dto/incident.view.js';
 import { INSTANCE_STATUSES } from './instance-statuses.js';
 
@@ -42,6 +43,8 @@ export class InstanceView {
   @ApiProperty({ type: [TimerView] }) timers: TimerView[];
   @ApiProperty({ type: 'object', additionalProperties: true }) variables: Record<string, unknown>;
   @ApiPropertyOptional({ type: [IncidentView], description: 'Only on GET /instances/{id}' }) incidents?: IncidentView[];
+  @ApiPropertyOptional({ type: AssignmentView, description: 'Only in the start answer, when an experiment routed the case: its arm and why' })
+  assignment?: AssignmentView;
 
   static of(state: InstanceState, revision: number, version: ProcessVersionRecord, incidents?: IncidentRecord[]): InstanceView {
     const activities = state.activities.map((activity) => toActivityView(activity, version));

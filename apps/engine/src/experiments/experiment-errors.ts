@@ -1,0 +1,10 @@
+/** Domain error codes of the experiments API (the lib's own codes are in #experiments). */
+export const EXPERIMENT_ERRORS = {
+  notFound: 'EXPERIMENT_NOT_FOUND',
+  /** Another experiment of the process key is running or paused (details: processKey, experimentId): 409. */
+  alreadyRunning: 'EXPERIMENT_ALREADY_RUNNING',
+  /** A started experiment keeps its definition; only the plan may change (details: state, fields): 409. */
+  definitionFixed: 'EXPERIMENT_DEFINITION_FIXED',
+  /** Someone else changed the experiment's state meanwhile (details: state): 409. */
+  stateChanged: 'EXPERIMENT_STATE_CHANGED',
+} as const;

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Clock, IdGenerator } from '#engine';
+import { assignArm, type Experiment } from '#experiments';
+import { ExperimentRepository, type ProcessVersionRecord } from '#persistence';
+import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import type { Committer } from '../instances/instance-commands.service.js';
+import { AssignmentView } from './dto/assignment.view.js';
+
+/** Where a new case of a process key starts: the version, and with an experiment the arm it met. */
+export interface Route {
+  version: ProcessVersionRecord;
+  /** The case's id, chosen before the start because the instance unit hashes it. */
+  instanceId?: string;
+  assignment?: AssignmentView;
+  /** Commits the case with its assignment in one transaction. */
+  commit?: Committer;
+}
+
+export interface RouteRequest {
+  businessKey?: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Routes the new cases of a key (issue 7 point 2): with no experiment to the newest version; with
+ * a running, paused or promoted one to the version of the arm `assignArm` picks. One indexed read
+ * per start; the experiment is not cached, so every engine process sees a pause at once.
+ */
+@Injectable()
+export class ExperimentRouter {
+  constructor(
+    private readonly experiments: ExperimentRepository,
+    private readonly versions: ProcessVersionCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async route(processKey: string, { businessKey, variables }: RouteRequest): Promise<Route> {
+    const record = await this.experiments.findRouting(processKey);
+    if (!record || !(await this.stillRoutes(record.experiment))) return { version: await this.versions.latest(processKey) };
+    const { experiment } = record;
+    const instanceId = this.ids.next();
+    const at = this.clock.now();
+    const assignment = assignArm(experiment, {
+      instanceKey: instanceId,
+      ...(businessKey !== undefined && { businessKey }),
+      variables: variables ?? {},
+      at: at.getTime(),
+    });
+    const stored = { ...assignment, experimentId: experiment.id, assignedAt: at };
+    return {
+      version: await this.versions.get(assignment.processVersionId),
+      instanceId,
+      assignment: AssignmentView.of(stored),
+      commit: (result, previous) => this.experiments.commitWithAssignment(stored, result, previous),
+    };
+  }
+
+  /** A promoted experiment routes to its winner until a newer version of the key is deployed. */
+  private async stillRoutes(experiment: Experiment): Promise<boolean> {
+    if (experiment.state !== 'promoted') return true;
+    const latest = await this.versions.latest(experiment.processKey);
+    return experiment.arms.some((arm) => arm.processVersionId === latest.id);
+  }
+}

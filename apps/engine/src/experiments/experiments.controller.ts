@@ -1,0 +1,108 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { PageQuery, TOTAL_COUNT_HEADER } from '../common/page.query.js';
+import { AssignmentRecordView } from './dto/assignment.view.js';
+import { ExperimentDto } from './dto/experiment.dto.js';
+import { ExperimentEventView } from './dto/experiment-event.view.js';
+import { ExperimentQuery } from './dto/experiment.query.js';
+import { ExperimentView } from './dto/experiment.view.js';
+import { PromoteDto } from './dto/promote.dto.js';
+import { TransitionDto } from './dto/transition.dto.js';
+import { ExperimentsService } from './experiments.service.js';
+
+const INVALID = 'EXPERIMENT_INVALID: details.problems lists every problem with its field (e.g. arms[1].weight, arms[0].processVersionId)';
+const REFUSED = 'EXPERIMENT_TRANSITION_INVALID (details.state), EXPERIMENT_ALREADY_RUNNING (details.experimentId), EXPERIMENT_STATE_CHANGED';
+
+/** Dual-track experiments (DESIGN.md section 6, issue 7). */
+@ApiTags('experiments')
+@Roles('analyst')
+@Controller('experiments')
+export class ExperimentsController {
+  constructor(private readonly experiments: ExperimentsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ExperimentView, description: 'A draft; nothing is routed until it is started' })
+  @ApiUnprocessableEntityResponse({ description: INVALID })
+  create(@Body() body: ExperimentDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.create(body, principal);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ExperimentView], description: 'Newest first' })
+  list(@Query() query: ExperimentQuery): Promise<ExperimentView[]> {
+    return this.experiments.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ExperimentView, description: "With each arm's cases (assigned, running, finished) and the plan's requirements" })
+  @ApiNotFoundResponse({ description: 'EXPERIMENT_NOT_FOUND' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentView> {
+    return this.experiments.get(id);
+  }
+
+  @Put(':id')
+  @ApiOkResponse({ type: ExperimentView, description: 'A draft takes the whole definition; a running or paused one only a new plan (analysis version + 1)' })
+  @ApiUnprocessableEntityResponse({ description: INVALID })
+  @ApiConflictResponse({ description: 'EXPERIMENT_DEFINITION_FIXED (details.fields), EXPERIMENT_TRANSITION_INVALID' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExperimentDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.update(id, body, principal);
+  }
+
+  @Post(':id/start')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: 'New cases of the key are routed from now on' })
+  @ApiConflictResponse({ description: REFUSED })
+  start(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.act(id, 'start', principal, body);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: 'New cases go to the baseline until resumed' })
+  @ApiConflictResponse({ description: REFUSED })
+  pause(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.act(id, 'pause', principal, body);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView })
+  @ApiConflictResponse({ description: REFUSED })
+  resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.act(id, 'resume', principal, body);
+  }
+
+  @Post(':id/stop')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: 'New cases start on the newest version again; routed cases finish where they are' })
+  @ApiConflictResponse({ description: REFUSED })
+  stop(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.act(id, 'stop', principal, body);
+  }
+
+  @Post(':id/promote')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: 'Every new case goes to the winner (until a newer version of the key is deployed)' })
+  @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_WINNER_UNKNOWN' })
+  @ApiConflictResponse({ description: REFUSED })
+  promote(@Param('id', ParseUUIDPipe) id: string, @Body() body: PromoteDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.act(id, 'promote', principal, body);
+  }
+
+  @Get(':id/assignments')
+  @ApiOkResponse({ type: [AssignmentRecordView], description: `Oldest first; the total in ${TOTAL_COUNT_HEADER}` })
+  async assignments(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response): Promise<AssignmentRecordView[]> {
+    const page = await this.experiments.assignments(id, query);
+    response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    return page.items;
+  }
+
+  @Get(':id/events')
+  @ApiOkResponse({ type: [ExperimentEventView], description: 'Creation, state changes and plan amendments, oldest first' })
+  events(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentEventView[]> {
+    return this.experiments.events(id);
+  }
+}

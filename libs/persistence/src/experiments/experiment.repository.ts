@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import type { EngineResult } from '#engine';
+import type { Assignment, Experiment, ExperimentState } from '#experiments';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InstanceRepository, type Page, type StoredInstance } from '../instances/instance.repository.js';
+import { Sql } from '../sql.js';
+
+/** An experiment with its bookkeeping. */
+export interface ExperimentRecord {
+  experiment: Experiment;
+  createdAt: Date;
+  createdBy: string | null;
+  startedAt: Date | null;
+  stoppedAt: Date | null;
+}
+
+/** A state change (or a plan amendment) of an experiment. */
+export interface ExperimentEvent {
+  id: string;
+  experimentId: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  fromState: ExperimentState | null;
+  toState: ExperimentState;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export type NewExperimentEvent = Omit<ExperimentEvent, 'experimentId'>;
+
+/** The arm one case met, stored with the case. */
+export interface AssignmentRecord extends Assignment {
+  instanceId: string;
+  experimentId: string;
+  assignedAt: Date;
+}
+
+export interface ArmCounts {
+  armId: string;
+  assigned: number;
+  running: number;
+  finished: number;
+}
+
+export interface ExperimentFilter {
+  processKey?: string;
+  state?: ExperimentState;
+}
+
+/** What a guarded update found: done, the experiment no longer in the expected state, or the key already taken. */
+export type ExperimentUpdate = 'updated' | 'stale' | 'keyTaken';
+
+interface ExperimentRow {
+  id: string;
+  process_key: string;
+  state: ExperimentState;
+  definition: Definition;
+  seed: string;
+  analysis_version: number;
+  created_at: Date;
+  created_by: string | null;
+  started_at: Date | null;
+  stopped_at: Date | null;
+}
+
+/** The experiment without the fields that have their own columns. */
+type Definition = Omit<Experiment, 'id' | 'processKey' | 'state' | 'seed' | 'analysisVersion'>;
+
+const UNIQUE_VIOLATION = '23505';
+const ROUTING_STATES: ExperimentState[] = ['running', 'paused'];
+
+const EVENT_COLUMNS = `id, experiment_id AS "experimentId", at, actor, action, from_state AS "fromState", to_state AS "toState", reason, details`;
+
+const ASSIGNMENT_COLUMNS = `instance_id AS "instanceId", experiment_id AS "experimentId", arm_id AS "armId",
+  process_version_id AS "processVersionId", reason, unit_key AS "unitKey", hash, ramp_step AS "rampStep",
+  candidate_share AS "candidateShare", assigned_at AS "assignedAt"`;
+
+@Injectable()
+export class ExperimentRepository {
+  private readonly sql: Sql;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly instances: InstanceRepository,
+  ) {
+    this.sql = new Sql(dataSource);
+  }
+
+  /** Stores a draft with its creation event. */
+  async create(record: ExperimentRecord, event: NewExperimentEvent): Promise<void> {
+    const { experiment } = record;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO experiment (id, process_key, state, definition, seed, analysis_version, created_at, created_by, started_at, stopped_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          experiment.id,
+          experiment.processKey,
+          experiment.state,
+          JSON.stringify(definitionOf(experiment)),
+          experiment.seed,
+          experiment.analysisVersion,
+          record.createdAt,
+          record.createdBy,
+          record.startedAt,
+          record.stoppedAt,
+        ],
+      );
+      await this.insertEvent(manager, experiment.id, event);
+    });
+  }
+
+  async findById(id: string): Promise<ExperimentRecord | null> {
+    const rows = await this.sql.rows<ExperimentRow>(`SELECT * FROM experiment WHERE id = $1`, [id]);
+    return rows.length === 0 ? null : toRecord(rows[0]);
+  }
+
+  async list({ processKey, state }: ExperimentFilter): Promise<ExperimentRecord[]> {
+    const rows = await this.sql.rows<ExperimentRow>(
+      `SELECT * FROM experiment WHERE ($1::text IS NULL OR process_key = $1) AND ($2::text IS NULL OR state = $2)
+       ORDER BY created_at DESC, id`,
+      [processKey ?? null, state ?? null],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** The running or paused experiment of a key, if any. */
+  async findActive(processKey: string): Promise<ExperimentRecord | null> {
+    const rows = await this.sql.rows<ExperimentRow>(`SELECT * FROM experiment WHERE process_key = $1 AND state = ANY($2)`, [
+      processKey,
+      ROUTING_STATES,
+    ]);
+    return rows.length === 0 ? null : toRecord(rows[0]);
+  }
+
+  /** The experiment that routes new cases of a key: the running or paused one, else the latest promoted one. */
+  async findRouting(processKey: string): Promise<ExperimentRecord | null> {
+    const rows = await this.sql.rows<ExperimentRow>(
+      `SELECT * FROM experiment WHERE process_key = $1 AND state IN ('running', 'paused', 'promoted')
+       ORDER BY state = 'promoted', stopped_at DESC NULLS LAST LIMIT 1`,
+      [processKey],
+    );
+    return rows.length === 0 ? null : toRecord(rows[0]);
+  }
+
+  /**
+   * Writes the experiment's new state and definition with its event, if it is still in
+   * `expectedState`. Answers `keyTaken` when another experiment of the key runs already.
+   */
+  async update(experiment: Experiment, expectedState: ExperimentState, event: NewExperimentEvent | null): Promise<ExperimentUpdate> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const updated: unknown[] = await manager.query(
+          // As a SELECT: TypeORM answers an UPDATE with [rows, count], not with the rows.
+          `WITH updated AS (
+             UPDATE experiment SET state = $3, definition = $4, seed = $5, analysis_version = $6,
+               started_at = CASE WHEN $3 = 'running' THEN COALESCE(started_at, $7) ELSE started_at END,
+               stopped_at = CASE WHEN $3 IN ('stopped', 'promoted') THEN $7 ELSE stopped_at END
+             WHERE id = $1 AND state = $2 RETURNING id)
+           SELECT id FROM updated`,
+          [
+            experiment.id,
+            expectedState,
+            experiment.state,
+            JSON.stringify(definitionOf(experiment)),
+            experiment.seed,
+            experiment.analysisVersion,
+            event?.at ?? null,
+          ],
+        );
+        if (updated.length === 0) return 'stale';
+        if (event) await this.insertEvent(manager, experiment.id, event);
+        return 'updated';
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return 'keyTaken';
+      throw error;
+    }
+  }
+
+  /** Commits a started case together with the arm it met, in the commit's one statement: both or neither. */
+  async commitWithAssignment(assignment: Omit<AssignmentRecord, 'instanceId'>, result: EngineResult, previous: StoredInstance | null): Promise<number> {
+    return this.instances.commit(result, previous, {
+      experimentAssignment: {
+        experiment_id: assignment.experimentId,
+        arm_id: assignment.armId,
+        process_version_id: assignment.processVersionId,
+        reason: assignment.reason,
+        unit_key: assignment.unitKey,
+        hash: assignment.hash ?? null,
+        ramp_step: assignment.rampStep ?? null,
+        candidate_share: assignment.candidateShare ?? null,
+        assigned_at: assignment.assignedAt.toISOString(),
+      },
+    });
+  }
+
+  /** Cases per arm: assigned, still running (not ended) and finished. */
+  async armCounts(experimentId: string): Promise<ArmCounts[]> {
+    const rows = await this.sql.rows<{ armId: string; assigned: string; running: string; finished: string }>(
+      `SELECT a.arm_id AS "armId", count(*) AS assigned,
+              count(*) FILTER (WHERE i.ended_at IS NULL) AS running,
+              count(*) FILTER (WHERE i.ended_at IS NOT NULL) AS finished
+         FROM experiment_assignment a JOIN instance i ON i.id = a.instance_id
+        WHERE a.experiment_id = $1 GROUP BY a.arm_id`,
+      [experimentId],
+    );
+    return rows.map((row) => ({ armId: row.armId, assigned: Number(row.assigned), running: Number(row.running), finished: Number(row.finished) }));
+  }
+
+  /** The experiment's assignments, oldest first. */
+  async assignments(experimentId: string, { limit, offset }: { limit: number; offset: number }): Promise<Page<AssignmentRecord>> {
+    const [items, total] = await Promise.all([
+      this.sql.rows<AssignmentRecord>(
+        `SELECT ${ASSIGNMENT_COLUMNS} FROM experiment_assignment WHERE experiment_id = $1
+         ORDER BY assigned_at, instance_id LIMIT $2 OFFSET $3`,
+        [experimentId, limit, offset],
+      ),
+      this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM experiment_assignment WHERE experiment_id = $1`, [experimentId]),
+    ]);
+    return { items: items.map(withoutNulls), total: Number(total[0].total) };
+  }
+
+  async findAssignment(instanceId: string): Promise<AssignmentRecord | null> {
+    const rows = await this.sql.rows<AssignmentRecord>(`SELECT ${ASSIGNMENT_COLUMNS} FROM experiment_assignment WHERE instance_id = $1`, [instanceId]);
+    return rows.length === 0 ? null : withoutNulls(rows[0]);
+  }
+
+  async events(experimentId: string): Promise<ExperimentEvent[]> {
+    return this.sql.rows<ExperimentEvent>(`SELECT ${EVENT_COLUMNS} FROM experiment_event WHERE experiment_id = $1 ORDER BY seq`, [experimentId]);
+  }
+
+  private async insertEvent(manager: EntityManager, experimentId: string, event: NewExperimentEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO experiment_event (id, experiment_id, at, actor, action, from_state, to_state, reason, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        event.id,
+        experimentId,
+        event.at,
+        event.actor,
+        event.action,
+        event.fromState,
+        event.toState,
+        event.reason,
+        event.details === null ? null : JSON.stringify(event.details),
+      ],
+    );
+  }
+}
+
+const definitionOf = ({ id: _id, processKey: _key, state: _state, seed: _seed, analysisVersion: _version, ...definition }: Experiment): Definition =>
+  definition;
+
+const toRecord = (row: ExperimentRow): ExperimentRecord => ({
+  experiment: {
+    ...row.definition,
+    id: row.id,
+    processKey: row.process_key,
+    state: row.state,
+    seed: Number(row.seed),
+    analysisVersion: row.analysis_version,
+  },
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  startedAt: row.started_at,
+  stoppedAt: row.stopped_at,
+});
+
+/** Optional assignment fields come back as null from their columns; the model leaves them out. */
+const withoutNulls = (row: AssignmentRecord): AssignmentRecord =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as AssignmentRecord;
