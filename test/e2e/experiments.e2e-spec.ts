@@ -140,6 +140,16 @@ describe('dual-track experiments', () => {
     const metrics = (await request(sut.anonymousServer).get('/metrics')).text;
     expect(metrics).toContain(`tandem_cases_started_total{process_key="${key}",arm="as-is"} ${baseline}`);
     expect(metrics).toContain(`tandem_cases_started_total{process_key="${key}",arm="to-be"} ${candidate}`);
+
+    // and the event log names each ended case's arm (the candidate's cases end at once)
+    const log = await analyst.get('/api/analytics/event-log').query({ processKey: key, format: 'xes' }).buffer(true).parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => done(null, text));
+    });
+    expect(log.status).toBe(200);
+    expect((log.body as string).match(/<string key="experimentArm" value="to-be"\/>/g)).toHaveLength(candidate);
   });
 
   it('keeps one customer on one arm with a business-key unit, and the same seed reproduces the arms', async () => {

@@ -13,6 +13,8 @@ const record: EventLogCase = {
   startedAt: 0,
   endedAt: 60_000,
   variables: {},
+  experimentId: 'experiment-1',
+  arm: 'to-be',
 };
 
 const step = (type: StepType, minute: number, actor: string | null = 'ana'): LedgerStep => ({
@@ -39,6 +41,8 @@ describe('xesTraces', () => {
     // the breach is a marker, not a transition; the second start resumes the suspended work
     expect(transitions).toEqual(['schedule', 'assign', 'start', 'suspend', 'resume', 'complete']);
     expect(sut).toContain('<int key="processVersion" value="3"/>');
+    expect(sut).toContain('<string key="experimentArm" value="to-be"/>');
+    expect(xesTraces([{ ...record, experimentId: null, arm: null }], steps, catalog)).not.toContain('experiment');
     expect(sut).toContain('<string key="businessKey" value="A &amp; B &lt;ltd&gt;"/>');
     expect(sut).toContain('<string key="concept:name" value="Triage &quot;first&quot;"/>');
     expect(sut).toContain('<date key="time:timestamp" value="2026-01-05T09:06:00.000Z"/>');
@@ -51,9 +55,9 @@ describe('csvRows', () => {
     const sut = csvRows([record], [step('ready', 0, null), step('completed', 6)], catalog, true);
 
     expect(sut.trim().split('\n')).toEqual([
-      'caseId,processKey,processVersion,processVersionId,businessKey,activityInstanceId,elementId,activity,elementType,step,timestamp,resource,lane',
-      'case-1,service,3,version-1,A & B <ltd>,triage-1,triage,"Triage ""first""",userTask,ready,2026-01-05T09:00:00.000Z,,first-line',
-      'case-1,service,3,version-1,A & B <ltd>,triage-1,triage,"Triage ""first""",userTask,completed,2026-01-05T09:06:00.000Z,ana,first-line',
+      'caseId,processKey,processVersion,processVersionId,businessKey,experimentArm,activityInstanceId,elementId,activity,elementType,step,timestamp,resource,lane',
+      'case-1,service,3,version-1,A & B <ltd>,to-be,triage-1,triage,"Triage ""first""",userTask,ready,2026-01-05T09:00:00.000Z,,first-line',
+      'case-1,service,3,version-1,A & B <ltd>,to-be,triage-1,triage,"Triage ""first""",userTask,completed,2026-01-05T09:06:00.000Z,ana,first-line',
     ]);
     expect(csvRows([record], [step('ready', 0)], catalog, false).split('\n')[0]).toMatch(/^case-1,/);
   });

@@ -71,7 +71,8 @@ export const xesTraces = (cases: readonly EventLogCase[], steps: readonly Ledger
     out.push(`    ${attribute('int', 'processVersion', record.version)}`);
     out.push(`    ${attribute('string', 'processVersionId', record.processVersionId)}`);
     if (record.businessKey !== null) out.push(`    ${attribute('string', 'businessKey', record.businessKey)}`);
-    // The experiment arm joins these attributes once experiments assign arms.
+    if (record.experimentId !== null) out.push(`    ${attribute('string', 'experiment', record.experimentId)}`);
+    if (record.arm !== null) out.push(`    ${attribute('string', 'experimentArm', record.arm)}`);
     const started = new Set<string>();
     for (const step of byCase.get(record.instanceId) ?? []) {
       const transition = transitionOf(step.type, started.has(step.activityInstanceId));
@@ -99,6 +100,7 @@ export const CSV_COLUMNS = [
   'processVersion',
   'processVersionId',
   'businessKey',
+  'experimentArm',
   'activityInstanceId',
   'elementId',
   'activity',
@@ -120,6 +122,7 @@ export const csvRows = (cases: readonly EventLogCase[], steps: readonly LedgerSt
       record.version,
       record.processVersionId,
       record.businessKey ?? '',
+      record.arm ?? '',
       step.activityInstanceId,
       step.elementId,
       activityName(catalog, step.elementId),

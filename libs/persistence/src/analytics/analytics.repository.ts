@@ -14,10 +14,12 @@ export interface AnalyticsScope {
   segments: Readonly<Record<string, string>>;
 }
 
-/** An ended case's version as the event log names it. */
+/** An ended case's version as the event log names it, and the experiment arm it was routed to. */
 export interface EventLogCase extends CaseRecord {
   processKey: string;
   version: number;
+  experimentId: string | null;
+  arm: string | null;
 }
 
 const CHUNK = 1000;
@@ -118,8 +120,10 @@ export class AnalyticsRepository {
       const params = scopeParams(scope);
       const rows: Array<Omit<EventLogCase, 'startedAt' | 'endedAt' | 'variables'> & { startedAt: Date; endedAt: Date | null }> = await this.sql.rows(
         `SELECT i.id AS "instanceId", i.process_version_id AS "processVersionId", i.business_key AS "businessKey", i.status,
-                i.started_at AS "startedAt", i.ended_at AS "endedAt", v.key AS "processKey", v.version
+                i.started_at AS "startedAt", i.ended_at AS "endedAt", v.key AS "processKey", v.version,
+                a.experiment_id AS "experimentId", a.arm_id AS "arm"
          FROM instance i JOIN process_version v ON v.id = i.process_version_id
+         LEFT JOIN experiment_assignment a ON a.instance_id = i.id
          WHERE ${scopeConditions()} AND ($${params.length + 1}::uuid IS NULL OR i.id > $${params.length + 1}::uuid)
          ORDER BY i.id
          LIMIT $${params.length + 2}`,
