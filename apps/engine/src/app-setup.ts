@@ -1,8 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Express, Request, Response } from 'express';
+import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
 import type { AppConfig } from './common/config.js';
+import { refuseDeepJson, refuseUnstorableEntries } from './common/json-body.js';
+import { refuseNulInUrl } from './common/nul-character.js';
 import { EngineMetrics } from './observability/engine-metrics.js';
 import { requestContextMiddleware } from './observability/request-context.js';
 
@@ -17,10 +19,12 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
  */
 export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes' | 'trustProxy'>): void => {
   app.use(requestContextMiddleware);
+  app.use(refuseNulInUrl);
   app.setGlobalPrefix(API_PREFIX);
   serveMetrics(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  // Registered as Nest's useBodyParser would, whose options type leaves out `verify` (Nest's rawBody uses it; this app does not).
+  app.use(json({ limit: config.maxBodyBytes, verify: refuseDeepJson, reviver: refuseUnstorableEntries }));
   app.useBodyParser('text', { type: XML_TYPES, limit: config.maxBodyBytes });
   const document = SwaggerModule.createDocument(
     app,

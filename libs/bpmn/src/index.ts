@@ -7,6 +7,7 @@ export { validateBpmn, RULES } from './validate/validate-bpmn.js';
 export { compileBpmn } from './compile/compile-bpmn.js';
 export { loadBpmn, type LoadedBpmn } from './load-bpmn.js';
 export { isFeel, stripFeelPrefix, feelSyntaxError } from './feel/feel-syntax.js';
+export { abbreviate, FEEL_LIMITS, feelCostProblem } from './feel/feel-cost.js';
 export { isIsoDuration } from './duration.js';
 export * from './dmn/decision-table.js';
 export { DMN_ERRORS } from './dmn/dmn-errors.js';

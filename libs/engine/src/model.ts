@@ -637,6 +637,8 @@ export const ENGINE_ERRORS = {
   gatewayNoMatch: 'GATEWAY_NO_MATCH',
   /** A FEEL expression failed to evaluate (syntax, unknown variable, wrong type): 422. */
   expressionFailed: 'EXPRESSION_FAILED',
+  /** A FEEL expression could run away (a loop past FEEL_LIMITS, a function definition, too long or deep); refused before evaluation: 422. */
+  expressionTooCostly: 'FEEL_EXPRESSION_TOO_COSTLY',
   /** A duration (timer, due date) is not ISO 8601: 422. */
   durationInvalid: 'DURATION_INVALID',
   /** Tokens kept entering instant nodes without ever waiting (a loop in the model): 422. */

@@ -1,5 +1,9 @@
 /** Domain error codes raised by the application services (mapped to HTTP by the exception filter). */
 export const APP_ERRORS = {
+  /** A JSON request body nests deeper than any request needs (a stack-exhaustion attempt): 400. */
+  bodyTooDeep: 'BODY_TOO_DEEP',
+  /** A path or query string holds the NUL character, which no stored text can hold: 400. */
+  nulCharacter: 'NUL_CHARACTER',
   deploymentEmpty: 'DEPLOYMENT_EMPTY',
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
   processNotFound: 'PROCESS_NOT_FOUND',

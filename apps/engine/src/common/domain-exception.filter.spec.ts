@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '#core';
 import { toErrorBody } from './domain-exception.filter.js';
@@ -36,6 +36,13 @@ describe('toErrorBody', () => {
     const sut = errors.map(toErrorBody);
     // then both are the same generic 500
     for (const body of sut) expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' });
+  });
+
+  it('answers a domain error that Nest wrapped in an HTTP error (an Express-level hook refused the request) by its own code', () => {
+    // given a body refused before Nest saw it, wrapped as Nest wraps body-parser errors
+    const wrapped = new HttpException('too deep', 400, { cause: new DomainError('BODY_TOO_DEEP', 'The JSON body nests too deep.', { limit: 64 }) });
+    // when it becomes an answer, then it is the domain error's
+    expect(toErrorBody(wrapped)).toEqual({ statusCode: 400, code: 'BODY_TOO_DEEP', message: 'The JSON body nests too deep.', details: { limit: 64 } });
   });
 
   it("keeps the status of Nest's HTTP errors and names validation failures", () => {

@@ -50,6 +50,8 @@ export const toErrorBody = (exception: unknown): ErrorBody => {
       ...(exception.details !== undefined && { details: exception.details }),
     };
   }
+  // An Express-level hook refused the request with a domain error (BODY_TOO_DEEP, NUL_CHARACTER), which Nest wrapped.
+  if (exception instanceof HttpException && isDomainError(exception.cause)) return toErrorBody(exception.cause);
   if (exception instanceof HttpException) return fromHttpException(exception);
   return internalError();
 };

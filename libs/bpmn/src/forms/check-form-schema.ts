@@ -1,4 +1,5 @@
 import { DomainError } from '#core';
+import { nulCharacterLine } from '../parse/nul-character.js';
 import { FORM_ERRORS } from './form-errors.js';
 import { isContainerType, isInputType, isKnownType, isOptionType, type FormComponent, type FormSchema } from './form-schema.js';
 
@@ -87,6 +88,10 @@ function checkInput(component: FormComponent, name: string, problems: string[], 
  * (FORM_SCHEMA_INVALID, listing every problem, otherwise).
  */
 export function readFormSchema(text: string): FormSchema {
+  const nulLine = nulCharacterLine(text, 'json');
+  if (nulLine !== undefined) {
+    throw new DomainError(FORM_ERRORS.malformed, `The form contains the NUL character (line ${nulLine}), which no stored text can hold.`, { line: nulLine });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

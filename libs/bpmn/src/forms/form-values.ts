@@ -1,4 +1,5 @@
 import { evaluate } from 'feelin';
+import { feelCostProblem } from '../feel/feel-cost.js';
 
 export type FormValues = Record<string, unknown>;
 
@@ -20,13 +21,15 @@ export const isEmpty = (value: unknown, type: string): boolean =>
 
 /**
  * Evaluates a FEEL setting of a form (`=` prefix) over the form's data, as the viewer does; a
- * plain value is returned as it is. An expression that fails yields undefined: the setting is then
- * not applied, as in the viewer.
+ * plain value is returned as it is. An expression that fails, or that is too costly to evaluate
+ * (feelCostProblem), yields undefined: the setting is then not applied, as in the viewer.
  */
 export const settingValue = (setting: unknown, data: FormValues): unknown => {
   if (typeof setting !== 'string' || !setting.trim().startsWith('=')) return setting;
+  const expression = setting.trim().slice(1);
+  if (feelCostProblem(expression, data) !== undefined) return undefined;
   try {
-    return evaluate(setting.trim().slice(1), data).value;
+    return evaluate(expression, data).value;
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { tandemDescriptor } from '../moddle/tandem.js';
 import type { Problem } from '../problem.js';
 import { firstTooDeep, MAX_NESTING_DEPTH } from './nesting-depth.js';
+import { nulCharacterLine } from './nul-character.js';
 import { describeReaderMessage, readPosition } from './reader-message.js';
 
 export interface ParsedBpmn {
@@ -27,6 +28,10 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
       BPMN_ERRORS.doctypeForbidden,
       'The BPMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
     );
+  }
+  const nulLine = nulCharacterLine(xml, 'xml');
+  if (nulLine !== undefined) {
+    throw new DomainError(BPMN_ERRORS.malformed, `The BPMN document contains the NUL character (line ${nulLine}), which XML does not allow.`, { line: nulLine });
   }
   const tooDeep = firstTooDeep(xml);
   if (tooDeep) {

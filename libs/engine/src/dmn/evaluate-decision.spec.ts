@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ENGINE_ERRORS } from '../model.js';
 import { domainError } from '../testing/domain-error.js';
 import { DECISION_ERRORS } from './decision-errors.js';
 import { evaluateDecision } from './evaluate-decision.js';
@@ -310,5 +311,14 @@ describe('evaluateDecision: FEEL failures', () => {
     const sut = decisionTable({ inputs: [], outputs: ['band'], rules: [['[1..5]']] });
     // when evaluated; then
     expect(() => evaluateDecision(sut, {})).toThrow(domainError(DECISION_ERRORS.decisionFailed, { ruleId: 'r1', outputId: 'o1' }));
+  });
+});
+
+describe('evaluateDecision: runaway entries', () => {
+  it('refuses an input entry that would loop past the limit, naming the rule, before evaluating it', () => {
+    // given a rule whose entry loops a hundred million times
+    const sut = entryTable('count(for i in 1..100000000 return i) > ?');
+    // when the decision is evaluated, then it is refused as too costly, naming the decision and rule
+    expect(() => evaluateDecision(sut, { x: 1 })).toThrow(domainError(ENGINE_ERRORS.expressionTooCostly, { decisionId: 'd', ruleId: 'r1' }));
   });
 });

@@ -1,7 +1,8 @@
-import type { DecisionTable } from '#bpmn';
+import { abbreviate, FEEL_LIMITS, feelCostProblem, type DecisionTable } from '#bpmn';
+import { DomainError } from '#core';
 import { evaluate, unaryTest, type EvaluationResult } from 'feelin';
 import { evaluationProblem } from '../feel/feel.js';
-import type { Variables } from '../model.js';
+import { ENGINE_ERRORS, type Variables } from '../model.js';
 import { decisionFailed } from './decision-errors.js';
 
 /** Where an expression sits, for the error: the input entry "< 5" of rule 'r2' for input 'Amount' (i3). */
@@ -15,13 +16,22 @@ export interface EntryLocation {
 
 /** An input expression or output entry; any failure other than missing data is DECISION_FAILED naming the entry. */
 export const evaluateExpression = (expression: string, variables: Variables, where: EntryLocation): unknown =>
-  run(expression, where, () => evaluate(expression, variables));
+  run(expression, where, feelCostProblem(expression, variables), () => evaluate(expression, variables));
 
 /** Input entry unary tests with `?` bound to the input value; a null test result (not comparable) does not match. */
 export const testInputEntry = (entry: string, inputValue: unknown, variables: Variables, where: EntryLocation): boolean =>
-  run(entry, where, () => unaryTest(entry, { ...variables, '?': inputValue })) === true;
+  run(entry, where, feelCostProblem(entry, { ...variables, '?': inputValue }, true), () => unaryTest(entry, { ...variables, '?': inputValue })) === true;
 
-function run<T>(expression: string, where: EntryLocation, evaluation: () => EvaluationResult<T>): T {
+/** Evaluates an entry unless measuring it found it too costly (FEEL_EXPRESSION_TOO_COSTLY naming the entry). */
+function run<T>(expression: string, where: EntryLocation, tooCostly: string | undefined, evaluation: () => EvaluationResult<T>): T {
+  if (tooCostly) {
+    throw new DomainError(ENGINE_ERRORS.expressionTooCostly, `${describeEntry(abbreviate(expression), where)} is too costly to evaluate: ${tooCostly}.`, {
+      decisionId: where.table.id,
+      ...where.details,
+      expression: abbreviate(expression, 500),
+      limits: FEEL_LIMITS,
+    });
+  }
   let result: EvaluationResult<T>;
   try {
     result = evaluation();

@@ -1,4 +1,4 @@
-import { isIsoDuration, stripFeelPrefix } from '#bpmn';
+import { abbreviate, FEEL_LIMITS, feelCostProblem, isIsoDuration, stripFeelPrefix } from '#bpmn';
 import { DomainError } from '#core';
 import { evaluate, FeelDuration, type WarningType } from 'feelin';
 import { ENGINE_ERRORS, type Variables } from '../model.js';
@@ -11,12 +11,14 @@ export const evaluationProblem = <W extends { type: WarningType }>(warnings: rea
   warnings.find((warning) => !MISSING_DATA.has(warning.type));
 
 /**
- * Evaluates a FEEL expression (leading `=` optional) against the instance variables.
- * A syntax error or any evaluation problem other than missing data fails with
+ * Evaluates a FEEL expression (leading `=` optional) against the instance variables, once its
+ * cost is known to be bounded (FEEL_EXPRESSION_TOO_COSTLY otherwise). A syntax error or any evaluation problem other than missing data fails with
  * `EXPRESSION_FAILED` naming the element that holds the expression.
  */
 export function evaluateFeel(expression: string, variables: Variables, elementId: string): unknown {
   const body = stripFeelPrefix(expression);
+  const tooCostly = feelCostProblem(body, variables);
+  if (tooCostly) throw expressionTooCostly(elementId, body, tooCostly);
   let result: ReturnType<typeof evaluate>;
   try {
     result = evaluate(body, variables);
@@ -55,4 +57,11 @@ export const expressionFailed = (elementId: string, expression: string, reason: 
   new DomainError(ENGINE_ERRORS.expressionFailed, `The FEEL expression "${expression}" of '${elementId}' failed: ${reason}.`, {
     elementId,
     expression,
+  });
+
+export const expressionTooCostly = (elementId: string, expression: string, reason: string) =>
+  new DomainError(ENGINE_ERRORS.expressionTooCostly, `The FEEL expression "${abbreviate(expression)}" of '${elementId}' is too costly to evaluate: ${reason}.`, {
+    elementId,
+    expression: abbreviate(expression, 500),
+    limits: FEEL_LIMITS,
   });

@@ -3,6 +3,7 @@ import { DmnModdle, type DmnElement } from 'dmn-moddle';
 import type { Problem } from '../../problem.js';
 import { DMN_ERRORS } from '../dmn-errors.js';
 import { firstTooDeep, MAX_NESTING_DEPTH } from '../../parse/nesting-depth.js';
+import { nulCharacterLine } from '../../parse/nul-character.js';
 import { describeReaderMessage, duplicateIdIn, readPosition } from '../../parse/reader-message.js';
 
 export interface ParsedDmn {
@@ -29,6 +30,10 @@ export async function parseDmn(xml: string): Promise<ParsedDmn> {
       DMN_ERRORS.doctypeForbidden,
       'The DMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
     );
+  }
+  const nulLine = nulCharacterLine(xml, 'xml');
+  if (nulLine !== undefined) {
+    throw new DomainError(DMN_ERRORS.malformed, `The DMN document contains the NUL character (line ${nulLine}), which XML does not allow.`, { line: nulLine });
   }
   const tooDeep = firstTooDeep(xml);
   if (tooDeep) {
