@@ -97,6 +97,17 @@ describe('AnalyticsAggregator', () => {
     expect((await repository.caseAggregate([VERSION], { fromDay: '2026-01-06' })).cases).toBe(0);
   });
 
+  it('records each folded case once in the month-partitioned history', async () => {
+    // the queue was drained by the first test; both cases ended on 5 January 2026, a month with no partition
+    const sut: Array<{ id: string; partition: string; endedAt: Date }> = await database.dataSource.query(
+      `SELECT id, tableoid::regclass::text AS partition, ended_at AS "endedAt" FROM instance_history ORDER BY id`,
+    );
+
+    expect(sut).toEqual(
+      TWO_CASES.map(({ instanceId, endedAt }) => ({ id: uuid(instanceId), partition: 'instance_history_default', endedAt: new Date(endedAt!) })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
   it('keeps day buckets that add up to the all-time row', async () => {
     // both cases ended on 5 January 2026
     const day = await repository.activityAggregates([VERSION], { fromDay: '2026-01-05', toDay: '2026-01-06' });

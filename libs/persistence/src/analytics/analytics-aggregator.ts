@@ -65,7 +65,7 @@ export class AnalyticsAggregator {
     }
   }
 
-  /** Queued ended cases: their figures (from all their steps, read by instance) into analytics_case_bucket. */
+  /** Queued ended cases: their records into instance_history, their figures (from all their steps, read by instance) into analytics_case_bucket. */
   private async foldCaseBatch(manager: EntityManager, limit: number): Promise<number> {
     const pending: Array<{ id: string }> = await manager.query(
       `WITH taken AS (
@@ -84,6 +84,7 @@ export class AnalyticsAggregator {
          FROM instance WHERE id = ANY($1::uuid[]) AND ended_at IS NOT NULL`,
         [ids],
       );
+    await recordHistory(manager, ids);
     const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [ids]);
     const runs = foldLedger(steps.map(toLedgerStep));
     const deltas = new Map<string, { key: CaseBucketKey; aggregate: CaseAggregate }>();
@@ -202,6 +203,21 @@ const write = async (manager: EntityManager, deltas: Map<string, { key: BucketKe
      FROM jsonb_to_recordset($1::jsonb) AS k(${BUCKET_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
      WHERE ${KEY_MATCH}`,
     [JSON.stringify(rows)],
+  );
+};
+
+/**
+ * The ended cases' records into the month-partitioned instance_history, in the transaction that
+ * counts them: a history row means the case is in the aggregates, which retention relies on.
+ */
+const recordHistory = async (manager: EntityManager, instanceIds: string[]): Promise<void> => {
+  await manager.query(
+    `INSERT INTO instance_history (id, process_version_id, process_key, business_key, parent_instance_id, status, started_at, ended_at, variables)
+     SELECT i.id, i.process_version_id, i.process_key, i.business_key, i.parent_instance_id, i.status, i.started_at, i.ended_at,
+            COALESCE((SELECT jsonb_object_agg(v.name, v.value) FROM variable v WHERE v.instance_id = i.id), '{}'::jsonb)
+     FROM instance i WHERE i.id = ANY($1::uuid[]) AND i.ended_at IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [instanceIds],
   );
 };
 

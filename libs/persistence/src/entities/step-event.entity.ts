@@ -1,7 +1,10 @@
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InstanceEntity } from './instance.entity.js';
 
-/** The append-only step ledger: one row per lifecycle event of an activity instance. */
+/**
+ * The append-only step ledger: one row per lifecycle event of an activity instance. Partitioned by
+ * month of `at` (history-partitions migration), hence `at` in the primary key.
+ */
 @Entity({ name: 'step_event' })
 @Check(
   'step_event_type_check',
@@ -38,7 +41,7 @@ export class StepEventEntity {
   @Column({ type: 'text' })
   type: string;
 
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz', primaryKeyConstraintName: 'step_event_pkey' })
   at: Date;
 
   @Column({ type: 'text', nullable: true })
