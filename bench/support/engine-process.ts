@@ -34,6 +34,10 @@ export interface EngineProcessOptions {
   nodeArgs?: string[];
   /** Where the engine's stderr goes: inherited (default) or dropped. */
   stderr?: 'inherit' | 'ignore';
+  /** Where its stdout (the log) goes: dropped (default) or inherited. */
+  stdout?: 'inherit' | 'ignore';
+  /** The HTTP port; a random free-looking one in 40000-49999 by default. */
+  port?: number;
 }
 
 export const projectRoot = (): string => {
@@ -48,7 +52,7 @@ export const engineEntry = (): string => join(projectRoot(), 'dist/apps/engine/s
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
   const entry = engineEntry();
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const port = 40000 + Math.floor(Math.random() * 10000);
+  const port = options.port ?? 40000 + Math.floor(Math.random() * 10000);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: projectRoot(),
     env: {
@@ -61,7 +65,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       TANDEM_ADMIN_PASSWORD: ENGINE_ADMIN.password,
       ...options.env,
     },
-    stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
+    stdio: ['ignore', options.stdout ?? 'ignore', options.stderr ?? 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const baseUrl = `http://127.0.0.1:${port}/api`;

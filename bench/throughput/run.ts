@@ -6,11 +6,11 @@
  *   npm run bench:throughput            # defaults below; override with BENCH_* variables
  */
 import pg from 'pg';
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBenchDatabase } from '../support/bench-database.js';
+import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
@@ -111,31 +111,6 @@ async function signInCallers(engine: EngineProcess): Promise<Callers> {
   }
   const key = await fetch(`${engine.baseUrl}/api-keys`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'bench-workers' }) });
   return { agents, worker: { 'x-api-key': ((await key.json()) as { key: string }).key } };
-}
-
-// node:http with a keep-alive agent costs the driver less CPU than fetch; the driver shares the machine with the engine.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function send(url: string, method: string, credentials: Record<string, string>, body?: unknown): Promise<{ status: number; text: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolveResponse, reject) => {
-    const request = http.request(
-      url,
-      {
-        method,
-        agent,
-        headers: { ...credentials, ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
 }
 
 async function call<T>(name: CallName, url: string, credentials: Record<string, string>, init?: { method: string; body?: unknown }): Promise<T> {

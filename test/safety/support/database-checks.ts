@@ -20,8 +20,12 @@ export const duplicateStepEvents = (url: string): Promise<number> =>
     return Number(rows[0].n);
   });
 
-export const instancesByStatus = (url: string): Promise<Record<string, number>> =>
+/** Instances per status, of one process key or of all. */
+export const instancesByStatus = (url: string, processKey?: string): Promise<Record<string, number>> =>
   withDatabase(url, async (client) => {
-    const { rows } = await client.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM instance GROUP BY status`);
+    const { rows } = await client.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM instance WHERE $1::text IS NULL OR process_key = $1 GROUP BY status`,
+      [processKey ?? null],
+    );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   });
