@@ -13,6 +13,7 @@ export default {
     '^#persistence$': '<rootDir>/libs/persistence/src/index.ts',
     '^#experiments$': '<rootDir>/libs/experiments/src/index.ts',
     '^#analytics$': '<rootDir>/libs/analytics/src/index.ts',
+    '^#simulation$': '<rootDir>/libs/simulation/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],
