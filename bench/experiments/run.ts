@@ -1,7 +1,8 @@
 /**
  * Experiment statistics benchmark (issue 7 point 7): large seeded simulations of daily-looked
  * experiments on a rate metric (A/A false-positive rate, power at the planned effect, naive
- * peeking for contrast), and the cost of one routing decision.
+ * peeking for contrast), guardrails checked daily (false pauses of an equal candidate, pauses
+ * of a worse one), and the cost of one routing decision.
  *
  *   npm run bench:experiments     # BENCH_EXPERIMENTS (default 10000), BENCH_SEED (default 20261123)
  */
@@ -12,6 +13,7 @@ import {
   sampleSizeTwoProportions,
   seededRandom,
   simulateDurationExperiments,
+  simulateGuardrailChecks,
   simulateRateExperiments,
   spendingBoundaries,
   type Experiment,
@@ -113,6 +115,26 @@ function main() {
     rateRow('planned SLA 85 -> 90 %, 29 looks', 0.85, 0.05, 0.05, 24, SEED + 6),
     durationRow('planned 10 % faster, 16 looks', 0.8, 0.9, 0.9, 60, SEED + 7),
     rateRow('half the planned effect', 0.5, 0.1, 0.05, 20, SEED + 8),
+  ]);
+  const guardrails = EXPERIMENTS / 10;
+  const guardrailRow = (scenario: string, candidateRate: number, seed: number) => {
+    const started = performance.now();
+    const result = simulateGuardrailChecks({ baselineRate: 0.85, candidateRate, maxWorsening: 0.05, perArm: 400, casesPerArmPerDay: 20, alpha: ALPHA }, guardrails, seededRandom(seed));
+    const se = Math.sqrt((result.pausedRate * (1 - result.pausedRate)) / guardrails);
+    return {
+      scenario,
+      experiments: guardrails,
+      paused: `${(100 * result.pausedRate).toFixed(2)} % ± ${(100 * se).toFixed(2)}`,
+      'mean pause at': result.meanPauseFraction === null ? '-' : `${(100 * result.meanPauseFraction).toFixed(1)} %`,
+      seconds: +((performance.now() - started) / 1000).toFixed(1),
+    };
+  };
+  console.log(`\nGuardrail "SLA attainment not worse than 5 points", SLA 85 %, 400 cases per arm, checked daily for 20 days (one side of the spending: alpha/2 = ${ALPHA / 2})`);
+  console.table([
+    guardrailRow('A/A: candidate as good', 0.85, SEED + 9),
+    guardrailRow('candidate 5 points worse (at the limit)', 0.8, SEED + 10),
+    guardrailRow('candidate 10 points worse', 0.75, SEED + 11),
+    guardrailRow('candidate 20 points worse', 0.65, SEED + 12),
   ]);
   const started = performance.now();
   const daily = Array.from({ length: 90 }, (_, i) => (i + 1) / 90);

@@ -341,6 +341,13 @@ describe('instance operations over HTTP', () => {
       await http().post(`/api/instances/${canceled.id}/cancel`).send({}).expect(200);
       const v2 = await deployTicket('ticket-batch', 2);
 
+      // when a dry run is asked for first, it tells the same story and moves nothing
+      const dryRun = await users.lead.post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v2.id, dryRun: true });
+      expect(dryRun.status).toBe(200);
+      expect(dryRun.body).toMatchObject({ dryRun: true, migrated: 1, failed: 1 });
+      expect(dryRun.body.results.map((result: { status: string }) => result.status)).toEqual(['wouldMigrate', 'failed']);
+      expect((await http().get(`/api/instances/${early.id}`).expect(200)).body.processVersionId).toBe(v1.id);
+
       // when every running case of v1 is migrated to v2
       const batch = await users.lead.post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v2.id });
 
@@ -349,6 +356,7 @@ describe('instance operations over HTTP', () => {
       expect(batch.body).toEqual({
         sourceProcessVersionId: v1.id,
         targetProcessVersionId: v2.id,
+        dryRun: false,
         migrated: 1,
         failed: 1,
         results: [

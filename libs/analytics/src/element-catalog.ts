@@ -15,6 +15,7 @@ export const elementCatalog = (graphs: readonly ProcessGraph[]): ElementCatalog 
         candidateGroups: node.type === 'userTask' ? node.candidateGroups : [],
         ...(node.type === 'userTask' && node.costPerHour !== undefined && { costPerHour: node.costPerHour }),
         ...(node.lean.standardMinutes !== undefined && { standardMinutes: node.lean.standardMinutes }),
+        ...(node.lean.stage !== undefined && { stage: node.lean.stage }),
       });
     }
   }

@@ -59,5 +59,7 @@ export {
 export { bottlenecks, type Bottleneck } from './bottlenecks.js';
 export { utilisation, type TeamUtilisation, type UtilisationWindow } from './utilisation.js';
 export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
-export { kpis, DEFAULT_KPI_SETTINGS, type Kpi, type KpiSettings, type KpiUnit } from './kpis.js';
+export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
+export { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';
+export { kpis, type Kpi, type KpiUnit } from './kpis.js';
 export { elementCatalog } from './element-catalog.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { foldLedger } from './activity-run.js';
 import { caseFigures } from './case-report.js';
+import { caseOutcomes } from './case-outcomes.js';
+import { DEFAULT_KPI_SETTINGS } from './kpi-settings.js';
 import { kpis } from './kpis.js';
 import type { ElementCatalog } from './ledger.js';
 import { caseLedger, caseRecord } from './testing/ledger-builder.js';
@@ -107,5 +109,21 @@ describe('kpis', () => {
     expect(sut.slaFirstResponse).toMatchObject({ numerator: 2, n: 4 });
     // within 8 h: all four
     expect(sut.slaResolution).toMatchObject({ numerator: 4, n: 4 });
+  });
+});
+
+describe('caseOutcomes', () => {
+  it('says case by case whether each rate KPI was met, and null where the KPI does not count the case', () => {
+    const sut = new Map(caseOutcomes(cases, foldLedger(ledger), DEFAULT_KPI_SETTINGS).map((outcome) => [outcome.instanceId, outcome]));
+
+    // k5: first tier, no escalation, no repeat, 15 min to respond, 1 h to resolve
+    expect(sut.get('k5')).toMatchObject({ fcr: true, firstResponseMet: true, resolutionMet: true, escalated: false, repeatContact: false, rework: false });
+    // k1: customer A came back 3 days later (k3), so not resolved at first contact; k3 is the repeat, and escalated
+    expect(sut.get('k1')).toMatchObject({ fcr: false, repeatContact: false });
+    expect(sut.get('k3')).toMatchObject({ fcr: false, escalated: true, repeatContact: true });
+    // k2 answered after 5 h
+    expect(sut.get('k2')).toMatchObject({ firstResponseMet: false, firstResponseMs: 5 * 3_600_000, resolutionMet: false });
+    // k4 still runs and was never started: only the repeat-contact KPI counts it
+    expect(sut.get('k4')).toEqual({ instanceId: 'k4', fcr: null, firstResponseMet: null, resolutionMet: null, escalated: null, repeatContact: false, rework: null, firstResponseMs: null });
   });
 });

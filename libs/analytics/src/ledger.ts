@@ -57,6 +57,8 @@ export interface ElementInfo {
   /** Cost of the role doing the work, per hour. */
   costPerHour?: number;
   standardMinutes?: number;
+  /** The stage of the service process (inquiry, diagnosis, solution, follow-up). */
+  stage?: string;
 }
 
 /** Elements by id; versions analysed together share element ids (a later version's entry wins). */

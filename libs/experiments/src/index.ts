@@ -2,7 +2,7 @@ export type { Random } from './random/seeded-random.js';
 export { normalDraw, seededRandom } from './random/seeded-random.js';
 
 export type { Arm, ArmRole, AssignmentUnit, Experiment, ExperimentState, Guardrail, Plan, RampStep, SegmentRule } from './model/experiment.js';
-export { baselineArm } from './model/experiment.js';
+export { baselineArm, inWindow } from './model/experiment.js';
 export type { MetricBetter, MetricDefinition, MetricKey, MetricKind } from './model/metrics.js';
 export { METRICS, isMetricKey } from './model/metrics.js';
 export type { ExperimentProblem } from './model/validate-experiment.js';
@@ -21,7 +21,7 @@ export {
 } from './model/experiment-state.js';
 
 export type { Assignment, AssignmentInput, AssignmentReason } from './routing/assign-arm.js';
-export { EXPERIMENT_NOT_ROUTING, assignArm, plannedShares } from './routing/assign-arm.js';
+export { EXPERIMENT_NOT_ROUTING, assignArm, hashedCandidate, plannedShares } from './routing/assign-arm.js';
 export { unitHash } from './routing/unit-hash.js';
 
 export { STATISTICS_INPUT_INVALID } from './statistics/statistics-error.js';
@@ -60,7 +60,18 @@ export { compareLeadTimes, leadTimeObservations } from './statistics/lead-time.j
 export type { GuardrailStatus, PrimaryEstimate, Verdict, VerdictInput, VerdictReason, VerdictReasonCode, VerdictReport } from './verdict/decide-verdict.js';
 export { decideVerdict } from './verdict/decide-verdict.js';
 export { canonicalJson, dataHash } from './verdict/data-hash.js';
-export { VERDICT_ROW_HEADER, verdictRows } from './verdict/verdict-rows.js';
+export { VERDICT_ROW_HEADER, analysisRows, verdictRows } from './verdict/verdict-rows.js';
 
 export type { DurationScenario, RateScenario, ScheduleScenario, SimulationResult } from './simulation/simulate-experiments.js';
 export { simulateDurationExperiments, simulateRateExperiments } from './simulation/simulate-experiments.js';
+
+export type { AnalysisInput, ArmActivity, ArmCase, StageTime } from './analysis/analysis-input.js';
+export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult } from './analysis/analyse-experiment.js';
+export { ANALYSIS_STAGES, analyseExperiment } from './analysis/analyse-experiment.js';
+export type { GuardrailCheck } from './analysis/guardrail-check.js';
+export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';
+export type { ActivityDifference } from './analysis/activity-differences.js';
+export type { MetricComparison } from './analysis/metric-comparison.js';
+export type { StageBreakdown } from './analysis/stage-breakdown.js';
+export type { GuardrailScenario, GuardrailSimulationResult } from './simulation/simulate-guardrails.js';
+export { simulateGuardrailChecks } from './simulation/simulate-guardrails.js';

@@ -7,4 +7,8 @@ export const EXPERIMENT_ERRORS = {
   definitionFixed: 'EXPERIMENT_DEFINITION_FIXED',
   /** Someone else changed the experiment's state meanwhile (details: state): 409. */
   stateChanged: 'EXPERIMENT_STATE_CHANGED',
+  /** A draft has no cases to analyse (details: state): 409. */
+  notStarted: 'EXPERIMENT_NOT_STARTED',
+  /** Running cases are offered a migration only once a winner is promoted (details: state): 409. */
+  notPromoted: 'EXPERIMENT_NOT_PROMOTED',
 } as const;

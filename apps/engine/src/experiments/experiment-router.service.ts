@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, IdGenerator } from '#engine';
-import { assignArm, type Experiment } from '#experiments';
+import { assignArm, baselineArm, inWindow, type Experiment } from '#experiments';
 import { ExperimentRepository, type ProcessVersionRecord } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import type { Committer } from '../instances/instance-commands.service.js';
-import { AssignmentView } from './dto/assignment.view.js';
+import { AssignmentRecordView, AssignmentView } from './dto/assignment.view.js';
 
 /** Where a new case of a process key starts: the version, and with an experiment the arm it met. */
 export interface Route {
@@ -40,8 +40,10 @@ export class ExperimentRouter {
     const record = await this.experiments.findRouting(processKey);
     if (!record || !(await this.stillRoutes(record.experiment))) return { version: await this.versions.latest(processKey) };
     const { experiment } = record;
-    const instanceId = this.ids.next();
     const at = this.clock.now();
+    // Before its start date or after its end date a running experiment keeps new cases on the baseline, unrecorded.
+    if (!inWindow(experiment, at.getTime())) return { version: await this.versions.get(baselineArm(experiment)!.processVersionId) };
+    const instanceId = this.ids.next();
     const assignment = assignArm(experiment, {
       instanceKey: instanceId,
       ...(businessKey !== undefined && { businessKey }),
@@ -55,6 +57,12 @@ export class ExperimentRouter {
       assignment: AssignmentView.of(stored),
       commit: (result, previous) => this.experiments.commitWithAssignment(stored, result, previous),
     };
+  }
+
+  /** The arm a case was routed to, if an experiment routed it. */
+  async assignmentOf(instanceId: string): Promise<AssignmentRecordView | null> {
+    const record = await this.experiments.findAssignment(instanceId);
+    return record && AssignmentRecordView.ofRecord(record);
   }
 
   /** A promoted experiment routes to its winner until a newer version of the key is deployed. */

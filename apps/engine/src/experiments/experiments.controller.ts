@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
+import { VERDICT_ROW_HEADER, analysisRows } from '#experiments';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PageQuery, TOTAL_COUNT_HEADER } from '../common/page.query.js';
@@ -11,6 +13,8 @@ import { ExperimentQuery } from './dto/experiment.query.js';
 import { ExperimentView } from './dto/experiment.view.js';
 import { PromoteDto } from './dto/promote.dto.js';
 import { TransitionDto } from './dto/transition.dto.js';
+import { VerdictQuery } from './dto/verdict.query.js';
+import { ExperimentAnalysisService, type ExperimentReport } from './experiment-analysis.service.js';
 import { ExperimentsService } from './experiments.service.js';
 
 const INVALID = 'EXPERIMENT_INVALID: details.problems lists every problem with its field (e.g. arms[1].weight, arms[0].processVersionId)';
@@ -21,7 +25,10 @@ const REFUSED = 'EXPERIMENT_TRANSITION_INVALID (details.state), EXPERIMENT_ALREA
 @Roles('analyst')
 @Controller('experiments')
 export class ExperimentsController {
-  constructor(private readonly experiments: ExperimentsService) {}
+  constructor(
+    private readonly experiments: ExperimentsService,
+    private readonly analysis: ExperimentAnalysisService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: ExperimentView, description: 'A draft; nothing is routed until it is started' })
@@ -90,6 +97,49 @@ export class ExperimentsController {
   @ApiConflictResponse({ description: REFUSED })
   promote(@Param('id', ParseUUIDPipe) id: string, @Body() body: PromoteDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
     return this.experiments.act(id, 'promote', principal, body);
+  }
+
+  @Post(':id/arms/:armId/pause')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: "The candidate arm's new cases go to the baseline until it is resumed" })
+  @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_ARM_NOT_CANDIDATE (details.field armId)' })
+  @ApiConflictResponse({ description: 'EXPERIMENT_TRANSITION_INVALID: the experiment routes no cases (details.state)' })
+  pauseArm(@Param('id', ParseUUIDPipe) id: string, @Param('armId') armId: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.setArm(id, armId, true, principal, body.reason);
+  }
+
+  @Post(':id/arms/:armId/resume')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ExperimentView, description: 'The candidate arm gets its share of new cases again (e.g. after a guardrail pause)' })
+  @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_ARM_NOT_CANDIDATE (details.field armId)' })
+  @ApiConflictResponse({ description: 'EXPERIMENT_TRANSITION_INVALID: the experiment routes no cases (details.state)' })
+  resumeArm(@Param('id', ParseUUIDPipe) id: string, @Param('armId') armId: string, @Body() body: TransitionDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
+    return this.experiments.setArm(id, armId, false, principal, body.reason);
+  }
+
+  @Get(':id/analysis')
+  @ApiOkResponse({
+    description:
+      'Arms, every metric compared (interval, p-value), lead time with running cases censored, guardrails, daily sequential looks, the verdict with reasons, stages, per-activity differences, data hash and seed; simulatedCases counts the cases a simulation wrote',
+  })
+  @ApiConflictResponse({ description: 'EXPERIMENT_NOT_STARTED: a draft has no cases' })
+  analyse(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentReport> {
+    return this.analysis.analyse(id);
+  }
+
+  @Get(':id/verdict')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The analysis as a reproducible report to keep (data hash + seed): JSON, or CSV rows section,name,value; an attachment' })
+  @ApiConflictResponse({ description: 'EXPERIMENT_NOT_STARTED: a draft has no cases' })
+  async verdict(@Param('id', ParseUUIDPipe) id: string, @Query() query: VerdictQuery, @Res() response: Response): Promise<void> {
+    const report = await this.analysis.analyse(id);
+    const name = `experiment-${id}-v${report.analysisVersion}-${report.dataHash}`;
+    if (query.format === 'csv') {
+      const rows = [...analysisRows(report), ['experiment', 'simulatedCases', String(report.simulatedCases)]];
+      response.attachment(`${name}.csv`).type('text/csv').send(stringify([[...VERDICT_ROW_HEADER], ...rows]));
+    } else {
+      response.attachment(`${name}.json`).type('application/json').send(JSON.stringify(report, null, 2));
+    }
   }
 
   @Get(':id/assignments')

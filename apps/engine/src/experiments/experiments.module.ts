@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ExperimentRepository } from '#persistence';
+import { AnalyticsRepository, ExperimentRepository } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
+import { ExperimentAnalysisService } from './experiment-analysis.service.js';
 import { ExperimentRouter } from './experiment-router.service.js';
 import { ExperimentsController } from './experiments.controller.js';
 import { ExperimentsService } from './experiments.service.js';
+import { GuardrailMonitor } from './guardrail-monitor.service.js';
 
 @Module({
   imports: [DefinitionsModule],
   controllers: [ExperimentsController],
-  // The experiments' repository, on the app's data source.
-  providers: [ExperimentsService, ExperimentRouter, ExperimentRepository],
-  exports: [ExperimentRouter],
+  // The repositories, on the app's data source.
+  providers: [ExperimentsService, ExperimentRouter, ExperimentAnalysisService, GuardrailMonitor, ExperimentRepository, AnalyticsRepository],
+  exports: [ExperimentRouter, GuardrailMonitor],
 })
 export class ExperimentsModule {}

@@ -4,9 +4,11 @@ import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
 import {
   EXPERIMENT_INVALID,
+  EXPERIMENT_TRANSITION_INVALID,
   amendPlan,
   nextState,
   planRequirements,
+  setArmPaused,
   transition,
   validateExperiment,
   type Experiment,
@@ -110,6 +112,21 @@ export class ExperimentsService {
     if (action === 'start') await this.requireKeyFree(experiment);
     const details = action === 'promote' ? { winnerArmId } : undefined;
     await this.save(next, experiment.state, this.event(principal, action, experiment.state, next.state, reason, this.clock.now(), details));
+    return this.get(id);
+  }
+
+  /**
+   * Pauses or resumes one candidate arm by hand (a guardrail pause is lifted this way): while
+   * paused its new cases go to the baseline. Only a running or paused experiment has arms to steer.
+   */
+  async setArm(id: string, armId: string, paused: boolean, principal: Principal, reason?: string): Promise<ExperimentView> {
+    const { experiment } = await this.find(id);
+    if (experiment.state !== 'running' && experiment.state !== 'paused') {
+      throw new DomainError(EXPERIMENT_TRANSITION_INVALID, `experiment ${id} is ${experiment.state}: its arms route no cases`, { state: experiment.state });
+    }
+    const next = setArmPaused(experiment, armId, paused);
+    const event = this.event(principal, paused ? 'armPause' : 'armResume', experiment.state, experiment.state, reason, this.clock.now(), { armId });
+    await this.save(next, experiment.state, event);
     return this.get(id);
   }
 

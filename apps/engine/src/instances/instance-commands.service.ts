@@ -122,12 +122,18 @@ export class InstanceCommands {
     target: ProcessVersionRecord,
     request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>,
   ): Promise<CommandOutcome> {
+    const result = await this.planMigration(instance, target, request);
+    return this.committed(result, target, await this.commitInstance(result, instance));
+  }
+
+  /** What `migrate` would write, checked but not committed: a dry run's answer, or the refusal naming each element. */
+  async planMigration(instance: StoredInstance, target: ProcessVersionRecord, request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>): Promise<EngineResult> {
     const source = await this.versions.get(instance.state.processVersionId);
     const migration = { source: source.graph, target: target.graph, targetProcessVersionId: target.id, ...request };
     const outcome = migrateInstance(instance.state, migration, await this.portsFor(target));
     if ('problems' in outcome) throw migrationRefused(instance.state.id, outcome);
     await this.check(outcome.result);
-    return this.committed(outcome.result, target, await this.commitInstance(outcome.result, instance));
+    return outcome.result;
   }
 
   private countEnd(before: InstanceState | null, { state, version }: CommandOutcome): void {

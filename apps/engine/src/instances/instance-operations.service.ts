@@ -59,7 +59,7 @@ export class InstanceOperationsService {
    * (unknown elements, another process) refuses the whole batch up front.
    */
   async migrateInstances(sourceProcessVersionId: string, dto: MigrateInstancesDto, actor: string): Promise<BatchMigrationView> {
-    const { targetProcessVersionId, mapping = {}, instanceIds, ...by } = dto;
+    const { targetProcessVersionId, mapping = {}, instanceIds, dryRun = false, ...by } = dto;
     const [source, target] = await Promise.all([this.versions.get(sourceProcessVersionId), this.versions.get(targetProcessVersionId)]);
     const problems = checkMigrationMapping(
       { source: source.graph, sourceProcessVersionId, target: target.graph, targetProcessVersionId },
@@ -75,11 +75,12 @@ export class InstanceOperationsService {
     const ids = instanceIds ?? (await this.instances.findRunningOn(sourceProcessVersionId, { limit: MAX_BATCH_INSTANCES }));
     const results: InstanceMigrationView[] = [];
     // One after another: a batch must not starve the commands of the cases it moves.
-    for (const instanceId of ids) results.push(await this.migrateOne(instanceId, source, target, { mapping, ...operator(by, actor) }));
-    const migrated = results.filter(({ status }) => status === 'migrated').length;
+    for (const instanceId of ids) results.push(await this.migrateOne(instanceId, source, target, { mapping, ...operator(by, actor) }, dryRun));
+    const migrated = results.filter(({ status }) => status !== 'failed').length;
     return Object.assign(new BatchMigrationView(), {
       sourceProcessVersionId,
       targetProcessVersionId,
+      dryRun,
       migrated,
       failed: results.length - migrated,
       results,
@@ -108,6 +109,7 @@ export class InstanceOperationsService {
     source: ProcessVersionRecord,
     target: ProcessVersionRecord,
     request: Parameters<InstanceCommands['migrate']>[2],
+    dryRun: boolean,
   ): Promise<InstanceMigrationView> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -118,6 +120,10 @@ export class InstanceOperationsService {
             `Instance ${instanceId} runs on version ${instance.state.processVersionId}, not on ${source.id}`,
             { instanceId, processVersionId: instance.state.processVersionId },
           );
+        }
+        if (dryRun) {
+          await this.commands.planMigration(instance, target, request);
+          return { instanceId, status: 'wouldMigrate', revision: instance.revision };
         }
         const { revision } = await this.commands.migrate(instance, target, request);
         return { instanceId, status: 'migrated', revision };

@@ -11,6 +11,6 @@ import { InstancesService } from './instances.service.js';
   imports: [DefinitionsModule, ExperimentsModule],
   controllers: [InstancesController, InstanceOperationsController],
   providers: [InstancesService, InstanceOperationsService, InstanceCommands],
-  exports: [InstanceCommands],
+  exports: [InstanceCommands, InstanceOperationsService],
 })
 export class InstancesModule {}

@@ -79,3 +79,11 @@ export interface Experiment {
 }
 
 export const baselineArm = (experiment: Experiment): Arm | undefined => experiment.arms.find((arm) => arm.role === 'baseline');
+
+/**
+ * Whether a running or paused experiment routes at `at`: from its start date (inclusive) up to its
+ * end date (exclusive), each optional. A promoted one routes to its winner whatever the dates.
+ */
+export const inWindow = (experiment: Experiment, at: number): boolean =>
+  experiment.state === 'promoted' ||
+  ((experiment.startsAt === undefined || Date.parse(experiment.startsAt) <= at) && (experiment.endsAt === undefined || at < Date.parse(experiment.endsAt)));

@@ -63,9 +63,17 @@ export function assignArm(experiment: Experiment, input: AssignmentInput, seed: 
   const sticky = !unit.startsWith('instance:');
   const hashReason = sticky ? 'sticky' : rampStep !== undefined ? 'ramp' : 'weight';
   if (hash >= candidateShare) return { ...assigned(baseline, hashReason, unit), ...details };
-  const candidate = byWeight(candidates, unitHash(seed, `candidate:${unit}`));
+  const candidate = hashedCandidate(experiment, unit, seed);
   if (candidate.paused) return { ...assigned(baseline, 'guardrail', unit), ...details };
   return { ...assigned(candidate, hashReason, unit), ...details };
+}
+
+/** The candidate a hashed unit meets when the hash sends it to the candidates (paused or not). */
+export function hashedCandidate(experiment: Experiment, unitKey: string, seed: number = experiment.seed): Arm {
+  return byWeight(
+    experiment.arms.filter((arm) => arm.role === 'candidate'),
+    unitHash(seed, `candidate:${unitKey}`),
+  );
 }
 
 /** The traffic share each arm is planned to receive at `at` (for the sample-ratio check), pauses ignored. */

@@ -32,6 +32,20 @@ export function obrienFlemingSpending(t: number, alpha: number): number {
  * correlation with the earlier looks right; rounding it down to 1 would overspend.
  */
 export function spendingBoundaries(fractions: readonly number[], alpha: number): number[] {
+  // The integration is the costly part of every analysis, and a dashboard or a guardrail check asks for the same schedules again.
+  const key = `${alpha}|${fractions.join(',')}`;
+  const known = boundaryCache.get(key);
+  if (known) return [...known];
+  const boundaries = computeBoundaries(fractions, alpha);
+  if (boundaryCache.size >= BOUNDARY_CACHE_SIZE) boundaryCache.delete(boundaryCache.keys().next().value!);
+  boundaryCache.set(key, boundaries);
+  return [...boundaries];
+}
+
+const BOUNDARY_CACHE_SIZE = 1024;
+const boundaryCache = new Map<string, readonly number[]>();
+
+function computeBoundaries(fractions: readonly number[], alpha: number): number[] {
   requireAlpha(alpha);
   fractions.forEach((t, k) => {
     if (!(t > 0 && isFinite(t))) throw statisticsInputError(`fractions[${k}]`, `must be a positive number, got ${t}`);

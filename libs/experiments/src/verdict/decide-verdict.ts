@@ -77,7 +77,9 @@ export interface VerdictReport {
 
 export function decideVerdict(input: VerdictInput): VerdictReport {
   const sampleRatio = sampleRatioCheck(input.armCases, input.plannedWeights);
-  const sequential = sequentialTest(input.looks, input.alpha);
+  // Before the first look (no ended cases in one arm) nothing is tested and nothing is spent.
+  const sequential: SequentialResult =
+    input.looks.length === 0 ? { crossed: null, boundaries: [], alphaSpent: 0, planReached: false } : sequentialTest(input.looks, input.alpha);
   const report = (verdict: Verdict, reasons: VerdictReason[]): VerdictReport => ({
     verdict,
     reasons,
@@ -118,7 +120,7 @@ export function decideVerdict(input: VerdictInput): VerdictReport {
     );
   }
 
-  const last = input.looks[Math.min(input.looks.length, sequential.boundaries.length) - 1];
+  const last = input.looks[Math.min(input.looks.length, sequential.boundaries.length) - 1] as SequentialLook | undefined;
   if (sequential.crossed) {
     const look = input.looks[sequential.crossed.look];
     const improvement = (sequential.crossed.direction === 'upper') === (input.better === 'higher');
@@ -140,15 +142,16 @@ export function decideVerdict(input: VerdictInput): VerdictReport {
       {
         code: 'PLAN_REACHED_WITHOUT_CROSSING',
         message: 'the planned cases are in and no boundary was crossed: no effect of the planned size was shown',
-        numbers: { z: last.z, boundary: sequential.boundaries[sequential.boundaries.length - 1], informationFraction: last.informationFraction },
+        numbers: { z: last!.z, boundary: sequential.boundaries[sequential.boundaries.length - 1], informationFraction: last!.informationFraction },
       },
     ]);
   }
+  const fraction = last?.informationFraction ?? 0;
   return report('CONTINUE', [
     {
       code: 'COLLECTING',
-      message: `${Math.round(last.informationFraction * 100)} % of the planned cases are in; no boundary crossed yet`,
-      numbers: { z: last.z, boundary: sequential.boundaries[sequential.boundaries.length - 1], informationFraction: last.informationFraction },
+      message: `${Math.round(fraction * 100)} % of the planned cases are in; no boundary crossed yet`,
+      numbers: { z: last?.z ?? null, boundary: sequential.boundaries[sequential.boundaries.length - 1] ?? null, informationFraction: fraction },
     },
   ]);
 }

@@ -2,6 +2,7 @@
  * A verdict report as flat rows (section, name, value) for the CSV download; the app only
  * stringifies them. Numbers keep full precision so the CSV reproduces the JSON.
  */
+import type { ExperimentAnalysis } from '../analysis/analyse-experiment.js';
 import type { VerdictReport } from './decide-verdict.js';
 
 export const VERDICT_ROW_HEADER = ['section', 'name', 'value'] as const;
@@ -29,5 +30,51 @@ export function verdictRows(report: VerdictReport): string[][] {
     ['sequential', 'planReached', String(report.sequential.planReached)],
   );
   report.sequential.boundaries.forEach((boundary, k) => rows.push(['sequential', `boundary ${k + 1}`, String(boundary)]));
+  return rows;
+}
+
+/**
+ * The whole analysis as rows: what it covers and how to reproduce it, then per candidate its
+ * verdict (as `verdictRows`), every metric's figures and its guardrails.
+ */
+export function analysisRows(analysis: ExperimentAnalysis): string[][] {
+  const rows: string[][] = [
+    ['experiment', 'id', analysis.experimentId],
+    ['experiment', 'processKey', analysis.processKey],
+    ['experiment', 'analysisVersion', String(analysis.analysisVersion)],
+    ['experiment', 'at', analysis.at],
+    ['experiment', 'verdict', analysis.verdict],
+    ['reproduce', 'dataHash', analysis.dataHash],
+    ['reproduce', 'seed', String(analysis.seed)],
+    ['plan', 'perArm', String(analysis.plan.perArm)],
+    ['plan', 'casesSoFar', String(analysis.plan.casesSoFar)],
+  ];
+  for (const arm of analysis.arms) {
+    rows.push([`arm ${arm.armId}`, 'role', arm.role], [`arm ${arm.armId}`, 'assigned', String(arm.assigned)], [`arm ${arm.armId}`, 'running', String(arm.running)], [`arm ${arm.armId}`, 'finished', String(arm.finished)]);
+  }
+  for (const candidate of analysis.candidates) {
+    const prefix = `candidate ${candidate.armId}`;
+    for (const [section, name, value] of verdictRows(candidate.verdict)) rows.push([`${prefix} ${section}`, name, value]);
+    for (const metric of candidate.metrics) {
+      const section = `${prefix} metric ${metric.metric}`;
+      const figure = (side: 'baseline' | 'candidate') => {
+        const f = metric[side];
+        return 'rate' in f ? f.rate : f.medianMs;
+      };
+      rows.push(
+        [section, 'primary', String(metric.primary)],
+        [section, 'baseline', String(figure('baseline'))],
+        [section, 'candidate', String(figure('candidate'))],
+        [section, 'difference', String(metric.difference)],
+        [section, 'intervalLower', String(metric.interval?.[0] ?? null)],
+        [section, 'intervalUpper', String(metric.interval?.[1] ?? null)],
+        [section, 'pValue', String(metric.pValue)],
+        [section, 'adjustedP', String(metric.adjustedP)],
+      );
+    }
+    for (const guardrail of candidate.guardrails) {
+      rows.push([`${prefix} guardrail ${guardrail.id}`, 'status', guardrail.status], [`${prefix} guardrail ${guardrail.id}`, 'observed', String(guardrail.observed ?? null)]);
+    }
+  }
   return rows;
 }

@@ -76,6 +76,9 @@ describe('ExperimentRepository', () => {
       createdBy: 'alex',
       startedAt: null,
       stoppedAt: null,
+      guardrailChecks: null,
+      guardrailsCheckedAt: null,
+      guardrailCheckRuns: 0,
     });
   });
 

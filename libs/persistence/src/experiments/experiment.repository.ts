@@ -12,6 +12,23 @@ export interface ExperimentRecord {
   createdBy: string | null;
   startedAt: Date | null;
   stoppedAt: Date | null;
+  /** The last guardrail check's results (the analysis lib's GuardrailCheck[]) and when it ran. */
+  guardrailChecks?: unknown[] | null;
+  guardrailsCheckedAt?: Date | null;
+  /** Guardrail checks claimed so far (by any engine process). */
+  guardrailCheckRuns?: number;
+}
+
+/** A routed case as the analysis reads it: the arm's version beside the version the case runs on. */
+export interface RoutedCase {
+  instanceId: string;
+  armId: string;
+  armVersionId: string;
+  processVersionId: string;
+  reason: Assignment['reason'];
+  unitKey: string;
+  /** `simulated` for a case a simulation wrote (the demo's pilot), `live` otherwise. */
+  origin: 'live' | 'simulated';
 }
 
 /** A state change (or a plan amendment) of an experiment. */
@@ -62,6 +79,9 @@ interface ExperimentRow {
   created_by: string | null;
   started_at: Date | null;
   stopped_at: Date | null;
+  guardrail_checks?: unknown[] | null;
+  guardrails_checked_at?: Date | null;
+  guardrail_check_runs?: number;
 }
 
 /** The experiment without the fields that have their own columns. */
@@ -227,6 +247,42 @@ export class ExperimentRepository {
     return rows.length === 0 ? null : withoutNulls(rows[0]);
   }
 
+  /** The experiment's routed cases (or only those still running), in instance id order. */
+  async routedCases(experimentId: string, { runningOnly = false } = {}): Promise<RoutedCase[]> {
+    return this.sql.rows<RoutedCase>(
+      `SELECT a.instance_id AS "instanceId", a.arm_id AS "armId", a.process_version_id AS "armVersionId",
+              i.process_version_id AS "processVersionId", a.reason, a.unit_key AS "unitKey", i.origin
+         FROM experiment_assignment a JOIN instance i ON i.id = a.instance_id
+        WHERE a.experiment_id = $1 AND (NOT $2 OR i.ended_at IS NULL) ORDER BY a.instance_id`,
+      [experimentId, runningOnly],
+    );
+  }
+
+  /**
+   * Claims running experiments whose guardrails are due (never checked, or due by `now`) and moves
+   * their next check to `nextAt` in the same statement: with several engine processes each check
+   * runs in one of them.
+   */
+  async claimGuardrailChecks(now: Date, nextAt: Date, limit: number): Promise<ExperimentRecord[]> {
+    const rows = await this.sql.rows<ExperimentRow>(
+      `WITH due AS (
+         SELECT id FROM experiment
+          WHERE state = 'running' AND (guardrails_due_at IS NULL OR guardrails_due_at <= $1)
+          ORDER BY guardrails_due_at NULLS FIRST LIMIT $3 FOR UPDATE SKIP LOCKED)
+       UPDATE experiment e SET guardrails_due_at = $2, guardrail_check_runs = e.guardrail_check_runs + 1 FROM due WHERE e.id = due.id RETURNING e.*`,
+      [now, nextAt, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async saveGuardrailChecks(experimentId: string, checks: unknown[], at: Date): Promise<void> {
+    await this.sql.rows(`UPDATE experiment SET guardrail_checks = $2, guardrails_checked_at = $3 WHERE id = $1 RETURNING id`, [
+      experimentId,
+      JSON.stringify(checks),
+      at,
+    ]);
+  }
+
   async events(experimentId: string): Promise<ExperimentEvent[]> {
     return this.sql.rows<ExperimentEvent>(`SELECT ${EVENT_COLUMNS} FROM experiment_event WHERE experiment_id = $1 ORDER BY seq`, [experimentId]);
   }
@@ -266,6 +322,9 @@ const toRecord = (row: ExperimentRow): ExperimentRecord => ({
   createdBy: row.created_by,
   startedAt: row.started_at,
   stoppedAt: row.stopped_at,
+  guardrailChecks: row.guardrail_checks ?? null,
+  guardrailsCheckedAt: row.guardrails_checked_at ?? null,
+  guardrailCheckRuns: row.guardrail_check_runs ?? 0,
 });
 
 /** Optional assignment fields come back as null from their columns; the model leaves them out. */

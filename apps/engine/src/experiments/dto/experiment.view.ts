@@ -42,6 +42,10 @@ export class ExperimentView {
   @ApiPropertyOptional() createdBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) stoppedAt?: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: "The last guardrail check's results per candidate (status ok, breached, collecting or missing)" })
+  guardrailChecks?: unknown[];
+  @ApiPropertyOptional({ format: 'date-time' }) guardrailsCheckedAt?: string;
+  @ApiPropertyOptional({ description: 'Guardrail checks run so far, by any engine process' }) guardrailCheckRuns?: number;
 
   static of(record: ExperimentRecord, progress?: { counts: ArmCounts[]; requirements: PlanRequirements }): ExperimentView {
     const { experiment } = record;
@@ -76,6 +80,9 @@ export class ExperimentView {
       ...(record.createdBy !== null && { createdBy: record.createdBy }),
       ...(record.startedAt !== null && { startedAt: record.startedAt.toISOString() }),
       ...(record.stoppedAt !== null && { stoppedAt: record.stoppedAt.toISOString() }),
+      ...(record.guardrailChecks && { guardrailChecks: record.guardrailChecks }),
+      ...(record.guardrailsCheckedAt && { guardrailsCheckedAt: record.guardrailsCheckedAt.toISOString() }),
+      ...(record.guardrailCheckRuns !== undefined && { guardrailCheckRuns: record.guardrailCheckRuns }),
     });
   }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { MigrateInstanceDto } from './migrate-instance.dto.js';
 
 /** Instances a batch takes at most, to keep one request bounded; page through larger populations. */
@@ -16,4 +16,9 @@ export class MigrateInstancesDto extends MigrateInstanceDto {
   @ArrayMaxSize(MAX_BATCH_INSTANCES)
   @IsUUID('all', { each: true })
   instanceIds?: string[];
+
+  @ApiPropertyOptional({ description: 'Check every instance against the mapping and write nothing (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }

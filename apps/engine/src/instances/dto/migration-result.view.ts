@@ -10,15 +10,17 @@ export class MigrationErrorView {
 /** What became of one instance of a batch migration. */
 export class InstanceMigrationView {
   @ApiProperty({ format: 'uuid' }) instanceId: string;
-  @ApiProperty({ enum: ['migrated', 'failed'] }) status: 'migrated' | 'failed';
-  @ApiPropertyOptional({ description: 'The revision after the migration' }) revision?: number;
+  @ApiProperty({ enum: ['migrated', 'wouldMigrate', 'failed'], description: 'wouldMigrate: a dry run found it movable; nothing was written' })
+  status: 'migrated' | 'wouldMigrate' | 'failed';
+  @ApiPropertyOptional({ description: 'The revision after the migration (a dry run: the current one)' }) revision?: number;
   @ApiPropertyOptional({ type: MigrationErrorView, description: 'Why it stayed where it was' }) error?: MigrationErrorView;
 }
 
 export class BatchMigrationView {
   @ApiProperty({ format: 'uuid' }) sourceProcessVersionId: string;
   @ApiProperty({ format: 'uuid' }) targetProcessVersionId: string;
-  @ApiProperty() migrated: number;
+  @ApiProperty({ description: 'A dry run checks every instance and writes nothing' }) dryRun: boolean;
+  @ApiProperty({ description: 'Moved, or (dry run) movable' }) migrated: number;
   @ApiProperty() failed: number;
   @ApiProperty({ type: [InstanceMigrationView] }) results: InstanceMigrationView[];
 }

@@ -1,0 +1,74 @@
+/**
+ * The A-vs-B difference per activity for the heatmap on the diagram: each candidate's median
+ * time per activity instance (waiting plus working) against the baseline's, with a Mann-Whitney
+ * p-value and Benjamini-Hochberg adjustment across the activities, so that the markers on a
+ * diagram of thirty activities are not a field of chance findings.
+ */
+import { benjaminiHochberg } from '../statistics/benjamini-hochberg.js';
+import { median } from '../statistics/descriptive.js';
+import { mannWhitneyU } from '../statistics/mann-whitney.js';
+import type { ArmActivity } from './analysis-input.js';
+
+/** Instances per arm below which an activity gets no test (its medians are still shown). */
+export const ACTIVITY_MIN_INSTANCES = 5;
+
+export interface ActivityArmFigure {
+  armId: string;
+  n: number;
+  medianMs: number | null;
+}
+
+export interface ActivityDifference {
+  elementId: string;
+  candidateArmId: string;
+  baseline: ActivityArmFigure;
+  candidate: ActivityArmFigure;
+  /** candidate median - baseline median; null when either arm lacks the activity */
+  differenceMs: number | null;
+  pValue: number | null;
+  adjustedP: number | null;
+  significant: boolean;
+}
+
+export function activityDifferences(
+  activities: readonly ArmActivity[],
+  baselineArmId: string,
+  candidateArmId: string,
+  alpha: number,
+): ActivityDifference[] {
+  const byElement = new Map<string, { baseline: number[]; candidate: number[] }>();
+  for (const activity of activities) {
+    const side = activity.armId === baselineArmId ? 'baseline' : activity.armId === candidateArmId ? 'candidate' : null;
+    if (side === null) continue;
+    let durations = byElement.get(activity.elementId);
+    if (!durations) byElement.set(activity.elementId, (durations = { baseline: [], candidate: [] }));
+    durations[side].push(activity.durationMs);
+  }
+  const rows = [...byElement.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([elementId, { baseline, candidate }]) => {
+      const figure = (armId: string, values: number[]): ActivityArmFigure => ({ armId, n: values.length, medianMs: values.length === 0 ? null : median(values) });
+      const tested = baseline.length >= ACTIVITY_MIN_INSTANCES && candidate.length >= ACTIVITY_MIN_INSTANCES;
+      const b = figure(baselineArmId, baseline);
+      const c = figure(candidateArmId, candidate);
+      return {
+        elementId,
+        candidateArmId,
+        baseline: b,
+        candidate: c,
+        differenceMs: b.medianMs === null || c.medianMs === null ? null : c.medianMs - b.medianMs,
+        pValue: tested ? mannWhitneyU(baseline, candidate).pValue : null,
+        adjustedP: null as number | null,
+        significant: false,
+      };
+    });
+  const tested = rows.filter((row) => row.pValue !== null);
+  if (tested.length > 0) {
+    const adjusted = benjaminiHochberg(tested.map((row) => row.pValue!), alpha);
+    tested.forEach((row, i) => {
+      row.adjustedP = adjusted.adjusted[i];
+      row.significant = adjusted.rejected[i];
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,127 @@
+/**
+ * One metric, candidate against baseline, with the test the metric's kind calls for: the pooled
+ * two-proportion z-test and Newcombe's interval for rates; for durations the Mann-Whitney U test
+ * with the Hodges-Lehmann shift and its interval, seeded bootstrap intervals for the median and
+ * p90 differences, and Welch's t on log durations (the ratio of geometric means). Durations of 0 ms
+ * count as 1 ms so that logs exist.
+ */
+import { bootstrapQuantileDifference, type BootstrapResult } from '../statistics/bootstrap.js';
+import { mean, quantile } from '../statistics/descriptive.js';
+import { hodgesLehmann } from '../statistics/hodges-lehmann.js';
+import { mannWhitneyU } from '../statistics/mann-whitney.js';
+import { twoProportionTest, wilsonInterval } from '../statistics/two-proportion.js';
+import { welchLogTest, type WelchLogResult } from '../statistics/welch-log.js';
+import type { Random } from '../random/seeded-random.js';
+import { METRICS, type MetricBetter, type MetricKey, type MetricKind } from '../model/metrics.js';
+
+/** Resamples per bootstrap interval: enough for a stable 95 % interval, cheap for a few thousand cases. */
+export const BOOTSTRAP_RESAMPLES = 1000;
+
+export interface RateFigure {
+  n: number;
+  successes: number;
+  rate: number | null;
+  interval: [number, number] | null;
+}
+
+export interface DurationFigure {
+  n: number;
+  meanMs: number | null;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface MetricComparison {
+  metric: MetricKey;
+  kind: MetricKind;
+  better: MetricBetter;
+  candidateArmId: string;
+  baseline: RateFigure | DurationFigure;
+  candidate: RateFigure | DurationFigure;
+  /** rates: candidate - baseline in points (0.05 = five points); durations: the Hodges-Lehmann shift in ms */
+  difference: number | null;
+  interval: [number, number] | null;
+  pValue: number | null;
+  /** the z (rates) or Welch t (durations) with z > 0 meaning the candidate's value is higher */
+  z: number | null;
+  /** durations: candidate / baseline geometric means with its interval */
+  ratio?: { estimate: number; interval: [number, number] };
+  medianDifference?: BootstrapResult;
+  p90Difference?: BootstrapResult;
+  /** the candidate is better, worse or not distinguishable at the report's alpha */
+  direction: 'better' | 'worse' | 'none' | 'unknown';
+  test: 'two-proportion' | 'mann-whitney' | 'none';
+}
+
+export const metricSamples = (values: ReadonlyArray<number | null | undefined>): number[] =>
+  values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+
+export function compareMetric(
+  metric: MetricKey,
+  candidateArmId: string,
+  baseline: readonly number[],
+  candidate: readonly number[],
+  alpha: number,
+  random: Random,
+): MetricComparison {
+  const { kind, better } = METRICS[metric];
+  const base = { metric, kind, better, candidateArmId };
+  if (kind === 'proportion') {
+    const b = rateFigure(baseline, alpha);
+    const c = rateFigure(candidate, alpha);
+    if (b.n === 0 || c.n === 0) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
+    const test = twoProportionTest({ successes: b.successes, total: b.n }, { successes: c.successes, total: c.n }, alpha);
+    return {
+      ...base,
+      baseline: b,
+      candidate: c,
+      difference: test.difference,
+      interval: test.interval,
+      pValue: test.pValue,
+      z: test.z,
+      direction: directionOf(test.pValue, test.difference, better, alpha),
+      test: 'two-proportion',
+    };
+  }
+  const b = durationFigure(baseline);
+  const c = durationFigure(candidate);
+  if (b.n < 2 || c.n < 2) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
+  const positiveBaseline = baseline.map(atLeastOne);
+  const positiveCandidate = candidate.map(atLeastOne);
+  const mannWhitney = mannWhitneyU(positiveBaseline, positiveCandidate);
+  const shift = hodgesLehmann(positiveBaseline, positiveCandidate, alpha);
+  const welch: WelchLogResult = welchLogTest(positiveBaseline, positiveCandidate, alpha);
+  const bootstrap = (q: number) => bootstrapQuantileDifference(positiveBaseline, positiveCandidate, { q, resamples: BOOTSTRAP_RESAMPLES, alpha, random });
+  return {
+    ...base,
+    baseline: b,
+    candidate: c,
+    difference: shift.shift,
+    interval: shift.interval,
+    pValue: mannWhitney.pValue,
+    z: Number.isFinite(welch.t) ? welch.t : 0,
+    ratio: { estimate: welch.ratio, interval: welch.interval },
+    medianDifference: bootstrap(0.5),
+    p90Difference: bootstrap(0.9),
+    direction: directionOf(mannWhitney.pValue, shift.shift, better, alpha),
+    test: 'mann-whitney',
+  };
+}
+
+function rateFigure(values: readonly number[], alpha: number): RateFigure {
+  const successes = values.filter((value) => value > 0).length;
+  const n = values.length;
+  return { n, successes, rate: n === 0 ? null : successes / n, interval: n === 0 ? null : wilsonInterval({ successes, total: n }, alpha) };
+}
+
+function durationFigure(values: readonly number[]): DurationFigure {
+  if (values.length === 0) return { n: 0, meanMs: null, medianMs: null, p90Ms: null };
+  return { n: values.length, meanMs: mean(values), medianMs: quantile(values, 0.5), p90Ms: quantile(values, 0.9) };
+}
+
+const atLeastOne = (value: number): number => Math.max(value, 1);
+
+function directionOf(pValue: number, difference: number, better: MetricBetter, alpha: number): MetricComparison['direction'] {
+  if (!(pValue < alpha) || difference === 0) return 'none';
+  return (difference > 0) === (better === 'higher') ? 'better' : 'worse';
+}
