@@ -1,10 +1,13 @@
 /**
  * Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`,
- * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`, `#/insights`.
+ * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`, `#/insights`, `#/insights/experiments`,
+ * `#/insights/experiments/<experiment id>`, `#/insights/predict`.
  */
 export type Route =
   | { page: 'modeler' }
   | { page: 'insights' }
+  | { page: 'experiments'; experimentId?: string }
+  | { page: 'prediction' }
   | { page: 'tasklist'; taskId?: string }
   | { page: 'versions'; versionId?: string }
   | { page: 'diff'; beforeId?: string; afterId?: string };
@@ -14,6 +17,8 @@ export const diffHref = (beforeId: string, afterId: string): string =>
 
 export const parseRoute = (hash: string): Route => {
   const [page, first, second] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'insights' && first === 'predict') return { page: 'prediction' };
+  if (page === 'insights' && first === 'experiments') return second ? { page: 'experiments', experimentId: decodeURIComponent(second) } : { page: 'experiments' };
   if (page === 'insights') return { page: 'insights' };
   if (page === 'tasklist') return first ? { page: 'tasklist', taskId: decodeURIComponent(first) } : { page: 'tasklist' };
   if (page === 'versions') return first ? { page: 'versions', versionId: decodeURIComponent(first) } : { page: 'versions' };

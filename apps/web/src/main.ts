@@ -6,7 +6,9 @@ import './styles/app.css';
 import { parseRoute } from './app-router.js';
 import { ensureSignedIn } from './auth/signed-in.js';
 import { DiffPage } from './diff/diff-page.js';
+import { ExperimentsPage } from './insights/experiments/experiments-page.js';
 import { InsightsPage } from './insights/insights-page.js';
+import { PredictionPage } from './insights/prediction/prediction-page.js';
 import { ModelerPage } from './modeler/modeler-page.js';
 import { byRole } from './ui/dom.js';
 import { messageOf } from './ui/error-message.js';
@@ -26,6 +28,8 @@ const versionsElement = byRole(main, 'versions-page');
 const diffElement = byRole(main, 'diff-page');
 const tasklistElement = byRole(main, 'tasklist-page');
 const insightsElement = byRole(main, 'insights-page');
+const experimentsElement = byRole(main, 'experiments-page');
+const predictionElement = byRole(main, 'prediction-page');
 let tasklist: TasklistPage | undefined;
 const modeler = new ModelerPage(modelerElement);
 const versions = new VersionsPage(versionsElement, (versionId) => {
@@ -34,6 +38,8 @@ const versions = new VersionsPage(versionsElement, (versionId) => {
 });
 const diff = new DiffPage(diffElement);
 const insights = new InsightsPage(insightsElement);
+const experiments = new ExperimentsPage(experimentsElement);
+const prediction = new PredictionPage(predictionElement);
 
 /** The pages stay alive, so switching away and back keeps the diagram being edited. */
 const route = async (): Promise<void> => {
@@ -43,12 +49,17 @@ const route = async (): Promise<void> => {
   diffElement.hidden = current.page !== 'diff';
   tasklistElement.hidden = current.page !== 'tasklist';
   insightsElement.hidden = current.page !== 'insights';
+  experimentsElement.hidden = current.page !== 'experiments';
+  predictionElement.hidden = current.page !== 'prediction';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
-    link.classList.toggle('active', link.dataset.nav === current.page);
+    // The experiments and the prediction are part of the insights.
+    link.classList.toggle('active', link.dataset.nav === (current.page === 'experiments' || current.page === 'prediction' ? 'insights' : current.page));
   }
   if (current.page === 'tasklist') await tasklist?.show(current.taskId);
   else if (current.page === 'modeler') modeler.shown();
   else if (current.page === 'insights') await insights.show();
+  else if (current.page === 'experiments') await experiments.show(current.experimentId);
+  else if (current.page === 'prediction') await prediction.show();
   else if (current.page === 'versions') await versions.show(current.versionId);
   else await diff.show(current.beforeId, current.afterId);
 };

@@ -31,6 +31,8 @@ export interface ActivityRow {
 
 export interface ActivityReport {
   definitions: Record<string, string>;
+  /** Cases of the versions in scope written by a simulation (`npm run demo`): 0 on real data. */
+  simulatedCases?: number;
   sampleSize: { activityInstances: number; cases?: number };
   activities: ActivityRow[];
 }
@@ -102,6 +104,9 @@ export const reportPath = (report: ReportName, filter: AnalyticsFilter, extra: R
   `analytics/${report}?${analyticsQuery(filter, extra)}`;
 
 export const getActivities = (filter: AnalyticsFilter): Promise<ActivityReport> => requestJson<ActivityReport>(reportPath('activities', filter));
+/** How many cases of these versions are simulated (the head of the cheapest report). */
+export const getSimulatedCases = async (processVersionIds: readonly string[]): Promise<number> =>
+  (await requestJson<{ simulatedCases?: number }>(`analytics/cases?processVersionId=${processVersionIds.map(encodeURIComponent).join(',')}`)).simulatedCases ?? 0;
 export const getKpis = (filter: AnalyticsFilter): Promise<KpiReport> => requestJson<KpiReport>(reportPath('kpis', filter));
 export const getValueAdded = (filter: AnalyticsFilter): Promise<ValueAddedReport> => requestJson<ValueAddedReport>(reportPath('value-added', filter));
 export const getRework = (filter: AnalyticsFilter): Promise<ReworkReport> => requestJson<ReworkReport>(reportPath('rework', filter));

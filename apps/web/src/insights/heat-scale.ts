@@ -3,15 +3,18 @@ const STOPS = ['#fff6d5', '#ffe08a', '#ffb35c', '#f5813f', '#e04f2f'];
 
 const channels = (hex: string): number[] => [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16));
 
-/** The colour of `value` on a scale from 0 to `max` (max 0: everything at the bottom). */
-export const heatColour = (value: number, max: number): string => {
-  const position = max > 0 ? Math.min(Math.max(value / max, 0), 1) * (STOPS.length - 1) : 0;
+/** The colour at `fraction` (0 to 1, clamped) along evenly spaced hex colour stops, mixed between the two nearest. */
+export const colourAlong = (stops: readonly string[], fraction: number): string => {
+  const position = Math.min(Math.max(fraction, 0), 1) * (stops.length - 1);
   const low = Math.floor(position);
-  const high = Math.min(low + 1, STOPS.length - 1);
-  const [a, b] = [channels(STOPS[low]), channels(STOPS[high])];
+  const high = Math.min(low + 1, stops.length - 1);
+  const [a, b] = [channels(stops[low]), channels(stops[high])];
   const mixed = a.map((channel, index) => Math.round(channel + (position - low) * (b[index] - channel)));
   return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 };
+
+/** The colour of `value` on a scale from 0 to `max` (max 0: everything at the bottom). */
+export const heatColour = (value: number, max: number): string => colourAlong(STOPS, max > 0 ? value / max : 0);
 
 /** The CSS gradient of the legend, the same stops as the shapes. */
 export const legendGradient = (): string => `linear-gradient(to right, ${STOPS.join(', ')})`;

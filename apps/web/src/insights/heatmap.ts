@@ -18,6 +18,10 @@ export const MEASURE_LABELS: Record<HeatMeasure, string> = {
 
 const OVERLAY_TYPE = 'tandem-heat';
 
+/** The shapes a heatmap colours: tasks, sub-processes and call activities (not their labels). */
+export const isActivityShape = (element: { id: string; type?: unknown }): boolean =>
+  typeof element.type === 'string' && element.type !== 'label' && /Task$|^bpmn:(SubProcess|CallActivity)$/.test(element.type);
+
 /** What the shape of an activity says on hover: its sample and the figures of the chosen measure. */
 export const heatTitle = (row: ActivityRow, measure: HeatMeasure): string => {
   const summary: Summary = row[measure];
@@ -59,7 +63,7 @@ export const showHeatmap = (viewer: NavigatedViewer, rows: readonly ActivityRow[
   const registry = viewer.get<ElementRegistry>('elementRegistry');
   const overlays = viewer.get<Overlays>('overlays');
   overlays.remove({ type: OVERLAY_TYPE });
-  const activities = registry.filter((element) => element.type !== 'label' && /Task$|^bpmn:(SubProcess|CallActivity)$/.test(element.type));
+  const activities = registry.filter(isActivityShape);
   const values = activities.map((element) => heatValue(byElement.get(element.id), measure, statistic));
   const max = Math.max(0, ...values.map((value) => value ?? 0));
   activities.forEach((element, index) => {

@@ -18,6 +18,7 @@ import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
+import { showSimulated } from '../ui/simulated-badge.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderActivityTable } from './activity-table.js';
 import { downloadCsv } from './csv-download.js';
@@ -40,8 +41,11 @@ const TEMPLATE = `
     <label>Segment <input type="text" data-role="segment-variable" placeholder="variable, e.g. channel" size="18" aria-label="Segment variable" /></label>
     <input type="text" data-role="segment-value" placeholder="value" size="8" aria-label="Segment value" />
     <button type="submit" class="primary" data-action="apply">Apply</button>
+    <a class="button insights-experiments-link" href="#/insights/experiments" data-role="experiments-link">Experiments (A/B)</a>
+    <a class="button insights-prediction-link" href="#/insights/predict" data-role="prediction-link">Predict a redesign</a>
   </form>
   <div class="status" data-role="status" role="status" hidden></div>
+  <div data-role="simulated-slot"></div>
   <div class="insights-body">
     <div class="insights-top">
       <section class="heatmap-panel" aria-label="Heatmap">
@@ -206,6 +210,7 @@ export class InsightsPage {
       }
       this.filter = filter;
       this.activities = activities;
+      showSimulated(byRole(this.element, 'simulated-slot'), activities.simulatedCases);
       this.paint();
       fitDiagram(this.viewer);
       byRole(this.element, 'activity-sample').textContent = `${activities.sampleSize.activityInstances} activity instances${
