@@ -8,6 +8,9 @@ import { loadServerConfig, logLevelsUpTo } from './common/config.js';
 import { projectRootOf } from './common/project-root.js';
 import { deployDirectory } from './definitions/deploy-directory.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
+import { demoNotice } from './demo/demo-notice.js';
+import { DemoSeeder, type DemoOutcome } from './demo/demo-seeder.js';
+import { DemoWorker } from './demo/demo-worker.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { JsonLogger } from './observability/json-logger.js';
 import { demoUsersNotice } from './users/demo-identity.js';
@@ -20,6 +23,7 @@ const bootstrap = async (): Promise<void> => {
   const logger = new Logger('Tandem');
   let database: EmbeddedDatabase | undefined;
   let app: NestExpressApplication | undefined;
+  let demoWorker: DemoWorker | undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,6 +32,7 @@ const bootstrap = async (): Promise<void> => {
     logger.log(`${signal}: shutting down`);
     try {
       // Nest first (HTTP, job runner, connection pool), then the database under it.
+      await demoWorker?.stop();
       await app?.close();
       await database?.stop();
     } finally {
@@ -52,9 +57,16 @@ const bootstrap = async (): Promise<void> => {
     if (config.deployReferenceProcesses) {
       await deployDirectory(app.get(DefinitionsService), config.processesDir, logger);
     }
+    // npm run demo: simulated history, a running experiment and live cases, seeded once per database.
+    const demo: DemoOutcome | undefined = process.env.TANDEM_DEMO === 'true' ? await new DemoSeeder(app, logger).seed({ processesDir: config.processesDir }) : undefined;
+    if (demo) {
+      demoWorker = new DemoWorker(app);
+      demoWorker.start();
+    }
     await app.listen(config.port);
     logger.log(`Tandem engine ready: http://localhost:${config.port}/${API_PREFIX} (OpenAPI: /${API_PREFIX}/docs)`);
     if (config.auth.demoUsers) logger.log(`${demoUsersNotice()}. Sign in at http://localhost:${config.port}/`);
+    if (demo) logger.log(demoNotice(config.port, demo));
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await app?.close().catch(() => undefined);

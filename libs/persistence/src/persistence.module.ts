@@ -19,6 +19,7 @@ import { JobRepository } from './jobs/job.repository.js';
 import { MessageRepository } from './messages/message.repository.js';
 import { DeploymentRepository } from './process-versions/deployment.repository.js';
 import { ProcessVersionRepository } from './process-versions/process-version.repository.js';
+import { SimulatedHistoryRepository } from './simulation/simulated-history.repository.js';
 import { SubscriptionRepository } from './subscriptions/subscription.repository.js';
 import { TaskRepository } from './tasks/task.repository.js';
 
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   ApiKeyRepository,
   AuthSecretRepository,
   LoginAttemptRepository,
+  SimulatedHistoryRepository,
 ];
 
 /** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */

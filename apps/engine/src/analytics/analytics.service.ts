@@ -25,7 +25,7 @@ import {
   type CaseRecord,
   type ElementCatalog,
 } from '#analytics';
-import { AnalyticsAggregator, AnalyticsRepository, GroupRepository, ProcessVersionRepository, type AnalyticsScope } from '#persistence';
+import { AnalyticsAggregator, AnalyticsRepository, GroupRepository, ProcessVersionRepository, SimulatedHistoryRepository, type AnalyticsScope } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { ANALYTICS_ERRORS } from './analytics-errors.js';
@@ -45,6 +45,8 @@ export interface ResolvedScope {
   scope: AnalyticsScope;
   catalog: ElementCatalog;
   versions: Array<{ id: string; key: string; version: number }>;
+  /** Cases of these versions that a simulation wrote (demo data), whatever the window. */
+  simulatedCases: number;
 }
 
 /** What every report answers besides its tables: what it covers and where the figures come from. */
@@ -54,6 +56,8 @@ export interface ReportHead {
   source: 'aggregates' | 'ledger';
   /** Durations are in seconds unless a figure names another unit. */
   unit: 'seconds';
+  /** Cases of the versions in scope that are simulated, not real (`npm run demo`); 0 on real data. */
+  simulatedCases: number;
 }
 
 /** The cases in scope, folded. */
@@ -77,6 +81,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     private readonly versions: ProcessVersionCache,
     private readonly versionRepository: ProcessVersionRepository,
     private readonly groups: GroupRepository,
+    private readonly simulated: SimulatedHistoryRepository,
   ) {}
 
   onModuleInit(): void {
@@ -273,6 +278,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       scope: { processVersionIds: versions.map(({ id }) => id), from: request.from, to: request.to, segments: request.segments },
       catalog: elementCatalog([...versions].sort((a, b) => a.version - b.version).map(({ graph }) => graph)),
       versions: versions.map(({ id, key, version }) => ({ id, key, version })),
+      simulatedCases: await this.simulated.countByVersions(versions.map(({ id }) => id)),
     };
   }
 
@@ -324,6 +330,7 @@ const head = (request: AnalyticsRequest, resolved: ResolvedScope, source: Report
   },
   source,
   unit: 'seconds',
+  simulatedCases: resolved.simulatedCases,
 });
 
 const sketchNote = (): string =>

@@ -15,6 +15,7 @@ const record: EventLogCase = {
   variables: {},
   experimentId: 'experiment-1',
   arm: 'to-be',
+  origin: 'live',
 };
 
 const step = (type: StepType, minute: number, actor: string | null = 'ana'): LedgerStep => ({
@@ -42,6 +43,7 @@ describe('xesTraces', () => {
     expect(transitions).toEqual(['schedule', 'assign', 'start', 'suspend', 'resume', 'complete']);
     expect(sut).toContain('<int key="processVersion" value="3"/>');
     expect(sut).toContain('<string key="experimentArm" value="to-be"/>');
+    expect(sut).toContain('<string key="origin" value="live"/>');
     expect(xesTraces([{ ...record, experimentId: null, arm: null }], steps, catalog)).not.toContain('experiment');
     expect(sut).toContain('<string key="businessKey" value="A &amp; B &lt;ltd&gt;"/>');
     expect(sut).toContain('<string key="concept:name" value="Triage &quot;first&quot;"/>');
@@ -55,9 +57,9 @@ describe('csvRows', () => {
     const sut = csvRows([record], [step('ready', 0, null), step('completed', 6)], catalog, true);
 
     expect(sut.trim().split('\n')).toEqual([
-      'caseId,processKey,processVersion,processVersionId,businessKey,experimentArm,activityInstanceId,elementId,activity,elementType,step,timestamp,resource,lane',
-      'case-1,service,3,version-1,A & B <ltd>,to-be,triage-1,triage,"Triage ""first""",userTask,ready,2026-01-05T09:00:00.000Z,,first-line',
-      'case-1,service,3,version-1,A & B <ltd>,to-be,triage-1,triage,"Triage ""first""",userTask,completed,2026-01-05T09:06:00.000Z,ana,first-line',
+      'caseId,processKey,processVersion,processVersionId,businessKey,experimentArm,origin,activityInstanceId,elementId,activity,elementType,step,timestamp,resource,lane',
+      'case-1,service,3,version-1,A & B <ltd>,to-be,live,triage-1,triage,"Triage ""first""",userTask,ready,2026-01-05T09:00:00.000Z,,first-line',
+      'case-1,service,3,version-1,A & B <ltd>,to-be,live,triage-1,triage,"Triage ""first""",userTask,completed,2026-01-05T09:06:00.000Z,ana,first-line',
     ]);
     expect(csvRows([record], [step('ready', 0)], catalog, false).split('\n')[0]).toMatch(/^case-1,/);
   });

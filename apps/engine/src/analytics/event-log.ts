@@ -73,6 +73,7 @@ export const xesTraces = (cases: readonly EventLogCase[], steps: readonly Ledger
     if (record.businessKey !== null) out.push(`    ${attribute('string', 'businessKey', record.businessKey)}`);
     if (record.experimentId !== null) out.push(`    ${attribute('string', 'experiment', record.experimentId)}`);
     if (record.arm !== null) out.push(`    ${attribute('string', 'experimentArm', record.arm)}`);
+    out.push(`    ${attribute('string', 'origin', record.origin)}`);
     const started = new Set<string>();
     for (const step of byCase.get(record.instanceId) ?? []) {
       const transition = transitionOf(step.type, started.has(step.activityInstanceId));
@@ -101,6 +102,7 @@ export const CSV_COLUMNS = [
   'processVersionId',
   'businessKey',
   'experimentArm',
+  'origin',
   'activityInstanceId',
   'elementId',
   'activity',
@@ -123,6 +125,7 @@ export const csvRows = (cases: readonly EventLogCase[], steps: readonly LedgerSt
       record.processVersionId,
       record.businessKey ?? '',
       record.arm ?? '',
+      record.origin,
       step.activityInstanceId,
       step.elementId,
       activityName(catalog, step.elementId),

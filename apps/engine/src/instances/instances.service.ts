@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IncidentRepository, InstanceRepository, type InstanceFilter, type Page } from '#persistence';
+import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, type InstanceFilter, type Page } from '#persistence';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { ExperimentRouter } from '../experiments/experiment-router.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
@@ -17,6 +17,7 @@ export class InstancesService {
     private readonly versions: ProcessVersionCache,
     private readonly commands: InstanceCommands,
     private readonly router: ExperimentRouter,
+    private readonly simulated: SimulatedHistoryRepository,
   ) {}
 
   /** Starts a case on the newest version of the process key, or on the arm its running experiment assigns (stored with the case). */
@@ -38,11 +39,13 @@ export class InstancesService {
   async get(id: string): Promise<InstanceView> {
     const instance = await this.instances.findById(id);
     if (!instance) throw instanceNotFound(id);
-    const [version, incidents] = await Promise.all([
+    const [version, incidents, assignment, origin] = await Promise.all([
       this.versions.get(instance.state.processVersionId),
       this.incidents.list({ instanceId: id }),
+      this.router.assignmentOf(id),
+      this.simulated.originOf(id),
     ]);
-    return InstanceView.of(instance.state, instance.revision, version, incidents);
+    return Object.assign(InstanceView.of(instance.state, instance.revision, version, incidents), assignment && { assignment }, origin && { origin });
   }
 
   async list(filter: InstanceFilter): Promise<Page<InstanceSummaryView>> {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProcessVersionEntity } from './process-version.entity.js';
 
 /** One case: the engine state document, guarded by `revision` (optimistic lock). */
@@ -6,6 +6,8 @@ import { ProcessVersionEntity } from './process-version.entity.js';
 @Index('instance_process_key_status_idx', ['processKey', 'status', 'startedAt'])
 @Index('instance_status_started_idx', ['status', 'startedAt'])
 @Index('instance_process_version_ended_idx', ['processVersionId', 'endedAt'])
+@Index('instance_simulated_version_idx', ['processVersionId'], { where: `origin = 'simulated'` })
+@Check('instance_origin_check', `origin IN ('live', 'simulated')`)
 export class InstanceEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'instance_pkey' })
   id: string;
@@ -54,4 +56,8 @@ export class InstanceEntity {
   @Index('instance_parent_activity_instance_unique', { unique: true, where: 'parent_activity_instance_id IS NOT NULL' })
   @Column({ name: 'parent_activity_instance_id', type: 'uuid', nullable: true })
   parentActivityInstanceId: string | null;
+
+  /** `simulated`: history a simulation wrote (npm run demo), not a real case. */
+  @Column({ type: 'text', default: 'live' })
+  origin: 'live' | 'simulated';
 }

@@ -29,6 +29,8 @@ export interface InstanceSummary {
   revision: number;
   startedAt: Date;
   endedAt: Date | null;
+  /** `simulated` for cases a simulation wrote (the demo's history), `live` otherwise. */
+  origin: 'live' | 'simulated';
 }
 
 export interface InstanceFilter {
@@ -127,7 +129,7 @@ export class InstanceRepository {
     const rows = await this.sql.rows<InstanceSummary & { total: string }>(
       `SELECT i.id, i.process_key AS "processKey", i.process_version_id AS "processVersionId", v.version,
               i.business_key AS "businessKey", i.status, i.revision, i.started_at AS "startedAt",
-              i.ended_at AS "endedAt", count(*) OVER () AS total
+              i.ended_at AS "endedAt", i.origin, count(*) OVER () AS total
        FROM instance i JOIN process_version v ON v.id = i.process_version_id
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY i.started_at DESC, i.id

@@ -12,6 +12,7 @@ export class InstanceSummaryView {
   @ApiProperty() revision: number;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
+  @ApiProperty({ enum: ['live', 'simulated'], description: 'simulated: written by a simulation (the demo history), not a real case' }) origin: 'live' | 'simulated';
 
   static of(summary: InstanceSummary): InstanceSummaryView {
     return Object.assign(new InstanceSummaryView(), {

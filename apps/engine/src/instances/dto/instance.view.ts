@@ -45,6 +45,8 @@ export class InstanceView {
   @ApiPropertyOptional({ type: [IncidentView], description: 'Only on GET /instances/{id}' }) incidents?: IncidentView[];
   @ApiPropertyOptional({ type: AssignmentView, description: 'Only in the start answer, when an experiment routed the case: its arm and why' })
   assignment?: AssignmentView;
+  @ApiPropertyOptional({ enum: ['live', 'simulated'], description: 'Only on GET /instances/{id}: simulated = history a simulation wrote (npm run demo), not a real case' })
+  origin?: 'live' | 'simulated';
 
   static of(state: InstanceState, revision: number, version: ProcessVersionRecord, incidents?: IncidentRecord[]): InstanceView {
     const activities = state.activities.map((activity) => toActivityView(activity, version));
