@@ -90,6 +90,13 @@ const EXPECTED: Record<string, Allowed> = {
   'POST /api/experiments/{id}/promote': ['analyst', 'admin'],
   'GET /api/experiments/{id}/assignments': ['analyst', 'admin'],
   'GET /api/experiments/{id}/events': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/arms/{armId}/pause': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/arms/{armId}/resume': ['analyst', 'admin'],
+  'GET /api/experiments/{id}/analysis': ['analyst', 'admin'],
+  'GET /api/experiments/{id}/verdict': ['analyst', 'admin'],
+  'POST /api/experiments/{id}/migrate-running': ['analyst', 'admin'],
+  'POST /api/simulations/calibration': ['analyst', 'admin'],
+  'POST /api/simulations/predictions': ['analyst', 'admin'],
 
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

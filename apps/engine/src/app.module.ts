@@ -8,10 +8,13 @@ import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
+import { ExperimentMigrationModule } from './experiments/experiment-migration.module.js';
 import { ExperimentsModule } from './experiments/experiments.module.js';
+import { SimulationsModule } from './simulations/simulations.module.js';
 import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InstancesModule } from './instances/instances.module.js';
@@ -45,7 +48,10 @@ export class AppModule {
         HealthModule,
         ObservabilityModule,
         AnalyticsModule,
+        HistoryModule,
         ExperimentsModule,
+        ExperimentMigrationModule,
+        SimulationsModule,
         WebAppModule,
       ],
       providers: [

@@ -101,6 +101,9 @@ export { FormRepository, type DeployedForm, type FormDeployment, type FormSummar
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
 export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';
+export { HistoryPartitionRepository, type RetentionResult } from './history/history-partition.repository.js';
+export { SimulatedHistoryRepository, type SimulatedAssignment, type SimulatedHistory } from './simulation/simulated-history.repository.js';
+export { PARTITION_MONTHS_AHEAD } from './history/history-months.js';
 export {
   ExperimentRepository,
   type ArmCounts,
@@ -110,4 +113,5 @@ export {
   type ExperimentRecord,
   type ExperimentUpdate,
   type NewExperimentEvent,
+  type RoutedCase,
 } from './experiments/experiment.repository.js';

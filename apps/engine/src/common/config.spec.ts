@@ -37,6 +37,7 @@ describe('loadServerConfig', () => {
         TANDEM_LOG_LEVEL: 'warn',
         TANDEM_TRUST_PROXY: '1',
         TANDEM_LOG_FORMAT: 'json',
+        TANDEM_HISTORY_RETENTION_MONTHS: '13',
       },
       '/srv/tandem',
     );
@@ -54,8 +55,16 @@ describe('loadServerConfig', () => {
         jobRetries: 5,
         jobRetryBackoffMs: 2000,
         logLevel: 'warn',
+        historyRetentionMonths: 13,
       }),
     );
+  });
+
+  it('keeps history forever unless a retention is set', () => {
+    // when no retention is set, then none applies
+    expect(loadServerConfig({}, '/').historyRetentionMonths).toBeUndefined();
+    // and a retention that is not a number of months is refused, naming its variable
+    expect(() => loadServerConfig({ TANDEM_HISTORY_RETENTION_MONTHS: '0' }, '/')).toThrow('TANDEM_HISTORY_RETENTION_MONTHS must be a positive integer');
   });
 
   it('refuses a setting it cannot read, naming it', () => {

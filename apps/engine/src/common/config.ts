@@ -18,6 +18,8 @@ export interface AppConfig {
   jobRetries: number;
   /** Wait before the first retry of a failed job; it doubles with every further failure. */
   jobRetryBackoffMs: number;
+  /** How often each running experiment's guardrails are checked (issue 7 point 3). */
+  guardrailIntervalMs: number;
   /** Largest accepted BPMN upload or request body. */
   maxBodyBytes: number;
   /**
@@ -25,6 +27,11 @@ export interface AppConfig {
    * client's address, which log-in throttling counts by, is read from X-Forwarded-For.
    */
   trustProxy?: number | string;
+  /**
+   * Months of history kept (step events and ended cases' rows), beside the current month; older
+   * month partitions are dropped. Unset: history is kept forever. docs/history-retention.md.
+   */
+  historyRetentionMonths?: number;
   auth: AuthConfig;
 }
 
@@ -76,6 +83,7 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   jobBatchSize: 50,
   jobRetries: 3,
   jobRetryBackoffMs: 10_000,
+  guardrailIntervalMs: 5 * 60_000,
   maxBodyBytes: 10 * 1024 * 1024,
   auth: { tokenTtlMinutes: 8 * 60, demoUsers: false, loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 },
 };
@@ -99,7 +107,9 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   jobBatchSize: integer(env, 'TANDEM_JOB_BATCH_SIZE', DEFAULT_APP_CONFIG.jobBatchSize),
   jobRetries: integer(env, 'TANDEM_JOB_RETRIES', DEFAULT_APP_CONFIG.jobRetries),
   jobRetryBackoffMs: integer(env, 'TANDEM_JOB_RETRY_BACKOFF_MS', DEFAULT_APP_CONFIG.jobRetryBackoffMs),
+  guardrailIntervalMs: 1000 * integer(env, 'TANDEM_GUARDRAIL_INTERVAL_SECONDS', DEFAULT_APP_CONFIG.guardrailIntervalMs / 1000),
   maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
+  ...(env.TANDEM_HISTORY_RETENTION_MONTHS && { historyRetentionMonths: integer(env, 'TANDEM_HISTORY_RETENTION_MONTHS', 0) }),
   ...(env.TANDEM_TRUST_PROXY && { trustProxy: /^\d+$/.test(env.TANDEM_TRUST_PROXY) ? Number(env.TANDEM_TRUST_PROXY) : env.TANDEM_TRUST_PROXY }),
   auth: loadAuthConfig(env),
 });

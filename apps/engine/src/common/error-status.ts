@@ -1,12 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
+import { SIMULATION_ENGINE_REFUSED, SIMULATION_NO_POOL, SIMULATION_PARAMETERS_INVALID, SIMULATION_RUNAWAY_CASE } from '#simulation';
 import { EXPERIMENT_ARM_NOT_CANDIDATE, EXPERIMENT_INVALID, EXPERIMENT_NOT_ROUTING, EXPERIMENT_TRANSITION_INVALID, EXPERIMENT_WINNER_UNKNOWN, STATISTICS_INPUT_INVALID } from '#experiments';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
 import { EXPERIMENT_ERRORS } from '../experiments/experiment-errors.js';
+import { SIMULATION_ERRORS } from '../simulations/simulation-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
 
@@ -16,6 +18,8 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [BPMN_ERRORS.doctypeForbidden]: HttpStatus.BAD_REQUEST,
   [BPMN_ERRORS.tooDeep]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.deploymentEmpty]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.bodyTooDeep]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.nulCharacter]: HttpStatus.BAD_REQUEST,
   [BPMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DMN_ERRORS.malformed]: HttpStatus.BAD_REQUEST,
   [DMN_ERRORS.notDmn]: HttpStatus.BAD_REQUEST,
@@ -31,6 +35,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [APP_ERRORS.deploymentNoProcess]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.gatewayNoMatch]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.expressionFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.expressionTooCostly]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.durationInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.loopLimitExceeded]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.errorNotCaught]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -80,6 +85,14 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [EXPERIMENT_ERRORS.alreadyRunning]: HttpStatus.CONFLICT,
   [EXPERIMENT_ERRORS.definitionFixed]: HttpStatus.CONFLICT,
   [EXPERIMENT_ERRORS.stateChanged]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.notStarted]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.notPromoted]: HttpStatus.CONFLICT,
+  [SIMULATION_PARAMETERS_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_NO_POOL]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_RUNAWAY_CASE]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ENGINE_REFUSED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
 };
 

@@ -20,9 +20,22 @@ export interface EventLogCase extends CaseRecord {
   version: number;
   experimentId: string | null;
   arm: string | null;
+  origin: 'live' | 'simulated';
 }
 
 const CHUNK = 1000;
+
+type CaseRow = Omit<CaseRecord, 'startedAt' | 'endedAt' | 'variables'> & { startedAt: Date; endedAt: Date | null };
+
+const CASE_COLUMNS = `i.id AS "instanceId", i.process_version_id AS "processVersionId", i.business_key AS "businessKey", i.status,
+       i.started_at AS "startedAt", i.ended_at AS "endedAt"`;
+
+const toCaseRecord = (row: CaseRow, variables: ReadonlyMap<string, Record<string, unknown>>): CaseRecord => ({
+  ...row,
+  startedAt: row.startedAt.getTime(),
+  endedAt: row.endedAt?.getTime() ?? null,
+  variables: variables.get(row.instanceId) ?? {},
+});
 
 /**
  * The analytics' reads: the incremental per-activity aggregates, and ledger scans for what they
@@ -79,22 +92,27 @@ export class AnalyticsRepository {
    * the first `limit` by start when given.
    */
   async findCases(scope: AnalyticsScope, limit?: number): Promise<CaseRecord[]> {
-    const rows = await this.sql.rows<{ instanceId: string; processVersionId: string; businessKey: string | null; status: string; startedAt: Date; endedAt: Date | null }>(
-      `SELECT i.id AS "instanceId", i.process_version_id AS "processVersionId", i.business_key AS "businessKey", i.status,
-              i.started_at AS "startedAt", i.ended_at AS "endedAt"
-       FROM instance i
+    const rows = await this.sql.rows<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM instance i
        WHERE ${scopeConditions()}
        ORDER BY i.started_at, i.id
        LIMIT $6`,
       [...scopeParams(scope), limit ?? null],
     );
     const variables = await this.variablesOf(rows.map(({ instanceId }) => instanceId));
-    return rows.map((row) => ({
-      ...row,
-      startedAt: row.startedAt.getTime(),
-      endedAt: row.endedAt?.getTime() ?? null,
-      variables: variables.get(row.instanceId) ?? {},
-    }));
+    return rows.map((row) => toCaseRecord(row, variables));
+  }
+
+  /** The cases with these ids (running ones too), with their variables. */
+  async findCasesByIds(instanceIds: readonly string[]): Promise<CaseRecord[]> {
+    const cases: CaseRecord[] = [];
+    for (let start = 0; start < instanceIds.length; start += CHUNK) {
+      const chunk = instanceIds.slice(start, start + CHUNK);
+      const rows = await this.sql.rows<CaseRow>(`SELECT ${CASE_COLUMNS} FROM instance i WHERE i.id = ANY($1::uuid[]) ORDER BY i.id`, [chunk]);
+      const variables = await this.variablesOf(chunk);
+      for (const row of rows) cases.push(toCaseRecord(row, variables));
+    }
+    return cases;
   }
 
   /** Every step of the cases, each case's in ledger order. */
@@ -121,7 +139,7 @@ export class AnalyticsRepository {
       const rows: Array<Omit<EventLogCase, 'startedAt' | 'endedAt' | 'variables'> & { startedAt: Date; endedAt: Date | null }> = await this.sql.rows(
         `SELECT i.id AS "instanceId", i.process_version_id AS "processVersionId", i.business_key AS "businessKey", i.status,
                 i.started_at AS "startedAt", i.ended_at AS "endedAt", v.key AS "processKey", v.version,
-                a.experiment_id AS "experimentId", a.arm_id AS "arm"
+                a.experiment_id AS "experimentId", a.arm_id AS "arm", i.origin
          FROM instance i JOIN process_version v ON v.id = i.process_version_id
          LEFT JOIN experiment_assignment a ON a.instance_id = i.id
          WHERE ${scopeConditions()} AND ($${params.length + 1}::uuid IS NULL OR i.id > $${params.length + 1}::uuid)
