@@ -1,5 +1,5 @@
 export type { ArrivalSpec, Distribution, HorizonSpec, PoolSpec, SimulationParameters, VariableSpec, WorkingHours } from './parameters.js';
-export { SERVICE_DESK_HOURLY, SERVICE_DESK_VARIABLES, SERVICE_DESK_WEEKDAYS } from './parameters.js';
+export { SERVICE_DESK_AS_IS, SERVICE_DESK_HOURLY, SERVICE_DESK_OFFICE_HOURS, SERVICE_DESK_VARIABLES, SERVICE_DESK_WEEKDAYS } from './parameters.js';
 export type { SimulationProblem } from './validate-parameters.js';
 export { SIMULATION_PARAMETERS_INVALID, requireValidParameters, validateParameters } from './validate-parameters.js';
 export type { SimulationInput, SimulationResult } from './simulate.js';

@@ -111,3 +111,21 @@ export const SERVICE_DESK_VARIABLES: Record<string, VariableSpec> = {
 /** Office-hours arrivals: most requests in the working day, a lunch dip, a quiet night and weekend. */
 export const SERVICE_DESK_HOURLY: number[] = [1, 1, 1, 1, 1, 2, 4, 7, 10, 12, 12, 11, 9, 10, 11, 11, 10, 8, 6, 5, 4, 3, 2, 1];
 export const SERVICE_DESK_WEEKDAYS: number[] = [1.25, 1.1, 1.05, 1.05, 1.1, 0.5, 0.3];
+
+/** Office hours of the reference service desk: Monday to Friday, 8 to 18 UTC. */
+export const SERVICE_DESK_OFFICE_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], from: 8, to: 18 };
+
+/**
+ * The reference as-is process's work and decisions (processes/customer-service/as-is.bpmn): second-line
+ * diagnosis times, branch shares of its gateways and the first line's escalations, as DOMAIN.md tells them.
+ */
+export const SERVICE_DESK_AS_IS: Required<Pick<SimulationParameters, 'durations' | 'branches' | 'escalations'>> = {
+  durations: { Task_SecondLineDiagnosis: { kind: 'logNormal', mean: 25, sd: 15 }, Task_SendReminder: { kind: 'fixed', value: 1 } },
+  branches: {
+    Gateway_ResolvedByFirstLine: { Flow_Resolved: 0.68, Flow_NotResolved: 0.32 },
+    Gateway_NeedsExpert: { Flow_NeedsExpert: 0.3, Flow_NoExpert: 0.7 },
+    Gateway_Compensation: { Flow_Compensation: 0.4, Flow_NoCompensation: 0.6 },
+    Gateway_AboveLimit: { Flow_AboveLimit: 0.25, Flow_WithinLimit: 0.75 },
+  },
+  escalations: { Task_FirstLineDiagnosis: 0.1 },
+};

@@ -1,12 +1,18 @@
-import { SERVICE_DESK_HOURLY, SERVICE_DESK_VARIABLES, SERVICE_DESK_WEEKDAYS, type PoolSpec, type SimulationParameters } from '#simulation';
+import {
+  SERVICE_DESK_AS_IS,
+  SERVICE_DESK_HOURLY,
+  SERVICE_DESK_OFFICE_HOURS as OFFICE,
+  SERVICE_DESK_VARIABLES,
+  SERVICE_DESK_WEEKDAYS,
+  type PoolSpec,
+  type SimulationParameters,
+} from '#simulation';
 
 /*
  * The demo's service desk (issue 8.4): the traffic and team of libs/simulation's reference
  * parameters, for the as-is and the to-be process of processes/customer-service. The agents carry
  * the demo users' names first, so the simulated history shows ana, ben and eva at work too.
  */
-
-const OFFICE = { days: [1, 2, 3, 4, 5], from: 8, to: 18 };
 
 /** The desk's teams; agents not among the demo users are stored as disabled users, so team sizes (utilisation) are right. */
 export const DEMO_POOLS: PoolSpec[] = [
@@ -36,14 +42,7 @@ const common = ({ seed, start, days, drainDays, perDay }: DemoWindow) => ({
 export const asIsDemoParameters = (window: DemoWindow): SimulationParameters => ({
   ...common(window),
   variables: SERVICE_DESK_VARIABLES,
-  durations: { Task_SecondLineDiagnosis: { kind: 'logNormal', mean: 25, sd: 15 }, Task_SendReminder: { kind: 'fixed', value: 1 } },
-  branches: {
-    Gateway_ResolvedByFirstLine: { Flow_Resolved: 0.68, Flow_NotResolved: 0.32 },
-    Gateway_NeedsExpert: { Flow_NeedsExpert: 0.3, Flow_NoExpert: 0.7 },
-    Gateway_Compensation: { Flow_Compensation: 0.4, Flow_NoCompensation: 0.6 },
-    Gateway_AboveLimit: { Flow_AboveLimit: 0.25, Flow_WithinLimit: 0.75 },
-  },
-  escalations: { Task_FirstLineDiagnosis: 0.1 },
+  ...SERVICE_DESK_AS_IS,
 });
 
 /** The to-be process: CRM synced by a worker, escalation only with a reason, more resolved at first contact. */
@@ -51,8 +50,7 @@ export const toBeDemoParameters = (window: DemoWindow): SimulationParameters => 
   ...common(window),
   variables: { ...SERVICE_DESK_VARIABLES, amount: { kind: 'number', distribution: { kind: 'logNormal', mean: 1500, sd: 2500 } } },
   durations: {
-    Task_SecondLineDiagnosis: { kind: 'logNormal', mean: 25, sd: 15 },
-    Task_SendReminder: { kind: 'fixed', value: 1 },
+    ...SERVICE_DESK_AS_IS.durations,
     Task_SyncRequestToCrm: { kind: 'fixed', value: 0.5 },
     Task_SyncOutcomeToCrm: { kind: 'fixed', value: 0.5 },
   },

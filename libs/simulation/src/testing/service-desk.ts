@@ -1,6 +1,12 @@
-import { SERVICE_DESK_HOURLY, SERVICE_DESK_VARIABLES, SERVICE_DESK_WEEKDAYS, type PoolSpec, type SimulationParameters } from '../parameters.js';
-
-const OFFICE = { days: [1, 2, 3, 4, 5], from: 8, to: 18 };
+import {
+  SERVICE_DESK_AS_IS,
+  SERVICE_DESK_HOURLY,
+  SERVICE_DESK_OFFICE_HOURS as OFFICE,
+  SERVICE_DESK_VARIABLES,
+  SERVICE_DESK_WEEKDAYS,
+  type PoolSpec,
+  type SimulationParameters,
+} from '../parameters.js';
 
 /** The three tiers of the service team, in office hours. */
 export const SERVICE_DESK_POOLS: PoolSpec[] = [
@@ -17,12 +23,5 @@ export const asIsParameters = (seed: number, days = 5): SimulationParameters => 
   arrivals: { perDay: 60, hourly: SERVICE_DESK_HOURLY, weekdays: SERVICE_DESK_WEEKDAYS, customers: 500 },
   variables: SERVICE_DESK_VARIABLES,
   pools: SERVICE_DESK_POOLS,
-  durations: { Task_SecondLineDiagnosis: { kind: 'logNormal', mean: 25, sd: 15 }, Task_SendReminder: { kind: 'fixed', value: 1 } },
-  branches: {
-    Gateway_ResolvedByFirstLine: { Flow_Resolved: 0.68, Flow_NotResolved: 0.32 },
-    Gateway_NeedsExpert: { Flow_NeedsExpert: 0.3, Flow_NoExpert: 0.7 },
-    Gateway_Compensation: { Flow_Compensation: 0.4, Flow_NoCompensation: 0.6 },
-    Gateway_AboveLimit: { Flow_AboveLimit: 0.25, Flow_WithinLimit: 0.75 },
-  },
-  escalations: { Task_FirstLineDiagnosis: 0.1 },
+  ...SERVICE_DESK_AS_IS,
 });
