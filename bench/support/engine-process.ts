@@ -68,28 +68,24 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     stdio: ['ignore', options.stdout ?? 'ignore', options.stderr ?? 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const baseUrl = `http://127.0.0.1:${port}/api`;
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt > 600) {
-      child.kill('SIGKILL');
-      throw new Error('engine did not become healthy in 60 s');
-    }
-    await sleep(100);
-  }
   const signal = (name: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
+  const baseUrl = `http://127.0.0.1:${port}/api`;
   const admin = { username: options.env?.TANDEM_ADMIN_USERNAME ?? ENGINE_ADMIN.username, password: options.env?.TANDEM_ADMIN_PASSWORD ?? ENGINE_ADMIN.password };
+  let token: string;
+  try {
+    await waitUntilHealthy(baseUrl, child);
+    token = await signIn(baseUrl, admin.username, admin.password);
+  } catch (error) {
+    // A process that did not come up is not left running behind the caller's failed set-up.
+    await signal('SIGKILL')();
+    throw error;
+  }
   return {
     baseUrl,
-    authHeaders: { authorization: `Bearer ${await signIn(baseUrl, admin.username, admin.password)}` },
+    authHeaders: { authorization: `Bearer ${token}` },
     child,
     stop: signal('SIGTERM'),
     kill: signal('SIGKILL'),
@@ -103,6 +99,19 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     },
   };
 }
+
+const waitUntilHealthy = async (baseUrl: string, child: ChildProcess): Promise<void> => {
+  for (let attempt = 0; attempt <= 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('engine did not become healthy in 60 s');
+};
 
 /** A log-in token for the user (POST /api/auth/login). */
 export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {

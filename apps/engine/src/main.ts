@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { API_PREFIX, configureApp } from './app-setup.js';
+import { configureApp } from './app-setup.js';
 import { AppModule } from './app.module.js';
 import { loadServerConfig, logLevelsUpTo } from './common/config.js';
 import { projectRootOf } from './common/project-root.js';
@@ -13,12 +13,13 @@ import { DemoSeeder, type DemoOutcome } from './demo/demo-seeder.js';
 import { DemoWorker } from './demo/demo-worker.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { JsonLogger } from './observability/json-logger.js';
-import { demoUsersNotice } from './users/demo-identity.js';
+import { QuietBootstrapLogger } from './observability/quiet-bootstrap-logger.js';
+import { startupSummary } from './startup-summary.js';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadServerConfig(process.env, projectRootOf(import.meta.url));
   const levels = logLevelsUpTo(config.logLevel);
-  const appLogger = config.logFormat === 'json' ? new JsonLogger(levels) : levels;
+  const appLogger = new QuietBootstrapLogger(config.logFormat === 'json' ? new JsonLogger(levels) : new ConsoleLogger({ logLevels: levels }));
   Logger.overrideLogger(appLogger);
   const logger = new Logger('Tandem');
   let database: EmbeddedDatabase | undefined;
@@ -64,11 +65,20 @@ const bootstrap = async (): Promise<void> => {
       demoWorker.start();
     }
     await app.listen(config.port);
-    logger.log(`Tandem engine ready: http://localhost:${config.port}/${API_PREFIX} (OpenAPI: /${API_PREFIX}/docs)`);
-    if (config.auth.demoUsers) logger.log(`${demoUsersNotice()}. Sign in at http://localhost:${config.port}/`);
     if (demo) logger.log(demoNotice(config.port, demo));
+    const summary = startupSummary({
+      port: config.port,
+      database: database ? { embedded: { dataDir: config.dataDir, port: config.embeddedDatabasePort } } : { externalUrl: databaseUrl },
+      demoUsers: config.auth.demoUsers,
+      adminUsername: config.auth.initialAdmin?.username,
+      startedInMs: performance.now(),
+    });
+    // A person reads this block at a terminal: printed plain, without the log prefix (one entry in JSON logs).
+    if (config.logFormat === 'json') logger.log(summary);
+    else process.stdout.write(`\n${summary}\n\n`);
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.error(`Port ${config.port} is in use (another Tandem?): stop what runs there, or start with PORT=<another port>`);
+    else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await app?.close().catch(() => undefined);
     await database?.stop();
     process.exit(1);

@@ -1,29 +1,13 @@
 /**
  * The browser tests run the built app. `npm test` builds both before jest; run alone, a test builds
- * the web app itself when dist/web is missing or older than its sources.
+ * the web app itself when its sources changed since the last build (scripts/build-if-changed.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineEntry, projectRoot, sleep } from '../../../bench/support/engine-process.js';
-
-/** What the web bundle is made of: the app and the libs it bundles. */
-const WEB_SOURCES = ['apps/web', 'libs/bpmn/src', 'libs/core/src'];
-
-const newestModification = (directory: string): number =>
-  readdirSync(directory, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(directory, entry.name);
-    const modified = entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs;
-    return Math.max(newest, modified);
-  }, 0);
+import { buildIfChanged } from '../../../scripts/build-if-changed.mjs';
 
 export const webIndexPath = (): string => join(projectRoot(), 'dist/web/index.html');
-
-const isWebBuildCurrent = (): boolean => {
-  const index = webIndexPath();
-  const sourcesModified = Math.max(...WEB_SOURCES.map((source) => newestModification(join(projectRoot(), source))));
-  return existsSync(index) && statSync(index).mtimeMs >= sourcesModified;
-};
 
 /** A lock directory (mkdir is atomic), so test files in parallel workers never build into dist/web at once. */
 const LOCK_STALE_MS = 5 * 60_000;
@@ -50,7 +34,7 @@ export const ensureWebBuilt = async (): Promise<void> => {
     }
   }
   try {
-    if (!isWebBuildCurrent()) execFileSync('npm', ['run', 'build:web'], { cwd: projectRoot(), stdio: ['ignore', 'ignore', 'inherit'] });
+    buildIfChanged('web');
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

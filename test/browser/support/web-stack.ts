@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ChromiumLocation } from '../../../bench/support/chromium.js';
 import { startEngineProcess, type EngineProcess } from '../../../bench/support/engine-process.js';
 import { designerSession, signedInState, type WebSession } from '../../../bench/support/web-session.js';
-import { createTestDatabase, type TestDatabase } from '../../e2e/support/test-database.js';
+import { createTestDatabase } from '../../e2e/support/test-database.js';
+import { Teardown } from '../../support/teardown.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { ensureEngineBuilt, ensureWebBuilt } from './web-build.js';
+
+/** The environment variable that marks every process one stack starts (see test/support/tagged-processes.mjs). */
+export const STACK_TAG = 'TANDEM_TEST_TAG';
 
 /**
  * What a browser test drives: a real engine process (the builds of `npm run build` and
@@ -18,23 +24,39 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
-export async function startWebStack(): Promise<WebStack> {
+export interface WebStackOptions {
+  /** Where the browser is; by default found from TANDEM_CHROMIUM or the PATH. */
+  chromium?: ChromiumLocation;
+  /** The value of STACK_TAG on the processes this stack starts; a fresh one by default. */
+  tag?: string;
+}
+
+/**
+ * Starts the stack; when any part fails to start, what was already started is stopped before the
+ * error is thrown, so a failed set-up leaves no engine polling a database that is going away.
+ */
+export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
   ensureEngineBuilt();
   await ensureWebBuilt();
-  const database: TestDatabase = await createTestDatabase();
-  const engine = await startEngineProcess({ databaseUrl: database.url });
-  const browser = await launchChromium();
-  return {
-    engine,
-    baseUrl: engine.baseUrl.replace(/\/api$/, ''),
-    designer: await designerSession(engine),
-    browser,
-    async close() {
-      await browser.close();
-      await engine.stop();
-      await database.drop();
-    },
-  };
+  const started = new Teardown();
+  try {
+    const database = started.add(await createTestDatabase(), (it) => it.drop());
+    const engine = started.add(
+      await startEngineProcess({ databaseUrl: database.url, env: { [STACK_TAG]: options.tag ?? randomUUID() } }),
+      (it) => it.stop(),
+    );
+    const browser = started.add(await launchChromium(options.chromium), (it) => it.close());
+    return {
+      engine,
+      baseUrl: engine.baseUrl.replace(/\/api$/, ''),
+      designer: await designerSession(engine),
+      browser,
+      close: () => started.run(),
+    };
+  } catch (error) {
+    await started.run();
+    throw error;
+  }
 }
 
 /** A fresh browser context with one page, signed in as `session` (the designer by default), its page errors collected. */

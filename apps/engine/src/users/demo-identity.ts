@@ -33,8 +33,3 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'alex', displayName: 'Alex (analyst)', roles: ['analyst'], groups: [] },
   { username: 'admin', displayName: 'Administrator', roles: ['admin'], groups: [] },
 ];
-
-/** What the start-up log says about the demo users, after the engine is ready. */
-export const demoUsersNotice = (): string =>
-  `Demo users (embedded database; TANDEM_DEMO_USERS=false leaves them out), each with the password "${DEMO_PASSWORD}": ` +
-  DEMO_USERS.map(({ username, roles, groups }) => `${username} (${[...roles, ...groups].join(', ')})`).join(', ');
