@@ -99,7 +99,7 @@ async function main() {
       timeScale: 1,
       agents: callers.agents,
       starter: callers.agents['first-line'][0]!,
-      worker: { credentials: callers.worker, topics: TOPICS },
+      worker: { credentials: callers.worker, topics: TOPICS, count: WORKERS },
       answers,
       maxStartsInFlight: MAX_STARTS_IN_FLIGHT,
     });

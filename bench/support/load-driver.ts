@@ -26,7 +26,8 @@ export interface LoadDriverOptions {
   agents: Readonly<Record<string, readonly Credentials[]>>;
   /** who starts cases (an agent or an API key) */
   starter: Credentials;
-  worker?: { credentials: Credentials; topics: readonly string[] };
+  /** External workers (`count` of them, 3 by default) long-polling these topics. */
+  worker?: { credentials: Credentials; topics: readonly string[]; count?: number };
   /** What an agent enters when completing a task (the form's answers that steer the gateways); `sequence` counts completions. */
   answers?: (elementId: string, sequence: number) => Record<string, unknown>;
   /** Starts allowed in flight at once; past it an arrival is skipped and counted (the rate is not held). */
@@ -72,7 +73,7 @@ export class LoadDriver {
     await Promise.all([
       this.intake(began, running),
       ...pools.map((pool) => this.workPool(pool.groups ?? [pool.id], this.options.agents[pool.id] ?? [], running)),
-      ...(this.options.worker ? [0, 1, 2].map((n) => this.workExternal(`load-worker-${n}`, running)) : []),
+      ...(this.options.worker ? Array.from({ length: this.options.worker.count ?? 3 }, (_, n) => this.workExternal(`load-worker-${n}`, running)) : []),
     ]);
     return {
       seconds: (performance.now() - began) / 1000,

@@ -187,11 +187,6 @@ describe('the experiment dashboard in the browser', () => {
   });
 
   const dashboard = (): Locator => page.locator('[data-role="experiments-page"]');
-  const open = async (hash: string): Promise<void> => {
-    await page.goto(`${baseUrl}/${hash}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.waitForSelector('[data-role="experiments-page"][data-loaded="true"]');
-  };
   const text = (locator: Locator): Promise<string> => locator.evaluate((node) => node.textContent ?? '');
 
   it('lists the experiment from the insights page with its state, process and verdict', async () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateLargeModel } from '../../bench/web/large-model.js';
-import { projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { projectRoot } from '../../bench/support/engine-process.js';
 import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
@@ -15,7 +15,6 @@ const BPMN_HEAD =
 /** Broken, foreign and very large files: the page always says what happened, and never goes blank. */
 describe('opening what the modeler cannot draw, and what is very large', () => {
   let stack: WebStack;
-  let engine: EngineProcess;
   let baseUrl: string;
   let context: BrowserContext;
   let page: Page;
@@ -24,7 +23,7 @@ describe('opening what the modeler cannot draw, and what is very large', () => {
 
   beforeAll(async () => {
     stack = await startWebStack();
-    ({ engine, baseUrl } = stack);
+    ({ baseUrl } = stack);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request, { type Agent } from 'supertest';
+import type { Agent } from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** GET/PUT /api/analytics/kpi-targets/{processKey}: the baselines and targets the insights page compares with. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Prediction, RunFigures } from '../../apps/web/src/api/simulations-types.js';
 import {
   comparisonSentence,
   fitHint,
@@ -16,20 +15,6 @@ import { gatewaysWithoutShares, parametersFor, poolGroups, type ModelOutline } f
  * The prediction page's wording and its pure helpers (apps/web is outside jest's roots for DOM
  * code; these are pure, so they are tested here).
  */
-
-const run = (seed: number, figures: Partial<RunFigures['figures']>): RunFigures => ({
-  seed,
-  figures: { casesCompleted: null, leadTimeMeanMinutes: null, leadTimeMedianMinutes: null, leadTimeP90Minutes: null, waitingShare: null, nvaShare: null, slaAttainment: null, resolutionSla: null, ...figures },
-  pools: {},
-});
-
-const prediction = (processVersionId: string, runs: RunFigures[]): Prediction => ({
-  processVersionId,
-  replications: runs.length,
-  figures: {} as Prediction['figures'],
-  pools: [],
-  runs,
-});
 
 const node = (type: string, outgoing: string[] = [], candidateGroups: string[] = []) => ({ type, name: type, outgoing, candidateGroups });
 

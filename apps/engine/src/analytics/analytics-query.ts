@@ -90,7 +90,7 @@ export const parseAnalyticsQuery = (query: RawQuery, accept: string | undefined)
   const format = single(query, 'format') ?? (accept?.includes('text/csv') ? 'csv' : 'json');
   if (format !== 'json' && format !== 'csv') throw invalid('format', `format must be json or csv here, not '${format}'`);
   const segments: Record<string, string> = {};
-  for (const [field, value] of Object.entries(query)) {
+  for (const field of Object.keys(query)) {
     if (field.startsWith(SEGMENT_PREFIX)) segments[field.slice(SEGMENT_PREFIX.length)] = single(query, field)!;
   }
   const minutes = (field: string) => positive(query, field);

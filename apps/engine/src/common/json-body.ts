@@ -60,7 +60,7 @@ export function refuseUnstorableEntries(this: unknown, key: string, value: unkno
     throw new SyntaxError(`The JSON body has an entry named "${key}"; the names ${[...FORBIDDEN_JSON_KEYS].map((name) => `"${name}"`).join(', ')} are not accepted anywhere in a body.`);
   }
   if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
-    throw new SyntaxError(`The JSON body's entry "${key.replace(/\u0000/g, '\\u0000')}" holds the NUL character (\\u0000), which no text the engine stores can hold.`);
+    throw new SyntaxError(`The JSON body's entry "${key.replaceAll('\u0000', '\\u0000')}" holds the NUL character (\\u0000), which no text the engine stores can hold.`);
   }
   return value;
 }

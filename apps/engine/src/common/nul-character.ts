@@ -3,6 +3,7 @@ import { APP_ERRORS } from './app-errors.js';
 import { requestRefusal } from './request-refusal.js';
 
 /** The NUL character, raw or percent-encoded. */
+// eslint-disable-next-line no-control-regex -- matching the NUL character is the point.
 const NUL_IN_URL = /%00|\u0000/i;
 
 /**

@@ -4,7 +4,7 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: ModuleDeclaration;
   export const BpmnPropertiesProviderModule: ModuleDeclaration;
   /** A diagram service, from inside a properties panel component. */
-  export function useService<T = any>(name: string): T;
+  export function useService<T = unknown>(name: string): T;
 }
 
 declare module '@bpmn-io/properties-panel' {
@@ -27,9 +27,10 @@ declare module '@bpmn-io/properties-panel' {
     disabled?: boolean;
   }
 
-  export function TextFieldEntry(
-    props: EntryProps & { debounce: (fn: (...args: any[]) => void) => (...args: any[]) => void; placeholder?: string },
-  ): VNode;
+  /** The panel's `debounceInput` service: wraps a change handler so it runs once typing pauses. */
+  export type DebounceInput = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
+
+  export function TextFieldEntry(props: EntryProps & { debounce: DebounceInput; placeholder?: string }): VNode;
   export function SelectEntry(props: EntryProps & { getOptions(element: unknown): SelectOption[] }): VNode;
   export function isTextFieldEntryEdited(node: HTMLElement): boolean;
   export function isSelectEntryEdited(node: HTMLElement): boolean;

@@ -1,4 +1,5 @@
 /** The NUL character, raw or as a character reference: in XML, and in JSON text. */
+// eslint-disable-next-line no-control-regex -- matching the NUL character is the point.
 const NUL = { xml: /\u0000|&#0+;|&#x0+;/i, json: /\u0000|\\u0000/i } as const;
 
 /**

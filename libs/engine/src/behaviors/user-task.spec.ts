@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model.js';
 import { domainError } from '../testing/domain-error.js';
-import { endEvent, flow, serviceTask, startEvent, userTask } from '../testing/bpmn-xml.js';
-import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
+import { endEvent, flow, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { effectsOf, Scenario } from '../testing/scenario.js';
 
 const withTask = (attributes: Record<string, string> = {}) => ({
   nodes: [startEvent('start'), userTask('task', attributes), userTask('next'), endEvent('end')],

@@ -1,5 +1,4 @@
 import { isFeel, type UserTaskNode } from '#bpmn';
-import type { Execution } from '../execution.js';
 import { evaluateFeel, feelText } from '../feel/feel.js';
 import type { TaskClock, Variables } from '../model.js';
 import { activate } from '../scope/lifecycle.js';

@@ -14,7 +14,6 @@ import { seededRandom } from '../random/seeded-random.js';
 import { hashedCandidate, plannedShares, type AssignmentReason } from '../routing/assign-arm.js';
 import { benjaminiHochberg } from '../statistics/benjamini-hochberg.js';
 import { compareLeadTimes, type LeadTimeComparison } from '../statistics/lead-time.js';
-import { sampleRatioCheck } from '../statistics/sample-ratio.js';
 import { twoProportionTest } from '../statistics/two-proportion.js';
 import { welchLogTest } from '../statistics/welch-log.js';
 import { decideVerdict, type Verdict, type VerdictReport } from '../verdict/decide-verdict.js';

@@ -28,7 +28,7 @@ export interface DurationPlan {
 }
 
 export function sampleSizeTwoProportions(plan: ProportionPlan, power: number): number {
-  const { zAlpha, p1, p2, pooledSd, separateSd } = proportionTerms(plan);
+  const { zAlpha, pooledSd, separateSd } = proportionTerms(plan);
   requirePower(power);
   const n = (zAlpha * pooledSd + normalQuantile(power) * separateSd) ** 2 / plan.mde ** 2;
   return Math.ceil(n);

@@ -1,5 +1,5 @@
 import { h } from '@bpmn-io/properties-panel/preact';
-import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
+import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry, TextFieldEntry, type DebounceInput } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import type { Element } from 'bpmn-js/lib/model/Types';
 import type Modeling from 'bpmn-js/lib/features/modeling/Modeling';
@@ -42,7 +42,7 @@ function TandemSelect({ element, id, field }: FieldProps) {
 
 function TandemTextField({ element, id, field }: FieldProps) {
   const write = useWrite(element, field.property);
-  const debounce = useService<(fn: (...args: any[]) => void) => (...args: any[]) => void>('debounceInput');
+  const debounce = useService<DebounceInput>('debounceInput');
   return h(TextFieldEntry, {
     element,
     id,
