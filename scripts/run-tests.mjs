@@ -33,6 +33,8 @@ const jest = spawn(
   [
     '--experimental-vm-modules',
     '--no-warnings=ExperimentalWarning',
+    // Memory bounds in tests measure what is held, collected first (test/e2e/hardening-deployments).
+    '--expose-gc',
     join(root, 'node_modules/jest/bin/jest.js'),
     ...process.argv.slice(2),
     // After the caller's arguments: jest would read test paths that follow as more reporters.

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,7 +37,7 @@ export interface EngineProcessOptions {
   stderr?: 'inherit' | 'ignore';
   /** Where its stdout (the log) goes: dropped (default) or inherited. */
   stdout?: 'inherit' | 'ignore';
-  /** The HTTP port; a random free-looking one in 40000-49999 by default. */
+  /** The HTTP port; one the kernel says is free by default. */
   port?: number;
 }
 
@@ -52,7 +53,7 @@ export const engineEntry = (): string => join(projectRoot(), 'dist/apps/engine/s
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
   const entry = engineEntry();
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const port = options.port ?? 40000 + Math.floor(Math.random() * 10000);
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: projectRoot(),
     env: {
@@ -137,5 +138,16 @@ export async function deployXml(engine: EngineProcess, xml: string): Promise<{ i
   if (response.status !== 201) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { processVersions: { id: string; version: number }[] }).processVersions[0]!;
 }
+
+/** A port the kernel says is free now (bound to port 0, then released): parallel tests' engines do not collide on a guess. */
+export const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

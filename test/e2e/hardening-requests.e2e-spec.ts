@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, deploy, fixture, logIn, TEST_PASSWORD, type TestApp } from './support/test-app.js';
@@ -142,5 +144,44 @@ describe('tokens that are not what they claim', () => {
     // then it is the agent, with the agent's rights
     expect(me.body).toEqual(expect.objectContaining({ name: 'ana', roles: ['agent'] }));
     expect(users.status).toBe(403);
+  });
+});
+
+describe('requests Node cannot parse, answered before the app sees them', () => {
+  let sut: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+    const server = sut.anonymousServer.listening ? sut.anonymousServer : sut.anonymousServer.listen(0);
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  /** What the server answers to `head` and a body it never reads, read to the end of the connection. */
+  const raw = (head: string): Promise<string> =>
+    new Promise((done, fail) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n{"username":"a","password":"b"}`));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('end', () => done(answer));
+      socket.on('error', fail);
+    });
+
+  it('answers a request line over 16 KB with 431 HEADERS_TOO_LARGE in the API error shape, and the answer arrives', async () => {
+    // when the query string alone is 20 KB
+    const answer = await raw(`POST /api/auth/login?a=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 31`);
+    // then the status line and a JSON body with a code come back before the connection closes
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE' });
+  });
+
+  it('answers a broken request line with 400 REQUEST_MALFORMED', async () => {
+    const answer = await raw('NOT AN HTTP REQUEST');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ statusCode: 400, code: 'REQUEST_MALFORMED' });
   });
 });

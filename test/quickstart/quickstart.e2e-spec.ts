@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot, sleep } from '../../bench/support/engine-process.js';
+import { freePort, projectRoot, sleep } from '../../bench/support/engine-process.js';
 import { processesTagged } from '../support/tagged-processes.mjs';
 
 const QUICKSTART_TAG = 'TANDEM_QUICKSTART';
@@ -61,11 +61,11 @@ describe('the README quickstart', () => {
     const [startBlock, ...afterStart] = quickstartBlocks();
     expect(startBlock?.trim().split('\n')).toEqual(['npm install', 'npm start']);
     expect(afterStart.length).toBeGreaterThanOrEqual(3);
-    const port = String(43000 + Math.floor(Math.random() * 2000));
+    const [port, databasePort] = [String(await freePort()), String(await freePort())];
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-quickstart-'));
     chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as its own OS user when we are root
     // The embedded database, as on a fresh machine: no DATABASE_URL; a free port for engine and database.
-    const env = { ...process.env, [QUICKSTART_TAG]: tag, DATABASE_URL: '', PORT: port, TANDEM_PG_PORT: String(Number(port) + 2000), TANDEM_DATA_DIR: join(dataDir, 'pg') };
+    const env = { ...process.env, [QUICKSTART_TAG]: tag, DATABASE_URL: '', PORT: port, TANDEM_PG_PORT: databasePort, TANDEM_DATA_DIR: join(dataDir, 'pg') };
 
     const install = spawnSync('bash', ['-euo', 'pipefail', '-c', 'npm install --no-audit --no-fund'], { cwd: projectRoot(), env, encoding: 'utf8' });
     expect(install.status).toBe(0);

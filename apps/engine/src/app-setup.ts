@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
+import { answerUnparsableRequest } from './common/client-error.js';
 import type { AppConfig } from './common/config.js';
 import { refuseDeepJson, refuseUnstorableEntries } from './common/json-body.js';
 import { refuseNulInUrl } from './common/nul-character.js';
@@ -18,6 +19,7 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
  * run the same app. Create the app with `bodyParser: false`: the parsers are registered here.
  */
 export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes' | 'trustProxy'>): void => {
+  app.getHttpServer().on('clientError', answerUnparsableRequest);
   app.use(requestContextMiddleware);
   app.use(refuseNulInUrl);
   app.setGlobalPrefix(API_PREFIX);

@@ -4,6 +4,10 @@ export const APP_ERRORS = {
   bodyTooDeep: 'BODY_TOO_DEEP',
   /** A path or query string holds the NUL character, which no stored text can hold: 400. */
   nulCharacter: 'NUL_CHARACTER',
+  /** The request line and headers pass Node's limit (16 KB): 431, answered by the HTTP server itself (client-error.ts). */
+  headersTooLarge: 'HEADERS_TOO_LARGE',
+  /** Not an HTTP request Node can parse (a broken request line or header): 400, answered by the HTTP server itself. */
+  requestMalformed: 'REQUEST_MALFORMED',
   deploymentEmpty: 'DEPLOYMENT_EMPTY',
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
   processNotFound: 'PROCESS_NOT_FOUND',
