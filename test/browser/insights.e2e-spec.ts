@@ -22,9 +22,11 @@ interface Summary {
 interface ActivityRow {
   elementId: string;
   elementType: string;
+  timeClass: 'desk' | 'designedWait' | 'externalSystem';
   count: number;
   waiting: Summary;
   processing: Summary;
+  designedWait: Summary;
 }
 
 /**
@@ -163,12 +165,25 @@ describe('the insights page in the browser', () => {
     const max = Math.max(...withData.map((row) => row.waiting.mean!));
     await expect(insights().locator('[data-role="legend"]').getAttribute('data-max')).resolves.toBe(String(max));
     await expect(insights().locator('[data-role="legend-max"]').textContent()).resolves.toBe(formatDuration(max));
-    await expect(insights().locator('[data-role="legend-title"]').textContent()).resolves.toBe('Waiting, mean per activity');
+    await expect(insights().locator('[data-role="legend-title"]').textContent()).resolves.toBe("Waiting (the desk's), mean per activity");
+    // the 3-day timer (the cases closed at the follow-up were canceled while it waited) is a designed wait: coloured in a
+    // band of its own on a scale of its own, not on the desk's waiting scale
+    const timer = activities.find((row) => row.elementId === 'Timer_Wait3Days')!;
+    expect(timer).toMatchObject({ timeClass: 'designedWait', waiting: { n: 0 } });
+    expect(timer.designedWait.n).toBeGreaterThan(0);
+    const timerShape = insights().locator('g.djs-element[data-element-id="Timer_Wait3Days"]');
+    await expect(timerShape.getAttribute('data-heat-band')).resolves.toBe('designedWait');
+    expect(Number(await timerShape.getAttribute('data-heat'))).toBeCloseTo(timer.designedWait.mean!, 6);
+    await expect(insights().locator('[data-role="legend-designed"]').getAttribute('data-max')).resolves.toBe(String(timer.designedWait.mean));
+    await expect(insights().locator('[data-role="legend-designed"]').isVisible()).resolves.toBe(true);
+    await expect(insights().locator('.tandem-heat-label[data-heat-element="Timer_Wait3Days"]').textContent()).resolves.toBe(
+      `designed wait ${formatDuration(timer.designedWait.mean)} · n ${timer.designedWait.n}`,
+    );
     // hovering an activity gives its sample and figures as the API reports them
     const rekey = activities.find((row) => row.elementId === 'Task_RekeyIntoCrm')!;
     const title = await insights().locator('.tandem-heat-label[data-heat-element="Task_RekeyIntoCrm"]').getAttribute('title');
     expect(title).toContain(
-      `Waiting: n ${rekey.waiting.n}, mean ${formatDuration(rekey.waiting.mean)}, median ${formatDuration(rekey.waiting.median)}, p90 ${formatDuration(rekey.waiting.p90)}`,
+      `Waiting (the desk's): n ${rekey.waiting.n}, mean ${formatDuration(rekey.waiting.mean)}, median ${formatDuration(rekey.waiting.median)}, p90 ${formatDuration(rekey.waiting.p90)}`,
     );
     expect(title).toContain('(NVA)');
     // NVA steps keep their marker
@@ -177,9 +192,11 @@ describe('the insights page in the browser', () => {
     await screenshot(page, 'insights-heatmap');
   });
 
-  it('lists the activities by total waiting, as the bottleneck ranking does, with the definitions on the columns', async () => {
+  it("lists the activities by the desk's total waiting, as the bottleneck ranking does, the designed waits apart, with the definitions on the columns", async () => {
     // given
-    const { bottlenecks } = await report<{ bottlenecks: Array<{ elementId: string; count: number }> }>('bottlenecks');
+    const { bottlenecks, designedWaits } = await report<{ bottlenecks: Array<{ elementId: string; count: number }>; designedWaits: Array<{ elementId: string }> }>(
+      'bottlenecks',
+    );
     const { definitions } = await report<{ definitions: Record<string, string> }>('activities');
 
     // when
@@ -191,6 +208,14 @@ describe('the insights page in the browser', () => {
     await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe(String(bottlenecks[0].count));
     await expect(insights().locator('th[data-definition="waiting"]').getAttribute('title')).resolves.toBe(definitions.waiting);
     await expect(insights().locator('th[data-definition="processing"]').getAttribute('title')).resolves.toBe(definitions.processing);
+    // the designed waits come right after the ranked rows, without a rank, with their own column and its definition
+    expect(designedWaits.map(({ elementId }) => elementId)).toEqual(['Timer_Wait3Days']);
+    expect(bottlenecks.map(({ elementId }) => elementId)).not.toContain('Timer_Wait3Days');
+    expect(order[bottlenecks.length]).toBe('Timer_Wait3Days');
+    const timerRow = insights().locator('[data-role="activity-table"] tbody tr[data-element="Timer_Wait3Days"]');
+    await expect(timerRow.locator('td').first().textContent()).resolves.toBe('–');
+    await expect(timerRow.getAttribute('data-time-class')).resolves.toBe('designedWait');
+    await expect(insights().locator('th[data-definition="designedWait"]').getAttribute('title')).resolves.toBe(definitions.designedWait);
   });
 
   it('shows the KPI tiles with their definitions and sample sizes against the baseline and target stored through the API', async () => {
@@ -213,6 +238,12 @@ describe('the insights page in the browser', () => {
       await expect(tile.locator('.kpi-sample').textContent()).resolves.toMatch(/^n = \d+/);
     }
     await expect(insights().locator('[data-kpi="fcr"] [data-role="kpi-definition"]').textContent()).resolves.toBe(kpis.kpis.find(({ key }) => key === 'fcr')!.definition);
+    // the waiting share and PCE say whose time they count, with the designed waits' share and the PCE of the lead time beside them
+    await expect(insights().locator('[data-kpi="waitingShare"] .kpi-label').textContent()).resolves.toBe("Waiting share (the desk's)");
+    await expect(insights().locator('[data-kpi="waitingShare"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/Designed waits \(timers, waits for the customer\): .+ of the lead time, not counted here\.$/);
+    await expect(insights().locator('[data-kpi="pce"] .kpi-label').textContent()).resolves.toBe("Process cycle efficiency (desk's time)");
+    await expect(insights().locator('[data-kpi="pce"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/Over the whole lead time, designed waits included: /);
+    await expect(insights().locator('[data-kpi="slaResolution"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/SLA: 4 h of the desk's time\.$/);
     await expect(insights().locator('[data-kpi="cases"] [data-role="kpi-value"]').textContent()).resolves.toBe(String(kpis.sampleSize.cases));
     const leadTime = insights().locator('[data-kpi="leadTimeP90"]');
     await expect(leadTime.getAttribute('data-vs-baseline')).resolves.toBe('better');

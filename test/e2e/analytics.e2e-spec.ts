@@ -117,7 +117,7 @@ describe('step-time analytics over HTTP', () => {
     await sut?.close();
   });
 
-  type ActivityFigures = { elementId: string; count: number; completed: number } & Record<'queue' | 'claimedIdle' | 'processing', Figures>;
+  type ActivityFigures = { elementId: string; count: number; completed: number; timeClass: string } & Record<'queue' | 'claimedIdle' | 'processing' | 'externalSystem', Figures>;
   const activitiesOf = (body: { activities: ActivityFigures[] }): Record<string, ActivityFigures> =>
     Object.fromEntries(body.activities.map((row) => [row.elementId, row]));
 
@@ -129,8 +129,10 @@ describe('step-time analytics over HTTP', () => {
     const rows = activitiesOf(response.body);
     // Record: queue 5 and 15 min -> mean 600 s; claimed-idle 5 and 0 min -> 150 s; processing 10 and 15 min -> 750 s
     expect(rows.record).toMatchObject({ count: 2, completed: 2, queue: { n: 2, mean: 600 }, claimedIdle: { n: 2, mean: 150 }, processing: { n: 2, mean: 750 } });
-    // Check: waited 60 s for the worker, worked 120 s
-    expect(rows.check).toMatchObject({ count: 1, queue: { n: 1, mean: 60 }, processing: { n: 1, mean: 120 } });
+    // Check, an external task: 60 s waiting for the worker and the worker's 120 s are 180 s of external-system time, not the
+    // desk's queue and processing (which they were before time was classified)
+    expect(rows.check).toMatchObject({ count: 1, timeClass: 'externalSystem', externalSystem: { n: 1, mean: 180 }, queue: { n: 0 }, processing: { n: 0 } });
+    expect(rows.record.timeClass).toBe('desk');
     // Resolve: queue 30 and 60 min -> 2700 s; claimed-idle (the pause) 0 and 5 min -> 150 s; processing 20 and 10 + 10 min -> 1200 s
     expect(rows.resolve).toMatchObject({ count: 2, queue: { n: 2, mean: 2700 }, claimedIdle: { n: 2, mean: 150 }, processing: { n: 2, mean: 1200 } });
     // both queue times of Resolve differ, so the sketch's median stands for one of them (within 4.4 %)
@@ -157,10 +159,11 @@ describe('step-time analytics over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.body.source).toBe('ledger');
     const [a, b] = instanceIds.map((id) => response.body.cases.find((row: { instanceId: string }) => row.instanceId === id));
-    // A: 73 min = queue 5 + 1 + 30, claimed-idle 5, processing 10 + 2 + 20
-    expect(a).toMatchObject({ leadTime: 73 * 60, queue: 36 * 60, claimedIdle: 5 * 60, processing: 32 * 60, handoff: 0, other: 0 });
-    // B: 115 min = queue 15 + 60, claimed-idle 5, processing 15 + 20
-    expect(b).toMatchObject({ leadTime: 115 * 60, queue: 75 * 60, claimedIdle: 5 * 60, processing: 35 * 60, handoff: 0, other: 0 });
+    // A: 73 min = queue 5 + 30, claimed-idle 5, processing 10 + 20, external-system 1 + 2 (the check, counted as queue 1 and
+    // processing 2 before time was classified); the desk's time 70 min
+    expect(a).toMatchObject({ leadTime: 73 * 60, deskTime: 70 * 60, queue: 35 * 60, claimedIdle: 5 * 60, processing: 30 * 60, externalSystem: 3 * 60, designedWait: 0, handoff: 0, other: 0 });
+    // B: 115 min = queue 15 + 60, claimed-idle 5, processing 15 + 20, all of it the desk's
+    expect(b).toMatchObject({ leadTime: 115 * 60, deskTime: 115 * 60, queue: 75 * 60, claimedIdle: 5 * 60, processing: 35 * 60, externalSystem: 0, handoff: 0, other: 0 });
     expect(response.body.summary.leadTime).toMatchObject({ n: 2, mean: ((73 + 115) / 2) * 60 });
   });
 
@@ -168,16 +171,19 @@ describe('step-time analytics over HTTP', () => {
     const response = await alex.get('/api/analytics/cases').query({ processVersionId: versionId });
 
     expect(response.body).toMatchObject({ source: 'aggregates', sampleSize: { cases: 2 } });
-    // lead 73 + 115 min; queue 36 + 75 min, claimed-idle 5 + 5, processing 32 + 35, nothing else
+    // lead 73 + 115 min; queue 35 + 75 min, claimed-idle 5 + 5, processing 30 + 35, external-system 3 + 0, nothing else
     expect(response.body.summary.leadTime).toMatchObject({ n: 2, mean: 94 * 60, total: 188 * 60 });
+    expect(response.body.summary.deskTime).toMatchObject({ n: 2, total: 185 * 60 });
     expect(response.body.summary.components).toMatchObject({
-      queue: { total: 111 * 60 },
+      queue: { total: 110 * 60 },
       claimedIdle: { total: 10 * 60 },
-      processing: { total: 67 * 60 },
+      processing: { total: 65 * 60 },
       handoff: { total: 0 },
+      externalSystem: { total: 3 * 60 },
+      designedWait: { total: 0 },
       other: { total: 0 },
     });
-    expect(response.body.summary.shares.queue).toBeCloseTo(111 / 188, 10);
+    expect(response.body.summary.shares.queue).toBeCloseTo(110 / 188, 10);
     expect(response.body.cases).toBeUndefined();
   });
 
@@ -185,18 +191,25 @@ describe('step-time analytics over HTTP', () => {
     const response = await alex.get('/api/analytics/value-added').query({ processVersionId: versionId, table: 'cases' });
     const fromAggregates = await alex.get('/api/analytics/value-added').query({ processVersionId: versionId });
 
-    // A: NVA check 1 + 2 = 3 of 73 min; PCE (VA Resolve) 20/73. B: no NVA; PCE 20/115
+    // A: the NVA check is an external worker's 3 min, none of the desk's time: NVA share 0 and no staff-minutes (they were
+    // 3/73 and 2 while its time counted as queue and processing); PCE (VA Resolve) 20 of the desk's 70 min, 20/73 of the
+    // lead time; waiting share (5 + 30 + 5) / 70. B: no NVA; PCE 20/115, waiting share (75 + 5) / 115
     const [a, b] = instanceIds.map((id) => response.body.cases.find((row: { instanceId: string }) => row.instanceId === id));
-    expect(a.nvaShare).toBeCloseTo(3 / 73, 10);
-    expect(a).toMatchObject({ nvaSteps: 1, nvaStaffMinutes: 2 });
-    expect(a.pce).toBeCloseTo(20 / 73, 10);
+    expect(a).toMatchObject({ nvaShare: 0, nvaSteps: 1, nvaStaffMinutes: 0, deskTime: 70 * 60, designedWaitShare: 0 });
+    expect(a.pce).toBeCloseTo(20 / 70, 10);
+    expect(a.pceOfLeadTime).toBeCloseTo(20 / 73, 10);
+    expect(a.waitingShare).toBeCloseTo(40 / 70, 10);
     expect(b).toMatchObject({ nvaShare: 0, nvaSteps: 0 });
     expect(b.pce).toBeCloseTo(20 / 115, 10);
+    expect(b.waitingShare).toBeCloseTo(80 / 115, 10);
     expect(response.body.summary.nvaSteps).toMatchObject({ n: 2, mean: 0.5 });
+    expect(response.body.definitions.waitingShare).toMatch(/desk's time/);
     // the aggregates give the same means
     expect(fromAggregates.body.source).toBe('aggregates');
     expect(fromAggregates.body.summary.nvaSteps).toMatchObject({ n: 2, mean: 0.5 });
-    expect(fromAggregates.body.summary.pce.mean).toBeCloseTo((20 / 73 + 20 / 115) / 2, 10);
+    expect(fromAggregates.body.summary.pce.mean).toBeCloseTo((20 / 70 + 20 / 115) / 2, 10);
+    expect(fromAggregates.body.summary.pceOfLeadTime.mean).toBeCloseTo((20 / 73 + 20 / 115) / 2, 10);
+    expect(fromAggregates.body.summary.waitingShare.mean).toBeCloseTo((40 / 70 + 80 / 115) / 2, 10);
   });
 
   it('reports the service KPIs with their definitions and sample sizes', async () => {
@@ -214,16 +227,20 @@ describe('step-time analytics over HTTP', () => {
     expect(kpis.nps).toMatchObject({ value: 0, n: 2 });
     expect(kpis.escalationRate).toMatchObject({ value: 0, n: 2 });
     expect(kpis.fcr.definition).toMatch(/First-contact resolution/);
+    // resolution: the desk's time, A 70 min and B 115 min, within 4 h; the definition names the SLA and the time it counts
+    expect(kpis.slaResolution).toMatchObject({ value: 1, numerator: 2, n: 2 });
+    expect(kpis.slaResolution.definition).toMatch(/SLA: 4 h of the desk's time\.$/);
   });
 
   it('ranks bottlenecks and gives utilisation and rework', async () => {
     const bottlenecks = await alex.get('/api/analytics/bottlenecks').query({ processVersionId: versionId });
-    // total waiting: Resolve queue 1800 + 3600 and idle 0 + 300 = 5700 s; Record 600 + 900 = 1500 s; Check 60 s
+    // the desk's total waiting: Resolve queue 1800 + 3600 and idle 0 + 300 = 5700 s; Record 600 + 900 = 1500 s. The external
+    // Check's 60 s before its fetch are external-system time (it ranked third with them before time was classified).
     expect(bottlenecks.body.bottlenecks.map(({ elementId, totalWaiting }: { elementId: string; totalWaiting: number }) => [elementId, totalWaiting])).toEqual([
       ['resolve', 5700],
       ['record', 1500],
-      ['check', 60],
     ]);
+    expect(bottlenecks.body.designedWaits).toEqual([]);
 
     const utilisation = await alex.get('/api/analytics/utilisation').query({ processVersionId: versionId });
     // second-line: 20 + 20 min of processing; first-line: 10 + 15 min

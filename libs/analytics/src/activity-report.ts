@@ -1,23 +1,33 @@
-import { handoffsOf, waitingMs, type ActivityRun } from './activity-run.js';
+import { handoffsOf, timeClassOfRun, waitingMs, type ActivityRun } from './activity-run.js';
 import { DEFINITIONS } from './definitions.js';
 import { bucketOf, emptyHistogram, mergeInto, summarizeHistogram } from './histogram.js';
 import type { ElementCatalog, ValueClass } from './ledger.js';
 import { EMPTY_SUMMARY, summarize, type Summary } from './statistics.js';
+import type { TimeClass } from './time-class.js';
 
-export const MEASURES = ['queue', 'claimedIdle', 'waiting', 'processing', 'handoff', 'duration'] as const;
+export const MEASURES = ['queue', 'claimedIdle', 'waiting', 'processing', 'handoff', 'duration', 'designedWait', 'externalSystem'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** The measures of one ended run, in seconds; a measure that does not apply is absent. */
 export type RunMeasures = Partial<Record<Measure, number>>;
 
+/**
+ * What one ended run adds to its element's figures: its duration always; the desk's runs their
+ * queue, claimed-idle, waiting and processing; a designed wait its designed wait and an external
+ * task its external-system time instead (so they never count as waiting); a scope none of these.
+ */
 export const measuresOf = (run: ActivityRun, handoffMs: number | null | undefined): RunMeasures => {
   if (run.endedAt === null) return {};
   const measures: RunMeasures = { duration: (run.endedAt - run.readyAt) / 1000 };
   if (!run.container) {
-    measures.queue = run.queueMs / 1000;
-    measures.claimedIdle = run.claimedIdleMs / 1000;
-    measures.waiting = waitingMs(run) / 1000;
-    measures.processing = run.processingMs / 1000;
+    if (run.timeClass === 'designedWait') measures.designedWait = run.designedWaitMs / 1000;
+    else if (run.timeClass === 'externalSystem') measures.externalSystem = run.externalSystemMs / 1000;
+    else {
+      measures.queue = run.queueMs / 1000;
+      measures.claimedIdle = run.claimedIdleMs / 1000;
+      measures.waiting = waitingMs(run) / 1000;
+      measures.processing = run.processingMs / 1000;
+    }
   }
   if (handoffMs !== null && handoffMs !== undefined) measures.handoff = handoffMs / 1000;
   return measures;
@@ -30,6 +40,8 @@ export interface ActivityRow {
   elementType: string;
   laneId: string | null;
   valueClass: ValueClass | null;
+  /** Whose time its instances spend: the desk's, a designed wait's or an external system's. */
+  timeClass: TimeClass;
   /** Activity instances that ended (completed or canceled). */
   count: number;
   completed: number;
@@ -40,16 +52,23 @@ export interface ActivityRow {
   processing: Summary;
   handoff: Summary;
   duration: Summary;
+  designedWait: Summary;
+  externalSystem: Summary;
 }
 
 export const ACTIVITY_DEFINITIONS = {
+  timeClasses: DEFINITIONS.timeClasses,
   queue: DEFINITIONS.queue,
   claimedIdle: DEFINITIONS.claimedIdle,
   waiting: DEFINITIONS.waiting,
   processing: DEFINITIONS.processing,
   handoff: DEFINITIONS.handoff,
   duration: DEFINITIONS.duration,
+  designedWait: DEFINITIONS.designedWait,
+  externalSystem: DEFINITIONS.externalSystem,
 };
+
+const emptyValues = (): Record<Measure, number[]> => Object.fromEntries(MEASURES.map((measure) => [measure, []])) as unknown as Record<Measure, number[]>;
 
 /** A window of end times: from inclusive, to exclusive, either open. */
 export interface EndWindow {
@@ -71,7 +90,7 @@ export const activityReport = (runs: readonly ActivityRun[], catalog: ElementCat
     if (!endedWithin(run, window)) continue;
     let group = groups.get(run.elementId);
     if (!group) {
-      group = { runs: [], values: { queue: [], claimedIdle: [], waiting: [], processing: [], handoff: [], duration: [] } };
+      group = { runs: [], values: emptyValues() };
       groups.set(run.elementId, group);
     }
     group.runs.push(run);
@@ -83,16 +102,11 @@ export const activityReport = (runs: readonly ActivityRun[], catalog: ElementCat
   }
   return sortRows(
     [...groups.entries()].map(([elementId, { runs: elementRuns, values }]) => ({
-      ...rowHead(elementId, elementRuns[0].elementType, elementRuns[0].laneId, catalog),
+      ...rowHead(elementId, elementRuns[0].elementType, elementRuns[0].laneId, catalog, elementRuns.find((run) => !run.container)?.timeClass),
       count: elementRuns.length,
       completed: elementRuns.filter(({ outcome }) => outcome === 'completed').length,
       canceled: elementRuns.filter(({ outcome }) => outcome === 'canceled').length,
-      queue: summarize(values.queue),
-      claimedIdle: summarize(values.claimedIdle),
-      waiting: summarize(values.waiting),
-      processing: summarize(values.processing),
-      handoff: summarize(values.handoff),
-      duration: summarize(values.duration),
+      ...(Object.fromEntries(MEASURES.map((measure) => [measure, summarize(values[measure])])) as Record<Measure, Summary>),
     })),
   );
 };
@@ -168,17 +182,12 @@ export const activityReportFromAggregates = (aggregates: readonly ActivityAggreg
         count: aggregate.completed + aggregate.canceled,
         completed: aggregate.completed,
         canceled: aggregate.canceled,
-        queue: summaryOf('queue'),
-        claimedIdle: summaryOf('claimedIdle'),
-        waiting: summaryOf('waiting'),
-        processing: summaryOf('processing'),
-        handoff: summaryOf('handoff'),
-        duration: summaryOf('duration'),
+        ...(Object.fromEntries(MEASURES.map((measure) => [measure, summaryOf(measure)])) as Record<Measure, Summary>),
       };
     }),
   );
 
-const rowHead = (elementId: string, elementType: string, laneId: string | null, catalog: ElementCatalog) => {
+const rowHead = (elementId: string, elementType: string, laneId: string | null, catalog: ElementCatalog, timeClass?: TimeClass) => {
   const element = catalog.get(elementId);
   return {
     elementId,
@@ -186,9 +195,11 @@ const rowHead = (elementId: string, elementType: string, laneId: string | null, 
     elementType,
     laneId: laneId ?? element?.laneId ?? null,
     valueClass: element?.valueClass ?? null,
+    // A multi-instance body is a scope: its inner instances' type classifies the element.
+    timeClass: timeClass ?? timeClassOfRun(elementId, elementType === 'multiInstanceBody' ? (element?.type ?? elementType) : elementType, catalog),
   };
 };
 
-/** Most waiting first, then by element id, so the table reads the same on every call. */
+/** Most of the desk's waiting first, then the most designed wait, then by element id, so the table reads the same on every call. */
 const sortRows = (rows: ActivityRow[]): ActivityRow[] =>
-  rows.sort((a, b) => b.waiting.total - a.waiting.total || (a.elementId < b.elementId ? -1 : a.elementId > b.elementId ? 1 : 0));
+  rows.sort((a, b) => b.waiting.total - a.waiting.total || b.designedWait.total - a.designedWait.total || (a.elementId < b.elementId ? -1 : a.elementId > b.elementId ? 1 : 0));

@@ -25,11 +25,27 @@ describe('foldActivity', () => {
     expect(sut).toMatchObject({ queueMs: 60 * MIN, claimedIdleMs: 0, processingMs: 60 * MIN, escalations: ['needs-expert'], actor: 'eva' });
   });
 
-  it('counts an external task as queued until its first lock and processing until completion', () => {
+  it("counts an external task's whole time, before and after its first lock, as external-system time, not the desk's", () => {
     // given Check in c2: ready 09:50, started (first lock) 10:00, completed 10:20
     const sut = foldActivity(c2.filter(({ activityInstanceId }) => activityInstanceId === 'c2-check'));
 
-    expect(sut).toMatchObject({ queueMs: 10 * MIN, claimedIdleMs: 0, processingMs: 20 * MIN });
+    // then 30 min of external-system time; before the time classes it read queue 10 min and processing 20 min
+    expect(sut).toMatchObject({ timeClass: 'externalSystem', externalSystemMs: 30 * MIN, queueMs: 0, claimedIdleMs: 0, processingMs: 0, firstStartedAt: at('10:00') });
+  });
+
+  it('classifies a message throw event as external-system time when the catalog says a worker delivers it', () => {
+    // given a throw event that waited 09:00-09:30 for a worker, with and without the model's word
+    const steps = [
+      { ...c2[0], activityInstanceId: 'c2-notify', elementId: 'Notify', elementType: 'intermediateThrowEvent', type: 'ready' as const, at: at('09:00') },
+      { ...c2[0], activityInstanceId: 'c2-notify', elementId: 'Notify', elementType: 'intermediateThrowEvent', type: 'completed' as const, at: at('09:30') },
+    ];
+    const catalog = new Map([['Notify', { id: 'Notify', type: 'intermediateThrowEvent', candidateGroups: [], timeClass: 'externalSystem' as const }]]);
+
+    const [withCatalog] = foldLedger(steps, catalog);
+    const [byTypeAlone] = foldLedger(steps);
+
+    expect(withCatalog).toMatchObject({ timeClass: 'externalSystem', externalSystemMs: 30 * MIN, queueMs: 0 });
+    expect(byTypeAlone).toMatchObject({ timeClass: 'desk', queueMs: 30 * MIN });
   });
 
   it('leaves a run that has not ended open', () => {

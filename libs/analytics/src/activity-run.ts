@@ -1,7 +1,12 @@
-import type { LedgerStep, StepType } from './ledger.js';
+import type { ElementCatalog, LedgerStep, StepType } from './ledger.js';
+import { timeClassOfType, type TimeClass } from './time-class.js';
 
-/** Where an activity instance is between two steps. */
-export type Phase = 'queue' | 'claimedIdle' | 'processing';
+/**
+ * Where an activity instance is between two steps. The desk's phases are queue, claimed-idle and
+ * processing (working); the instances of a designed wait or an external task spend all their time
+ * in one phase of their class.
+ */
+export type Phase = 'queue' | 'claimedIdle' | 'processing' | 'designedWait' | 'externalSystem';
 
 export interface PhaseInterval {
   phase: Phase;
@@ -23,11 +28,17 @@ export interface ActivityRun {
   /** Completed or canceled; null while it runs. */
   endedAt: number | null;
   outcome: 'completed' | 'canceled' | null;
-  /** The first `started`: when work on it began. */
+  /** The first `started`: when work on it began (for an external task: its first fetch). */
   firstStartedAt: number | null;
+  /** Whose time it spends: only the desk's runs have queue, claimed-idle and processing time. */
+  timeClass: TimeClass;
   queueMs: number;
   claimedIdleMs: number;
   processingMs: number;
+  /** Ready until ended, of a designed wait (timer, message, event-based gateway, receive task). */
+  designedWaitMs: number;
+  /** Ready until ended, of an external task: waiting to be fetched and the worker's time. */
+  externalSystemMs: number;
   intervals: PhaseInterval[];
   /** A scope (sub-process, multi-instance body, call activity): its time is its content's, so no phases of its own. */
   container: boolean;
@@ -38,11 +49,11 @@ export interface ActivityRun {
 }
 
 /**
- * The phase each step opens (DESIGN.md section 5 and the ledger contract): queue time runs from
- * `ready`/`unclaimed` (and after an escalation, in the new queue) to `claimed`, claimed-idle from
- * `claimed`/`paused` to `started`, processing from `started` until it pauses, escalates or ends.
- * An activity that is never claimed or started (a timer, a message, an automatic step) waits from
- * `ready` to its end: that is queue time. `null`: the activity instance ends; absent: a marker.
+ * The phase each step opens for the desk's work (DESIGN.md section 5 and the ledger contract):
+ * queue time runs from `ready`/`unclaimed` (and after an escalation, in the new queue) to
+ * `claimed`, claimed-idle from `claimed`/`paused` to `started`, processing from `started` until it
+ * pauses, escalates or ends. `null`: the activity instance ends; absent: a marker. A designed wait
+ * or an external task is in its class's phase from `ready` to its end, whatever steps it writes.
  */
 const PHASE_AFTER: Partial<Record<StepType, Phase | null>> = {
   ready: 'queue',
@@ -61,10 +72,11 @@ const CONTAINER_TYPES: ReadonlySet<string> = new Set(['subProcess', 'adHocSubPro
 export const isContainer = (elementType: string): boolean => CONTAINER_TYPES.has(elementType);
 
 /**
- * Folds the steps of ONE activity instance (in ledger order) into a run. Before the ledger knew
- * `claimed` and `started` apart, a claim wrote both at the same instant: claimed-idle is then 0.
+ * Folds the steps of ONE activity instance (in ledger order) into a run, its time classified by
+ * `timeClass` (by default from its element type, time-class.ts). Before the ledger knew `claimed`
+ * and `started` apart, a claim wrote both at the same instant: claimed-idle is then 0.
  */
-export const foldActivity = (steps: readonly LedgerStep[]): ActivityRun => {
+export const foldActivity = (steps: readonly LedgerStep[], timeClass?: TimeClass): ActivityRun => {
   const first = steps[0];
   const last = steps[steps.length - 1];
   const container = isContainer(first.elementType);
@@ -81,9 +93,12 @@ export const foldActivity = (steps: readonly LedgerStep[]): ActivityRun => {
     endedAt: null,
     outcome: null,
     firstStartedAt: null,
+    timeClass: timeClass ?? timeClassOfType(last.elementType),
     queueMs: 0,
     claimedIdleMs: 0,
     processingMs: 0,
+    designedWaitMs: 0,
+    externalSystemMs: 0,
     intervals: [],
     container,
     escalations: [],
@@ -107,26 +122,50 @@ export const foldActivity = (steps: readonly LedgerStep[]): ActivityRun => {
   return run;
 };
 
-const close = (run: ActivityRun, phase: Phase, from: number, to: number): void => {
+const close = (run: ActivityRun, deskPhase: Phase, from: number, to: number): void => {
   const duration = Math.max(0, to - from);
+  const phase: Phase = run.timeClass === 'desk' ? deskPhase : run.timeClass;
   if (phase === 'queue') run.queueMs += duration;
   else if (phase === 'claimedIdle') run.claimedIdleMs += duration;
-  else run.processingMs += duration;
-  if (duration > 0) run.intervals.push({ phase, from, to });
+  else if (phase === 'processing') run.processingMs += duration;
+  else if (phase === 'designedWait') run.designedWaitMs += duration;
+  else run.externalSystemMs += duration;
+  if (duration <= 0) return;
+  // A designed wait or an external task stays in one phase across its steps (a fetch): one interval.
+  const previous = run.intervals[run.intervals.length - 1];
+  if (previous?.phase === phase && previous.to === from) previous.to = to;
+  else run.intervals.push({ phase, from, to });
 };
 
-/** Waiting (DESIGN.md section 5): ready -> started, split into queue and claimed-idle. */
+/** Waiting (DESIGN.md section 5): the desk's, ready -> started, split into queue and claimed-idle; 0 for a designed wait or an external task. */
 export const waitingMs = (run: ActivityRun): number => run.queueMs + run.claimedIdleMs;
 
-/** Folds a ledger (any order of cases, each case's steps in ledger order) into runs, in ledger order. */
-export const foldLedger = (steps: readonly LedgerStep[]): ActivityRun[] => {
+/**
+ * The class of an activity instance: what the catalog says of its element when the catalog's
+ * element is of the type the ledger recorded (versions analysed together may reuse an id), else
+ * its type alone.
+ */
+export const timeClassOfRun = (elementId: string, elementType: string, catalog?: ElementCatalog): TimeClass => {
+  const element = catalog?.get(elementId);
+  return element?.timeClass !== undefined && element.type === elementType ? element.timeClass : timeClassOfType(elementType);
+};
+
+/**
+ * Folds a ledger (any order of cases, each case's steps in ledger order) into runs, in ledger
+ * order; with the element catalog, message throw and end events delivered by workers count as
+ * external-system time too.
+ */
+export const foldLedger = (steps: readonly LedgerStep[], catalog?: ElementCatalog): ActivityRun[] => {
   const byActivity = new Map<string, LedgerStep[]>();
   for (const step of steps) {
     const list = byActivity.get(step.activityInstanceId);
     if (list) list.push(step);
     else byActivity.set(step.activityInstanceId, [step]);
   }
-  return [...byActivity.values()].map(foldActivity);
+  return [...byActivity.values()].map((activitySteps) => {
+    const last = activitySteps[activitySteps.length - 1];
+    return foldActivity(activitySteps, timeClassOfRun(last.elementId, last.elementType, catalog));
+  });
 };
 
 /**

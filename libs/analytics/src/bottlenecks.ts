@@ -6,18 +6,23 @@ export interface Bottleneck {
   elementId: string;
   name: string | null;
   count: number;
-  /** Seconds. */
+  /** The desk's waiting, seconds. */
   meanWaiting: number | null;
   /** count x mean waiting, seconds. */
   totalWaiting: number;
-  /** Share of all waiting in the analysed activities. */
+  /** Share of all the desk's waiting in the analysed activities. */
   share: number | null;
 }
 
-/** Activities by total waiting contributed (frequency x mean waiting), most first; those that never wait are left out. */
+/**
+ * The desk's activities by the desk's total waiting contributed (frequency x mean waiting), most
+ * first; those that never wait are left out. Designed waits and external tasks have no waiting
+ * (their time is classified apart): they are never ranked (see `designedWaits`).
+ */
 export const bottlenecks = (rows: readonly ActivityRow[]): Bottleneck[] => {
-  const all = rows.reduce((sum, row) => sum + row.waiting.total, 0);
-  return rows
+  const desk = rows.filter((row) => row.timeClass === 'desk');
+  const all = desk.reduce((sum, row) => sum + row.waiting.total, 0);
+  return desk
     .filter((row) => row.waiting.total > 0)
     .sort((a, b) => b.waiting.total - a.waiting.total || (a.elementId < b.elementId ? -1 : 1))
     .map((row, index) => ({

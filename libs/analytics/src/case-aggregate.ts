@@ -1,5 +1,5 @@
 import type { MeasureAggregate } from './activity-report.js';
-import { caseValues, COMPONENTS, type CaseFigure, type CaseFigures, type Component, type LeadTimeSummary, type ValueAddedSummary } from './case-report.js';
+import { caseValues, COMPONENTS, VALUE_ADDED_FIGURES, type CaseFigure, type CaseFigures, type Component, type LeadTimeSummary, type ValueAddedSummary } from './case-report.js';
 import { bucketOf, emptyHistogram, histogramQuantile, mergeInto } from './histogram.js';
 import { EMPTY_SUMMARY, ratio, type Summary } from './statistics.js';
 
@@ -10,16 +10,21 @@ import { EMPTY_SUMMARY, ratio, type Summary } from './statistics.js';
  */
 export const CASE_FIGURES: Record<CaseFigure, number> = {
   leadTime: 1,
+  deskTime: 1,
   processing: 1,
   claimedIdle: 1,
   queue: 1,
   handoff: 1,
+  externalSystem: 1,
+  designedWait: 1,
   other: 1,
   nvaShare: 1000,
   nvaSteps: 1000,
   nvaStaffMinutes: 60,
   pce: 1000,
+  pceOfLeadTime: 1000,
   waitingShare: 1000,
+  designedWaitShare: 1000,
 };
 
 /** Ended cases folded together: per figure a count, a total (in the figure's unit) and a sketch. */
@@ -67,14 +72,10 @@ export const leadTimeSummaryFromAggregate = (aggregate: CaseAggregate): LeadTime
   const leadTime = summaryOf(aggregate, 'leadTime');
   const components = Object.fromEntries(COMPONENTS.map((component) => [component, summaryOf(aggregate, component)])) as Record<Component, Summary>;
   const shares = Object.fromEntries(COMPONENTS.map((component) => [component, ratio(components[component].total, leadTime.total)])) as Record<Component, number | null>;
-  return { cases: aggregate.cases, leadTime, components, shares };
+  return { cases: aggregate.cases, leadTime, deskTime: summaryOf(aggregate, 'deskTime'), components, shares };
 };
 
 export const valueAddedSummaryFromAggregate = (aggregate: CaseAggregate): ValueAddedSummary => ({
   cases: aggregate.cases,
-  nvaShare: summaryOf(aggregate, 'nvaShare'),
-  nvaSteps: summaryOf(aggregate, 'nvaSteps'),
-  nvaStaffMinutes: summaryOf(aggregate, 'nvaStaffMinutes'),
-  pce: summaryOf(aggregate, 'pce'),
-  waitingShare: summaryOf(aggregate, 'waitingShare'),
+  ...(Object.fromEntries(VALUE_ADDED_FIGURES.map((name) => [name, summaryOf(aggregate, name)])) as Omit<ValueAddedSummary, 'cases'>),
 });

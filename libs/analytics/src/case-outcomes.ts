@@ -1,4 +1,4 @@
-import { groupByCase } from './case-report.js';
+import { caseIntervals, decompose, deskTimeOf, groupByCase } from './case-report.js';
 import type { ActivityRun } from './activity-run.js';
 import type { CaseRecord } from './ledger.js';
 import type { KpiSettings } from './kpi-settings.js';
@@ -8,7 +8,9 @@ import { rework } from './rework.js';
  * The rate KPIs of DESIGN.md section 5 case by case: whether each case met each one, or null when
  * the KPI does not count the case (FCR and resolution SLA count completed cases, escalation and
  * rework ended ones, first response the cases with a started human step, repeat contact the cases
- * with a customer key). `kpis` counts these; experiments compare them between arms.
+ * with a customer key). The resolution SLA is met by the desk's time, not the lead time: designed
+ * waits and external-system time are not the desk's. `kpis` counts these; experiments compare
+ * them between arms.
  */
 export interface CaseOutcome {
   instanceId: string;
@@ -20,6 +22,8 @@ export interface CaseOutcome {
   rework: boolean | null;
   /** first human step started - case start, ms */
   firstResponseMs: number | null;
+  /** Completed cases: the desk's time (lead time without designed waits and external-system time), ms; what the resolution SLA is met by. */
+  resolutionMs: number | null;
 }
 
 const USER_TASK = 'userTask';
@@ -57,15 +61,18 @@ export const caseOutcomes = (cases: readonly CaseRecord[], runs: readonly Activi
     const ended = record.endedAt !== null;
     const completed = ended && record.status === 'completed';
     const customer = customerOf(record);
+    // Resolution is the desk's doing: a designed wait (three days before the survey call) or an external system does not count against it.
+    const resolutionMs = completed ? deskTimeOf(record.endedAt! - record.startedAt, decompose(record.startedAt, record.endedAt!, caseIntervals(own))) : null;
     return {
       instanceId: record.instanceId,
       fcr: completed ? firstTier && !escalated && !repeatedLater(record, customer) : null,
       firstResponseMet: firstResponseMs === null ? null : firstResponseMs <= settings.firstResponseSlaMs,
-      resolutionMet: completed ? record.endedAt! - record.startedAt <= settings.resolutionSlaMs : null,
+      resolutionMet: resolutionMs === null ? null : resolutionMs <= settings.resolutionSlaMs,
       escalated: ended ? escalated : null,
       repeatContact: customer === null ? null : isRepeat(record, customer),
       rework: ended ? rework([record.instanceId], own).casesWithRework > 0 : null,
       firstResponseMs,
+      resolutionMs,
     };
   });
 };

@@ -16,12 +16,14 @@ describe('caseFigures', () => {
     // hand-off 10:00-10:30, queue 10:30-11:00, work 11:00-11:30, queue 11:30-12:00, work 12:00-12:30
     // -> processing 10+10+30+30 = 80, claimed-idle 20+10 = 30, queue 10+30+30 = 70, hand-off 30, other 0
     expect(first.leadTimeMs).toBe(210 * MIN);
-    expect(first.decomposition).toEqual({ processing: 80 * MIN, claimedIdle: 30 * MIN, queue: 70 * MIN, handoff: 30 * MIN, other: 0 });
+    expect(first.decomposition).toEqual({ processing: 80 * MIN, claimedIdle: 30 * MIN, queue: 70 * MIN, handoff: 30 * MIN, externalSystem: 0, designedWait: 0, other: 0 });
 
     // c2, 09:00-11:10 = 130 min, with parallel Fix and Check after 09:50 counted once:
-    // queue 09:00-09:20 (20), work 09:20-09:50 (30), both queued 09:50-10:00 (10), Check worked 10:00-10:20 (20) while Fix queues,
-    // Fix queued 10:20-10:50 (30), Fix worked 10:50-11:10 (20) -> processing 70, queue 60
-    expect(second.decomposition).toEqual({ processing: 70 * MIN, claimedIdle: 0, queue: 60 * MIN, handoff: 0, other: 0 });
+    // queue 09:00-09:20 (20), work 09:20-09:50 (30), Fix queued 09:50-10:50 (60) while the external Check runs 09:50-10:20
+    // (the desk holds the case: its queue wins), Fix worked 10:50-11:10 (20) -> processing 50, queue 80, external-system 0.
+    // Before the time classes the worker's 10:00-10:20 read as processing: processing 70, queue 60.
+    expect(second.decomposition).toEqual({ processing: 50 * MIN, claimedIdle: 0, queue: 80 * MIN, handoff: 0, externalSystem: 0, designedWait: 0, other: 0 });
+    expect([first.deskTimeMs, second.deskTimeMs]).toEqual([210 * MIN, 130 * MIN]);
 
     for (const { decomposition, leadTimeMs } of [first, second]) {
       expect(Object.values(decomposition).reduce((sum, part) => sum + part, 0)).toBe(leadTimeMs);
@@ -35,7 +37,7 @@ describe('caseFigures', () => {
       { component: 'processing', from: at('09:20'), to: at('09:55') },
     ]);
 
-    expect(sut).toEqual({ processing: 35 * MIN, claimedIdle: 0, queue: 20 * MIN, handoff: 0, other: 5 * MIN });
+    expect(sut).toEqual({ processing: 35 * MIN, claimedIdle: 0, queue: 20 * MIN, handoff: 0, externalSystem: 0, designedWait: 0, other: 5 * MIN });
   });
 
   it('summarises lead times and their parts in seconds', () => {
@@ -43,9 +45,9 @@ describe('caseFigures', () => {
 
     // lead times 12600 s and 7800 s: mean 10200, p90 = 7800 + 0.9 x 4800 = 12120
     expect(sut.leadTime).toEqual({ n: 2, mean: 10200, median: 10200, p90: 12120, total: 20400 });
-    // processing 80 + 70 = 150 min = 9000 s of 340 min = 20400 s
-    expect(sut.components.processing.total).toBe(9000);
-    expect(sut.shares.processing).toBeCloseTo(150 / 340, 10);
+    // processing 80 + 50 = 130 min = 7800 s of 340 min = 20400 s (150 min before the worker's 20 min of Check left it)
+    expect(sut.components.processing.total).toBe(7800);
+    expect(sut.shares.processing).toBeCloseTo(130 / 340, 10);
     expect(sut.shares.other).toBe(0);
   });
 });
@@ -56,18 +58,21 @@ describe('valueAddedSummary', () => {
 
     // c1: NVA Triage waits 40 and works 20 min = 60 of 210; VA Fix works 60 of 210
     expect(first).toMatchObject({ nvaMs: 60 * MIN, nvaSteps: 1, nvaProcessingMs: 20 * MIN, vaProcessingMs: 60 * MIN });
-    // c2: NVA Triage 20 + 30, Check 10 + 20 = 80 of 130; staff-minutes 30 + 20 = 50; VA Fix works 20 of 130
-    expect(second).toMatchObject({ nvaMs: 80 * MIN, nvaSteps: 2, nvaProcessingMs: 50 * MIN, vaProcessingMs: 20 * MIN });
+    // c2: NVA Triage 20 + 30 = 50 of 130; staff-minutes 30; VA Fix works 20 of 130. The NVA Check is an external worker's
+    // 30 min: two NVA steps, but none of the desk's time (before the time classes: 80 min, and 50 staff-minutes)
+    expect(second).toMatchObject({ nvaMs: 50 * MIN, nvaSteps: 2, nvaProcessingMs: 30 * MIN, vaProcessingMs: 20 * MIN });
 
     const sut = valueAddedSummary([first, second]);
 
-    // NVA share 60/210 = 0.285714, 80/130 = 0.615385 -> mean 0.450549
-    expect(sut.nvaShare.mean).toBeCloseTo((60 / 210 + 80 / 130) / 2, 10);
+    // NVA share 60/210 = 0.285714, 50/130 = 0.384615 -> mean 0.335165
+    expect(sut.nvaShare.mean).toBeCloseTo((60 / 210 + 50 / 130) / 2, 10);
     expect(sut.nvaSteps).toMatchObject({ n: 2, mean: 1.5 });
-    expect(sut.nvaStaffMinutes).toMatchObject({ mean: 35, median: 35 });
-    // PCE 60/210 and 20/130
+    expect(sut.nvaStaffMinutes).toMatchObject({ mean: 25, median: 25 });
+    // PCE 60/210 and 20/130: neither case has a designed wait or external-system time of its own, so the desk's time is the lead time
     expect(sut.pce.mean).toBeCloseTo((60 / 210 + 20 / 130) / 2, 10);
-    // waiting share (queue + claimed-idle): c1 (70 + 30)/210, c2 60/130
-    expect(sut.waitingShare.mean).toBeCloseTo((100 / 210 + 60 / 130) / 2, 10);
+    expect(sut.pceOfLeadTime.mean).toBeCloseTo((60 / 210 + 20 / 130) / 2, 10);
+    // waiting share (the desk's queue + claimed-idle over the desk's time): c1 (70 + 30)/210, c2 80/130 (60/130 while Check's work counted)
+    expect(sut.waitingShare.mean).toBeCloseTo((100 / 210 + 80 / 130) / 2, 10);
+    expect(sut.designedWaitShare.mean).toBe(0);
   });
 });

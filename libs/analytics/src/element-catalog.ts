@@ -1,5 +1,6 @@
 import type { ProcessGraph } from '#bpmn';
 import type { ElementCatalog, ElementInfo } from './ledger.js';
+import { timeClassOfNode } from './time-class.js';
 
 /** What the analytics need of each element, from the graphs of the versions analysed (later graphs win on a shared id). */
 export const elementCatalog = (graphs: readonly ProcessGraph[]): ElementCatalog => {
@@ -16,6 +17,7 @@ export const elementCatalog = (graphs: readonly ProcessGraph[]): ElementCatalog 
         ...(node.type === 'userTask' && node.costPerHour !== undefined && { costPerHour: node.costPerHour }),
         ...(node.lean.standardMinutes !== undefined && { standardMinutes: node.lean.standardMinutes }),
         ...(node.lean.stage !== undefined && { stage: node.lean.stage }),
+        timeClass: timeClassOfNode(node),
       });
     }
   }

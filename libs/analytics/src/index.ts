@@ -1,5 +1,6 @@
 export * from './ledger.js';
-export { foldActivity, foldLedger, handoffMs, handoffsOf, isContainer, waitingMs, type ActivityRun, type Phase, type PhaseInterval } from './activity-run.js';
+export { foldActivity, foldLedger, handoffMs, handoffsOf, isContainer, timeClassOfRun, waitingMs, type ActivityRun, type Phase, type PhaseInterval } from './activity-run.js';
+export { TIME_CLASSES, timeClassOfNode, timeClassOfType, type TimeClass } from './time-class.js';
 export { EMPTY_SUMMARY, quantile, ratio, summarize, type Summary } from './statistics.js';
 export {
   bucketOf,
@@ -34,13 +35,18 @@ export {
 } from './activity-report.js';
 export {
   caseFigures,
+  caseIntervals,
   caseValues,
   decompose,
+  deskTimeOf,
   groupByCase,
   leadTimeSummary,
   valueAddedSummary,
   COMPONENTS,
+  NOT_THE_DESKS,
+  VALUE_ADDED_FIGURES,
   type CaseFigure,
+  type CaseInterval,
   type CaseFigures,
   type Component,
   type Decomposition,
@@ -57,6 +63,7 @@ export {
   type CaseAggregate,
 } from './case-aggregate.js';
 export { bottlenecks, type Bottleneck } from './bottlenecks.js';
+export { designedWaits, type DesignedWait } from './designed-waits.js';
 export { utilisation, type TeamUtilisation, type UtilisationWindow } from './utilisation.js';
 export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
 export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';

@@ -124,6 +124,18 @@ describe('caseOutcomes', () => {
     // k2 answered after 5 h
     expect(sut.get('k2')).toMatchObject({ firstResponseMet: false, firstResponseMs: 5 * 3_600_000, resolutionMet: false });
     // k4 still runs and was never started: only the repeat-contact KPI counts it
-    expect(sut.get('k4')).toEqual({ instanceId: 'k4', fcr: null, firstResponseMet: null, resolutionMet: null, escalated: null, repeatContact: false, rework: null, firstResponseMs: null });
+    expect(sut.get('k4')).toEqual({
+      instanceId: 'k4',
+      fcr: null,
+      firstResponseMet: null,
+      resolutionMet: null,
+      escalated: null,
+      repeatContact: false,
+      rework: null,
+      firstResponseMs: null,
+      resolutionMs: null,
+    });
+    // resolution is counted on the desk's time: k2 6 h (no designed wait or external system in these cases, so the lead time)
+    expect(sut.get('k2')?.resolutionMs).toBe(6 * 3_600_000);
   });
 });

@@ -3,7 +3,7 @@ import { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
 import { groupByCase, type CaseFigures } from './case-report.js';
 import { DEFINITIONS, type FigureKey } from './definitions.js';
 import { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';
-import { HOUR_MS, type CaseRecord, type ElementCatalog } from './ledger.js';
+import { HOUR_MS, MINUTE_MS, type CaseRecord, type ElementCatalog } from './ledger.js';
 import { ratio, summarize } from './statistics.js';
 
 export type KpiUnit = 'share' | 'hours' | 'minutes' | 'currency' | 'score' | 'count';
@@ -53,15 +53,22 @@ export const kpis = (
   const csat = scores(settings.csatVariable);
   const nps = scores(settings.npsVariable);
 
-  const rate = (key: FigureKey, met: number, of: number): Kpi => ({ key, value: ratio(met, of), unit: 'share', n: of, numerator: met, definition: DEFINITIONS[key] });
+  const rate = (key: FigureKey, met: number, of: number, note = ''): Kpi => ({
+    key,
+    value: ratio(met, of),
+    unit: 'share',
+    n: of,
+    numerator: met,
+    definition: `${DEFINITIONS[key]}${note}`,
+  });
   const distribution = (key: FigureKey, unit: KpiUnit, values: number[]): Kpi => {
     const summary = summarize(values);
     return { key, value: summary.mean, unit, n: summary.n, median: summary.median, p90: summary.p90, definition: DEFINITIONS[key] };
   };
   return [
     rate('fcr', fcr.met, fcr.of),
-    rate('slaFirstResponse', firstResponse.met, firstResponse.of),
-    rate('slaResolution', resolution.met, resolution.of),
+    rate('slaFirstResponse', firstResponse.met, firstResponse.of, ` SLA: ${slaText(settings.firstResponseSlaMs)}.`),
+    rate('slaResolution', resolution.met, resolution.of, ` SLA: ${slaText(settings.resolutionSlaMs)} of the desk's time.`),
     rate('escalationRate', escalation.met, escalation.of),
     rate('repeatContactRate', repeats.met, repeats.of),
     distribution('costPerCase', 'currency', costs),
@@ -77,3 +84,6 @@ export const kpis = (
     distribution('handlingTime', 'minutes', figures.map(({ handlingMs }) => handlingMs / 60_000)),
   ];
 };
+
+/** An SLA as its definition states it: whole hours in hours, the rest in minutes. */
+const slaText = (ms: number): string => (ms % HOUR_MS === 0 ? `${ms / HOUR_MS} h` : `${Math.round((ms / MINUTE_MS) * 100) / 100} min`);

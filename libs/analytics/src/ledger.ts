@@ -2,6 +2,7 @@
  * The analytics inputs: the step ledger, the cases it belongs to and what the model says about
  * each element. Plain data with times as epoch milliseconds, so every figure is reproducible.
  */
+import type { TimeClass } from './time-class.js';
 
 /** The step types of the ledger; `breached` and `migrated` are markers that change no phase. */
 export type StepType =
@@ -59,6 +60,8 @@ export interface ElementInfo {
   standardMinutes?: number;
   /** The stage of the service process (inquiry, diagnosis, solution, follow-up). */
   stage?: string;
+  /** Whose time the element's instances spend (time-class.ts); absent: decided by its type alone. */
+  timeClass?: TimeClass;
 }
 
 /** Elements by id; versions analysed together share element ids (a later version's entry wins). */

@@ -12,19 +12,18 @@ describe('utilisation', () => {
       ['second-line', 1],
     ]));
 
-    // second-line (Fix): 60 + 20 = 80 min = 1.3333 h of 4 h x 1 = 0.3333; 80 of 150 processing minutes
+    // second-line (Fix): 60 + 20 = 80 min = 1.3333 h of 4 h x 1 = 0.3333; 80 of 130 processing minutes
     // first-line (Triage): 20 + 30 = 50 min = 0.8333 h of 4 h x 2 = 0.1042
-    // L1 (Check, no group: its lane): 20 min, size unknown -> no utilisation, only its share 20/150
+    // the external task Check is an outside worker's external-system time, no team's work (it used to make a row for its
+    // lane L1 with 20 min, and the shares were of 150 min)
     expect(sut.map(({ team, kind, activityInstances }) => [team, kind, activityInstances])).toEqual([
       ['second-line', 'group', 2],
       ['first-line', 'group', 2],
-      ['L1', 'lane', 1],
     ]);
     expect(sut[0].utilisation).toBeCloseTo(80 / 60 / 4, 10);
-    expect(sut[0].processingShare).toBeCloseTo(80 / 150, 10);
+    expect(sut[0].processingShare).toBeCloseTo(80 / 130, 10);
     expect(sut[1].utilisation).toBeCloseTo(50 / 60 / 8, 10);
     expect(sut[1].availableHours).toBe(8);
-    expect(sut[2]).toMatchObject({ size: null, availableHours: null, utilisation: null });
-    expect(sut[2].processingShare).toBeCloseTo(20 / 150, 10);
+    expect(sut[1].processingShare).toBeCloseTo(50 / 130, 10);
   });
 });

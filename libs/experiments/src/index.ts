@@ -5,6 +5,7 @@ export type { Arm, ArmRole, AssignmentUnit, Experiment, ExperimentState, Guardra
 export { baselineArm, inWindow } from './model/experiment.js';
 export type { MetricBetter, MetricDefinition, MetricKey, MetricKind } from './model/metrics.js';
 export { METRICS, isMetricKey } from './model/metrics.js';
+export { METRIC_DEFINITIONS } from './model/metric-definitions.js';
 export type { ExperimentProblem } from './model/validate-experiment.js';
 export { EXPERIMENT_INVALID, requireValidExperiment, validateExperiment } from './model/validate-experiment.js';
 export type { PlanRequirements, Traffic } from './model/plan-requirements.js';

@@ -11,7 +11,11 @@ export interface SimulationSummary {
   casesCompleted: number;
   /** Lead time of the completed ones, in minutes (mean, median, p90). */
   leadTimeMinutes: Summary;
-  /** Waiting (queue and claimed-idle) over lead time, pooled over the completed cases (DESIGN.md section 5, as the analytics compute it). */
+  /**
+   * The desk's waiting (queue and claimed-idle) over the desk's time (lead time without designed
+   * waits and external-system time), pooled over the completed cases (DESIGN.md section 5, with the
+   * analytics' classification).
+   */
   waitingShare: number | null;
   pools: PoolFigures[];
 }
@@ -34,15 +38,19 @@ export function summarize({ graph, steps, cases, window, pools }: SummaryInput):
   const measured = cases.filter(({ startedAt }) => startedAt >= window.from && startedAt < window.to);
   const completed = measured.filter(({ status, endedAt }) => status === 'completed' && endedAt !== null);
   const ids = new Set(completed.map(({ instanceId }) => instanceId));
-  const runs = foldLedger(steps.filter(({ instanceId }) => ids.has(instanceId)));
-  const leadTimes = leadTimeSummary(caseFigures(completed, runs, elementCatalog([graph])));
-  const { queue, claimedIdle } = leadTimes.shares;
+  const catalog = elementCatalog([graph]);
+  const runs = foldLedger(
+    steps.filter(({ instanceId }) => ids.has(instanceId)),
+    catalog,
+  );
+  const leadTimes = leadTimeSummary(caseFigures(completed, runs, catalog));
+  const { components, deskTime } = leadTimes;
   return {
     window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
     casesStarted: measured.length,
     casesCompleted: completed.length,
     leadTimeMinutes: toMinutes(leadTimes.leadTime),
-    waitingShare: queue === null || claimedIdle === null ? null : queue + claimedIdle,
+    waitingShare: deskTime.total > 0 ? (components.queue.total + components.claimedIdle.total) / deskTime.total : null,
     pools,
   };
 }

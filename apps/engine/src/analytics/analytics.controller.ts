@@ -35,7 +35,10 @@ export class AnalyticsController {
 
   @Get('activities')
   @ReportQuery()
-  @ApiOkResponse({ description: 'Per activity: count, and mean / median / p90 of queue, claimed-idle, waiting, processing, hand-off and duration (seconds)' })
+  @ApiOkResponse({
+    description:
+      "Per activity: its time class (the desk's, designed wait, external system), count, and mean / median / p90 of queue, claimed-idle, waiting, processing, hand-off (the desk's), designed wait, external-system time and duration (seconds)",
+  })
   async activities(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.activities(parsed);
@@ -44,17 +47,18 @@ export class AnalyticsController {
 
   @Get('bottlenecks')
   @ReportQuery()
-  @ApiOkResponse({ description: 'Activities by total waiting contributed' })
+  @ApiOkResponse({ description: "The desk's activities by the desk's total waiting contributed; designed waits listed apart (designedWaits, table=designedWaits), never ranked" })
   async bottlenecks(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.bottlenecks(parsed);
-    return answer(response, parsed, report, { bottlenecks: report.bottlenecks });
+    return answer(response, parsed, report, { bottlenecks: report.bottlenecks, designedWaits: report.designedWaits });
   }
 
   @Get('cases')
   @ReportQuery()
   @ApiOkResponse({
-    description: 'Lead time and its decomposition, which adds up to it: the summary (from the aggregates for whole days without segments), and per case with table=cases',
+    description:
+      "Lead time (everything) and its decomposition into the desk's parts, external-system time, designed waits and other, which adds up to it; the desk's time: the summary (from the aggregates for whole days without segments), and per case with table=cases",
   })
   async cases(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
@@ -64,7 +68,9 @@ export class AnalyticsController {
 
   @Get('value-added')
   @ReportQuery()
-  @ApiOkResponse({ description: 'NVA share, NVA steps and staff-minutes, PCE and waiting share: the summary, and per case with table=cases' })
+  @ApiOkResponse({
+    description: "NVA share, NVA steps and staff-minutes, PCE (of the desk's time, and of the lead time), the desk's waiting share and the designed-wait share: the summary, and per case with table=cases",
+  })
   async valueAdded(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.valueAdded(parsed);
@@ -83,7 +89,7 @@ export class AnalyticsController {
 
   @Get('utilisation')
   @ReportQuery()
-  @ApiOkResponse({ description: 'Processing time per team over its available time' })
+  @ApiOkResponse({ description: "The desk's processing time per team over its available time" })
   async utilisation(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.utilisation(parsed);
@@ -93,7 +99,7 @@ export class AnalyticsController {
   @Get('kpis')
   @ReportQuery()
   @ApiQuery({ name: 'firstResponseSlaMinutes', required: false, description: 'Default 240' })
-  @ApiQuery({ name: 'resolutionSlaMinutes', required: false, description: 'Default 240' })
+  @ApiQuery({ name: 'resolutionSlaMinutes', required: false, description: "Default 240, met by the desk's time (lead time without designed waits and external-system time)" })
   @ApiQuery({ name: 'repeatWindowDays', required: false, description: 'Default 7' })
   @ApiQuery({ name: 'customerVariable', required: false, description: 'The variable naming the customer; default the business key' })
   @ApiQuery({ name: 'csatVariable', required: false, description: 'Default csat' })

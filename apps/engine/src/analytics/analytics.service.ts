@@ -6,7 +6,10 @@ import {
   activityReportFromAggregates,
   bottlenecks,
   caseFigures,
+  caseValues,
+  COMPONENTS,
   DEFINITIONS,
+  designedWaits,
   elementCatalog,
   endedWithin,
   foldLedger,
@@ -18,6 +21,7 @@ import {
   utilisation,
   valueAddedSummary,
   valueAddedSummaryFromAggregate,
+  VALUE_ADDED_FIGURES,
   type ActivityRow,
   type ActivityRun,
   type CaseAggregate,
@@ -129,9 +133,15 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** The desk's bottlenecks, ranked; the designed waits apart, never ranked. */
   async bottlenecks(request: AnalyticsRequest) {
     const { activities, definitions, ...rest } = await this.activities(request);
-    return { ...rest, definitions: { bottleneck: DEFINITIONS.bottleneck, waiting: definitions.waiting }, bottlenecks: bottlenecks(activities) };
+    return {
+      ...rest,
+      definitions: { bottleneck: DEFINITIONS.bottleneck, waiting: definitions.waiting, designedWait: definitions.designedWait },
+      bottlenecks: bottlenecks(activities),
+      designedWaits: designedWaits(activities),
+    };
   }
 
   /**
@@ -140,7 +150,13 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
    */
   async cases(request: AnalyticsRequest) {
     const resolved = await this.resolve(request);
-    const definitions = { leadTime: DEFINITIONS.leadTime, decomposition: DEFINITIONS.decomposition };
+    const definitions = {
+      leadTime: DEFINITIONS.leadTime,
+      deskTime: DEFINITIONS.deskTime,
+      decomposition: DEFINITIONS.decomposition,
+      designedWait: DEFINITIONS.designedWait,
+      externalSystem: DEFINITIONS.externalSystem,
+    };
     const aggregate = await this.caseAggregate(request, resolved);
     if (aggregate !== null) {
       return { ...head(request, resolved, 'aggregates'), definitions, sampleSize: { cases: aggregate.cases }, summary: leadTimeSummaryFromAggregate(aggregate) };
@@ -158,11 +174,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         startedAt: new Date(figure.startedAt).toISOString(),
         endedAt: new Date(figure.endedAt).toISOString(),
         leadTime: figure.leadTimeMs / 1000,
-        processing: figure.decomposition.processing / 1000,
-        claimedIdle: figure.decomposition.claimedIdle / 1000,
-        queue: figure.decomposition.queue / 1000,
-        handoff: figure.decomposition.handoff / 1000,
-        other: figure.decomposition.other / 1000,
+        deskTime: figure.deskTimeMs / 1000,
+        ...Object.fromEntries(COMPONENTS.map((component) => [component, figure.decomposition[component] / 1000])),
       })),
     };
   }
@@ -170,13 +183,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   /** The value-added view; aggregate-backed as `cases` is. */
   async valueAdded(request: AnalyticsRequest) {
     const resolved = await this.resolve(request);
-    const definitions = {
-      nvaShare: DEFINITIONS.nvaShare,
-      nvaSteps: DEFINITIONS.nvaSteps,
-      nvaStaffMinutes: DEFINITIONS.nvaStaffMinutes,
-      pce: DEFINITIONS.pce,
-      waitingShare: DEFINITIONS.waitingShare,
-    };
+    const definitions = Object.fromEntries(VALUE_ADDED_FIGURES.map((figure) => [figure, DEFINITIONS[figure]])) as Record<(typeof VALUE_ADDED_FIGURES)[number], string>;
     const aggregate = await this.caseAggregate(request, resolved);
     if (aggregate !== null) {
       return { ...head(request, resolved, 'aggregates'), definitions, sampleSize: { cases: aggregate.cases }, summary: valueAddedSummaryFromAggregate(aggregate) };
@@ -187,15 +194,15 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       definitions,
       sampleSize: { cases: figures.length },
       summary: valueAddedSummary(figures),
-      cases: figures.map((figure) => ({
-        instanceId: figure.instanceId,
-        leadTime: figure.leadTimeMs / 1000,
-        nvaShare: figure.leadTimeMs > 0 ? figure.nvaMs / figure.leadTimeMs : null,
-        nvaSteps: figure.nvaSteps,
-        nvaStaffMinutes: figure.nvaProcessingMs / 60_000,
-        pce: figure.leadTimeMs > 0 ? figure.vaProcessingMs / figure.leadTimeMs : null,
-        waitingShare: figure.leadTimeMs > 0 ? (figure.decomposition.queue + figure.decomposition.claimedIdle) / figure.leadTimeMs : null,
-      })),
+      cases: figures.map((figure) => {
+        const values = caseValues(figure);
+        return {
+          instanceId: figure.instanceId,
+          leadTime: figure.leadTimeMs / 1000,
+          deskTime: figure.deskTimeMs / 1000,
+          ...Object.fromEntries(VALUE_ADDED_FIGURES.map((name) => [name, values[name] ?? null])),
+        };
+      }),
     };
   }
 
@@ -299,7 +306,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         { limit: MAX_SCANNED_CASES },
       );
     }
-    const runs = foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)));
+    const runs = foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)), resolved.catalog);
     const window = windowOf(request);
     const ended = cases.filter(({ endedAt }) => endedAt !== null && (window.from === undefined || endedAt >= window.from) && (window.to === undefined || endedAt < window.to));
     return { cases, ended, runs, figures: caseFigures(ended, runs, resolved.catalog) };

@@ -43,7 +43,15 @@ export class ExperimentAnalysisService {
     const ids = routed.map(({ instanceId }) => instanceId);
     const [cases, steps] = await Promise.all([this.analytics.findCasesByIds(ids), this.analytics.findSteps(ids)]);
     const catalogs = await this.catalogs([...new Set(cases.map(({ processVersionId }) => processVersionId))]);
-    const { cases: routedCases, activities } = armCases(routed, cases, foldLedger(steps), catalogs);
+    // Each case's steps folded with the catalog of its version, which classifies their time (designed waits, external tasks).
+    const versionOf = new Map(cases.map(({ instanceId, processVersionId }) => [instanceId, processVersionId]));
+    const runs = [...catalogs].flatMap(([versionId, catalog]) =>
+      foldLedger(
+        steps.filter(({ instanceId }) => versionOf.get(instanceId) === versionId),
+        catalog,
+      ),
+    );
+    const { cases: routedCases, activities } = armCases(routed, cases, runs, catalogs);
     const analysis = analyseExperiment({
       experiment,
       now: this.clock.now().getTime(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { foldLedger } from '#analytics';
+import { elementCatalog, foldLedger } from '#analytics';
 import { calibrate, comparePredictions, predict, requireValidParameters, type Calibration, type Prediction, type PredictionComparison, type SimulationParameters } from '#simulation';
 import { AnalyticsRepository } from '#persistence';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
@@ -39,7 +39,7 @@ export class SimulationsService {
     if (cases.length > MAX_CALIBRATION_CASES) {
       throw new DomainError(SIMULATION_ERRORS.tooLarge, `More than ${MAX_CALIBRATION_CASES} cases: give a narrower from/to`, { field: 'from', limit: MAX_CALIBRATION_CASES });
     }
-    const runs = foldLedger(await this.analytics.findSteps(cases.map(({ instanceId }) => instanceId)));
+    const runs = foldLedger(await this.analytics.findSteps(cases.map(({ instanceId }) => instanceId)), elementCatalog([version.graph]));
     return { processVersionId, ...calibrate(version.graph, cases, runs, variables ? { variables } : {}) };
   }
 

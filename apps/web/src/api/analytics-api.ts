@@ -13,6 +13,9 @@ export interface Summary {
 
 export type ValueClass = 'VA' | 'BVA' | 'NVA';
 
+/** Whose time an activity's instances spend: the desk's (queue, claimed-idle, working, hand-off), a designed wait's, or an external system's. */
+export type TimeClass = 'desk' | 'designedWait' | 'externalSystem';
+
 /** One row of GET /api/analytics/activities. */
 export interface ActivityRow {
   elementId: string;
@@ -20,6 +23,7 @@ export interface ActivityRow {
   elementType: string;
   laneId: string | null;
   valueClass: ValueClass | null;
+  timeClass: TimeClass;
   count: number;
   queue: Summary;
   claimedIdle: Summary;
@@ -27,6 +31,8 @@ export interface ActivityRow {
   processing: Summary;
   handoff: Summary;
   duration: Summary;
+  designedWait: Summary;
+  externalSystem: Summary;
 }
 
 export interface ActivityReport {
@@ -56,7 +62,7 @@ export interface KpiReport {
 export interface ValueAddedReport {
   definitions: Record<string, string>;
   sampleSize: { cases: number };
-  summary: Record<'nvaShare' | 'nvaSteps' | 'nvaStaffMinutes' | 'pce' | 'waitingShare', Summary>;
+  summary: Record<'nvaShare' | 'nvaSteps' | 'nvaStaffMinutes' | 'pce' | 'pceOfLeadTime' | 'waitingShare' | 'designedWaitShare', Summary>;
 }
 
 export interface ReworkReport {

@@ -114,6 +114,8 @@ export interface MetricResult {
   ratio?: { estimate: number; interval: [number, number] };
   direction: 'better' | 'worse' | 'none' | 'unknown';
   test: 'two-proportion' | 'mann-whitney' | 'none';
+  /** What the metric counts (waiting and processing are the desk's); absent from analyses made before definitions were sent. */
+  definition?: string;
   primary: boolean;
   /** secondaries: Benjamini-Hochberg adjusted; the primary's own p */
   adjustedP: number | null;

@@ -13,11 +13,19 @@ export const colourAlong = (stops: readonly string[], fraction: number): string 
   return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 };
 
-/** The colour of `value` on a scale from 0 to `max` (max 0: everything at the bottom). */
-export const heatColour = (value: number, max: number): string => colourAlong(STOPS, max > 0 ? value / max : 0);
+/**
+ * The time that is not the desk's has scales of its own, so a designed wait of days never
+ * stretches the desk's scale of minutes: designed waits pale to mid blue, external-system time
+ * pale to mid violet (both light enough for names on a receive or service task).
+ */
+export const DESIGNED_WAIT_STOPS = ['#eef5fc', '#d3e5f7', '#b2d0f0', '#8db8e6', '#67a0dc'];
+export const EXTERNAL_SYSTEM_STOPS = ['#f4f1f8', '#e2daee', '#cdc0e2', '#b6a3d4', '#9d86c6'];
 
-/** The CSS gradient of the legend, the same stops as the shapes. */
-export const legendGradient = (): string => `linear-gradient(to right, ${STOPS.join(', ')})`;
+/** The colour of `value` on a scale from 0 to `max` (max 0: everything at the bottom), the desk's scale unless other stops are given. */
+export const heatColour = (value: number, max: number, stops: readonly string[] = STOPS): string => colourAlong(stops, max > 0 ? value / max : 0);
+
+/** The CSS gradient of a legend, the same stops as the shapes (the desk's by default). */
+export const legendGradient = (stops: readonly string[] = STOPS): string => `linear-gradient(to right, ${stops.join(', ')})`;
 
 /** Shapes without data: neither cold nor hot. */
 export const NO_DATA_COLOUR = '#eceff2';

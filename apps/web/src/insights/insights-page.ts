@@ -22,7 +22,7 @@ import { showSimulated } from '../ui/simulated-badge.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderActivityTable } from './activity-table.js';
 import { downloadCsv } from './csv-download.js';
-import { formatDuration, legendGradient } from './heat-scale.js';
+import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, formatDuration, legendGradient } from './heat-scale.js';
 import { HEAT_MEASURES, MEASURE_LABELS, showHeatmap, type HeatMeasure, type HeatStatistic } from './heatmap.js';
 import { kpiFigures, renderKpiTiles, type KpiFigure } from './kpi-tiles.js';
 import { readTargetsForm, renderTargetsForm } from './targets-editor.js';
@@ -55,6 +55,19 @@ const TEMPLATE = `
           <span class="heat-legend-bar" data-role="legend-bar"></span>
           <span data-role="legend-max"></span>
           <span class="heat-legend-keys"><span class="heat-no-data-swatch"></span> no data <span class="tandem-value-badge tandem-value-nva">NVA</span> non-value-added step · hover a step for n, mean, median, p90</span>
+        </div>
+        <div class="heat-legend heat-legend-apart" data-role="legend-apart" aria-label="Legend of the time that is not the desk's">
+          <span class="heat-legend-title">Not the desk's, each on its own scale:</span>
+          <span class="heat-legend-band" data-band="designedWait" data-role="legend-designed">
+            designed wait <span data-role="legend-designed-min">0 s</span>
+            <span class="heat-legend-bar heat-legend-bar-short" data-role="legend-designed-bar"></span>
+            <span data-role="legend-designed-max"></span>
+          </span>
+          <span class="heat-legend-band" data-band="externalSystem" data-role="legend-external">
+            external system <span data-role="legend-external-min">0 s</span>
+            <span class="heat-legend-bar heat-legend-bar-short" data-role="legend-external-bar"></span>
+            <span data-role="legend-external-max"></span>
+          </span>
         </div>
         <div class="canvas" data-role="heatmap-canvas"></div>
       </section>
@@ -104,6 +117,8 @@ export class InsightsPage {
     this.status = byRole(element, 'status');
     this.viewer = createViewer(byRole(element, 'heatmap-canvas'));
     byRole(element, 'legend-bar').style.background = legendGradient();
+    byRole(element, 'legend-designed-bar').style.background = legendGradient(DESIGNED_WAIT_STOPS);
+    byRole(element, 'legend-external-bar').style.background = legendGradient(EXTERNAL_SYSTEM_STOPS);
     byRole<HTMLFormElement>(element, 'filter').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.load();
@@ -216,7 +231,12 @@ export class InsightsPage {
       byRole(this.element, 'activity-sample').textContent = `${activities.sampleSize.activityInstances} activity instances${
         activities.sampleSize.cases === undefined ? '' : ` in ${activities.sampleSize.cases} cases`
       }`;
-      byRole(this.element, 'waiting-definition').textContent = [activities.definitions.waiting, activities.definitions.processing, activities.definitions.sketch]
+      byRole(this.element, 'waiting-definition').textContent = [
+        activities.definitions.timeClasses,
+        activities.definitions.waiting,
+        activities.definitions.processing,
+        activities.definitions.sketch,
+      ]
         .filter(Boolean)
         .join(' ');
       renderActivityTable(byRole(this.element, 'activity-table'), activities.activities, activities.definitions, (elementId) =>
@@ -255,12 +275,25 @@ export class InsightsPage {
     if (!this.activities) return;
     const measure = byRole<HTMLSelectElement>(this.element, 'measure-select').value as HeatMeasure;
     const statistic = byRole<HTMLSelectElement>(this.element, 'statistic-select').value as HeatStatistic;
-    const max = showHeatmap(this.viewer, this.activities.activities, measure, statistic);
+    const scales = showHeatmap(this.viewer, this.activities.activities, measure, statistic);
     const legend = byRole(this.element, 'legend');
     legend.title = this.activities.definitions[measure] ?? '';
-    legend.dataset.max = String(max);
+    legend.dataset.max = String(scales.desk);
     byRole(this.element, 'legend-title').textContent = `${MEASURE_LABELS[measure]}, ${statistic} per activity`;
-    byRole(this.element, 'legend-max').textContent = formatDuration(max);
+    byRole(this.element, 'legend-max').textContent = formatDuration(scales.desk);
+    // The bands apart: their own tops, and hidden when the diagram has none of them.
+    const apart = byRole(this.element, 'legend-apart');
+    apart.title = [this.activities.definitions.designedWait, this.activities.definitions.externalSystem].filter(Boolean).join(' ');
+    for (const [band, role] of [
+      ['designedWait', 'legend-designed'],
+      ['externalSystem', 'legend-external'],
+    ] as const) {
+      const key = byRole(this.element, role);
+      key.hidden = scales[band] === 0;
+      key.dataset.max = String(scales[band]);
+      byRole(this.element, `${role}-max`).textContent = formatDuration(scales[band]);
+    }
+    apart.hidden = scales.designedWait === 0 && scales.externalSystem === 0;
   }
 
   private async download(report: 'activities' | 'bottlenecks' | 'kpis'): Promise<void> {

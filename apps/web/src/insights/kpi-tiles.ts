@@ -13,6 +13,8 @@ export interface KpiFigure {
   value: number | null;
   unit: Unit;
   n: number;
+  /** For a rate: how many of the n cases met it. */
+  numerator?: number;
   definition: string;
   direction: Direction;
 }
@@ -32,7 +34,16 @@ const kpiOf = (report: KpiReport, key: string): Kpi | undefined => report.kpis.f
 export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[] => {
   const fromKpi = (key: string, label: string, unit: Unit, direction: Direction): KpiFigure => {
     const kpi = kpiOf(kpis, key);
-    return { key, label, value: kpi?.value ?? null, unit, n: kpi?.n ?? 0, definition: kpi?.definition ?? '', direction };
+    return {
+      key,
+      label,
+      value: kpi?.value ?? null,
+      unit,
+      n: kpi?.n ?? 0,
+      ...(kpi?.numerator !== undefined && { numerator: kpi.numerator }),
+      definition: kpi?.definition ?? '',
+      direction,
+    };
   };
   const leadTime = kpiOf(kpis, 'meanLeadTime');
   const fromLeadTime = (key: string, label: string, statistic: 'median' | 'p90'): KpiFigure => ({
@@ -44,22 +55,28 @@ export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[
     definition: `${statistic === 'median' ? 'Median' : '90th percentile'} of the ${(leadTime?.definition ?? 'lead time').replace(/^Lead time/, 'lead time')}`,
     direction: 'lower',
   });
-  const fromValueAdded = (key: keyof ValueAddedReport['summary'], label: string, unit: Unit, direction: Direction): KpiFigure => {
+  const fromValueAdded = (key: keyof ValueAddedReport['summary'], label: string, unit: Unit, direction: Direction, note = ''): KpiFigure => {
     const summary: Summary = valueAdded.summary[key];
-    return { key, label, value: summary.mean, unit, n: summary.n, definition: `${valueAdded.definitions[key] ?? ''} Mean over the cases.`, direction };
+    return { key, label, value: summary.mean, unit, n: summary.n, definition: `${valueAdded.definitions[key] ?? ''} Mean over the cases.${note}`, direction };
   };
+  // The figures counted apart, written where the desk's figures are so neither is read for the other.
+  const designedWaitShare = valueAdded.summary.designedWaitShare?.mean;
+  const pceOfLeadTime = valueAdded.summary.pceOfLeadTime?.mean;
+  const designedNote =
+    designedWaitShare === undefined || designedWaitShare === null ? '' : ` Designed waits (timers, waits for the customer): ${formatKpi(designedWaitShare, 'share')} of the lead time, not counted here.`;
+  const leadTimeNote = pceOfLeadTime === undefined || pceOfLeadTime === null ? '' : ` Over the whole lead time, designed waits included: ${formatKpi(pceOfLeadTime, 'share')}.`;
   return [
     fromKpi('fcr', 'First-contact resolution', 'share', 'higher'),
     fromKpi('slaFirstResponse', 'SLA: first response', 'share', 'higher'),
-    fromKpi('slaResolution', 'SLA: resolution', 'share', 'higher'),
+    fromKpi('slaResolution', "SLA: resolution (desk's time)", 'share', 'higher'),
     fromKpi('escalationRate', 'Escalation rate', 'share', 'lower'),
     fromKpi('repeatContactRate', 'Repeat-contact rate', 'share', 'lower'),
     fromLeadTime('leadTimeMedian', 'Lead time, median', 'median'),
     fromLeadTime('leadTimeP90', 'Lead time, p90', 'p90'),
-    fromValueAdded('waitingShare', 'Waiting share', 'share', 'lower'),
+    fromValueAdded('waitingShare', "Waiting share (the desk's)", 'share', 'lower', designedNote),
     fromValueAdded('nvaShare', 'NVA share', 'share', 'lower'),
     fromValueAdded('nvaSteps', 'NVA steps per case', 'count', 'lower'),
-    fromValueAdded('pce', 'Process cycle efficiency', 'share', 'higher'),
+    fromValueAdded('pce', "Process cycle efficiency (desk's time)", 'share', 'higher', leadTimeNote),
     fromKpi('costPerCase', 'Cost per case', 'currency', 'lower'),
     fromKpi('csat', 'CSAT', 'score', 'higher'),
     fromKpi('nps', 'NPS', 'score', 'higher'),
@@ -131,7 +148,12 @@ const tile = (figure: KpiFigure, target: KpiTarget): HTMLElement => {
   node.dataset.vsTarget = versusTarget;
   const value = line('kpi-value', formatKpi(figure.value, figure.unit));
   value.dataset.role = 'kpi-value';
-  node.append(line('kpi-label', figure.label), value, line('kpi-sample', `n = ${figure.n}${figure.direction === 'none' ? '' : figure.direction === 'higher' ? ' · higher is better' : ' · lower is better'}`));
+  const met = figure.numerator === undefined ? '' : ` · ${figure.numerator} met`;
+  node.append(
+    line('kpi-label', figure.label),
+    value,
+    line('kpi-sample', `n = ${figure.n}${met}${figure.direction === 'none' ? '' : figure.direction === 'higher' ? ' · higher is better' : ' · lower is better'}`),
+  );
   const baselineText =
     target.baseline === undefined
       ? 'no baseline set'

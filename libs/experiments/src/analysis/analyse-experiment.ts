@@ -8,6 +8,7 @@
  * and the report carries the data hash.
  */
 import { baselineArm, type Arm, type Experiment } from '../model/experiment.js';
+import { METRIC_DEFINITIONS } from '../model/metric-definitions.js';
 import { METRICS, type MetricKey } from '../model/metrics.js';
 import { planRequirements, type PlanRequirements } from '../model/plan-requirements.js';
 import { seededRandom } from '../random/seeded-random.js';
@@ -42,6 +43,8 @@ export interface ArmSummary {
 }
 
 export interface MetricResult extends MetricComparison {
+  /** What the metric counts (METRIC_DEFINITIONS): waiting and processing are the desk's. */
+  definition: string;
   primary: boolean;
   /** secondaries: Benjamini-Hochberg adjusted across the secondaries of the candidate */
   adjustedP: number | null;
@@ -104,10 +107,22 @@ export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis 
     const tested = secondaries.filter((m) => m.pValue !== null);
     const adjusted = tested.length === 0 ? null : benjaminiHochberg(tested.map((m) => m.pValue!), alpha);
     const metrics: MetricResult[] = [
-      { ...primary, primary: true, adjustedP: primary.pValue, significant: primary.pValue !== null && primary.pValue < alpha },
+      {
+        ...primary,
+        definition: METRIC_DEFINITIONS[primary.metric],
+        primary: true,
+        adjustedP: primary.pValue,
+        significant: primary.pValue !== null && primary.pValue < alpha,
+      },
       ...secondaries.map((m) => {
         const i = tested.indexOf(m);
-        return { ...m, primary: false, adjustedP: i === -1 ? null : adjusted!.adjusted[i], significant: i !== -1 && adjusted!.rejected[i] };
+        return {
+          ...m,
+          definition: METRIC_DEFINITIONS[m.metric],
+          primary: false,
+          adjustedP: i === -1 ? null : adjusted!.adjusted[i],
+          significant: i !== -1 && adjusted!.rejected[i],
+        };
       }),
     ];
     const looks = dailyLooks(baselineCases, candidateCases, input.startedAt, now, requirements.perArm, lookStatistic(experiment.primaryMetric, alpha));

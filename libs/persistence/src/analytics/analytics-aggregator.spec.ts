@@ -78,7 +78,8 @@ describe('AnalyticsAggregator', () => {
     expect(Object.keys(fromAggregates).sort()).toEqual(['Check', 'End', 'Fix', 'Split', 'Start', 'Triage']);
     for (const [elementId, row] of Object.entries(scanned)) {
       expect(fromAggregates[elementId]).toMatchObject({ count: row.count, completed: row.completed, canceled: row.canceled });
-      for (const measure of ['queue', 'claimedIdle', 'waiting', 'processing', 'handoff', 'duration'] as const) {
+      expect(fromAggregates[elementId].timeClass).toBe(row.timeClass);
+      for (const measure of ['queue', 'claimedIdle', 'waiting', 'processing', 'handoff', 'duration', 'designedWait', 'externalSystem'] as const) {
         expect(fromAggregates[elementId][measure].n).toBe(row[measure].n);
         expect(fromAggregates[elementId][measure].mean ?? 0).toBeCloseTo(row[measure].mean ?? 0, 6);
       }
@@ -92,8 +93,9 @@ describe('AnalyticsAggregator', () => {
     // the queue was drained by the first test
     const sut = leadTimeSummaryFromAggregate(await repository.caseAggregate([VERSION]));
 
-    // lead times 210 and 130 min: mean 170 min = 10200 s; processing 80 + 70 = 150 min = 9000 s, and no "other" time
-    expect(sut).toMatchObject({ cases: 2, leadTime: { n: 2, mean: 10200 }, components: { processing: { total: 9000 }, other: { total: 0 } } });
+    // lead times 210 and 130 min: mean 170 min = 10200 s; processing 80 + 50 = 130 min = 7800 s (c2's external Check ran
+    // while Fix queued: the desk's queue, no longer processing), and no "other" time
+    expect(sut).toMatchObject({ cases: 2, leadTime: { n: 2, mean: 10200 }, components: { processing: { total: 7800 }, other: { total: 0 } } });
     expect((await repository.caseAggregate([VERSION], { fromDay: '2026-01-06' })).cases).toBe(0);
   });
 

@@ -86,13 +86,18 @@ export class AnalyticsAggregator {
       );
     await recordHistory(manager, ids);
     const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [ids]);
-    const runs = foldLedger(steps.map(toLedgerStep));
     const deltas = new Map<string, { key: CaseBucketKey; aggregate: CaseAggregate }>();
     for (const processVersionId of new Set(rows.map((row) => row.processVersionId))) {
       const cases: CaseRecord[] = rows
         .filter((row) => row.processVersionId === processVersionId)
         .map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt!.getTime(), variables: {} }));
-      for (const figure of caseFigures(cases, runs, await this.catalogOf(manager, processVersionId))) {
+      const own = new Set(cases.map(({ instanceId }) => instanceId));
+      const catalog = await this.catalogOf(manager, processVersionId);
+      const runs = foldLedger(
+        steps.filter(({ instanceId }) => own.has(instanceId)).map(toLedgerStep),
+        catalog,
+      );
+      for (const figure of caseFigures(cases, runs, catalog)) {
         for (const key of [
           { process_version_id: processVersionId, grain: 'day' as const, period: new Date(figure.endedAt).toISOString().slice(0, 10) },
           { process_version_id: processVersionId, grain: 'all' as const, period: ALL_TIME_PERIOD },
@@ -151,7 +156,13 @@ export class AnalyticsAggregator {
       [[...new Set(pending.map(({ instanceId }) => instanceId))]],
     );
     const versionOf = new Map(versions.map(({ id, processVersionId }) => [id, processVersionId]));
-    const runs = new Map(foldLedger([...previousSteps, ...steps].map(toLedgerStep)).map((run) => [run.activityInstanceId, run]));
+    // Each version's steps folded with its own catalog, which classifies their time (a predecessor is of the same case, so the same version).
+    const runs = new Map<string, ActivityRun>();
+    const all = [...previousSteps, ...steps].map(toLedgerStep);
+    for (const processVersionId of new Set(versionOf.values())) {
+      const catalog = await this.catalogOf(manager, processVersionId);
+      for (const run of foldLedger(all.filter(({ instanceId }) => versionOf.get(instanceId) === processVersionId), catalog)) runs.set(run.activityInstanceId, run);
+    }
     const deltas = new Map<string, { key: BucketKey; aggregate: ActivityAggregate }>();
     const add = (key: BucketKey, run: ActivityRun, handoff: number | null) => {
       const id = keyString(key);

@@ -1,6 +1,6 @@
 import { emptyHistogram, MEASURES, mergeInto, type ActivityAggregate, type CaseAggregate, type Measure, type MeasureAggregate } from '#analytics';
 
-/** analytics_activity_bucket's column prefix of each measure (see the 1764000000800 migration). */
+/** analytics_activity_bucket's column prefix of each measure (see the 1764000000800 and 1764000001600 migrations). */
 export const MEASURE_COLUMN: Record<Measure, string> = {
   queue: 'queue',
   claimedIdle: 'claimed_idle',
@@ -8,6 +8,8 @@ export const MEASURE_COLUMN: Record<Measure, string> = {
   processing: 'processing',
   handoff: 'handoff',
   duration: 'duration',
+  designedWait: 'designed_wait',
+  externalSystem: 'external_system',
 };
 
 /** The grain of the all-time rows: one per version and element, whatever the day. */

@@ -108,8 +108,9 @@ function measure(graph: ProcessGraph, seed: number, result: SimulationResult): R
   const to = Date.parse(result.summary.window.to);
   const completed = result.cases.filter(({ startedAt, endedAt, status }) => startedAt >= from && startedAt < to && endedAt !== null && status === 'completed');
   const ids = new Set(completed.map(({ instanceId }) => instanceId));
-  const runs = foldLedger(result.steps.filter(({ instanceId }) => ids.has(instanceId)));
-  const valueAdded = valueAddedSummary(caseFigures(completed, runs, elementCatalog([graph])));
+  const catalog = elementCatalog([graph]);
+  const runs = foldLedger(result.steps.filter(({ instanceId }) => ids.has(instanceId)), catalog);
+  const valueAdded = valueAddedSummary(caseFigures(completed, runs, catalog));
   const outcomes = caseOutcomes(completed, runs, DEFAULT_KPI_SETTINGS);
   const share = (pick: (outcome: (typeof outcomes)[number]) => boolean | null): number | null => {
     const counted = outcomes.map(pick).filter((value) => value !== null);

@@ -21,9 +21,9 @@ export const METRIC_LABELS: Record<string, string> = {
   escalationRate: 'Escalation rate',
   repeatContactRate: 'Repeat-contact rate',
   reworkRate: 'Rework rate',
-  leadTime: 'Lead time',
-  waitingTime: 'Waiting time',
-  processingTime: 'Processing time',
+  leadTime: 'Lead time (everything)',
+  waitingTime: "Waiting time (the desk's)",
+  processingTime: "Processing time (the desk's)",
 };
 
 /** The duration metrics (the rest are rates); mirrors libs/experiments' METRICS kinds. */

@@ -10,7 +10,7 @@ const metricRow = (metric: MetricResult) => ({
   cells: [
     element(
       'span',
-      {},
+      metric.definition ? { class: 'has-definition', title: metric.definition, 'data-role': 'metric-definition' } : {},
       metricLabel(metric.metric),
       metric.primary ? element('span', { class: 'primary-tag', title: 'The plan is sized for this metric; the verdict rests on it' }, 'primary') : '',
     ),
@@ -34,6 +34,6 @@ export const metricsPanel = (candidate: CandidateAnalysis): HTMLElement =>
     element(
       'p',
       { class: 'panel-definition' },
-      `Rates: candidate − baseline in percentage points, two-proportion test with its interval. Durations: Hodges-Lehmann shift, Mann-Whitney p. Tested at alpha ${candidate.alpha}; secondaries adjusted by Benjamini-Hochberg.`,
+      `Rates: candidate − baseline in percentage points, two-proportion test with its interval. Durations: Hodges-Lehmann shift, Mann-Whitney p. Tested at alpha ${candidate.alpha}; secondaries adjusted by Benjamini-Hochberg. Waiting and processing time are the desk's: designed waits (timers, waits for the customer) and external-system time are not counted in them; lead time holds everything. Hover a metric for its definition.`,
     ),
   );

@@ -39,6 +39,13 @@ export const stagePanel = (stages: readonly StageBreakdown[], armIds: readonly s
         })),
       ),
     ),
-    element('p', { class: 'stage-legend' }, element('span', { class: 'stage-key stage-waiting' }), ' waiting ', element('span', { class: 'stage-key stage-processing' }), ' working'),
+    element(
+      'p',
+      { class: 'stage-legend' },
+      element('span', { class: 'stage-key stage-waiting' }),
+      " waiting (the desk's) ",
+      element('span', { class: 'stage-key stage-processing' }),
+      " working (the desk's); designed waits and external-system time are not counted in a stage's time",
+    ),
   );
 };
