@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { PREDICTED_FIGURES, POOL_FIGURES, type Calibration, type Prediction, type PredictionComparison, type PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
+import { PREDICTED_FIGURES, POOL_FIGURES, type Calibration, type Estimate, type Prediction, type PredictionComparison, type PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
 import { fitHint, formatDifferenceEstimate, formatEstimate, SIMULATED_BADGE_TEXT, withMean } from '../../apps/web/src/insights/prediction/prediction-format.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import type { WebSession } from '../../bench/support/web-session.js';
@@ -141,6 +141,67 @@ describe('the prediction page in the browser', () => {
     await screenshot(page, 'prediction-calibrated');
   });
 
+  it('predicts from the defaults: Calibrate, then Predict with no edits, every value from the history or a stated default', async () => {
+    // given: the page as calibration left it; the to-be (the as-is's newer version) is the default candidate
+    await expect(predictionPage().locator('[data-role="candidate-select"]').inputValue()).resolves.toBe(toBe);
+    // the pools are sized from the history's team: one agent (sam) worked the first and second line's tasks; no expert work was recorded
+    const sizes = await predictionPage().locator('[data-role="pool-size"]').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(calibration.fit.pools['first-line']).toMatchObject({ agentsAtOnce: 1, agentsSeen: 1 });
+    expect(sizes).toEqual(['1', '1', '1']);
+    const sources = predictionPage().locator('[data-role="pool-size-source"]');
+    await expect(text(sources.nth(0))).resolves.toBe(`history: at most 1 at once within an hour (1 agent seen, ${calibration.fit.pools['first-line'].tasks} tasks)`);
+    await expect(text(sources.nth(2))).resolves.toBe('default: 1, no work of the group in history');
+    // the to-be's three-way first-line outcome is filled on every flow, adding up to 1, each value with its source
+    const outcome = predictionPage().locator('[data-role="candidate-branches"] tr[data-gateway="Gateway_FirstLineOutcome"]');
+    const shares = await outcome.locator('input').evaluateAll((inputs) => inputs.map((input) => Number((input as unknown as { value: string }).value)));
+    expect(shares).toHaveLength(3);
+    expect(Math.abs(shares.reduce((sum, share) => sum + share, 0) - 1)).toBeLessThan(1e-6);
+    await expect(outcome.locator('[data-role="value-source"]').allTextContents()).resolves.toEqual([
+      'history: flow “yes” of “Resolved by first line?”',
+      'history: flow “no” of “Resolved by first line?”, which led to the same step',
+      'default: the rest, not in history',
+    ]);
+    // every calibrated branch share and working time says where it comes from
+    await expect(predictionPage().locator('[data-role="branch-fits"] [data-role="value-source"]').first().textContent()).resolves.toMatch(/^history: /);
+    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_RekeyIntoCrm"] [data-role="value-source"]'))).resolves.toBe(`history: fitted from ${HISTORY_CASES} runs`);
+    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_SurveyCall"] [data-role="value-source"]'))).resolves.toContain('default: the model’s standard minutes');
+
+    // when: Predict, nothing edited
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/simulations/predictions'));
+    await predictionPage().locator('[data-action="predict"]').click();
+    const response = await answered;
+    await page.waitForSelector('[data-role="prediction-page"][data-predicted="true"]', { timeout: 120_000 });
+
+    // then: no error, and every figure of both versions with an interval inside its range
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as PredictionComparison;
+    await expect(predictionPage().locator('[data-role="status"]').getAttribute('data-kind')).resolves.toBe('success');
+    const SHARES = new Set(['waitingShare', 'nvaShare', 'slaAttainment', 'resolutionSla', 'utilisation']);
+    const inRange = (figure: string, estimate: Estimate): void => {
+      expect(estimate.interval).toHaveLength(2);
+      const [low, high] = estimate.interval!;
+      expect(low).toBeGreaterThanOrEqual(0);
+      expect(low).toBeLessThanOrEqual(high);
+      if (SHARES.has(figure)) expect(high).toBeLessThanOrEqual(1);
+    };
+    for (const prediction of [answer.baseline, answer.candidate]) {
+      expect(prediction.figures.casesCompleted.mean).toBeGreaterThan(0);
+      for (const figure of PREDICTED_FIGURES) if (prediction.figures[figure].mean !== null) inRange(figure, prediction.figures[figure]);
+      for (const pool of prediction.pools) for (const figure of POOL_FIGURES) if (pool[figure].mean !== null) inRange(figure, pool[figure]);
+    }
+    const figures = predictionPage().locator('[data-role="figures"]');
+    for (const figure of PREDICTED_FIGURES) {
+      await expect(text(figures.locator(`td[data-figure="${figure}"][data-column="baseline"]`))).resolves.toBe(formatEstimate(figure, answer.baseline.figures[figure]));
+    }
+    // what the to-be lacks is named by element, the parameter path in a tooltip
+    const leftOut = predictionPage().locator('[data-role="left-out"] [data-field-path="durations.Task_RekeyIntoCrm"]');
+    await expect(text(leftOut)).resolves.toBe('Working time of “Re-key request into CRM”');
+    await expect(leftOut.getAttribute('title')).resolves.toBe('durations.Task_RekeyIntoCrm');
+    await expect(text(predictionPage().locator('[data-role="left-out"]'))).resolves.not.toContain('durations.');
+    expect(pageErrors).toEqual([]);
+    await screenshot(page, 'prediction-defaults');
+  }, 180_000);
+
   it('predicts the to-be beside the as-is with the figures, intervals and paired differences the API answers', async () => {
     // given: a team of three pools, the to-be's new first-line outcome split as the as-is resolved, and a small study (3 runs of a week)
     const sizes = predictionPage().locator('[data-role="pool-size"]');
@@ -197,7 +258,7 @@ describe('the prediction page in the browser', () => {
     const diagnosis = calibration.parameters.durations.Task_FirstLineDiagnosis;
     expect(body.parameters.durations).toEqual({ ...calibration.parameters.durations, Task_FirstLineDiagnosis: withMean(diagnosis, 12) });
     expect(body.candidateParameters?.branches?.Gateway_FirstLineOutcome).toEqual({ Flow_Resolved: resolved, Flow_EscalateWithReason: 1 - resolved, Flow_NoReasonGiven: 0 });
-    await expect(text(predictionPage().locator('[data-role="left-out"]'))).resolves.toContain('durations.Task_RekeyIntoCrm');
+    await expect(text(predictionPage().locator('[data-role="left-out"]'))).resolves.toContain('Working time of “Re-key request into CRM”');
     // the same request to the API answers the same figures (deterministic for a seed), and the page shows them with the paired differences
     const answer = await call<PredictionComparison>('simulations/predictions', { method: 'POST', body: JSON.stringify(body), token: analyst.token });
     expect(answer.baseline.runs.map(({ seed }) => seed)).toEqual([7, 8, 9]);

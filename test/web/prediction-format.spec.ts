@@ -93,6 +93,7 @@ describe('parameters for another model', () => {
     },
     groups: ['first-line', 'second-line'],
     flowNames: {},
+    flowTargets: {},
   };
   const toBe: ModelOutline = {
     nodes: {
@@ -104,6 +105,7 @@ describe('parameters for another model', () => {
     },
     groups: ['first-line', 'experts'],
     flowNames: {},
+    flowTargets: {},
   };
   const parameters = {
     seed: 1,

@@ -8,7 +8,7 @@ export type { SimulationSummary } from './summary.js';
 export type { PoolFigures } from './pool-state.js';
 export { sample } from './distributions.js';
 export { BRANCH_VARIABLE } from './branch-decisions.js';
-export type { BranchFit, Calibration, CalibrationOptions } from './calibration/calibrate.js';
+export type { BranchFit, Calibration, CalibrationOptions, PoolFit } from './calibration/calibrate.js';
 export { DEFAULT_CALIBRATED_VARIABLES, calibrate } from './calibration/calibrate.js';
 export type { DurationFit, GoodnessOfFit } from './calibration/fit-duration.js';
 export { fitDuration } from './calibration/fit-duration.js';

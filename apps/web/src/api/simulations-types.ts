@@ -91,10 +91,19 @@ export interface Calibration {
     escalations: Record<string, { runs: number; escalated: number }>;
     /** lane id -> distinct agents who completed its user tasks */
     agentsPerLane: Record<string, number>;
+    /** candidate group -> the agents who worked its tasks */
+    pools: Record<string, PoolFit>;
   };
 }
 
-/** A figure over the replications: the mean and its 95 % interval (null with fewer than two runs). */
+/** The team behind a candidate group: the most distinct agents who worked its tasks within one clock hour (the pool size), all seen, and the tasks counted. */
+export interface PoolFit {
+  agentsAtOnce: number;
+  agentsSeen: number;
+  tasks: number;
+}
+
+/** A figure over the replications: the mean and its 95 % percentile-bootstrap interval (null with fewer than two runs). */
 export interface Estimate {
   mean: number | null;
   interval: [number, number] | null;

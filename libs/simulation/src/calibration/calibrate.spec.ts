@@ -5,7 +5,7 @@ import type { ProcessGraph } from '#bpmn';
 import { simulate } from '../simulate.js';
 import { compileModel, referenceProcessUrl } from '../testing/models.js';
 import { asIsParameters } from '../testing/service-desk.js';
-import { calibrate, type Calibration } from './calibrate.js';
+import { branchShares, calibrate, type Calibration } from './calibrate.js';
 
 /**
  * Calibration recovers what made the history: a simulated fortnight of the reference as-is process
@@ -39,6 +39,46 @@ describe('calibrate', () => {
     // 0.68 drawn; 3 standard errors at ~800 passes is 0.05
     expect(Math.abs(resolved.Flow_Resolved - 0.68)).toBeLessThan(0.05);
     expect(resolved.Flow_Resolved + resolved.Flow_NotResolved).toBeCloseTo(1, 3);
+  });
+
+  it('gives every outgoing flow of a passed gateway a share, the untaken ones 0, adding up to exactly 1', () => {
+    for (const [gatewayId, fit] of Object.entries(sut.fit.branches).filter(([, branch]) => branch.passes > 0)) {
+      const shares = sut.parameters.branches[gatewayId];
+      expect(Object.keys(shares).sort()).toEqual(graph.nodes[gatewayId].outgoing.slice().sort());
+      expect(Math.abs(Object.values(shares).reduce((sum, share) => sum + share, 0) - 1)).toBeLessThan(1e-9);
+      expect(fit.passes).toBeGreaterThan(0);
+    }
+  });
+
+  it('rounds three equal branches so that they still add up to 1', () => {
+    // given: a three-way gateway passed three times, once down each flow, and a flow never taken
+    // when
+    const sut3 = branchShares({ passes: 3, counts: { a: 1, b: 1, c: 1, never: 0 } });
+    // then: ten-thousandths that add up to 1 (0.3333 three times would leave 0.9999, which the simulator refuses)
+    expect(Object.values(sut3).reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 12);
+    expect(Object.values(sut3).sort()).toEqual([0, 0.3333, 0.3333, 0.3334]);
+  });
+
+  it('sizes each pool by the most agents who worked its tasks within one hour', () => {
+    // the history's team: 6 first-line, 3 second-line and 2 experts in office hours; a busy fortnight puts all of them to work in some hour
+    expect(sut.fit.pools['first-line']).toMatchObject({ agentsAtOnce: 6, agentsSeen: 6 });
+    expect(sut.fit.pools['second-line']).toMatchObject({ agentsAtOnce: 3, agentsSeen: 3 });
+    expect(sut.fit.pools.experts.agentsAtOnce).toBeLessThanOrEqual(2);
+    expect(sut.fit.pools['first-line'].tasks).toBeGreaterThan(500);
+  });
+
+  it('counts one agent working several tasks in an hour once', () => {
+    // given: one agent who works two tasks of the same group in the same hour, and a second in the next hour
+    const task = (id: string, actor: string, from: number) => ({
+      activityInstanceId: id, instanceId: 'case', elementId: 'Task_LogRequest', elementType: 'userTask', laneId: 'Lane_FirstLine', actor,
+      previousActivityInstanceId: null, readyAt: from, endedAt: from + 60_000, outcome: 'completed' as const, firstStartedAt: from,
+      queueMs: 0, claimedIdleMs: 0, processingMs: 60_000, intervals: [{ phase: 'processing' as const, from, to: from + 60_000 }], container: false, escalations: [], breaches: [],
+    });
+    const hour = 3_600_000;
+    // when
+    const { fit } = calibrate(graph, [], [task('1', 'ann', 10 * hour), task('2', 'ann', 10 * hour + 120_000), task('3', 'bob', 11 * hour)]);
+    // then: at most one at once, two seen, three tasks
+    expect(fit.pools['first-line']).toEqual({ agentsAtOnce: 1, agentsSeen: 2, tasks: 3 });
   });
 
   it('fits a log-normal to the working times, and the test does not reject it', () => {

@@ -4,8 +4,9 @@
  * starts. Work: per user task the working time (started -> completed, pauses excluded) and per
  * other activity its whole time, each fitted by `fitDuration`. Branches: per exclusive gateway the
  * share of passes down each outgoing flow. Escalations: per user task the share of its runs that
- * were escalated. Start variables: the mix of the named case variables. Pool sizes and working
- * hours are the team's to set; the distinct agents seen per lane are reported as a hint.
+ * were escalated. Start variables: the mix of the named case variables. Team: per candidate group
+ * the most distinct agents who worked its tasks within one clock hour (`fitPools`), the pool size a
+ * prediction starts from; working hours are the team's to set.
  */
 import type { ProcessGraph } from '#bpmn';
 import type { ActivityRun, CaseRecord } from '#analytics';
@@ -41,7 +42,23 @@ export interface Calibration {
     escalations: Record<string, { runs: number; escalated: number }>;
     /** lane id -> distinct agents who completed its user tasks */
     agentsPerLane: Record<string, number>;
+    /** candidate group -> the agents who worked its tasks (see `PoolFit`) */
+    pools: Record<string, PoolFit>;
   };
+}
+
+/**
+ * The team behind a candidate group. `agentsAtOnce` is the pool size a prediction starts from: the
+ * most distinct agents who worked (started -> completed) the group's tasks within one clock hour
+ * (UTC) of the history. Agents busy at the same instant would understate the team (an agent on duty
+ * is idle between tasks); everyone ever seen would overstate it (shifts, leave, turnover).
+ */
+export interface PoolFit {
+  agentsAtOnce: number;
+  /** distinct agents over the whole history */
+  agentsSeen: number;
+  /** completed user tasks of the group the figures come from */
+  tasks: number;
 }
 
 export const DEFAULT_CALIBRATED_VARIABLES: readonly string[] = ['category', 'channel', 'customerTier'];
@@ -72,13 +89,13 @@ export function calibrate(graph: ProcessGraph, cases: readonly CaseRecord[], run
   const branches = Object.fromEntries(
     Object.entries(branchFits)
       .filter(([, fit]) => fit.passes > 0)
-      .map(([gatewayId, fit]) => [gatewayId, Object.fromEntries(Object.entries(fit.counts).map(([flowId, count]) => [flowId, round(count / fit.passes)]))]),
+      .map(([gatewayId, fit]) => [gatewayId, branchShares(fit)]),
   );
   return {
     window,
     cases: cases.length,
     parameters: { arrivals, durations, branches, escalations, variables: fitVariables(cases, options.variables ?? DEFAULT_CALIBRATED_VARIABLES) },
-    fit: { arrivals: { cases: cases.length, days }, durations: fits, branches: branchFits, escalations: escalationFits, agentsPerLane: agentsPerLane(completed) },
+    fit: { arrivals: { cases: cases.length, days }, durations: fits, branches: branchFits, escalations: escalationFits, agentsPerLane: agentsPerLane(completed), pools: fitPools(graph, completed) },
   };
 }
 
@@ -148,6 +165,54 @@ function agentsPerLane(completed: readonly ActivityRun[]): Record<string, number
     agents.set(run.laneId, seen);
   }
   return Object.fromEntries([...agents.entries()].map(([laneId, seen]) => [laneId, seen.size]));
+}
+
+/**
+ * Every outgoing flow's share of the passes (0 for a flow never taken), in ten-thousandths that add
+ * up to exactly 1: rounding each share alone can leave 0.9999 (three flows of a third), which the
+ * simulator refuses. Largest-remainder (Hamilton) apportionment gives the leftover units to the
+ * flows that lost most to rounding.
+ */
+export function branchShares({ passes, counts }: BranchFit): Record<string, number> {
+  const UNITS = 10_000;
+  const exact = Object.entries(counts).map(([flowId, count]) => ({ flowId, units: (count * UNITS) / passes }));
+  const floors = exact.map(({ flowId, units }) => ({ flowId, units: Math.floor(units), remainder: units - Math.floor(units) }));
+  let left = UNITS - floors.reduce((sum, { units }) => sum + units, 0);
+  for (const entry of [...floors].sort((a, b) => b.remainder - a.remainder)) {
+    if (left <= 0) break;
+    entry.units += 1;
+    left -= 1;
+  }
+  return Object.fromEntries(floors.map(({ flowId, units }) => [flowId, units / UNITS]));
+}
+
+/** Per candidate group of the user tasks: the agents who worked them, at most within one clock hour and in all (see `PoolFit`). */
+function fitPools(graph: ProcessGraph, completed: readonly ActivityRun[]): Record<string, PoolFit> {
+  const byGroup = new Map<string, { seen: Set<string>; hours: Map<number, Set<string>>; tasks: number }>();
+  for (const run of completed) {
+    const node = graph.nodes[run.elementId];
+    // An escalated task was finished by the group it was escalated to, not one the model names.
+    if (node?.type !== 'userTask' || run.actor === null || run.escalations.length > 0) continue;
+    // Working time only: a task paused overnight does not make its agent work every hour in between.
+    const working = run.intervals.filter(({ phase }) => phase === 'processing');
+    // A task offered to two groups counts for both: either pool could have worked it.
+    for (const group of node.candidateGroups) {
+      const entry = byGroup.get(group) ?? { seen: new Set<string>(), hours: new Map<number, Set<string>>(), tasks: 0 };
+      entry.tasks += 1;
+      entry.seen.add(run.actor);
+      for (const { from, to } of working) {
+        for (let hour = Math.floor(from / HOUR_MS); hour <= Math.floor(to / HOUR_MS); hour++) {
+          const agents = entry.hours.get(hour) ?? new Set<string>();
+          agents.add(run.actor);
+          entry.hours.set(hour, agents);
+        }
+      }
+      byGroup.set(group, entry);
+    }
+  }
+  return Object.fromEntries(
+    [...byGroup.entries()].map(([group, { seen, hours, tasks }]) => [group, { agentsAtOnce: Math.max(0, ...[...hours.values()].map((agents) => agents.size)), agentsSeen: seen.size, tasks }]),
+  );
 }
 
 /** Relative weights averaging 1, as the arrival profiles take them. */

@@ -3,7 +3,8 @@
  * (seeds seed, seed + 1, ...) and each run measured as the live reports measure: lead time,
  * waiting share and NVA share from the analytics' case figures, SLA attainment from its case
  * outcomes, and per pool the utilisation and queue lengths. Each figure is the mean over the
- * replications with a 95 % interval. Comparing two versions runs both on the same seeds (common
+ * replications with a 95 % percentile-bootstrap interval (`estimate`), which stays inside each
+ * figure's range. Comparing two versions runs both on the same seeds (common
  * random numbers: the same arrivals and the same draws where the models agree), so the paired
  * differences have tighter intervals than two independent predictions would.
  */
@@ -12,7 +13,7 @@ import { caseFigures, caseOutcomes, DEFAULT_KPI_SETTINGS, elementCatalog, foldLe
 import type { DecisionLookup } from '#engine';
 import type { SimulationParameters } from '../parameters.js';
 import { simulate, type SimulationResult } from '../simulate.js';
-import { estimate, type Estimate } from './estimate.js';
+import { estimate, figureSeed, type Estimate } from './estimate.js';
 
 export interface PredictionInput {
   graph: ProcessGraph;
@@ -76,11 +77,15 @@ export function predict(input: PredictionInput): Prediction {
   return {
     processVersionId: input.processVersionId,
     replications: input.replications,
-    figures: Object.fromEntries(PREDICTED_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.figures[figure]))])) as Prediction['figures'],
+    figures: Object.fromEntries(
+      PREDICTED_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.figures[figure]), figureSeed(input.parameters.seed, figure))]),
+    ) as Prediction['figures'],
     pools: [...agents.entries()].map(([poolId, size]) => ({
       poolId,
       agents: size,
-      ...(Object.fromEntries(POOL_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.pools[poolId]?.[figure] ?? null))])) as Record<PoolFigure, Estimate>),
+      ...(Object.fromEntries(
+        POOL_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.pools[poolId]?.[figure] ?? null), figureSeed(input.parameters.seed, `${poolId}.${figure}`))]),
+      ) as Record<PoolFigure, Estimate>),
     })),
     runs,
   };
@@ -92,11 +97,14 @@ export function comparePredictions(baseline: PredictionInput, candidate: Predict
   const differences = Object.fromEntries(
     PREDICTED_FIGURES.map((figure) => [
       figure,
-      estimate(b.runs.map((run, i) => {
-        const x = run.figures[figure];
-        const y = c.runs[i].figures[figure];
-        return x === null || y === null ? null : y - x;
-      })),
+      estimate(
+        b.runs.map((run, i) => {
+          const x = run.figures[figure];
+          const y = c.runs[i].figures[figure];
+          return x === null || y === null ? null : y - x;
+        }),
+        figureSeed(baseline.parameters.seed, `difference.${figure}`),
+      ),
     ]),
   ) as Record<PredictedFigure, Estimate>;
   return { baseline: b, candidate: c, differences };

@@ -2,20 +2,17 @@
  * Branch shares for the gateways of a candidate that the baseline's history does not cover (a
  * redesign's new decisions). Left blank, a gateway decides on the case variables by its
  * conditions; a gateway whose conditions read what an agent enters (and whose default loops back)
- * needs shares, or its simulated cases go round for ever. A flow whose id the history has shares
- * for starts with that share.
+ * needs shares, or its simulated cases go round for ever. A gateway any of whose flows the history
+ * knows starts with every flow filled, adding up to 1, each with its source (`candidateShares`).
  */
 import { element } from '../../ui/dom.js';
+import type { Sourced } from './parameter-sources.js';
 import type { ModelOutline } from './shared-parameters.js';
 
-export const renderBranchShares = (container: HTMLElement, gateways: readonly string[], model: ModelOutline, known: Record<string, Record<string, number>>): void => {
-  const shareOf = new Map(Object.values(known).flatMap((shares) => Object.entries(shares)));
+export const renderBranchShares = (container: HTMLElement, gateways: readonly string[], model: ModelOutline, prefills: Record<string, Record<string, Sourced<number>> | null>): void => {
   const rows = gateways.map((gatewayId) => {
     const flows = model.nodes[gatewayId].outgoing;
-    const prefill = new Map(flows.filter((flowId) => shareOf.has(flowId)).map((flowId) => [flowId, shareOf.get(flowId)!]));
-    const open = flows.filter((flowId) => !prefill.has(flowId));
-    // One flow left: it takes what the known shares leave.
-    if (prefill.size > 0 && open.length === 1) prefill.set(open[0], Number((1 - [...prefill.values()].reduce((sum, share) => sum + share, 0)).toFixed(4)));
+    const prefill = prefills[gatewayId] ?? null;
     return element(
       'tr',
       { 'data-gateway': gatewayId },
@@ -34,13 +31,14 @@ export const renderBranchShares = (container: HTMLElement, gateways: readonly st
               max: 1,
               step: 'any',
               class: 'prediction-number',
-              value: prefill.has(flowId) ? String(prefill.get(flowId)) : undefined,
+              value: prefill?.[flowId] ? String(prefill[flowId].value) : undefined,
               placeholder: 'condition',
               'data-field': `branches.${gatewayId}.${flowId}`,
               'data-gateway': gatewayId,
               'data-flow': flowId,
               'aria-label': `Share of ${model.flowNames[flowId] || flowId} at ${model.nodes[gatewayId].name}`,
             }),
+            element('span', { class: 'value-source', 'data-role': 'value-source' }, prefill?.[flowId]?.source ?? 'conditions decide: not in history'),
           ),
         ),
       ),

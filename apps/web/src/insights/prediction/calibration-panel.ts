@@ -1,12 +1,15 @@
 /**
  * The fitted parameters with the evidence behind each: the arrival rate and the days it was
- * measured over, per activity the runs, the fitted log-normal and its goodness of fit, the branch
- * shares with their counts, the escalation shares. The arrival rate and each activity's mean
- * minutes are inputs, so an analyst can ask "what if" before predicting.
+ * measured over, per activity the runs, the fitted log-normal and its goodness of fit (user tasks
+ * the history lacks: the model's standard minutes, said so), every outgoing flow's branch share
+ * with its count (0 for a flow never taken), the escalation shares. The arrival rate, each
+ * activity's mean minutes, the branch and escalation shares are inputs, so an analyst can ask
+ * "what if" before predicting.
  */
 import type { Calibration, SimulationParameters } from '../../api/simulations-types.js';
 import { element, formatDateTime } from '../../ui/dom.js';
-import { distributionMean, distributionText, fitHint, formatCount, formatPValue, formatShare, POOR_FIT_P, withMean } from './prediction-format.js';
+import { branchSource, durationSource, standardMinutesSource } from './parameter-sources.js';
+import { distributionMean, distributionText, fitHint, formatCount, formatPValue, POOR_FIT_P, withMean } from './prediction-format.js';
 import type { ModelOutline } from './shared-parameters.js';
 
 const numberInput = (field: string, value: number, label: string, step = 'any'): HTMLInputElement =>
@@ -36,31 +39,67 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
       element('td', {}, distributionText(distribution)),
       element('td', { class: 'number', title: durationFit.logNormalFit ? `KS statistic ${durationFit.logNormalFit.statistic.toFixed(3)}` : undefined }, formatPValue(p)),
       element('td', { class: p !== undefined && p < POOR_FIT_P ? 'fit-poor' : 'fit-ok', 'data-role': 'fit-hint' }, fitHint(durationFit)),
+      element('td', { class: 'value-source', 'data-role': 'value-source' }, durationSource(durationFit.n)),
     );
   });
+  // User tasks the history has no times for run on the model's standard minutes: shown, and editable.
+  const standardRows = Object.entries(outline.nodes)
+    .filter(([id, node]) => node.type === 'userTask' && fit.durations[id] === undefined && node.standardMinutes !== undefined)
+    .map(([id, node]) =>
+      element(
+        'tr',
+        { 'data-element': id, 'data-standard': 'true' },
+        element('th', { scope: 'row', title: id }, name(id)),
+        element('td', { class: 'number' }, '0'),
+        element('td', {}, numberInput(`durations.${id}.mean`, node.standardMinutes!, `Mean minutes of ${name(id)}`), ' min'),
+        element('td', {}, `log-normal, sd half the mean`),
+        element('td', { class: 'number' }, '–'),
+        element('td', {}, '–'),
+        element('td', { class: 'value-source', 'data-role': 'value-source' }, standardMinutesSource),
+      ),
+    );
   const durations = element(
     'table',
     { class: 'prediction-table', 'data-role': 'duration-fits' },
-    element('thead', {}, element('tr', {}, ...['Activity', 'n', 'Mean', 'Fitted', 'KS p', 'Log-normal?'].map((head) => element('th', { scope: 'col' }, head)))),
-    element('tbody', {}, ...durationRows),
+    element('thead', {}, element('tr', {}, ...['Activity', 'n', 'Mean', 'Fitted', 'KS p', 'Log-normal?', 'Source'].map((head) => element('th', { scope: 'col' }, head)))),
+    element('tbody', {}, ...durationRows, ...standardRows),
   );
 
-  const branchRows = Object.entries(fit.branches)
-    .filter(([, branch]) => branch.passes > 0)
-    .flatMap(([gatewayId, branch]) =>
-      Object.entries(branch.counts).map(([flowId, count]) =>
-        element(
-          'tr',
-          {},
-          element('th', { scope: 'row', title: gatewayId }, name(gatewayId)),
-          element('td', { title: flowId }, outline.flowNames[flowId] || flowId),
-          element('td', { class: 'number' }, formatShare(parameters.branches[gatewayId]?.[flowId] ?? count / branch.passes)),
-          element('td', { class: 'number' }, `${count} of ${branch.passes}`),
+  const branchRows = Object.entries(fit.branches).flatMap(([gatewayId, branch]) =>
+    branch.passes === 0
+      ? [
+          element(
+            'tr',
+            { 'data-gateway': gatewayId },
+            element('th', { scope: 'row', title: gatewayId }, name(gatewayId)),
+            element('td', {}, '–'),
+            element('td', {}, '–'),
+            element('td', { class: 'value-source', 'data-role': 'value-source' }, `not passed in ${formatCount(calibration.cases)} cases: its conditions decide`),
+          ),
+        ]
+      : Object.entries(branch.counts).map(([flowId, count]) =>
+          element(
+            'tr',
+            { 'data-gateway': gatewayId, 'data-flow': flowId },
+            element('th', { scope: 'row', title: gatewayId }, name(gatewayId)),
+            element('td', { title: flowId }, outline.flowNames[flowId] || flowId),
+            element(
+              'td',
+              {},
+              numberInput(`branches.${gatewayId}.${flowId}`, parameters.branches[gatewayId]?.[flowId] ?? count / branch.passes, `Share of ${outline.flowNames[flowId] || flowId} at ${name(gatewayId)}`),
+            ),
+            element('td', { class: 'value-source', 'data-role': 'value-source' }, branchSource(count, branch.passes)),
+          ),
         ),
-      ),
-    );
+  );
   const escalationRows = Object.entries(fit.escalations).map(([taskId, { runs, escalated }]) =>
-    element('tr', {}, element('th', { scope: 'row', title: taskId }, name(taskId)), element('td', { class: 'number' }, formatShare(runs === 0 ? null : escalated / runs)), element('td', { class: 'number' }, `${escalated} of ${runs}`)),
+    element(
+      'tr',
+      { 'data-element': taskId },
+      element('th', { scope: 'row', title: taskId }, name(taskId)),
+      element('td', {}, numberInput(`escalations.${taskId}`, parameters.escalations[taskId] ?? 0, `Escalation share of ${name(taskId)}`)),
+      element('td', { class: 'value-source', 'data-role': 'value-source' }, `history: ${escalated} of ${runs} runs escalated`),
+    ),
   );
 
   return element(
@@ -73,21 +112,28 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
     element('h3', {}, 'Branch shares'),
     branchRows.length === 0
       ? element('p', { class: 'empty' }, 'No gateway passes recorded: gateways decide on the case variables.')
-      : element('table', { class: 'prediction-table', 'data-role': 'branch-fits' }, element('thead', {}, element('tr', {}, ...['Gateway', 'Flow', 'Share', 'Passes'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...branchRows)),
+      : element('table', { class: 'prediction-table', 'data-role': 'branch-fits' }, element('thead', {}, element('tr', {}, ...['Gateway', 'Flow', 'Share (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...branchRows)),
     element('h3', {}, 'Escalations'),
     escalationRows.length === 0
       ? element('p', { class: 'empty' }, 'No user task runs recorded.')
-      : element('table', { class: 'prediction-table', 'data-role': 'escalation-fits' }, element('thead', {}, element('tr', {}, ...['Task', 'Escalated', 'Runs'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...escalationRows)),
-    element('p', { class: 'panel-note', 'data-role': 'agents-hint' }, agentsHint(fit.agentsPerLane, name)),
+      : element('table', { class: 'prediction-table', 'data-role': 'escalation-fits' }, element('thead', {}, element('tr', {}, ...['Task', 'Escalated (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...escalationRows)),
+    element('p', { class: 'panel-note', 'data-role': 'agents-hint' }, agentsHint(fit.pools)),
   );
 };
 
-const agentsHint = (agentsPerLane: Record<string, number>, name: (id: string) => string): string => {
-  const lanes = Object.entries(agentsPerLane);
-  return lanes.length === 0 ? 'No agents recorded per lane.' : `Agents seen in the history: ${lanes.map(([laneId, count]) => `${name(laneId)} ${formatCount(count)}`).join(', ')}.`;
+const agentsHint = (pools: Calibration['fit']['pools']): string => {
+  const groups = Object.entries(pools);
+  return groups.length === 0
+    ? 'No agents recorded: the pools below start at the default size.'
+    : `Team from the history (the pools below start from it): ${groups.map(([group, pool]) => `${group} at most ${formatCount(pool.agentsAtOnce)} at once within an hour, ${formatCount(pool.agentsSeen)} seen`).join('; ')}.`;
 };
 
-/** The calibrated parameters with the analyst's arrival rate and mean minutes (an empty input sends null, which the API names). */
+/**
+ * The calibrated parameters as shown on the panel: the arrival rate, mean minutes, branch and
+ * escalation shares as edited (an empty input sends null, which the API names). A task on the
+ * model's standard minutes is sent only when its mean was changed (the simulator's own default
+ * is the same log-normal, sd half the mean).
+ */
 export const readCalibratedParameters = (panel: HTMLElement, calibration: Calibration): Calibration['parameters'] => {
   const valueOf = (field: string): number => {
     const input = panel.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(field)}"]`);
@@ -98,5 +144,18 @@ export const readCalibratedParameters = (panel: HTMLElement, calibration: Calibr
     const mean = valueOf(`durations.${id}.${distribution.kind === 'fixed' ? 'value' : 'mean'}`);
     durations[id] = mean === distributionMean(distribution) ? distribution : withMean(distribution, mean);
   }
-  return { ...calibration.parameters, arrivals: { ...calibration.parameters.arrivals, perDay: valueOf('arrivals.perDay') }, durations };
+  for (const input of panel.querySelectorAll<HTMLInputElement>('tr[data-standard="true"] input')) {
+    const id = input.closest<HTMLElement>('tr')!.dataset.element!;
+    if (input.value !== input.defaultValue) durations[id] = withMean({ kind: 'logNormal', mean: Number(input.defaultValue), sd: Number(input.defaultValue) / 2 }, valueOf(`durations.${id}.mean`));
+  }
+  const branches = Object.fromEntries(
+    Object.entries(calibration.parameters.branches).map(([gatewayId, shares]) => [gatewayId, Object.fromEntries(Object.keys(shares).map((flowId) => [flowId, valueOf(`branches.${gatewayId}.${flowId}`)]))]),
+  );
+  // A share of 0 changes nothing in the simulator and is left out, as the calibration leaves it out.
+  const escalations = Object.fromEntries(
+    Object.keys(calibration.fit.escalations)
+      .map((taskId) => [taskId, valueOf(`escalations.${taskId}`)] as const)
+      .filter(([taskId, share]) => share !== 0 || taskId in calibration.parameters.escalations),
+  );
+  return { ...calibration.parameters, arrivals: { ...calibration.parameters.arrivals, perDay: valueOf('arrivals.perDay') }, durations, branches, escalations };
 };

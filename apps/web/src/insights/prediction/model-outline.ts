@@ -17,13 +17,15 @@ export const outlineModel = (xml: string): ModelOutline => {
   const processes = [...document.getElementsByTagNameNS(BPMN, 'process')];
   const process = processes.find((candidate) => candidate.getAttribute('isExecutable') === 'true') ?? processes[0];
   const nodes: Record<string, OutlineNode> = {};
-  if (!process) return { nodes, groups: [], flowNames: {} };
+  if (!process) return { nodes, groups: [], flowNames: {}, flowTargets: {} };
   const flows = [...process.getElementsByTagNameNS(BPMN, 'sequenceFlow')];
   const flowNames = Object.fromEntries(flows.map((flow) => [flow.getAttribute('id') ?? '', flow.getAttribute('name') ?? '']));
+  const flowTargets = Object.fromEntries(flows.map((flow) => [flow.getAttribute('id') ?? '', flow.getAttribute('targetRef') ?? '']));
   for (const node of process.getElementsByTagNameNS(BPMN, '*')) {
     const id = node.getAttribute('id');
     if (!id || NOT_NODES.has(node.localName) || node.localName.endsWith('EventDefinition')) continue;
     const groups = node.getAttributeNS(TANDEM, 'candidateGroups') ?? '';
+    const standard = node.getAttributeNS(TANDEM, 'standardMinutes');
     nodes[id] = {
       type: node.localName,
       name: node.getAttribute('name') ?? id,
@@ -32,8 +34,9 @@ export const outlineModel = (xml: string): ModelOutline => {
         .split(',')
         .map((group) => group.trim())
         .filter((group) => group !== ''),
+      ...(standard !== null && standard.trim() !== '' && Number.isFinite(Number(standard)) && { standardMinutes: Number(standard) }),
     };
   }
   const groups = [...new Set(Object.values(nodes).flatMap((node) => (node.type === 'userTask' ? node.candidateGroups : [])))];
-  return { nodes, groups, flowNames };
+  return { nodes, groups, flowNames, flowTargets };
 };

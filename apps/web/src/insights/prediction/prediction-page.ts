@@ -9,7 +9,8 @@ import { readBranchShares, renderBranchShares } from './branch-shares-editor.js'
 import { calibrationPanel, readCalibratedParameters } from './calibration-panel.js';
 import { clearFieldProblems, problemsOfError, showFieldProblems } from './field-problems.js';
 import { outlineModel } from './model-outline.js';
-import { poolSpecs, readPoolRows, renderPools, wirePoolsEditor } from './pools-editor.js';
+import { candidateShares, DEFAULT_POOL_SIZE, describeField, poolSize } from './parameter-sources.js';
+import { poolSpecs, readPoolRows, renderPools, wirePoolsEditor, type PoolRow } from './pools-editor.js';
 import { predictionResults, simulatedBadge } from './prediction-results.js';
 import { gatewaysWithoutShares, parametersFor, poolGroups, type ModelOutline } from './shared-parameters.js';
 import './prediction.css';
@@ -36,7 +37,7 @@ const TEMPLATE = `
         <span class="panel-note">A pool works the user tasks offered to the candidate group of its name.</span>
       </div>
       <div class="table-scroll" data-field="pools"><table class="prediction-table pools-table">
-        <thead><tr><th scope="col">Pool (candidate group)</th><th scope="col">Agents</th><th scope="col">Working hours</th><th></th></tr></thead>
+        <thead><tr><th scope="col">Pool (candidate group)</th><th scope="col">Agents</th><th scope="col">Working hours</th><th scope="col">Source of the size</th><th></th></tr></thead>
         <tbody data-role="pools"></tbody>
       </table></div>
       <button type="button" data-action="add-pool">Add pool</button>
@@ -155,7 +156,7 @@ export class PredictionPage {
       const [calibration, outline] = await Promise.all([calibrateVersion({ processVersionId }), this.outline(processVersionId)]);
       this.calibration = calibration;
       byRole(this.element, 'calibration-slot').replaceChildren(calibrationPanel(calibration, outline));
-      if (readPoolRows(byRole(this.element, 'pools')).length === 0) await this.prefillPools();
+      await this.prefillPools();
       await this.showCandidateBranches();
       this.element.dataset.calibrated = 'true';
       showStatus(this.status, 'success', `Calibrated from ${calibration.cases} recorded case${calibration.cases === 1 ? '' : 's'} of ${this.label(processVersionId)}.`);
@@ -165,15 +166,22 @@ export class PredictionPage {
     }
   }
 
-  /** One pool per candidate group of the baseline and the candidate, kept where the analyst already set one. */
+  /**
+   * One pool per candidate group of the baseline and the candidate, sized from the calibration's
+   * team where it has one (else the default, said so); a size the analyst set is kept.
+   */
   private async prefillPools(): Promise<void> {
     const ids = [this.selected('baseline-select'), this.selected('candidate-select')].filter((id): id is string => id !== undefined);
     try {
       const groups = poolGroups(await Promise.all(ids.map((id) => this.outline(id))));
       const body = byRole(this.element, 'pools');
-      const rows = readPoolRows(body);
+      const sized = (id: string): PoolRow => {
+        const { value, source } = this.calibration ? poolSize(this.calibration.fit.pools[id]) : { value: DEFAULT_POOL_SIZE, source: 'default: not calibrated yet' };
+        return { id, size: value, preset: 'office', source };
+      };
+      const rows = readPoolRows(body).map((row) => (row.edited ? row : { ...sized(row.id), preset: row.preset }));
       const missing = groups.filter((group) => !rows.some((row) => row.id === group));
-      if (missing.length > 0) renderPools(body, [...rows, ...missing.map((id) => ({ id, size: 2, preset: 'office' as const }))]);
+      renderPools(body, [...rows, ...missing.map(sized)]);
     } catch (error) {
       showStatus(this.status, 'error', `Could not read the models' candidate groups: ${messageOf(error)}`);
     }
@@ -185,9 +193,11 @@ export class PredictionPage {
     const candidateVersionId = this.selected('candidate-select');
     if (!this.calibration || !candidateVersionId) return container.replaceChildren();
     try {
-      const model = await this.outline(candidateVersionId);
-      const shared = parametersFor({ ...this.calibration.parameters, seed: 0, start: '', horizon: { days: 1 }, pools: [] }, model).parameters;
-      renderBranchShares(container, gatewaysWithoutShares(shared, model), model, this.calibration.parameters.branches);
+      const calibration = this.calibration;
+      const [model, baseline] = await Promise.all([this.outline(candidateVersionId), this.outline(calibration.processVersionId)]);
+      const shared = parametersFor({ ...calibration.parameters, seed: 0, start: '', horizon: { days: 1 }, pools: [] }, model).parameters;
+      const gateways = gatewaysWithoutShares(shared, model);
+      renderBranchShares(container, gateways, model, Object.fromEntries(gateways.map((gatewayId) => [gatewayId, candidateShares(gatewayId, model, calibration, baseline)])));
     } catch (error) {
       showStatus(this.status, 'error', `Could not read the candidate's gateways: ${messageOf(error)}`);
     }
@@ -233,7 +243,7 @@ export class PredictionPage {
     let refusedBy = this.label(calibration.processVersionId);
     try {
       const { request, leftOut } = await this.request(calibration);
-      this.showLeftOut(leftOut);
+      this.showLeftOut(leftOut, this.outlines.get(calibration.processVersionId));
       if (request.candidateVersionId) refusedBy = `${refusedBy} or ${this.label(request.candidateVersionId)}`;
       const answer = await predictVersions(request);
       const slot = byRole(this.element, 'results-slot');
@@ -252,18 +262,27 @@ export class PredictionPage {
     }
   }
 
-  private showLeftOut(leftOut: readonly string[]): void {
+  /** What the candidate's model lacks, by element name (the parameter path in a tooltip). */
+  private showLeftOut(leftOut: readonly string[], baseline: ModelOutline | undefined): void {
     const note = byRole(this.element, 'left-out');
     note.hidden = leftOut.length === 0;
-    note.textContent =
-      leftOut.length === 0
-        ? ''
-        : `Not in the candidate, so left out of its parameters: ${leftOut.join(', ')}. The candidate's new elements use the model's own estimates (tandem:standardMinutes) and the shares above.`;
+    note.replaceChildren(
+      ...(leftOut.length === 0
+        ? []
+        : [
+            'Not in the candidate, so left out of its parameters: ',
+            ...leftOut.flatMap((field, i) => [...(i > 0 ? ['; '] : []), element('span', { title: field, 'data-field-path': field }, describeField(field, baseline))]),
+            ". The candidate's new elements use the model's own estimates (tandem:standardMinutes) and the shares above.",
+          ]),
+    );
   }
 
   private showOtherProblems(problems: readonly SimulationProblem[]): void {
     const list = byRole(this.element, 'other-problems');
-    list.replaceChildren(...problems.map(({ field, message }) => element('li', { 'data-role': 'field-problem', 'data-field': field }, `${field}: ${message}`)));
+    const model = this.calibration && this.outlines.get(this.calibration.processVersionId);
+    list.replaceChildren(
+      ...problems.map(({ field, message }) => element('li', { 'data-role': 'field-problem', 'data-field': field, title: field }, `${describeField(field, model)}: ${message}`)),
+    );
     list.hidden = problems.length === 0;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A prediction as the page shows it: every figure's mean with its 95 % interval over the
- * replications, side by side for the baseline and the candidate with their paired difference,
+ * replications (a percentile bootstrap, so it stays inside the figure's range), side by side for the baseline and the candidate with their paired difference,
  * the headline figures in words, and per pool the utilisation and queue lengths. All of it is
  * labelled simulated: none of it was recorded.
  */
@@ -88,7 +88,7 @@ export const predictionResults = (answer: Prediction | PredictionComparison, lab
     element(
       'div',
       { class: 'panel-head' },
-      element('h2', {}, 'Predicted figures ', element('span', { class: 'panel-note' }, `${baseline.replications} replications, mean with 95 % interval`)),
+      element('h2', {}, 'Predicted figures ', element('span', { class: 'panel-note' }, `${baseline.replications} replications, mean with 95 % percentile-bootstrap interval over the runs`)),
       simulatedBadge(),
     ),
     comparison &&

@@ -12,6 +12,8 @@ export interface OutlineNode {
   name: string;
   outgoing: string[];
   candidateGroups: string[];
+  /** tandem:standardMinutes of a task, what the simulator takes when the history has no times */
+  standardMinutes?: number;
 }
 
 export interface ModelOutline {
@@ -20,6 +22,8 @@ export interface ModelOutline {
   groups: string[];
   /** flow id -> its name ('' when unnamed) */
   flowNames: Record<string, string>;
+  /** flow id -> the element it leads to */
+  flowTargets: Record<string, string>;
 }
 
 export interface SharedParameters {
