@@ -62,7 +62,7 @@ export const operationWording = (operation: ExperimentOperation, armId = ''): Op
     case 'start':
       return { label: '▶ Start', confirmLabel: 'Start', confirm: 'Start the experiment? New cases of the process are routed to its arms from now on.' };
     case 'pause':
-      return { label: '⏸ Pause', confirmLabel: 'Pause', confirm: 'Pause the experiment? New cases go to the baseline until it is resumed; cases already routed finish where they are.' };
+      return { label: '‖ Pause', confirmLabel: 'Pause', confirm: 'Pause the experiment? New cases go to the baseline until it is resumed; cases already routed finish where they are.' };
     case 'resume':
       return { label: '▶ Resume', confirmLabel: 'Resume', confirm: 'Resume the experiment? New cases are routed to its arms again.' };
     case 'stop':
@@ -78,7 +78,7 @@ export const operationWording = (operation: ExperimentOperation, armId = ''): Op
         confirm: `Promote arm ${armId}? Every new case goes to its version from now on; this ends the experiment.`,
       };
     case 'pauseArm':
-      return { label: `⏸ Pause ${armId}`, confirmLabel: `Pause ${armId}`, confirm: `Pause arm ${armId}? Its new cases go to the baseline until it is resumed.` };
+      return { label: `‖ Pause ${armId}`, confirmLabel: `Pause ${armId}`, confirm: `Pause arm ${armId}? Its new cases go to the baseline until it is resumed.` };
     case 'resumeArm':
       return { label: `▶ Resume ${armId}`, confirmLabel: `Resume ${armId}`, confirm: `Resume arm ${armId}? It gets its share of new cases again.` };
     case 'migrateDryRun':

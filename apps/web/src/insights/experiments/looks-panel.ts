@@ -32,9 +32,11 @@ const timeTicks = (from: number, to: number): Array<{ at: number; label: string 
   const span = Math.max(to - from, 1);
   const count = Math.min(6, Math.max(2, Math.round(span / DAY_MS) + 1));
   const byDay = span >= 2 * DAY_MS;
+  // Within an hour the minutes repeat: seconds tell the ticks apart.
+  const clock = span < 3_600_000 ? [11, 19] : [11, 16];
   return Array.from({ length: count }, (_, i) => {
     const at = from + (span * i) / (count - 1);
-    return { at, label: byDay ? formatDay(at) : `${new Date(at).toISOString().slice(11, 16)}` };
+    return { at, label: byDay ? formatDay(at) : new Date(at).toISOString().slice(clock[0], clock[1]) };
   });
 };
 
@@ -45,8 +47,9 @@ const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SV
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const largest = Math.max(2.5, ...looks.flatMap((look) => [Math.abs(look.z), look.boundary ?? 0]).filter(Number.isFinite));
-  const zMax = Math.min(Z_CAP, Math.ceil(largest));
-  const step = zMax > 4 ? 2 : 1;
+  const step = largest > 4 ? 2 : 1;
+  // A whole number of steps each side, so the ticks fall on 0, ±step, ±2 step…
+  const zMax = Math.min(Z_CAP, Math.ceil(largest / step) * step);
   const x = (at: number) => MARGIN.left + (plotWidth * (at - from)) / (to - from);
   const y = (z: number) => MARGIN.top + (plotHeight * (zMax - Math.max(-zMax, Math.min(zMax, z)))) / (2 * zMax);
   const bottom = MARGIN.top + plotHeight;
@@ -63,10 +66,13 @@ const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SV
 
   const xAxis = svg('g', { class: 'looks-axis', 'data-axis': 'x' });
   xAxis.append(svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: bottom, y2: bottom, class: 'axis-line' }));
-  for (const tick of timeTicks(from, to)) {
+  const ticks = timeTicks(from, to);
+  ticks.forEach((tick, i) => {
+    // The end labels stay inside the chart.
+    const anchor = i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle';
     xAxis.append(svg('line', { x1: x(tick.at), x2: x(tick.at), y1: bottom, y2: bottom + 4, class: 'axis-line' }));
-    xAxis.append(svg('text', { x: x(tick.at), y: bottom + 16, class: 'tick-label', 'text-anchor': 'middle' }, tick.label));
-  }
+    xAxis.append(svg('text', { x: x(tick.at), y: bottom + 16, class: 'tick-label', 'text-anchor': anchor }, tick.label));
+  });
   xAxis.append(svg('text', { x: MARGIN.left + plotWidth / 2, y: HEIGHT - 6, class: 'axis-title', 'text-anchor': 'middle' }, 'look date (UTC, data up to)'));
   chart.append(yAxis, xAxis);
 

@@ -10,7 +10,7 @@ const DIALOG = `
   <form method="dialog" class="confirm-form">
     <h2 data-role="confirm-title">Are you sure?</h2>
     <p data-role="confirm-text"></p>
-    <label class="confirm-reason">Reason, kept in the experiment's events (optional)
+    <label class="confirm-reason">Reason (optional), kept with the change
       <textarea data-role="confirm-reason" maxlength="2000" rows="2"></textarea>
     </label>
     <div class="confirm-buttons">
@@ -60,7 +60,7 @@ export class OperationButtons {
   private async run(experiment: ExperimentView, operation: ExperimentOperation, armId?: string): Promise<void> {
     const reason = await this.confirm(operation, armId);
     if (reason === undefined) return;
-    this.answer.dataset.operation = operation;
+    this.answer.dataset.answerTo = operation;
     showStatus(this.answer, 'info', `${operationWording(operation, armId).confirmLabel}…`);
     let text: string;
     try {
@@ -97,7 +97,7 @@ export class OperationButtons {
     byRole(this.dialog, 'confirm-ok').textContent = wording.confirmLabel;
     const reason = byRole<HTMLTextAreaElement>(this.dialog, 'confirm-reason');
     reason.value = '';
-    this.dialog.dataset.operation = operation;
+    this.dialog.dataset.confirming = operation;
     this.dialog.returnValue = '';
     this.dialog.showModal();
     return new Promise((resolve) => {

@@ -20,12 +20,16 @@ type Numbers = VerdictReason['numbers'];
 const numberOf = (numbers: Numbers, name: string): number | null => (typeof numbers[name] === 'number' ? (numbers[name] as number) : null);
 const textOf = (numbers: Numbers, name: string): string => (numbers[name] === null || numbers[name] === undefined ? '?' : String(numbers[name]));
 
-/** "z 2.81 against the boundary ±2.02", or less when a figure is missing. */
-const zAgainstBoundary = (numbers: Numbers): string => {
+/** "z of 2.81", or that there is none yet. */
+const zOf = (numbers: Numbers): string => {
   const z = numberOf(numbers, 'z');
+  return z === null ? 'no z yet' : `z of ${formatZ(z)}`;
+};
+
+/** " of ±2.02", or nothing when the boundary is not known. */
+const boundaryOf = (numbers: Numbers): string => {
   const boundary = numberOf(numbers, 'boundary');
-  if (z === null) return 'no z yet';
-  return boundary === null ? `z ${formatZ(z)}` : `z ${formatZ(z)} against the boundary ±${formatNumber(boundary)}`;
+  return boundary === null ? '' : ` of ±${formatNumber(boundary)}`;
 };
 
 const atLook = (context: ReasonContext): string => (context.crossedLook === undefined ? '' : ` at look ${context.crossedLook}`);
@@ -46,15 +50,15 @@ const SENTENCES: Record<VerdictReasonCode, (reason: VerdictReason, context: Reas
     return `Guardrail "${textOf(numbers, 'guardrail')}" is breached${figures}. Keep the baseline.`;
   },
   BOUNDARY_CROSSED_IN_FAVOUR: ({ numbers }, context) =>
-    `The candidate is better on ${metricLabel(context.primaryMetric).toLowerCase()}: its ${zAgainstBoundary(numbers)} crossed the efficacy boundary${atLook(context)}, with ${informationText(numberOf(numbers, 'informationFraction'))} of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.`,
+    `The candidate is better on ${metricLabel(context.primaryMetric).toLowerCase()}: its ${zOf(numbers)} crossed the efficacy boundary${boundaryOf(numbers)}${atLook(context)}, with ${informationText(numberOf(numbers, 'informationFraction'))} of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.`,
   BOUNDARY_CROSSED_AGAINST: ({ numbers }, context) =>
-    `The candidate is worse on ${metricLabel(context.primaryMetric).toLowerCase()}: its ${zAgainstBoundary(numbers)} crossed the harm boundary${atLook(context)}, with ${informationText(numberOf(numbers, 'informationFraction'))} of the planned information. Keep the baseline.`,
+    `The candidate is worse on ${metricLabel(context.primaryMetric).toLowerCase()}: its ${zOf(numbers)} crossed the harm boundary${boundaryOf(numbers)}${atLook(context)}, with ${informationText(numberOf(numbers, 'informationFraction'))} of the planned information. Keep the baseline.`,
   PLAN_REACHED_WITHOUT_CROSSING: ({ numbers }, context) =>
-    `All the planned cases are in and ${metricLabel(context.primaryMetric).toLowerCase()} stayed inside the final boundary (${zAgainstBoundary(numbers)}): no difference of the planned size was shown.`,
+    `All the planned cases are in and ${metricLabel(context.primaryMetric).toLowerCase()} stayed inside the final boundary${boundaryOf(numbers)} (${zOf(numbers)}): no difference of the planned size was shown.`,
   COLLECTING: ({ numbers }) => {
     const fraction = numberOf(numbers, 'informationFraction') ?? 0;
     if (fraction === 0) return 'No look yet: both arms need ended cases before the first comparison. Keep collecting cases.';
-    return `So far ${informationText(fraction)} of the planned information is in and no boundary is crossed yet (${zAgainstBoundary(numbers)}). Keep collecting cases.`;
+    return `So far ${informationText(fraction)} of the planned information is in and no boundary is crossed yet (${zOf(numbers)}, boundary${boundaryOf(numbers)}). Keep collecting cases.`;
   },
 };
 
