@@ -14,9 +14,9 @@ import {
   formatP,
   formatReasonNumbers,
   guardrailStatusText,
-  planProgress,
   verdictBadgeText,
 } from '../../apps/web/src/insights/experiments/experiment-format.js';
+import { planProgress } from '../../apps/web/src/insights/experiments/plan-progress.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import type { WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
@@ -203,7 +203,8 @@ describe('the experiment dashboard in the browser', () => {
     expect(page.url()).toMatch(/#\/insights\/experiments$/);
     const row = dashboard().locator(`tr[data-experiment="${experimentId}"]`);
     await expect(row.getAttribute('data-state')).resolves.toBe('stopped');
-    await expect(text(row.locator('[data-role="experiment-link"]'))).resolves.toBe(PROCESS_KEY);
+    // named by the process and its arms, not by the experiment's id
+    await expect(text(row.locator('[data-role="experiment-link"]'))).resolves.toMatch(/: to-be v\d+ vs as-is v\d+$/);
     await expect(text(row.locator('.verdict-badge'))).resolves.toBe(verdictBadgeText(analysis.verdict));
     await expect(page.locator('[data-nav="insights"]').getAttribute('class')).resolves.toContain('active');
     expect(pageErrors).toEqual([]);
@@ -231,16 +232,18 @@ describe('the experiment dashboard in the browser', () => {
     await expect(reasons.count()).resolves.toBe(shown.reasons.length);
     for (const [index, reason] of shown.reasons.entries()) {
       await expect(reasons.nth(index).getAttribute('data-reason')).resolves.toBe(reason.code);
-      await expect(text(reasons.nth(index).locator('[data-role="reason-message"]'))).resolves.toBe(reason.message);
-      await expect(text(reasons.nth(index).locator('[data-role="reason-numbers"]'))).resolves.toBe(formatReasonNumbers(reason.numbers));
+      // a sentence; the code and the raw numbers in the tooltip
+      await expect(text(reasons.nth(index).locator('[data-role="reason-message"]'))).resolves.toMatch(/^[A-Z][^_]*\.$/);
+      await expect(reasons.nth(index).getAttribute('title')).resolves.toBe(`${reason.code}: ${formatReasonNumbers(reason.numbers)}`);
     }
     await expect(text(verdict.locator('[data-role="verdict-reproduce"]'))).resolves.toContain(`data hash ${shown.dataHash}, seed ${shown.seed}`);
     // the plan's progress in words and on the bar
     const plan = dashboard().locator('[data-role="plan"]');
     expect(shown.plan.casesSoFar).toBeGreaterThanOrEqual(shown.plan.perArm);
-    await expect(text(plan.locator('[data-role="plan-text"]'))).resolves.toBe(planProgress(shown.plan).text);
-    await expect(plan.locator('[data-role="plan-bar"]').getAttribute('aria-valuenow')).resolves.toBe(String(shown.plan.casesSoFar));
-    await expect(text(plan.locator('[data-role="plan-days"]'))).resolves.toMatch(/^expected duration: /);
+    const progress = planProgress({ plan: shown.plan, looks: shown.candidates[0].looks, crossedLook: shown.candidates[0].verdict.sequential.crossed?.look ?? null });
+    await expect(text(plan.locator('[data-role="plan-text"]'))).resolves.toBe(progress.text);
+    await expect(plan.locator('[data-role="plan-bar"]').getAttribute('aria-valuenow')).resolves.toBe(String(shown.plan.perArm));
+    await expect(text(plan.locator('[data-role="plan-days"]'))).resolves.toBe(progress.detail);
     // the arms side by side with their cases
     for (const arm of shown.arms) {
       const card = dashboard().locator(`.arm-card[data-arm="${arm.armId}"]`);

@@ -18,7 +18,6 @@ import {
   formatZ,
   guardrailStatusText,
   lookCrossed,
-  planProgress,
   verdictBadgeText,
 } from '../../apps/web/src/insights/experiments/experiment-format.js';
 
@@ -98,14 +97,7 @@ describe('the experiment dashboard formats', () => {
     expect(formatInstant('2026-11-23T14:05:59.000Z')).toBe('2026-11-23 14:05 UTC');
   });
 
-  it('shows the plan progress capped at a full bar while the text keeps the true count', () => {
-    // when
-    const under = planProgress({ casesSoFar: 17, perArm: 40 });
-    const over = planProgress({ casesSoFar: 44, perArm: 40 });
-
-    // then
-    expect(under).toEqual({ fraction: 17 / 40, text: '17 of 40 cases per arm (43 %)' });
-    expect(over).toEqual({ fraction: 1, text: '44 of 40 cases per arm (110 %)' });
+  it('writes the expected duration in days, or shorter when the traffic is heavy', () => {
     expect(expectedDaysText(2.345)).toBe('expected duration: about 2.3 days at the observed arrival rate');
     expect(expectedDaysText(0.002)).toBe('expected duration: about 2.9 min at the observed arrival rate');
     expect(expectedDaysText(null)).toMatch(/not known yet/);

@@ -5,6 +5,10 @@
  * epoch milliseconds unless named ISO; durations are milliseconds.
  */
 
+import type { VerdictReasonCode } from '#experiments';
+
+export type { VerdictReasonCode };
+
 export type ExperimentState = 'draft' | 'running' | 'paused' | 'stopped' | 'promoted';
 export type Verdict = 'SHIP' | 'KEEP_BASELINE' | 'CONTINUE' | 'INCONCLUSIVE' | 'INVALID';
 export type ArmRole = 'baseline' | 'candidate';
@@ -68,7 +72,8 @@ export interface ExperimentEvent {
 }
 
 export interface VerdictReason {
-  code: string;
+  /** the lib's own union: the dashboard's sentence per code fails to compile when one is missing */
+  code: VerdictReasonCode;
   message: string;
   numbers: Record<string, number | string | null>;
 }
@@ -222,4 +227,19 @@ export interface ExperimentAnalysis {
   reasons: VerdictReason[];
   candidates: CandidateAnalysis[];
   stages: StageBreakdown[];
+}
+
+/** One instance of a migration batch: moved, (dry run) movable, or left where it was and why. */
+export interface InstanceMigration {
+  instanceId: string;
+  status: 'migrated' | 'wouldMigrate' | 'failed';
+  error?: { code: string; message: string };
+}
+
+/** POST /api/experiments/{id}/migrate-running: per losing arm, its running cases checked (dry run) or moved to the winner's version. */
+export interface RunningMigration {
+  experimentId: string;
+  winnerArmId: string;
+  dryRun: boolean;
+  arms: Array<{ armId: string; sourceProcessVersionId: string; targetProcessVersionId: string; migrated: number; failed: number; results: InstanceMigration[] }>;
 }

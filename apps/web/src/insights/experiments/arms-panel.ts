@@ -1,9 +1,14 @@
 import type { ArmSummary } from '../../api/experiments-types.js';
-import { element } from '../../ui/dom.js';
+import { element, type ElementChild } from '../../ui/dom.js';
 import { panel } from './data-table.js';
 
-/** The arms side by side: role, version, weight, cases assigned / running / finished, and a paused candidate marked in words. */
-export const armsPanel = (arms: readonly ArmSummary[], versionLabel: (processVersionId: string) => string, winnerArmId?: string): HTMLElement =>
+/** The arms side by side: role, version, weight, cases assigned / running / finished, a paused candidate marked in words, and the buttons that act on each. */
+export const armsPanel = (
+  arms: readonly ArmSummary[],
+  versionLabel: (processVersionId: string) => string,
+  winnerArmId?: string,
+  buttons: (armId: string) => ElementChild[] = () => [],
+): HTMLElement =>
   panel(
     'arms',
     'Arms',
@@ -31,6 +36,7 @@ export const armsPanel = (arms: readonly ArmSummary[], versionLabel: (processVer
               element('dd', { 'data-count': name }, arm[name].toLocaleString('en')),
             ]),
           ),
+          element('div', { class: 'arm-operations', 'data-role': 'arm-operations' }, ...buttons(arm.armId)),
         ),
       ),
     ),

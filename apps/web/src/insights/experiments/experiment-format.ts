@@ -149,6 +149,9 @@ export const formatInstant = (epochMs: number | string | null | undefined): stri
   return Number.isNaN(date.getTime()) ? '–' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 };
 
+/** The UTC day of an instant, short: "14 Nov" (the looks are cut at whole days since the start). */
+export const formatDay = (epochMs: number): string => new Date(epochMs).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 const GUARDRAIL_TEXT: Record<GuardrailCheck['status'], string> = {
   ok: '✔ ok',
   breached: '✖ breached',
@@ -159,21 +162,6 @@ const GUARDRAIL_TEXT: Record<GuardrailCheck['status'], string> = {
 /** A guardrail's status in words, with when it was breached. */
 export const guardrailStatusText = (check: Pick<GuardrailCheck, 'status' | 'breachedAt'>): string =>
   check.status === 'breached' && check.breachedAt !== null ? `${GUARDRAIL_TEXT.breached} at ${formatInstant(check.breachedAt)}` : GUARDRAIL_TEXT[check.status];
-
-export interface PlanProgress {
-  /** 0..1, for the bar */
-  fraction: number;
-  text: string;
-}
-
-/** Cases so far against the plan's cases per arm, the smallest arm counting. */
-export const planProgress = (plan: { casesSoFar: number; perArm: number }): PlanProgress => {
-  const fraction = plan.perArm > 0 ? plan.casesSoFar / plan.perArm : 0;
-  return {
-    fraction: Math.min(Math.max(fraction, 0), 1),
-    text: `${plan.casesSoFar.toLocaleString('en')} of ${plan.perArm.toLocaleString('en')} cases per arm (${Math.round(fraction * 100)} %)`,
-  };
-};
 
 /** The plan's expected duration: days, or a shorter time when the traffic is heavy (or the cases come from a test). */
 export const expectedDaysText = (days: number | null): string => {

@@ -6,6 +6,7 @@ import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../
 import { revealElement } from '../../modeler/diagram-insight.js';
 import { createViewer } from '../../modeler/diagram/create-diagrams.js';
 import { fitDiagram } from '../../modeler/diagram/fit-diagram.js';
+import { currentSession } from '../../api/auth-headers.js';
 import { byRole, element } from '../../ui/dom.js';
 import { downloadFile } from '../../ui/download-file.js';
 import { messageOf } from '../../ui/error-message.js';
@@ -19,6 +20,9 @@ import { elementNames } from './element-names.js';
 import { eventLogPanel } from './event-log.js';
 import { experimentListTable, stateBadge, type ListedVerdict } from './experiment-list.js';
 import { formatMs } from './experiment-format.js';
+import { experimentName } from './experiment-name.js';
+import { armOperations, experimentOperations } from './experiment-operations.js';
+import { OperationButtons } from './operation-buttons.js';
 import { guardrailPanel } from './guardrail-table.js';
 import { leadTimePanel } from './lead-time-panel.js';
 import { looksPanel } from './looks-panel.js';
@@ -38,6 +42,7 @@ const TEMPLATE = `
     <button type="button" data-action="refresh">Refresh</button>
   </div>
   <div class="status" data-role="status" role="status" hidden></div>
+  <div class="status operation-answer" data-role="operation-answer" role="status" aria-live="polite" hidden></div>
   <section class="experiment-list" data-role="list" aria-label="Experiments"></section>
   <div class="experiment-detail" data-role="detail" hidden>
     <div class="experiment-grid experiment-top" data-role="top"></div>
@@ -78,9 +83,11 @@ export class ExperimentsPage {
   private loaded: Loaded | undefined;
   private shownXmlOf: string | undefined;
   private names = new Map<string, string>();
+  private readonly operations: OperationButtons;
 
   constructor(private readonly element: HTMLElement) {
     element.innerHTML = TEMPLATE;
+    this.operations = new OperationButtons(element, byRole(element, 'operation-answer'), () => this.show(this.experimentId));
     this.status = byRole(element, 'status');
     this.viewer = createViewer(byRole(element, 'difference-canvas'));
     byRole(element, 'legend-bar').style.background = differenceGradient();
@@ -92,6 +99,7 @@ export class ExperimentsPage {
 
   /** The list without an id, else that experiment; fetched afresh each time (the figures move while it runs). */
   async show(experimentId?: string): Promise<void> {
+    if (experimentId !== this.experimentId) this.operations.clear();
     this.experimentId = experimentId;
     this.element.dataset.loaded = 'false';
     this.element.dataset.view = experimentId ? 'detail' : 'list';
@@ -113,6 +121,19 @@ export class ExperimentsPage {
     const version = this.versions.get(processVersionId);
     return version ? `${version.name ?? version.key} v${version.version}` : `version ${processVersionId.slice(0, 8)}`;
   };
+
+  private readonly versionOf = (processVersionId: string): ProcessVersion | undefined => this.versions.get(processVersionId);
+
+  /** An arm as pickers and lists name it: "to-be (Customer service v2)". */
+  private armLabel(armId: string): string {
+    const arm = this.loaded?.experiment.arms.find((a) => a.id === armId);
+    return arm ? `${arm.id} (${this.versionLabel(arm.processVersionId)})` : armId;
+  }
+
+  /** The signed-in user's roles: the buttons are for the roles the API lets act. */
+  private roles(): string[] {
+    return currentSession()?.user.roles ?? [];
+  }
 
   private async showList(): Promise<void> {
     byRole(this.element, 'title').textContent = 'Experiments';
@@ -136,7 +157,7 @@ export class ExperimentsPage {
     list.replaceChildren(
       experiments.length === 0
         ? element('p', { class: 'empty' }, 'No experiment yet. Create one through the API (POST /api/experiments) to run a redesign beside the current process.')
-        : element('div', { class: 'table-scroll' }, experimentListTable(experiments, (id) => verdicts.get(id)!, this.versionLabel)),
+        : element('div', { class: 'table-scroll' }, experimentListTable(experiments, (id) => verdicts.get(id)!, this.versionLabel, this.versionOf)),
     );
     showStatus(this.status, 'info', `${experiments.length} experiment${experiments.length === 1 ? '' : 's'}, newest first.`);
   }
@@ -153,15 +174,22 @@ export class ExperimentsPage {
       }),
     ]);
     this.loaded = { experiment, analysis: analysed, events };
-    byRole(this.element, 'title').textContent = `Experiment on ${experiment.processKey}`;
-    byRole(this.element, 'subtitle').replaceChildren(stateBadge(experiment.state), ` ${experiment.id}`, element('span', { 'data-role': 'simulated-slot' }));
+    const title = byRole(this.element, 'title');
+    title.textContent = experimentName(experiment, this.versionOf);
+    // The id stays at hand (API calls, support) without being the title.
+    title.title = `experiment ${experiment.id}`;
+    byRole(this.element, 'subtitle').replaceChildren(
+      stateBadge(experiment.state),
+      experiment.startedAt ? ` started ${experiment.startedAt.slice(0, 10)}` : ' not started',
+      element('span', { 'data-role': 'simulated-slot' }),
+    );
     // The arms' versions hold simulated cases only in a demo database; the badge says the verdict rests on them.
     getSimulatedCases(experiment.arms.map((arm) => arm.processVersionId))
       .then((count) => showSimulated(byRole(this.element, 'simulated-slot'), count))
       .catch(() => undefined);
     const candidates = analysed?.candidates ?? [];
     const select = byRole<HTMLSelectElement>(this.element, 'candidate-select');
-    select.replaceChildren(...candidates.map((candidate) => element('option', { value: candidate.armId }, candidate.armId)));
+    select.replaceChildren(...candidates.map((candidate) => element('option', { value: candidate.armId }, this.armLabel(candidate.armId))));
     byRole(this.element, 'candidate-choice').hidden = candidates.length < 2;
     await this.showCandidate();
     if (analysed) showStatus(this.status, 'info', `Analysis of ${analysed.at.replace('T', ' ').slice(0, 19)} UTC.`);
@@ -181,13 +209,27 @@ export class ExperimentsPage {
     const arms =
       analysis?.arms ??
       experiment.arms.map((arm) => ({ armId: arm.id, role: arm.role, processVersionId: arm.processVersionId, weight: arm.weight, paused: arm.paused === true, assigned: arm.assigned ?? 0, running: arm.running ?? 0, finished: arm.finished ?? 0 }));
+    const roles = this.roles();
+    const buttons = experimentOperations(experiment.state, roles).map((operation) => this.operations.button(experiment, operation));
+    const armButtons = (armId: string) => {
+      const arm = experiment.arms.find((a) => a.id === armId);
+      return arm ? armOperations(experiment.state, arm, roles).map((operation) => this.operations.button(experiment, operation, armId)) : [];
+    };
     top.replaceChildren(
-      ...(analysis ? [verdictPanel(analysis, this.downloadButtons(experiment.id)), planPanel(analysis.plan)] : []),
-      armsPanel(arms, this.versionLabel, experiment.winnerArmId),
+      ...(buttons.length > 0 ? [element('section', { class: 'experiment-panel experiment-operations', 'data-role': 'operations', 'aria-label': 'Act on the experiment' }, element('h2', {}, 'Act'), element('div', { class: 'operation-row' }, ...buttons))] : []),
+      ...(analysis
+        ? [
+            verdictPanel(analysis, this.downloadButtons(experiment.id), (armId) => this.armLabel(armId)),
+            planPanel(analysis.plan, candidate?.looks ?? [], candidate?.verdict.sequential.crossed?.look ?? null),
+          ]
+        : []),
+      armsPanel(arms, this.versionLabel, experiment.winnerArmId, armButtons),
     );
     results.replaceChildren(...(candidate ? [metricsPanel(candidate)] : []));
     bottom.replaceChildren(
-      ...(candidate ? [guardrailPanel(candidate.guardrails), leadTimePanel(candidate.leadTime), looksPanel(candidate)] : []),
+      ...(candidate ? [guardrailPanel(candidate.guardrails), leadTimePanel(candidate.leadTime),
+            looksPanel(candidate, { primaryMetric: experiment.primaryMetric, startedAtMs: experiment.startedAt ? Date.parse(experiment.startedAt) : undefined, untilMs: Date.parse(experiment.stoppedAt ?? analysis!.at) }),
+          ] : []),
       ...(analysis ? [stagePanel(analysis.stages, analysis.arms.map((arm) => arm.armId))] : []),
       eventLogPanel(events),
     );

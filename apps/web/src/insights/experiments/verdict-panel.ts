@@ -2,26 +2,37 @@ import type { ExperimentAnalysis, Verdict, VerdictReason } from '../../api/exper
 import { element } from '../../ui/dom.js';
 import { panel } from './data-table.js';
 import { formatReasonNumbers, VERDICT_TEXT, verdictBadgeText } from './experiment-format.js';
+import { reasonSentence, type ReasonContext } from './reason-sentences.js';
 
 /** A verdict badge: symbol, code and (on hover and for screen readers) its meaning. */
 export const verdictBadge = (verdict: Verdict): HTMLElement =>
   element('span', { class: 'verdict-badge', 'data-verdict': verdict, title: VERDICT_TEXT[verdict].label }, verdictBadgeText(verdict));
 
-const reasonItem = (reason: VerdictReason): HTMLElement =>
-  element(
+/** A reason as a sentence; its code and raw numbers, for the analyst who wants them, in the tooltip. */
+const reasonItem = (reason: VerdictReason, context: ReasonContext): HTMLElement => {
+  const numbers = formatReasonNumbers(reason.numbers);
+  return element(
     'li',
-    { 'data-reason': reason.code },
-    element('code', { class: 'reason-code' }, reason.code),
-    ' ',
-    element('span', { class: 'reason-message', 'data-role': 'reason-message' }, reason.message),
-    Object.keys(reason.numbers).length > 0 && element('div', { class: 'reason-numbers', 'data-role': 'reason-numbers' }, formatReasonNumbers(reason.numbers)),
+    { 'data-reason': reason.code, title: numbers ? `${reason.code}: ${numbers}` : reason.code },
+    element('span', { class: 'reason-message', 'data-role': 'reason-message' }, reasonSentence(reason, context)),
   );
+};
+
+/** What the reasons' sentences need to know of the analysis: the primary metric, the crossing look, the guardrails. */
+const reasonContext = (analysis: ExperimentAnalysis): ReasonContext => {
+  const crossed = analysis.candidates.find((candidate) => candidate.verdict.sequential.crossed)?.verdict.sequential.crossed;
+  return {
+    primaryMetric: analysis.plan.primaryMetric,
+    ...(crossed && { crossedLook: crossed.look + 1 }),
+    guardrails: analysis.candidates.flatMap((candidate) => candidate.guardrails),
+  };
+};
 
 /**
  * The verdict with every reason and its numbers, how to reproduce it (data hash and seed), and,
  * with several candidates, each candidate's own verdict.
  */
-export const verdictPanel = (analysis: ExperimentAnalysis, downloads: HTMLElement): HTMLElement =>
+export const verdictPanel = (analysis: ExperimentAnalysis, downloads: HTMLElement, armLabel: (armId: string) => string = (armId) => armId): HTMLElement =>
   panel(
     'verdict',
     'Verdict',
@@ -31,12 +42,12 @@ export const verdictPanel = (analysis: ExperimentAnalysis, downloads: HTMLElemen
       verdictBadge(analysis.verdict),
       element('span', { class: 'verdict-label', 'data-role': 'verdict-label' }, VERDICT_TEXT[analysis.verdict].label),
     ),
-    element('ul', { class: 'verdict-reasons', 'data-role': 'verdict-reasons' }, ...analysis.reasons.map(reasonItem)),
+    element('ul', { class: 'verdict-reasons', 'data-role': 'verdict-reasons' }, ...analysis.reasons.map((reason) => reasonItem(reason, reasonContext(analysis)))),
     analysis.candidates.length > 1 &&
       element(
         'ul',
         { class: 'candidate-verdicts' },
-        ...analysis.candidates.map((candidate) => element('li', {}, `arm ${candidate.armId}: `, verdictBadge(candidate.verdict.verdict))),
+        ...analysis.candidates.map((candidate) => element('li', {}, `${armLabel(candidate.armId)}: `, verdictBadge(candidate.verdict.verdict))),
       ),
     element(
       'p',
