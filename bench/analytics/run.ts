@@ -48,9 +48,7 @@ async function main() {
                             SELECT activity_instance_id, instance_id FROM step_event WHERE type IN ('completed', 'canceled')`);
     await dataSource.query(`INSERT INTO analytics_case_pending (instance_id) SELECT id FROM instance WHERE ended_at IS NOT NULL`);
     const loadSeconds = (performance.now() - began) / 1000;
-    const [{ steps, pending }] = await dataSource.query(
-      `SELECT (SELECT count(*) FROM step_event)::int AS steps, (SELECT count(*) FROM analytics_pending)::int AS pending`,
-    );
+    const [{ steps, pending }] = await dataSource.query(`SELECT (SELECT count(*) FROM step_event)::int AS steps, (SELECT count(*) FROM analytics_pending)::int AS pending`);
 
     began = performance.now();
     const folded = await new AnalyticsAggregator(dataSource).drain();
@@ -101,7 +99,9 @@ async function time(engine: EngineProcess, report: string, query: string) {
     const body = (await response.json()) as { source: string; sampleSize: Record<string, number> };
     if (!response.ok) throw new Error(`report failed: ${response.status} ${JSON.stringify(body)}`);
     if (round >= 0) durations.push(performance.now() - began);
-    source = `${body.source} (${Object.entries(body.sampleSize).map(([name, n]) => `${n} ${name}`).join(', ')})`;
+    source = `${body.source} (${Object.entries(body.sampleSize)
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', ')})`;
   }
   durations.sort((a, b) => a - b);
   const at = (p: number) => +durations[Math.min(durations.length - 1, Math.floor(p * durations.length))].toFixed(1);

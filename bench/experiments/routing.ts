@@ -110,7 +110,14 @@ async function main(): Promise<void> {
 
     const summary = (name: string, times: number[]) => {
       const sorted = [...times].sort((a, b) => a - b);
-      return { name, starts: times.length, 'mean ms': mean(times).toFixed(3), 'median ms': quantile(sorted, 0.5).toFixed(3), 'p90 ms': quantile(sorted, 0.9).toFixed(3), 'p99 ms': quantile(sorted, 0.99).toFixed(3) };
+      return {
+        name,
+        starts: times.length,
+        'mean ms': mean(times).toFixed(3),
+        'median ms': quantile(sorted, 0.5).toFixed(3),
+        'p90 ms': quantile(sorted, 0.9).toFixed(3),
+        'p99 ms': quantile(sorted, 0.99).toFixed(3),
+      };
     };
     console.table([summary('no experiment', without), summary('running experiment', withExperiment)]);
     const sortedWithout = [...without].sort((a, b) => a - b);

@@ -119,7 +119,11 @@ function main() {
   const guardrails = EXPERIMENTS / 10;
   const guardrailRow = (scenario: string, candidateRate: number, seed: number) => {
     const started = performance.now();
-    const result = simulateGuardrailChecks({ baselineRate: 0.85, candidateRate, maxWorsening: 0.05, perArm: 400, casesPerArmPerDay: 20, alpha: ALPHA }, guardrails, seededRandom(seed));
+    const result = simulateGuardrailChecks(
+      { baselineRate: 0.85, candidateRate, maxWorsening: 0.05, perArm: 400, casesPerArmPerDay: 20, alpha: ALPHA },
+      guardrails,
+      seededRandom(seed),
+    );
     const se = Math.sqrt((result.pausedRate * (1 - result.pausedRate)) / guardrails);
     return {
       scenario,

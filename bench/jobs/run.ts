@@ -76,9 +76,7 @@ async function round(databaseUrl: string, engines: number): Promise<Round> {
         await sleep(20);
       }
       const doneAt = performance.now();
-      const duplicates = await database.query(
-        `SELECT activity_instance_id FROM step_event GROUP BY activity_instance_id, type HAVING count(*) > 1 LIMIT 1`,
-      );
+      const duplicates = await database.query(`SELECT activity_instance_id FROM step_event GROUP BY activity_instance_id, type HAVING count(*) > 1 LIMIT 1`);
       if (duplicates.rowCount) throw new Error('a step event was written twice');
       return {
         engines,

@@ -55,7 +55,6 @@ interface MemorySample {
   heapMb: number;
 }
 
-
 async function main() {
   console.log(`Soak: ${MINUTES} min at ${RATE} cases/s against 2 replicas (follow-up wait ${FOLLOW_UP_SECONDS} s)`);
   const replicas = await startReplicas({
@@ -79,7 +78,12 @@ async function main() {
         await Promise.all(
           engines.map(async (engine, n) => {
             const samples = await scrape(engine).catch(() => undefined);
-            if (samples) memory[n]!.push({ minute, rssMb: mb(sumOf(samples, 'tandem_process_process_resident_memory_bytes')), heapMb: mb(sumOf(samples, 'tandem_process_nodejs_heap_size_used_bytes')) });
+            if (samples)
+              memory[n]!.push({
+                minute,
+                rssMb: mb(sumOf(samples, 'tandem_process_process_resident_memory_bytes')),
+                heapMb: mb(sumOf(samples, 'tandem_process_nodejs_heap_size_used_bytes')),
+              });
           }),
         );
         await sleep(Math.min(SAMPLE_SECONDS * 1000, Math.max(0, deadline - performance.now())));
@@ -223,7 +227,7 @@ function report({ seconds, latencies, errors, skippedStarts, keepAliveResets }: 
   );
   console.log(
     `trend: least-squares slope${MINUTES >= 3 ? ' after the first minute' : ''}. Heap used counts garbage until a major GC collects it;` +
-      ' the floor trend is the slope of each minute\'s lowest sample, closer to what stays.',
+      " the floor trend is the slope of each minute's lowest sample, closer to what stays.",
   );
   console.log('\njobs per replica (timers, SLA clocks):');
   console.table(

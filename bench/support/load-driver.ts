@@ -156,7 +156,9 @@ export class LoadDriver {
         if (this.random.escalations.next() < (escalations[task.elementId] ?? 0)) {
           await this.call('escalate', `${this.nextEngine().baseUrl}/tasks/${task.id}/escalate`, agent, { reasonCode: 'needs-expertise', comment: 'load driver' });
         } else {
-          await this.call('complete', `${this.nextEngine().baseUrl}/tasks/${task.id}/complete`, agent, { variables: this.options.answers?.(task.elementId, this.completions++) ?? {} });
+          await this.call('complete', `${this.nextEngine().baseUrl}/tasks/${task.id}/complete`, agent, {
+            variables: this.options.answers?.(task.elementId, this.completions++) ?? {},
+          });
         }
       }
     });

@@ -57,7 +57,9 @@ async function main() {
     await createAgents(engine);
     const seeded = performance.now();
     await seed(url, processVersionId);
-    console.log(`\nSeeded ${TASKS.toLocaleString('en')} open tasks (and ${(TASKS / 5).toLocaleString('en')} closed ones) across ${GROUPS.length} groups in ${Math.round(performance.now() - seeded)} ms`);
+    console.log(
+      `\nSeeded ${TASKS.toLocaleString('en')} open tasks (and ${(TASKS / 5).toLocaleString('en')} closed ones) across ${GROUPS.length} groups in ${Math.round(performance.now() - seeded)} ms`,
+    );
 
     const dataSource = await openDataSource({ url, poolSize: 4 });
     try {

@@ -215,5 +215,4 @@ function report(seconds: number, ceilingTps: number, peakRss: number | undefined
   console.log(`engine peak RSS:                       ${peakRss === undefined ? 'n/a' : `${peakRss.toFixed(0)} MB`}`);
 }
 
-
 await main();

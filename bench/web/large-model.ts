@@ -49,9 +49,7 @@ export function generateLargeModel({ segments, processKey = 'large-service', rec
   const expected = { nvaSteps: 0, nvaMinutes: 0, va: 0, bva: 0, unclassified: 0 };
 
   const edge = (id: string, points: { x: number; y: number }[]) =>
-    edges.push(
-      `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${points.map((point) => `<di:waypoint x="${point.x}" y="${point.y}" />`).join('')}</bpmndi:BPMNEdge>`,
-    );
+    edges.push(`<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${points.map((point) => `<di:waypoint x="${point.x}" y="${point.y}" />`).join('')}</bpmndi:BPMNEdge>`);
   const flow = (id: string, from: Shape, to: Shape, points: { x: number; y: number }[], condition?: string) => {
     flows.push(
       condition
@@ -105,17 +103,42 @@ export function generateLargeModel({ segments, processKey = 'large-service', rec
         ? [exit, { x: exit.x + 30, y: exit.y }, { x: exit.x + 30, y: y - 40 }, { x: entry.x - 30, y: y - 40 }, { x: entry.x - 30, y: entry.y }, entry]
         : [exit, entry];
     flow(`Flow_${index}_In`, previous, split, into);
-    flow(`Flow_${index}_A`, split, upper, [{ x: center(split).x, y: split.y }, { x: center(split).x, y: center(upper).y }, { x: upper.x, y: center(upper).y }], `= amount &gt; ${index * 100}`);
-    flow(`Flow_${index}_B`, split, lower, [{ x: center(split).x, y: split.y + 50 }, { x: center(split).x, y: center(lower).y }, { x: lower.x, y: center(lower).y }]);
-    flow(`Flow_${index}_AJ`, upper, join, [{ x: upper.x + 100, y: center(upper).y }, { x: center(join).x, y: center(upper).y }, { x: center(join).x, y: join.y }]);
-    flow(`Flow_${index}_BJ`, lower, join, [{ x: lower.x + 100, y: center(lower).y }, { x: center(join).x, y: center(lower).y }, { x: center(join).x, y: join.y + 50 }]);
+    flow(
+      `Flow_${index}_A`,
+      split,
+      upper,
+      [
+        { x: center(split).x, y: split.y },
+        { x: center(split).x, y: center(upper).y },
+        { x: upper.x, y: center(upper).y },
+      ],
+      `= amount &gt; ${index * 100}`,
+    );
+    flow(`Flow_${index}_B`, split, lower, [
+      { x: center(split).x, y: split.y + 50 },
+      { x: center(split).x, y: center(lower).y },
+      { x: lower.x, y: center(lower).y },
+    ]);
+    flow(`Flow_${index}_AJ`, upper, join, [
+      { x: upper.x + 100, y: center(upper).y },
+      { x: center(join).x, y: center(upper).y },
+      { x: center(join).x, y: join.y },
+    ]);
+    flow(`Flow_${index}_BJ`, lower, join, [
+      { x: lower.x + 100, y: center(lower).y },
+      { x: center(join).x, y: center(lower).y },
+      { x: center(join).x, y: join.y + 50 },
+    ]);
     previous = join;
   }
 
   const end: Shape = { id: 'End', x: previous.x + 100, y: center(previous).y - 18, width: 36, height: 36 };
   nodes.push(`<bpmn:endEvent id="End" name="Case closed" />`);
   shapes.push(end);
-  flow('Flow_End', previous, end, [{ x: previous.x + 50, y: center(previous).y }, { x: end.x, y: center(end).y }]);
+  flow('Flow_End', previous, end, [
+    { x: previous.x + 50, y: center(previous).y },
+    { x: end.x, y: center(end).y },
+  ]);
 
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:tandem="https://tandem.dev/schema/bpmn/1.0" id="Definitions_${processKey}" targetNamespace="https://tandem.dev/bench">

@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadBpmn, type ProcessGraph } from '#bpmn';
-import {
-  execute,
-  startInstance,
-  type ActivityInstance,
-  type Command,
-  type EnginePorts,
-  type InstanceState,
-  type StepEvent,
-  type Variables,
-} from '#engine';
+import { execute, startInstance, type ActivityInstance, type Command, type EnginePorts, type InstanceState, type StepEvent, type Variables } from '#engine';
 
 /**
  * The example cases of processes/README.md, run through the real engine on both reference models:
@@ -143,9 +134,7 @@ describe('the README example cases on the as-is process', () => {
     // given a simple inquiry the first line resolves; when it is worked to the end
     const sut = run(SIMPLE_INQUIRY);
     // then it re-keys the request and the outcome into the CRM, and the case is closed
-    expect(sut.completed).toEqual(
-      sorted(['Task_LogRequest', 'Task_RekeyIntoCrm', 'Task_FirstLineDiagnosis', 'Task_DeliverSolution', 'Task_UpdateCrm', 'Task_SurveyCall']),
-    );
+    expect(sut.completed).toEqual(sorted(['Task_LogRequest', 'Task_RekeyIntoCrm', 'Task_FirstLineDiagnosis', 'Task_DeliverSolution', 'Task_UpdateCrm', 'Task_SurveyCall']));
     expect([sut.nva, sut.standardMinutes]).toEqual([2, 48]);
     expect(sut.state.status).toBe('completed');
   });
@@ -177,8 +166,15 @@ describe('the README example cases on the as-is process', () => {
     expect(sut.canceled).toEqual(['Task_FirstLineDiagnosis']);
     expect(sut.completed).toEqual(
       sorted([
-        'Task_LogRequest', 'Task_RekeyIntoCrm', 'Task_HandOffNote', 'Task_SecondLineDiagnosis', 'Task_ReturnToFirstLine',
-        'Task_TeamLeadApproval', 'Task_DeliverSolution', 'Task_UpdateCrm', 'Task_SurveyCall',
+        'Task_LogRequest',
+        'Task_RekeyIntoCrm',
+        'Task_HandOffNote',
+        'Task_SecondLineDiagnosis',
+        'Task_ReturnToFirstLine',
+        'Task_TeamLeadApproval',
+        'Task_DeliverSolution',
+        'Task_UpdateCrm',
+        'Task_SurveyCall',
       ]),
     );
     expect(sut.nva).toBe(5);
@@ -193,10 +189,7 @@ describe('the README example cases on the to-be process', () => {
     const sut = run(SIMPLE_INQUIRY);
     // then only three human steps remain and none is NVA
     expect(sut.completed).toEqual(
-      sorted([
-        'Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_FirstLineDiagnosis', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm',
-        'Task_SendSurvey',
-      ]),
+      sorted(['Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_FirstLineDiagnosis', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm', 'Task_SendSurvey']),
     );
     expect([sut.nva, sut.standardMinutes]).toEqual([0, 23]);
     expect(sut.state.status).toBe('completed');
@@ -218,8 +211,16 @@ describe('the README example cases on the to-be process', () => {
     // then it takes the expert path with one verification and one approval, and no NVA step
     expect(sut.completed).toEqual(
       sorted([
-        'Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_FirstLineDiagnosis', 'Task_SecondLineDiagnosis', 'Task_ExpertAnalysis',
-        'Task_VerifyComplaint', 'Task_ApproveAboveLimit', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm', 'Task_PersonalFollowUp',
+        'Task_LogRequest',
+        'Task_SyncRequestToCrm',
+        'Task_FirstLineDiagnosis',
+        'Task_SecondLineDiagnosis',
+        'Task_ExpertAnalysis',
+        'Task_VerifyComplaint',
+        'Task_ApproveAboveLimit',
+        'Task_DeliverSolution',
+        'Task_SyncOutcomeToCrm',
+        'Task_PersonalFollowUp',
       ]),
     );
     expect([sut.nva, sut.standardMinutes]).toEqual([0, 118]);
@@ -231,10 +232,7 @@ describe('the README example cases on the to-be process', () => {
     // then the second line diagnoses and the first line delivers the 1,200 without approval
     expect(sut.canceled).toEqual(['Task_FirstLineDiagnosis']);
     expect(sut.completed).toEqual(
-      sorted([
-        'Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_SecondLineDiagnosis', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm',
-        'Task_SendSurvey',
-      ]),
+      sorted(['Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_SecondLineDiagnosis', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm', 'Task_SendSurvey']),
     );
   });
 

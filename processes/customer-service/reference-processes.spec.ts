@@ -56,9 +56,7 @@ describe.each(MODELS)('the reference process $file', ({ file, name, activities, 
     // when lanes and queues are read
     const laneNames = graph.lanes.map((lane) => lane.name);
     const outsideLanes = Object.values(graph.nodes).filter((node) => node.laneId === undefined);
-    const groups = new Set(
-      Object.values(graph.nodes).flatMap((node) => (node.type === 'userTask' ? node.candidateGroups : [])),
-    );
+    const groups = new Set(Object.values(graph.nodes).flatMap((node) => (node.type === 'userTask' ? node.candidateGroups : [])));
     // then the tiers of the service team own the work
     expect(laneNames).toEqual(['First line', 'Second line', 'Expert group', 'System']);
     expect(outsideLanes.map((node) => node.id)).toEqual([]);

@@ -30,11 +30,31 @@ describe('the routing decision routing.dmn', () => {
   it.each([
     ['an inquiry of a gold customer', { category: 'inquiry', customerTier: 'gold', amount: 0 }, 'Rule_InquiryGold', { queue: 'first-line', priority: 2 }],
     ['an inquiry of a standard customer', { category: 'inquiry', customerTier: 'standard', amount: 0 }, 'Rule_InquiryStandard', { queue: 'first-line', priority: 3 }],
-    ['a transaction at the first-line authority', { category: 'transactional', customerTier: 'standard', amount: 3000 }, 'Rule_TransactionalWithinAuthority', { queue: 'first-line', priority: 3 }],
-    ['a gold transaction within the authority', { category: 'transactional', customerTier: 'gold', amount: 120 }, 'Rule_TransactionalWithinAuthority', { queue: 'first-line', priority: 2 }],
+    [
+      'a transaction at the first-line authority',
+      { category: 'transactional', customerTier: 'standard', amount: 3000 },
+      'Rule_TransactionalWithinAuthority',
+      { queue: 'first-line', priority: 3 },
+    ],
+    [
+      'a gold transaction within the authority',
+      { category: 'transactional', customerTier: 'gold', amount: 120 },
+      'Rule_TransactionalWithinAuthority',
+      { queue: 'first-line', priority: 2 },
+    ],
     ['a transaction without an amount', { category: 'transactional', customerTier: 'standard' }, 'Rule_TransactionalWithinAuthority', { queue: 'first-line', priority: 3 }],
-    ['a gold transaction above the authority', { category: 'transactional', customerTier: 'gold', amount: 3000.01 }, 'Rule_TransactionalGoldAboveAuthority', { queue: 'second-line', priority: 1 }],
-    ['a standard transaction above the authority', { category: 'transactional', customerTier: 'standard', amount: 5000 }, 'Rule_TransactionalStandardAboveAuthority', { queue: 'second-line', priority: 2 }],
+    [
+      'a gold transaction above the authority',
+      { category: 'transactional', customerTier: 'gold', amount: 3000.01 },
+      'Rule_TransactionalGoldAboveAuthority',
+      { queue: 'second-line', priority: 1 },
+    ],
+    [
+      'a standard transaction above the authority',
+      { category: 'transactional', customerTier: 'standard', amount: 5000 },
+      'Rule_TransactionalStandardAboveAuthority',
+      { queue: 'second-line', priority: 2 },
+    ],
     ['a complaint of a gold customer', { category: 'complaint', customerTier: 'gold', amount: 10 }, 'Rule_ComplaintGold', { queue: 'experts', priority: 1 }],
     ['a standard complaint under 10,000', { category: 'complaint', customerTier: 'standard', amount: 9999 }, 'Rule_ComplaintStandard', { queue: 'second-line', priority: 2 }],
     ['a standard complaint from 10,000', { category: 'complaint', customerTier: 'standard', amount: 10000 }, 'Rule_ComplaintStandardLarge', { queue: 'experts', priority: 2 }],
@@ -53,9 +73,7 @@ describe('the routing decision routing.dmn', () => {
     // given the routing table and a grid over its inputs, edges of the amount bands included
     const sut = await loadRouting();
     const grid = ['inquiry', 'transactional', 'complaint', 'other'].flatMap((category) =>
-      ['gold', 'standard'].flatMap((customerTier) =>
-        [0, 3000, 3000.01, 9999.99, 10000, 250000, null].map((amount) => ({ category, customerTier, amount })),
-      ),
+      ['gold', 'standard'].flatMap((customerTier) => [0, 3000, 3000.01, 9999.99, 10000, 250000, null].map((amount) => ({ category, customerTier, amount }))),
     );
     // when each request is routed
     const notExactlyOne = grid.filter((variables) => evaluateDecision(sut, variables).matchedRuleIds.length !== 1);

@@ -59,7 +59,10 @@ describe('acting on an experiment from its dashboard', () => {
   let pageErrors: string[];
 
   const call = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${engine.baseUrl}/${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.token}`, ...init.headers } });
+    const response = await fetch(`${engine.baseUrl}/${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.token}`, ...init.headers },
+    });
     return { status: response.status, body: (await response.json()) as T };
   };
   const get = async <T>(path: string): Promise<T> => (await call<T>(path)).body;
@@ -69,7 +72,11 @@ describe('acting on an experiment from its dashboard', () => {
     return answer.body;
   };
   const startCase = async (hold = false): Promise<void> => {
-    const response = await fetch(`${engine.baseUrl}/processes/${PROCESS_KEY}/instances`, { method: 'POST', headers: { 'content-type': 'application/json', ...engine.authHeaders }, body: JSON.stringify({ variables: { hold } }) });
+    const response = await fetch(`${engine.baseUrl}/processes/${PROCESS_KEY}/instances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...engine.authHeaders },
+      body: JSON.stringify({ variables: { hold } }),
+    });
     if (response.status !== 201) throw new Error(`starting a case: ${response.status} ${await response.text()}`);
   };
 
@@ -160,7 +167,7 @@ describe('acting on an experiment from its dashboard', () => {
 
   it('tells the reasons in sentences with the code in the tooltip, the plan as reached, and the looks as a chart with axes', async () => {
     // given: cases until both arms have more ended than the plan asks
-    for (let started = 0; ; ) {
+    for (let started = 0; ;) {
       const { arms, requirements } = await get<ExperimentView>(`experiments/${experimentId}`);
       if (arms.every((arm) => (arm.finished ?? 0) > requirements!.perArm)) break;
       if (started >= MAX_CASES) throw new Error(`the plan of ${requirements!.perArm} cases per arm was not passed in ${started} cases: ${JSON.stringify(arms)}`);
@@ -200,7 +207,9 @@ describe('acting on an experiment from its dashboard', () => {
     await expect(chart.locator('[data-axis="x"] .axis-title').textContent()).resolves.toMatch(/look date/);
     await expect(chart.locator('[data-axis="y"] .axis-title').textContent()).resolves.toMatch(/^z /);
     await expect(chart.locator('[data-axis="y"] .tick-label').count()).resolves.toBeGreaterThanOrEqual(3);
-    await expect(chart.locator('[data-role="looks-boundary"]').evaluateAll((sides) => sides.map((side) => [side.getAttribute('data-side'), side.children.length > 0]))).resolves.toEqual([
+    await expect(
+      chart.locator('[data-role="looks-boundary"]').evaluateAll((sides) => sides.map((side) => [side.getAttribute('data-side'), side.children.length > 0])),
+    ).resolves.toEqual([
       ['upper', true],
       ['lower', true],
     ]);

@@ -89,7 +89,7 @@ describe('the experiment dashboard in the browser', () => {
     const arm = armOfVersion.get(instance.processVersionId)!;
     const escalated = escalate(arm);
     const escalatedTasks = new Set<string>();
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       const [task] = await call<Array<{ id: string; elementId: string }>>(`tasks?instanceId=${instance.id}&status=open`, { token: agentToken });
       if (!task) {
         await workServiceTasks(`crm-${index}`);
@@ -121,7 +121,11 @@ describe('the experiment dashboard in the browser', () => {
     stack = await startWebStack();
     ({ engine, baseUrl } = stack);
     for (const id of ['first-line', 'second-line', 'experts']) {
-      const response = await fetch(`${engine.baseUrl}/groups`, { method: 'POST', headers: { 'content-type': 'application/json', ...engine.authHeaders }, body: JSON.stringify({ id, name: id }) });
+      const response = await fetch(`${engine.baseUrl}/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...engine.authHeaders },
+        body: JSON.stringify({ id, name: id }),
+      });
       if (response.status !== 201 && response.status !== 409) throw new Error(`group ${id}: ${response.status}`);
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
@@ -172,7 +176,10 @@ describe('the experiment dashboard in the browser', () => {
     }
     // Two cases still running when it stops: counted (censored) in lead time, never dropped.
     for (const index of [started, started + 1]) {
-      await call(`processes/${PROCESS_KEY}/instances`, { method: 'POST', body: JSON.stringify({ businessKey: `cust-${index}`, variables: { category: 'inquiry', amount: 0, customerTier: 'standard' } }) });
+      await call(`processes/${PROCESS_KEY}/instances`, {
+        method: 'POST',
+        body: JSON.stringify({ businessKey: `cust-${index}`, variables: { category: 'inquiry', amount: 0, customerTier: 'standard' } }),
+      });
     }
     // A pause of the candidate by hand and its resumption, for the event log.
     await asAnalyst(`experiments/${experimentId}/arms/to-be/pause`, { method: 'POST', body: JSON.stringify({ reason: 'team meeting on the new intake' }) });
@@ -329,7 +336,9 @@ describe('the experiment dashboard in the browser', () => {
     const [candidate] = shown.candidates;
     const onDiagram = await dashboard()
       .locator('[data-role="difference-canvas"] g.djs-element[data-difference]')
-      .evaluateAll((nodes) => nodes.map((node) => ({ id: node.getAttribute('data-element-id')!, difference: node.getAttribute('data-difference')!, significant: node.getAttribute('data-significant') })));
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({ id: node.getAttribute('data-element-id')!, difference: node.getAttribute('data-difference')!, significant: node.getAttribute('data-significant') })),
+      );
     const onCanvas = new Map(onDiagram.map((shape) => [shape.id, shape]));
 
     // then: every activity of the to-be with data in both arms carries its difference and significance
@@ -346,8 +355,14 @@ describe('the experiment dashboard in the browser', () => {
     expect(fills.length).toBe(compared.length);
     expect(fills.every((style) => /fill: /.test(style) && !/rgb\(236, 239, 242\)|#eceff2/.test(style))).toBe(true);
     // markers exactly where the API says significant, and the as-is-only steps listed beside
-    const significant = candidate.activities.filter((activity) => activity.significant && onCanvas.has(activity.elementId)).map((activity) => activity.elementId).sort();
-    const marked = onDiagram.filter((shape) => shape.significant === 'true').map((shape) => shape.id).sort();
+    const significant = candidate.activities
+      .filter((activity) => activity.significant && onCanvas.has(activity.elementId))
+      .map((activity) => activity.elementId)
+      .sort();
+    const marked = onDiagram
+      .filter((shape) => shape.significant === 'true')
+      .map((shape) => shape.id)
+      .sort();
     // the to-be's knowledge-base-first diagnosis is worked four times faster: it differs significantly
     expect(significant).toContain('Task_FirstLineDiagnosis');
     expect(marked).toEqual(significant);

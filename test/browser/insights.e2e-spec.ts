@@ -87,7 +87,7 @@ describe('the insights page in the browser', () => {
       method: 'POST',
       body: JSON.stringify({ businessKey: script.businessKey, variables: script.variables }),
     });
-    for (let crmUpdated = false; !crmUpdated; ) {
+    for (let crmUpdated = false; !crmUpdated;) {
       const [task] = await call<Array<{ id: string; elementId: string }>>(`tasks?instanceId=${id}&status=open`, { token: agentToken });
       if (!task) {
         await sleep(50);
@@ -111,14 +111,17 @@ describe('the insights page in the browser', () => {
     return id;
   };
 
-  const report = <T>(name: string, query = ''): Promise<T> =>
-    call<T>(`analytics/${name}?processVersionId=${versionId}${query}`, { token: analyst.token });
+  const report = <T>(name: string, query = ''): Promise<T> => call<T>(`analytics/${name}?processVersionId=${versionId}${query}`, { token: analyst.token });
 
   beforeAll(async () => {
     stack = await startWebStack();
     ({ engine, baseUrl } = stack);
     for (const id of ['first-line', 'second-line', 'experts']) {
-      const response = await fetch(`${engine.baseUrl}/groups`, { method: 'POST', headers: { 'content-type': 'application/json', ...engine.authHeaders }, body: JSON.stringify({ id, name: id }) });
+      const response = await fetch(`${engine.baseUrl}/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...engine.authHeaders },
+        body: JSON.stringify({ id, name: id }),
+      });
       if (response.status !== 201 && response.status !== 409) throw new Error(`group ${id}: ${response.status}`);
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
@@ -194,9 +197,7 @@ describe('the insights page in the browser', () => {
 
   it("lists the activities by the desk's total waiting, as the bottleneck ranking does, the designed waits apart, with the definitions on the columns", async () => {
     // given
-    const { bottlenecks, designedWaits } = await report<{ bottlenecks: Array<{ elementId: string; count: number }>; designedWaits: Array<{ elementId: string }> }>(
-      'bottlenecks',
-    );
+    const { bottlenecks, designedWaits } = await report<{ bottlenecks: Array<{ elementId: string; count: number }>; designedWaits: Array<{ elementId: string }> }>('bottlenecks');
     const { definitions } = await report<{ definitions: Record<string, string> }>('activities');
 
     // when
@@ -240,7 +241,9 @@ describe('the insights page in the browser', () => {
     await expect(insights().locator('[data-kpi="fcr"] [data-role="kpi-definition"]').textContent()).resolves.toBe(kpis.kpis.find(({ key }) => key === 'fcr')!.definition);
     // the waiting share and PCE say whose time they count, with the designed waits' share and the PCE of the lead time beside them
     await expect(insights().locator('[data-kpi="waitingShare"] .kpi-label').textContent()).resolves.toBe("Waiting share (the desk's)");
-    await expect(insights().locator('[data-kpi="waitingShare"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/Designed waits \(timers, waits for the customer\): .+ of the lead time, not counted here\.$/);
+    await expect(insights().locator('[data-kpi="waitingShare"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(
+      /Designed waits \(timers, waits for the customer\): .+ of the lead time, not counted here\.$/,
+    );
     await expect(insights().locator('[data-kpi="pce"] .kpi-label').textContent()).resolves.toBe("Process cycle efficiency (desk's time)");
     await expect(insights().locator('[data-kpi="pce"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/Over the whole lead time, designed waits included: /);
     await expect(insights().locator('[data-kpi="slaResolution"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/SLA: 4 h of the desk's time\.$/);

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { PREDICTED_FIGURES, POOL_FIGURES, type Calibration, type Estimate, type Prediction, type PredictionComparison, type PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
+import {
+  PREDICTED_FIGURES,
+  POOL_FIGURES,
+  type Calibration,
+  type Estimate,
+  type Prediction,
+  type PredictionComparison,
+  type PredictionRequest,
+} from '../../apps/web/src/api/simulations-types.js';
 import { fitHint, formatDifferenceEstimate, formatEstimate, SIMULATED_BADGE_TEXT, withMean } from '../../apps/web/src/insights/prediction/prediction-format.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import type { WebSession } from '../../bench/support/web-session.js';
@@ -47,11 +55,14 @@ describe('the prediction page in the browser', () => {
   const runCase = async (index: number): Promise<void> => {
     const { id } = await call<{ id: string }>('processes/customer-service/instances', {
       method: 'POST',
-      body: JSON.stringify({ businessKey: `cust-${index}`, variables: { category: index % 3 === 0 ? 'transactional' : 'inquiry', amount: 0, channel: 'phone', customerTier: 'standard' } }),
+      body: JSON.stringify({
+        businessKey: `cust-${index}`,
+        variables: { category: index % 3 === 0 ? 'transactional' : 'inquiry', amount: 0, channel: 'phone', customerTier: 'standard' },
+      }),
     });
     const resolved = index % 3 !== 1;
     const seen: string[] = [];
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       const [task] = await call<Array<{ id: string; elementId: string }>>(`tasks?instanceId=${id}&status=open`, { token: agentToken });
       if (seen.length > MAX_STEPS_PER_CASE) throw new Error(`case ${index} did not reach the CRM update: ${seen.filter((step, i) => step !== seen[i - 1]).join(' -> ')}`);
       if (!task) {
@@ -75,7 +86,11 @@ describe('the prediction page in the browser', () => {
     stack = await startWebStack();
     ({ engine, baseUrl } = stack);
     for (const id of ['first-line', 'second-line', 'experts']) {
-      const response = await fetch(`${engine.baseUrl}/groups`, { method: 'POST', headers: { 'content-type': 'application/json', ...engine.authHeaders }, body: JSON.stringify({ id, name: id }) });
+      const response = await fetch(`${engine.baseUrl}/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...engine.authHeaders },
+        body: JSON.stringify({ id, name: id }),
+      });
       if (response.status !== 201 && response.status !== 409) throw new Error(`group ${id}: ${response.status}`);
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
@@ -135,7 +150,9 @@ describe('the prediction page in the browser', () => {
     expect(resolvedPasses.passes).toBe(HISTORY_CASES);
     await expect(text(predictionPage().locator('[data-role="branch-fits"]'))).resolves.toContain(`${resolvedPasses.counts.Flow_Resolved} of ${HISTORY_CASES}`);
     // a pool per candidate group of the as-is and the to-be
-    const pools = await predictionPage().locator('[data-role="pool-id"]').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    const pools = await predictionPage()
+      .locator('[data-role="pool-id"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
     expect(pools).toEqual(['first-line', 'second-line', 'experts']);
     expect(pageErrors).toEqual([]);
     await screenshot(page, 'prediction-calibrated');
@@ -145,7 +162,9 @@ describe('the prediction page in the browser', () => {
     // given: the page as calibration left it; the to-be (the as-is's newer version) is the default candidate
     await expect(predictionPage().locator('[data-role="candidate-select"]').inputValue()).resolves.toBe(toBe);
     // the pools are sized from the history's team: one agent (sam) worked the first and second line's tasks; no expert work was recorded
-    const sizes = await predictionPage().locator('[data-role="pool-size"]').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    const sizes = await predictionPage()
+      .locator('[data-role="pool-size"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
     expect(calibration.fit.pools['first-line']).toMatchObject({ agentsAtOnce: 1, agentsSeen: 1 });
     expect(sizes).toEqual(['1', '1', '1']);
     const sources = predictionPage().locator('[data-role="pool-size-source"]');
@@ -163,8 +182,12 @@ describe('the prediction page in the browser', () => {
     ]);
     // every calibrated branch share and working time says where it comes from
     await expect(predictionPage().locator('[data-role="branch-fits"] [data-role="value-source"]').first().textContent()).resolves.toMatch(/^history: /);
-    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_RekeyIntoCrm"] [data-role="value-source"]'))).resolves.toBe(`history: fitted from ${HISTORY_CASES} runs`);
-    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_SurveyCall"] [data-role="value-source"]'))).resolves.toContain('default: the model’s standard minutes');
+    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_RekeyIntoCrm"] [data-role="value-source"]'))).resolves.toBe(
+      `history: fitted from ${HISTORY_CASES} runs`,
+    );
+    await expect(text(predictionPage().locator('[data-role="duration-fits"] tr[data-element="Task_SurveyCall"] [data-role="value-source"]'))).resolves.toContain(
+      'default: the model’s standard minutes',
+    );
 
     // when: Predict, nothing edited
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/simulations/predictions'));
@@ -276,11 +299,16 @@ describe('the prediction page in the browser', () => {
       `Waiting share ${formatEstimate('waitingShare', answer.baseline.figures.waitingShare)} → ${formatEstimate('waitingShare', answer.candidate.figures.waitingShare)}, difference ${formatDifferenceEstimate('waitingShare', answer.differences.waitingShare)}`,
     );
     // per pool, its utilisation and queue lengths
-    for (const [role, prediction] of [['baseline-pools', answer.baseline], ['candidate-pools', answer.candidate]] as const) {
+    for (const [role, prediction] of [
+      ['baseline-pools', answer.baseline],
+      ['candidate-pools', answer.candidate],
+    ] as const) {
       expect(prediction.pools.map(({ poolId }) => poolId).sort()).toEqual(['experts', 'first-line', 'second-line']);
       for (const pool of prediction.pools) {
         for (const figure of POOL_FIGURES) {
-          await expect(text(predictionPage().locator(`[data-role="${role}"] tr[data-pool="${pool.poolId}"] td[data-figure="${figure}"]`))).resolves.toBe(formatEstimate(figure, pool[figure]));
+          await expect(text(predictionPage().locator(`[data-role="${role}"] tr[data-pool="${pool.poolId}"] td[data-figure="${figure}"]`))).resolves.toBe(
+            formatEstimate(figure, pool[figure]),
+          );
         }
       }
     }
@@ -288,7 +316,9 @@ describe('the prediction page in the browser', () => {
     await expect(text(predictionPage().locator('[data-role="results"] [data-role="simulated-badge"]'))).resolves.toBe(SIMULATED_BADGE_TEXT);
     expect(pageErrors).toEqual([]);
     await screenshot(page, 'prediction-comparison');
-    await predictionPage().locator('[data-role="results"]').screenshot({ path: join(projectRoot(), 'artifacts', 'screenshots', 'prediction-results.png') });
+    await predictionPage()
+      .locator('[data-role="results"]')
+      .screenshot({ path: join(projectRoot(), 'artifacts', 'screenshots', 'prediction-results.png') });
   }, 180_000);
 
   it('shows a refused parameter at the field it names', async () => {
@@ -344,6 +374,8 @@ describe('the prediction page in the browser', () => {
       formatEstimate('meanWaitMinutes', firstLine(withTwo).meanWaitMinutes),
     );
     expect(pageErrors).toEqual([]);
-    await predictionPage().locator('[data-role="results"]').screenshot({ path: join(projectRoot(), 'artifacts', 'screenshots', 'prediction-smaller-first-line.png') });
+    await predictionPage()
+      .locator('[data-role="results"]')
+      .screenshot({ path: join(projectRoot(), 'artifacts', 'screenshots', 'prediction-smaller-first-line.png') });
   }, 180_000);
 });

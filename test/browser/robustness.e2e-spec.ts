@@ -9,8 +9,7 @@ import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
 const AS_IS = join(projectRoot(), 'processes/customer-service/as-is.bpmn');
-const BPMN_HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">';
+const BPMN_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">';
 
 /** Broken, foreign and very large files: the page always says what happened, and never goes blank. */
 describe('opening what the modeler cannot draw, and what is very large', () => {

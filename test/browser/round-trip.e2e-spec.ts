@@ -100,31 +100,41 @@ describe('round trip of BPMN models', () => {
     /** Opens a file in the modeler and downloads what the modeler writes for it. */
     const importAndExport = async (path: string): Promise<string> => {
       await sut.root.locator('[data-role="file-input"]').setInputFiles(join(projectRoot(), path));
-      await sut.root.locator('[data-role="origin"]').filter({ hasText: fileName(path) }).waitFor();
+      await sut.root
+        .locator('[data-role="origin"]')
+        .filter({ hasText: fileName(path) })
+        .waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), sut.click('download')]);
       return readFile((await download.path())!, 'utf8');
     };
 
-    it.each(MODELS)('keeps the meaning, the attributes and the layout of $name', async ({ path }) => {
-      // given a model file
-      const original = await read(path);
-      // when it is opened in the modeler and saved again without an edit
-      const exported = await importAndExport(path);
-      // then the document says the same: every element, tandem:, camunda: and zeebe: attribute, extension element and DI bound
-      expect(treeDifferences(await modelTreeOf(original), await modelTreeOf(exported))).toEqual([]);
-      // and the engine compiles it to the same processes, with the same findings
-      expect(await semanticsOf(exported)).toEqual(await semanticsOf(original));
-      // and the engine stores what the modeler wrote, byte for byte
-      expect((await deployAndFetch(exported)).xml).toBe(exported);
-      expect(pageErrors).toEqual([]);
-    }, 60_000);
+    it.each(MODELS)(
+      'keeps the meaning, the attributes and the layout of $name',
+      async ({ path }) => {
+        // given a model file
+        const original = await read(path);
+        // when it is opened in the modeler and saved again without an edit
+        const exported = await importAndExport(path);
+        // then the document says the same: every element, tandem:, camunda: and zeebe: attribute, extension element and DI bound
+        expect(treeDifferences(await modelTreeOf(original), await modelTreeOf(exported))).toEqual([]);
+        // and the engine compiles it to the same processes, with the same findings
+        expect(await semanticsOf(exported)).toEqual(await semanticsOf(original));
+        // and the engine stores what the modeler wrote, byte for byte
+        expect((await deployAndFetch(exported)).xml).toBe(exported);
+        expect(pageErrors).toEqual([]);
+      },
+      60_000,
+    );
 
     it('changes only the edited attribute when a step is reclassified', async () => {
       // given the Camunda 7 model opened in the modeler
       const path = 'test/browser/fixtures/camunda7-complaints.bpmn';
       const original = await read(path);
       await sut.root.locator('[data-role="file-input"]').setInputFiles(join(projectRoot(), path));
-      await sut.root.locator('[data-role="origin"]').filter({ hasText: fileName(path) }).waitFor();
+      await sut.root
+        .locator('[data-role="origin"]')
+        .filter({ hasText: fileName(path) })
+        .waitFor();
       // when the NVA step is reclassified BVA and the file downloaded
       await sut.select('Task_Explain');
       await sut.field('valueClass').selectOption('BVA');

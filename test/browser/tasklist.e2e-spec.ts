@@ -46,9 +46,10 @@ const REFUND_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 /** A call back promised for two hours ago (the engine runs on the real clock here): its task is overdue from the start. */
-const callBackProcess = (promisedFor: Date) => REFUND_PROCESS.replace('id="refund" name="Refund"', 'id="call-back" name="Call back"')
-  .replace('name="Approve the refund"', 'name="Call the customer back"')
-  .replace('tandem:dueIn="PT20M" tandem:formKey="form:refund-approval"', `tandem:dueIn="=date and time(&quot;${promisedFor.toISOString()}&quot;)"`);
+const callBackProcess = (promisedFor: Date) =>
+  REFUND_PROCESS.replace('id="refund" name="Refund"', 'id="call-back" name="Call back"')
+    .replace('name="Approve the refund"', 'name="Call the customer back"')
+    .replace('tandem:dueIn="PT20M" tandem:formKey="form:refund-approval"', `tandem:dueIn="=date and time(&quot;${promisedFor.toISOString()}&quot;)"`);
 
 /** The agents' tasklist in Chromium: queues, claiming, the form, completing, escalating to the second line. */
 describe('the tasklist in the browser', () => {
@@ -79,7 +80,11 @@ describe('the tasklist in the browser', () => {
 
   const agent = async (username: string, groups: string[]): Promise<void> => {
     await createUser(engine, { username, password: PASSWORD, roles: ['agent'], groups });
-    const response = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const response = await fetch(`${engine.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     sessions[username] = (await response.json()) as WebSession;
   };
 

@@ -25,7 +25,8 @@ const metaModel: { types: { name: string; superClass?: string[]; isAbstract?: bo
 );
 const extendsType = (name: string, base: string): boolean =>
   name === base || (metaModel.types.find((type) => type.name === name)?.superClass ?? []).some((parent) => extendsType(parent, base));
-const concreteSubtypes = (base: string) => metaModel.types.filter((type) => !type.isAbstract && extendsType(type.name, base) && type.name !== base).map(({ name }) => `bpmn:${name}`);
+const concreteSubtypes = (base: string) =>
+  metaModel.types.filter((type) => !type.isAbstract && extendsType(type.name, base) && type.name !== base).map(({ name }) => `bpmn:${name}`);
 
 const EVENTS = ['bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:EndEvent'];
 /** Flow nodes that only live in choreographies, or that the standard uses internally: never in a process. */
@@ -174,24 +175,27 @@ describe('docs/bpmn-coverage.md', () => {
       expect(claims).toEqual(engine);
     });
 
-    it.each(events.rows.map((row): [string, Row] => [row.key, row]))('%s: every ✅ links a model with that event in that place, every ⛔ is refused naming it', async (key, row) => {
-      const reason = reasons.rows.find((candidate) => candidate.key === key)?.cells[0].quotes[0];
-      for (const [index, column] of EVENT_COLUMNS.entries()) {
-        const cell = row.cells[index];
-        if (cell.status === 'executed') {
-          // then
-          expect(cell.links.length).toBeGreaterThan(0);
-          for (const link of cell.links) expect({ column, link, holds: hasEvent(await compiledModel(link), key, column) }).toEqual({ column, link, holds: true });
-        }
-        if (cell.status === 'refused') {
-          // when
-          const { problems } = await deploy(eventModel(key, column));
+    it.each(events.rows.map((row): [string, Row] => [row.key, row]))(
+      '%s: every ✅ links a model with that event in that place, every ⛔ is refused naming it',
+      async (key, row) => {
+        const reason = reasons.rows.find((candidate) => candidate.key === key)?.cells[0].quotes[0];
+        for (const [index, column] of EVENT_COLUMNS.entries()) {
+          const cell = row.cells[index];
+          if (cell.status === 'executed') {
+            // then
+            expect(cell.links.length).toBeGreaterThan(0);
+            for (const link of cell.links) expect({ column, link, holds: hasEvent(await compiledModel(link), key, column) }).toEqual({ column, link, holds: true });
+          }
+          if (cell.status === 'refused') {
+            // when
+            const { problems } = await deploy(eventModel(key, column));
 
-          // then
-          expect({ column, reason: reason !== undefined }).toEqual({ column, reason: true });
-          expect({ column, refused: refusal(problems, 'x', reason ?? '') !== undefined }).toEqual({ column, refused: true });
+            // then
+            expect({ column, reason: reason !== undefined }).toEqual({ column, reason: true });
+            expect({ column, refused: refusal(problems, 'x', reason ?? '') !== undefined }).toEqual({ column, refused: true });
+          }
         }
-      }
-    });
+      },
+    );
   });
 });

@@ -72,7 +72,12 @@ class Run {
     if (expected.variables) expect(state.variables).toEqual(expected.variables);
     if (expected.timers) expect(state.timers.map(({ elementId, dueAt }) => ({ elementId, dueAt }))).toEqual(expected.timers);
     if (expected.subscriptions) {
-      const open = state.subscriptions.map(({ elementId, eventType, name, correlationKey }) => ({ elementId, eventType, name, ...(correlationKey !== undefined && { correlationKey }) }));
+      const open = state.subscriptions.map(({ elementId, eventType, name, correlationKey }) => ({
+        elementId,
+        eventType,
+        name,
+        ...(correlationKey !== undefined && { correlationKey }),
+      }));
       expect(open).toEqual(expected.subscriptions);
     }
     for (const effect of expected.effects ?? []) expect(this.effects).toContainEqual(partially(effect));

@@ -72,7 +72,11 @@ describe('step-time analytics over HTTP', () => {
 
     // Case A, warranty by phone: Record queued 5 min, claimed-idle 5 min, worked 10 min; the check waits 1 min for a
     // worker, who works 2 min; Resolve queued 30 min, worked 20 min. Lead time 73 min.
-    const a = await ok(http().post('/api/processes/analysed-service/instances').send({ businessKey: 'cust-1', variables: { category: 'warranty', channel: 'phone' } }));
+    const a = await ok(
+      http()
+        .post('/api/processes/analysed-service/instances')
+        .send({ businessKey: 'cust-1', variables: { category: 'warranty', channel: 'phone' } }),
+    );
     instanceIds.push(a.body.id);
     sut.clock.advance(5 * MINUTE);
     const recordA = await openTask(a.body.id);
@@ -83,7 +87,9 @@ describe('step-time analytics over HTTP', () => {
     await ok(anna.post(`/api/tasks/${recordA.id}/complete`).send({ variables: {} }));
     sut.clock.advance(MINUTE);
     const fetched = await ok(
-      http().post('/api/external-tasks/fetch-and-lock').send({ workerId: 'entitlement-worker', maxTasks: 1, topics: [{ name: 'entitlement', lockDurationMs: 10 * MINUTE }] }),
+      http()
+        .post('/api/external-tasks/fetch-and-lock')
+        .send({ workerId: 'entitlement-worker', maxTasks: 1, topics: [{ name: 'entitlement', lockDurationMs: 10 * MINUTE }] }),
     );
     sut.clock.advance(2 * MINUTE);
     await ok(http().post(`/api/external-tasks/${fetched.body[0].id}/complete`).send({ workerId: 'entitlement-worker', variables: {} }));
@@ -95,7 +101,11 @@ describe('step-time analytics over HTTP', () => {
 
     // Case B, a question by chat, from 10:13: Record queued 15 min, worked 15 min; Resolve queued 60 min, worked
     // 10 min, paused 5 min, worked 10 min. Lead time 115 min.
-    const b = await ok(http().post('/api/processes/analysed-service/instances').send({ businessKey: 'cust-2', variables: { category: 'question', channel: 'chat' } }));
+    const b = await ok(
+      http()
+        .post('/api/processes/analysed-service/instances')
+        .send({ businessKey: 'cust-2', variables: { category: 'question', channel: 'chat' } }),
+    );
     instanceIds.push(b.body.id);
     sut.clock.advance(15 * MINUTE);
     const recordB = await openTask(b.body.id);
@@ -118,8 +128,7 @@ describe('step-time analytics over HTTP', () => {
   });
 
   type ActivityFigures = { elementId: string; count: number; completed: number; timeClass: string } & Record<'queue' | 'claimedIdle' | 'processing' | 'externalSystem', Figures>;
-  const activitiesOf = (body: { activities: ActivityFigures[] }): Record<string, ActivityFigures> =>
-    Object.fromEntries(body.activities.map((row) => [row.elementId, row]));
+  const activitiesOf = (body: { activities: ActivityFigures[] }): Record<string, ActivityFigures> => Object.fromEntries(body.activities.map((row) => [row.elementId, row]));
 
   it('reports per-activity times of one version over all time from the aggregates', async () => {
     const response = await alex.get('/api/analytics/activities').query({ processVersionId: versionId });
@@ -161,7 +170,17 @@ describe('step-time analytics over HTTP', () => {
     const [a, b] = instanceIds.map((id) => response.body.cases.find((row: { instanceId: string }) => row.instanceId === id));
     // A: 73 min = queue 5 + 30, claimed-idle 5, processing 10 + 20, external-system 1 + 2 (the check, counted as queue 1 and
     // processing 2 before time was classified); the desk's time 70 min
-    expect(a).toMatchObject({ leadTime: 73 * 60, deskTime: 70 * 60, queue: 35 * 60, claimedIdle: 5 * 60, processing: 30 * 60, externalSystem: 3 * 60, designedWait: 0, handoff: 0, other: 0 });
+    expect(a).toMatchObject({
+      leadTime: 73 * 60,
+      deskTime: 70 * 60,
+      queue: 35 * 60,
+      claimedIdle: 5 * 60,
+      processing: 30 * 60,
+      externalSystem: 3 * 60,
+      designedWait: 0,
+      handoff: 0,
+      other: 0,
+    });
     // B: 115 min = queue 15 + 60, claimed-idle 5, processing 15 + 20, all of it the desk's
     expect(b).toMatchObject({ leadTime: 115 * 60, deskTime: 115 * 60, queue: 75 * 60, claimedIdle: 5 * 60, processing: 35 * 60, externalSystem: 0, handoff: 0, other: 0 });
     expect(response.body.summary.leadTime).toMatchObject({ n: 2, mean: ((73 + 115) / 2) * 60 });
@@ -280,11 +299,15 @@ describe('step-time analytics over HTTP', () => {
   });
 
   it('exports a well-formed XES event log with the counts the API reports, and the same log as CSV', async () => {
-    const xes = await alex.get('/api/analytics/event-log').query({ processVersionId: versionId, format: 'xes' }).buffer(true).parse((response, done) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => done(null, text));
-    });
+    const xes = await alex
+      .get('/api/analytics/event-log')
+      .query({ processVersionId: versionId, format: 'xes' })
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
     const activities = activitiesOf((await alex.get('/api/analytics/activities').query({ processVersionId: versionId })).body);
     const cases = (await alex.get('/api/analytics/cases').query({ processVersionId: versionId })).body.sampleSize.cases as number;
 

@@ -65,7 +65,9 @@ const describeRequest = ({ method, url, anonymous, contentType, body }: FuzzRequ
 
 const endpointsOf = (document: OpenAPIObject): Endpoint[] =>
   Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.entries(operations as Record<string, { parameters?: Array<{ in: string; name: string; schema?: Schema }>; requestBody?: { content: Record<string, { schema?: Schema }> } }>)
+    Object.entries(
+      operations as Record<string, { parameters?: Array<{ in: string; name: string; schema?: Schema }>; requestBody?: { content: Record<string, { schema?: Schema }> } }>,
+    )
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
       .map(([method, operation]) => {
         const content = operation.requestBody?.content ?? {};
@@ -82,9 +84,34 @@ const endpointsOf = (document: OpenAPIObject): Endpoint[] =>
 // --- arbitraries --------------------------------------------------------------------------------
 
 const NASTY_TEXT = [
-  '', ' ', 'null', 'undefined', 'NaN', 'Infinity', '-1', '1e309', '0x1F', '9'.repeat(40), 'true', '[]', '{}',
-  '__proto__', 'constructor', 'prototype', "'; DROP TABLE instance; --", '../../etc/passwd', '%00', '\u0000', '\uFFFF', 'a\u202Eb',
-  '<script>alert(1)</script>', '${jndi:ldap://x}', '=process', '= for x in 1..100000000 return x', '𝕿𝖆𝖓𝖉𝖊𝖒', 'x'.repeat(70_000),
+  '',
+  ' ',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '0x1F',
+  '9'.repeat(40),
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  "'; DROP TABLE instance; --",
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '\uFFFF',
+  'a\u202Eb',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '=process',
+  '= for x in 1..100000000 return x',
+  '𝕿𝖆𝖓𝖉𝖊𝖒',
+  'x'.repeat(70_000),
 ];
 
 const text: fc.Arbitrary<string> = fc.oneof(
@@ -150,7 +177,11 @@ const shaped = (schema: Schema | undefined, document: OpenAPIObject, pools: Pool
         const known = entries.length > 0 ? fc.record(Object.fromEntries(entries), { requiredKeys: [] }) : fc.constant({});
         if (strict) {
           return schema.additionalProperties && entries.length === 0
-            ? fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,9}$/), typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+            ? fc.dictionary(
+                fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,9}$/),
+                typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : fc.jsonValue({ maxDepth: 2 }),
+                { maxKeys: 4 },
+              )
             : known;
         }
         const extra = typeof schema.additionalProperties === 'object' ? inner(schema.additionalProperties) : fc.jsonValue({ maxDepth: 2 });
@@ -166,9 +197,18 @@ const shaped = (schema: Schema | undefined, document: OpenAPIObject, pools: Pool
 /** Bodies that are not the JSON the endpoint wants: broken, huge, of another type. */
 const RAW_BODIES = fc.oneof(
   fc.record({ contentType: fc.constant('application/json'), body: fc.constantFrom('{', '{"a":', '[1,2', '"x"', '1e400', '{"a":1}{"b":2}', '\u0000', '', 'null') }),
-  fc.record({ contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'image/png'), body: fc.oneof(text, fc.constant('a=1&b[c]=2&__proto__[x]=1')) }),
-  fc.record({ contentType: fc.constantFrom('application/xml', 'text/xml'), body: fc.constantFrom('<x/>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', '<bpmn:definitions', 'not xml') }),
-  fc.record({ contentType: fc.constant('multipart/form-data; boundary=fuzz'), body: fc.constantFrom('--fuzz\r\nContent-Disposition: form-data; name="file"; filename="a.bpmn"\r\n\r\n<x/>\r\n--fuzz--\r\n', '--fuzz\r\n', 'garbage') }),
+  fc.record({
+    contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'image/png'),
+    body: fc.oneof(text, fc.constant('a=1&b[c]=2&__proto__[x]=1')),
+  }),
+  fc.record({
+    contentType: fc.constantFrom('application/xml', 'text/xml'),
+    body: fc.constantFrom('<x/>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', '<bpmn:definitions', 'not xml'),
+  }),
+  fc.record({
+    contentType: fc.constant('multipart/form-data; boundary=fuzz'),
+    body: fc.constantFrom('--fuzz\r\nContent-Disposition: form-data; name="file"; filename="a.bpmn"\r\n\r\n<x/>\r\n--fuzz--\r\n', '--fuzz\r\n', 'garbage'),
+  }),
 );
 
 interface Pools {
@@ -202,9 +242,7 @@ const queryString = (endpoint: Endpoint, pools: Pools): fc.Arbitrary<string> => 
     number.map(String),
     fc.constantFrom('true', 'false', '2026-01-05', '2026-01-05T09:00:00Z', 'P1D'),
   );
-  return fc
-    .array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 5 })
-    .map((pairs) => pairs.map(([name, each]) => `${safeEncode(name)}=${safeEncode(each)}`).join('&'));
+  return fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 5 }).map((pairs) => pairs.map(([name, each]) => `${safeEncode(name)}=${safeEncode(each)}`).join('&'));
 };
 
 const fuzzRequest = (endpoint: Endpoint, document: OpenAPIObject, pools: Pools): fc.Arbitrary<FuzzRequest> => {
@@ -213,8 +251,14 @@ const fuzzRequest = (endpoint: Endpoint, document: OpenAPIObject, pools: Pools):
     endpoint.method === 'GET' || endpoint.method === 'DELETE'
       ? fc.oneof({ arbitrary: fc.constant({}), weight: 9 }, { arbitrary: RAW_BODIES, weight: 1 })
       : fc.oneof(
-          { arbitrary: shaped(endpoint.raw ? undefined : endpoint.body, document, pools, false).map((value) => ({ contentType: 'application/json', body: toJson(value) })), weight: 4 },
-          { arbitrary: shaped(endpoint.raw ? undefined : endpoint.body, document, pools, true).map((value) => ({ contentType: 'application/json', body: toJson(value) })), weight: 3 },
+          {
+            arbitrary: shaped(endpoint.raw ? undefined : endpoint.body, document, pools, false).map((value) => ({ contentType: 'application/json', body: toJson(value) })),
+            weight: 4,
+          },
+          {
+            arbitrary: shaped(endpoint.raw ? undefined : endpoint.body, document, pools, true).map((value) => ({ contentType: 'application/json', body: toJson(value) })),
+            weight: 3,
+          },
           { arbitrary: RAW_BODIES, weight: 2 },
           { arbitrary: fc.constant({}), weight: 1 },
         );
@@ -281,18 +325,35 @@ describe('the API under generated input', () => {
     const serviceRequest = await deploy(sut.server, await fixture('service-request.bpmn'));
     const ticket = await deploy(sut.server, await fixture('ticket-v1.bpmn'));
     const ticketNext = await deploy(sut.server, await fixture('ticket-v2.bpmn'));
-    const decisions = await request(sut.server).post('/api/deployments').attach('file', Buffer.from(await fixture('classification.dmn')), 'classification.dmn');
+    const decisions = await request(sut.server)
+      .post('/api/deployments')
+      .attach('file', Buffer.from(await fixture('classification.dmn')), 'classification.dmn');
     const instances: string[] = [];
     for (let n = 0; n < 4; n += 1) {
-      const started = await request(sut.server).post(`/api/processes/${n % 2 === 0 ? serviceRequest.key : ticket.key}/instances`).send({ businessKey: `case-${n}`, variables: { amount: n * 10 } });
+      const started = await request(sut.server)
+        .post(`/api/processes/${n % 2 === 0 ? serviceRequest.key : ticket.key}/instances`)
+        .send({ businessKey: `case-${n}`, variables: { amount: n * 10 } });
       instances.push(started.body.id);
     }
     const tasks = (await request(sut.server).get('/api/tasks')).body as Array<{ id: string }>;
     await request(sut.server).post('/api/groups').send({ id: 'fuzz-group', name: 'Fuzz group' }).expect(201);
-    const user = await request(sut.server).post('/api/users').send({ username: 'fuzz-agent', password: 'fuzz-agent-password', roles: ['agent'], groups: ['fuzz-group'] }).expect(201);
+    const user = await request(sut.server)
+      .post('/api/users')
+      .send({ username: 'fuzz-agent', password: 'fuzz-agent-password', roles: ['agent'], groups: ['fuzz-group'] })
+      .expect(201);
     const key = await request(sut.server).post('/api/api-keys').send({ name: 'fuzz-worker' }).expect(201);
     pools = {
-      ids: [serviceRequest.id, ticket.id, ticketNext.id, ...instances, ...tasks.map(({ id }) => id), user.body.id, key.body.id, 'fuzz-group', ...((decisions.body.decisions ?? []) as Array<{ id: string }>).map(({ id }) => id)],
+      ids: [
+        serviceRequest.id,
+        ticket.id,
+        ticketNext.id,
+        ...instances,
+        ...tasks.map(({ id }) => id),
+        user.body.id,
+        key.body.id,
+        'fuzz-group',
+        ...((decisions.body.decisions ?? []) as Array<{ id: string }>).map(({ id }) => id),
+      ],
       keys: [serviceRequest.key, ticket.key, 'fuzz-group'],
       strings: ['fuzz-agent', 'fuzz-group', 'first-line', 'case-1', 'record-request', serviceRequest.key, 'admin', 'agent'],
     };

@@ -38,7 +38,12 @@ describe('BPMN errors thrown by workers', () => {
 
   /** A new payment, its charge locked by the worker: the instance id and the external task id. */
   const lockedCharge = async (workerId = 'card-worker') => {
-    const instance = (await http().post('/api/processes/card-payment/instances').send({ variables: { amount: 40 } }).expect(201)).body as Instance;
+    const instance = (
+      await http()
+        .post('/api/processes/card-payment/instances')
+        .send({ variables: { amount: 40 } })
+        .expect(201)
+    ).body as Instance;
     const fetched = await http()
       .post('/api/external-tasks/fetch-and-lock')
       .send({ workerId, maxTasks: 50, topics: [{ name: 'card-charge', lockDurationMs: 10 * MINUTE }] })
@@ -69,7 +74,13 @@ describe('BPMN errors thrown by workers', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual(expect.objectContaining({ outcome: 'caught', incidentId: null }));
     expect(response.body.instance).toEqual(expect.objectContaining({ id: instanceId, activeElementIds: ['ask-other-card'], variables: { amount: 40, declineReason: 'expired' } }));
-    const steps = (await http().get(`/api/instances/${instanceId}/steps`)).body as Array<{ elementId: string; startedAt: string | null; completedAt: string | null; canceledAt: string | null; actor: string | null }>;
+    const steps = (await http().get(`/api/instances/${instanceId}/steps`)).body as Array<{
+      elementId: string;
+      startedAt: string | null;
+      completedAt: string | null;
+      canceledAt: string | null;
+      actor: string | null;
+    }>;
     expect(steps.filter(({ elementId }) => elementId === 'charge')).toEqual([
       expect.objectContaining({ actor: 'card-worker', startedAt: expect.any(String), completedAt: null, canceledAt: expect.any(String) }),
     ]);
@@ -78,7 +89,7 @@ describe('BPMN errors thrown by workers', () => {
     expect((await http().post(`/api/external-tasks/${taskId}/complete`).send({ workerId: 'card-worker' })).status).toBe(409);
   });
 
-  it('raises an incident on the task when nothing catches the code, changes nothing else, and the incident\'s retry hands the task out again', async () => {
+  it("raises an incident on the task when nothing catches the code, changes nothing else, and the incident's retry hands the task out again", async () => {
     // given
     const { instanceId, taskId } = await lockedCharge();
 
@@ -165,7 +176,12 @@ describe('errors and escalations from a called instance', () => {
 
   /** A new claim and the assessment it called. */
   const claim = async () => {
-    const parent = (await http().post('/api/processes/claim/instances').send({ variables: { amount: 900 } }).expect(201)).body as Instance;
+    const parent = (
+      await http()
+        .post('/api/processes/claim/instances')
+        .send({ variables: { amount: 900 } })
+        .expect(201)
+    ).body as Instance;
     const listed = (await http().get('/api/instances').query({ processKey: 'claim-assessment' })).body as Array<{ id: string }>;
     const children = await Promise.all(listed.map(({ id }) => get(id)));
     const child = children.find(({ parentInstanceId }) => parentInstanceId === parent.id);
@@ -182,7 +198,7 @@ describe('errors and escalations from a called instance', () => {
         return http().post(`/api/tasks/${body[0].id}/complete`).send({ userId: 'ann', variables });
       });
 
-  it('an uncaught error end event in the child reaches the call activity\'s error boundary event; the child ends', async () => {
+  it("an uncaught error end event in the child reaches the call activity's error boundary event; the child ends", async () => {
     // given
     const { parentId, childId } = await claim();
 
@@ -214,7 +230,7 @@ describe('errors and escalations from a called instance', () => {
     expect((await get(parentId)).activeElementIds.sort()).toEqual(['call-expert', 'pay']);
   });
 
-  it('refuses the child\'s command with 422 ERROR_NOT_CAUGHT when neither the child nor the parent catches the error; nothing changes', async () => {
+  it("refuses the child's command with 422 ERROR_NOT_CAUGHT when neither the child nor the parent catches the error; nothing changes", async () => {
     // given
     const { parentId, childId } = await claim();
 
@@ -229,7 +245,7 @@ describe('errors and escalations from a called instance', () => {
   });
 });
 
-describe('a called instance\'s error when the engine process dies before telling the parent', () => {
+describe("a called instance's error when the engine process dies before telling the parent", () => {
   let sut: TestApp;
   let dataSource: DataSource;
   let ports: EnginePorts;

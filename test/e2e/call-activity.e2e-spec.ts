@@ -109,7 +109,10 @@ describe('call activities over HTTP', () => {
   </bpmn:process>
 </bpmn:definitions>`,
     );
-    await deploy(sut.server, (await fixture('escalation.bpmn')).replace('id="escalation"', 'id="escalation-instant"').replace('calledElement="case-handling"', 'calledElement="instant-check"'));
+    await deploy(
+      sut.server,
+      (await fixture('escalation.bpmn')).replace('id="escalation"', 'id="escalation-instant"').replace('calledElement="case-handling"', 'calledElement="instant-check"'),
+    );
 
     // when a case starts
     const parent = await start('escalation-instant', { variables: { amount: 10 } });
@@ -127,7 +130,12 @@ describe('call activities over HTTP', () => {
     await completeTask(child.id, { resolution: 'done' });
 
     // when the parent's steps are read
-    const steps = (await http().get(`/api/instances/${parent.id}/steps`)).body as Array<{ elementId: string; elementType: string; startedAt: string | null; completedAt: string | null }>;
+    const steps = (await http().get(`/api/instances/${parent.id}/steps`)).body as Array<{
+      elementId: string;
+      elementType: string;
+      startedAt: string | null;
+      completedAt: string | null;
+    }>;
 
     // then the call activity is one step of its own, started at once and completed when the child ended
     expect(steps.find(({ elementId }) => elementId === 'handle')).toEqual(
@@ -161,9 +169,15 @@ describe('call activities over HTTP', () => {
     sut.clock.advance(HOUR + 1);
 
     // then the parent apologises, and the child is canceled with its task
-    const after = await eventually(() => get(parent.id), ({ activeElementIds }) => activeElementIds.includes('apologise'));
+    const after = await eventually(
+      () => get(parent.id),
+      ({ activeElementIds }) => activeElementIds.includes('apologise'),
+    );
     expect(after.activeElementIds).toEqual(['apologise']);
-    const canceled = await eventually(() => get(child.id), ({ status }) => status === 'canceled');
+    const canceled = await eventually(
+      () => get(child.id),
+      ({ status }) => status === 'canceled',
+    );
     expect(canceled.status).toBe('canceled');
     const tasks = await http().get('/api/tasks').query({ instanceId: child.id, status: 'open' });
     expect(tasks.body).toEqual([]);
@@ -192,14 +206,15 @@ describe('call activities over HTTP', () => {
     // then the parent cannot complete the call activity: it still waits there, with an incident saying why
     const after = await get(parent.id);
     expect(after.activeElementIds).toEqual(['handle']);
-    expect(after.incidents).toEqual([
-      expect.objectContaining({ elementId: 'handle', resolvedAt: null, message: expect.stringContaining('CALLED_INSTANCE_CANCELED') }),
-    ]);
+    expect(after.incidents).toEqual([expect.objectContaining({ elementId: 'handle', resolvedAt: null, message: expect.stringContaining('CALLED_INSTANCE_CANCELED') })]);
   });
 
   it('refuses a command reaching a call activity of a process that is not deployed, and changes nothing', async () => {
     // given a model calling an unknown process, deployed with a warning naming the call activity
-    const deployed = await http().post('/api/deployments').set('Content-Type', 'application/xml').send(await fixture('unknown-callee.bpmn'));
+    const deployed = await http()
+      .post('/api/deployments')
+      .set('Content-Type', 'application/xml')
+      .send(await fixture('unknown-callee.bpmn'));
     expect(deployed.status).toBe(201);
     expect(deployed.body.warnings).toContainEqual(
       expect.objectContaining({ elementId: 'call-nobody', rule: 'called-process-deployed', severity: 'warning', message: expect.stringContaining('no-such-process') }),
@@ -212,15 +227,15 @@ describe('call activities over HTTP', () => {
 
     // then the command is refused naming the call activity and the key, and the task still waits
     expect(completed.status).toBe(422);
-    expect(completed.body).toEqual(
-      expect.objectContaining({ code: 'CALLED_PROCESS_NOT_FOUND', details: { elementId: 'call-nobody', processKey: 'no-such-process' } }),
-    );
+    expect(completed.body).toEqual(expect.objectContaining({ code: 'CALLED_PROCESS_NOT_FOUND', details: { elementId: 'call-nobody', processKey: 'no-such-process' } }));
     expect((await get(parent.id)).activeElementIds).toEqual(['take']);
   });
 
   it('refuses to start an instance whose first step calls a version that is not deployed', async () => {
     // given a model pinned to version 9 of case-handling
-    const pinned = (await fixture('escalation-pinned.bpmn')).replace('calledElementVersion="1"', 'calledElementVersion="9"').replace('id="escalation-pinned"', 'id="escalation-pinned-9"');
+    const pinned = (await fixture('escalation-pinned.bpmn'))
+      .replace('calledElementVersion="1"', 'calledElementVersion="9"')
+      .replace('id="escalation-pinned"', 'id="escalation-pinned-9"');
     await deploy(sut.server, pinned);
 
     // when a case starts
@@ -310,11 +325,17 @@ describe('call activities when the engine process dies between the two commits',
   it('retries a child that fails to start, raises an incident on the call activity after three failures, and resolves it once the child starts', async () => {
     // given a parent calling a process whose first step evaluates a decision nobody deployed yet
     await deploy(sut.server, await fixture('classified-case.bpmn'));
-    const parentXml = (await fixture('escalation.bpmn')).replace('id="escalation"', 'id="escalation-classified"').replace('calledElement="case-handling"', 'calledElement="classified-case"');
+    const parentXml = (await fixture('escalation.bpmn'))
+      .replace('id="escalation"', 'id="escalation-classified"')
+      .replace('calledElement="case-handling"', 'calledElement="classified-case"');
     await deploy(sut.server, parentXml);
 
     // when a case starts: its own command works, the child's start after the commit fails
-    const parent = (await http().post('/api/processes/escalation-classified/instances').send({ businessKey: 'case-retry', variables: { amount: 600 } })).body as Instance;
+    const parent = (
+      await http()
+        .post('/api/processes/escalation-classified/instances')
+        .send({ businessKey: 'case-retry', variables: { amount: 600 } })
+    ).body as Instance;
     expect(parent.activeElementIds).toEqual(['handle']);
     expect((await get(parent.id)).incidents).toEqual([]);
 
@@ -330,7 +351,14 @@ describe('call activities when the engine process dies between the two commits',
     expect(failed.incidents).toEqual([expect.objectContaining({ elementId: 'handle', resolvedAt: null, message: expect.stringContaining('DECISION_NOT_FOUND') })]);
 
     // when the decision is deployed and the lease passes
-    expect((await http().post('/api/deployments').set('Content-Type', 'application/xml').send(await fixture('classification.dmn'))).status).toBe(201);
+    expect(
+      (
+        await http()
+          .post('/api/deployments')
+          .set('Content-Type', 'application/xml')
+          .send(await fixture('classification.dmn'))
+      ).status,
+    ).toBe(201);
     sut.clock.advance(LEASE_MS + 1);
     expect(await reconciler.runDue()).toBe(1);
 

@@ -40,7 +40,13 @@ describe('compensation and ad-hoc sub-processes over HTTP', () => {
       .expect(200);
     const task = (fetched.body as Array<{ id: string; instanceId: string }>).find((candidate) => candidate.instanceId === instanceId);
     expect(task).toBeDefined();
-    expect((await http().post(`/api/external-tasks/${task!.id}/complete`).send({ workerId: `${topic}-worker`, variables })).status).toBe(200);
+    expect(
+      (
+        await http()
+          .post(`/api/external-tasks/${task!.id}/complete`)
+          .send({ workerId: `${topic}-worker`, variables })
+      ).status,
+    ).toBe(200);
   };
 
   const startCase = async (variables: object): Promise<Instance> => {

@@ -43,10 +43,7 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
   describe('deploying the routing decision beside the BPMN that calls it', () => {
     beforeAll(async () => {
       // given the routed case and the routing table, uploaded together as two files
-      const response = await http()
-        .post('/api/deployments')
-        .attach('file', Buffer.from(routedCase), 'routed-case.bpmn')
-        .attach('file', Buffer.from(routingDmn), 'routing.dmn');
+      const response = await http().post('/api/deployments').attach('file', Buffer.from(routedCase), 'routed-case.bpmn').attach('file', Buffer.from(routingDmn), 'routing.dmn');
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
         processVersions: [expect.objectContaining({ key: 'routed-case', version: 1, created: true })],
@@ -58,7 +55,12 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
 
     it.each([
       ['a gold complaint to the experts', { category: 'complaint', customerTier: 'gold', amount: 10 }, 'expert-analysis', { queue: 'experts', priority: 1 }],
-      ['a large standard transaction to the second line', { category: 'transactional', customerTier: 'standard', amount: 5000 }, 'second-line-diagnosis', { queue: 'second-line', priority: 2 }],
+      [
+        'a large standard transaction to the second line',
+        { category: 'transactional', customerTier: 'standard', amount: 5000 },
+        'second-line-diagnosis',
+        { queue: 'second-line', priority: 2 },
+      ],
       ['an inquiry to the first line', { category: 'inquiry', customerTier: 'standard', amount: 0 }, 'first-line-diagnosis', { queue: 'first-line', priority: 3 }],
     ])('routes %s', async (_case, variables, queue, route) => {
       // when a case starts
@@ -71,7 +73,9 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
 
     it('records the business-rule task in the ledger as a step that completed at once', async () => {
       // given a routed case
-      const started = await http().post('/api/processes/routed-case/instances').send({ variables: { category: 'inquiry' } });
+      const started = await http()
+        .post('/api/processes/routed-case/instances')
+        .send({ variables: { category: 'inquiry' } });
       // when its steps are read
       const steps = (await http().get(`/api/instances/${started.body.id}/steps`)).body as Array<{ elementId: string; elementType: string; readyAt: string; completedAt: string }>;
       // then
@@ -102,7 +106,9 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
       const deployed = await deployXml(changed);
       expect(deployed.body.decisions).toEqual([expect.objectContaining({ key: 'routing', version: 2, created: true })]);
       // when a gold inquiry starts on the unchanged process version
-      const response = await http().post('/api/processes/routed-case/instances').send({ variables: { category: 'inquiry', customerTier: 'gold' } });
+      const response = await http()
+        .post('/api/processes/routed-case/instances')
+        .send({ variables: { category: 'inquiry', customerTier: 'gold' } });
       // then the new table routes it
       expect(response.body.activeElementIds).toEqual(['expert-analysis']);
       const listed = await http().get('/api/decisions');
@@ -121,18 +127,20 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
       );
 
       // when a case starts
-      const refused = await http().post('/api/processes/priced-case/instances').send({ variables: { category: 'inquiry' } });
+      const refused = await http()
+        .post('/api/processes/priced-case/instances')
+        .send({ variables: { category: 'inquiry' } });
 
       // then it is refused naming the task and the decision, and no case exists
       expect(refused.status).toBe(422);
-      expect(refused.body).toEqual(
-        expect.objectContaining({ code: 'DECISION_NOT_FOUND', details: { elementId: 'route', decisionId: 'pricing' } }),
-      );
+      expect(refused.body).toEqual(expect.objectContaining({ code: 'DECISION_NOT_FOUND', details: { elementId: 'route', decisionId: 'pricing' } }));
       expect(await instancesOf('priced-case')).toEqual([]);
 
       // and once the decision is deployed, the same start works
       expect((await deployXml(smallDmn('pricing', '{ queue: "first-line" }'))).status).toBe(201);
-      const started = await http().post('/api/processes/priced-case/instances').send({ variables: { category: 'inquiry' } });
+      const started = await http()
+        .post('/api/processes/priced-case/instances')
+        .send({ variables: { category: 'inquiry' } });
       expect(started.status).toBe(201);
       expect(started.body.variables.route).toEqual({ queue: 'first-line' });
     });
@@ -144,10 +152,7 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
         '<rule id="rule-2"><inputEntry id="entry-2"><text>-</text></inputEntry><outputEntry id="out-2"><text>"y"</text></outputEntry></rule></decisionTable>',
       );
       const xml = routedCase.replace('id="routed-case"', 'id="overlapping-case"').replace('tandem:decisionRef="routing"', 'tandem:decisionRef="overlapping"');
-      const deployed = await http()
-        .post('/api/deployments')
-        .attach('file', Buffer.from(overlapping), 'overlapping.dmn')
-        .attach('file', Buffer.from(xml), 'overlapping-case.bpmn');
+      const deployed = await http().post('/api/deployments').attach('file', Buffer.from(overlapping), 'overlapping.dmn').attach('file', Buffer.from(xml), 'overlapping-case.bpmn');
       expect(deployed.status).toBe(201);
 
       // when a case starts
@@ -236,7 +241,9 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
     expect(response.body.warnings.filter(({ rule }: { rule: string }) => rule.endsWith('-deployed'))).toEqual([]);
 
     // when a case starts, then the called case classified itself with the decision
-    const parent = await http().post('/api/processes/escalation/instances').send({ businessKey: 'multi', variables: { amount: 50 } });
+    const parent = await http()
+      .post('/api/processes/escalation/instances')
+      .send({ businessKey: 'multi', variables: { amount: 50 } });
     expect(parent.status).toBe(201);
     const [child] = (await http().get('/api/instances').query({ processKey: 'classified-case', businessKey: 'multi' })).body as Array<{ id: string }>;
     expect((await http().get(`/api/instances/${child.id}`)).body.variables).toEqual({ caseAmount: 100, class: 'small' });

@@ -16,8 +16,7 @@ describe('deployments and process versions', () => {
     await sut?.close();
   });
 
-  const versionCount = async (key: string) =>
-    (await request(sut.server).get('/api/process-versions').query({ key })).body.length as number;
+  const versionCount = async (key: string) => (await request(sut.server).get('/api/process-versions').query({ key })).body.length as number;
 
   it('deploys BPMN XML sent as the body and answers with the new process version', async () => {
     // given the service-request model
@@ -231,10 +230,7 @@ describe('the platform endpoints', () => {
 
   it('answers malformed JSON with 400 in the error shape', async () => {
     // when a JSON body does not parse
-    const response = await request(sut.server)
-      .post('/api/processes/anything/instances')
-      .set('Content-Type', 'application/json')
-      .send('{"variables": ');
+    const response = await request(sut.server).post('/api/processes/anything/instances').set('Content-Type', 'application/json').send('{"variables": ');
     // then it is a 400 with a code, not a stack trace
     expect(response.status).toBe(400);
     expect(response.body).toEqual(expect.objectContaining({ statusCode: 400, code: 'BODY_MALFORMED' }));

@@ -69,7 +69,9 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
   const startCases = async (key: string, count: number): Promise<Started[]> => {
     const started: Started[] = [];
     for (let i = 0; i < count; i++) {
-      const response = await request(sut.server).post(`/api/processes/${key}/instances`).send({ variables: { n: i } });
+      const response = await request(sut.server)
+        .post(`/api/processes/${key}/instances`)
+        .send({ variables: { n: i } });
       expect(response.status).toBe(201);
       started.push(response.body as Started);
     }
@@ -168,7 +170,12 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     // then the candidate is paused, the check's results are kept and the event log says why, once
     expect(paused.state).toBe('running');
     expect(paused.guardrailChecks).toEqual([expect.objectContaining({ id: 'slower', candidateArmId: 'to-be', status: 'breached' })]);
-    const events = (await analyst.get(`/api/experiments/${id}/events`).expect(200)).body as Array<{ action: string; actor: string; reason: string; details: Record<string, unknown> }>;
+    const events = (await analyst.get(`/api/experiments/${id}/events`).expect(200)).body as Array<{
+      action: string;
+      actor: string;
+      reason: string;
+      details: Record<string, unknown>;
+    }>;
     const pauses = events.filter((event) => event.action === 'guardrailPause');
     expect(pauses).toHaveLength(1);
     expect(pauses[0]).toMatchObject({ actor: 'guardrail', details: { armId: 'to-be', guardrailId: 'slower', metric: 'leadTime', limit: 0.1 } });
@@ -241,9 +248,7 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     const key = 'analysis-window';
     const versions = await deployPair(key);
     const now = sut.clock.now().getTime();
-    const id = await createExperiment(
-      definition(key, versions, { startsAt: new Date(now + 24 * HOUR).toISOString(), endsAt: new Date(now + 48 * HOUR).toISOString() }),
-    );
+    const id = await createExperiment(definition(key, versions, { startsAt: new Date(now + 24 * HOUR).toISOString(), endsAt: new Date(now + 48 * HOUR).toISOString() }));
     await start(id);
 
     // when cases start before the window, in it and after it

@@ -132,9 +132,7 @@ describe('dual-track experiments', () => {
     expect(page.status).toBe(200);
     expect(page.headers['x-total-count']).toBe('200');
     expect(page.body).toHaveLength(50);
-    expect(page.body[0]).toEqual(
-      expect.objectContaining({ experimentId: id, reason: 'weight', hash: expect.any(Number), candidateShare: 0.5, instanceId: expect.any(String) }),
-    );
+    expect(page.body[0]).toEqual(expect.objectContaining({ experimentId: id, reason: 'weight', hash: expect.any(Number), candidateShare: 0.5, instanceId: expect.any(String) }));
 
     // and Prometheus counts the starts per arm
     const metrics = (await request(sut.anonymousServer).get('/metrics')).text;
@@ -142,12 +140,16 @@ describe('dual-track experiments', () => {
     expect(metrics).toContain(`tandem_cases_started_total{process_key="${key}",arm="to-be"} ${candidate}`);
 
     // and the event log names each ended case's arm (the candidate's cases end at once)
-    const log = await analyst.get('/api/analytics/event-log').query({ processKey: key, format: 'xes' }).buffer(true).parse((response, done) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => done(null, text));
-    });
+    const log = await analyst
+      .get('/api/analytics/event-log')
+      .query({ processKey: key, format: 'xes' })
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      });
     expect(log.status).toBe(200);
     expect((log.body as string).match(/<string key="experimentArm" value="to-be"\/>/g)).toHaveLength(candidate);
   });
@@ -384,7 +386,11 @@ describe('dual-track experiments', () => {
 
     // then changing the weights of a running experiment is refused naming the field, and nothing changed
     const refused = await analyst.put(`/api/experiments/${id}`).send(
-      definition(key, versions, { unit: { kind: 'businessKey' }, plan: newPlan, arms: [{ ...definition(key, versions).arms[0], weight: 90 }, definition(key, versions).arms[1]] }),
+      definition(key, versions, {
+        unit: { kind: 'businessKey' },
+        plan: newPlan,
+        arms: [{ ...definition(key, versions).arms[0], weight: 90 }, definition(key, versions).arms[1]],
+      }),
     );
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'EXPERIMENT_DEFINITION_FIXED', details: { state: 'running', fields: ['arms'] } });

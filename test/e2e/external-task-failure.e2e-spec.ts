@@ -20,7 +20,12 @@ describe('external task failures, retries and incidents', () => {
 
   /** A warranty case whose first step is done, so the entitlement check waits for a worker. */
   const caseAtTheCheck = async () => {
-    const instance = (await http().post('/api/processes/service-request/instances').send({ variables: { category: 'warranty' } }).expect(201)).body;
+    const instance = (
+      await http()
+        .post('/api/processes/service-request/instances')
+        .send({ variables: { category: 'warranty' } })
+        .expect(201)
+    ).body;
     const [task] = (await http().get('/api/tasks').query({ instanceId: instance.id })).body;
     await http().post(`/api/tasks/${task.id}/complete`).send({ userId: 'anna' }).expect(200);
     return instance.id as string;
@@ -54,9 +59,7 @@ describe('external task failures, retries and incidents', () => {
     expect(again?.id).toBe(locked!.id);
 
     // when the second worker fails too
-    const second = await http()
-      .post(`/api/external-tasks/${again!.id}/failure`)
-      .send({ workerId: 'worker-b', errorMessage: 'CRM still down' });
+    const second = await http().post(`/api/external-tasks/${again!.id}/failure`).send({ workerId: 'worker-b', errorMessage: 'CRM still down' });
 
     // then the retries are used up and an incident is raised, shown on the instance and in the incident list
     expect(second.status).toBe(200);
@@ -85,9 +88,7 @@ describe('external task failures, retries and incidents', () => {
     const instanceId = await caseAtTheCheck();
     const locked = await fetchFor(instanceId);
     // when it reports a failure that retrying cannot fix
-    const response = await http()
-      .post(`/api/external-tasks/${locked!.id}/failure`)
-      .send({ workerId: 'worker-a', errorMessage: 'Customer unknown', retries: 0 });
+    const response = await http().post(`/api/external-tasks/${locked!.id}/failure`).send({ workerId: 'worker-a', errorMessage: 'Customer unknown', retries: 0 });
     // then an incident is raised on the first failure
     expect(response.status).toBe(200);
     expect(response.body.incidentId).toEqual(expect.any(String));
@@ -100,9 +101,7 @@ describe('external task failures, retries and incidents', () => {
     const instanceId = await caseAtTheCheck();
     const locked = await fetchFor(instanceId);
     // when worker-b reports a failure for it
-    const response = await http()
-      .post(`/api/external-tasks/${locked!.id}/failure`)
-      .send({ workerId: 'worker-b', errorMessage: 'not mine' });
+    const response = await http().post(`/api/external-tasks/${locked!.id}/failure`).send({ workerId: 'worker-b', errorMessage: 'not mine' });
     // then it is a conflict, and worker-a can still complete the task
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('EXTERNAL_TASK_NOT_LOCKED');

@@ -148,12 +148,13 @@ describe('task forms', () => {
     // given a case whose customer is already known
     const { instanceId, taskId } = await startCase('complaint-linked', { customerName: 'Ada' });
     // when the rest of the form is submitted
-    await ana.post(`/api/tasks/${taskId}/complete`).send({ variables: { category: 'complaint', amount: 120 } }).expect(200);
+    await ana
+      .post(`/api/tasks/${taskId}/complete`)
+      .send({ variables: { category: 'complaint', amount: 120 } })
+      .expect(200);
     // then the case ends with the submitted values
     const instance = await http().get(`/api/instances/${instanceId}`).expect(200);
-    expect(instance.body).toEqual(
-      expect.objectContaining({ status: 'completed', variables: { customerName: 'Ada', category: 'complaint', amount: 120 } }),
-    );
+    expect(instance.body).toEqual(expect.objectContaining({ status: 'completed', variables: { customerName: 'Ada', category: 'complaint', amount: 120 } }));
   });
 
   it('validates against a form embedded in the model', async () => {
@@ -167,7 +168,10 @@ describe('task forms', () => {
     const refused = await ana.post(`/api/tasks/${taskId}/complete`).send({ variables: { callBackAgreed: false } });
     expect(refused.status).toBe(400);
     expect(refused.body.details.problems).toEqual([{ field: 'callBackAgreed', problem: 'is required' }]);
-    await ana.post(`/api/tasks/${taskId}/complete`).send({ variables: { callBackAgreed: true } }).expect(200);
+    await ana
+      .post(`/api/tasks/${taskId}/complete`)
+      .send({ variables: { callBackAgreed: true } })
+      .expect(200);
   });
 
   it('answers 404 for the form of a task that has none', async () => {

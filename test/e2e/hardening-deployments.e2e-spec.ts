@@ -45,13 +45,43 @@ interface BadDocument {
 
 const BAD_DOCUMENTS: BadDocument[] = [
   { name: 'a billion laughs in BPMN', file: 'laughs.bpmn', body: billionLaughs(bpmnProcess('laughs')), status: 400, code: 'BPMN_DOCTYPE_FORBIDDEN' },
-  { name: 'a billion laughs in DMN', file: 'laughs.dmn', body: billionLaughs(dmnTable.replace('name="Route">', 'isExecutable="true">')), status: 400, code: 'DMN_DOCTYPE_FORBIDDEN' },
-  { name: 'an external entity reading /etc/passwd', file: 'passwd.bpmn', body: externalEntity('file:///etc/passwd', bpmnProcess('passwd')), status: 400, code: 'BPMN_DOCTYPE_FORBIDDEN' },
-  { name: 'an external entity fetched over http', file: 'http.bpmn', body: externalEntity('http://127.0.0.1:9/x', bpmnProcess('http')), status: 400, code: 'BPMN_DOCTYPE_FORBIDDEN' },
-  { name: 'an external entity in DMN', file: 'passwd.dmn', body: externalEntity('file:///etc/passwd', dmnTable.replace('name="Route">', 'isExecutable="true">')), status: 400, code: 'DMN_DOCTYPE_FORBIDDEN' },
+  {
+    name: 'a billion laughs in DMN',
+    file: 'laughs.dmn',
+    body: billionLaughs(dmnTable.replace('name="Route">', 'isExecutable="true">')),
+    status: 400,
+    code: 'DMN_DOCTYPE_FORBIDDEN',
+  },
+  {
+    name: 'an external entity reading /etc/passwd',
+    file: 'passwd.bpmn',
+    body: externalEntity('file:///etc/passwd', bpmnProcess('passwd')),
+    status: 400,
+    code: 'BPMN_DOCTYPE_FORBIDDEN',
+  },
+  {
+    name: 'an external entity fetched over http',
+    file: 'http.bpmn',
+    body: externalEntity('http://127.0.0.1:9/x', bpmnProcess('http')),
+    status: 400,
+    code: 'BPMN_DOCTYPE_FORBIDDEN',
+  },
+  {
+    name: 'an external entity in DMN',
+    file: 'passwd.dmn',
+    body: externalEntity('file:///etc/passwd', dmnTable.replace('name="Route">', 'isExecutable="true">')),
+    status: 400,
+    code: 'DMN_DOCTYPE_FORBIDDEN',
+  },
   { name: 'BPMN nested 50,000 levels deep', file: 'deep.bpmn', body: deepBpmn(50_000), status: 400, code: 'BPMN_TOO_DEEP' },
   { name: 'DMN nested 50,000 levels deep', file: 'deep.dmn', body: deepDmn(50_000), status: 400, code: 'DMN_TOO_DEEP' },
-  { name: 'a form nested 50,000 levels deep', file: 'deep.form', body: `{"id":"deep","type":"default","components":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, status: 422, code: 'FORM_SCHEMA_INVALID' },
+  {
+    name: 'a form nested 50,000 levels deep',
+    file: 'deep.form',
+    body: `{"id":"deep","type":"default","components":${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
+    status: 422,
+    code: 'FORM_SCHEMA_INVALID',
+  },
   { name: 'a PNG image', file: 'diagram.png', body: PNG, status: 400, code: 'BPMN_MALFORMED' },
   { name: 'JSON that is not a form', file: 'data.json', body: '{"hello": [1, 2, 3]}', status: 422, code: 'FORM_SCHEMA_INVALID' },
   { name: 'JSON that does not parse', file: 'broken.form', body: '{"id": ', status: 400, code: 'FORM_MALFORMED' },
@@ -102,7 +132,9 @@ describe('deployments refuse hostile and wrong documents, and store nothing', ()
   it('answers 400 DEPLOYMENT_EMPTY, saying how to send a model, for an image or JSON as the body, storing nothing', async () => {
     // when a PNG is posted as image/png, and a model wrapped in JSON
     const image = await request(sut.server).post('/api/deployments').set('Content-Type', 'image/png').send(PNG);
-    const json = await request(sut.server).post('/api/deployments').send({ xml: bpmnProcess('in-json') });
+    const json = await request(sut.server)
+      .post('/api/deployments')
+      .send({ xml: bpmnProcess('in-json') });
     // then neither is read as a model, and the answer says how to send one
     expect([image.status, image.body.code]).toEqual([400, 'DEPLOYMENT_EMPTY']);
     expect(image.body.message).toContain('application/xml');

@@ -30,7 +30,8 @@ describe('FEEL in a running case: only the variables, and bounded', () => {
     await sut?.close();
   });
 
-  const start = (key: string, variables: unknown) => request(sut.server).post(`/api/processes/${key}/instances`).set('Content-Type', 'application/json').send(JSON.stringify({ variables }));
+  const start = (key: string, variables: unknown) =>
+    request(sut.server).post(`/api/processes/${key}/instances`).set('Content-Type', 'application/json').send(JSON.stringify({ variables }));
 
   it.each([
     ['process-global', 'process'],

@@ -31,7 +31,10 @@ describe('request bodies nested too deep', () => {
     // given what is stored
     const before = await state();
     // when a body nested 5,000 levels deep is sent
-    const response = await request(sut.server)[method.toLowerCase() as 'post'](path).set('Content-Type', 'application/json').send(body(nestedObject(5_000)));
+    const client = request(sut.server);
+    const response = await client[method.toLowerCase() as 'post'](path)
+      .set('Content-Type', 'application/json')
+      .send(body(nestedObject(5_000)));
     // then it is refused before it is parsed, naming the limit, and nothing changed
     expect([response.status, response.body.code]).toEqual([400, 'BODY_TOO_DEEP']);
     expect(response.body.details).toEqual({ limit: 64 });
@@ -73,7 +76,9 @@ describe('the NUL character, which no stored text can hold', () => {
     const inModel = await request(sut.server)
       .post('/api/deployments')
       .set('Content-Type', 'application/xml')
-      .send('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"><bpmn:process id="p" name="a\u0000b" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>');
+      .send(
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"><bpmn:process id="p" name="a\u0000b" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>',
+      );
     // then each is refused saying why, and nothing changed
     expect([inPath.status, inPath.body.code]).toEqual([400, 'NUL_CHARACTER']);
     expect([inQuery.status, inQuery.body.code]).toEqual([400, 'NUL_CHARACTER']);

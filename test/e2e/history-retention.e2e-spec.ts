@@ -49,7 +49,14 @@ describe('bounded history (TANDEM_HISTORY_RETENTION_MONTHS)', () => {
     if (response.status !== 200 && response.status !== 201) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
     return response;
   };
-  const start = async (businessKey: string) => (await ok(http().post('/api/processes/retained-service/instances').send({ businessKey, variables: { channel: 'phone' } }))).body.id as string;
+  const start = async (businessKey: string) =>
+    (
+      await ok(
+        http()
+          .post('/api/processes/retained-service/instances')
+          .send({ businessKey, variables: { channel: 'phone' } }),
+      )
+    ).body.id as string;
   /** Claims, starts and completes the case's open task `workMs` after its start. */
   const work = async (instanceId: string, workMs: number) => {
     const [task] = (await ok(http().get('/api/tasks').query({ instanceId, status: 'open' }))).body as Array<{ id: string }>;
@@ -57,7 +64,14 @@ describe('bounded history (TANDEM_HISTORY_RETENTION_MONTHS)', () => {
     sut.clock.advance(workMs);
     await ok(anna.post(`/api/tasks/${task.id}/complete`).send({ variables: {} }));
   };
-  const report = async (path: string, window: object) => (await ok(http().get(path).query({ processVersionId: versionId, ...window }))).body as unknown;
+  const report = async (path: string, window: object) =>
+    (
+      await ok(
+        http()
+          .get(path)
+          .query({ processVersionId: versionId, ...window }),
+      )
+    ).body as unknown;
   const stepPartitions = async (): Promise<string[]> =>
     (
       await sut.app

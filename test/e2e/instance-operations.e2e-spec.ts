@@ -69,10 +69,8 @@ describe('instance operations over HTTP', () => {
   const tasks = async (instanceId: string) => (await http().get('/api/tasks').query({ instanceId })).body as TaskBody[];
   const task = async (instanceId: string, elementId: string) => (await tasks(instanceId)).find((candidate) => candidate.elementId === elementId) as TaskBody;
   const audit = async (id: string) => (await http().get(`/api/instances/${id}/audit`).expect(200)).body as AuditBody[];
-  const steps = async (id: string) =>
-    (await http().get(`/api/instances/${id}/steps`).expect(200)).body as Array<Record<string, string | null> & { elementId: string }>;
-  const jobCount = async (instanceId: string) =>
-    Number((await sut.app.get(DataSource).query(`SELECT count(*) FROM job WHERE instance_id = $1`, [instanceId]))[0].count);
+  const steps = async (id: string) => (await http().get(`/api/instances/${id}/steps`).expect(200)).body as Array<Record<string, string | null> & { elementId: string }>;
+  const jobCount = async (instanceId: string) => Number((await sut.app.get(DataSource).query(`SELECT count(*) FROM job WHERE instance_id = $1`, [instanceId]))[0].count);
   const claim = (taskId: string, user: string) => users[user].post(`/api/tasks/${taskId}/claim`);
   const completeTask = (taskId: string, user: string) => users[user].post(`/api/tasks/${taskId}/complete`);
   const fetchLookup = async (key: string, instanceId: string) => {
@@ -115,7 +113,12 @@ describe('instance operations over HTTP', () => {
       expect(await jobCount(started.id)).toBe(0);
       // and the ledger shows every waiting step canceled, the trail who did it and why
       const ledger = await steps(started.id);
-      expect(ledger.filter((step) => step.canceledAt !== null).map((step) => step.elementId).sort()).toEqual(['cool-off', 'lookup', 'triage']);
+      expect(
+        ledger
+          .filter((step) => step.canceledAt !== null)
+          .map((step) => step.elementId)
+          .sort(),
+      ).toEqual(['cool-off', 'lookup', 'triage']);
       expect(await audit(started.id)).toEqual([
         { id: expect.any(String), operation: 'cancel', actor: 'olga', reason: 'customer withdrew', details: {}, at: sut.clock.now().toISOString() },
       ]);
@@ -197,7 +200,9 @@ describe('instance operations over HTTP', () => {
 
       // when a draft is set on the triage task alone
       const triage = await task(started.id, 'triage');
-      const local = await http().patch(`/api/instances/${started.id}/variables`).send({ variables: { draft: 'refund?' }, activityInstanceId: triage.id });
+      const local = await http()
+        .patch(`/api/instances/${started.id}/variables`)
+        .send({ variables: { draft: 'refund?' }, activityInstanceId: triage.id });
       expect(local.body.variables).toEqual({ amount: 250, tier: 'gold', note: 'vip' });
 
       // then the trail names what changed, by whom and why
@@ -394,8 +399,12 @@ describe('instance operations over HTTP', () => {
       const other = await deployTicket('ticket-other', 1);
 
       // when the mapping names an unknown element, or the target is the other process
-      const unknown = await http().post(`/api/instances/${started.id}/migrate`).send({ targetProcessVersionId: v2.id, mapping: { triage: 'triage-2' } });
-      const batch = await http().post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v2.id, mapping: { typo: 'triage' } });
+      const unknown = await http()
+        .post(`/api/instances/${started.id}/migrate`)
+        .send({ targetProcessVersionId: v2.id, mapping: { triage: 'triage-2' } });
+      const batch = await http()
+        .post(`/api/process-versions/${v1.id}/migrate-instances`)
+        .send({ targetProcessVersionId: v2.id, mapping: { typo: 'triage' } });
       const otherProcess = await http().post(`/api/instances/${started.id}/migrate`).send({ targetProcessVersionId: other.id });
 
       // then each is a 422 naming the element (or process) at fault
@@ -443,13 +452,22 @@ describe('instance operations over HTTP', () => {
       // when the id or the body is malformed, then each is a 400
       const badId = await http().post('/api/instances/not-a-uuid/cancel').send({});
       expect(badId.status).toBe(400);
-      for (const body of [{}, { targetProcessVersionId: 'v2' }, { targetProcessVersionId: v1.id, mapping: { triage: 7 } }, { targetProcessVersionId: v1.id, mapping: ['triage'] }]) {
+      for (const body of [
+        {},
+        { targetProcessVersionId: 'v2' },
+        { targetProcessVersionId: v1.id, mapping: { triage: 7 } },
+        { targetProcessVersionId: v1.id, mapping: ['triage'] },
+      ]) {
         const refused = await http().post(`/api/instances/${started.id}/migrate`).send(body);
         expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       }
-      const badBatch = await http().post(`/api/process-versions/${v1.id}/migrate-instances`).send({ targetProcessVersionId: v1.id, instanceIds: ['x'] });
+      const badBatch = await http()
+        .post(`/api/process-versions/${v1.id}/migrate-instances`)
+        .send({ targetProcessVersionId: v1.id, instanceIds: ['x'] });
       expect([badBatch.status, badBatch.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-      const longReason = await http().post(`/api/instances/${started.id}/suspend`).send({ reason: 'x'.repeat(2001) });
+      const longReason = await http()
+        .post(`/api/instances/${started.id}/suspend`)
+        .send({ reason: 'x'.repeat(2001) });
       expect([longReason.status, longReason.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       // and the case is as it was
       expect((await instance(started.id)).status).toBe('active');

@@ -93,13 +93,10 @@ describe('job failures, incidents and their API', () => {
 
   const http = () => request(sut.server);
   const instance = async (id: string) => (await http().get(`/api/instances/${id}`).expect(200)).body as InstanceBody;
-  const start = async (processKey: string) =>
-    (await http().post(`/api/processes/${processKey}/instances`).send({}).expect(201)).body as InstanceBody;
+  const start = async (processKey: string) => (await http().post(`/api/processes/${processKey}/instances`).send({}).expect(201)).body as InstanceBody;
   const startFollowUp = () => start('follow-up');
   const openTask = async (instanceId: string, elementId: string) =>
-    ((await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>).find(
-      (task) => task.elementId === elementId,
-    )!;
+    ((await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>).find((task) => task.elementId === elementId)!;
 
   /** A case whose timer failed three times (routing on data it lacks): its job is parked with an incident. */
   const parkedTimer = async (processKey: string) => {
@@ -159,7 +156,10 @@ describe('job failures, incidents and their API', () => {
     // given a parked routing timer, and the agent then records the answer
     const { instanceId, incident } = await followUpWithIncident();
     const task = await openTask(instanceId, 'record-answer');
-    await http().post(`/api/tasks/${task.id}/complete`).send({ userId: 'anna', variables: { answer: 'not resolved' } }).expect(200);
+    await http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .send({ userId: 'anna', variables: { answer: 'not resolved' } })
+      .expect(200);
     // when an operator retries the incident
     const retried = await http().post(`/api/incidents/${incident.id}/retry`).send({});
     // then the incident is resolved, and the job fires on the next poll and routes the case
@@ -224,7 +224,10 @@ describe('job failures, incidents and their API', () => {
     ]);
     // and a worker waits for CRM checks
     const waiting = fetch('worker-b', 30_000).then((response) => response);
-    await eventually(async () => sut.app.get(ExternalTaskAvailability).waiting, (count) => count === 1);
+    await eventually(
+      async () => sut.app.get(ExternalTaskAvailability).waiting,
+      (count) => count === 1,
+    );
     // when an operator retries the incident with two retries
     await http().post(`/api/incidents/${incidentId}/retry`).send({ retries: 2 }).expect(200);
     // then the waiting worker gets the task with two retries, and completing it ends the case
@@ -243,7 +246,11 @@ describe('job failures, incidents and their API', () => {
     // when the open follow-up incidents are listed, in full and one per page
     const all = await http().get('/api/incidents').query({ processKey: 'follow-up', open: true }).expect(200);
     const pages = await Promise.all(
-      [0, 1].map((offset) => http().get('/api/incidents').query({ processKey: 'follow-up', open: true, limit: 1, offset: all.body.length - 2 + offset })),
+      [0, 1].map((offset) =>
+        http()
+          .get('/api/incidents')
+          .query({ processKey: 'follow-up', open: true, limit: 1, offset: all.body.length - 2 + offset }),
+      ),
     );
     const none = await http().get('/api/incidents').query({ processKey: 'no-such-process' }).expect(200);
     // then only open follow-up incidents are listed, oldest first, with the total in the header

@@ -36,10 +36,12 @@ const fetchBody = (workerId: string, asyncResponseTimeoutMs?: number, topic = 'l
 
 /** Sends a fetch-and-lock now and resolves with its answer (supertest only sends once awaited). */
 const longPoll = (server: Server, workerId: string, asyncResponseTimeoutMs: number, topic?: string) =>
-  request(server).post('/api/external-tasks/fetch-and-lock').send(fetchBody(workerId, asyncResponseTimeoutMs, topic)).then((response) => response);
+  request(server)
+    .post('/api/external-tasks/fetch-and-lock')
+    .send(fetchBody(workerId, asyncResponseTimeoutMs, topic))
+    .then((response) => response);
 
-const startLookup = async (server: Server) =>
-  (await request(server).post('/api/processes/lookup/instances').send({}).expect(201)).body as { id: string };
+const startLookup = async (server: Server) => (await request(server).post('/api/processes/lookup/instances').send({}).expect(201)).body as { id: string };
 
 /**
  * Long polling: a fetch that finds nothing waits for a task of its topics (announced in-process and
@@ -59,7 +61,10 @@ describe('long polling on fetch-and-lock', () => {
 
   /** Resolves once `count` long polls wait on the app. */
   const waitingPolls = (app: TestApp, count: number) =>
-    eventually(async () => app.app.get(ExternalTaskAvailability).waiting, (waiting) => waiting === count);
+    eventually(
+      async () => app.app.get(ExternalTaskAvailability).waiting,
+      (waiting) => waiting === count,
+    );
 
   it('answers a waiting worker as soon as a task of its topic is created', async () => {
     // given a worker waits for lookups, with nothing to fetch
@@ -125,10 +130,7 @@ describe('long polling on fetch-and-lock', () => {
     const poll = longPoll(sut.server, 'worker-b', 30_000);
     await waitingPolls(sut, 1);
     // when worker-a reports a failure without a retry timeout
-    await request(sut.server)
-      .post(`/api/external-tasks/${task.id}/failure`)
-      .send({ workerId: 'worker-a', errorMessage: 'CRM busy' })
-      .expect(200);
+    await request(sut.server).post(`/api/external-tasks/${task.id}/failure`).send({ workerId: 'worker-a', errorMessage: 'CRM busy' }).expect(200);
     // then worker-b gets the task
     expect(((await poll).body as LockedTask[]).map((locked) => locked.id)).toEqual([task.id]);
   });
@@ -149,7 +151,9 @@ describe('long polling on fetch-and-lock', () => {
     // when a fetch asks to wait longer than a minute, less than nothing, or half a millisecond
     const answers = await Promise.all(
       [60_001, -1, 0.5, 'soon'].map((asyncResponseTimeoutMs) =>
-        request(sut.server).post('/api/external-tasks/fetch-and-lock').send({ ...fetchBody('w'), asyncResponseTimeoutMs }),
+        request(sut.server)
+          .post('/api/external-tasks/fetch-and-lock')
+          .send({ ...fetchBody('w'), asyncResponseTimeoutMs }),
       ),
     );
     // then each is refused, naming the field
@@ -169,7 +173,10 @@ describe('long polling across engine processes and shutdown', () => {
     try {
       await deploy(first.server, LOOKUP);
       const poll = longPoll(first.server, 'worker-a', 30_000);
-      await eventually(async () => first.app.get(ExternalTaskAvailability).waiting, (waiting) => waiting === 1);
+      await eventually(
+        async () => first.app.get(ExternalTaskAvailability).waiting,
+        (waiting) => waiting === 1,
+      );
       // when a case on the second process creates a lookup
       const instance = await startLookup(second.server);
       // then the worker on the first process gets it
@@ -184,7 +191,10 @@ describe('long polling across engine processes and shutdown', () => {
     // given a worker waits up to a minute
     const app = await createTestApp();
     const poll = longPoll(app.server, 'worker-a', 60_000);
-    await eventually(async () => app.app.get(ExternalTaskAvailability).waiting, (waiting) => waiting === 1);
+    await eventually(
+      async () => app.app.get(ExternalTaskAvailability).waiting,
+      (waiting) => waiting === 1,
+    );
     // when the app closes
     await app.close();
     // then the worker got an empty answer (a poll kept open would hold the close past this test's timeout)

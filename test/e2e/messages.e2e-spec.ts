@@ -274,9 +274,7 @@ describe('POST /api/messages', () => {
       // given a case waits for its reply
       const waiting = await start('reply-wait', { ticketId: 'T-race' });
       // when eight clients publish the same message (same messageId) at once
-      const responses = await Promise.all(
-        Array.from({ length: 8 }, () => publish({ name: 'customer-reply', correlationKey: 'T-race', messageId: 'reply-T-race-1' })),
-      );
+      const responses = await Promise.all(Array.from({ length: 8 }, () => publish({ name: 'customer-reply', correlationKey: 'T-race', messageId: 'reply-T-race-1' })));
       // then exactly one correlated it and the seven others were refused as conflicts
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);

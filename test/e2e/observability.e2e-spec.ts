@@ -31,7 +31,9 @@ describe('observability: Prometheus metrics at /metrics, request ids', () => {
     // given two cases started and the first one's task completed
     const started = [];
     for (const customer of ['C-1', 'C-2']) {
-      const response = await request(sut.server).post('/api/processes/service-request/instances').send({ variables: { category: 'warranty', customer } });
+      const response = await request(sut.server)
+        .post('/api/processes/service-request/instances')
+        .send({ variables: { category: 'warranty', customer } });
       expect(response.status).toBe(201);
       started.push(response.body.id as string);
     }
@@ -56,7 +58,7 @@ describe('observability: Prometheus metrics at /metrics, request ids', () => {
     expect(page).toContain('# HELP tandem_job_lag_seconds How late a job fired after it was due');
   });
 
-  it('answers every request with its id: the caller\'s X-Request-Id, or a new one', async () => {
+  it("answers every request with its id: the caller's X-Request-Id, or a new one", async () => {
     const given = await request(sut.server).get('/api/health').set('X-Request-Id', 'lb-7f3a');
     const generated = await request(sut.server).get('/api/health');
     expect(given.headers['x-request-id']).toBe('lb-7f3a');

@@ -62,7 +62,11 @@ describe('GET /api/process-versions/{before}/diff/{after}', () => {
     const { body } = await diff(asIs.id, toBe.id);
     // then every NVA step but the reminder is gone, with its class
     const removedNva = body.removed.filter((element: { valueClass?: string }) => element.valueClass === 'NVA').map((element: { id: string }) => element.id);
-    expect(removedNva.sort()).toEqual(Object.keys(AS_IS_NVA).filter((id) => !(id in TO_BE_NVA)).sort());
+    expect(removedNva.sort()).toEqual(
+      Object.keys(AS_IS_NVA)
+        .filter((id) => !(id in TO_BE_NVA))
+        .sort(),
+    );
     expect(body.valueClassChanges).toContainEqual({ id: 'Task_HandOffNote', name: 'Write hand-off note for second line', element: 'removed', before: 'NVA', after: null });
     // and the automatic CRM sync replaces the re-keying
     expect(body.added).toContainEqual({ id: 'Task_SyncRequestToCrm', kind: 'flowNode', type: 'serviceTask', name: 'Sync request to CRM', valueClass: 'BVA' });

@@ -111,9 +111,7 @@ describe('the reference customer-service processes over HTTP', () => {
     for (const step of ledger) {
       expect(step.readyAt).not.toBeNull();
       expect([step.completedAt, step.canceledAt].filter((at) => at !== null)).toHaveLength(1);
-      const times = [step.readyAt, step.claimedAt, step.startedAt, step.completedAt ?? step.canceledAt]
-        .filter((at): at is string => at !== null)
-        .map(Date.parse);
+      const times = [step.readyAt, step.claimedAt, step.startedAt, step.completedAt ?? step.canceledAt].filter((at): at is string => at !== null).map(Date.parse);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       if (['userTask', 'serviceTask'].includes(step.elementType)) {
         expect(step.laneId).not.toBeNull();
@@ -123,10 +121,7 @@ describe('the reference customer-service processes over HTTP', () => {
   };
 
   const runExpertComplaint = async () => {
-    const started = await http()
-      .post('/api/processes/customer-service/instances')
-      .send({ businessKey: 'complaint-1', variables: EXPERT_COMPLAINT.start })
-      .expect(201);
+    const started = await http().post('/api/processes/customer-service/instances').send({ businessKey: 'complaint-1', variables: EXPERT_COMPLAINT.start }).expect(201);
     const ended = await workToTheEnd(started.body.id, EXPERT_COMPLAINT.completions);
     const ledger = (await http().get(`/api/instances/${ended.id}/steps`)).body as Step[];
     return { ended, ledger };
@@ -142,9 +137,21 @@ describe('the reference customer-service processes over HTTP', () => {
     expect(ended).toEqual(expect.objectContaining({ status: 'completed', version: 1 }));
     expect(completedActivities(ledger)).toEqual(
       [
-        'Task_LogRequest', 'Task_RekeyIntoCrm', 'Task_FirstLineDiagnosis', 'Task_HandOffNote', 'Task_SecondLineDiagnosis',
-        'Task_BriefExperts', 'Task_ExpertAnalysis', 'Task_ReturnToFirstLine', 'Task_VerifyComplaint', 'Task_ReverifySecondLine',
-        'Task_ReverifyExperts', 'Task_TeamLeadApproval', 'Task_DepartmentApproval', 'Task_DeliverSolution', 'Task_UpdateCrm',
+        'Task_LogRequest',
+        'Task_RekeyIntoCrm',
+        'Task_FirstLineDiagnosis',
+        'Task_HandOffNote',
+        'Task_SecondLineDiagnosis',
+        'Task_BriefExperts',
+        'Task_ExpertAnalysis',
+        'Task_ReturnToFirstLine',
+        'Task_VerifyComplaint',
+        'Task_ReverifySecondLine',
+        'Task_ReverifyExperts',
+        'Task_TeamLeadApproval',
+        'Task_DepartmentApproval',
+        'Task_DeliverSolution',
+        'Task_UpdateCrm',
         'Task_SurveyCall',
       ].sort(),
     );
@@ -164,14 +171,20 @@ describe('the reference customer-service processes over HTTP', () => {
     expect(ended).toEqual(expect.objectContaining({ status: 'completed', version: 2 }));
     expect(completedActivities(ledger)).toEqual(
       [
-        'Task_LogRequest', 'Task_SyncRequestToCrm', 'Task_FirstLineDiagnosis', 'Task_SecondLineDiagnosis', 'Task_ExpertAnalysis',
-        'Task_VerifyComplaint', 'Task_ApproveAboveLimit', 'Task_DeliverSolution', 'Task_SyncOutcomeToCrm', 'Task_PersonalFollowUp',
+        'Task_LogRequest',
+        'Task_SyncRequestToCrm',
+        'Task_FirstLineDiagnosis',
+        'Task_SecondLineDiagnosis',
+        'Task_ExpertAnalysis',
+        'Task_VerifyComplaint',
+        'Task_ApproveAboveLimit',
+        'Task_DeliverSolution',
+        'Task_SyncOutcomeToCrm',
+        'Task_PersonalFollowUp',
       ].sort(),
     );
     expectConsistentLedger(ledger);
-    expect(ledger.find((step) => step.elementId === 'Task_SyncRequestToCrm')).toEqual(
-      expect.objectContaining({ laneId: expect.any(String), actor: 'worker' }),
-    );
+    expect(ledger.find((step) => step.elementId === 'Task_SyncRequestToCrm')).toEqual(expect.objectContaining({ laneId: expect.any(String), actor: 'worker' }));
   });
 
   it('deploys the whole processes directory at start without making new versions of unchanged files', async () => {

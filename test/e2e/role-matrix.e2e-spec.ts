@@ -146,8 +146,7 @@ const parse = (endpoint: string): Route => {
   return { method, path };
 };
 
-const isAllowed = (allowed: Allowed, caller: Caller): boolean =>
-  allowed === 'public' || (caller !== 'anonymous' && (allowed === 'signedIn' || allowed.includes(caller)));
+const isAllowed = (allowed: Allowed, caller: Caller): boolean => allowed === 'public' || (caller !== 'anonymous' && (allowed === 'signedIn' || allowed.includes(caller)));
 
 describe('who may call which endpoint', () => {
   let sut: TestApp;
@@ -195,8 +194,7 @@ describe('who may call which endpoint', () => {
       const response = await call(parse(endpoint), caller);
       // then an allowed caller gets past the guard (2xx, or a 4xx about the request, never 401 or 403, nor a 5xx);
       // anyone else is refused: 401 without credentials, 403 with them
-      outcomes[caller] =
-        response.status === 401 || response.status === 403 ? `${response.status} ${response.body.code}` : response.status < 500 ? 'passed' : `${response.status}`;
+      outcomes[caller] = response.status === 401 || response.status === 403 ? `${response.status} ${response.body.code}` : response.status < 500 ? 'passed' : `${response.status}`;
       expected[caller] = isAllowed(allowed, caller) ? 'passed' : caller === 'anonymous' ? '401 AUTHENTICATION_REQUIRED' : '403 ACCESS_DENIED';
     }
     expect(outcomes).toEqual(expected);

@@ -116,14 +116,7 @@ describe('a service request, end to end over HTTP', () => {
 
     // and the step ledger holds every element once, in order, each timed consistently
     const ledger = await steps(instance.id);
-    expect(ledger.map((step) => step.elementId)).toEqual([
-      'received',
-      'record-request',
-      'needs-check',
-      'check-entitlement',
-      'resolve-request',
-      'resolved',
-    ]);
+    expect(ledger.map((step) => step.elementId)).toEqual(['received', 'record-request', 'needs-check', 'check-entitlement', 'resolve-request', 'resolved']);
     for (const step of ledger) {
       expect(step.readyAt).not.toBeNull();
       expect(step.completedAt).not.toBeNull();
@@ -180,7 +173,9 @@ describe('a service request, end to end over HTTP', () => {
 
   it('answers 400 naming the field when variables are not an object, or a field is unknown', async () => {
     // when variables are a list, a string, and when an unknown field is sent
-    const list = await http().post('/api/processes/service-request/instances').send({ variables: [1, 2] });
+    const list = await http()
+      .post('/api/processes/service-request/instances')
+      .send({ variables: [1, 2] });
     const text = await http().post('/api/processes/service-request/instances').send({ variables: 'category=warranty' });
     const unknown = await http().post('/api/processes/service-request/instances').send({ variabels: {} });
     // then each is a validation error naming the field, and no case was started
@@ -215,7 +210,11 @@ describe('a service request, end to end over HTTP', () => {
     const record = await openTask(instance.id);
     // when ten clients complete it at the same moment
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, client) => http().post(`/api/tasks/${record.id}/complete`).send({ variables: { by: `client-${client}` } })),
+      Array.from({ length: 10 }, (_, client) =>
+        http()
+          .post(`/api/tasks/${record.id}/complete`)
+          .send({ variables: { by: `client-${client}` } }),
+      ),
     );
     // then one succeeds, the others get a conflict, and the task completed once
     const statuses = answers.map((answer) => answer.status);

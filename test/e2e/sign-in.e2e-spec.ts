@@ -286,7 +286,10 @@ describe('log-in throttling behind a load balancer', () => {
   let sut: TestApp;
 
   beforeAll(async () => {
-    sut = await createTestApp({ trustProxy: 1, auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN, loginMaxFailures: 100, loginMaxFailuresPerAddress: 2, loginWindowMinutes: 15 } });
+    sut = await createTestApp({
+      trustProxy: 1,
+      auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN, loginMaxFailures: 100, loginMaxFailuresPerAddress: 2, loginWindowMinutes: 15 },
+    });
     await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
   });
 
@@ -295,8 +298,7 @@ describe('log-in throttling behind a load balancer', () => {
   });
 
   it('counts failures by the client address the proxy forwards, not by the proxy', async () => {
-    const from = (address: string, password: string) =>
-      request(sut.anonymousServer).post('/api/auth/login').set('X-Forwarded-For', address).send({ username: 'ana', password });
+    const from = (address: string, password: string) => request(sut.anonymousServer).post('/api/auth/login').set('X-Forwarded-For', address).send({ username: 'ana', password });
     // given two failures from one client behind the proxy
     expect((await from('203.0.113.7', 'guess')).status).toBe(401);
     expect((await from('203.0.113.7', 'guess')).status).toBe(401);

@@ -30,10 +30,8 @@ describe('POST /api/signals', () => {
   const start = async (key: string, variables: Record<string, unknown> = {}) =>
     (await http().post(`/api/processes/${key}/instances`).send({ variables }).expect(201)).body as InstanceBody;
   const instance = async (id: string) => (await http().get(`/api/instances/${id}`).expect(200)).body as InstanceBody;
-  const instancesOf = async (processKey: string) =>
-    (await http().get('/api/instances').query({ processKey, limit: 100 }).expect(200)).body as Array<{ id: string }>;
-  const openTasks = async (instanceId: string) =>
-    (await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>;
+  const instancesOf = async (processKey: string) => (await http().get('/api/instances').query({ processKey, limit: 100 }).expect(200)).body as Array<{ id: string }>;
+  const openTasks = async (instanceId: string) => (await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>;
 
   it('reaches every waiting catch event and starts the process with that signal start event', async () => {
     // given two cases wait for the outage to be resolved

@@ -27,7 +27,12 @@ describe('simulation before piloting: calibration and prediction', () => {
     asIs = (await deploy(sut.server, processXml(1))).id;
     // history: 30 cases over a day, each worked for 5 to 20 minutes
     for (let i = 0; i < 30; i++) {
-      const { id } = (await request(sut.server).post('/api/processes/sim-desk/instances').send({ variables: { category: i % 5 === 0 ? 'complaint' : 'inquiry' } }).expect(201)).body;
+      const { id } = (
+        await request(sut.server)
+          .post('/api/processes/sim-desk/instances')
+          .send({ variables: { category: i % 5 === 0 ? 'complaint' : 'inquiry' } })
+          .expect(201)
+      ).body;
       const [task] = (await request(sut.server).get(`/api/tasks?view=all&instanceId=${id}&status=open`).expect(200)).body as Array<{ id: string }>;
       await request(sut.server).post(`/api/tasks/${task.id}/claim`).send({ start: true }).expect(200);
       sut.clock.advance((5 + (i % 4) * 5) * MINUTE);
@@ -94,7 +99,9 @@ describe('simulation before piloting: calibration and prediction', () => {
     expect(invalid.body.code).toBe('SIMULATION_PARAMETERS_INVALID');
     expect(JSON.stringify(invalid.body.details)).toContain('arrivals.perDay');
     // more cases than one request may simulate
-    const tooLarge = await analyst.post('/api/simulations/predictions').send({ processVersionId: asIs, replications: 10, parameters: { ...base, arrivals: { perDay: 5000 }, horizon: { days: 30 } } });
+    const tooLarge = await analyst
+      .post('/api/simulations/predictions')
+      .send({ processVersionId: asIs, replications: 10, parameters: { ...base, arrivals: { perDay: 5000 }, horizon: { days: 30 } } });
     expect(tooLarge.status).toBe(422);
     expect(tooLarge.body).toMatchObject({ code: 'SIMULATION_TOO_LARGE', details: { field: 'parameters.horizon.days' } });
     // too many replications
@@ -103,7 +110,7 @@ describe('simulation before piloting: calibration and prediction', () => {
     expect(JSON.stringify(replications.body)).toContain('replications');
   });
 
-  it('runs each version on the parameters its model has, with the candidate\'s own on top', async () => {
+  it("runs each version on the parameters its model has, with the candidate's own on top", async () => {
     // given a redesign whose one step has another id: the as-is calibration's durations do not name it
     const redesign = (await deploy(sut.server, processXml(3).replaceAll('"handle"', '"handle-fast"'))).id;
     const { parameters } = (await analyst.post('/api/simulations/calibration').send({ processVersionId: asIs }).expect(200)).body;

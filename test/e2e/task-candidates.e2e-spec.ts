@@ -117,7 +117,10 @@ describe('agents and the tasks offered to them', () => {
     expect({ status: secondClaim.status, code: secondClaim.body.code }).toEqual({ status: 409, code: 'TASK_ALREADY_CLAIMED' });
     expect({ status: otherCompletion.status, code: otherCompletion.body.code }).toEqual({ status: 403, code: 'TASK_CLAIMED_BY_OTHER' });
     // when ana completes it
-    await ana.post(`/api/tasks/${firstLine.id}/complete`).send({ variables: { note: 'done' } }).expect(200);
+    await ana
+      .post(`/api/tasks/${firstLine.id}/complete`)
+      .send({ variables: { note: 'done' } })
+      .expect(200);
     // then the ledger names ana for the claim and the completion
     const steps = (await admin().get(`/api/instances/${instanceId}/steps`).expect(200)).body as Array<{ elementId: string; actor: string | null }>;
     expect(steps.find((step) => step.elementId === 'to-first-line')?.actor).toBe('ana');
@@ -132,7 +135,10 @@ describe('agents and the tasks offered to them', () => {
     // when an admin moves anton from the first line to the experts
     const users = (await admin().get('/api/users').query({ group: 'first-line' }).expect(200)).body as Array<{ id: string; username: string }>;
     const antonId = users.find((user) => user.username === 'anton')!.id;
-    await admin().patch(`/api/users/${antonId}`).send({ groups: ['experts'] }).expect(200);
+    await admin()
+      .patch(`/api/users/${antonId}`)
+      .send({ groups: ['experts'] })
+      .expect(200);
     // then his token, unchanged, no longer reaches the first line's other tasks, but still his claimed one
     expect((await anton.get(`/api/tasks/${other.id}`)).status).toBe(403);
     await anton.get(`/api/tasks/${firstLine.id}`).expect(200);

@@ -122,8 +122,7 @@ describe('escalating a task', () => {
     sut.clock.advance(4 * MINUTE);
 
     // when she escalates it for lack of expertise
-    const escalated = (await ana.post(`/api/tasks/${task.id}/escalate`).send({ reasonCode: 'needs-expertise', comment: 'warranty dispute' }).expect(200))
-      .body as TaskBody;
+    const escalated = (await ana.post(`/api/tasks/${task.id}/escalate`).send({ reasonCode: 'needs-expertise', comment: 'warranty dispute' }).expect(200)).body as TaskBody;
 
     // then it waits in the second line's queue, and no longer in hers
     expect(escalated).toEqual(expect.objectContaining({ id: task.id, state: 'ready', assignee: null, candidateGroups: ['second-line'], laneId: 'Lane_SecondLine' }));
@@ -225,8 +224,6 @@ describe('escalating a task', () => {
     expect(nowhere.body.message).toContain('Only step');
     expect(flat.task.escalatable).toBe(false);
     expect({ status: othersTask.status, code: othersTask.body.code }).toEqual({ status: 403, code: 'TASK_CLAIMED_BY_OTHER' });
-    expect((await ana.get(`/api/tasks/${tiered.task.id}`).expect(200)).body).toEqual(
-      expect.objectContaining({ assignee: 'ana', candidateGroups: ['first-line'] }),
-    );
+    expect((await ana.get(`/api/tasks/${tiered.task.id}`).expect(200)).body).toEqual(expect.objectContaining({ assignee: 'ana', candidateGroups: ['first-line'] }));
   });
 });

@@ -89,9 +89,7 @@ describe('SLA clocks and priority in the tasklist', () => {
       'standard-inquiry:50',
     ]);
     expect(response.headers['x-total-count']).toBe('5');
-    expect(queue[0]).toEqual(
-      expect.objectContaining({ processKey: 'intake', category: 'complaint', stage: 'inquiry', valueClass: 'VA', state: 'ready', breachedAt: null }),
-    );
+    expect(queue[0]).toEqual(expect.objectContaining({ processKey: 'intake', category: 'complaint', stage: 'inquiry', valueClass: 'VA', state: 'ready', breachedAt: null }));
     // and the due date follows the tier: one hour for gold, four for the others
     const due = (task: TaskBody) => (Date.parse(task.dueAt!) - Date.parse(task.followUpAt!) + 30 * MINUTE) / HOUR;
     expect(queue.map(due)).toEqual([1, 1, 4, 4, 4]);
@@ -100,7 +98,14 @@ describe('SLA clocks and priority in the tasklist', () => {
   it('filters the queue by priority, category, stage, due date and process, and sorts by due date', async () => {
     // given the five requests above
     const listed = async (query: Record<string, string>) =>
-      ((await ana.get('/api/tasks').query({ processKey: 'intake', ...query }).expect(200)).body as TaskBody[]).map(({ businessKey }) => businessKey);
+      (
+        (
+          await ana
+            .get('/api/tasks')
+            .query({ processKey: 'intake', ...query })
+            .expect(200)
+        ).body as TaskBody[]
+      ).map(({ businessKey }) => businessKey);
     // when / then
     expect(await listed({ priority: '75' })).toEqual(['gold-complaint', 'gold-inquiry']);
     expect(await listed({ category: 'complaint' })).toEqual(['gold-complaint', 'standard-complaint']);
@@ -162,8 +167,7 @@ describe('SLA clocks and priority in the tasklist', () => {
   it('stops the clocks of a task that ends first: no breach, no job left', async () => {
     // given a gold request completed within ten minutes
     const task = await startCase('on-time', { customerTier: 'gold', category: 'inquiry' });
-    const jobs = async () =>
-      (await sut.app.get(DataSource).query(`SELECT count(*)::int AS count FROM job WHERE activity_instance_id = $1`, [task.id]))[0].count as number;
+    const jobs = async () => (await sut.app.get(DataSource).query(`SELECT count(*)::int AS count FROM job WHERE activity_instance_id = $1`, [task.id]))[0].count as number;
     const scheduled = await jobs();
     sut.clock.advance(10 * MINUTE);
     await ana.post(`/api/tasks/${task.id}/complete`).send({}).expect(200);

@@ -77,21 +77,17 @@ describe('working a task: claim, start, pause, unclaim, assign, delegate', () =>
     sut.clock.advance(7 * MINUTE);
     await ana.post(`/api/tasks/${task.id}/start`).expect(200);
     sut.clock.advance(4 * MINUTE);
-    await ana.post(`/api/tasks/${task.id}/complete`).send({ variables: { reached: true } }).expect(200);
+    await ana
+      .post(`/api/tasks/${task.id}/complete`)
+      .send({ variables: { reached: true } })
+      .expect(200);
 
     // then the task showed each state on the way
     expect([claimed.state, started.state, paused.state]).toEqual(['claimed', 'started', 'paused']);
     expect(claimed.startedAt).toBeNull();
     // and the ledger holds each change, from which the intervals are exactly what happened
     const steps = await history(task.id);
-    expect(steps.map(({ type, actor }) => `${type}:${actor ?? '-'}`)).toEqual([
-      'ready:-',
-      'claimed:ana',
-      'started:ana',
-      'paused:ana',
-      'started:ana',
-      'completed:ana',
-    ]);
+    expect(steps.map(({ type, actor }) => `${type}:${actor ?? '-'}`)).toEqual(['ready:-', 'claimed:ana', 'started:ana', 'paused:ana', 'started:ana', 'completed:ana']);
     expect(steps[0].elementName).toBe('Call the customer back');
     const at = steps.map((step) => Date.parse(step.at));
     const minutes = (from: number, to: number) => (at[to] - at[from]) / MINUTE;
@@ -115,7 +111,11 @@ describe('working a task: claim, start, pause, unclaim, assign, delegate', () =>
     // then the picked-up one worked two minutes, the other none: its start is recorded when it completed
     expect(body).toEqual(expect.objectContaining({ state: 'started', assignee: 'ana' }));
     const types = async (id: string) => (await history(id)).map(({ type, at }) => `${type}@${at.slice(11, 16)}`);
-    expect((await types(pickedUp.id)).slice(1)).toEqual([`claimed@${body.claimedAt!.slice(11, 16)}`, `started@${body.claimedAt!.slice(11, 16)}`, expect.stringMatching(/^completed@/)]);
+    expect((await types(pickedUp.id)).slice(1)).toEqual([
+      `claimed@${body.claimedAt!.slice(11, 16)}`,
+      `started@${body.claimedAt!.slice(11, 16)}`,
+      expect.stringMatching(/^completed@/),
+    ]);
     const never = await history(onlyClaimed.id);
     expect(never.map(({ type }) => type)).toEqual(['ready', 'claimed', 'started', 'completed']);
     expect(never[2].at).toBe(never[3].at);

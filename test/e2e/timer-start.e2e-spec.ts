@@ -74,8 +74,7 @@ describe('timer start events', () => {
   });
 
   const http = () => request(sut.server);
-  const instancesOf = async (processKey: string) =>
-    (await http().get('/api/instances').query({ processKey, limit: 500 }).expect(200)).body as InstanceSummary[];
+  const instancesOf = async (processKey: string) => (await http().get('/api/instances').query({ processKey, limit: 500 }).expect(200)).body as InstanceSummary[];
 
   it('starts an instance at each of the three ticks of R3/PT1H, and no more', async () => {
     // given a version with an R3/PT1H timer start event, deployed now
@@ -178,9 +177,7 @@ describe('timer start events', () => {
     // then no instance exists, and an open incident names the version and the start event
     expect(await instancesOf('broken-start')).toEqual([]);
     const open = (await http().get('/api/incidents').query({ processKey: 'broken-start', open: true }).expect(200)).body;
-    expect(open).toEqual([
-      expect.objectContaining({ instanceId: null, processKey: 'broken-start', processVersionId: broken.id, elementId: 'on-schedule', resolvedAt: null }),
-    ]);
+    expect(open).toEqual([expect.objectContaining({ instanceId: null, processKey: 'broken-start', processVersionId: broken.id, elementId: 'on-schedule', resolvedAt: null })]);
     // when a corrected version is deployed
     await deploy(sut.server, timerStartProcess('broken-start', duration('PT1H')));
     // then the incident is resolved with the timer it was about, and the new version starts an hour later

@@ -40,8 +40,7 @@ describe('timers fired by the job runner', () => {
   const instance = async (id: string) => (await http().get(`/api/instances/${id}`)).body as InstanceBody;
   const steps = async (id: string) => (await http().get(`/api/instances/${id}/steps`)).body as Step[];
   const start = async () => (await http().post('/api/processes/callback/instances').send({}).expect(201)).body as InstanceBody;
-  const openTasks = async (instanceId: string) =>
-    (await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>;
+  const openTasks = async (instanceId: string) => (await http().get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string; elementId: string }>;
   const waitFor = (id: string, check: (body: InstanceBody) => boolean) => eventually(() => instance(id), check);
 
   it('leaves a timer alone until it is due', async () => {
@@ -78,9 +77,7 @@ describe('timers fired by the job runner', () => {
     // then the callback task is canceled, the escalation waits, and no timer of the callback is left
     expect(view.activeElementIds).not.toContain('call-customer');
     expect(view.timers).toEqual([]);
-    expect((await http().get(`/api/tasks/${callback.id}`)).body).toEqual(
-      expect.objectContaining({ status: 'canceled', canceledAt: sut.clock.now().toISOString() }),
-    );
+    expect((await http().get(`/api/tasks/${callback.id}`)).body).toEqual(expect.objectContaining({ status: 'canceled', canceledAt: sut.clock.now().toISOString() }));
     // and the ledger shows the cancellation and where the escalation came from
     const ledger = await steps(started.id);
     const callStep = ledger.find((step) => step.elementId === 'call-customer')!;

@@ -17,7 +17,11 @@ describe('users and groups', () => {
 
   beforeAll(async () => {
     sut = await createTestApp();
-    for (const [id, name, tier] of [['tier-1', 'First line', 1], ['tier-2', 'Second line', 2], ['night-shift', 'Night shift', undefined]] as const) {
+    for (const [id, name, tier] of [
+      ['tier-1', 'First line', 1],
+      ['tier-2', 'Second line', 2],
+      ['night-shift', 'Night shift', undefined],
+    ] as const) {
       await http().post('/api/groups').send({ id, name, tier }).expect(201);
     }
   });
@@ -33,7 +37,9 @@ describe('users and groups', () => {
   describe('users', () => {
     it('creates a user with roles and groups, who may then sign in; the password never comes back', async () => {
       // when an admin creates an agent of the first line
-      const created = await http().post('/api/users').send({ username: 'mia', password: 'mias-password', displayName: 'Mia', roles: ['agent'], groups: ['tier-1'] });
+      const created = await http()
+        .post('/api/users')
+        .send({ username: 'mia', password: 'mias-password', displayName: 'Mia', roles: ['agent'], groups: ['tier-1'] });
       // then the user is there as given
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
@@ -53,10 +59,15 @@ describe('users and groups', () => {
 
     it('answers 409 for a username taken in any case, and stores nothing', async () => {
       // given noah exists
-      await http().post('/api/users').send({ username: 'noah', password: 'noahs-password', roles: ['analyst'] }).expect(201);
+      await http()
+        .post('/api/users')
+        .send({ username: 'noah', password: 'noahs-password', roles: ['analyst'] })
+        .expect(201);
       const before = await userCount();
       // when someone else is created as Noah
-      const duplicate = await http().post('/api/users').send({ username: 'Noah', password: 'other-password', roles: ['admin'] });
+      const duplicate = await http()
+        .post('/api/users')
+        .send({ username: 'Noah', password: 'other-password', roles: ['admin'] });
       // then it is refused, naming the field
       expect(duplicate.status).toBe(409);
       expect(duplicate.body).toEqual(expect.objectContaining({ code: 'USERNAME_TAKEN', details: { field: 'username', username: 'Noah' } }));
@@ -83,7 +94,9 @@ describe('users and groups', () => {
     it('answers 400 naming the groups that do not exist, and stores nothing', async () => {
       // when a user is put into a group nobody created
       const before = await userCount();
-      const response = await http().post('/api/users').send({ username: 'olli', password: 'long-enough', roles: ['agent'], groups: ['tier-1', 'tier-9'] });
+      const response = await http()
+        .post('/api/users')
+        .send({ username: 'olli', password: 'long-enough', roles: ['agent'], groups: ['tier-1', 'tier-9'] });
       // then it is refused, and olli does not exist
       expect(response.status).toBe(400);
       expect(response.body).toEqual(expect.objectContaining({ code: 'GROUP_UNKNOWN', details: { field: 'groups', groups: ['tier-9'] } }));
@@ -92,10 +105,17 @@ describe('users and groups', () => {
 
     it('changes roles, groups, name and password; the username stays', async () => {
       // given pia, an agent of the first line
-      const pia = (await http().post('/api/users').send({ username: 'pia', password: 'pias-password', roles: ['agent'], groups: ['tier-1'] }).expect(201)).body as UserBody;
+      const pia = (
+        await http()
+          .post('/api/users')
+          .send({ username: 'pia', password: 'pias-password', roles: ['agent'], groups: ['tier-1'] })
+          .expect(201)
+      ).body as UserBody;
       // when she moves to the second line and the night shift, becomes an analyst too, and gets a new password
       sut.clock.advance(60_000);
-      const changed = await http().patch(`/api/users/${pia.id}`).send({ roles: ['agent', 'analyst'], groups: ['tier-2', 'night-shift'], displayName: 'Pia', password: 'pias-new-password' });
+      const changed = await http()
+        .patch(`/api/users/${pia.id}`)
+        .send({ roles: ['agent', 'analyst'], groups: ['tier-2', 'night-shift'], displayName: 'Pia', password: 'pias-new-password' });
       // then she is as changed, signs in with the new password only
       expect(changed.status).toBe(200);
       expect(changed.body).toEqual(
@@ -113,7 +133,9 @@ describe('users and groups', () => {
       const admins = ((await http().get('/api/users').query({ limit: 500 }).expect(200)).body as UserBody[]).filter((user) => user.roles.includes('admin'));
       expect(admins.map(({ username }) => username)).toEqual([TEST_ADMIN.username]);
       // when the admin demotes, then disables themselves
-      const demoted = await http().patch(`/api/users/${admins[0].id}`).send({ roles: ['analyst'], groups: ['tier-1'] });
+      const demoted = await http()
+        .patch(`/api/users/${admins[0].id}`)
+        .send({ roles: ['analyst'], groups: ['tier-1'] });
       const disabled = await http().patch(`/api/users/${admins[0].id}`).send({ disabled: true });
       // then both are refused and the admin is as before
       expect([demoted.status, demoted.body.code, disabled.status, disabled.body.code]).toEqual([409, 'LAST_ADMIN', 409, 'LAST_ADMIN']);
@@ -122,7 +144,10 @@ describe('users and groups', () => {
 
     it('lists users by username, filtered by group, with the total in a header', async () => {
       // when the first line's members are listed two at a time
-      await http().post('/api/users').send({ username: 'quinn', password: 'long-enough', roles: ['agent'], groups: ['tier-1'] }).expect(201);
+      await http()
+        .post('/api/users')
+        .send({ username: 'quinn', password: 'long-enough', roles: ['agent'], groups: ['tier-1'] })
+        .expect(201);
       const page = await http().get('/api/users').query({ group: 'tier-1', limit: 2 });
       // then the page is sorted and the header counts every member
       expect(page.status).toBe(200);
@@ -142,7 +167,10 @@ describe('users and groups', () => {
   describe('groups', () => {
     it('lists the tiers in order, then the teams, each with its members', async () => {
       // given rosa in the second line
-      await http().post('/api/users').send({ username: 'rosa', password: 'long-enough', roles: ['agent'], groups: ['tier-2'] }).expect(201);
+      await http()
+        .post('/api/users')
+        .send({ username: 'rosa', password: 'long-enough', roles: ['agent'], groups: ['tier-2'] })
+        .expect(201);
       // when the groups are listed
       const groups = (await http().get('/api/groups').expect(200)).body as Array<{ id: string; tier: number | null; members: string[] }>;
       // then the tiers come first, in order
@@ -168,7 +196,12 @@ describe('users and groups', () => {
 
     it('renames a group and takes it out of the tiers; deleting it removes its memberships', async () => {
       // given sam on the night shift
-      const sam = (await http().post('/api/users').send({ username: 'sam', password: 'long-enough', roles: ['agent'], groups: ['night-shift', 'tier-1'] }).expect(201)).body as UserBody;
+      const sam = (
+        await http()
+          .post('/api/users')
+          .send({ username: 'sam', password: 'long-enough', roles: ['agent'], groups: ['night-shift', 'tier-1'] })
+          .expect(201)
+      ).body as UserBody;
       await http().post('/api/groups').send({ id: 'weekend', name: 'Weekend', tier: 4 }).expect(201);
       // when the weekend group loses its tier, and the night shift is deleted
       const renamed = await http().patch('/api/groups/weekend').send({ name: 'Weekend crew', tier: null });

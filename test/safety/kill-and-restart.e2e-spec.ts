@@ -61,9 +61,7 @@ describe('an engine killed in the middle of the work', () => {
     });
     expect(deployed.status).toBe(201);
     for (let batch = 0; batch < CASES; batch += 20) {
-      const started = await Promise.all(
-        Array.from({ length: 20 }, (_, n) => post(target, '/processes/lookup-then-wait/instances', { businessKey: `case-${batch + n}` })),
-      );
+      const started = await Promise.all(Array.from({ length: 20 }, (_, n) => post(target, '/processes/lookup-then-wait/instances', { businessKey: `case-${batch + n}` })));
       expect(started.every((answer) => answer.status === 201)).toBe(true);
     }
     let completedLookups = 0;
@@ -90,12 +88,20 @@ describe('an engine killed in the middle of the work', () => {
       }
     })();
     // when the engine is killed half-way through the lookups, and a new one starts on the same database
-    await eventually(async () => completedLookups, (count) => count >= CASES / 2, 60_000);
+    await eventually(
+      async () => completedLookups,
+      (count) => count >= CASES / 2,
+      60_000,
+    );
     await target.engine.kill();
     target.engine = await startEngineProcess({ databaseUrl: database.url, env });
     engines.push(target.engine);
     // then every case reaches its end
-    const statuses = await eventually(() => instancesByStatus(database.url), (counts) => counts.completed === CASES, 120_000);
+    const statuses = await eventually(
+      () => instancesByStatus(database.url),
+      (counts) => counts.completed === CASES,
+      120_000,
+    );
     working = false;
     await worker;
     expect(statuses).toEqual({ completed: CASES });

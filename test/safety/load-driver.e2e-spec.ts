@@ -62,7 +62,7 @@ describe('the load driver', () => {
     await database?.drop();
   });
 
-  it('starts cases at the parameters\' rate and works them through tasks and external tasks without an error', async () => {
+  it("starts cases at the parameters' rate and works them through tasks and external tasks without an error", async () => {
     // then about 30 cases (120 a day over 6 virtual hours) started, with no failed call
     expect(result.started).toBeGreaterThan(12);
     expect(result.started).toBeLessThan(60);

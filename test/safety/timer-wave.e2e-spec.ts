@@ -48,7 +48,11 @@ describe('a wave of due timers shared by two engine processes', () => {
     const env = { TANDEM_JOB_POLL_MS: '50', TANDEM_JOB_BATCH_SIZE: '25' };
     engines.push(...(await Promise.all([1, 2].map(() => startEngineProcess({ databaseUrl: database.url, env })))));
     // then every case completes, and no step was recorded twice
-    const statuses = await eventually(() => instancesByStatus(database.url), (counts) => counts.completed === TIMERS, 120_000);
+    const statuses = await eventually(
+      () => instancesByStatus(database.url),
+      (counts) => counts.completed === TIMERS,
+      120_000,
+    );
     expect(statuses).toEqual({ completed: TIMERS });
     expect(await duplicateStepEvents(database.url)).toBe(0);
   }, 180_000);

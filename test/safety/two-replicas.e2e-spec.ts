@@ -56,7 +56,11 @@ describe('two engine replicas on one database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    replicas = await startReplicas({ count: 2, databaseUrl: database.url, env: { TANDEM_JOB_POLL_MS: '100', TANDEM_JOB_BATCH_SIZE: '20', TANDEM_GUARDRAIL_INTERVAL_SECONDS: '1' } });
+    replicas = await startReplicas({
+      count: 2,
+      databaseUrl: database.url,
+      env: { TANDEM_JOB_POLL_MS: '100', TANDEM_JOB_BATCH_SIZE: '20', TANDEM_GUARDRAIL_INTERVAL_SECONDS: '1' },
+    });
     [a, b] = replicas.engines as [EngineProcess, EngineProcess];
     for (const path of [safetyFixture('reply-then-update.bpmn'), safetyFixture('lookup-then-wait.bpmn'), join(projectRoot(), 'bench/jobs/timer-wave.bpmn')]) {
       await deployXml(a, await fixture(path));
@@ -115,7 +119,11 @@ describe('two engine replicas on one database', () => {
       await Promise.all(Array.from({ length: 20 }, (_, n) => start(a, 'timer-wave', { businessKey: `wave-${batch + n}`, variables: { dueAt } })));
     }
     // when both replicas poll for due jobs, then every case completes
-    const statuses = await eventually(() => instancesByStatus(database.url, 'timer-wave'), (counts) => counts.completed === 200, 60_000);
+    const statuses = await eventually(
+      () => instancesByStatus(database.url, 'timer-wave'),
+      (counts) => counts.completed === 200,
+      60_000,
+    );
     expect(statuses).toEqual({ completed: 200 });
     // and each timer fired once: one completed step per case, none twice, no job left behind
     expect((await completedSteps(database.url, 'timer-wave'))['wait-until-due']).toBe(200);
@@ -153,7 +161,11 @@ describe('two engine replicas on one database', () => {
       const [other, workerId] = fetchedOn === a ? [b, 'worker-on-a'] : [a, 'worker-on-b'];
       expect((await call(other, `/external-tasks/${taskId}/complete`, { body: { workerId, variables: { found: true } } })).status).toBe(200);
     }
-    const statuses = await eventually(() => instancesByStatus(database.url, 'lookup-then-wait'), (counts) => counts.completed === 60, 30_000);
+    const statuses = await eventually(
+      () => instancesByStatus(database.url, 'lookup-then-wait'),
+      (counts) => counts.completed === 60,
+      30_000,
+    );
     expect(statuses).toEqual({ completed: 60 });
     expect(await completedSteps(database.url, 'lookup-then-wait')).toEqual({ requested: 60, lookup: 60, pause: 60, done: 60 });
   }, 90_000);
@@ -173,7 +185,7 @@ describe('two engine replicas on one database', () => {
     expect(answer.body.map((locked) => locked.instanceId)).toEqual([instanceId]);
   }, 90_000);
 
-  it('checks an experiment\'s guardrails once per interval across both replicas, and pauses a breaching candidate once', async () => {
+  it("checks an experiment's guardrails once per interval across both replicas, and pauses a breaching candidate once", async () => {
     // given an experiment whose candidate takes a second where the baseline takes none, guarded at 10 % longer lead time
     const versionXml = (version: number) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d-guarded-${version}" targetNamespace="https://tandem.dev/test">

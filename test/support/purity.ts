@@ -17,8 +17,6 @@ const sources = (dir: string): string[] =>
 
 export function impureSources(root: string): { files: number; offenders: string[] } {
   const files = sources(root);
-  const offenders = files.flatMap((file) =>
-    BANNED.filter((pattern) => pattern.test(readFileSync(file, 'utf8'))).map((pattern) => `${file.slice(root.length)}: ${pattern}`),
-  );
+  const offenders = files.flatMap((file) => BANNED.filter((pattern) => pattern.test(readFileSync(file, 'utf8'))).map((pattern) => `${file.slice(root.length)}: ${pattern}`));
   return { files: files.length, offenders };
 }

@@ -37,7 +37,10 @@ describe('the plan progress of an experiment', () => {
 
   it('tells a crossing at the final look and no crossing at all apart from an early stop', () => {
     // given
-    const looks = [{ at: day(1), informationFraction: 0.5 }, { at: day(2), informationFraction: 1.2 }];
+    const looks = [
+      { at: day(1), informationFraction: 0.5 },
+      { at: day(2), informationFraction: 1.2 },
+    ];
     const plan = { casesSoFar: 48, perArm: 40, expectedDays: 3 };
 
     // when
@@ -86,7 +89,10 @@ describe('the days without a look', () => {
   it('says nothing when every day has its look, and shortens a long list of quiet days', () => {
     // given
     const everyDay = [1, 2, 3].map((n) => ({ at: day(n), informationFraction: n / 10 }));
-    const sparse = [{ at: day(1), informationFraction: 0.1 }, { at: day(20), informationFraction: 0.5 }];
+    const sparse = [
+      { at: day(1), informationFraction: 0.1 },
+      { at: day(20), informationFraction: 0.5 },
+    ];
 
     // when
     const none = lookGapsText(lookGaps(everyDay, START, day(3) + 1));

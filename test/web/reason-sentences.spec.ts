@@ -8,7 +8,10 @@ const REASONS: Record<VerdictReasonCode, { message: string; numbers: Record<stri
   GUARDRAIL_DATA_MISSING: { message: 'guardrail sla (slaAttainment) has no data', numbers: { guardrail: 'sla' } },
   PLAN_VIOLATED: { message: 'the plan changed without a new analysis version', numbers: {} },
   GUARDRAIL_BREACHED: { message: 'guardrail sla (slaAttainment) is breached', numbers: { guardrail: 'sla', observed: 0.12, limit: 0.05 } },
-  BOUNDARY_CROSSED_IN_FAVOUR: { message: 'the primary metric crossed the efficacy boundary at look 5', numbers: { z: -3.1, boundary: 2.8, informationFraction: 0.444, alphaSpent: 0.004 } },
+  BOUNDARY_CROSSED_IN_FAVOUR: {
+    message: 'the primary metric crossed the efficacy boundary at look 5',
+    numbers: { z: -3.1, boundary: 2.8, informationFraction: 0.444, alphaSpent: 0.004 },
+  },
   BOUNDARY_CROSSED_AGAINST: { message: 'the primary metric crossed the harm boundary at look 2', numbers: { z: 4.2, boundary: 3.9, informationFraction: 1.03, alphaSpent: 0.05 } },
   PLAN_REACHED_WITHOUT_CROSSING: { message: 'the planned cases are in and no boundary was crossed', numbers: { z: 1.2, boundary: 1.97, informationFraction: 1.01 } },
   COLLECTING: { message: '44 % of the planned cases are in; no boundary crossed yet', numbers: { z: 0.8, boundary: 2.9, informationFraction: 0.444 } },

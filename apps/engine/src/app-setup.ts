@@ -40,7 +40,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from POST /api/auth/login' }, BEARER_SCHEME)
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An external worker\'s key (POST /api/api-keys)' }, API_KEY_SCHEME)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An external worker's key (POST /api/api-keys)" }, API_KEY_SCHEME)
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);

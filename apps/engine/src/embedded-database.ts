@@ -91,8 +91,7 @@ const prepareParentDirectories = (dataDir: string): void => {
   for (let directory = parent; directory !== parse(directory).root; directory = dirname(directory)) {
     if ((statSync(directory).mode & 0o001) === 0) {
       throw new Error(
-        `The postgres OS user cannot reach ${dataDir} because ${directory} is not traversable by others ` +
-          `(chmod o+x ${directory}, or point TANDEM_DATA_DIR elsewhere)`,
+        `The postgres OS user cannot reach ${dataDir} because ${directory} is not traversable by others ` + `(chmod o+x ${directory}, or point TANDEM_DATA_DIR elsewhere)`,
       );
     }
   }

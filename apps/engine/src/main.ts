@@ -77,7 +77,8 @@ const bootstrap = async (): Promise<void> => {
     if (config.logFormat === 'json') logger.log(summary);
     else process.stdout.write(`\n${summary}\n\n`);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.error(`Port ${config.port} is in use (another Tandem?): stop what runs there, or start with PORT=<another port>`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      logger.error(`Port ${config.port} is in use (another Tandem?): stop what runs there, or start with PORT=<another port>`);
     else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await app?.close().catch(() => undefined);
     await database?.stop();

@@ -12,8 +12,7 @@ export type Route =
   | { page: 'versions'; versionId?: string }
   | { page: 'diff'; beforeId?: string; afterId?: string };
 
-export const diffHref = (beforeId: string, afterId: string): string =>
-  `#/diff/${encodeURIComponent(beforeId)}/${encodeURIComponent(afterId)}`;
+export const diffHref = (beforeId: string, afterId: string): string => `#/diff/${encodeURIComponent(beforeId)}/${encodeURIComponent(afterId)}`;
 
 export const parseRoute = (hash: string): Route => {
   const [page, first, second] = hash.replace(/^#\/?/, '').split('/');

@@ -51,9 +51,7 @@ const PRIORITY = Object.fromEntries(COMPONENTS.map((component, index) => [compon
  */
 export const decompose = (startedAt: number, endedAt: number, intervals: readonly CaseInterval[]): Decomposition => {
   const decomposition = Object.fromEntries(COMPONENTS.map((component) => [component, 0])) as Decomposition;
-  const clipped = intervals
-    .map(({ component, from, to }) => ({ component, from: Math.max(from, startedAt), to: Math.min(to, endedAt) }))
-    .filter(({ from, to }) => to > from);
+  const clipped = intervals.map(({ component, from, to }) => ({ component, from: Math.max(from, startedAt), to: Math.min(to, endedAt) })).filter(({ from, to }) => to > from);
   const bounds = [...new Set([startedAt, endedAt, ...clipped.flatMap(({ from, to }) => [from, to])])].sort((a, b) => a - b);
   for (let i = 0; i + 1 < bounds.length; i += 1) {
     const [from, to] = [bounds[i], bounds[i + 1]];
@@ -78,8 +76,7 @@ export const caseIntervals = (caseRuns: readonly ActivityRun[]): CaseInterval[] 
 };
 
 /** The desk's time of a decomposed lead time: all of it but its designed-wait and external-system parts. */
-export const deskTimeOf = (leadTimeMs: number, decomposition: Decomposition): number =>
-  NOT_THE_DESKS.reduce((rest, component) => rest - decomposition[component], leadTimeMs);
+export const deskTimeOf = (leadTimeMs: number, decomposition: Decomposition): number => NOT_THE_DESKS.reduce((rest, component) => rest - decomposition[component], leadTimeMs);
 
 /** Every ended case's figures; `runs` holds the runs of these cases (others are ignored). */
 export const caseFigures = (cases: readonly CaseRecord[], runs: readonly ActivityRun[], catalog: ElementCatalog): CaseFigures[] => {
@@ -133,17 +130,7 @@ export const groupByCase = (runs: readonly ActivityRun[]): Map<string, ActivityR
 };
 
 /** The per-case figures the summaries (and the case aggregates) describe. */
-export type CaseFigure =
-  | 'leadTime'
-  | 'deskTime'
-  | Component
-  | 'nvaShare'
-  | 'nvaSteps'
-  | 'nvaStaffMinutes'
-  | 'pce'
-  | 'pceOfLeadTime'
-  | 'waitingShare'
-  | 'designedWaitShare';
+export type CaseFigure = 'leadTime' | 'deskTime' | Component | 'nvaShare' | 'nvaSteps' | 'nvaStaffMinutes' | 'pce' | 'pceOfLeadTime' | 'waitingShare' | 'designedWaitShare';
 
 /**
  * One case's figures: durations in seconds, staff-minutes, the NVA step count and ratios. The
@@ -184,14 +171,8 @@ export interface LeadTimeSummary {
 export const leadTimeSummary = (figures: readonly CaseFigures[]): LeadTimeSummary => {
   const values = figures.map(caseValues);
   const leadTime = summarize(values.map((value) => value.leadTime!));
-  const components = Object.fromEntries(COMPONENTS.map((component) => [component, summarize(values.map((value) => value[component]!))])) as Record<
-    Component,
-    Summary
-  >;
-  const shares = Object.fromEntries(COMPONENTS.map((component) => [component, ratio(components[component].total, leadTime.total)])) as Record<
-    Component,
-    number | null
-  >;
+  const components = Object.fromEntries(COMPONENTS.map((component) => [component, summarize(values.map((value) => value[component]!))])) as Record<Component, Summary>;
+  const shares = Object.fromEntries(COMPONENTS.map((component) => [component, ratio(components[component].total, leadTime.total)])) as Record<Component, number | null>;
   return { cases: figures.length, leadTime, deskTime: summarize(values.map((value) => value.deskTime!)), components, shares };
 };
 

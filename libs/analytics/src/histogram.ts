@@ -60,6 +60,4 @@ export const histogramQuantile = (histogram: readonly number[], p: number): numb
 
 /** A summary from a sketch plus the exact count and total (seconds). */
 export const summarizeHistogram = (histogram: readonly number[], n: number, totalSeconds: number): Summary =>
-  n === 0
-    ? EMPTY_SUMMARY
-    : { n, mean: totalSeconds / n, median: histogramQuantile(histogram, 0.5), p90: histogramQuantile(histogram, 0.9), total: totalSeconds };
+  n === 0 ? EMPTY_SUMMARY : { n, mean: totalSeconds / n, median: histogramQuantile(histogram, 0.5), p90: histogramQuantile(histogram, 0.9), total: totalSeconds };

@@ -44,10 +44,7 @@ export const kpis = (
   const escalation = count((o) => o.escalated);
   const repeats = count((o) => o.repeatContact);
   const costs = figures.map(({ instanceId }) =>
-    (runsByCase.get(instanceId) ?? []).reduce(
-      (sum, run) => sum + (run.processingMs / HOUR_MS) * (catalog.get(run.elementId)?.costPerHour ?? settings.defaultCostPerHour),
-      0,
-    ),
+    (runsByCase.get(instanceId) ?? []).reduce((sum, run) => sum + (run.processingMs / HOUR_MS) * (catalog.get(run.elementId)?.costPerHour ?? settings.defaultCostPerHour), 0),
   );
   const scores = (name: string) => cases.map(({ variables }) => variables[name]).filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
   const csat = scores(settings.csatVariable);
@@ -80,8 +77,16 @@ export const kpis = (
       n: nps.length,
       definition: DEFINITIONS.nps,
     },
-    distribution('meanLeadTime', 'hours', figures.map(({ leadTimeMs }) => leadTimeMs / HOUR_MS)),
-    distribution('handlingTime', 'minutes', figures.map(({ handlingMs }) => handlingMs / 60_000)),
+    distribution(
+      'meanLeadTime',
+      'hours',
+      figures.map(({ leadTimeMs }) => leadTimeMs / HOUR_MS),
+    ),
+    distribution(
+      'handlingTime',
+      'minutes',
+      figures.map(({ handlingMs }) => handlingMs / 60_000),
+    ),
   ];
 };
 

@@ -5,17 +5,7 @@
 import type { TimeClass } from './time-class.js';
 
 /** The step types of the ledger; `breached` and `migrated` are markers that change no phase. */
-export type StepType =
-  | 'ready'
-  | 'claimed'
-  | 'unclaimed'
-  | 'started'
-  | 'paused'
-  | 'escalated'
-  | 'breached'
-  | 'completed'
-  | 'canceled'
-  | 'migrated';
+export type StepType = 'ready' | 'claimed' | 'unclaimed' | 'started' | 'paused' | 'escalated' | 'breached' | 'completed' | 'canceled' | 'migrated';
 
 /** One step_event row. */
 export interface LedgerStep {

@@ -7,10 +7,15 @@ import { utilisation } from './utilisation.js';
 describe('utilisation', () => {
   it('divides processing time per team by the window times the group size', () => {
     // given a 4-hour window, first-line with 2 members and second-line with 1
-    const sut = utilisation(foldLedger([...c1, ...c2]), CATALOG, { from: at('09:00'), to: at('13:00') }, new Map([
-      ['first-line', 2],
-      ['second-line', 1],
-    ]));
+    const sut = utilisation(
+      foldLedger([...c1, ...c2]),
+      CATALOG,
+      { from: at('09:00'), to: at('13:00') },
+      new Map([
+        ['first-line', 2],
+        ['second-line', 1],
+      ]),
+    );
 
     // second-line (Fix): 60 + 20 = 80 min = 1.3333 h of 4 h x 1 = 0.3333; 80 of 130 processing minutes
     // first-line (Triage): 20 + 30 = 50 min = 0.8333 h of 4 h x 2 = 0.1042

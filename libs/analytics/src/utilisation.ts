@@ -26,12 +26,7 @@ export interface UtilisationWindow {
  * Processing time per team over the available time: the window (calendar time, no working hours)
  * x the group's size. Only runs with processing time count (human and worker steps).
  */
-export const utilisation = (
-  runs: readonly ActivityRun[],
-  catalog: ElementCatalog,
-  window: UtilisationWindow,
-  groupSizes: ReadonlyMap<string, number>,
-): TeamUtilisation[] => {
+export const utilisation = (runs: readonly ActivityRun[], catalog: ElementCatalog, window: UtilisationWindow, groupSizes: ReadonlyMap<string, number>): TeamUtilisation[] => {
   const teams = new Map<string, { kind: TeamUtilisation['kind']; instances: number; processingMs: number }>();
   let allMs = 0;
   for (const run of runs) {

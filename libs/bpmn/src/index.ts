@@ -20,15 +20,7 @@ export { documentKind, type DocumentKind } from './parse/document-kind.js';
 export { describeReaderMessage } from './parse/reader-message.js';
 export { matchesAnything, unaryTestsSyntaxError } from './dmn/feel/unary-tests-syntax.js';
 export { isIsoDateTime, nextCronOccurrence, parseTimeCycle, type TimeCycle } from './timer-syntax.js';
-export {
-  summarizeValueClasses,
-  valueNodesOfGraph,
-  valueNodesOfDefinitions,
-  expectsValueClass,
-  isValueClass,
-  type ValueNode,
-  type ValueSummary,
-} from './value/value-summary.js';
+export { summarizeValueClasses, valueNodesOfGraph, valueNodesOfDefinitions, expectsValueClass, isValueClass, type ValueNode, type ValueSummary } from './value/value-summary.js';
 export { diffProcesses } from './diff/diff-processes.js';
 export type * from './diff/process-diff.js';
 export * from './forms/form-schema.js';

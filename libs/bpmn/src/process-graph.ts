@@ -8,26 +8,9 @@ export type ValueClass = 'VA' | 'BVA' | 'NVA';
 
 export const VALUE_CLASSES: readonly ValueClass[] = ['VA', 'BVA', 'NVA'];
 
-export type WasteType =
-  | 'waiting'
-  | 'rework'
-  | 'overprocessing'
-  | 'motion'
-  | 'transport'
-  | 'inventory'
-  | 'overproduction'
-  | 'unused-skill';
+export type WasteType = 'waiting' | 'rework' | 'overprocessing' | 'motion' | 'transport' | 'inventory' | 'overproduction' | 'unused-skill';
 
-export const WASTE_TYPES: readonly WasteType[] = [
-  'waiting',
-  'rework',
-  'overprocessing',
-  'motion',
-  'transport',
-  'inventory',
-  'overproduction',
-  'unused-skill',
-];
+export const WASTE_TYPES: readonly WasteType[] = ['waiting', 'rework', 'overprocessing', 'motion', 'transport', 'inventory', 'overproduction', 'unused-skill'];
 
 export type Stage = 'inquiry' | 'diagnosis' | 'solution' | 'follow-up';
 

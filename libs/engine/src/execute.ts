@@ -7,7 +7,12 @@ import { run } from './token-flow.js';
 /** Applies one command to an instance and advances its tokens; the given state is never changed. */
 export function execute(graph: ProcessGraph, state: InstanceState, command: Command, ports: EnginePorts): EngineResult {
   checkAccepts(state, command);
-  return run(graph, ports, () => state, (execution) => applyCommand(execution, command));
+  return run(
+    graph,
+    ports,
+    () => state,
+    (execution) => applyCommand(execution, command),
+  );
 }
 
 /** What a suspended instance still takes: an operator ends it, fixes its data or resumes it; no work moves it. */

@@ -148,11 +148,7 @@ export class Execution {
   activity(activityInstanceId: string, type?: ElementInstanceType): ActivityInstance {
     const activity = this.findActivity(activityInstanceId);
     if (!activity) {
-      throw new DomainError(
-        ENGINE_ERRORS.activityNotActive,
-        `No activity instance '${activityInstanceId}' is waiting in instance '${this.state.id}'.`,
-        { activityInstanceId },
-      );
+      throw new DomainError(ENGINE_ERRORS.activityNotActive, `No activity instance '${activityInstanceId}' is waiting in instance '${this.state.id}'.`, { activityInstanceId });
     }
     if (type && activity.elementType !== type) throw wrongType(activity, type);
     return activity;
@@ -177,8 +173,9 @@ export class Execution {
 }
 
 export const wrongType = (activity: ActivityInstance, expected: string) =>
-  new DomainError(
-    ENGINE_ERRORS.activityWrongType,
-    `Activity instance '${activity.id}' is a ${activity.elementType} ('${activity.elementId}'), not a ${expected}.`,
-    { activityInstanceId: activity.id, elementId: activity.elementId, elementType: activity.elementType, expected },
-  );
+  new DomainError(ENGINE_ERRORS.activityWrongType, `Activity instance '${activity.id}' is a ${activity.elementType} ('${activity.elementId}'), not a ${expected}.`, {
+    activityInstanceId: activity.id,
+    elementId: activity.elementId,
+    elementType: activity.elementType,
+    expected,
+  });

@@ -10,22 +10,14 @@ describe('token flow', () => {
     // given a loop of gateways no token can leave: again -> loop -> again while retry stays true
     const sut = await Scenario.of({
       nodes: [startEvent('start'), exclusiveGateway('again', 'out'), exclusiveGateway('loop'), userTask('task'), endEvent('end')],
-      flows: [
-        flow('f1', 'start', 'again'),
-        flow('retry', 'again', 'loop', 'retry = true'),
-        flow('out', 'again', 'task'),
-        flow('back', 'loop', 'again'),
-        flow('f2', 'task', 'end'),
-      ],
+      flows: [flow('f1', 'start', 'again'), flow('retry', 'again', 'loop', 'retry = true'), flow('out', 'again', 'task'), flow('back', 'loop', 'again'), flow('f2', 'task', 'end')],
     });
 
     // when
     const start = () => sut.start({ retry: true });
 
     // then
-    expect(start).toThrow(
-      domainError(ENGINE_ERRORS.loopLimitExceeded, { limit: MAX_NODE_ENTRIES }),
-    );
+    expect(start).toThrow(domainError(ENGINE_ERRORS.loopLimitExceeded, { limit: MAX_NODE_ENTRIES }));
     expect(sut.start({ retry: false }).state.activities).toHaveLength(1);
   });
 });

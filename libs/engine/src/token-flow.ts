@@ -15,12 +15,7 @@ export const MAX_NODE_ENTRIES = 10_000;
  * One engine step: reads the clock once, lets `act` change a working copy of the state (seed a
  * token, apply a command), then advances every token until each one waits or is consumed.
  */
-export function run(
-  graph: ProcessGraph,
-  ports: EnginePorts,
-  stateAt: (at: string) => InstanceState,
-  act: (execution: Execution) => void,
-): EngineResult {
+export function run(graph: ProcessGraph, ports: EnginePorts, stateAt: (at: string) => InstanceState, act: (execution: Execution) => void): EngineResult {
   const at = ports.clock.now().toISOString();
   const execution = new Execution(graph, stateAt(at), () => ports.ids.next(), at, hooks, ports.decisions);
   noteVariables(execution);

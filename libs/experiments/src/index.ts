@@ -40,13 +40,7 @@ export { welchLogTest } from './statistics/welch-log.js';
 export type { SampleRatioResult } from './statistics/sample-ratio.js';
 export { SAMPLE_RATIO_THRESHOLD, sampleRatioCheck } from './statistics/sample-ratio.js';
 export type { DurationEstimateInput, DurationPlan, ProportionPlan } from './statistics/sample-size.js';
-export {
-  expectedDurationDays,
-  powerLogNormalShift,
-  powerTwoProportions,
-  sampleSizeLogNormalShift,
-  sampleSizeTwoProportions,
-} from './statistics/sample-size.js';
+export { expectedDurationDays, powerLogNormalShift, powerTwoProportions, sampleSizeLogNormalShift, sampleSizeTwoProportions } from './statistics/sample-size.js';
 export type { SequentialDirection, SequentialLook, SequentialResult } from './statistics/alpha-spending.js';
 export { obrienFlemingSpending, sequentialTest, spendingBoundaries } from './statistics/alpha-spending.js';
 export type { BenjaminiHochbergResult } from './statistics/benjamini-hochberg.js';

@@ -25,7 +25,25 @@ export interface PersistenceOptions {
   poolSize: number;
 }
 
-export const MIGRATIONS = [InitialSchema1763900000000, Subscriptions1764000000100, DecisionsAndCallLinks1764000000200, StartJobs1764000000300, InstanceAudit1764000000400, Identity1764000000500, Tasklist1764000000600, Forms1764000000700, Analytics1764000000800, LoginAttempts1764000000900, DeployedBy1764000001000, KpiTargets1764000001100, Experiments1764000001200, HistoryPartitions1764000001300, GuardrailChecks1764000001400, InstanceOrigin1764000001500, TimeClasses1764000001600];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  Subscriptions1764000000100,
+  DecisionsAndCallLinks1764000000200,
+  StartJobs1764000000300,
+  InstanceAudit1764000000400,
+  Identity1764000000500,
+  Tasklist1764000000600,
+  Forms1764000000700,
+  Analytics1764000000800,
+  LoginAttempts1764000000900,
+  DeployedBy1764000001000,
+  KpiTargets1764000001100,
+  Experiments1764000001200,
+  HistoryPartitions1764000001300,
+  GuardrailChecks1764000001400,
+  InstanceOrigin1764000001500,
+  TimeClasses1764000001600,
+];
 
 /** Any constant works; it only has to be the same in every engine process. */
 const MIGRATION_LOCK_KEY = 7_130_001;

@@ -33,13 +33,7 @@ export {
   type TaskState,
   type TaskStatus,
 } from './tasks/task.repository.js';
-export {
-  ExternalTaskRepository,
-  type ExternalTaskFailure,
-  type ExternalTaskRecord,
-  type FailureOutcome,
-  type FetchAndLock,
-} from './external-tasks/external-task.repository.js';
+export { ExternalTaskRepository, type ExternalTaskFailure, type ExternalTaskRecord, type FailureOutcome, type FetchAndLock } from './external-tasks/external-task.repository.js';
 export { ExternalTaskListener, EXTERNAL_TASK_CHANNEL, type AnnouncedTopics, type ExternalTaskListening } from './external-tasks/external-task-listener.js';
 export {
   JobRepository,
@@ -54,45 +48,16 @@ export {
   type TimerRepeat,
 } from './jobs/job.repository.js';
 export { JOB_ERRORS } from './jobs/job-errors.js';
-export {
-  IncidentRepository,
-  type IncidentFilter,
-  type IncidentOutcome,
-  type IncidentPaging,
-  type IncidentRecord,
-} from './incidents/incident.repository.js';
-export {
-  SubscriptionRepository,
-  type MessageSubscriptionRecord,
-  type StartEventRecord,
-} from './subscriptions/subscription.repository.js';
+export { IncidentRepository, type IncidentFilter, type IncidentOutcome, type IncidentPaging, type IncidentRecord } from './incidents/incident.repository.js';
+export { SubscriptionRepository, type MessageSubscriptionRecord, type StartEventRecord } from './subscriptions/subscription.repository.js';
 export { MessageRepository, type MessageReceipt, type MessageRecord } from './messages/message.repository.js';
-export {
-  DecisionRepository,
-  type DecisionDeployment,
-  type DecisionSummary,
-  type DecisionWithXml,
-  type DeployedDecision,
-} from './decisions/decision.repository.js';
+export { DecisionRepository, type DecisionDeployment, type DecisionSummary, type DecisionWithXml, type DeployedDecision } from './decisions/decision.repository.js';
 export { DeploymentRepository, type DeployedDocuments, type MultiDeployment } from './process-versions/deployment.repository.js';
-export {
-  CallActivityRepository,
-  type CallActivityRecord,
-  type FollowUpClaim,
-  type FollowUpFailure,
-} from './call-activities/call-activity.repository.js';
+export { CallActivityRepository, type CallActivityRecord, type FollowUpClaim, type FollowUpFailure } from './call-activities/call-activity.repository.js';
 export { DatabaseHealth } from './health/database-health.js';
 export { OperationsGaugesRepository, type PoolUse } from './observability/operations-gauges.repository.js';
 export { USER_ROLES, type UserRole } from './identity/roles.js';
-export {
-  UserRepository,
-  type NewUser,
-  type UserChanges,
-  type UserCredentials,
-  type UserFilter,
-  type UserRecord,
-  type UserWrite,
-} from './identity/user.repository.js';
+export { UserRepository, type NewUser, type UserChanges, type UserCredentials, type UserFilter, type UserRecord, type UserWrite } from './identity/user.repository.js';
 export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } from './identity/group.repository.js';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';

@@ -19,8 +19,7 @@ function erlangC(c: number, a: number): number {
   const last = term / (1 - a / c); // a^c / c! / (1 - rho)
   return last / (sum + last);
 }
-const erlangWaitMinutes = (c: number, lambdaPerMinute: number, muPerMinute: number) =>
-  erlangC(c, lambdaPerMinute / muPerMinute) / (c * muPerMinute - lambdaPerMinute);
+const erlangWaitMinutes = (c: number, lambdaPerMinute: number, muPerMinute: number) => erlangC(c, lambdaPerMinute / muPerMinute) / (c * muPerMinute - lambdaPerMinute);
 
 const MEAN_SERVICE_MINUTES = 10;
 const parameters = (agents: number, lambdaPerMinute: number, days: number): SimulationParameters => ({
@@ -82,8 +81,7 @@ describe('an M/M/c queue simulated through the engine', () => {
   it('waits far longer with one agent fewer: the rise is not proportional to the capacity lost', () => {
     // given lambda = 0.12 per minute (a = 1.2): Erlang C gives 0.78 min with 3 agents and 5.6 min with 2
     const lambda = 0.12;
-    const run = (agents: number) =>
-      simulate({ graph, processVersionId: 'mmc', parameters: parameters(agents, lambda, 21) }).summary.pools[0].meanWaitMinutes!;
+    const run = (agents: number) => simulate({ graph, processVersionId: 'mmc', parameters: parameters(agents, lambda, 21) }).summary.pools[0].meanWaitMinutes!;
 
     // when the same arrivals and service times (same seed) meet 3 agents, then 2
     const three = run(3);

@@ -10,9 +10,7 @@
 /** A duration distribution, in minutes (BPSim: LogNormalDistribution, ExponentialDistribution, FloatingParameter). */
 export type Distribution =
   /** Skewed service times: the default for human work. `mean` and `sd` of the minutes themselves (not of their logarithm). */
-  | { kind: 'logNormal'; mean: number; sd: number }
-  | { kind: 'exponential'; mean: number }
-  | { kind: 'fixed'; value: number };
+  { kind: 'logNormal'; mean: number; sd: number } | { kind: 'exponential'; mean: number } | { kind: 'fixed'; value: number };
 
 /** How a start variable of each new case is drawn. */
 export type VariableSpec =

@@ -359,9 +359,15 @@ class SimulationRun {
       sent = { ...command, variables: { ...command.variables, [BRANCH_VARIABLE]: branches } };
     } else if (branches !== undefined) {
       const set: Command = { type: 'setVariables', variables: { [BRANCH_VARIABLE]: branches }, actor: 'simulation' };
-      this.apply(instanceId, this.engine(instanceId, () => execute(this.plan.graph, this.stateOf(instanceId)!, set, this.ports), set));
+      this.apply(
+        instanceId,
+        this.engine(instanceId, () => execute(this.plan.graph, this.stateOf(instanceId)!, set, this.ports), set),
+      );
     }
-    this.apply(instanceId, this.engine(instanceId, () => execute(this.plan.graph, this.stateOf(instanceId)!, sent, this.ports), sent));
+    this.apply(
+      instanceId,
+      this.engine(instanceId, () => execute(this.plan.graph, this.stateOf(instanceId)!, sent, this.ports), sent),
+    );
   }
 
   private handsBackVariables(instanceId: string, command: { activityInstanceId: string }): boolean {

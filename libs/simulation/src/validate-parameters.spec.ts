@@ -32,7 +32,10 @@ describe('validateParameters', () => {
       horizon: { days: 0, warmUpDays: -1 },
       arrivals: { perDay: -3, hourly: [1, 2, 3], weekdays: [1, 1, 1, 1, 1, 0, -1] },
       variables: { category: { kind: 'choice', weights: { inquiry: -1 } }, amount: { kind: 'number', distribution: { kind: 'logNormal', mean: 0, sd: 1 } } },
-      pools: [{ id: 'agents', size: 0, hours: { days: [0], from: 18, to: 8 }, discipline: 'lifo' }, { id: 'agents', agents: [] }],
+      pools: [
+        { id: 'agents', size: 0, hours: { days: [0], from: 18, to: 8 }, discipline: 'lifo' },
+        { id: 'agents', agents: [] },
+      ],
       durations: { Nowhere: { kind: 'fixed', value: 1 }, A: { kind: 'exponential', mean: -2 } },
       branches: { Choice: { ToA: 0.5, ToC: 0.2 }, A: { FA: 1 } },
       escalations: { A: 0.5, Choice: 0.1 },

@@ -180,7 +180,14 @@ function checkModelCoverage(parameters: SimulationParameters, pools: PoolSpec[],
   for (const node of Object.values(nodes)) {
     if (node.type === 'callActivity') report('process', `call activity '${node.id}' cannot be simulated yet`);
     if (node.type !== 'userTask') continue;
-    if (pools.every((pool) => isRecord(pool)) && poolOf(pools.map((spec) => ({ spec })), node.candidateGroups, node.laneId) === undefined) {
+    if (
+      pools.every((pool) => isRecord(pool)) &&
+      poolOf(
+        pools.map((spec) => ({ spec })),
+        node.candidateGroups,
+        node.laneId,
+      ) === undefined
+    ) {
       report('pools', `no pool works user task '${node.id}' (groups ${describeGroups(node)}, lane ${node.laneId ?? 'none'})`);
     }
     if (parameters.durations?.[node.id] === undefined && node.lean.standardMinutes === undefined) {

@@ -10,19 +10,16 @@ interface PropertyDescriptor {
   isReference?: boolean;
 }
 
-const isElement = (value: unknown): value is ModdleElement =>
-  typeof value === 'object' && value !== null && typeof (value as ModdleElement).$type === 'string';
+const isElement = (value: unknown): value is ModdleElement => typeof value === 'object' && value !== null && typeof (value as ModdleElement).$type === 'string';
 
 /** Namespace declarations are how the XML spells prefixes, not part of the model. */
-const attributesOf = (element: ModdleElement): Record<string, string> =>
-  Object.fromEntries(Object.entries(element.$attrs ?? {}).filter(([name]) => !name.startsWith('xmlns')));
+const attributesOf = (element: ModdleElement): Record<string, string> => Object.fromEntries(Object.entries(element.$attrs ?? {}).filter(([name]) => !name.startsWith('xmlns')));
 
 /**
  * bpmn-js writes a plane's shapes and edges in its own order (containers before their contents);
  * the order of DI elements carries no meaning for a diagram whose shapes keep their bounds.
  */
-const sortedById = (elements: Tree[]): Tree[] =>
-  [...elements].sort((a, b) => String((a as { id?: Tree }).id).localeCompare(String((b as { id?: Tree }).id)));
+const sortedById = (elements: Tree[]): Tree[] => [...elements].sort((a, b) => String((a as { id?: Tree }).id).localeCompare(String((b as { id?: Tree }).id)));
 
 const treeOf = (value: unknown): Tree => {
   if (Array.isArray(value)) return value.map(treeOf);

@@ -20,10 +20,7 @@ export class ModelerDriver {
     else await input.setInputFiles({ name: file.name, mimeType: 'application/xml', buffer: Buffer.from(file.xml) });
     const name = typeof file === 'string' ? file.split('/').pop()! : file.name;
     // Either the origin names the file (opened) or the status line says it could not be opened.
-    await this.root
-      .locator(`[data-role="origin"]:text-is("${name}"), [data-role="status"][data-kind="error"]:has-text("Could not open ${name}")`)
-      .first()
-      .waitFor();
+    await this.root.locator(`[data-role="origin"]:text-is("${name}"), [data-role="status"][data-kind="error"]:has-text("Could not open ${name}")`).first().waitFor();
   }
 
   shape(elementId: string): Locator {

@@ -41,10 +41,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   const started = new Teardown();
   try {
     const database = started.add(await createTestDatabase(), (it) => it.drop());
-    const engine = started.add(
-      await startEngineProcess({ databaseUrl: database.url, env: { [STACK_TAG]: options.tag ?? randomUUID() } }),
-      (it) => it.stop(),
-    );
+    const engine = started.add(await startEngineProcess({ databaseUrl: database.url, env: { [STACK_TAG]: options.tag ?? randomUUID() } }), (it) => it.stop());
     const browser = started.add(await launchChromium(options.chromium), (it) => it.close());
     return {
       engine,

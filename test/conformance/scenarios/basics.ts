@@ -19,7 +19,10 @@ export const BASICS: ConformanceScenario[] = [
       path: ['start', 'review', 'end'],
       status: 'completed',
       variables: { approved: true },
-      effects: [{ kind: 'taskUpdated', state: 'claimed', assignee: 'ann' }, { kind: 'taskClosed', outcome: 'completed' }],
+      effects: [
+        { kind: 'taskUpdated', state: 'claimed', assignee: 'ann' },
+        { kind: 'taskClosed', outcome: 'completed' },
+      ],
     },
   },
   {

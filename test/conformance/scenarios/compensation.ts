@@ -25,7 +25,14 @@ export const COMPENSATION: ConformanceScenario[] = [
   {
     name: 'an activityRef compensates that activity only; a later throw compensates the rest, never the same instance twice',
     model: 'compensation-activity-ref',
-    steps: [complete('bookFlight'), complete('bookHotel'), check({ waiting: ['undoFlightFirst', 'cancelFlight'] }), complete('cancelFlight'), check({ waiting: ['undoTheRest', 'cancelHotel'] }), complete('cancelHotel')],
+    steps: [
+      complete('bookFlight'),
+      complete('bookHotel'),
+      check({ waiting: ['undoFlightFirst', 'cancelFlight'] }),
+      complete('cancelFlight'),
+      check({ waiting: ['undoTheRest', 'cancelHotel'] }),
+      complete('cancelHotel'),
+    ],
     then: {
       path: ['start', 'bookFlight', 'bookHotel', 'undoFlightFirst', 'flightCompensation', 'cancelFlight', 'undoTheRest', 'hotelCompensation', 'cancelHotel', 'end'],
       status: 'completed',
@@ -63,7 +70,21 @@ export const COMPENSATION: ConformanceScenario[] = [
       complete('revokeCredit'),
     ],
     then: {
-      path: ['start', 'issueCredit', 'replacement', 's', 'reserveDevice', 'e', 'confirm', 'accepted', 'undoAll', 'reservationCompensation', 'creditCompensation', 'releaseDevice', 'revokeCredit'],
+      path: [
+        'start',
+        'issueCredit',
+        'replacement',
+        's',
+        'reserveDevice',
+        'e',
+        'confirm',
+        'accepted',
+        'undoAll',
+        'reservationCompensation',
+        'creditCompensation',
+        'releaseDevice',
+        'revokeCredit',
+      ],
       status: 'completed',
     },
   },
@@ -73,7 +94,10 @@ export const COMPENSATION: ConformanceScenario[] = [
     steps: [
       complete('reserveDevice'),
       complete('takePayment', { declined: true }),
-      check({ waiting: ['onDeclined', 'rollBack', 'releaseDevice'], effects: [{ kind: 'externalTaskCreated', externalTask: { elementId: 'releaseDevice', topic: 'stock-releases' } }] }),
+      check({
+        waiting: ['onDeclined', 'rollBack', 'releaseDevice'],
+        effects: [{ kind: 'externalTaskCreated', externalTask: { elementId: 'releaseDevice', topic: 'stock-releases' } }],
+      }),
       completeExternal('releaseDevice'),
     ],
     then: {

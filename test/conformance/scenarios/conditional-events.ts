@@ -6,7 +6,7 @@ import { check, complete, setVariables, type ConformanceScenario, type RefusedSc
  */
 export const CONDITIONAL_EVENTS: ConformanceScenario[] = [
   {
-    name: 'a conditional catch event waits until a command\'s variables make its condition true',
+    name: "a conditional catch event waits until a command's variables make its condition true",
     model: 'conditional-intermediate-catch',
     start: { variables: { approved: false } },
     steps: [check({ waiting: ['update', 'approved'] }), complete('update', { approved: true })],
@@ -39,7 +39,7 @@ export const CONDITIONAL_EVENTS: ConformanceScenario[] = [
     then: { waiting: ['update', 'handle', 'informAccountManager', 'informAccountManager'], canceled: [] },
   },
   {
-    name: 'an interrupting conditional event sub-process takes over when an operator\'s change makes its condition true',
+    name: "an interrupting conditional event sub-process takes over when an operator's change makes its condition true",
     model: 'event-sub-process-conditional-interrupting',
     start: { variables: { risk: 0.2 } },
     steps: [check({ waiting: ['handle'] }), setVariables({ risk: 0.95 })],

@@ -15,7 +15,14 @@ export const LOOPS: ConformanceScenario[] = [
     then: {
       path: ['start', 'approve (body)', 'approve', 'approve', 'end'],
       status: 'completed',
-      variables: { lineItems: [{ sku: 'A' }, { sku: 'B' }], approved: false, decisions: [{ sku: 'A', ok: true }, { sku: 'B', ok: false }] },
+      variables: {
+        lineItems: [{ sku: 'A' }, { sku: 'B' }],
+        approved: false,
+        decisions: [
+          { sku: 'A', ok: true },
+          { sku: 'B', ok: false },
+        ],
+      },
     },
   },
   {

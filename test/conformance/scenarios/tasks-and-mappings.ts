@@ -5,8 +5,25 @@ export const TASKS_AND_MAPPINGS: ConformanceScenario[] = [
   {
     name: 'a script task evaluates its FEEL expression and writes the result variable',
     model: 'script-task',
-    start: { variables: { lines: [{ price: 10, quantity: 2 }, { price: 5, quantity: 1 }] } },
-    then: { path: ['start', 'total', 'confirm'], waiting: ['confirm'], variables: { lines: [{ price: 10, quantity: 2 }, { price: 5, quantity: 1 }], orderTotal: 25 } },
+    start: {
+      variables: {
+        lines: [
+          { price: 10, quantity: 2 },
+          { price: 5, quantity: 1 },
+        ],
+      },
+    },
+    then: {
+      path: ['start', 'total', 'confirm'],
+      waiting: ['confirm'],
+      variables: {
+        lines: [
+          { price: 10, quantity: 2 },
+          { price: 5, quantity: 1 },
+        ],
+        orderTotal: 25,
+      },
+    },
   },
   {
     name: 'a script task sees its input mappings, and its output mappings decide what it hands back',
@@ -54,20 +71,20 @@ export const TASKS_AND_MAPPINGS: ConformanceScenario[] = [
     then: { path: ['start', 'register'], waiting: ['register'] },
   },
   {
-    name: 'a message start event\'s output mappings decide which of the message\'s variables the instance gets',
+    name: "a message start event's output mappings decide which of the message's variables the instance gets",
     model: 'message-start-output-mapping',
     start: { startEventId: 'received', variables: { from: 'ada@example.com', topic: 'refund', noise: true } },
     then: { path: ['received', 'triage'], waiting: ['triage'], variables: { customer: 'ada@example.com', subject: 'REFUND' } },
   },
   {
-    name: 'a boundary event\'s output mappings map the message it caught into the activity\'s scope',
+    name: "a boundary event's output mappings map the message it caught into the activity's scope",
     model: 'boundary-output-mapping',
     start: { variables: { case: 7 } },
     steps: [correlate('noteArrived', { text: 'call back after 5', author: 'ada' })],
     then: { path: ['start', 'work', 'noteArrived', 'readNote'], waiting: ['work', 'readNote'], variables: { case: 7, lastNote: 'call back after 5' } },
   },
   {
-    name: 'a throw event\'s and an end event\'s output mappings write to the scope as the token passes',
+    name: "a throw event's and an end event's output mappings write to the scope as the token passes",
     model: 'throw-event-output-mapping',
     steps: [check({ variables: { milestone: 'triaged 1' } }), complete('work', { agent: 'bo' })],
     then: { path: ['start', 'triaged', 'work', 'end'], status: 'completed', variables: { milestone: 'triaged 1', agent: 'bo', closedBy: 'bo' } },

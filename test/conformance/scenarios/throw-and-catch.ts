@@ -85,7 +85,7 @@ export const THROW_AND_CATCH: ConformanceScenario[] = [
     then: { path: ['start', 'triage', 'vip', 'resolve'], waiting: ['resolve'], effects: [{ kind: 'escalationUncaught', escalationCode: 'VIP', elementId: 'vip' }] },
   },
   {
-    name: 'an escalation start event of an interrupting event sub-process takes over the thrower\'s scope: the thrower\'s token ends there',
+    name: "an escalation start event of an interrupting event sub-process takes over the thrower's scope: the thrower's token ends there",
     model: 'event-sub-process-escalation-interrupting',
     steps: [complete('triage')],
     then: { path: ['start', 'triage', 'vip', 'vipTakeover', 'vipStart', 'managerHandles'], canceled: [], waiting: ['vipTakeover', 'managerHandles'] },

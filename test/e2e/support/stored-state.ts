@@ -15,9 +15,7 @@ export const storedState = async (dataSource: DataSource, except: readonly strin
   );
   const checked = tables.map(({ name }) => name).filter((name) => !except.includes(name));
   const rows: Array<{ name: string; checksum: string }> = await dataSource.query(
-    checked
-      .map((name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum FROM "${name}" t`)
-      .join(' UNION ALL '),
+    checked.map((name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum FROM "${name}" t`).join(' UNION ALL '),
   );
   return Object.fromEntries(rows.map(({ name, checksum }) => [name, checksum]));
 };

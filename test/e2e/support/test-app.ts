@@ -96,10 +96,7 @@ export const createTestApp = async (overrides: Partial<AppConfig> = {}, options:
       if (known) return known;
       for (const group of access.groups ?? []) await expectStatus(admin.post('/api/groups').send({ id: group, name: group }), [201, 409]);
       // 409: created before, by this app or another one on the same database.
-      await expectStatus(
-        admin.post('/api/users').send({ username, password: TEST_PASSWORD, roles: access.roles ?? ['admin'], groups: access.groups ?? [] }),
-        [201, 409],
-      );
+      await expectStatus(admin.post('/api/users').send({ username, password: TEST_PASSWORD, roles: access.roles ?? ['admin'], groups: access.groups ?? [] }), [201, 409]);
       const client = request.agent(anonymousServer).set('Authorization', `Bearer ${await logIn(anonymousServer, username, TEST_PASSWORD)}`);
       signedIn.set(username, client);
       return client;

@@ -42,7 +42,10 @@ const invalid = (field: string, message: string) => new DomainError(ANALYTICS_ER
 
 /** Every value of a parameter: repeated, or comma-separated. */
 const list = (value: unknown): string[] =>
-  (value === undefined ? [] : Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  (value === undefined ? [] : Array.isArray(value) ? value : [value])
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 const single = (query: RawQuery, field: string): string | undefined => {
   const value = query[field];

@@ -69,7 +69,8 @@ export class AnalyticsController {
   @Get('value-added')
   @ReportQuery()
   @ApiOkResponse({
-    description: "NVA share, NVA steps and staff-minutes, PCE (of the desk's time, and of the lead time), the desk's waiting share and the designed-wait share: the summary, and per case with table=cases",
+    description:
+      "NVA share, NVA steps and staff-minutes, PCE (of the desk's time, and of the lead time), the desk's waiting share and the designed-wait share: the summary, and per case with table=cases",
   })
   async valueAdded(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
@@ -104,7 +105,7 @@ export class AnalyticsController {
   @ApiQuery({ name: 'customerVariable', required: false, description: 'The variable naming the customer; default the business key' })
   @ApiQuery({ name: 'csatVariable', required: false, description: 'Default csat' })
   @ApiQuery({ name: 'npsVariable', required: false, description: 'Default nps' })
-  @ApiQuery({ name: 'firstTierLanes', required: false, description: 'Default: the lane of each case\'s first user task' })
+  @ApiQuery({ name: 'firstTierLanes', required: false, description: "Default: the lane of each case's first user task" })
   @ApiQuery({ name: 'defaultCostPerHour', required: false, description: 'For tasks without costPerHour; default 0' })
   @ApiOkResponse({ description: 'Service KPIs, each with its definition and sample size' })
   async kpis(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {

@@ -53,8 +53,7 @@ export const XES_HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 
 export const XES_FOOTER = '</log>\n';
 
-const escape = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 const attribute = (type: 'string' | 'int' | 'date', key: string, value: string | number): string => `<${type} key="${key}" value="${escape(String(value))}"/>`;
 

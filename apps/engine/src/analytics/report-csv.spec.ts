@@ -8,10 +8,6 @@ describe('tableCsv', () => {
       { elementId: 'Check, final', queue: { n: 1, mean: 60, median: 60 }, sequence: [] },
     ]);
 
-    expect(sut.trim().split('\n')).toEqual([
-      'elementId,queue.n,queue.mean,queue.median,sequence',
-      'Fix,2,3600,,Review > Fix > Review',
-      '"Check, final",1,60,60,',
-    ]);
+    expect(sut.trim().split('\n')).toEqual(['elementId,queue.n,queue.mean,queue.median,sequence', 'Fix,2,3600,,Review > Fix > Review', '"Check, final",1,60,60,']);
   });
 });

@@ -30,10 +30,7 @@ export const SignedIn = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: '
  * An endpoint without any of these decorators is refused to everyone.
  */
 export const Roles = (...roles: Access[]) =>
-  applyDecorators(
-    SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule),
-    credentialsDocumented(`ACCESS_DENIED: needs the role ${describeRoles(roles)}`),
-  );
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), credentialsDocumented(`ACCESS_DENIED: needs the role ${describeRoles(roles)}`));
 
 /** The caller the AccessGuard authenticated; only on endpoints that are not public. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

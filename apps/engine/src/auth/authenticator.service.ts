@@ -35,10 +35,7 @@ export class Authenticator {
     const credentials = credentialsOf(headers);
     switch (credentials.kind) {
       case 'none':
-        throw new DomainError(
-          AUTH_ERRORS.authenticationRequired,
-          'Sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login) or an API key ("X-API-Key: <key>")',
-        );
+        throw new DomainError(AUTH_ERRORS.authenticationRequired, 'Sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login) or an API key ("X-API-Key: <key>")');
       case 'token': {
         const claims = await this.tokens.verify(credentials.token);
         const user = await this.users.findById(claims.sub);

@@ -1,16 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
-import {
-  catchesErrorAt,
-  ENGINE_ERRORS,
-  type Clock,
-  type Command,
-  type Effect,
-  type EngineResult,
-  type IdGenerator,
-  type InstanceStatus,
-  type ThrownEvent,
-} from '#engine';
+import { catchesErrorAt, ENGINE_ERRORS, type Clock, type Command, type Effect, type EngineResult, type IdGenerator, type InstanceStatus, type ThrownEvent } from '#engine';
 import { CallActivityRepository, InstanceRepository, PERSISTENCE_ERRORS, type CallActivityRecord } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
@@ -136,7 +126,7 @@ export class CallActivityFollowUps implements OnModuleInit {
    * instance nobody called, so the incident is raised where the error was thrown.
    */
   private async assertCaughtAbove({ state }: EngineResult, error: ThrownEvent): Promise<void> {
-    for (let link = state.parent; link; ) {
+    for (let link = state.parent; link;) {
       const parent = await this.instances.load(link.instanceId);
       if (!parent) return;
       const { graph } = await this.versions.get(parent.state.processVersionId);

@@ -17,7 +17,9 @@ export const answerUnparsableRequest = (error: Error & { code?: string }, socket
   const body = JSON.stringify({
     statusCode: status,
     code: tooLarge ? APP_ERRORS.headersTooLarge : APP_ERRORS.requestMalformed,
-    message: tooLarge ? 'The request line and headers are longer than 16 KB: send long filters in a body, or fewer of them' : `Not an HTTP request this server can read: ${error.message}`,
+    message: tooLarge
+      ? 'The request line and headers are longer than 16 KB: send long filters in a body, or fewer of them'
+      : `Not an HTTP request this server can read: ${error.message}`,
   });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 };

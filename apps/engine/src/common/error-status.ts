@@ -2,7 +2,14 @@ import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
 import { SIMULATION_ENGINE_REFUSED, SIMULATION_NO_POOL, SIMULATION_PARAMETERS_INVALID, SIMULATION_RUNAWAY_CASE } from '#simulation';
-import { EXPERIMENT_ARM_NOT_CANDIDATE, EXPERIMENT_INVALID, EXPERIMENT_NOT_ROUTING, EXPERIMENT_TRANSITION_INVALID, EXPERIMENT_WINNER_UNKNOWN, STATISTICS_INPUT_INVALID } from '#experiments';
+import {
+  EXPERIMENT_ARM_NOT_CANDIDATE,
+  EXPERIMENT_INVALID,
+  EXPERIMENT_NOT_ROUTING,
+  EXPERIMENT_TRANSITION_INVALID,
+  EXPERIMENT_WINNER_UNKNOWN,
+  STATISTICS_INPUT_INVALID,
+} from '#experiments';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
@@ -97,5 +104,4 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */
-export const statusForCode = (code: string): HttpStatus =>
-  STATUS_BY_CODE[code] ?? (code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR);
+export const statusForCode = (code: string): HttpStatus => STATUS_BY_CODE[code] ?? (code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR);

@@ -57,7 +57,9 @@ export const FORBIDDEN_JSON_KEYS: ReadonlySet<string> = new Set(['__proto__', 'c
  */
 export function refuseUnstorableEntries(this: unknown, key: string, value: unknown): unknown {
   if (FORBIDDEN_JSON_KEYS.has(key)) {
-    throw new SyntaxError(`The JSON body has an entry named "${key}"; the names ${[...FORBIDDEN_JSON_KEYS].map((name) => `"${name}"`).join(', ')} are not accepted anywhere in a body.`);
+    throw new SyntaxError(
+      `The JSON body has an entry named "${key}"; the names ${[...FORBIDDEN_JSON_KEYS].map((name) => `"${name}"`).join(', ')} are not accepted anywhere in a body.`,
+    );
   }
   if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
     throw new SyntaxError(`The JSON body's entry "${key.replaceAll('\u0000', '\\u0000')}" holds the NUL character (\\u0000), which no text the engine stores can hold.`);

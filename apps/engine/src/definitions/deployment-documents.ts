@@ -120,5 +120,4 @@ function refuseDuplicates(documents: LoadedDocument[]): void {
   refuseErrors(BPMN_ERRORS.invalid, 'deployment', duplicates);
 }
 
-export const describeProblem = (problem: Problem): string =>
-  problem.elementId === null ? problem.message : `${problem.elementId}: ${problem.message}`;
+export const describeProblem = (problem: Problem): string => (problem.elementId === null ? problem.message : `${problem.elementId}: ${problem.message}`);

@@ -20,8 +20,7 @@ const referencesOf = (graph: ProcessGraph): Reference[] =>
     return [];
   });
 
-const graphsOf = (documents: readonly LoadedDocument[]): ProcessGraph[] =>
-  documents.flatMap((document) => (document.kind === 'bpmn' ? document.graphs : []));
+const graphsOf = (documents: readonly LoadedDocument[]): ProcessGraph[] => documents.flatMap((document) => (document.kind === 'bpmn' ? document.graphs : []));
 
 /** References to decisions and processes the deployment does not define itself. */
 function outsideReferences(documents: readonly LoadedDocument[]): Reference[] {

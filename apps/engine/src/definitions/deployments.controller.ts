@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -45,15 +38,9 @@ export class DeploymentsController {
   @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions and decisions (existing ones for identical XML)' })
   @ApiBadRequestResponse({ description: 'Empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)' })
   @ApiUnprocessableEntityResponse({ description: 'A model, decision or form has errors, or a task names a form not deployed: details.problems names each element' })
-  async deploy(
-    @Body() body: unknown,
-    @UploadedFiles() files: UploadedDocument[] | undefined,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<DeploymentView> {
+  async deploy(@Body() body: unknown, @UploadedFiles() files: UploadedDocument[] | undefined, @CurrentPrincipal() principal: Principal): Promise<DeploymentView> {
     const resources: DeploymentResource[] =
-      files && files.length > 0
-        ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') }))
-        : [{ xml: typeof body === 'string' ? body : '' }];
+      files && files.length > 0 ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') })) : [{ xml: typeof body === 'string' ? body : '' }];
     const { processVersions, decisions, forms, warnings } = await this.definitions.deploy(resources, principal.name);
     return {
       processVersions: processVersions.map(DeployedVersionView.ofDeployed),

@@ -33,10 +33,7 @@ export class ProcessVersionsController {
   @ApiOkResponse({ type: ProcessDiffView, description: 'Elements added, removed and changed from `before` to `after`, and the change in the NVA figures' })
   @ApiBadRequestResponse({ description: 'An id is not a UUID' })
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
-  async diff(
-    @Param('before', ParseUUIDPipe) beforeId: string,
-    @Param('after', ParseUUIDPipe) afterId: string,
-  ): Promise<ProcessDiffView> {
+  async diff(@Param('before', ParseUUIDPipe) beforeId: string, @Param('after', ParseUUIDPipe) afterId: string): Promise<ProcessDiffView> {
     const { before, after, diff } = await this.diffs.diff(beforeId, afterId);
     return ProcessDiffView.of(before, after, diff);
   }

@@ -35,7 +35,17 @@ const run = (version: string, from: number, count: number): SimulationResult => 
     const instanceId = `${version}-case-${i}`;
     const startedAt = from + i * HOUR;
     cases.push({ instanceId, processVersionId: version, businessKey: null, status: 'completed', startedAt, endedAt: i % 10 === 9 ? null : startedAt + HOUR, variables: {} });
-    steps.push({ instanceId, activityInstanceId: `${instanceId}-a`, elementId: 'Task', elementType: 'userTask', type: 'completed', at: startedAt + HOUR, actor: null, laneId: null, previousActivityInstanceId: null });
+    steps.push({
+      instanceId,
+      activityInstanceId: `${instanceId}-a`,
+      elementId: 'Task',
+      elementType: 'userTask',
+      type: 'completed',
+      at: startedAt + HOUR,
+      actor: null,
+      laneId: null,
+      previousActivityInstanceId: null,
+    });
   }
   return { cases, steps, summary: {} as SimulationResult['summary'] };
 };

@@ -136,9 +136,15 @@ export class ExperimentsController {
     const name = `experiment-${id}-v${report.analysisVersion}-${report.dataHash}`;
     if (query.format === 'csv') {
       const rows = [...analysisRows(report), ['experiment', 'simulatedCases', String(report.simulatedCases)]];
-      response.attachment(`${name}.csv`).type('text/csv').send(stringify([[...VERDICT_ROW_HEADER], ...rows]));
+      response
+        .attachment(`${name}.csv`)
+        .type('text/csv')
+        .send(stringify([[...VERDICT_ROW_HEADER], ...rows]));
     } else {
-      response.attachment(`${name}.json`).type('application/json').send(JSON.stringify(report, null, 2));
+      response
+        .attachment(`${name}.json`)
+        .type('application/json')
+        .send(JSON.stringify(report, null, 2));
     }
   }
 

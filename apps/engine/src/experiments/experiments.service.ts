@@ -88,11 +88,10 @@ export class ExperimentsService {
     else {
       const changed = changedFixedFields(current, requested);
       if (changed.length > 0 && (current.state === 'running' || current.state === 'paused')) {
-        throw new DomainError(
-          EXPERIMENT_ERRORS.definitionFixed,
-          `experiment ${id} is ${current.state}: only its plan may change, not ${changed.join(', ')}`,
-          { state: current.state, fields: changed },
-        );
+        throw new DomainError(EXPERIMENT_ERRORS.definitionFixed, `experiment ${id} is ${current.state}: only its plan may change, not ${changed.join(', ')}`, {
+          state: current.state,
+          fields: changed,
+        });
       }
       next = amendPlan(current, requested.plan);
     }

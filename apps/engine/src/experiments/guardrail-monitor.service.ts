@@ -68,7 +68,16 @@ export class GuardrailMonitor implements OnApplicationBootstrap, OnModuleDestroy
         fromState: 'running',
         toState: 'running',
         reason: describe(breach),
-        details: { armId: breach.candidateArmId, guardrailId: breach.id, metric: breach.metric, observed: breach.observed ?? null, limit: breach.limit, z: breach.z, boundary: breach.boundary, breachedAt: breach.breachedAt === null ? null : new Date(breach.breachedAt).toISOString() },
+        details: {
+          armId: breach.candidateArmId,
+          guardrailId: breach.id,
+          metric: breach.metric,
+          observed: breach.observed ?? null,
+          limit: breach.limit,
+          z: breach.z,
+          boundary: breach.boundary,
+          breachedAt: breach.breachedAt === null ? null : new Date(breach.breachedAt).toISOString(),
+        },
       });
       // Someone paused, stopped or promoted it meanwhile: their change stands.
       if (outcome !== 'updated') return;

@@ -121,5 +121,4 @@ export class ExternalTaskAvailability implements OnApplicationBootstrap, OnModul
   }
 }
 
-const createdTopics = (effects: Effect[]): string[] =>
-  effects.flatMap((effect) => (effect.kind === 'externalTaskCreated' ? [effect.externalTask.topic] : []));
+const createdTopics = (effects: Effect[]): string[] => effects.flatMap((effect) => (effect.kind === 'externalTaskCreated' ? [effect.externalTask.topic] : []));

@@ -40,7 +40,10 @@ export class ExternalTasksService {
     if (timeoutMs === 0) return this.lockAndHandOut(dto);
     // The wait is wall-clock time (an HTTP request's), not the engine clock's.
     const deadline = Date.now() + timeoutMs;
-    const watch = this.availability.watch(dto.topics.map((topic) => topic.name), signal);
+    const watch = this.availability.watch(
+      dto.topics.map((topic) => topic.name),
+      signal,
+    );
     try {
       for (;;) {
         const handedOut = await this.lockAndHandOut(dto);
@@ -171,11 +174,7 @@ export class ExternalTasksService {
 
   private assertLockedBy(externalTask: ExternalTaskRecord, workerId: string): void {
     if (externalTask.status !== 'open') {
-      throw new DomainError(
-        ENGINE_ERRORS.activityNotActive,
-        `External task ${externalTask.id} is ${externalTask.status}`,
-        { id: externalTask.id, status: externalTask.status },
-      );
+      throw new DomainError(ENGINE_ERRORS.activityNotActive, `External task ${externalTask.id} is ${externalTask.status}`, { id: externalTask.id, status: externalTask.status });
     }
     const now = this.clock.now();
     if (externalTask.workerId !== workerId || externalTask.lockExpiresAt === null || externalTask.lockExpiresAt <= now) {
@@ -184,12 +183,7 @@ export class ExternalTasksService {
   }
 }
 
-const externalTaskNotFound = (id: string) =>
-  new DomainError(APP_ERRORS.externalTaskNotFound, `External task ${id} does not exist`, { id });
+const externalTaskNotFound = (id: string) => new DomainError(APP_ERRORS.externalTaskNotFound, `External task ${id} does not exist`, { id });
 
 const lockLost = (id: string, workerId: string) =>
-  new DomainError(
-    APP_ERRORS.externalTaskNotLocked,
-    `Worker '${workerId}' holds no valid lock on external task ${id}: fetch and lock it first`,
-    { id, workerId },
-  );
+  new DomainError(APP_ERRORS.externalTaskNotLocked, `Worker '${workerId}' holds no valid lock on external task ${id}: fetch and lock it first`, { id, workerId });

@@ -78,11 +78,7 @@ export class InstanceCommands {
     arm?: string,
   ): Promise<CommandOutcome> {
     return this.metrics.timeCommand('start', async () => {
-      const result = startInstance(
-        version.graph,
-        { type: 'start', instanceId, processVersionId: version.id, ...command },
-        await this.portsFor(version),
-      );
+      const result = startInstance(version.graph, { type: 'start', instanceId, processVersionId: version.id, ...command }, await this.portsFor(version));
       noteInstance(result.state.id);
       await this.check(result);
       const outcome = await this.committed(result, version, await commit(result, null));
@@ -117,11 +113,7 @@ export class InstanceCommands {
    * revision like any command; refused with the problem list, nothing written, when an active
    * element has nowhere to go.
    */
-  async migrate(
-    instance: StoredInstance,
-    target: ProcessVersionRecord,
-    request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>,
-  ): Promise<CommandOutcome> {
+  async migrate(instance: StoredInstance, target: ProcessVersionRecord, request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>): Promise<CommandOutcome> {
     const result = await this.planMigration(instance, target, request);
     return this.committed(result, target, await this.commitInstance(result, instance));
   }

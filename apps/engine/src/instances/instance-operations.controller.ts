@@ -81,11 +81,7 @@ export class InstanceOperationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: BatchMigrationView, description: 'Per instance: migrated, or failed with the error (e.g. its unmappable elements)' })
   @ApiUnprocessableEntityResponse({ description: 'MIGRATION_MAPPING_INVALID: the mapping is wrong for any instance; nothing changed' })
-  migrateInstances(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MigrateInstancesDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<BatchMigrationView> {
+  migrateInstances(@Param('id', ParseUUIDPipe) id: string, @Body() body: MigrateInstancesDto, @CurrentPrincipal() principal: Principal): Promise<BatchMigrationView> {
     return this.operations.migrateInstances(id, body, principal.name);
   }
 }

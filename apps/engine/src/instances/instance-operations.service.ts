@@ -61,10 +61,7 @@ export class InstanceOperationsService {
   async migrateInstances(sourceProcessVersionId: string, dto: MigrateInstancesDto, actor: string): Promise<BatchMigrationView> {
     const { targetProcessVersionId, mapping = {}, instanceIds, dryRun = false, ...by } = dto;
     const [source, target] = await Promise.all([this.versions.get(sourceProcessVersionId), this.versions.get(targetProcessVersionId)]);
-    const problems = checkMigrationMapping(
-      { source: source.graph, sourceProcessVersionId, target: target.graph, targetProcessVersionId },
-      mapping,
-    );
+    const problems = checkMigrationMapping({ source: source.graph, sourceProcessVersionId, target: target.graph, targetProcessVersionId }, mapping);
     if (problems.length > 0) {
       throw new DomainError(
         ENGINE_ERRORS.migrationMappingInvalid,
@@ -115,11 +112,10 @@ export class InstanceOperationsService {
       try {
         const instance = await this.load(instanceId);
         if (instance.state.processVersionId !== source.id) {
-          throw new DomainError(
-            APP_ERRORS.instanceNotOnVersion,
-            `Instance ${instanceId} runs on version ${instance.state.processVersionId}, not on ${source.id}`,
-            { instanceId, processVersionId: instance.state.processVersionId },
-          );
+          throw new DomainError(APP_ERRORS.instanceNotOnVersion, `Instance ${instanceId} runs on version ${instance.state.processVersionId}, not on ${source.id}`, {
+            instanceId,
+            processVersionId: instance.state.processVersionId,
+          });
         }
         if (dryRun) {
           await this.commands.planMigration(instance, target, request);

@@ -2,16 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { isDomainError } from '#core';
 import { ENGINE_ERRORS, nextTick, type Clock, type IdGenerator } from '#engine';
-import {
-  InstanceRepository,
-  JOB_ERRORS,
-  JobRepository,
-  PERSISTENCE_ERRORS,
-  type ClaimedJob,
-  type SlaBreachJob,
-  type StartTimerJob,
-  type TimerJob,
-} from '#persistence';
+import { InstanceRepository, JOB_ERRORS, JobRepository, PERSISTENCE_ERRORS, type ClaimedJob, type SlaBreachJob, type StartTimerJob, type TimerJob } from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { drainBatches, PollLoop } from '../common/poll-loop.js';
@@ -115,15 +106,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (isDomainError(error) && LATER_CODES.includes(error.code)) return this.jobs.release(job.id, this.owner);
     const failures = job.attempts + 1;
     const now = this.clock.now();
-    const retryAt = nextAttemptAt(
-      { failures, maxAttempts: job.maxAttempts ?? this.config.jobRetries, backoffMs: this.config.jobRetryBackoffMs },
-      now,
-    );
+    const retryAt = nextAttemptAt({ failures, maxAttempts: job.maxAttempts ?? this.config.jobRetries, backoffMs: this.config.jobRetryBackoffMs }, now);
     const subject = job.type === 'timerStart' ? `Start timer ${job.id} of ${job.elementId}` : `Timer ${job.id} of instance ${job.instanceId}`;
     this.logger.warn(`${subject} failed (attempt ${failures}${retryAt ? '' : ', incident raised'}): ${describe(error)}`);
     await this.jobs.recordFailure({ id: job.id, owner: this.owner, error: describe(error), retryAt, now, incidentId: this.ids.next() });
   }
 }
 
-const describe = (error: unknown): string =>
-  isDomainError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+const describe = (error: unknown): string => (isDomainError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error));

@@ -51,10 +51,8 @@ export class BufferedMessageDelivery implements OnModuleInit {
       const [message] = await this.messages.findBuffered(wait.name, wait.correlationKey, at, 1);
       if (!message) return;
       try {
-        await this.commands.execute(
-          instance,
-          { type: 'correlateMessage', subscriptionId: wait.subscriptionId, variables: message.variables },
-          (result, previous) => this.messages.commitWith({ consume: { id: message.id, at } }, result, previous),
+        await this.commands.execute(instance, { type: 'correlateMessage', subscriptionId: wait.subscriptionId, variables: message.variables }, (result, previous) =>
+          this.messages.commitWith({ consume: { id: message.id, at } }, result, previous),
         );
       } catch (error) {
         if (!isDomainError(error) || !RACE_CODES.includes(error.code)) throw error;
@@ -67,9 +65,7 @@ export class BufferedMessageDelivery implements OnModuleInit {
 
   private async afterCommit(outcome: CommandOutcome, effects: Effect[]): Promise<void> {
     const resumed = effects.some((effect) => effect.kind === 'instanceResumed');
-    const opened = resumed
-      ? outcome.state.subscriptions
-      : effects.flatMap((effect) => (effect.kind === 'subscriptionOpened' ? [effect.subscription] : []));
+    const opened = resumed ? outcome.state.subscriptions : effects.flatMap((effect) => (effect.kind === 'subscriptionOpened' ? [effect.subscription] : []));
     // The committed state serves the first subscription; a delivery moves the instance on, so the next ones reload it.
     let known: StoredInstance | undefined = outcome;
     for (const subscription of opened.filter(({ eventType }) => eventType === 'message')) {

@@ -1,14 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
-import {
-  InstanceRepository,
-  MessageRepository,
-  SubscriptionRepository,
-  type MessageRecord,
-  type MessageSubscriptionRecord,
-  type StartEventRecord,
-} from '#persistence';
+import { InstanceRepository, MessageRepository, SubscriptionRepository, type MessageRecord, type MessageSubscriptionRecord, type StartEventRecord } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -53,8 +46,7 @@ export class MessagesService {
     await this.messages.checkUnpublished(message);
     // A message with an id is remembered in the same transaction as what it does, so a duplicate can never do it again.
     const publish = { publish: message };
-    const commit: Committer | undefined =
-      message.messageId === null ? undefined : (result, previous) => this.messages.commitWith(publish, result, previous);
+    const commit: Committer | undefined = message.messageId === null ? undefined : (result, previous) => this.messages.commitWith(publish, result, previous);
 
     const subscriptions = await this.subscriptions.findMessageSubscriptions(message.name, message.correlationKey, LISTED_MATCHES);
     if (subscriptions.length > 1) throw ambiguous(message, 'open subscriptions', subscriptions.map(describeSubscription));
@@ -70,19 +62,11 @@ export class MessagesService {
     throw notFound(message);
   }
 
-  private async correlate(
-    message: MessageRecord,
-    subscription: MessageSubscriptionRecord,
-    commit: Committer | undefined,
-  ): Promise<MessageOutcomeView> {
+  private async correlate(message: MessageRecord, subscription: MessageSubscriptionRecord, commit: Committer | undefined): Promise<MessageOutcomeView> {
     const instance = await this.instances.load(subscription.instanceId);
     if (!instance) throw notFound(message);
     // A subscription closed since it was found (another message took it) makes the engine answer SUBSCRIPTION_NOT_ACTIVE: 409.
-    const { state } = await this.commands.execute(
-      instance,
-      { type: 'correlateMessage', subscriptionId: subscription.id, variables: message.variables },
-      commit,
-    );
+    const { state } = await this.commands.execute(instance, { type: 'correlateMessage', subscriptionId: subscription.id, variables: message.variables }, commit);
     return MessageOutcomeView.of('correlated', message, { instanceId: state.id, elementId: subscription.elementId });
   }
 
@@ -123,8 +107,7 @@ export class MessagesService {
   }
 }
 
-const keyText = (message: MessageRecord): string =>
-  message.correlationKey === null ? 'without a correlation key' : `with correlation key '${message.correlationKey}'`;
+const keyText = (message: MessageRecord): string => (message.correlationKey === null ? 'without a correlation key' : `with correlation key '${message.correlationKey}'`);
 
 const notFound = (message: MessageRecord) =>
   new DomainError(

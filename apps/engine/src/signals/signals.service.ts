@@ -10,11 +10,7 @@ import { SignalBroadcastView, type SignalFailureView } from './dto/signal-broadc
 const MAX_ATTEMPTS = 5;
 
 /** The instance no longer waits for the signal (its subscription closed, it ended) or takes no command now (suspended). */
-const MISSED_CODES: readonly string[] = [
-  ENGINE_ERRORS.subscriptionNotActive,
-  ENGINE_ERRORS.instanceNotActive,
-  ENGINE_ERRORS.instanceSuspended,
-];
+const MISSED_CODES: readonly string[] = [ENGINE_ERRORS.subscriptionNotActive, ENGINE_ERRORS.instanceNotActive, ENGINE_ERRORS.instanceSuspended];
 
 /**
  * Broadcasts signals: to every instance holding an open subscription with the name (each of its
@@ -39,10 +35,7 @@ export class SignalsService implements OnModuleInit {
 
   async broadcast(name: string, variables: Variables = {}): Promise<SignalBroadcastView> {
     // Both looked up before anything runs: an instance the signal starts does not receive it as well.
-    const [instanceIds, starts] = await Promise.all([
-      this.subscriptions.findSignalInstanceIds(name),
-      this.subscriptions.findStartEvents('signal', name),
-    ]);
+    const [instanceIds, starts] = await Promise.all([this.subscriptions.findSignalInstanceIds(name), this.subscriptions.findStartEvents('signal', name)]);
     const receivedBy: string[] = [];
     const started: string[] = [];
     const failed: SignalFailureView[] = [];

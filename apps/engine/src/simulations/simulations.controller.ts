@@ -14,7 +14,9 @@ export class SimulationsController {
 
   @Post('calibration')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Simulation parameters fitted to the version\'s recorded cases (arrivals, working times with goodness of fit, branch and escalation probabilities, case mix)' })
+  @ApiOkResponse({
+    description: "Simulation parameters fitted to the version's recorded cases (arrivals, working times with goodness of fit, branch and escalation probabilities, case mix)",
+  })
   @ApiUnprocessableEntityResponse({ description: 'SIMULATION_NO_HISTORY, SIMULATION_TOO_LARGE' })
   calibrate(@Body() body: CalibrationDto) {
     return this.simulations.calibrate(body);

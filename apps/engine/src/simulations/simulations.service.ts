@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
 import { elementCatalog, foldLedger } from '#analytics';
-import { calibrate, comparePredictions, predict, requireValidParameters, type Calibration, type Prediction, type PredictionComparison, type SimulationParameters } from '#simulation';
+import {
+  calibrate,
+  comparePredictions,
+  predict,
+  requireValidParameters,
+  type Calibration,
+  type Prediction,
+  type PredictionComparison,
+  type SimulationParameters,
+} from '#simulation';
 import { AnalyticsRepository } from '#persistence';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -30,7 +39,7 @@ export class SimulationsService {
   async calibrate({ processVersionId, from, to, variables }: CalibrationDto): Promise<Calibration & { processVersionId: string }> {
     const version = await this.versions.get(processVersionId);
     const scope = { processVersionIds: [processVersionId], segments: {}, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) };
-    const cases = (await this.analytics.findCases(scope, MAX_CALIBRATION_CASES + 1)).filter((record) => (!from || record.startedAt >= Date.parse(from)));
+    const cases = (await this.analytics.findCases(scope, MAX_CALIBRATION_CASES + 1)).filter((record) => !from || record.startedAt >= Date.parse(from));
     if (cases.length === 0) {
       throw new DomainError(SIMULATION_ERRORS.noHistory, `Version ${processVersionId} has no recorded cases${from || to ? ' in the window' : ''} to calibrate from`, {
         processVersionId,

@@ -1,14 +1,7 @@
 /** Injection token of the escalation reason codes agents choose from. */
 export const ESCALATION_REASONS = Symbol('EscalationReasons');
 
-export const DEFAULT_ESCALATION_REASONS: readonly string[] = [
-  'needs-expertise',
-  'customer-request',
-  'policy-limit',
-  'missing-information',
-  'technical-fault',
-  'other',
-];
+export const DEFAULT_ESCALATION_REASONS: readonly string[] = ['needs-expertise', 'customer-request', 'policy-limit', 'missing-information', 'technical-fault', 'other'];
 
 /** `TANDEM_ESCALATION_REASONS` (comma-separated codes) replaces the default list. */
 export const escalationReasonsFrom = (setting: string | undefined): readonly string[] => {

@@ -7,8 +7,7 @@ import { isAdmin, type Principal } from '../auth/principal.js';
 export const SUPERVISOR_GROUP = 'supervisors';
 
 /** Whose tasks the caller may see and work: none of an admin's business is out of reach, an agent's are their candidate tasks. */
-export const candidateOf = (principal: Principal): TaskCandidate | undefined =>
-  isAdmin(principal) ? undefined : { username: principal.name, groups: principal.groups };
+export const candidateOf = (principal: Principal): TaskCandidate | undefined => (isAdmin(principal) ? undefined : { username: principal.name, groups: principal.groups });
 
 /** Refuses a task that is neither assigned nor offered to the caller (by name or by one of their groups). */
 export const requireCandidate = (task: TaskRecord, principal: Principal): void => {

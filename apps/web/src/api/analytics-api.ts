@@ -106,8 +106,7 @@ export const analyticsQuery = (filter: AnalyticsFilter, extra: Record<string, st
 export type ReportName = 'activities' | 'bottlenecks' | 'cases' | 'value-added' | 'rework' | 'utilisation' | 'kpis';
 
 /** The path of a report under /api, e.g. for its CSV. */
-export const reportPath = (report: ReportName, filter: AnalyticsFilter, extra: Record<string, string> = {}): string =>
-  `analytics/${report}?${analyticsQuery(filter, extra)}`;
+export const reportPath = (report: ReportName, filter: AnalyticsFilter, extra: Record<string, string> = {}): string => `analytics/${report}?${analyticsQuery(filter, extra)}`;
 
 export const getActivities = (filter: AnalyticsFilter): Promise<ActivityReport> => requestJson<ActivityReport>(reportPath('activities', filter));
 /** How many cases of these versions are simulated (the head of the cheapest report). */
@@ -117,8 +116,7 @@ export const getKpis = (filter: AnalyticsFilter): Promise<KpiReport> => requestJ
 export const getValueAdded = (filter: AnalyticsFilter): Promise<ValueAddedReport> => requestJson<ValueAddedReport>(reportPath('value-added', filter));
 export const getRework = (filter: AnalyticsFilter): Promise<ReworkReport> => requestJson<ReworkReport>(reportPath('rework', filter));
 
-export const getKpiTargets = (processKey: string): Promise<KpiTargets> =>
-  requestJson<KpiTargets>(`analytics/kpi-targets/${encodeURIComponent(processKey)}`);
+export const getKpiTargets = (processKey: string): Promise<KpiTargets> => requestJson<KpiTargets>(`analytics/kpi-targets/${encodeURIComponent(processKey)}`);
 
 export const putKpiTargets = (processKey: string, targets: Record<string, KpiTarget>): Promise<KpiTargets> =>
   requestJson<KpiTargets>(`analytics/kpi-targets/${encodeURIComponent(processKey)}`, { method: 'PUT', body: targets });

@@ -34,15 +34,12 @@ export interface Deployment {
 
 export const listProcessVersions = (): Promise<ProcessVersion[]> => requestJson<ProcessVersion[]>('process-versions');
 
-export const getProcessVersion = (id: string): Promise<ProcessVersionDetail> =>
-  requestJson<ProcessVersionDetail>(`process-versions/${encodeURIComponent(id)}`);
+export const getProcessVersion = (id: string): Promise<ProcessVersionDetail> => requestJson<ProcessVersionDetail>(`process-versions/${encodeURIComponent(id)}`);
 
-export const deployXml = (xml: string): Promise<Deployment> =>
-  requestJson<Deployment>('deployments', { method: 'POST', body: xml, contentType: 'application/xml' });
+export const deployXml = (xml: string): Promise<Deployment> => requestJson<Deployment>('deployments', { method: 'POST', body: xml, contentType: 'application/xml' });
 
 /** The problems a refused deployment (422) lists in `details.problems`. */
-export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] =>
-  Array.isArray(details?.problems) ? (details.problems as Problem[]) : [];
+export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] => (Array.isArray(details?.problems) ? (details.problems as Problem[]) : []);
 
 /** What changed from one deployed version to another (GET /api/process-versions/{before}/diff/{after}). */
 export interface ProcessVersionDiff extends ProcessDiff {

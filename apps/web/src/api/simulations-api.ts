@@ -7,8 +7,7 @@ import type { Calibration, CalibrationRequest, Prediction, PredictionComparison,
  * prediction/): the web app does not import the simulator.
  */
 
-export const calibrateVersion = (body: CalibrationRequest): Promise<Calibration> =>
-  requestJson<Calibration>('simulations/calibration', { method: 'POST', body });
+export const calibrateVersion = (body: CalibrationRequest): Promise<Calibration> => requestJson<Calibration>('simulations/calibration', { method: 'POST', body });
 
 export const predictVersions = (body: PredictionRequest): Promise<Prediction | PredictionComparison> =>
   requestJson<Prediction | PredictionComparison>('simulations/predictions', { method: 'POST', body });

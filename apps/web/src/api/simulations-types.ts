@@ -6,9 +6,7 @@
 export type Distribution = { kind: 'logNormal'; mean: number; sd: number } | { kind: 'exponential'; mean: number } | { kind: 'fixed'; value: number };
 
 export type VariableSpec =
-  | { kind: 'choice'; weights: Record<string, number> }
-  | { kind: 'number'; distribution: Distribution; decimals?: number }
-  | { kind: 'constant'; value: unknown };
+  { kind: 'choice'; weights: Record<string, number> } | { kind: 'number'; distribution: Distribution; decimals?: number } | { kind: 'constant'; value: unknown };
 
 /** UTC weekdays (1 = Monday) and hours a pool works. */
 export interface WorkingHours {

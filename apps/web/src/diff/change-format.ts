@@ -10,9 +10,7 @@ export const formatValue = (value: PropertyValue): string => {
   return String(value);
 };
 
-export const describeChange = (change: PropertyChange): string =>
-  `${change.property}: ${formatValue(change.before)} → ${formatValue(change.after)}`;
+export const describeChange = (change: PropertyChange): string => `${change.property}: ${formatValue(change.before)} → ${formatValue(change.after)}`;
 
 /** A signed figure, with a true minus sign: −8, +2, 0. */
-export const signed = (value: number, format: (value: number) => string = String): string =>
-  value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : '0';
+export const signed = (value: number, format: (value: number) => string = String): string => (value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : '0');

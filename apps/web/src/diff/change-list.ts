@@ -115,9 +115,25 @@ const changedItem = (element: ChangedElement, onChoose: ElementChoice): HTMLLIEl
 /** The changes as lists: value-class changes first (they explain the NVA figures), then removed, added, changed. */
 export const renderChangeList = (container: HTMLElement, diff: ProcessDiff, onChoose: ElementChoice): void => {
   container.replaceChildren(
-    section('value-classes', 'Value-class changes', diff.valueClassChanges.map((change) => valueClassItem(change, onChoose))),
-    section('removed', 'Removed', diff.removed.map((element) => elementItem(element, 'removed', onChoose))),
-    section('added', 'Added', diff.added.map((element) => elementItem(element, 'added', onChoose))),
-    section('changed', 'Changed', diff.changed.map((element) => changedItem(element, onChoose))),
+    section(
+      'value-classes',
+      'Value-class changes',
+      diff.valueClassChanges.map((change) => valueClassItem(change, onChoose)),
+    ),
+    section(
+      'removed',
+      'Removed',
+      diff.removed.map((element) => elementItem(element, 'removed', onChoose)),
+    ),
+    section(
+      'added',
+      'Added',
+      diff.added.map((element) => elementItem(element, 'added', onChoose)),
+    ),
+    section(
+      'changed',
+      'Changed',
+      diff.changed.map((element) => changedItem(element, onChoose)),
+    ),
   );
 };

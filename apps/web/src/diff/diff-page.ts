@@ -3,14 +3,7 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
-import {
-  deploymentOf,
-  getProcessVersion,
-  getProcessVersionDiff,
-  listProcessVersions,
-  type ProcessVersion,
-  type ProcessVersionDiff,
-} from '../api/process-versions-api.js';
+import { deploymentOf, getProcessVersion, getProcessVersionDiff, listProcessVersions, type ProcessVersion, type ProcessVersionDiff } from '../api/process-versions-api.js';
 import { diffHref } from '../app-router.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagramsTogether } from '../modeler/diagram/fit-diagram.js';
@@ -47,8 +40,7 @@ const TEMPLATE = `
 /** Below this, names and badges on the canvas are too small to read. */
 const READABLE_ZOOM = 0.75;
 
-const titleOf = (version: ProcessVersion): string =>
-  `${version.name ?? version.key} · version ${version.version} · ${deploymentOf(version)}`;
+const titleOf = (version: ProcessVersion): string => `${version.name ?? version.key} · version ${version.version} · ${deploymentOf(version)}`;
 
 /** Two deployed versions side by side, what changed marked on both, and the change in the NVA figures. */
 export class DiffPage {
@@ -90,11 +82,7 @@ export class DiffPage {
 
   private async compare(beforeId: string, afterId: string): Promise<void> {
     showStatus(this.status, 'info', 'Comparing…');
-    const [diff, before, after] = await Promise.all([
-      getProcessVersionDiff(beforeId, afterId),
-      getProcessVersion(beforeId),
-      getProcessVersion(afterId),
-    ]);
+    const [diff, before, after] = await Promise.all([getProcessVersionDiff(beforeId, afterId), getProcessVersion(beforeId), getProcessVersion(afterId)]);
     byRole(this.element, 'before-title').textContent = titleOf(diff.before);
     byRole(this.element, 'after-title').textContent = titleOf(diff.after);
     renderDiffFigures(byRole(this.element, 'diff-figures'), diff.values);

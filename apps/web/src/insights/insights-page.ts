@@ -239,9 +239,7 @@ export class InsightsPage {
       ]
         .filter(Boolean)
         .join(' ');
-      renderActivityTable(byRole(this.element, 'activity-table'), activities.activities, activities.definitions, (elementId) =>
-        revealElement(this.viewer, elementId),
-      );
+      renderActivityTable(byRole(this.element, 'activity-table'), activities.activities, activities.definitions, (elementId) => revealElement(this.viewer, elementId));
       this.figures = kpiFigures({ kpis, valueAdded, rework });
       this.showTargets(targets);
       const segment = filter.segment ? `, ${filter.segment.variable} = ${filter.segment.value}` : '';

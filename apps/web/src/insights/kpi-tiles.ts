@@ -63,7 +63,9 @@ export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[
   const designedWaitShare = valueAdded.summary.designedWaitShare?.mean;
   const pceOfLeadTime = valueAdded.summary.pceOfLeadTime?.mean;
   const designedNote =
-    designedWaitShare === undefined || designedWaitShare === null ? '' : ` Designed waits (timers, waits for the customer): ${formatKpi(designedWaitShare, 'share')} of the lead time, not counted here.`;
+    designedWaitShare === undefined || designedWaitShare === null
+      ? ''
+      : ` Designed waits (timers, waits for the customer): ${formatKpi(designedWaitShare, 'share')} of the lead time, not counted here.`;
   const leadTimeNote = pceOfLeadTime === undefined || pceOfLeadTime === null ? '' : ` Over the whole lead time, designed waits included: ${formatKpi(pceOfLeadTime, 'share')}.`;
   return [
     fromKpi('fcr', 'First-contact resolution', 'share', 'higher'),
@@ -113,8 +115,7 @@ export const formatKpi = (value: number | null, unit: Unit): string => {
 };
 
 /** A difference in the figure's unit: points for shares. */
-const formatDistance = (difference: number, unit: Unit): string =>
-  unit === 'share' ? `${Math.abs(difference * 100).toFixed(1)} pts` : formatKpi(Math.abs(difference), unit);
+const formatDistance = (difference: number, unit: Unit): string => (unit === 'share' ? `${Math.abs(difference * 100).toFixed(1)} pts` : formatKpi(Math.abs(difference), unit));
 
 export type BaselineComparison = 'better' | 'worse' | 'same' | 'none';
 export type TargetComparison = 'met' | 'short' | 'none';
@@ -122,7 +123,7 @@ export type TargetComparison = 'met' | 'short' | 'none';
 export const compareWithBaseline = (figure: KpiFigure, baseline: number | undefined): BaselineComparison => {
   if (figure.value === null || baseline === undefined || figure.direction === 'none') return 'none';
   if (figure.value === baseline) return 'same';
-  return (figure.value > baseline) === (figure.direction === 'higher') ? 'better' : 'worse';
+  return figure.value > baseline === (figure.direction === 'higher') ? 'better' : 'worse';
 };
 
 export const compareWithTarget = (figure: KpiFigure, target: number | undefined): TargetComparison => {

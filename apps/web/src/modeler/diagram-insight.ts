@@ -31,8 +31,7 @@ export const revealElement = (diagram: BaseViewer, elementId: string): void => {
  */
 export const refreshInsight = (diagram: BaseViewer, targets: InsightTargets, extra: ProblemListSource | undefined): Problem[] => {
   const live = validateDiagram(diagram);
-  const shown: ProblemListSource =
-    extra?.origin === 'deploy' ? extra : { origin: 'live', problems: [...(extra?.problems ?? []), ...live] };
+  const shown: ProblemListSource = extra?.origin === 'deploy' ? extra : { origin: 'live', problems: [...(extra?.problems ?? []), ...live] };
   renderSummaryBar(targets.summary, showValueClasses(diagram));
   if (targets.problems) {
     showProblemOverlays(diagram, shown.problems);

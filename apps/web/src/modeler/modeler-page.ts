@@ -187,9 +187,7 @@ export class ModelerPage {
       const [first] = processVersions;
       const text = processVersions
         .map((version) =>
-          version.created
-            ? `Deployed ${version.key} version ${version.version}.`
-            : `${version.key} version ${version.version} is identical: nothing new deployed.`,
+          version.created ? `Deployed ${version.key} version ${version.version}.` : `${version.key} version ${version.version} is identical: nothing new deployed.`,
         )
         .join(' ');
       showStatus(this.status, 'success', text, first && { href: `#/versions/${first.id}`, text: `Open version ${first.version}` });
@@ -204,4 +202,3 @@ export class ModelerPage {
     }
   }
 }
-

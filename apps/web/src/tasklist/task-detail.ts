@@ -237,7 +237,10 @@ export class TaskDetail {
     when.textContent = formatDateTime(step.at);
     const what = document.createElement('span');
     what.className = 'step-what';
-    what.textContent = step.elementType === 'startEvent' && step.type === 'completed' ? `Case started${step.elementName ? `: ${step.elementName}` : ''}` : `${step.elementName ?? step.elementId} ${STEP_WORDS[step.type] ?? step.type}`;
+    what.textContent =
+      step.elementType === 'startEvent' && step.type === 'completed'
+        ? `Case started${step.elementName ? `: ${step.elementName}` : ''}`
+        : `${step.elementName ?? step.elementId} ${STEP_WORDS[step.type] ?? step.type}`;
     const who = document.createElement('span');
     who.className = 'step-who';
     who.textContent = [step.actor && `by ${step.actor}`, step.laneName && `(${step.laneName})`].filter(Boolean).join(' ');
@@ -285,7 +288,11 @@ export class TaskDetail {
       this.task = await getTask(task.id);
       this.renderHead();
       await this.loadHistory(task.id);
-      showStatus(this.status(), 'success', { claim: 'Claimed.', 'claim-start': 'Claimed and started.', start: 'Started.', pause: 'Paused.', unclaim: 'Put back in the queue.' }[action] ?? 'Done.');
+      showStatus(
+        this.status(),
+        'success',
+        { claim: 'Claimed.', 'claim-start': 'Claimed and started.', start: 'Started.', pause: 'Paused.', unclaim: 'Put back in the queue.' }[action] ?? 'Done.',
+      );
       await this.onChanged();
     } catch (error) {
       showStatus(this.status(), 'error', messageOf(error));

@@ -72,7 +72,10 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
     const meta = document.createElement('div');
     meta.className = 'task-row-meta';
     meta.textContent = [task.processKey, task.businessKey].filter((part) => part).join(' · ');
-    for (const [label, value] of [['stage', task.stage], ['category', task.category]] as const) {
+    for (const [label, value] of [
+      ['stage', task.stage],
+      ['category', task.category],
+    ] as const) {
       if (!value) continue;
       const pair = span('meta-pair', '');
       pair.append(span('meta-label', `${label} `), value);
@@ -80,7 +83,8 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
     }
     const bottom = document.createElement('div');
     bottom.className = 'task-row-bottom';
-    const holder = task.assignee === null ? STATE_LABELS[task.state] : task.assignee === options.me ? `${STATE_LABELS[task.state]} by you` : `${STATE_LABELS[task.state]} by ${task.assignee}`;
+    const holder =
+      task.assignee === null ? STATE_LABELS[task.state] : task.assignee === options.me ? `${STATE_LABELS[task.state]} by you` : `${STATE_LABELS[task.state]} by ${task.assignee}`;
     bottom.append(slaChip(task, options.now), span(`state-chip state-${task.state}`, holder, 'task-state'));
     link.append(top, meta, bottom);
     row.append(link);

@@ -6,8 +6,7 @@ export const byRole = <T extends HTMLElement = HTMLElement>(root: ParentNode, ro
 };
 
 /** Dates as the designer's browser writes them, with the time. */
-export const formatDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDateTime = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export type ElementChild = Node | string | null | undefined | false;
 

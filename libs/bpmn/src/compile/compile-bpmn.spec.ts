@@ -96,7 +96,7 @@ describe('compileBpmn', () => {
 });
 
 describe('compileBpmn on models without <incoming>/<outgoing> references', () => {
-  it('derives each node\'s flows from the sequence flows\' sourceRef and targetRef', async () => {
+  it("derives each node's flows from the sequence flows' sourceRef and targetRef", async () => {
     // given a hand-written model whose nodes do not list their flows
     const xml = inlineBpmn(`
       <bpmn:startEvent id="start" />
@@ -145,7 +145,8 @@ describe('compileBpmn on sub-processes', () => {
 describe('compileBpmn on tasklist settings', () => {
   it('carries the SLA, priority and escalation settings of a user task, a lane’s groups and the process priority', async () => {
     // given a task with every tasklist setting, in a lane naming its groups, in a process with a priority
-    const xml = inlineBpmn(`
+    const xml = inlineBpmn(
+      `
       <bpmn:laneSet id="ls">
         <bpmn:lane id="tier1" tandem:candidateGroups="first-line, golden-desk"><bpmn:flowNodeRef>start</bpmn:flowNodeRef><bpmn:flowNodeRef>task</bpmn:flowNodeRef><bpmn:flowNodeRef>end</bpmn:flowNodeRef></bpmn:lane>
       </bpmn:laneSet>
@@ -153,7 +154,9 @@ describe('compileBpmn on tasklist settings', () => {
       <bpmn:userTask id="task" tandem:valueClass="VA" tandem:dueIn="PT4H" tandem:followUpIn="PT1H" tandem:priority="= 90" tandem:escalateTo="experts" />
       <bpmn:endEvent id="end" />
       <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
-      <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />`, 'id="p" isExecutable="true" tandem:priority="60"');
+      <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />`,
+      'id="p" isExecutable="true" tandem:priority="60"',
+    );
     // when loaded
     const { processes, problems } = await loadBpmn(xml);
     // then

@@ -4,16 +4,7 @@ import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import { extensionElement } from '../parse/extension-elements.js';
-import type {
-  CalledProcessBinding,
-  EventDefinition,
-  ExternalTaskSettings,
-  FlowNode,
-  LeanAttributes,
-  Stage,
-  ValueClass,
-  WasteType,
-} from '../process-graph.js';
+import type { CalledProcessBinding, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
@@ -164,8 +155,7 @@ function scriptOf(element: ModdleElement): { script: string; resultVariable?: st
 function calledProcessOf(element: ModdleElement) {
   const zeebe = extensionElement(element, 'calledElement');
   const version = readAttribute(element, 'calledElementVersion');
-  const binding: CalledProcessBinding =
-    readAttribute(element, 'calledElementBinding') === 'version' ? { version: Number(version) } : 'latest';
+  const binding: CalledProcessBinding = readAttribute(element, 'calledElementBinding') === 'version' ? { version: Number(version) } : 'latest';
   const propagate = readAttribute(element, 'propagateAllParentVariables') ?? zeebe?.propagateAllParentVariables;
   return {
     processKey: String(element.calledElement ?? zeebe?.processId ?? '').trim(),
@@ -184,5 +174,4 @@ function leanOf(element: ModdleElement): LeanAttributes {
   };
 }
 
-const optionalNumber = <K extends string>(key: K, value: string | undefined): { [P in K]?: number } =>
-  optional(key, value === undefined ? undefined : Number(value));
+const optionalNumber = <K extends string>(key: K, value: string | undefined): { [P in K]?: number } => optional(key, value === undefined ? undefined : Number(value));

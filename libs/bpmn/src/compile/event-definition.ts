@@ -44,10 +44,8 @@ export function compileEventDefinition(element: ModdleElement): EventDefinition 
 
 /** A message reference: its name and the correlation key (`tandem:correlationKey` or `zeebe:subscription`). */
 export function compileMessage(message: ModdleElement | undefined): MessageEventDefinition {
-  const correlationKey: string | undefined =
-    message?.correlationKey || (message && extensionElement(message, 'subscription')?.correlationKey) || undefined;
+  const correlationKey: string | undefined = message?.correlationKey || (message && extensionElement(message, 'subscription')?.correlationKey) || undefined;
   return { type: 'message', messageName: message?.name ?? '', ...optional('correlationKey', correlationKey) };
 }
 
-export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -160,9 +160,7 @@ describe('diffProcesses', () => {
       { property: 'topic', before: null, after: 'dialer' },
       { property: 'retries', before: null, after: 3 },
     ]);
-    expect(sut.changed.find((element) => element.id === 'sla')?.changes).toEqual([
-      { property: 'eventDefinition.timeDuration', before: 'PT4H', after: 'PT8H' },
-    ]);
+    expect(sut.changed.find((element) => element.id === 'sla')?.changes).toEqual([{ property: 'eventDefinition.timeDuration', before: 'PT4H', after: 'PT8H' }]);
   });
 
   it('sees a camunda: attribute and its tandem: twin as the same setting', async () => {

@@ -18,8 +18,7 @@ const entriesOf = (graph: ProcessGraph): Map<string, Entry> =>
     ...graph.lanes.map((element): [string, Entry] => [element.id, { kind: 'lane', element }]),
   ]);
 
-const valueClassOf = (entry: Entry | undefined): ValueClass | undefined =>
-  entry && 'lean' in entry.element ? entry.element.lean.valueClass : undefined;
+const valueClassOf = (entry: Entry | undefined): ValueClass | undefined => (entry && 'lean' in entry.element ? entry.element.lean.valueClass : undefined);
 
 const describeEntry = ({ kind, element }: Entry): DiffElement => {
   const valueClass = valueClassOf({ kind, element });

@@ -8,8 +8,7 @@ import type { PropertyValue } from './process-diff.js';
  */
 const STRUCTURAL = new Set(['id', 'incoming', 'outgoing', 'boundaryEventIds', 'flowNodeIds', 'lean']);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The comparable properties of one element, flat: nested objects become dotted paths
@@ -35,5 +34,4 @@ export const propertiesOf = (element: FlowNode | SequenceFlow | Lane): Map<strin
 };
 
 /** JSON text as the equality of plain data: the compiler writes keys in a fixed order. */
-export const sameValue = (a: PropertyValue | undefined, b: PropertyValue | undefined): boolean =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export const sameValue = (a: PropertyValue | undefined, b: PropertyValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

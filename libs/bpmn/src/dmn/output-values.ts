@@ -1,8 +1,7 @@
 import { evaluate } from 'feelin';
 import type { OutputValue } from './decision-table.js';
 
-const isOutputValue = (value: unknown): value is OutputValue =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const isOutputValue = (value: unknown): value is OutputValue => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
  * An output clause's value list (`"high","medium","low"`) as literals in priority order, or undefined

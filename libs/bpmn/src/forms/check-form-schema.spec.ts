@@ -49,10 +49,10 @@ describe('readFormSchema', () => {
     expect(error.code).toBe('FORM_SCHEMA_INVALID');
     expect(error.details?.problems).toEqual([
       'The form has no "id": a task names a deployed form by it (formKey="form:<id>").',
-      "The component 'Field_1' (textfield) has no \"key\": the variable its value goes to.",
+      'The component \'Field_1\' (textfield) has no "key": the variable its value goes to.',
       "The key 'amount' is used by more than one field.",
-      "The validate.min of field 'amount' must be a number (or FEEL starting with \"=\").",
-      "The field 'category' (select) has no options: give \"values\", \"valuesKey\" or \"valuesExpression\".",
+      'The validate.min of field \'amount\' must be a number (or FEEL starting with "=").',
+      'The field \'category\' (select) has no options: give "values", "valuesKey" or "valuesExpression".',
       "The validate.pattern of field 'code' is not a regular expression: ([a-z.",
       "The field 'mood' has type 'slider', which the engine does not know.",
       'The dynamic list component 7 has no "path" to keep its items under.',

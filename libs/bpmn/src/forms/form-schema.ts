@@ -80,5 +80,4 @@ export const OPTION_TYPES = ['select', 'radio', 'checklist', 'taglist'] as const
 export const isInputType = (type: string): boolean => (INPUT_TYPES as readonly string[]).includes(type);
 export const isContainerType = (type: string): boolean => (CONTAINER_TYPES as readonly string[]).includes(type);
 export const isOptionType = (type: string): boolean => (OPTION_TYPES as readonly string[]).includes(type);
-export const isKnownType = (type: string): boolean =>
-  isInputType(type) || isContainerType(type) || (DISPLAY_TYPES as readonly string[]).includes(type);
+export const isKnownType = (type: string): boolean => isInputType(type) || isContainerType(type) || (DISPLAY_TYPES as readonly string[]).includes(type);

@@ -6,8 +6,7 @@ export type FormValues = Record<string, unknown>;
 const isObject = (value: unknown): value is FormValues => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value at a dotted key path (`customer.tier`), as form-js nests it; undefined when any step is missing. */
-export const valueAt = (data: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((current, segment) => (isObject(current) ? current[segment] : undefined), data);
+export const valueAt = (data: unknown, path: string): unknown => path.split('.').reduce<unknown>((current, segment) => (isObject(current) ? current[segment] : undefined), data);
 
 export const hasValueAt = (data: unknown, path: string): boolean => {
   const segments = path.split('.');

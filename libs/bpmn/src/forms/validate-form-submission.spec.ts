@@ -20,8 +20,22 @@ const complaintForm: FormSchema = {
         { label: 'Complaint', value: 'complaint' },
       ],
     },
-    { type: 'radio', key: 'channel', values: [{ label: 'Phone', value: 'phone' }, { label: 'Chat', value: 'chat' }] },
-    { type: 'checklist', key: 'symptoms', values: [{ label: 'Broken', value: 'broken' }, { label: 'Late', value: 'late' }] },
+    {
+      type: 'radio',
+      key: 'channel',
+      values: [
+        { label: 'Phone', value: 'phone' },
+        { label: 'Chat', value: 'chat' },
+      ],
+    },
+    {
+      type: 'checklist',
+      key: 'symptoms',
+      values: [
+        { label: 'Broken', value: 'broken' },
+        { label: 'Late', value: 'late' },
+      ],
+    },
     { type: 'taglist', key: 'products', valuesKey: 'productOptions' },
     { type: 'checkbox', key: 'consent', validate: { required: true } },
     { type: 'datetime', key: 'purchasedOn', subtype: 'date' },
@@ -94,11 +108,7 @@ describe('validateFormSubmission', () => {
     // given the taglist reads its options from a variable of the case
     const variables = { productOptions: [{ label: 'Router', value: 'router' }, 'modem'] };
     // when values outside the options are submitted
-    const problems = sut(
-      complaintForm,
-      { ...valid, category: 'praise', channel: 'fax', symptoms: ['late', 'lost'], products: ['modem', 'tv'] },
-      variables,
-    );
+    const problems = sut(complaintForm, { ...valid, category: 'praise', channel: 'fax', symptoms: ['late', 'lost'], products: ['modem', 'tv'] }, variables);
     // then each field names the values that are not options
     expect(problems).toEqual([
       { field: 'category', problem: '"praise" is not among the options ("inquiry", "complaint")' },
@@ -120,15 +130,11 @@ describe('validateFormSubmission', () => {
     ]);
     expect(sut(complaintForm, { ...valid, amount: -1 })).toEqual([{ field: 'amount', problem: 'must be at least 0' }]);
     expect(sut(complaintForm, { ...valid, amount: 1.125 })).toEqual([{ field: 'amount', problem: 'must have at most 2 decimal digit(s)' }]);
-    expect(sut(complaintForm, { ...valid, customerName: 'x'.repeat(41) })).toEqual([
-      { field: 'customerName', problem: 'must be at most 40 characters long' },
-    ]);
+    expect(sut(complaintForm, { ...valid, customerName: 'x'.repeat(41) })).toEqual([{ field: 'customerName', problem: 'must be at most 40 characters long' }]);
   });
 
   it('checks dates and times by the field subtype', () => {
-    expect(sut(complaintForm, { ...valid, purchasedOn: '2026-02-30' })).toEqual([
-      { field: 'purchasedOn', problem: 'is not a day of the calendar: 2026-02-30' },
-    ]);
+    expect(sut(complaintForm, { ...valid, purchasedOn: '2026-02-30' })).toEqual([{ field: 'purchasedOn', problem: 'is not a day of the calendar: 2026-02-30' }]);
     expect(sut(complaintForm, { ...valid, purchasedOn: '28.02.2026', callBackAt: '25:00' })).toEqual([
       { field: 'purchasedOn', problem: 'must be a date as YYYY-MM-DD' },
       { field: 'callBackAt', problem: 'must be a time as HH:mm' },

@@ -124,9 +124,7 @@ function typeProblem(component: FormComponent, value: unknown, scope: Scope): st
       return typeof value === 'string' ? undefined : 'must be text';
     case 'number':
       if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'must be a number';
-      return component.serializeToString === true && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
-        ? undefined
-        : 'must be a number';
+      return component.serializeToString === true && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? undefined : 'must be a number';
     case 'checkbox':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'datetime':

@@ -13,10 +13,22 @@ describe('documentKind', () => {
   });
 
   it.each([
-    ['a prefixed DMN 1.3 root after a comment', `<?xml version="1.0"?>\n<!-- exported -->\n<dmn:definitions xmlns:dmn="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d"/>`, 'dmn'],
+    [
+      'a prefixed DMN 1.3 root after a comment',
+      `<?xml version="1.0"?>\n<!-- exported -->\n<dmn:definitions xmlns:dmn="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d"/>`,
+      'dmn',
+    ],
     ['a DMN 1.1 root (the DMN reader names the version it wants)', `<definitions id="d" xmlns='http://www.omg.org/spec/DMN/20151101/dmn.xsd'></definitions>`, 'dmn'],
-    ['a BPMN root that declares the DMN namespace for another prefix', `<bpmn:definitions xmlns:dmn="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>`, 'bpmn'],
-    ['DMN behind a DOCTYPE with entities (the DMN reader refuses it)', '<?xml version="1.0"?><!DOCTYPE definitions [<!ENTITY x "y">]><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"/>', 'dmn'],
+    [
+      'a BPMN root that declares the DMN namespace for another prefix',
+      `<bpmn:definitions xmlns:dmn="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>`,
+      'bpmn',
+    ],
+    [
+      'DMN behind a DOCTYPE with entities (the DMN reader refuses it)',
+      '<?xml version="1.0"?><!DOCTYPE definitions [<!ENTITY x "y">]><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"/>',
+      'dmn',
+    ],
     ['text that is not XML', 'hello', 'bpmn'],
     ['an empty document', '', 'bpmn'],
   ])('sends %s to the right reader', (_case, xml, expected) => {

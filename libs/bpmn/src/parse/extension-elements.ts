@@ -16,8 +16,7 @@ export function extensionElements(element: ModdleElement, localName: string): Mo
   return values.filter((value) => wanted.has(value.$type.toLowerCase()));
 }
 
-export const extensionElement = (element: ModdleElement, localName: string): ModdleElement | undefined =>
-  extensionElements(element, localName)[0];
+export const extensionElement = (element: ModdleElement, localName: string): ModdleElement | undefined => extensionElements(element, localName)[0];
 
 /** The child elements of an extension element with that local name (raw `$children` or typed `…Parameters`). */
 export function extensionChildren(extension: ModdleElement, localName: string): ModdleElement[] {

@@ -51,8 +51,6 @@ describe('parseBpmn', () => {
     // when parsed
     const { problems } = await parseBpmn(xml);
     // then the reader's finding is an error naming the tag
-    expect(problems).toEqual([
-      expect.objectContaining({ rule: 'bpmn-schema', severity: 'error', message: expect.stringContaining('<bpmn:frobnicate>') }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'bpmn-schema', severity: 'error', message: expect.stringContaining('<bpmn:frobnicate>') })]);
   });
 });

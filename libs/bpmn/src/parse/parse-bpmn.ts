@@ -24,10 +24,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     throw new DomainError(BPMN_ERRORS.malformed, 'The BPMN document is empty.');
   }
   if (DOCTYPE.test(xml)) {
-    throw new DomainError(
-      BPMN_ERRORS.doctypeForbidden,
-      'The BPMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
-    );
+    throw new DomainError(BPMN_ERRORS.doctypeForbidden, 'The BPMN document contains a DOCTYPE; entity and DTD declarations are not accepted.');
   }
   const nulLine = nulCharacterLine(xml, 'xml');
   if (nulLine !== undefined) {

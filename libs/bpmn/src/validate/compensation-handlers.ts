@@ -10,9 +10,7 @@ const artifactsOf = (container: ModdleElement | undefined): ModdleElement[] => c
  */
 export function associationsOf(view: ProcessView): ModdleElement[] {
   const collaborations = ((view.process.$parent?.rootElements ?? []) as ModdleElement[]).filter((root) => root.$type === 'bpmn:Collaboration');
-  return [view.process, ...view.flowNodes, ...collaborations]
-    .flatMap(artifactsOf)
-    .filter((artifact) => artifact.$type === 'bpmn:Association');
+  return [view.process, ...view.flowNodes, ...collaborations].flatMap(artifactsOf).filter((artifact) => artifact.$type === 'bpmn:Association');
 }
 
 export const isCompensationBoundary = (node: ModdleElement): boolean => node.$type === 'bpmn:BoundaryEvent' && eventDefinitionOf(node) === 'compensate';

@@ -3,9 +3,7 @@ import type { EventDefinition, FlowNodeType } from '../process-graph.js';
 
 export type EventDefinitionType = EventDefinition['type'];
 
-export type ElementKind =
-  | { supported: true; type: FlowNodeType; definition?: EventDefinitionType }
-  | { supported: false; reason: string };
+export type ElementKind = { supported: true; type: FlowNodeType; definition?: EventDefinitionType } | { supported: false; reason: string };
 
 const DEFINITION_TYPES: Record<string, EventDefinitionType> = {
   'bpmn:TimerEventDefinition': 'timer',

@@ -83,30 +83,21 @@ export const flowsInto = (view: ProcessView, node: ModdleElement): ModdleElement
 export const flowsOutOf = (view: ProcessView, node: ModdleElement): ModdleElement[] => view.outgoing.get(node.id) ?? [];
 
 /** The flow nodes sitting directly in a container (the process or a sub-process). */
-export const nodesIn = (view: ProcessView, container: ModdleElement): ModdleElement[] =>
-  view.flowNodes.filter((node) => view.containerOf.get(node.id) === container);
+export const nodesIn = (view: ProcessView, container: ModdleElement): ModdleElement[] => view.flowNodes.filter((node) => view.containerOf.get(node.id) === container);
 
 /** The process and every sub-process: each holds its own start events, flows and joins. */
-export const containersOf = (view: ProcessView): ModdleElement[] => [
-  view.process,
-  ...view.flowNodes.filter((node) => node.$type === 'bpmn:SubProcess'),
-];
+export const containersOf = (view: ProcessView): ModdleElement[] => [view.process, ...view.flowNodes.filter((node) => node.$type === 'bpmn:SubProcess')];
 
-export const isEventSubProcess = (element: ModdleElement): boolean =>
-  element.$type === 'bpmn:SubProcess' && element.triggeredByEvent === true;
+export const isEventSubProcess = (element: ModdleElement): boolean => element.$type === 'bpmn:SubProcess' && element.triggeredByEvent === true;
 
 function collectLanes(laneSets: ModdleElement[]): ModdleElement[] {
-  return laneSets.flatMap((laneSet) =>
-    (laneSet.lanes ?? []).flatMap((lane: ModdleElement) => [lane, ...collectLanes(lane.childLaneSet ? [lane.childLaneSet] : [])]),
-  );
+  return laneSets.flatMap((laneSet) => (laneSet.lanes ?? []).flatMap((lane: ModdleElement) => [lane, ...collectLanes(lane.childLaneSet ? [lane.childLaneSet] : [])]));
 }
 
 /** The processes of a definitions document, executable or not. */
-export const processesOf = (definitions: ModdleElement): ModdleElement[] =>
-  (definitions.rootElements ?? []).filter((element: ModdleElement) => element.$type === 'bpmn:Process');
+export const processesOf = (definitions: ModdleElement): ModdleElement[] => (definitions.rootElements ?? []).filter((element: ModdleElement) => element.$type === 'bpmn:Process');
 
 /** `isExecutable="false"` marks documentation-only processes; an absent flag counts as executable. */
 export const isExecutable = (process: ModdleElement): boolean => process.isExecutable !== false;
 
-export const describe = (element: ModdleElement): string =>
-  `${element.$type.replace('bpmn:', '')} '${element.name ?? element.id}'`;
+export const describe = (element: ModdleElement): string => `${element.$type.replace('bpmn:', '')} '${element.name ?? element.id}'`;

@@ -23,5 +23,4 @@ export const problemFor =
     message,
   });
 
-export const allFlowNodes = (context: ValidationContext): ModdleElement[] =>
-  context.processes.flatMap((view) => view.flowNodes);
+export const allFlowNodes = (context: ValidationContext): ModdleElement[] => context.processes.flatMap((view) => view.flowNodes);

@@ -18,8 +18,7 @@ const gateway = (flows: string, defaultFlow = '') =>
     <bpmn:endEvent id="endB"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
     ${FLOW('f1', 'start', 'gw')}${flows}`);
 
-const problemsOf = async (xml: string) =>
-  (await loadBpmn(xml)).problems.map(({ elementId, rule, severity }) => ({ elementId, rule, severity }));
+const problemsOf = async (xml: string) => (await loadBpmn(xml)).problems.map(({ elementId, rule, severity }) => ({ elementId, rule, severity }));
 
 describe('validateBpmn', () => {
   it('accepts a well-formed executable process without problems', async () => {
@@ -50,26 +49,20 @@ describe('validateBpmn', () => {
     ],
     [
       'a message catch without a correlation key (warning)',
-      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`).replace(
-        '<bpmn:process',
-        '<bpmn:message id="m" name="reply" /><bpmn:process',
-      ),
+      inlineBpmn(
+        `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`,
+      ).replace('<bpmn:process', '<bpmn:message id="m" name="reply" /><bpmn:process'),
       { elementId: 'x', rule: 'message-event', severity: 'warning' },
     ],
     [
       'a correlation key with a FEEL syntax error',
-      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`).replace(
-        '<bpmn:process',
-        '<bpmn:message id="m" name="reply" tandem:correlationKey="= order." /><bpmn:process',
-      ),
+      inlineBpmn(
+        `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent><bpmn:receiveTask id="x" messageRef="m" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`,
+      ).replace('<bpmn:process', '<bpmn:message id="m" name="reply" tandem:correlationKey="= order." /><bpmn:process'),
       { elementId: 'x', rule: 'feel-expression', severity: 'error' },
     ],
     ['a send task without a topic', task('', 'sendTask'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
-    [
-      'a process without a start event',
-      inlineBpmn('<bpmn:endEvent id="end" />'),
-      { elementId: 'p', rule: 'start-event', severity: 'error' },
-    ],
+    ['a process without a start event', inlineBpmn('<bpmn:endEvent id="end" />'), { elementId: 'p', rule: 'start-event', severity: 'error' }],
     [
       'a document without any process',
       `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"></bpmn:definitions>`,
@@ -97,32 +90,44 @@ describe('validateBpmn', () => {
     ],
     [
       'a condition after a task, where it would be ignored',
-      inlineBpmn(`${START}<bpmn:userTask id="x" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end', 'ok')}`),
+      inlineBpmn(
+        `${START}<bpmn:userTask id="x" tandem:valueClass="VA"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>${END()}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end', 'ok')}`,
+      ),
       { elementId: 'f2', rule: 'condition-placement', severity: 'error' },
     ],
     [
       'a timer without a valid ISO duration',
-      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>4 hours</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      around(
+        '<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>4 hours</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      ),
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     [
       'a timeCycle on an intermediate catch event, which waits once',
-      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      around(
+        '<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      ),
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     [
       'a timeDate without a zone',
-      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDate>2026-03-05T10:00:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      around(
+        '<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDate>2026-03-05T10:00:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      ),
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     [
       'a cron timeCycle with a field out of range',
-      inlineBpmn(`<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 25 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`),
+      inlineBpmn(
+        `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 25 * * MON</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>${END('f1')}${FLOW('f1', 'start', 'end')}`,
+      ),
       { elementId: 'start', rule: 'timer-event', severity: 'error' },
     ],
     [
       'a timer with both a duration and a date',
-      around('<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration><bpmn:timeDate>2026-03-05T10:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'),
+      around(
+        '<bpmn:intermediateCatchEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration><bpmn:timeDate>2026-03-05T10:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      ),
       { elementId: 'x', rule: 'timer-event', severity: 'error' },
     ],
     ['a service task without a topic', task('', 'serviceTask'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
@@ -133,7 +138,11 @@ describe('validateBpmn', () => {
     ['a priority above 100', task('tandem:priority="150"'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
     ['an escalateTo naming two groups', task('tandem:escalateTo="second-line, experts"'), { elementId: 'x', rule: 'task-attributes', severity: 'error' }],
     ['a FEEL escalateTo with a syntax error', task('tandem:escalateTo="= if gold then"'), { elementId: 'x', rule: 'feel-expression', severity: 'error' }],
-    ['an unknown value class', task('tandem:stage="diagnosis"').replace('tandem:valueClass="VA"', 'tandem:valueClass="XX"'), { elementId: 'x', rule: 'lean-attributes', severity: 'error' }],
+    [
+      'an unknown value class',
+      task('tandem:stage="diagnosis"').replace('tandem:valueClass="VA"', 'tandem:valueClass="XX"'),
+      { elementId: 'x', rule: 'lean-attributes', severity: 'error' },
+    ],
     ['an unknown stage', task('tandem:stage="lunch"'), { elementId: 'x', rule: 'lean-attributes', severity: 'error' }],
     ['standard minutes that are not a number', task('tandem:standardMinutes="ten"'), { elementId: 'x', rule: 'lean-attributes', severity: 'error' }],
     ['an activity without a value class (warning)', task('').replace('tandem:valueClass="VA"', ''), { elementId: 'x', rule: 'lean-attributes', severity: 'warning' }],
@@ -157,7 +166,9 @@ describe('validateBpmn', () => {
     ],
     [
       'two none start events',
-      inlineBpmn(`${START}<bpmn:startEvent id="start2"><bpmn:outgoing>f2</bpmn:outgoing></bpmn:startEvent>${END('f1')}<bpmn:endEvent id="end2" />${FLOW('f1', 'start', 'end')}${FLOW('f2', 'start2', 'end2')}`),
+      inlineBpmn(
+        `${START}<bpmn:startEvent id="start2"><bpmn:outgoing>f2</bpmn:outgoing></bpmn:startEvent>${END('f1')}<bpmn:endEvent id="end2" />${FLOW('f1', 'start', 'end')}${FLOW('f2', 'start2', 'end2')}`,
+      ),
       { elementId: 'p', rule: 'start-event', severity: 'error' },
     ],
     [
@@ -172,17 +183,26 @@ describe('validateBpmn', () => {
     ],
     [
       'an escalation throw event without an escalation code',
-      around('<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>'),
+      around(
+        '<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>',
+      ),
       { elementId: 'x', rule: 'escalation-event', severity: 'error' },
     ],
     [
       'a non-interrupting error boundary event',
-      task('tandem:topic="t"', 'serviceTask').replace('</bpmn:process>', '<bpmn:boundaryEvent id="b" attachedToRef="x" cancelActivity="false"><bpmn:outgoing>f3</bpmn:outgoing><bpmn:errorEventDefinition /></bpmn:boundaryEvent><bpmn:endEvent id="e3" />' + FLOW('f3', 'b', 'e3') + '</bpmn:process>'),
+      task('tandem:topic="t"', 'serviceTask').replace(
+        '</bpmn:process>',
+        '<bpmn:boundaryEvent id="b" attachedToRef="x" cancelActivity="false"><bpmn:outgoing>f3</bpmn:outgoing><bpmn:errorEventDefinition /></bpmn:boundaryEvent><bpmn:endEvent id="e3" />' +
+          FLOW('f3', 'b', 'e3') +
+          '</bpmn:process>',
+      ),
       { elementId: 'b', rule: 'boundary-event', severity: 'error' },
     ],
     [
       'a link throw event whose catch event is missing',
-      inlineBpmn(`${START}<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:linkEventDefinition name="away" /></bpmn:intermediateThrowEvent>${FLOW('f1', 'start', 'x')}`),
+      inlineBpmn(
+        `${START}<bpmn:intermediateThrowEvent id="x"><bpmn:incoming>f1</bpmn:incoming><bpmn:linkEventDefinition name="away" /></bpmn:intermediateThrowEvent>${FLOW('f1', 'start', 'x')}`,
+      ),
       { elementId: 'x', rule: 'link-event', severity: 'error' },
     ],
     [
@@ -224,17 +244,12 @@ describe('validateBpmn', () => {
     const { processes, problems } = await loadBpmn(xml);
     // then no process is compiled and the message is one a designer can act on
     expect(processes).toEqual([]);
-    expect(problems[0]?.message).toBe(
-      "ComplexGateway 'Tier 2' cannot be executed: complex gateways are not executable (as in Camunda 8); use an inclusive gateway.",
-    );
+    expect(problems[0]?.message).toBe("ComplexGateway 'Tier 2' cannot be executed: complex gateways are not executable (as in Camunda 8); use an inclusive gateway.");
   });
 
   it('skips processes marked not executable, with a warning', async () => {
     // given a second, documentation-only process beside the executable one
-    const xml = MINIMAL_PROCESS.replace(
-      '</bpmn:definitions>',
-      '<bpmn:process id="notes" isExecutable="false"><bpmn:task id="t" /></bpmn:process></bpmn:definitions>',
-    );
+    const xml = MINIMAL_PROCESS.replace('</bpmn:definitions>', '<bpmn:process id="notes" isExecutable="false"><bpmn:task id="t" /></bpmn:process></bpmn:definitions>');
     // when loaded
     const { processes, problems } = await loadBpmn(xml);
     // then only the executable one is compiled

@@ -26,15 +26,7 @@ export interface ValueSummary {
 }
 
 /** Tasks are the steps whose time the analytics classify; the lean-attributes rule warns when one has no class. */
-const CLASSIFIED_STEP_TYPES: ReadonlySet<string> = new Set([
-  'userTask',
-  'serviceTask',
-  'sendTask',
-  'receiveTask',
-  'scriptTask',
-  'manualTask',
-  'task',
-]);
+const CLASSIFIED_STEP_TYPES: ReadonlySet<string> = new Set(['userTask', 'serviceTask', 'sendTask', 'receiveTask', 'scriptTask', 'manualTask', 'task']);
 
 export const expectsValueClass = (type: string): boolean => CLASSIFIED_STEP_TYPES.has(type);
 

@@ -118,7 +118,9 @@ describe('ad-hoc sub-process', () => {
 
   it('completes at once when the elements it activates complete at once', async () => {
     // given
-    const sut = await Scenario.of(model({ activeElements: '= ["score", "tag"]' }, { nodes: [scriptTask('score', '= 1', 'score'), scriptTask('tag', '= "vip"', 'tag')], flows: [] }));
+    const sut = await Scenario.of(
+      model({ activeElements: '= ["score", "tag"]' }, { nodes: [scriptTask('score', '= 1', 'score'), scriptTask('tag', '= "vip"', 'tag')], flows: [] }),
+    );
 
     // when
     const { state } = sut.start();
@@ -136,6 +138,8 @@ describe('ad-hoc sub-process', () => {
     const sut = await Scenario.of(model({ activeElements }));
 
     // when / then
-    expect(() => sut.start()).toThrow(expect.objectContaining({ code: 'EXPRESSION_FAILED', message: expect.stringContaining(reason), details: expect.objectContaining({ elementId: 'contact' }) }));
+    expect(() => sut.start()).toThrow(
+      expect.objectContaining({ code: 'EXPRESSION_FAILED', message: expect.stringContaining(reason), details: expect.objectContaining({ elementId: 'contact' }) }),
+    );
   });
 });

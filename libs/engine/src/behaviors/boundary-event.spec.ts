@@ -87,13 +87,7 @@ describe('boundaryEvent (timer)', () => {
     it('closes an attached external task as canceled', async () => {
       // given
       const sut = await Scenario.of({
-        nodes: [
-          startEvent('start'),
-          serviceTask('charge', 'billing'),
-          boundaryTimer('timeout', 'charge', 'PT10M'),
-          endEvent('done'),
-          endEvent('late'),
-        ],
+        nodes: [startEvent('start'), serviceTask('charge', 'billing'), boundaryTimer('timeout', 'charge', 'PT10M'), endEvent('done'), endEvent('late')],
         flows: [flow('f1', 'start', 'charge'), flow('f2', 'charge', 'done'), flow('f3', 'timeout', 'late')],
       });
       sut.start();
@@ -234,7 +228,14 @@ describe('boundaryEvent (timeCycle)', () => {
   it('a non-interrupting cycle timer fires again until its repetitions are used up', async () => {
     // given a reminder every hour, three times
     const sut = await Scenario.of({
-      nodes: [startEvent('start'), userTask('answer'), boundaryEvent('every', 'answer', onTimer({ cycle: 'R3/PT1H' }), false), userTask('nudge'), endEvent('done'), endEvent('nudged')],
+      nodes: [
+        startEvent('start'),
+        userTask('answer'),
+        boundaryEvent('every', 'answer', onTimer({ cycle: 'R3/PT1H' }), false),
+        userTask('nudge'),
+        endEvent('done'),
+        endEvent('nudged'),
+      ],
       flows: [flow('f1', 'start', 'answer'), flow('f2', 'answer', 'done'), flow('f3', 'every', 'nudge'), flow('f4', 'nudge', 'nudged')],
     });
     sut.start();

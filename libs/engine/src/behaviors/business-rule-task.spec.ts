@@ -22,7 +22,17 @@ const routing = {
 };
 
 /** Only the overlap matters: both rules match any input. */
-const overlapping = { ...decisionTable({ inputs: ['x'], outputs: ['y'], rules: [['-', '1'], ['-', '2']] }), id: 'overlapping' };
+const overlapping = {
+  ...decisionTable({
+    inputs: ['x'],
+    outputs: ['y'],
+    rules: [
+      ['-', '1'],
+      ['-', '2'],
+    ],
+  }),
+  id: 'overlapping',
+};
 
 /** start -> the business-rule task -> a user task (so the instance waits and shows its variables) -> end. */
 const model = (task: NodeSpec) => ({
@@ -120,9 +130,7 @@ describe('businessRuleTask', () => {
     const sut = await scenario(businessRuleTask('decide', 'overlapping', 'y'));
 
     // when the case starts; then
-    expect(() => sut.start({ x: 1 })).toThrow(
-      domainError(DECISION_ERRORS.decisionFailed, { elementId: 'decide', decisionId: 'overlapping', ruleIds: ['r1', 'r2'] }),
-    );
+    expect(() => sut.start({ x: 1 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { elementId: 'decide', decisionId: 'overlapping', ruleIds: ['r1', 'r2'] }));
     expect(() => sut.start({ x: 1 })).toThrow(/^Business-rule task 'decide': Decision 'Decision' \(overlapping\) failed: rules 'r1', 'r2' all match/);
   });
 });

@@ -57,7 +57,7 @@ describe('callActivity', () => {
     expect(effectsOf(effects, 'callActivityStarted')[0]).not.toHaveProperty('businessKey');
   });
 
-  it('writes the child\'s variables back to the scope that has them, the rest to the instance', async () => {
+  it("writes the child's variables back to the scope that has them, the rest to the instance", async () => {
     // given the call activity inside a sub-process that holds `status` locally
     const sut = await Scenario.of({
       nodes: [

@@ -1,16 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model.js';
 import { domainError } from '../testing/domain-error.js';
-import {
-  boundaryTimer,
-  endEvent,
-  flow,
-  parallelGateway,
-  serviceTask,
-  startEvent,
-  terminateEndEvent,
-  userTask,
-} from '../testing/bpmn-xml.js';
+import { boundaryTimer, endEvent, flow, parallelGateway, serviceTask, startEvent, terminateEndEvent, userTask } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail } from '../testing/scenario.js';
 
 /** start -> fork -> (review [boundary timer] -> done) | (charge -> done) | (quick -> stop: terminate) */

@@ -18,12 +18,7 @@ export const eventBasedGateway: FlowNodeBehavior<EventBasedGatewayNode> = {
 };
 
 /** Opens the waits of the catch events the gateway's flows lead to (those `which` accepts), held by the gateway instance. */
-export function armEventGatewayBranches(
-  execution: Execution,
-  node: EventBasedGatewayNode,
-  gatewayId: string,
-  which: (elementId: string) => boolean = () => true,
-): void {
+export function armEventGatewayBranches(execution: Execution, node: EventBasedGatewayNode, gatewayId: string, which: (elementId: string) => boolean = () => true): void {
   for (const flowId of node.outgoing) {
     const event = execution.node(execution.graph.flows[flowId].targetId);
     if (event.type !== 'intermediateCatchEvent' || event.eventDefinition.type === 'link' || !which(event.id)) continue;

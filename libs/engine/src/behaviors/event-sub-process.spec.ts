@@ -38,7 +38,7 @@ describe('event sub-process', () => {
     ]);
   });
 
-  it('writes the trigger\'s variables from its scope outwards: into the scope\'s locals where they exist', async () => {
+  it("writes the trigger's variables from its scope outwards: into the scope's locals where they exist", async () => {
     // given
     const sut = await Scenario.of(inCase([withdrawal]));
     sut.start({ caseId: 7 });

@@ -27,9 +27,5 @@ export function conditionHolds(execution: Execution, flowId: string, token: Toke
 export function defaultFlow(gateway: { id: string; type: string; defaultFlowId?: string }): string {
   if (gateway.defaultFlowId !== undefined) return gateway.defaultFlowId;
   const kind = gateway.type.replace('Gateway', '');
-  throw new DomainError(
-    ENGINE_ERRORS.gatewayNoMatch,
-    `No condition leaving ${kind} gateway '${gateway.id}' is true and it has no default flow.`,
-    { elementId: gateway.id },
-  );
+  throw new DomainError(ENGINE_ERRORS.gatewayNoMatch, `No condition leaving ${kind} gateway '${gateway.id}' is true and it has no default flow.`, { elementId: gateway.id });
 }

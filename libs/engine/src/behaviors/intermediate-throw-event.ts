@@ -29,7 +29,11 @@ export const intermediateThrowEvent: FlowNodeBehavior<IntermediateThrowEventNode
     if (definition?.type === 'link') {
       const id = pass(execution, node, token, []);
       mapPassing(execution, node, token.scopeId);
-      execution.spawn({ elementId: linkTarget(execution, node, definition.linkName), previousActivityInstanceId: id, ...(token.scopeId !== undefined && { scopeId: token.scopeId }) });
+      execution.spawn({
+        elementId: linkTarget(execution, node, definition.linkName),
+        previousActivityInstanceId: id,
+        ...(token.scopeId !== undefined && { scopeId: token.scopeId }),
+      });
       return;
     }
     const id = pass(execution, node, token, []);

@@ -4,15 +4,7 @@ import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** start -> fork -> (check | fetch) -> join -> reply -> end */
 const forkAndJoin = {
-  nodes: [
-    startEvent('start'),
-    parallelGateway('fork'),
-    userTask('check'),
-    serviceTask('fetch', 'crm'),
-    parallelGateway('join'),
-    userTask('reply'),
-    endEvent('end'),
-  ],
+  nodes: [startEvent('start'), parallelGateway('fork'), userTask('check'), serviceTask('fetch', 'crm'), parallelGateway('join'), userTask('reply'), endEvent('end')],
   flows: [
     flow('f1', 'start', 'fork'),
     flow('toCheck', 'fork', 'check'),
@@ -73,15 +65,7 @@ describe('parallelGateway', () => {
   it('keeps the instance active while an arrival waits at a join', async () => {
     // given a fork whose second branch ends before the join
     const sut = await Scenario.of({
-      nodes: [
-        startEvent('start'),
-        parallelGateway('fork'),
-        userTask('a'),
-        userTask('b'),
-        parallelGateway('join'),
-        endEvent('end'),
-        endEvent('early'),
-      ],
+      nodes: [startEvent('start'), parallelGateway('fork'), userTask('a'), userTask('b'), parallelGateway('join'), endEvent('end'), endEvent('early')],
       flows: [
         flow('f1', 'start', 'fork'),
         flow('toA', 'fork', 'a'),

@@ -35,7 +35,7 @@ describe('scriptTask', () => {
     expect(state.variables.dueOn).toBe('2026-03-04');
   });
 
-  it('yields null for a variable that does not exist: FEEL\'s missing data is not an error', async () => {
+  it("yields null for a variable that does not exist: FEEL's missing data is not an error", async () => {
     // given
     const sut = await Scenario.of(scripted(scriptTask('copy', 'customer.email', 'email')));
 

@@ -53,7 +53,7 @@ describe('sendTask and message throw events', () => {
 });
 
 describe('signal throw events', () => {
-  it('emits signalThrown with the throw event\'s input mappings as variables, and the token goes on', async () => {
+  it("emits signalThrown with the throw event's input mappings as variables, and the token goes on", async () => {
     // given
     const sut = await Scenario.of({
       nodes: [

@@ -39,9 +39,7 @@ describe('serviceTask', () => {
     const { steps, effects } = sut.lock('charge', 'worker-1');
 
     // then
-    expect(steps.map(({ type, actor, at }) => ({ type, actor, at }))).toEqual([
-      { type: 'started', actor: 'worker-1', at: '2026-03-02T09:00:30.000Z' },
-    ]);
+    expect(steps.map(({ type, actor, at }) => ({ type, actor, at }))).toEqual([{ type: 'started', actor: 'worker-1', at: '2026-03-02T09:00:30.000Z' }]);
     expect(effects).toEqual([]);
     expect(sut.waiting('charge')).toMatchObject({ state: 'started', assignee: 'worker-1', startedAt: '2026-03-02T09:00:30.000Z' });
   });

@@ -106,7 +106,7 @@ describe('startEvent (message and signal)', () => {
     expect(sut.graph.nodes['email']).toMatchObject({ eventDefinition: { type: 'message', messageName: 'email-received' } });
   });
 
-  it('starts at the start event the app names, with the message\'s variables', async () => {
+  it("starts at the start event the app names, with the message's variables", async () => {
     // given
     const sut = await Scenario.of(severalStarts);
 

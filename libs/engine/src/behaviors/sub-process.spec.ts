@@ -1,16 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  boundaryTimer,
-  endEvent,
-  flow,
-  parallelGateway,
-  startEvent,
-  subProcess,
-  terminateEndEvent,
-  timerCatchEvent,
-  userTask,
-  withIoMapping,
-} from '../testing/bpmn-xml.js';
+import { boundaryTimer, endEvent, flow, parallelGateway, startEvent, subProcess, terminateEndEvent, timerCatchEvent, userTask, withIoMapping } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** start -> tier2 [ s -> diagnose -> e ] -> close -> end, with a 4h interrupting and 1h non-interrupting timer on tier2. */
@@ -87,9 +76,7 @@ describe('subProcess (embedded)', () => {
     // then
     expect(state.joins).toEqual({});
     expect(sut.waiting('tier2').joins).toEqual({ join: ['i4'] });
-    expect(trail(sut.complete('b').steps)).toEqual([
-      'b:started', 'b:completed', 'join:ready', 'join:completed', 'e:ready', 'e:completed', 'tier2:completed', 'close:ready',
-    ]);
+    expect(trail(sut.complete('b').steps)).toEqual(['b:started', 'b:completed', 'join:ready', 'join:completed', 'e:ready', 'e:completed', 'tier2:completed', 'close:ready']);
   });
 
   it('is ended by a terminate end event inside it, and only it: the process goes on', async () => {
@@ -156,7 +143,11 @@ describe('subProcess (embedded)', () => {
     // given
     const sut = await Scenario.of(
       tier2({
-        nodes: [startEvent('s'), subProcess('inner', { nodes: [startEvent('s2'), userTask('deep'), endEvent('e2')], flows: [flow('j1', 's2', 'deep'), flow('j2', 'deep', 'e2')] }), endEvent('e')],
+        nodes: [
+          startEvent('s'),
+          subProcess('inner', { nodes: [startEvent('s2'), userTask('deep'), endEvent('e2')], flows: [flow('j1', 's2', 'deep'), flow('j2', 'deep', 'e2')] }),
+          endEvent('e'),
+        ],
         flows: [flow('i1', 's', 'inner'), flow('i2', 'inner', 'e')],
       }),
     );
@@ -168,9 +159,7 @@ describe('subProcess (embedded)', () => {
     const { steps } = sut.complete('deep');
 
     // then
-    expect(trail(steps)).toEqual([
-      'deep:started', 'deep:completed', 'e2:ready', 'e2:completed', 'inner:completed', 'e:ready', 'e:completed', 'tier2:completed', 'close:ready',
-    ]);
+    expect(trail(steps)).toEqual(['deep:started', 'deep:completed', 'e2:ready', 'e2:completed', 'inner:completed', 'e:ready', 'e:completed', 'tier2:completed', 'close:ready']);
   });
 
   describe('variables', () => {
@@ -197,7 +186,7 @@ describe('subProcess (embedded)', () => {
       expect(state.variables).toEqual({ level: 'tier1', owner: 'ann' });
     });
 
-    it('writes a completed task\'s variables to the scope that has them, new ones to the instance; the locals end with the scope', async () => {
+    it("writes a completed task's variables to the scope that has them, new ones to the instance; the locals end with the scope", async () => {
       // given
       const sut = await Scenario.of(scoped());
       sut.start({ level: 'tier1', owner: 'ann' });

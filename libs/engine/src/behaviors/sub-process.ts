@@ -22,12 +22,7 @@ export const subProcess: FlowNodeBehavior<SubProcessNode> = {
  * (the instance id for the process level), those whose start event `which` accepts; error and
  * escalation starts wait for a throw instead.
  */
-export function armEventSubProcesses(
-  execution: Execution,
-  eventSubProcessIds: readonly string[],
-  holderId: string,
-  which: (startEventId: string) => boolean = () => true,
-): void {
+export function armEventSubProcesses(execution: Execution, eventSubProcessIds: readonly string[], holderId: string, which: (startEventId: string) => boolean = () => true): void {
   const evaluateIn = holderId === execution.state.id ? undefined : holderId;
   for (const eventSubProcessId of eventSubProcessIds) {
     const eventSubProcess = execution.node(eventSubProcessId);

@@ -9,8 +9,7 @@ export const DECISION_ERRORS = {
   decisionNotFound: 'DECISION_NOT_FOUND',
 } as const;
 
-const describeTable = (table: DecisionTable): string =>
-  table.name && table.name !== table.id ? `Decision '${table.name}' (${table.id})` : `Decision '${table.id}'`;
+const describeTable = (table: DecisionTable): string => (table.name && table.name !== table.id ? `Decision '${table.name}' (${table.id})` : `Decision '${table.id}'`);
 
 /** DECISION_FAILED naming the decision, with what failed and where in the details. */
 export const decisionFailed = (table: DecisionTable, reason: string, details: Record<string, unknown> = {}): DomainError =>

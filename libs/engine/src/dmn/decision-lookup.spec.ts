@@ -18,8 +18,6 @@ describe('decisionLookupOf and requireDecision', () => {
     // given a deployment without the decision
     const sut = decisionLookupOf([routing]);
     // when a task asks for another; then
-    expect(() => requireDecision(sut, 'pricing', 'Task_Price')).toThrow(
-      domainError(DECISION_ERRORS.decisionNotFound, { elementId: 'Task_Price', decisionId: 'pricing' }),
-    );
+    expect(() => requireDecision(sut, 'pricing', 'Task_Price')).toThrow(domainError(DECISION_ERRORS.decisionNotFound, { elementId: 'Task_Price', decisionId: 'pricing' }));
   });
 });

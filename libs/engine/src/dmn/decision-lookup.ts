@@ -23,11 +23,10 @@ export function decisionLookupOf(decisions: readonly DecisionTable[]): DecisionL
 export function requireDecision(lookup: DecisionLookup, decisionId: string, elementId: string): DecisionTable {
   const decision = lookup.find(decisionId);
   if (!decision) {
-    throw new DomainError(
-      DECISION_ERRORS.decisionNotFound,
-      `'${elementId}' calls decision '${decisionId}', which is not deployed; deploy a DMN document defining it.`,
-      { elementId, decisionId },
-    );
+    throw new DomainError(DECISION_ERRORS.decisionNotFound, `'${elementId}' calls decision '${decisionId}', which is not deployed; deploy a DMN document defining it.`, {
+      elementId,
+      decisionId,
+    });
   }
   return decision;
 }

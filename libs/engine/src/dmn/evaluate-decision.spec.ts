@@ -45,7 +45,14 @@ describe('evaluateDecision: input entries', () => {
 
   it('evaluates input expressions over the variables, a missing variable being null', () => {
     // given an input that reads a path and a table whose only rule needs a null tier
-    const sut = decisionTable({ inputs: ['customer.tier', 'amount * 2'], outputs: ['route'], rules: [['"gold"', '> 100', '"vip"'], ['null', '-', '"unknown"']] });
+    const sut = decisionTable({
+      inputs: ['customer.tier', 'amount * 2'],
+      outputs: ['route'],
+      rules: [
+        ['"gold"', '> 100', '"vip"'],
+        ['null', '-', '"unknown"'],
+      ],
+    });
     // when evaluated with and without the customer
     const results = [evaluateDecision(sut, { customer: { tier: 'gold' }, amount: 60 }).output, evaluateDecision(sut, { amount: 60 }).output];
     // then the path and the arithmetic are FEEL, and missing data is null rather than an error
@@ -102,11 +109,27 @@ describe('evaluateDecision: outputs', () => {
 describe('evaluateDecision: hit policies', () => {
   /** Three overlapping rules on the amount: r1 (any amount), r2 (> 100), r3 (> 1000). */
   const overlapping = (hitPolicy: 'FIRST' | 'COLLECT') =>
-    decisionTable({ hitPolicy, inputs: ['amount'], outputs: ['level'], rules: [['-', '"low"'], ['> 100', '"medium"'], ['> 1000', '"high"']] });
+    decisionTable({
+      hitPolicy,
+      inputs: ['amount'],
+      outputs: ['level'],
+      rules: [
+        ['-', '"low"'],
+        ['> 100', '"medium"'],
+        ['> 1000', '"high"'],
+      ],
+    });
 
   it('UNIQUE fails naming the decision and the rules when two rules match', () => {
     // given a unique table with overlapping rules
-    const sut = decisionTable({ inputs: ['amount'], outputs: ['level'], rules: [['> 100', '"medium"'], ['> 1000', '"high"']] });
+    const sut = decisionTable({
+      inputs: ['amount'],
+      outputs: ['level'],
+      rules: [
+        ['> 100', '"medium"'],
+        ['> 1000', '"high"'],
+      ],
+    });
     // when evaluated where they overlap
     const evaluation = () => evaluateDecision(sut, { amount: 5000 });
     // then
@@ -127,7 +150,11 @@ describe('evaluateDecision: hit policies', () => {
       hitPolicy: 'PRIORITY',
       inputs: ['amount'],
       outputs: [{ name: 'level', values: ['high', 'medium', 'low'] }],
-      rules: [['-', '"low"'], ['> 1000', '"high"'], ['> 100', '"medium"']],
+      rules: [
+        ['-', '"low"'],
+        ['> 1000', '"high"'],
+        ['> 100', '"medium"'],
+      ],
     });
     // when evaluated for two amounts
     const results = [evaluateDecision(sut, { amount: 5000 }), evaluateDecision(sut, { amount: 500 })];
@@ -163,7 +190,16 @@ describe('evaluateDecision: hit policies', () => {
 
   it('ANY accepts several matching rules that agree', () => {
     // given two rules with the same output
-    const sut = decisionTable({ hitPolicy: 'ANY', inputs: ['amount'], outputs: ['approve'], rules: [['> 100', 'false'], ['< 0', 'false'], ['[0..100]', 'true']] });
+    const sut = decisionTable({
+      hitPolicy: 'ANY',
+      inputs: ['amount'],
+      outputs: ['approve'],
+      rules: [
+        ['> 100', 'false'],
+        ['< 0', 'false'],
+        ['[0..100]', 'true'],
+      ],
+    });
     // when evaluated on a negative amount and a large one
     const results = [evaluateDecision(sut, { amount: -5 }), evaluateDecision(sut, { amount: 500 })];
     // then each yields the shared output
@@ -175,7 +211,15 @@ describe('evaluateDecision: hit policies', () => {
 
   it('ANY fails naming the rules when matching rules disagree', () => {
     // given two overlapping rules with different outputs
-    const sut = decisionTable({ hitPolicy: 'ANY', inputs: ['amount'], outputs: ['approve'], rules: [['> 100', 'false'], ['> 50', 'true']] });
+    const sut = decisionTable({
+      hitPolicy: 'ANY',
+      inputs: ['amount'],
+      outputs: ['approve'],
+      rules: [
+        ['> 100', 'false'],
+        ['> 50', 'true'],
+      ],
+    });
     // when evaluated where they overlap; then
     expect(() => evaluateDecision(sut, { amount: 500 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { ruleIds: ['r1', 'r2'] }));
   });
@@ -225,7 +269,11 @@ describe('evaluateDecision: hit policies', () => {
       hitPolicy: 'OUTPUT ORDER',
       inputs: ['amount'],
       outputs: [{ name: 'level', values: ['high', 'medium', 'low'] }],
-      rules: [['-', '"low"'], ['> 1000', '"high"'], ['> 100', '"medium"']],
+      rules: [
+        ['-', '"low"'],
+        ['> 1000', '"high"'],
+        ['> 100', '"medium"'],
+      ],
     });
     // when evaluated where all match
     const result = evaluateDecision(sut, { amount: 5000 });
@@ -237,7 +285,18 @@ describe('evaluateDecision: hit policies', () => {
 describe('evaluateDecision: COLLECT aggregations', () => {
   /** Fees per matching rule: 10 always, 5 above 100, an empty cell above 1000, 20 above 5000. */
   const fees = (aggregation: 'SUM' | 'MIN' | 'MAX' | 'COUNT') =>
-    decisionTable({ hitPolicy: 'COLLECT', aggregation, inputs: ['amount'], outputs: ['fee'], rules: [['-', '10'], ['> 100', '5'], ['> 1000', ''], ['> 5000', '20']] });
+    decisionTable({
+      hitPolicy: 'COLLECT',
+      aggregation,
+      inputs: ['amount'],
+      outputs: ['fee'],
+      rules: [
+        ['-', '10'],
+        ['> 100', '5'],
+        ['> 1000', ''],
+        ['> 5000', '20'],
+      ],
+    });
 
   it.each([
     ['SUM', 35],
@@ -265,7 +324,16 @@ describe('evaluateDecision: COLLECT aggregations', () => {
 
   it('fails naming the rule when SUM meets an output that is not a number', () => {
     // given a rule whose fee is text
-    const sut = decisionTable({ hitPolicy: 'COLLECT', aggregation: 'SUM', inputs: ['amount'], outputs: ['fee'], rules: [['-', '1'], ['-', '"free"']] });
+    const sut = decisionTable({
+      hitPolicy: 'COLLECT',
+      aggregation: 'SUM',
+      inputs: ['amount'],
+      outputs: ['fee'],
+      rules: [
+        ['-', '1'],
+        ['-', '"free"'],
+      ],
+    });
     // when evaluated; then
     expect(() => evaluateDecision(sut, { amount: 1 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { ruleId: 'r2', outputId: 'o1' }));
   });
@@ -276,9 +344,7 @@ describe('evaluateDecision: FEEL failures', () => {
     // given an input expression with a syntax error (deploy validation would have refused it)
     const sut = decisionTable({ inputs: ['amount +'], outputs: ['x'], rules: [['-', '1']] });
     // when evaluated; then
-    expect(() => evaluateDecision(sut, { amount: 1 })).toThrow(
-      domainError(DECISION_ERRORS.decisionFailed, { decisionId: 'd', inputId: 'i1', expression: 'amount +' }),
-    );
+    expect(() => evaluateDecision(sut, { amount: 1 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { decisionId: 'd', inputId: 'i1', expression: 'amount +' }));
   });
 
   it('fails naming the input when its expression fails for other reasons than missing data', () => {
@@ -292,11 +358,16 @@ describe('evaluateDecision: FEEL failures', () => {
 
   it('fails naming the rule and the input when an input entry fails', () => {
     // given an entry calling a function that does not exist
-    const sut = decisionTable({ inputs: ['amount'], outputs: ['x'], rules: [['< 5', '1'], ['missing(?)', '2']] });
+    const sut = decisionTable({
+      inputs: ['amount'],
+      outputs: ['x'],
+      rules: [
+        ['< 5', '1'],
+        ['missing(?)', '2'],
+      ],
+    });
     // when evaluated where the first rule does not match; then
-    expect(() => evaluateDecision(sut, { amount: 10 })).toThrow(
-      domainError(DECISION_ERRORS.decisionFailed, { ruleId: 'r2', inputId: 'i1', expression: 'missing(?)' }),
-    );
+    expect(() => evaluateDecision(sut, { amount: 10 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { ruleId: 'r2', inputId: 'i1', expression: 'missing(?)' }));
   });
 
   it('fails naming the rule and the output when an output entry fails', () => {

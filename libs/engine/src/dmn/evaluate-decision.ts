@@ -21,8 +21,7 @@ export interface DecisionResult {
   output: unknown;
 }
 
-const column = (kind: 'input' | 'output', clause: InputClause | OutputClause): string =>
-  `${kind} '${'label' in clause ? clause.label : clause.name}' (${clause.id})`;
+const column = (kind: 'input' | 'output', clause: InputClause | OutputClause): string => `${kind} '${'label' in clause ? clause.label : clause.name}' (${clause.id})`;
 
 /**
  * Evaluates a decision table against the variables with the semantics of DMN 1.3: input

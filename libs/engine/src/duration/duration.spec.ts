@@ -17,8 +17,6 @@ describe('addDuration', () => {
   });
 
   it.each(['P', '4 hours', ''])('rejects "%s" with DURATION_INVALID naming the element', (duration) => {
-    expect(() => addDuration('2026-03-02T09:00:00.000Z', duration, 'timer')).toThrow(
-      domainError(ENGINE_ERRORS.durationInvalid, { elementId: 'timer', duration }),
-    );
+    expect(() => addDuration('2026-03-02T09:00:00.000Z', duration, 'timer')).toThrow(domainError(ENGINE_ERRORS.durationInvalid, { elementId: 'timer', duration }));
   });
 });

@@ -10,11 +10,7 @@ import { ENGINE_ERRORS } from '../model.js';
  */
 export function addDuration(from: string, duration: string, elementId: string): string {
   if (!isIsoDuration(duration)) {
-    throw new DomainError(
-      ENGINE_ERRORS.durationInvalid,
-      `The duration "${duration}" of '${elementId}' is not an ISO 8601 duration such as PT4H or P3D.`,
-      { elementId, duration },
-    );
+    throw new DomainError(ENGINE_ERRORS.durationInvalid, `The duration "${duration}" of '${elementId}' is not an ISO 8601 duration such as PT4H or P3D.`, { elementId, duration });
   }
   const { years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0 } = parse(duration.trim());
   const date = new Date(from);

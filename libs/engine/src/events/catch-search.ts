@@ -5,8 +5,7 @@ import { isInnerInstance } from '../scope/lifecycle.js';
 
 /** Where a thrown error or escalation is caught. */
 export type Catch =
-  | { kind: 'eventSubProcess'; start: StartEventNode; scopeId: string | undefined }
-  | { kind: 'boundaryEvent'; boundary: BoundaryEventNode; host: ActivityInstance };
+  { kind: 'eventSubProcess'; start: StartEventNode; scopeId: string | undefined } | { kind: 'boundaryEvent'; boundary: BoundaryEventNode; host: ActivityInstance };
 
 type Thrown = { type: 'error' | 'escalation'; code: string | undefined };
 
@@ -39,7 +38,7 @@ export function findCatch(execution: Execution, thrower: { activity?: ActivityIn
     const found = boundaryCatch(execution, thrower.activity, thrown);
     if (found) return found;
   }
-  for (let scopeId = thrower.scopeId; ; ) {
+  for (let scopeId = thrower.scopeId; ;) {
     const scope = scopeId === undefined ? undefined : execution.activity(scopeId);
     const starts = eventSubProcessesOf(execution, scope).map((id) => startOf(execution, id));
     const start = choose(starts, thrown);

@@ -201,15 +201,14 @@ describe('compensation events', () => {
   it('an activityRef compensates only that activity; the others stay compensable, and no instance is compensated twice', async () => {
     // given start -> flight -> hotel -> undoOnlyFlight (activityRef) -> undoAll -> end
     const sut = await Scenario.of({
-      nodes: [
-        startEvent('start'),
-        ...flight.nodes,
-        ...hotel.nodes,
-        throwEvent('undoOnlyFlight', onCompensate('flight')),
-        throwEvent('undoAll', onCompensate()),
-        endEvent('end'),
+      nodes: [startEvent('start'), ...flight.nodes, ...hotel.nodes, throwEvent('undoOnlyFlight', onCompensate('flight')), throwEvent('undoAll', onCompensate()), endEvent('end')],
+      flows: [
+        flow('f1', 'start', 'flight'),
+        flow('f2', 'flight', 'hotel'),
+        flow('f3', 'hotel', 'undoOnlyFlight'),
+        flow('f4', 'undoOnlyFlight', 'undoAll'),
+        flow('f5', 'undoAll', 'end'),
       ],
-      flows: [flow('f1', 'start', 'flight'), flow('f2', 'flight', 'hotel'), flow('f3', 'hotel', 'undoOnlyFlight'), flow('f4', 'undoOnlyFlight', 'undoAll'), flow('f5', 'undoAll', 'end')],
       associations: [flight.association, hotel.association],
     });
     sut.start();
@@ -230,7 +229,11 @@ describe('compensation events', () => {
       nodes: [
         startEvent('start'),
         ...flight.nodes,
-        subProcess('trip', { nodes: [startEvent('s'), ...hotel.nodes, endEvent('e')], flows: [flow('i1', 's', 'hotel'), flow('i2', 'hotel', 'e')], associations: [hotel.association] }),
+        subProcess('trip', {
+          nodes: [startEvent('s'), ...hotel.nodes, endEvent('e')],
+          flows: [flow('i1', 's', 'hotel'), flow('i2', 'hotel', 'e')],
+          associations: [hotel.association],
+        }),
         throwEvent('compensate', onCompensate()),
         endEvent('end'),
       ],
@@ -244,7 +247,14 @@ describe('compensation events', () => {
     const { state, steps } = sut.complete('hotel');
 
     // then
-    expect(trail(steps).filter((step) => step.endsWith(':ready'))).toEqual(['e:ready', 'compensate:ready', 'hotelUndo:ready', 'flightUndo:ready', 'undoHotel:ready', 'undoFlight:ready']);
+    expect(trail(steps).filter((step) => step.endsWith(':ready'))).toEqual([
+      'e:ready',
+      'compensate:ready',
+      'hotelUndo:ready',
+      'flightUndo:ready',
+      'undoHotel:ready',
+      'undoFlight:ready',
+    ]);
     expect(waitingAt(state)).toEqual(['compensate', 'undoHotel', 'undoFlight']);
   });
 
@@ -315,7 +325,10 @@ describe('compensation events', () => {
         startEvent('start'),
         ...flight.nodes,
         endEvent('declined', onError('PAYMENT')),
-        eventSubProcess('onDeclined', { nodes: [startEvent('paymentFailed', onError('PAYMENT')), endEvent('rollBack', onCompensate())], flows: [flow('e1', 'paymentFailed', 'rollBack')] }),
+        eventSubProcess('onDeclined', {
+          nodes: [startEvent('paymentFailed', onError('PAYMENT')), endEvent('rollBack', onCompensate())],
+          flows: [flow('e1', 'paymentFailed', 'rollBack')],
+        }),
       ],
       flows: [flow('f1', 'start', 'flight'), flow('f2', 'flight', 'declined')],
       associations: [flight.association],
@@ -332,7 +345,7 @@ describe('compensation events', () => {
     expect(state.compensable).toBeUndefined();
   });
 
-  it('a migration keeps what is compensable, under the target version\'s elements and handlers', async () => {
+  it("a migration keeps what is compensable, under the target version's elements and handlers", async () => {
     // given a case that booked its flight, migrated to a version where booking a flight is `bookFlight`
     const sut = await Scenario.of(booking);
     sut.start();
@@ -366,7 +379,11 @@ describe('compensation events', () => {
     const { state, steps } = sut.execute({ type: 'cancelInstance' });
 
     // then
-    expect(trail(steps).filter((step) => step.endsWith(':canceled')).sort()).toEqual(['compensate:canceled', 'undoFlight:canceled', 'undoHotel:canceled']);
+    expect(
+      trail(steps)
+        .filter((step) => step.endsWith(':canceled'))
+        .sort(),
+    ).toEqual(['compensate:canceled', 'undoFlight:canceled', 'undoHotel:canceled']);
     expect(state.status).toBe('canceled');
   });
 });

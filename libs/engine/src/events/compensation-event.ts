@@ -13,12 +13,7 @@ import { enter, leave, pass } from '../scope/lifecycle.js';
  * instance: the event waits for them, then completes (a throw event's token moves on). With nothing
  * to compensate the token passes at once. Each completed instance is compensated once.
  */
-export function throwCompensation(
-  execution: Execution,
-  node: IntermediateThrowEventNode | EndEventNode,
-  definition: CompensateEventDefinition,
-  token: Token,
-): void {
+export function throwCompensation(execution: Execution, node: IntermediateThrowEventNode | EndEventNode, definition: CompensateEventDefinition, token: Token): void {
   const triggered = takeCompensable(execution, compensatedScope(execution, token.scopeId), definition.activityRef).filter(({ handlerId }) => handlerId !== undefined);
   if (triggered.length === 0) {
     const id = pass(execution, node, token, []);

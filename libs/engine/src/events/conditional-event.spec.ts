@@ -1,22 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  boundaryEvent,
-  catchEvent,
-  endEvent,
-  eventSubProcess,
-  flow,
-  onCondition,
-  parallelGateway,
-  startEvent,
-  userTask,
-  type NodeSpec,
-} from '../testing/bpmn-xml.js';
+import { boundaryEvent, catchEvent, endEvent, eventSubProcess, flow, onCondition, parallelGateway, startEvent, userTask, type NodeSpec } from '../testing/bpmn-xml.js';
 import { Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** start -> fork -> [work -> end1] and [waitFor (conditional catch) -> after -> end2] */
 const catching = {
-  nodes: [startEvent('start'), parallelGateway('fork'), userTask('work'), catchEvent('waitFor', onCondition('= approved = true')), userTask('after'), endEvent('end1'), endEvent('end2')],
-  flows: [flow('f1', 'start', 'fork'), flow('f2', 'fork', 'work'), flow('f3', 'work', 'end1'), flow('f4', 'fork', 'waitFor'), flow('f5', 'waitFor', 'after'), flow('f6', 'after', 'end2')],
+  nodes: [
+    startEvent('start'),
+    parallelGateway('fork'),
+    userTask('work'),
+    catchEvent('waitFor', onCondition('= approved = true')),
+    userTask('after'),
+    endEvent('end1'),
+    endEvent('end2'),
+  ],
+  flows: [
+    flow('f1', 'start', 'fork'),
+    flow('f2', 'fork', 'work'),
+    flow('f3', 'work', 'end1'),
+    flow('f4', 'fork', 'waitFor'),
+    flow('f5', 'waitFor', 'after'),
+    flow('f6', 'after', 'end2'),
+  ],
 };
 
 /** start -> case -> end, with the given boundary event on case leading to `react`; `update` beside it sets variables. */
@@ -45,7 +49,7 @@ describe('conditional events', () => {
     expect(waitingAt(state).sort()).toEqual(['after', 'work']);
   });
 
-  it('a catch event waits until a command\'s variables make its condition true', async () => {
+  it("a catch event waits until a command's variables make its condition true", async () => {
     // given
     const sut = await Scenario.of(catching);
     sut.start({ approved: false });
@@ -86,7 +90,15 @@ describe('conditional events', () => {
         endEvent('end1'),
         endEvent('end3'),
       ],
-      flows: [flow('f1', 'start', 'fork'), flow('f2', 'fork', 'case'), flow('f3', 'case', 'end1'), flow('f4', 'fork', 'update'), flow('f5', 'update', 'update'), flow('f6', 'vip', 'react'), flow('f7', 'react', 'end3')],
+      flows: [
+        flow('f1', 'start', 'fork'),
+        flow('f2', 'fork', 'case'),
+        flow('f3', 'case', 'end1'),
+        flow('f4', 'fork', 'update'),
+        flow('f5', 'update', 'update'),
+        flow('f6', 'vip', 'react'),
+        flow('f7', 'react', 'end3'),
+      ],
     });
     sut.start({ tier: 'silver' });
 

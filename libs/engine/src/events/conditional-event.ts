@@ -14,8 +14,7 @@ import { staysOpen, trigger } from './trigger.js';
 /** Per command: the variables (the instance's and every activity instance's locals) when conditions were last evaluated. */
 const evaluatedWith = new WeakMap<Execution, string>();
 
-const variablesOf = ({ state }: Execution): string =>
-  JSON.stringify([state.variables, state.activities.map(({ id, variables }) => [id, variables ?? null])]);
+const variablesOf = ({ state }: Execution): string => JSON.stringify([state.variables, state.activities.map(({ id, variables }) => [id, variables ?? null])]);
 
 const isConditional = ({ eventType }: Subscription) => eventType === 'conditional';
 

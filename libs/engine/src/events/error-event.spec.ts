@@ -1,17 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model.js';
-import {
-  boundaryEvent,
-  endEvent,
-  exclusiveGateway,
-  flow,
-  onError,
-  startEvent,
-  subProcess,
-  userTask,
-  type ModelSpec,
-  type NodeSpec,
-} from '../testing/bpmn-xml.js';
+import { boundaryEvent, endEvent, exclusiveGateway, flow, onError, startEvent, subProcess, userTask, type ModelSpec, type NodeSpec } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
@@ -51,7 +40,16 @@ describe('error events', () => {
 
     // then
     expect(trail(steps)).toEqual([
-      'work:started', 'work:completed', 'ok:ready', 'ok:completed', 'fail:ready', 'fail:completed', 'check:canceled', 'onStock:ready', 'onStock:completed', 'handled:ready',
+      'work:started',
+      'work:completed',
+      'ok:ready',
+      'ok:completed',
+      'fail:ready',
+      'fail:completed',
+      'check:canceled',
+      'onStock:ready',
+      'onStock:completed',
+      'handled:ready',
     ]);
     expect(steps[7].previousActivityInstanceId).toBe(check.id);
     expect(waitingAt(state)).toEqual(['handled']);
@@ -98,7 +96,17 @@ describe('error events', () => {
 
     // then
     expect(trail(steps)).toEqual([
-      'work:started', 'work:completed', 'ok:ready', 'ok:completed', 'fail:ready', 'fail:completed', 'inner:canceled', 'outer:canceled', 'onStock:ready', 'onStock:completed', 'handled:ready',
+      'work:started',
+      'work:completed',
+      'ok:ready',
+      'ok:completed',
+      'fail:ready',
+      'fail:completed',
+      'inner:canceled',
+      'outer:canceled',
+      'onStock:ready',
+      'onStock:completed',
+      'handled:ready',
     ]);
     expect(waitingAt(state)).toEqual(['handled']);
   });

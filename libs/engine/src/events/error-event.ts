@@ -29,8 +29,7 @@ export function throwError(
 }
 
 export const errorNotCaught = (elementId: string, errorCode: string | undefined, where = 'by any error boundary event or event sub-process') =>
-  new DomainError(
-    ENGINE_ERRORS.errorNotCaught,
-    `The error${errorCode === undefined ? '' : ` '${errorCode}'`} thrown at '${elementId}' is not caught ${where}.`,
-    { elementId, ...(errorCode !== undefined && { errorCode }) },
-  );
+  new DomainError(ENGINE_ERRORS.errorNotCaught, `The error${errorCode === undefined ? '' : ` '${errorCode}'`} thrown at '${elementId}' is not caught ${where}.`, {
+    elementId,
+    ...(errorCode !== undefined && { errorCode }),
+  });

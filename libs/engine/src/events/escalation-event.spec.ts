@@ -1,17 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  boundaryEvent,
-  endEvent,
-  eventSubProcess,
-  flow,
-  onEscalation,
-  startEvent,
-  subProcess,
-  throwEvent,
-  userTask,
-  type ModelSpec,
-  type NodeSpec,
-} from '../testing/bpmn-xml.js';
+import { boundaryEvent, endEvent, eventSubProcess, flow, onEscalation, startEvent, subProcess, throwEvent, userTask, type ModelSpec, type NodeSpec } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** Inside `case`: s -> triage -> raise (escalation throw) -> resolve -> e. */
@@ -22,16 +10,14 @@ const throwing: ModelSpec = {
 
 /** start -> case -> done; the boundary events on case lead to `manager`. */
 const escalating = (boundaries: NodeSpec[], inner: ModelSpec = throwing) => ({
-  nodes: [
-    startEvent('start'),
-    subProcess('case', inner),
-    ...boundaries,
-    userTask('manager'),
-    userTask('done'),
-    endEvent('end'),
-    endEvent('end2'),
+  nodes: [startEvent('start'), subProcess('case', inner), ...boundaries, userTask('manager'), userTask('done'), endEvent('end'), endEvent('end2')],
+  flows: [
+    flow('f1', 'start', 'case'),
+    flow('f2', 'case', 'done'),
+    flow('f3', 'done', 'end'),
+    ...boundaries.map((b, i) => flow(`b${i}`, b.id, 'manager')),
+    flow('f4', 'manager', 'end2'),
   ],
-  flows: [flow('f1', 'start', 'case'), flow('f2', 'case', 'done'), flow('f3', 'done', 'end'), ...boundaries.map((b, i) => flow(`b${i}`, b.id, 'manager')), flow('f4', 'manager', 'end2')],
 });
 
 describe('escalation events', () => {
@@ -48,7 +34,7 @@ describe('escalation events', () => {
     expect(waitingAt(state)).toEqual(['case', 'resolve', 'manager']);
   });
 
-  it('an interrupting escalation boundary event cancels the scope, and the thrower\'s token with it', async () => {
+  it("an interrupting escalation boundary event cancels the scope, and the thrower's token with it", async () => {
     // given
     const sut = await Scenario.of(escalating([boundaryEvent('onVip', 'case', onEscalation('VIP'))]));
     sut.start();
@@ -92,7 +78,7 @@ describe('escalation events', () => {
     expect(waitingAt(state)).toEqual(['case', 'resolve']);
   });
 
-  it('caught by an interrupting event sub-process of the thrower\'s own scope, ends the thrower\'s token there', async () => {
+  it("caught by an interrupting event sub-process of the thrower's own scope, ends the thrower's token there", async () => {
     // given the escalation handled by an interrupting event sub-process inside `case` (the boundary event is for another code)
     const takeover = eventSubProcess('takeover', {
       nodes: [startEvent('vipStart', onEscalation('VIP')), userTask('managerHandles'), endEvent('te')],
@@ -105,11 +91,21 @@ describe('escalation events', () => {
     const { state, steps } = sut.complete('triage');
 
     // then `resolve`, after the throw event, is never reached
-    expect(trail(steps)).toEqual(['triage:started', 'triage:completed', 'raise:ready', 'raise:completed', 'takeover:ready', 'takeover:started', 'vipStart:ready', 'vipStart:completed', 'managerHandles:ready']);
+    expect(trail(steps)).toEqual([
+      'triage:started',
+      'triage:completed',
+      'raise:ready',
+      'raise:completed',
+      'takeover:ready',
+      'takeover:started',
+      'vipStart:ready',
+      'vipStart:completed',
+      'managerHandles:ready',
+    ]);
     expect(waitingAt(state)).toEqual(['case', 'takeover', 'managerHandles']);
   });
 
-  it('caught by a non-interrupting event sub-process, lets the thrower\'s token go on', async () => {
+  it("caught by a non-interrupting event sub-process, lets the thrower's token go on", async () => {
     // given
     const notify = eventSubProcess('notify', {
       nodes: [startEvent('vipStart', onEscalation('VIP'), false), userTask('informManager'), endEvent('ne')],

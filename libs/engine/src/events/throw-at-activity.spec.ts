@@ -42,15 +42,21 @@ const calling = (boundaries: NodeSpec[]) => ({
   ],
 });
 
-describe('throwError at an external task (a worker\'s BPMN error)', () => {
-  it('is caught by the task\'s error boundary event with that code, which cancels the task; the variables reach the scope', async () => {
+describe("throwError at an external task (a worker's BPMN error)", () => {
+  it("is caught by the task's error boundary event with that code, which cancels the task; the variables reach the scope", async () => {
     // given
     const sut = await Scenario.of(charging([boundaryEvent('declined', 'charge', onError('CARD_DECLINED'))]));
     sut.start();
     const charge = sut.waiting('charge');
 
     // when
-    const { state, steps, effects } = sut.execute({ type: 'throwError', activityInstanceId: charge.id, errorCode: 'CARD_DECLINED', workerId: 'w1', variables: { reason: 'expired' } });
+    const { state, steps, effects } = sut.execute({
+      type: 'throwError',
+      activityInstanceId: charge.id,
+      errorCode: 'CARD_DECLINED',
+      workerId: 'w1',
+      variables: { reason: 'expired' },
+    });
 
     // then
     expect(trail(steps)).toEqual(['charge:started', 'charge:canceled', 'declined:ready', 'declined:completed', 'handle:ready']);
@@ -151,8 +157,8 @@ describe('throwError at an external task (a worker\'s BPMN error)', () => {
   });
 });
 
-describe('a called instance\'s throw, at its call activity', () => {
-  it('an error is caught by the call activity\'s error boundary event, which cancels the call activity', async () => {
+describe("a called instance's throw, at its call activity", () => {
+  it("an error is caught by the call activity's error boundary event, which cancels the call activity", async () => {
     // given
     const sut = await Scenario.of(calling([boundaryEvent('failed', 'call', onError('NO_STOCK'))]));
     sut.start();

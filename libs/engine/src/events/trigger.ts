@@ -33,5 +33,4 @@ export function trigger(execution: Execution, wait: Wait, variables?: Variables)
 }
 
 /** A non-interrupting boundary event or event sub-process start keeps waiting after it fired, and can fire again. */
-export const staysOpen = (node: FlowNode): boolean =>
-  (node.type === 'boundaryEvent' && !node.cancelActivity) || (node.type === 'startEvent' && !node.interrupting);
+export const staysOpen = (node: FlowNode): boolean => (node.type === 'boundaryEvent' && !node.cancelActivity) || (node.type === 'startEvent' && !node.interrupting);

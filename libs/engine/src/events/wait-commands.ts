@@ -36,8 +36,7 @@ function deliver(execution: Execution, subscription: Subscription, variables: Va
 function messageSubscription(execution: Execution, { subscriptionId, activityInstanceId }: CorrelateMessageCommand): Subscription {
   const candidates = execution.state.subscriptions.filter(
     (subscription) =>
-      subscription.eventType === 'message' &&
-      (subscriptionId !== undefined ? subscription.id === subscriptionId : subscription.activityInstanceId === activityInstanceId),
+      subscription.eventType === 'message' && (subscriptionId !== undefined ? subscription.id === subscriptionId : subscription.activityInstanceId === activityInstanceId),
   );
   if (candidates.length === 1 && (subscriptionId !== undefined || activityInstanceId !== undefined)) return candidates[0];
   const which = subscriptionId !== undefined ? `subscription '${subscriptionId}'` : `activity instance '${activityInstanceId}'`;

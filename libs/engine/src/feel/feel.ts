@@ -7,8 +7,7 @@ import { ENGINE_ERRORS, type Variables } from '../model.js';
 const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
 
 /** The first warning of an evaluation that is a real failure, not missing data (which is null). */
-export const evaluationProblem = <W extends { type: WarningType }>(warnings: readonly W[]): W | undefined =>
-  warnings.find((warning) => !MISSING_DATA.has(warning.type));
+export const evaluationProblem = <W extends { type: WarningType }>(warnings: readonly W[]): W | undefined => warnings.find((warning) => !MISSING_DATA.has(warning.type));
 
 /**
  * Evaluates a FEEL expression (leading `=` optional) against the instance variables, once its

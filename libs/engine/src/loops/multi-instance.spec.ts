@@ -38,7 +38,13 @@ describe('multi-instance activity', () => {
   it('gives the completion condition the output collection gathered so far, over an instance variable of the same name', async () => {
     // given a stale `votes` on the instance that would end the activity at once
     const sut = await Scenario.of(
-      approving({ inputCollection: '= reviewers', inputElement: 'reviewer', outputCollection: 'votes', outputElement: '= yes', completionCondition: '= count(votes[item = true]) >= 2' }),
+      approving({
+        inputCollection: '= reviewers',
+        inputElement: 'reviewer',
+        outputCollection: 'votes',
+        outputElement: '= yes',
+        completionCondition: '= count(votes[item = true]) >= 2',
+      }),
     );
     sut.start({ reviewers: ['ann', 'bob', 'cy'], votes: [true, true, true] });
     const [ann, bob] = items(sut);
@@ -55,7 +61,9 @@ describe('multi-instance activity', () => {
 
   it('counts numberOfInstances, numberOfActiveInstances and numberOfCompletedInstances for the output element and condition', async () => {
     // given each instance records how many were still active when it completed
-    const sut = await Scenario.of(approving({ inputCollection: '= [1, 2, 3]', outputCollection: 'counts', outputElement: '= [numberOfInstances, numberOfActiveInstances, numberOfCompletedInstances]' }));
+    const sut = await Scenario.of(
+      approving({ inputCollection: '= [1, 2, 3]', outputCollection: 'counts', outputElement: '= [numberOfInstances, numberOfActiveInstances, numberOfCompletedInstances]' }),
+    );
     sut.start();
 
     // when the items complete in reverse order

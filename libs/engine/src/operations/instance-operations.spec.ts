@@ -51,7 +51,11 @@ describe('cancelInstance', () => {
     expect(trail(steps).sort()).toEqual(['answer:canceled', 'fetch:canceled', 'lookup:canceled', 'wait-a-day:canceled']);
     expect(effectsOf(effects, 'taskClosed')).toEqual([{ kind: 'taskClosed', id: answer.id, outcome: 'canceled', at: '2026-03-02T09:00:00.000Z' }]);
     expect(effectsOf(effects, 'externalTaskClosed').map(({ id, outcome }) => ({ id, outcome }))).toEqual([{ id: fetch.id, outcome: 'canceled' }]);
-    expect(effectsOf(effects, 'timerCanceled').map(({ timerId }) => timerId).sort()).toEqual([...timerIds].sort());
+    expect(
+      effectsOf(effects, 'timerCanceled')
+        .map(({ timerId }) => timerId)
+        .sort(),
+    ).toEqual([...timerIds].sort());
     expect(effectsOf(effects, 'instanceEnded')).toEqual([
       { kind: 'instanceEnded', status: 'canceled', at: '2026-03-02T09:00:00.000Z', actor: 'olga', reason: 'customer withdrew' },
     ]);
@@ -135,9 +139,7 @@ describe('suspendInstance and resumeInstance', () => {
     sut.execute({ type: 'suspendInstance' });
 
     // when its variables are corrected, it stays suspended
-    expect(sut.execute({ type: 'setVariables', variables: { amount: 120 } }).state).toEqual(
-      expect.objectContaining({ status: 'suspended', variables: { amount: 120 } }),
-    );
+    expect(sut.execute({ type: 'setVariables', variables: { amount: 120 } }).state).toEqual(expect.objectContaining({ status: 'suspended', variables: { amount: 120 } }));
     // and when it is canceled, it ends
     expect(sut.execute({ type: 'cancelInstance' }).state.status).toBe('canceled');
   });
@@ -160,9 +162,7 @@ describe('setVariables', () => {
     // then the instance has the new values, and the record names only the changed ones
     expect(state.variables).toEqual({ amount: 250, tier: 'gold', note: { by: 'phone' } });
     expect(steps).toEqual([]);
-    expect(effects).toEqual([
-      { kind: 'variablesSet', names: ['amount', 'note'], actor: 'olga', reason: 'customer called', at: '2026-03-02T09:00:00.000Z' },
-    ]);
+    expect(effects).toEqual([{ kind: 'variablesSet', names: ['amount', 'note'], actor: 'olga', reason: 'customer called', at: '2026-03-02T09:00:00.000Z' }]);
   });
 
   it('sets variables locally on an activity instance', async () => {
@@ -177,9 +177,7 @@ describe('setVariables', () => {
     // then the task holds it and the instance does not
     expect(state.activities.find(({ id }) => id === answer.id)?.variables).toEqual({ draft: 'hello' });
     expect(state.variables).toEqual({ amount: 100 });
-    expect(effectsOf(effects, 'variablesSet')).toEqual([
-      { kind: 'variablesSet', names: ['draft'], activityInstanceId: answer.id, at: '2026-03-02T09:00:00.000Z' },
-    ]);
+    expect(effectsOf(effects, 'variablesSet')).toEqual([{ kind: 'variablesSet', names: ['draft'], activityInstanceId: answer.id, at: '2026-03-02T09:00:00.000Z' }]);
   });
 
   it('refuses an activity instance that does not wait', async () => {

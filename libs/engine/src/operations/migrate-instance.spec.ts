@@ -182,7 +182,9 @@ describe('migrateInstance', () => {
 
       // then both are refused
       expect(toOther).toEqual(expect.objectContaining({ problems: [expect.objectContaining({ elementId: 'process', rule: 'process-version' })] }));
-      expect(toItself).toEqual(expect.objectContaining({ problems: [expect.objectContaining({ rule: 'process-version', message: 'The instance already runs on version version-1.' })] }));
+      expect(toItself).toEqual(
+        expect.objectContaining({ problems: [expect.objectContaining({ rule: 'process-version', message: 'The instance already runs on version version-1.' })] }),
+      );
     });
   });
 
@@ -352,7 +354,10 @@ describe('migrateInstance', () => {
 
       // then the old waits stay and the signal is awaited too
       expect(state.timers).toEqual(before.timers);
-      expect(state.subscriptions).toEqual([...before.subscriptions, expect.objectContaining({ elementId: 'withdrawn', eventType: 'signal', activityInstanceId: sut.waiting('race').id })]);
+      expect(state.subscriptions).toEqual([
+        ...before.subscriptions,
+        expect.objectContaining({ elementId: 'withdrawn', eventType: 'signal', activityInstanceId: sut.waiting('race').id }),
+      ]);
     });
   });
 
@@ -510,7 +515,14 @@ describe('migrateInstance', () => {
       // when the target's first branch is another task entirely, joining by another flow
       const target: ModelSpec = {
         nodes: [startEvent('start'), parallelGateway('fork'), userTask('triage'), userTask('second'), parallelGateway('join'), endEvent('end')],
-        flows: [flow('f1', 'start', 'fork'), flow('f2', 'fork', 'triage'), flow('f5', 'fork', 'second'), flow('t3', 'triage', 'join'), flow('f6', 'second', 'join'), flow('f4', 'join', 'end')],
+        flows: [
+          flow('f1', 'start', 'fork'),
+          flow('f2', 'fork', 'triage'),
+          flow('f5', 'fork', 'second'),
+          flow('t3', 'triage', 'join'),
+          flow('f6', 'second', 'join'),
+          flow('f4', 'join', 'end'),
+        ],
       };
       const { outcome } = await migrate(target);
       // then it is refused; mapping the flow makes it go

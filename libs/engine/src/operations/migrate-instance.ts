@@ -42,7 +42,14 @@ export function migrateInstance(state: InstanceState, request: MigrationRequest,
   if (mappingProblems.length > 0) return { problems: mappingProblems, code: ENGINE_ERRORS.migrationMappingInvalid };
   const planned = planMigration(state, request.source, request.target, mapping);
   if ('problems' in planned) return { problems: planned.problems, code: ENGINE_ERRORS.migrationElementUnmapped };
-  return { result: run(request.target, ports, () => state, (execution) => apply(execution, planned.plan, request, mapping)) };
+  return {
+    result: run(
+      request.target,
+      ports,
+      () => state,
+      (execution) => apply(execution, planned.plan, request, mapping),
+    ),
+  };
 }
 
 /** The domain error a refused migration answers with, its problems in the details. */
@@ -127,7 +134,15 @@ function openAddedWaits(execution: Execution, plan: MigrationPlan, request: Migr
     const to = execution.node(activity.elementId);
     if (!isInnerInstance(execution, activity)) armBoundaryEvents(execution, to, activity.id, added(activity.id, from.boundaryEventIds));
     if (to.type === 'eventBasedGateway') {
-      armEventGatewayBranches(execution, to, activity.id, added(activity.id, from.outgoing.map((flowId) => source.flows[flowId].targetId)));
+      armEventGatewayBranches(
+        execution,
+        to,
+        activity.id,
+        added(
+          activity.id,
+          from.outgoing.map((flowId) => source.flows[flowId].targetId),
+        ),
+      );
     }
     if (to.type === 'subProcess' && from.type === 'subProcess' && activity.elementType === 'subProcess' && !interrupted(activity.id)) {
       armEventSubProcesses(execution, to.eventSubProcessIds, activity.id, added(activity.id, startsOf(from.eventSubProcessIds)));

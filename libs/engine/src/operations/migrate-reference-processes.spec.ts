@@ -31,7 +31,10 @@ const asIsCase = (...steps: Array<(sut: Scenario) => void>): Scenario => {
   return sut;
 };
 
-const complete = (elementId: string, variables = {}) => (sut: Scenario) => void sut.complete(elementId, variables);
+const complete =
+  (elementId: string, variables = {}) =>
+  (sut: Scenario) =>
+    void sut.complete(elementId, variables);
 const toFirstLineDiagnosis = [complete('Task_LogRequest'), complete('Task_RekeyIntoCrm')];
 const toFollowUp = [...toFirstLineDiagnosis, complete('Task_FirstLineDiagnosis', { resolvedByFirstLine: true }), complete('Task_DeliverSolution')];
 

@@ -93,8 +93,7 @@ function elementIn(graph: ProcessGraph, elementId: string): FlowNode | 'sequence
 }
 
 /** The flow node with that id in the graph, if it has one (ids come from outside: no prototype keys). */
-export const nodeIn = (graph: ProcessGraph, elementId: string): FlowNode | undefined =>
-  Object.hasOwn(graph.nodes, elementId) ? graph.nodes[elementId] : undefined;
+export const nodeIn = (graph: ProcessGraph, elementId: string): FlowNode | undefined => (Object.hasOwn(graph.nodes, elementId) ? graph.nodes[elementId] : undefined);
 
 /** What a timer, message or signal wait of the node waits for: its event definition, a receive task's message. */
 export function waitDefinitionOf(node: FlowNode): WaitDefinition | undefined {

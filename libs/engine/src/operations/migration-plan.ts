@@ -1,15 +1,6 @@
 import type { FlowNode, ProcessGraph } from '#bpmn';
 import type { ActivityInstance, InstanceState, Subscription, Timer } from '../model.js';
-import {
-  kindOf,
-  nodeIn,
-  sameKind,
-  targetOf,
-  waitDefinitionOf,
-  type ElementMapping,
-  type MigrationProblem,
-  type MigrationRule,
-} from './migration-mapping.js';
+import { kindOf, nodeIn, sameKind, targetOf, waitDefinitionOf, type ElementMapping, type MigrationProblem, type MigrationRule } from './migration-mapping.js';
 
 /** What becomes of one timer or subscription: it stays, it is closed, or it is closed and opened at another element. */
 export type WaitFate = { action: 'keep' } | { action: 'cancel' } | { action: 'move'; elementId: string };
@@ -69,8 +60,7 @@ class Planner {
     const from = this.sourceNode(elementId);
     const targetId = targetOf(this.mapping, elementId);
     const to = nodeIn(this.target, targetId);
-    const problem = (rule: MigrationRule, message: string) =>
-      this.problem({ elementId, ...(to && { targetElementId: targetId }), activityInstanceId: activity.id, rule, message });
+    const problem = (rule: MigrationRule, message: string) => this.problem({ elementId, ...(to && { targetElementId: targetId }), activityInstanceId: activity.id, rule, message });
     if (!to) {
       return problem('element-unmapped', `Active ${kindOf(from)} '${elementId}' has no element '${targetId}' in the target version; map it to a ${kindOf(from)} there.`);
     }

@@ -21,7 +21,11 @@ describe('output mappings on events', () => {
   it('on a process-level message start event, the instance gets only what they map from the message', async () => {
     // given
     const sut = await Scenario.of({
-      nodes: [withIoMapping(startEvent('received', onMessage('request')), { outputs: { customer: '= from', subject: '= upper case(topic)' } }), userTask('triage'), endEvent('end')],
+      nodes: [
+        withIoMapping(startEvent('received', onMessage('request')), { outputs: { customer: '= from', subject: '= upper case(topic)' } }),
+        userTask('triage'),
+        endEvent('end'),
+      ],
       flows: [flow('f1', 'received', 'triage'), flow('f2', 'triage', 'end')],
     });
 
@@ -32,7 +36,7 @@ describe('output mappings on events', () => {
     expect(state.variables).toEqual({ customer: 'ada@example.com', subject: 'REFUND' });
   });
 
-  it('on a boundary event, they map the trigger\'s variables into the activity\'s scope', async () => {
+  it("on a boundary event, they map the trigger's variables into the activity's scope", async () => {
     // given a non-interrupting message boundary event with an output mapping
     const sut = await Scenario.of({
       nodes: [
@@ -76,7 +80,7 @@ describe('output mappings on events', () => {
     expect(state.variables).toEqual({ declineReason: 'expired' });
   });
 
-  it('on an event sub-process start event, they map the signal\'s variables into the enclosing scope', async () => {
+  it("on an event sub-process start event, they map the signal's variables into the enclosing scope", async () => {
     // given
     const sut = await Scenario.of({
       nodes: [

@@ -48,7 +48,7 @@ describe('input/output mappings', () => {
     expect(state.variables).toEqual({ customer: { name: 'Ann', tier: 'gold', contact: { email: 'ann@example.com', phone: '+49 30 1234' } } });
   });
 
-  it('evaluates output mappings over the element\'s locals and its result, the result winning', async () => {
+  it("evaluates output mappings over the element's locals and its result, the result winning", async () => {
     // given
     const sut = await Scenario.of(mapped({ inputs: { price: '= listPrice' }, outputs: { offer: '= price', discounted: '= price < listPrice' } }));
     sut.start({ listPrice: 100 });

@@ -26,13 +26,7 @@ export interface EnterOptions {
  * Sends a token along each given outgoing flow (all of them by default: a fork), in the same scope.
  * Leaving a node without outgoing flows ends a path there: an ad-hoc sub-process checks whether it is done.
  */
-export function leave(
-  execution: Execution,
-  node: FlowNode,
-  activityInstanceId: string | undefined,
-  scopeId: string | undefined,
-  flowIds: readonly string[] = node.outgoing,
-): void {
+export function leave(execution: Execution, node: FlowNode, activityInstanceId: string | undefined, scopeId: string | undefined, flowIds: readonly string[] = node.outgoing): void {
   if (flowIds.length === 0 && node.outgoing.length === 0 && scopeId !== undefined) execution.pathEnded(scopeId);
   for (const flowId of flowIds) {
     execution.spawn({

@@ -5,7 +5,7 @@ import type { ActivityInstance, Variables } from '../model.js';
 /** The activity instances from `instanceId` outwards to the process level (the instance id itself means the process level). */
 export function scopeChain(execution: Execution, instanceId: string | undefined): ActivityInstance[] {
   const chain: ActivityInstance[] = [];
-  for (let id = instanceId; id !== undefined && id !== execution.state.id; ) {
+  for (let id = instanceId; id !== undefined && id !== execution.state.id;) {
     const activity = execution.activity(id);
     chain.push(activity);
     id = activity.scopeId;

@@ -31,15 +31,15 @@ export function arm(execution: Execution, definition: WaitDefinition, place: Wai
     definition.type === 'conditional'
       ? { id: execution.newId(), eventType: 'conditional', name: definition.condition, elementId: place.elementId, activityInstanceId: place.holderId }
       : definition.type === 'message'
-      ? {
-          id: execution.newId(),
-          eventType: 'message',
-          name: text(execution, definition.messageName, place),
-          ...(definition.correlationKey !== undefined && { correlationKey: correlationKey(execution, definition.correlationKey, place) }),
-          elementId: place.elementId,
-          activityInstanceId: place.holderId,
-        }
-      : { id: execution.newId(), eventType: 'signal', name: text(execution, definition.signalName, place), elementId: place.elementId, activityInstanceId: place.holderId };
+        ? {
+            id: execution.newId(),
+            eventType: 'message',
+            name: text(execution, definition.messageName, place),
+            ...(definition.correlationKey !== undefined && { correlationKey: correlationKey(execution, definition.correlationKey, place) }),
+            elementId: place.elementId,
+            activityInstanceId: place.holderId,
+          }
+        : { id: execution.newId(), eventType: 'signal', name: text(execution, definition.signalName, place), elementId: place.elementId, activityInstanceId: place.holderId };
   execution.state.subscriptions.push(subscription);
   execution.effect({ kind: 'subscriptionOpened', subscription: { ...subscription } });
 }

@@ -10,8 +10,7 @@ import { announce, heldBy, holdingOf, release, step, stopWork } from './task-lif
 
 /** Where an escalation went, as `escalated` steps record it in `detail.target`. */
 export type EscalationTarget =
-  | { kind: 'boundaryEvent'; elementId: string; interrupting: boolean }
-  | { kind: 'group'; groups: string[]; via: 'escalateTo' | 'lane'; laneId?: string };
+  { kind: 'boundaryEvent'; elementId: string; interrupting: boolean } | { kind: 'group'; groups: string[]; via: 'escalateTo' | 'lane'; laneId?: string };
 
 /**
  * Escalates a task with a reason: the model says where it goes, checked in this order:
@@ -92,9 +91,7 @@ const boundaryTarget = (boundary: BoundaryEventNode): EscalationTarget => ({
 
 function groupTarget(execution: Execution, task: ActivityInstance, node: UserTaskNode): EscalationTarget | undefined {
   if (node.escalateTo !== undefined) {
-    const group = isFeel(node.escalateTo)
-      ? feelText(evaluateFeel(node.escalateTo, variablesAt(execution, task.id), node.id), node.id, node.escalateTo)
-      : node.escalateTo.trim();
+    const group = isFeel(node.escalateTo) ? feelText(evaluateFeel(node.escalateTo, variablesAt(execution, task.id), node.id), node.id, node.escalateTo) : node.escalateTo.trim();
     if (group !== undefined && group !== '') return { kind: 'group', groups: [group], via: 'escalateTo' };
   }
   const lane = nextLane(execution.graph, task.holding?.laneId ?? node.laneId);

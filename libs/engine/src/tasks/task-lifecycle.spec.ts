@@ -15,8 +15,7 @@ const started = async (attributes: Record<string, string> = {}) => {
   return sut;
 };
 
-const command = (sut: Scenario, type: 'startTask' | 'pauseTask' | 'unclaimTask', actor: string) =>
-  sut.execute({ type, activityInstanceId: sut.waiting('task').id, actor });
+const command = (sut: Scenario, type: 'startTask' | 'pauseTask' | 'unclaimTask', actor: string) => sut.execute({ type, activityInstanceId: sut.waiting('task').id, actor });
 
 const summary = (steps: StepEvent[]) => steps.map(({ type, actor, at, detail }) => ({ type, actor, at, ...(detail && { detail }) }));
 
@@ -32,9 +31,7 @@ describe('the user task lifecycle', () => {
 
       // then
       expect(summary(steps)).toEqual([{ type: 'claimed', actor: 'ann', at: '2026-03-02T09:10:00.000Z' }]);
-      expect(effectsOf(effects, 'taskUpdated')).toEqual([
-        expect.objectContaining({ state: 'claimed', assignee: 'ann', claimedAt: '2026-03-02T09:10:00.000Z', startedAt: null }),
-      ]);
+      expect(effectsOf(effects, 'taskUpdated')).toEqual([expect.objectContaining({ state: 'claimed', assignee: 'ann', claimedAt: '2026-03-02T09:10:00.000Z', startedAt: null })]);
       expect(sut.waiting('task')).toMatchObject({ state: 'claimed', assignee: 'ann', claimedAt: '2026-03-02T09:10:00.000Z' });
     });
 

@@ -55,8 +55,7 @@ const renderAttributes = (attributes: Attributes) =>
 
 const node = (tag: string, id: string, attributes: Attributes = {}, body = '', roots: string[] = []): NodeSpec => ({ tag, id, attributes, body, roots });
 
-const withDefinition = (tag: string, id: string, on: EventDefinitionSpec | undefined, attributes: Attributes = {}) =>
-  node(tag, id, attributes, on?.xml ?? '', on?.roots ?? []);
+const withDefinition = (tag: string, id: string, on: EventDefinitionSpec | undefined, attributes: Attributes = {}) => node(tag, id, attributes, on?.xml ?? '', on?.roots ?? []);
 
 // Event definitions
 
@@ -113,37 +112,31 @@ export const onCompensate = (activityRef?: string): EventDefinitionSpec => ({
 
 // Events
 
-export const startEvent = (id: string, on?: EventDefinitionSpec, interrupting = true) =>
-  withDefinition('startEvent', id, on, interrupting ? {} : { isInterrupting: 'false' });
+export const startEvent = (id: string, on?: EventDefinitionSpec, interrupting = true) => withDefinition('startEvent', id, on, interrupting ? {} : { isInterrupting: 'false' });
 export const endEvent = (id: string, on?: EventDefinitionSpec, attributes: Attributes = {}) => withDefinition('endEvent', id, on, attributes);
 export const terminateEndEvent = (id: string) => endEvent(id, onTerminate());
 export const catchEvent = (id: string, on: EventDefinitionSpec) => withDefinition('intermediateCatchEvent', id, on);
-export const throwEvent = (id: string, on?: EventDefinitionSpec, attributes: Attributes = {}) =>
-  withDefinition('intermediateThrowEvent', id, on, attributes);
+export const throwEvent = (id: string, on?: EventDefinitionSpec, attributes: Attributes = {}) => withDefinition('intermediateThrowEvent', id, on, attributes);
 export const timerCatchEvent = (id: string, duration: string) => catchEvent(id, onTimer({ duration }));
 export const boundaryEvent = (id: string, attachedTo: string, on: EventDefinitionSpec, interrupting = true) =>
   withDefinition('boundaryEvent', id, on, { attachedToRef: attachedTo, cancelActivity: String(interrupting) });
-export const boundaryTimer = (id: string, attachedTo: string, duration: string, interrupting = true) =>
-  boundaryEvent(id, attachedTo, onTimer({ duration }), interrupting);
+export const boundaryTimer = (id: string, attachedTo: string, duration: string, interrupting = true) => boundaryEvent(id, attachedTo, onTimer({ duration }), interrupting);
 /** A compensation boundary event; link its handler with an association. */
 export const compensationBoundary = (id: string, attachedTo: string) => withDefinition('boundaryEvent', id, onCompensate(), { attachedToRef: attachedTo });
 
 // Activities
 
 export const userTask = (id: string, attributes: Attributes = {}) => node('userTask', id, attributes);
-export const serviceTask = (id: string, topic: string, attributes: Attributes = {}) =>
-  node('serviceTask', id, { 'tandem:topic': topic, ...attributes });
+export const serviceTask = (id: string, topic: string, attributes: Attributes = {}) => node('serviceTask', id, { 'tandem:topic': topic, ...attributes });
 export const sendTask = (id: string, topic: string) => node('sendTask', id, { 'tandem:topic': topic });
-export const receiveTask = (id: string, name: string, correlationKey?: string) =>
-  node('receiveTask', id, { messageRef: `Message_${name}` }, '', [message(name, correlationKey)]);
+export const receiveTask = (id: string, name: string, correlationKey?: string) => node('receiveTask', id, { messageRef: `Message_${name}` }, '', [message(name, correlationKey)]);
 export const scriptTask = (id: string, script: string, resultVariable?: string) =>
   node('scriptTask', id, { scriptFormat: 'feel', 'tandem:resultVariable': resultVariable }, `<bpmn:script>${escape(script)}</bpmn:script>`);
 export const businessRuleTask = (id: string, decisionRef: string, resultVariable?: string) =>
   node('businessRuleTask', id, { 'tandem:decisionRef': decisionRef, 'tandem:resultVariable': resultVariable });
 export const task = (id: string) => node('task', id);
 export const manualTask = (id: string) => node('manualTask', id);
-export const callActivity = (id: string, processKey: string, attributes: Attributes = {}) =>
-  node('callActivity', id, { calledElement: processKey, ...attributes });
+export const callActivity = (id: string, processKey: string, attributes: Attributes = {}) => node('callActivity', id, { calledElement: processKey, ...attributes });
 export const subProcess = (id: string, children: ModelSpec, attributes: Attributes = {}): NodeSpec => ({ ...node('subProcess', id, attributes), children });
 export const eventSubProcess = (id: string, children: ModelSpec): NodeSpec => subProcess(id, children, { triggeredByEvent: 'true' });
 export const adHocSubProcess = (
@@ -172,7 +165,10 @@ export const eventBasedGateway = (id: string) => node('eventBasedGateway', id);
 export const withIoMapping = (spec: NodeSpec, mapping: { inputs?: Record<string, string>; outputs?: Record<string, string> }): NodeSpec => {
   const render = (kind: string, entries: Record<string, string> = {}) =>
     Object.entries(entries).map(([target, source]) => `<tandem:${kind} source="${escape(source)}" target="${target}" />`);
-  return { ...spec, extensions: `${spec.extensions ?? ''}<tandem:ioMapping>${[...render('input', mapping.inputs), ...render('output', mapping.outputs)].join('')}</tandem:ioMapping>` };
+  return {
+    ...spec,
+    extensions: `${spec.extensions ?? ''}<tandem:ioMapping>${[...render('input', mapping.inputs), ...render('output', mapping.outputs)].join('')}</tandem:ioMapping>`,
+  };
 };
 
 export interface MultiInstanceSpec {

@@ -24,10 +24,7 @@ describe('planTimer', () => {
     const evaluate = (expression: string) => variables[expression.replace('=', '').trim()];
 
     // when
-    const plans = [
-      planTimer({ type: 'timer', timeDuration: '= followUp' }, at, 'timer', evaluate),
-      planTimer({ type: 'timer', timeDate: '= callback' }, at, 'timer', evaluate),
-    ];
+    const plans = [planTimer({ type: 'timer', timeDuration: '= followUp' }, at, 'timer', evaluate), planTimer({ type: 'timer', timeDate: '= callback' }, at, 'timer', evaluate)];
 
     // then
     expect(plans.map(({ dueAt }) => dueAt)).toEqual(['2026-03-04T09:00:00.000Z', '2026-03-04T15:00:00.000Z']);

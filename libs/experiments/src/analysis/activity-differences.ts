@@ -30,12 +30,7 @@ export interface ActivityDifference {
   significant: boolean;
 }
 
-export function activityDifferences(
-  activities: readonly ArmActivity[],
-  baselineArmId: string,
-  candidateArmId: string,
-  alpha: number,
-): ActivityDifference[] {
+export function activityDifferences(activities: readonly ArmActivity[], baselineArmId: string, candidateArmId: string, alpha: number): ActivityDifference[] {
   const byElement = new Map<string, { baseline: number[]; candidate: number[] }>();
   for (const activity of activities) {
     const side = activity.armId === baselineArmId ? 'baseline' : activity.armId === candidateArmId ? 'candidate' : null;
@@ -64,7 +59,10 @@ export function activityDifferences(
     });
   const tested = rows.filter((row) => row.pValue !== null);
   if (tested.length > 0) {
-    const adjusted = benjaminiHochberg(tested.map((row) => row.pValue!), alpha);
+    const adjusted = benjaminiHochberg(
+      tested.map((row) => row.pValue!),
+      alpha,
+    );
     tested.forEach((row, i) => {
       row.adjustedP = adjusted.adjusted[i];
       row.significant = adjusted.rejected[i];

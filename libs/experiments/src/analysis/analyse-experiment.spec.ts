@@ -93,7 +93,11 @@ describe('analyseExperiment', () => {
 
   it('continues with nothing ended yet, guardrails collecting and running cases counted', () => {
     // given the first day's cases, all still running
-    const input = given(experimentFixture(), { 'as-is': { cases: 10, fcr: 0.5, sla: 0.9, hours: 8, running: 10 }, 'to-be': { cases: 10, fcr: 0.5, sla: 0.9, hours: 8, running: 10 } }, 1);
+    const input = given(
+      experimentFixture(),
+      { 'as-is': { cases: 10, fcr: 0.5, sla: 0.9, hours: 8, running: 10 }, 'to-be': { cases: 10, fcr: 0.5, sla: 0.9, hours: 8, running: 10 } },
+      1,
+    );
     // when
     const sut = analyseExperiment(input);
     // then
@@ -158,7 +162,11 @@ describe('analyseExperiment', () => {
         { id: 'lean', role: 'candidate', processVersionId: 'v3', weight: 1 },
       ],
     });
-    const input = given(experiment, { 'as-is': { cases: 200, fcr: 0.5, sla: 0.9, hours: 8 }, 'to-be': { cases: 100, fcr: 0.5, sla: 0.9, hours: 8 }, lean: { cases: 100, fcr: 0.5, sla: 0.9, hours: 8 } });
+    const input = given(experiment, {
+      'as-is': { cases: 200, fcr: 0.5, sla: 0.9, hours: 8 },
+      'to-be': { cases: 100, fcr: 0.5, sla: 0.9, hours: 8 },
+      lean: { cases: 100, fcr: 0.5, sla: 0.9, hours: 8 },
+    });
     // when
     const sut = analyseExperiment(input);
     // then

@@ -105,7 +105,13 @@ export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis 
     const primary = compare(experiment.primaryMetric);
     const secondaries = experiment.secondaryMetrics.filter((metric) => metric !== experiment.primaryMetric).map(compare);
     const tested = secondaries.filter((m) => m.pValue !== null);
-    const adjusted = tested.length === 0 ? null : benjaminiHochberg(tested.map((m) => m.pValue!), alpha);
+    const adjusted =
+      tested.length === 0
+        ? null
+        : benjaminiHochberg(
+            tested.map((m) => m.pValue!),
+            alpha,
+          );
     const metrics: MetricResult[] = [
       {
         ...primary,
@@ -163,7 +169,12 @@ export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis 
     seed: experiment.seed,
     dataHash: hash,
     plan: { ...experiment.plan, ...requirements, primaryMetric: experiment.primaryMetric, casesSoFar, informationFraction: casesSoFar / requirements.perArm },
-    arms: orderedArms(experiment).map((armId) => armSummary(experiment.arms.find((a) => a.id === armId)!, casesOf(armId))),
+    arms: orderedArms(experiment).map((armId) =>
+      armSummary(
+        experiment.arms.find((a) => a.id === armId)!,
+        casesOf(armId),
+      ),
+    ),
     verdict: overall?.verdict.verdict ?? 'CONTINUE',
     reasons: overall?.verdict.reasons ?? [],
     candidates,
@@ -171,8 +182,7 @@ export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis 
   };
 }
 
-const samples = (cases: readonly ArmCase[], metric: MetricKey): number[] =>
-  metricSamples(cases.filter((c) => c.endedAt !== null).map((c) => c.values[metric]));
+const samples = (cases: readonly ArmCase[], metric: MetricKey): number[] => metricSamples(cases.filter((c) => c.endedAt !== null).map((c) => c.values[metric]));
 
 /** The primary metric's z on the cases ended by a look: the pooled two-proportion z, or Welch's t on log durations. */
 function lookStatistic(metric: MetricKey, alpha: number) {

@@ -17,14 +17,7 @@ export interface DatedLook extends SequentialLook {
 /** The z of a comparison on the cases ended by a cutoff, and the smaller arm's sample size; null when it is not defined yet. */
 export type LookStatistic = (baseline: readonly ArmCase[], candidate: readonly ArmCase[]) => { z: number; n: number } | null;
 
-export function dailyLooks(
-  baseline: readonly ArmCase[],
-  candidate: readonly ArmCase[],
-  startedAt: number,
-  until: number,
-  perArm: number,
-  statistic: LookStatistic,
-): DatedLook[] {
+export function dailyLooks(baseline: readonly ArmCase[], candidate: readonly ArmCase[], startedAt: number, until: number, perArm: number, statistic: LookStatistic): DatedLook[] {
   const cutoffs: number[] = [];
   for (let at = startedAt + DAY_MS; at < until; at += DAY_MS) cutoffs.push(at);
   cutoffs.push(until);

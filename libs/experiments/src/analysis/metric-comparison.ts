@@ -123,5 +123,5 @@ const atLeastOne = (value: number): number => Math.max(value, 1);
 
 function directionOf(pValue: number, difference: number, better: MetricBetter, alpha: number): MetricComparison['direction'] {
   if (!(pValue < alpha) || difference === 0) return 'none';
-  return (difference > 0) === (better === 'higher') ? 'better' : 'worse';
+  return difference > 0 === (better === 'higher') ? 'better' : 'worse';
 }

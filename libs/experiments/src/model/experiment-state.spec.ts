@@ -1,14 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { experimentFixture } from '../testing/experiment-fixture.js';
-import {
-  EXPERIMENT_ARM_NOT_CANDIDATE,
-  EXPERIMENT_TRANSITION_INVALID,
-  EXPERIMENT_WINNER_UNKNOWN,
-  amendPlan,
-  nextState,
-  setArmPaused,
-  transition,
-} from './experiment-state.js';
+import { EXPERIMENT_ARM_NOT_CANDIDATE, EXPERIMENT_TRANSITION_INVALID, EXPERIMENT_WINNER_UNKNOWN, amendPlan, nextState, setArmPaused, transition } from './experiment-state.js';
 import type { ExperimentAction } from './experiment-state.js';
 import type { ExperimentState } from './experiment.js';
 

@@ -35,8 +35,6 @@ export function planRequirements(experiment: Experiment, traffic?: Traffic): Pla
     const ratio = metric.better === 'lower' ? 1 - effect : 1 + effect;
     perArm = sampleSizeLogNormalShift({ logSd: plan.logSd, ratio, alpha: plan.alpha }, plan.power);
   }
-  const expectedDays = traffic
-    ? expectedDurationDays({ perArm, ...traffic, armWeights: experiment.arms.map((arm) => arm.weight) })
-    : null;
+  const expectedDays = traffic ? expectedDurationDays({ perArm, ...traffic, armWeights: experiment.arms.map((arm) => arm.weight) }) : null;
   return { perArm, expectedDays };
 }

@@ -46,20 +46,11 @@ describe('validateExperiment', () => {
       guardrails: [{ id: 'g', metric: 'slaAttainment', maxWorsening: 0 }],
       plan: { alpha: 0.5, power: 0.8, mde: 0.6, baselineRate: 0.5 },
     });
-    expect(fields(sut)).toEqual([
-      'segments[0].armId',
-      'secondaryMetrics[0]',
-      'secondaryMetrics[1]',
-      'guardrails[0].maxWorsening',
-      'plan.alpha',
-      'plan.mde',
-    ]);
+    expect(fields(sut)).toEqual(['segments[0].armId', 'secondaryMetrics[0]', 'secondaryMetrics[1]', 'guardrails[0].maxWorsening', 'plan.alpha', 'plan.mde']);
   });
 
   it('asks a duration metric for the spread of log durations', () => {
-    expect(fields(experimentFixture({ primaryMetric: 'leadTime', secondaryMetrics: [], plan: { alpha: 0.05, power: 0.8, mde: 0.1 } }))).toEqual([
-      'plan.logSd',
-    ]);
+    expect(fields(experimentFixture({ primaryMetric: 'leadTime', secondaryMetrics: [], plan: { alpha: 0.05, power: 0.8, mde: 0.1 } }))).toEqual(['plan.logSd']);
   });
 
   it('throws one domain error carrying all problems', () => {

@@ -88,10 +88,15 @@ describe('assignArm', () => {
     const lateSet = new Set(inLate);
     expect(inEarly.every((k) => lateSet.has(k))).toBe(true);
     expect(assignArm(experiment, start('case-1', { at: late }))).toMatchObject({ reason: 'ramp', rampStep: 1, candidateShare: 0.25 });
-    expect(plannedShares(experiment, early)).toEqual(new Map([['as-is', 0.9], ['to-be', 0.1]]));
+    expect(plannedShares(experiment, early)).toEqual(
+      new Map([
+        ['as-is', 0.9],
+        ['to-be', 0.1],
+      ]),
+    );
   });
 
-  it('sends a paused candidate\'s cases to the baseline, marked guardrail', () => {
+  it("sends a paused candidate's cases to the baseline, marked guardrail", () => {
     const experiment = experimentFixture();
     experiment.arms[1].paused = true;
     const sut = Array.from({ length: 500 }, (_, i) => assignArm(experiment, start(`case-${i}`)));

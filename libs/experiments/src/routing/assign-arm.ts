@@ -56,8 +56,7 @@ export function assignArm(experiment: Experiment, input: AssignmentInput, seed: 
 
   const candidates = experiment.arms.filter((arm) => arm.role === 'candidate');
   const rampStep = activeRampStep(experiment, input.at);
-  const candidateShare =
-    rampStep === undefined ? weightShare(candidates, experiment.arms) : experiment.ramp[rampStep].candidateShare;
+  const candidateShare = rampStep === undefined ? weightShare(candidates, experiment.arms) : experiment.ramp[rampStep].candidateShare;
   const hash = unitHash(seed, unit);
   const details = { hash, candidateShare, ...(rampStep === undefined ? {} : { rampStep }) };
   const sticky = !unit.startsWith('instance:');
@@ -82,9 +81,7 @@ export function plannedShares(experiment: Experiment, at: number): Map<string, n
   const rampStep = activeRampStep(experiment, at);
   const candidateShare = rampStep === undefined ? weightShare(candidates, experiment.arms) : experiment.ramp[rampStep].candidateShare;
   const candidateWeight = candidates.reduce((sum, arm) => sum + arm.weight, 0);
-  return new Map(
-    experiment.arms.map((arm) => [arm.id, arm.role === 'baseline' ? 1 - candidateShare : (candidateShare * arm.weight) / candidateWeight]),
-  );
+  return new Map(experiment.arms.map((arm) => [arm.id, arm.role === 'baseline' ? 1 - candidateShare : (candidateShare * arm.weight) / candidateWeight]));
 }
 
 /** The last ramp step whose date has come; before the first step the first one applies. */

@@ -58,8 +58,7 @@ export function simulateRateExperiments(scenario: RateScenario, experiments: num
     better: 'higher',
     drawBaseline: (r) => (r.next() < scenario.baselineRate ? 1 : 0),
     drawCandidate: (r) => (r.next() < scenario.candidateRate ? 1 : 0),
-    test: (baseline, candidate) =>
-      twoProportionTest({ successes: sum(baseline), total: baseline.length }, { successes: sum(candidate), total: candidate.length }, scenario.alpha),
+    test: (baseline, candidate) => twoProportionTest({ successes: sum(baseline), total: baseline.length }, { successes: sum(candidate), total: candidate.length }, scenario.alpha),
   });
 }
 

@@ -14,7 +14,7 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/alpha-spending.json'
   cases: Case[];
 };
 
-describe('spendingBoundaries (Lan-DeMets, O\'Brien-Fleming type)', () => {
+describe("spendingBoundaries (Lan-DeMets, O'Brien-Fleming type)", () => {
   it('reproduces the published 5-look boundaries to their 3 decimals', () => {
     const { fractions, alpha, boundaries } = fixture.published;
     const sut = spendingBoundaries(fractions, alpha);

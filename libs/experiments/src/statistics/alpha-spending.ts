@@ -84,10 +84,7 @@ function computeBoundaries(fractions: readonly number[], alpha: number): number[
     const nextT = fractions[k + 1];
     const width = sqrt((nextT - t) / t);
     const grid = simpsonGrid(boundary, min(0.05, width / 6, previousWidth / 6));
-    const density =
-      k === 0
-        ? grid.points.map((z) => exp((-z * z) / 2) / sqrt(2 * PI))
-        : grid.points.map((z) => transitionDensity(z, t, previousT, nodes, weights));
+    const density = k === 0 ? grid.points.map((z) => exp((-z * z) / 2) / sqrt(2 * PI)) : grid.points.map((z) => transitionDensity(z, t, previousT, nodes, weights));
     nodes = grid.points;
     weights = grid.weights.map((w, i) => w * density[i]);
     previousT = t;
@@ -126,7 +123,10 @@ export function sequentialTest(looks: readonly SequentialLook[], alpha: number, 
   // Simulations replay thousands of experiments on one look schedule and pass its boundaries in.
   const boundaries = precomputed
     ? precomputed.slice(0, used.length)
-    : spendingBoundaries(used.map((look) => look.informationFraction), alpha);
+    : spendingBoundaries(
+        used.map((look) => look.informationFraction),
+        alpha,
+      );
   const look = used.findIndex((l, k) => abs(l.z) >= boundaries[k]);
   const last = used[used.length - 1];
   return {

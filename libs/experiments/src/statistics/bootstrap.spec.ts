@@ -43,8 +43,7 @@ describe('bootstrapQuantileDifference', () => {
   });
 
   it('gives another interval for another seed and the same one for the same seed', () => {
-    const run = (seed: number) =>
-      bootstrapQuantileDifference(fixture.baseline, fixture.candidate, { q: 0.5, resamples: 200, alpha: 0.05, random: seededRandom(seed) }).interval;
+    const run = (seed: number) => bootstrapQuantileDifference(fixture.baseline, fixture.candidate, { q: 0.5, resamples: 200, alpha: 0.05, random: seededRandom(seed) }).interval;
     expect(run(5)).toEqual(run(5));
     expect(run(5)).not.toEqual(run(6));
   });

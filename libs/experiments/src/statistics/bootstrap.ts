@@ -25,11 +25,7 @@ export interface BootstrapResult {
   interval: [number, number];
 }
 
-export function bootstrapQuantileDifference(
-  baseline: readonly number[],
-  candidate: readonly number[],
-  options: BootstrapOptions,
-): BootstrapResult {
+export function bootstrapQuantileDifference(baseline: readonly number[], candidate: readonly number[], options: BootstrapOptions): BootstrapResult {
   requireSample('baseline', baseline);
   requireSample('candidate', candidate);
   requireAlpha(options.alpha);

@@ -28,10 +28,7 @@ export function hodgesLehmann(baseline: readonly number[], candidate: readonly n
   const m = x.length;
   const n = y.length;
   const pairs = m * n;
-  const shift =
-    pairs % 2 === 1
-      ? kthPairwiseDifference(x, y, (pairs + 1) / 2)
-      : (kthPairwiseDifference(x, y, pairs / 2) + kthPairwiseDifference(x, y, pairs / 2 + 1)) / 2;
+  const shift = pairs % 2 === 1 ? kthPairwiseDifference(x, y, (pairs + 1) / 2) : (kthPairwiseDifference(x, y, pairs / 2) + kthPairwiseDifference(x, y, pairs / 2 + 1)) / 2;
   const c = floor(pairs / 2 - normalQuantile(1 - alpha / 2) * sqrt((pairs * (m + n + 1)) / 12));
   const interval: [number, number] | null = c < 1 ? null : [kthPairwiseDifference(x, y, c), kthPairwiseDifference(x, y, pairs + 1 - c)];
   return { shift, interval };

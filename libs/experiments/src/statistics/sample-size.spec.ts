@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import {
-  expectedDurationDays,
-  powerLogNormalShift,
-  powerTwoProportions,
-  sampleSizeLogNormalShift,
-  sampleSizeTwoProportions,
-} from './sample-size.js';
+import { expectedDurationDays, powerLogNormalShift, powerTwoProportions, sampleSizeLogNormalShift, sampleSizeTwoProportions } from './sample-size.js';
 
 interface Expected {
   perArm: number;
@@ -39,8 +33,6 @@ describe('sample size and power', () => {
   });
 
   it('rejects a plan whose effect leaves [0, 1]', () => {
-    expect(() => sampleSizeTwoProportions({ baselineRate: 0.98, mde: 0.05, alpha: 0.05 }, 0.8)).toThrow(
-      expect.objectContaining({ details: { field: 'mde' } }),
-    );
+    expect(() => sampleSizeTwoProportions({ baselineRate: 0.98, mde: 0.05, alpha: 0.05 }, 0.8)).toThrow(expect.objectContaining({ details: { field: 'mde' } }));
   });
 });

@@ -30,7 +30,13 @@ describe('kaplanMeier', () => {
   });
 
   it('has no median while fewer than half have finished', () => {
-    expect(kaplanMeier([{ time: 1, event: true }, { time: 2, event: false }, { time: 3, event: false }]).median).toBeNull();
+    expect(
+      kaplanMeier([
+        { time: 1, event: true },
+        { time: 2, event: false },
+        { time: 3, event: false },
+      ]).median,
+    ).toBeNull();
   });
 });
 
@@ -46,7 +52,12 @@ describe('compareLeadTimes', () => {
   it('counts running cases and censors them at now instead of dropping them', () => {
     // given a slow baseline whose slow cases are still running at now = 100
     const baseline = [{ startedAt: 0, endedAt: 10 }, { startedAt: 0 }, { startedAt: 0 }, { startedAt: 50 }];
-    const candidate = [{ startedAt: 0, endedAt: 20 }, { startedAt: 0, endedAt: 30 }, { startedAt: 0, endedAt: 40 }, { startedAt: 50, endedAt: 60 }];
+    const candidate = [
+      { startedAt: 0, endedAt: 20 },
+      { startedAt: 0, endedAt: 30 },
+      { startedAt: 0, endedAt: 40 },
+      { startedAt: 50, endedAt: 60 },
+    ];
     // when compared
     const sut = compareLeadTimes(baseline, candidate, 100);
     // then the baseline reports 3 running and no median yet, rather than a 10 ms median from its one finished case

@@ -29,7 +29,7 @@ export function wilsonInterval(sample: ProportionSample, alpha = 0.05): [number,
   const n = sample.total;
   const p = sample.successes / n;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = ((z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n)));
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return [centre - half, centre + half];
 }
 

@@ -78,8 +78,7 @@ export interface VerdictReport {
 export function decideVerdict(input: VerdictInput): VerdictReport {
   const sampleRatio = sampleRatioCheck(input.armCases, input.plannedWeights);
   // Before the first look (no ended cases in one arm) nothing is tested and nothing is spent.
-  const sequential: SequentialResult =
-    input.looks.length === 0 ? { crossed: null, boundaries: [], alphaSpent: 0, planReached: false } : sequentialTest(input.looks, input.alpha);
+  const sequential: SequentialResult = input.looks.length === 0 ? { crossed: null, boundaries: [], alphaSpent: 0, planReached: false } : sequentialTest(input.looks, input.alpha);
   const report = (verdict: Verdict, reasons: VerdictReason[]): VerdictReport => ({
     verdict,
     reasons,

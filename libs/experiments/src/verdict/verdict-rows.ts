@@ -50,7 +50,12 @@ export function analysisRows(analysis: ExperimentAnalysis): string[][] {
     ['plan', 'casesSoFar', String(analysis.plan.casesSoFar)],
   ];
   for (const arm of analysis.arms) {
-    rows.push([`arm ${arm.armId}`, 'role', arm.role], [`arm ${arm.armId}`, 'assigned', String(arm.assigned)], [`arm ${arm.armId}`, 'running', String(arm.running)], [`arm ${arm.armId}`, 'finished', String(arm.finished)]);
+    rows.push(
+      [`arm ${arm.armId}`, 'role', arm.role],
+      [`arm ${arm.armId}`, 'assigned', String(arm.assigned)],
+      [`arm ${arm.armId}`, 'running', String(arm.running)],
+      [`arm ${arm.armId}`, 'finished', String(arm.finished)],
+    );
   }
   for (const candidate of analysis.candidates) {
     const prefix = `candidate ${candidate.armId}`;

@@ -33,8 +33,18 @@ const store = async (dataSource: DataSource, steps: LedgerStep[]): Promise<void>
     await dataSource.query(
       `INSERT INTO step_event (id, instance_id, activity_instance_id, element_id, element_type, type, at, actor, lane_id, previous_activity_instance_id, detail)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [uuid(step.instanceId), uuid(step.activityInstanceId), step.elementId, step.elementType, step.type, new Date(step.at), step.actor, step.laneId,
-        step.previousActivityInstanceId === null ? null : uuid(step.previousActivityInstanceId), step.detail ?? null],
+      [
+        uuid(step.instanceId),
+        uuid(step.activityInstanceId),
+        step.elementId,
+        step.elementType,
+        step.type,
+        new Date(step.at),
+        step.actor,
+        step.laneId,
+        step.previousActivityInstanceId === null ? null : uuid(step.previousActivityInstanceId),
+        step.detail ?? null,
+      ],
     );
     if (step.type === 'completed' || step.type === 'canceled') {
       await dataSource.query(`INSERT INTO analytics_pending (activity_instance_id, instance_id) VALUES ($1, $2)`, [uuid(step.activityInstanceId), uuid(step.instanceId)]);
@@ -50,10 +60,9 @@ describe('AnalyticsAggregator', () => {
   beforeAll(async () => {
     database = await openTestDataSource();
     const { dataSource } = database;
-    await dataSource.query(
-      `INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`,
-      [VERSION],
-    );
+    await dataSource.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`, [
+      VERSION,
+    ]);
     sut = new AnalyticsAggregator(dataSource);
     repository = new AnalyticsRepository(dataSource);
     await store(dataSource, [...c1, ...c2]);
@@ -70,11 +79,11 @@ describe('AnalyticsAggregator', () => {
 
     // then c1 ended 4 activity instances (start, Triage, Fix, end) and c2 6 (start, Triage, Split, Fix, Check, end): 10
     expect([folded, again]).toEqual([10, 0]);
-    const fromAggregates = Object.fromEntries(
-      activityReportFromAggregates(await repository.activityAggregates([VERSION]), CATALOG).map((row) => [row.elementId, row]),
-    );
+    const fromAggregates = Object.fromEntries(activityReportFromAggregates(await repository.activityAggregates([VERSION]), CATALOG).map((row) => [row.elementId, row]));
     const cases = await repository.findCases({ processVersionIds: [VERSION], segments: {} });
-    const scanned = Object.fromEntries(activityReport(foldLedger(await repository.findSteps(cases.map(({ instanceId }) => instanceId))), CATALOG).map((row) => [row.elementId, row]));
+    const scanned = Object.fromEntries(
+      activityReport(foldLedger(await repository.findSteps(cases.map(({ instanceId }) => instanceId))), CATALOG).map((row) => [row.elementId, row]),
+    );
     expect(Object.keys(fromAggregates).sort()).toEqual(['Check', 'End', 'Fix', 'Split', 'Start', 'Triage']);
     for (const [elementId, row] of Object.entries(scanned)) {
       expect(fromAggregates[elementId]).toMatchObject({ count: row.count, completed: row.completed, canceled: row.canceled });
@@ -106,7 +115,9 @@ describe('AnalyticsAggregator', () => {
     );
 
     expect(sut).toEqual(
-      TWO_CASES.map(({ instanceId, endedAt }) => ({ id: uuid(instanceId), partition: 'instance_history_default', endedAt: new Date(endedAt!) })).sort((a, b) => a.id.localeCompare(b.id)),
+      TWO_CASES.map(({ instanceId, endedAt }) => ({ id: uuid(instanceId), partition: 'instance_history_default', endedAt: new Date(endedAt!) })).sort((a, b) =>
+        a.id.localeCompare(b.id),
+      ),
     );
   });
 
@@ -120,10 +131,7 @@ describe('AnalyticsAggregator', () => {
   });
 
   it('scans only the cases whose variables match the segment', async () => {
-    await database.dataSource.query(`INSERT INTO variable (instance_id, name, value) VALUES ($1, 'channel', '"phone"'), ($2, 'channel', '"chat"')`, [
-      uuid('c1'),
-      uuid('c2'),
-    ]);
+    await database.dataSource.query(`INSERT INTO variable (instance_id, name, value) VALUES ($1, 'channel', '"phone"'), ($2, 'channel', '"chat"')`, [uuid('c1'), uuid('c2')]);
 
     const sut = await repository.findCases({ processVersionIds: [VERSION], segments: { channel: 'chat' } });
 

@@ -18,7 +18,17 @@ import {
   type CaseRecord,
   type ElementCatalog,
 } from '#analytics';
-import { aggregateOfRow, ALL_TIME_PERIOD, BUCKET_COLUMNS, caseAggregateOfRow, caseFiguresOfAggregate, KEY_COLUMNS, valuesOfAggregate, VALUE_SELECT, type BucketRow } from './bucket-columns.js';
+import {
+  aggregateOfRow,
+  ALL_TIME_PERIOD,
+  BUCKET_COLUMNS,
+  caseAggregateOfRow,
+  caseFiguresOfAggregate,
+  KEY_COLUMNS,
+  valuesOfAggregate,
+  VALUE_SELECT,
+  type BucketRow,
+} from './bucket-columns.js';
 import { LEDGER_COLUMNS, toLedgerStep, type LedgerRow } from './ledger-rows.js';
 
 /** The key of one analytics_activity_bucket row. */
@@ -77,13 +87,12 @@ export class AnalyticsAggregator {
     );
     if (pending.length === 0) return 0;
     const ids = pending.map(({ id }) => id);
-    const rows: Array<{ instanceId: string; processVersionId: string; businessKey: string | null; status: string; startedAt: Date; endedAt: Date | null }> =
-      await manager.query(
-        `SELECT id AS "instanceId", process_version_id AS "processVersionId", business_key AS "businessKey", status,
+    const rows: Array<{ instanceId: string; processVersionId: string; businessKey: string | null; status: string; startedAt: Date; endedAt: Date | null }> = await manager.query(
+      `SELECT id AS "instanceId", process_version_id AS "processVersionId", business_key AS "businessKey", status,
                 started_at AS "startedAt", ended_at AS "endedAt"
          FROM instance WHERE id = ANY($1::uuid[]) AND ended_at IS NOT NULL`,
-        [ids],
-      );
+      [ids],
+    );
     await recordHistory(manager, ids);
     const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [ids]);
     const deltas = new Map<string, { key: CaseBucketKey; aggregate: CaseAggregate }>();
@@ -93,10 +102,7 @@ export class AnalyticsAggregator {
         .map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt!.getTime(), variables: {} }));
       const own = new Set(cases.map(({ instanceId }) => instanceId));
       const catalog = await this.catalogOf(manager, processVersionId);
-      const runs = foldLedger(
-        steps.filter(({ instanceId }) => own.has(instanceId)).map(toLedgerStep),
-        catalog,
-      );
+      const runs = foldLedger(steps.filter(({ instanceId }) => own.has(instanceId)).map(toLedgerStep), catalog);
       for (const figure of caseFigures(cases, runs, catalog)) {
         for (const key of [
           { process_version_id: processVersionId, grain: 'day' as const, period: new Date(figure.endedAt).toISOString().slice(0, 10) },
@@ -148,7 +154,13 @@ export class AnalyticsAggregator {
     const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.activity_instance_id = ANY($1::uuid[]) ORDER BY s.seq`, [ids]);
     const taken = new Set(ids);
     // Predecessors ended in earlier commits: their steps too, for hand-offs.
-    const previous = [...new Set(steps.flatMap((step) => (step.type === 'ready' && step.previousActivityInstanceId !== null && !taken.has(step.previousActivityInstanceId) ? [step.previousActivityInstanceId] : [])))];
+    const previous = [
+      ...new Set(
+        steps.flatMap((step) =>
+          step.type === 'ready' && step.previousActivityInstanceId !== null && !taken.has(step.previousActivityInstanceId) ? [step.previousActivityInstanceId] : [],
+        ),
+      ),
+    ];
     const previousSteps: LedgerRow[] =
       previous.length === 0 ? [] : await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.activity_instance_id = ANY($1::uuid[]) ORDER BY s.seq`, [previous]);
     const versions: Array<{ id: string; processVersionId: string }> = await manager.query(
@@ -161,7 +173,11 @@ export class AnalyticsAggregator {
     const all = [...previousSteps, ...steps].map(toLedgerStep);
     for (const processVersionId of new Set(versionOf.values())) {
       const catalog = await this.catalogOf(manager, processVersionId);
-      for (const run of foldLedger(all.filter(({ instanceId }) => versionOf.get(instanceId) === processVersionId), catalog)) runs.set(run.activityInstanceId, run);
+      for (const run of foldLedger(
+        all.filter(({ instanceId }) => versionOf.get(instanceId) === processVersionId),
+        catalog,
+      ))
+        runs.set(run.activityInstanceId, run);
     }
     const deltas = new Map<string, { key: BucketKey; aggregate: ActivityAggregate }>();
     const add = (key: BucketKey, run: ActivityRun, handoff: number | null) => {

@@ -119,10 +119,9 @@ export class AnalyticsRepository {
   async findSteps(instanceIds: readonly string[]): Promise<LedgerStep[]> {
     const steps: LedgerStep[] = [];
     for (let start = 0; start < instanceIds.length; start += CHUNK) {
-      const rows = await this.sql.rows<LedgerRow>(
-        `SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`,
-        [instanceIds.slice(start, start + CHUNK)],
-      );
+      const rows = await this.sql.rows<LedgerRow>(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [
+        instanceIds.slice(start, start + CHUNK),
+      ]);
       for (const row of rows) steps.push(toLedgerStep(row));
     }
     return steps;

@@ -28,8 +28,7 @@ describe('DecisionRepository', () => {
     await database?.close();
   });
 
-  const deploy = (xml: string, ...tables: DecisionTable[]) =>
-    sut.deploy({ xml, decisions: tables.map((decision) => ({ id: randomUUID(), table: decision })), deployedAt });
+  const deploy = (xml: string, ...tables: DecisionTable[]) => sut.deploy({ xml, decisions: tables.map((decision) => ({ id: randomUUID(), table: decision })), deployedAt });
 
   it('numbers versions per decision id, and returns the existing version for identical XML', async () => {
     // given a document with two decisions

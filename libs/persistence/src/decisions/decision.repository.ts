@@ -76,9 +76,7 @@ export class DecisionRepository {
 
   /** The newest version of every decision: for a business-rule task whose decision reference is FEEL. */
   async latestTablesOfAll(): Promise<DecisionTable[]> {
-    const rows = await this.sql.rows<{ decision_table: DecisionTable }>(
-      `SELECT DISTINCT ON (key) decision_table FROM decision ORDER BY key, version DESC`,
-    );
+    const rows = await this.sql.rows<{ decision_table: DecisionTable }>(`SELECT DISTINCT ON (key) decision_table FROM decision ORDER BY key, version DESC`);
     return rows.map((row) => row.decision_table);
   }
 
@@ -99,26 +97,18 @@ export class DecisionRepository {
   }
 
   async findById(id: string): Promise<DecisionWithXml | null> {
-    const entity = await this.dataSource
-      .getRepository(DecisionEntity)
-      .findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true, decisionTable: true } });
+    const entity = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true, decisionTable: true } });
     return entity ? { ...toSummary(entity), xml: entity.xml, decisionTable: entity.decisionTable } : null;
   }
 
-  private async deployOne(
-    manager: EntityManager,
-    decision: { id: string; table: DecisionTable; xml: string; checksum: string; deployedAt: Date },
-  ): Promise<DeployedDecision> {
+  private async deployOne(manager: EntityManager, decision: { id: string; table: DecisionTable; xml: string; checksum: string; deployedAt: Date }): Promise<DeployedDecision> {
     const key = decision.table.id;
     // Serialises deployments of one decision id, so version numbers never collide (apart from process keys).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`decision:${key}`]);
     const repository = manager.getRepository(DecisionEntity);
     const existing = await repository.findOne({ where: { key, checksum: decision.checksum }, select: SUMMARY_COLUMNS });
     if (existing) return { ...toSummary(existing), created: false };
-    const rows: Array<{ next: number }> = await manager.query(
-      `SELECT COALESCE(max(version), 0) + 1 AS next FROM decision WHERE key = $1`,
-      [key],
-    );
+    const rows: Array<{ next: number }> = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM decision WHERE key = $1`, [key]);
     const entity = repository.create({
       id: decision.id,
       key,

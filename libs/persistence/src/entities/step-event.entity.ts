@@ -6,10 +6,7 @@ import { InstanceEntity } from './instance.entity.js';
  * month of `at` (history-partitions migration), hence `at` in the primary key.
  */
 @Entity({ name: 'step_event' })
-@Check(
-  'step_event_type_check',
-  `type IN ('ready', 'claimed', 'unclaimed', 'started', 'paused', 'escalated', 'breached', 'completed', 'canceled', 'migrated')`,
-)
+@Check('step_event_type_check', `type IN ('ready', 'claimed', 'unclaimed', 'started', 'paused', 'escalated', 'breached', 'completed', 'canceled', 'migrated')`)
 @Index('step_event_instance_seq_idx', ['instanceId', 'seq'])
 @Index('step_event_element_type_at_idx', ['elementId', 'type', 'at'])
 @Index('step_event_activity_instance_idx', ['activityInstanceId'])

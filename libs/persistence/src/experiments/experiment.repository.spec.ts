@@ -62,8 +62,7 @@ describe('ExperimentRepository', () => {
     return running;
   };
 
-  const startResult = () =>
-    startInstance(scenario.version.graph, { type: 'start', instanceId: randomUUID(), processVersionId: scenario.version.id }, scenario.ports);
+  const startResult = () => startInstance(scenario.version.graph, { type: 'start', instanceId: randomUUID(), processVersionId: scenario.version.id }, scenario.ports);
 
   it('stores the experiment as it was given and reads it back with its bookkeeping', async () => {
     // when a draft is created
@@ -111,7 +110,16 @@ describe('ExperimentRepository', () => {
   it('commits a started case and its assignment together, and neither when the assignment cannot be written', async () => {
     // given a running experiment
     const running = await started('assigned-key');
-    const assignment = { experimentId: running.id, armId: 'as-is', processVersionId: scenario.version.id, reason: 'weight' as const, unitKey: 'instance:x', hash: 0.7, candidateShare: 0.5, assignedAt: scenario.clock.now() };
+    const assignment = {
+      experimentId: running.id,
+      armId: 'as-is',
+      processVersionId: scenario.version.id,
+      reason: 'weight' as const,
+      unitKey: 'instance:x',
+      hash: 0.7,
+      candidateShare: 0.5,
+      assignedAt: scenario.clock.now(),
+    };
 
     // when one case commits with its assignment, and another with an assignment to an experiment that does not exist
     const kept = startResult();

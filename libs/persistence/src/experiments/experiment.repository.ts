@@ -147,10 +147,7 @@ export class ExperimentRepository {
 
   /** The running or paused experiment of a key, if any. */
   async findActive(processKey: string): Promise<ExperimentRecord | null> {
-    const rows = await this.sql.rows<ExperimentRow>(`SELECT * FROM experiment WHERE process_key = $1 AND state = ANY($2)`, [
-      processKey,
-      ROUTING_STATES,
-    ]);
+    const rows = await this.sql.rows<ExperimentRow>(`SELECT * FROM experiment WHERE process_key = $1 AND state = ANY($2)`, [processKey, ROUTING_STATES]);
     return rows.length === 0 ? null : toRecord(rows[0]);
   }
 
@@ -179,15 +176,7 @@ export class ExperimentRepository {
                stopped_at = CASE WHEN $3 IN ('stopped', 'promoted') THEN $7 ELSE stopped_at END
              WHERE id = $1 AND state = $2 RETURNING id)
            SELECT id FROM updated`,
-          [
-            experiment.id,
-            expectedState,
-            experiment.state,
-            JSON.stringify(definitionOf(experiment)),
-            experiment.seed,
-            experiment.analysisVersion,
-            event?.at ?? null,
-          ],
+          [experiment.id, expectedState, experiment.state, JSON.stringify(definitionOf(experiment)), experiment.seed, experiment.analysisVersion, event?.at ?? null],
         );
         if (updated.length === 0) return 'stale';
         if (event) await this.insertEvent(manager, experiment.id, event);
@@ -276,11 +265,7 @@ export class ExperimentRepository {
   }
 
   async saveGuardrailChecks(experimentId: string, checks: unknown[], at: Date): Promise<void> {
-    await this.sql.rows(`UPDATE experiment SET guardrail_checks = $2, guardrails_checked_at = $3 WHERE id = $1 RETURNING id`, [
-      experimentId,
-      JSON.stringify(checks),
-      at,
-    ]);
+    await this.sql.rows(`UPDATE experiment SET guardrail_checks = $2, guardrails_checked_at = $3 WHERE id = $1 RETURNING id`, [experimentId, JSON.stringify(checks), at]);
   }
 
   async events(experimentId: string): Promise<ExperimentEvent[]> {
@@ -291,23 +276,12 @@ export class ExperimentRepository {
     await manager.query(
       `INSERT INTO experiment_event (id, experiment_id, at, actor, action, from_state, to_state, reason, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        event.id,
-        experimentId,
-        event.at,
-        event.actor,
-        event.action,
-        event.fromState,
-        event.toState,
-        event.reason,
-        event.details === null ? null : JSON.stringify(event.details),
-      ],
+      [event.id, experimentId, event.at, event.actor, event.action, event.fromState, event.toState, event.reason, event.details === null ? null : JSON.stringify(event.details)],
     );
   }
 }
 
-const definitionOf = ({ id: _id, processKey: _key, state: _state, seed: _seed, analysisVersion: _version, ...definition }: Experiment): Definition =>
-  definition;
+const definitionOf = ({ id: _id, processKey: _key, state: _state, seed: _seed, analysisVersion: _version, ...definition }: Experiment): Definition => definition;
 
 const toRecord = (row: ExperimentRow): ExperimentRecord => ({
   experiment: {
@@ -328,5 +302,4 @@ const toRecord = (row: ExperimentRow): ExperimentRecord => ({
 });
 
 /** Optional assignment fields come back as null from their columns; the model leaves them out. */
-const withoutNulls = (row: AssignmentRecord): AssignmentRecord =>
-  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as AssignmentRecord;
+const withoutNulls = (row: AssignmentRecord): AssignmentRecord => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as AssignmentRecord;

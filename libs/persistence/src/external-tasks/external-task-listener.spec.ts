@@ -21,11 +21,17 @@ describe('ExternalTaskListener', () => {
     // given a listener
     const sut = new ExternalTaskListener(dataSource);
     const heard: AnnouncedTopics[] = [];
-    const listening = await sut.listen((topics) => heard.push(topics), () => undefined);
+    const listening = await sut.listen(
+      (topics) => heard.push(topics),
+      () => undefined,
+    );
     try {
       // when topics are announced
       await sut.announce(['billing']);
-      await eventually(async () => heard.length, (count) => count === 1);
+      await eventually(
+        async () => heard.length,
+        (count) => count === 1,
+      );
       // and a transaction inserts external tasks, with an announcement heard while it is still open
       await dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at)
@@ -37,10 +43,16 @@ describe('ExternalTaskListener', () => {
           ('00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000002', 'b', 'crm', 3, 'open', now()),
           ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000002', 'c', 'mail', 0, 'open', now())`);
         await sut.announce(['meanwhile']);
-        await eventually(async () => heard.length, (count) => count === 2);
+        await eventually(
+          async () => heard.length,
+          (count) => count === 2,
+        );
       });
       // then the inserted tasks are heard only after the commit, naming each fetchable topic once
-      await eventually(async () => heard.length, (count) => count === 3);
+      await eventually(
+        async () => heard.length,
+        (count) => count === 3,
+      );
       expect(heard).toEqual([['billing'], ['meanwhile'], ['crm']]);
     } finally {
       await listening.close();
@@ -58,14 +70,18 @@ describe('ExternalTaskListener', () => {
     );
     try {
       // when the database ends its connection
-      await dataSource.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
-      );
+      await dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`);
       // then it reports the loss, reconnects announcing 'any', and hears later announcements
-      await eventually(async () => heard, (topics) => topics.includes('any'));
+      await eventually(
+        async () => heard,
+        (topics) => topics.includes('any'),
+      );
       expect(lost).toHaveLength(1);
       await sut.announce(['after']);
-      await eventually(async () => heard, (topics) => topics.some((announced) => Array.isArray(announced) && announced[0] === 'after'));
+      await eventually(
+        async () => heard,
+        (topics) => topics.some((announced) => Array.isArray(announced) && announced[0] === 'after'),
+      );
       expect(heard).toEqual(['any', ['after']]);
     } finally {
       await listening.close();

@@ -75,12 +75,7 @@ export class ExternalTaskRepository {
          RETURNING ${EXTERNAL_TASK_COLUMNS}
        )
        SELECT * FROM locked ORDER BY "createdAt", id`,
-      [
-        JSON.stringify(topics.map((topic) => ({ name: topic.name, lock_duration_ms: topic.lockDurationMs }))),
-        now,
-        maxTasks,
-        workerId,
-      ],
+      [JSON.stringify(topics.map((topic) => ({ name: topic.name, lock_duration_ms: topic.lockDurationMs }))), now, maxTasks, workerId],
     );
   }
 
@@ -90,10 +85,7 @@ export class ExternalTaskRepository {
   }
 
   async findById(id: string): Promise<ExternalTaskRecord | null> {
-    const rows = await this.sql.rows<ExternalTaskRecord>(
-      `SELECT ${EXTERNAL_TASK_COLUMNS} FROM external_task e WHERE e.id = $1`,
-      [id],
-    );
+    const rows = await this.sql.rows<ExternalTaskRecord>(`SELECT ${EXTERNAL_TASK_COLUMNS} FROM external_task e WHERE e.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -128,15 +120,7 @@ export class ExternalTaskRepository {
          RETURNING id
        )
        SELECT failed.*, (SELECT id FROM incident_raised) AS "incidentId" FROM failed`,
-      [
-        failure.id,
-        failure.workerId,
-        failure.retries ?? null,
-        failure.errorMessage,
-        failure.now,
-        failure.retryTimeoutMs,
-        failure.incidentId,
-      ],
+      [failure.id, failure.workerId, failure.retries ?? null, failure.errorMessage, failure.now, failure.retryTimeoutMs, failure.incidentId],
     );
     if (rows.length === 0) return null;
     const { incidentId, ...externalTask } = rows[0];

@@ -19,7 +19,9 @@ describe('the history-partitions migration on a database with history', () => {
     const options = dataSourceOptions({ url: database.url, poolSize: 2 });
     const earlier = await new DataSource({ ...options, migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(HistoryPartitions1764000001300)) }).initialize();
     await earlier.runMigrations({ transaction: 'each' });
-    await earlier.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`, [VERSION]);
+    await earlier.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`, [
+      VERSION,
+    ]);
     await earlier.query(
       `INSERT INTO instance (id, process_version_id, process_key, status, state, revision, started_at, ended_at)
        VALUES ($1, $3, 'service', 'completed', '{}', 1, '2025-03-30T10:00:00Z', '2025-04-02T10:00:00Z'),

@@ -49,17 +49,15 @@ describe('HistoryPartitionRepository', () => {
   const stepsOf = async (n: number): Promise<number> =>
     Number((await dataSource.query<Array<{ count: string }>>(`SELECT count(*) FROM step_event WHERE instance_id = $1`, [id(n)]))[0].count);
 
-  const instanceExists = async (n: number): Promise<boolean> =>
-    (await dataSource.query<unknown[]>(`SELECT 1 FROM instance WHERE id = $1`, [id(n)])).length > 0;
+  const instanceExists = async (n: number): Promise<boolean> => (await dataSource.query<unknown[]>(`SELECT 1 FROM instance WHERE id = $1`, [id(n)])).length > 0;
 
   beforeAll(async () => {
     database = await openTestDataSource();
     dataSource = database.dataSource;
     sut = new HistoryPartitionRepository(dataSource);
-    await dataSource.query(
-      `INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`,
-      [VERSION],
-    );
+    await dataSource.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`, [
+      VERSION,
+    ]);
   });
 
   afterAll(async () => {

@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  addMonths,
-  defaultPartitionName,
-  HISTORY_TABLES,
-  monthOf,
-  monthOfPartition,
-  monthStart,
-  partitionName,
-  type HistoryTable,
-  type Month,
-} from './history-months.js';
+import { addMonths, defaultPartitionName, HISTORY_TABLES, monthOf, monthOfPartition, monthStart, partitionName, type HistoryTable, type Month } from './history-months.js';
 
 /** Any constant works; it only has to be the same in every engine process. */
 const HISTORY_LOCK_KEY = 7_130_013;

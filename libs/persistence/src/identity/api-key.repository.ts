@@ -53,10 +53,7 @@ export class ApiKeyRepository {
 
   /** Revokes the key (a revoked key keeps its first revocation time); null when it does not exist. */
   async revoke(id: string, at: Date): Promise<ApiKeyRecord | null> {
-    const rows = await this.sql.rows<ApiKeyRecord>(
-      `UPDATE api_key SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING ${API_KEY_COLUMNS}`,
-      [id, at],
-    );
+    const rows = await this.sql.rows<ApiKeyRecord>(`UPDATE api_key SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING ${API_KEY_COLUMNS}`, [id, at]);
     return rows[0] ?? null;
   }
 }

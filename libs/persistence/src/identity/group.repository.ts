@@ -49,19 +49,23 @@ export class GroupRepository {
 
   /** The new group, or null when the id is taken. */
   async create(group: NewGroup): Promise<GroupRecord | null> {
-    const rows = await this.sql.rows<{ id: string }>(
-      `INSERT INTO identity_group (id, name, tier, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [group.id, group.name, group.tier, group.at],
-    );
+    const rows = await this.sql.rows<{ id: string }>(`INSERT INTO identity_group (id, name, tier, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`, [
+      group.id,
+      group.name,
+      group.tier,
+      group.at,
+    ]);
     return rows.length === 0 ? null : this.findById(group.id);
   }
 
   /** The group as changed, or null when it does not exist. */
   async update(id: string, changes: GroupChanges): Promise<GroupRecord | null> {
-    const rows = await this.sql.rows<{ id: string }>(
-      `UPDATE identity_group SET name = coalesce($2, name), tier = CASE WHEN $3 THEN $4 ELSE tier END WHERE id = $1 RETURNING id`,
-      [id, changes.name ?? null, changes.tier !== undefined, changes.tier ?? null],
-    );
+    const rows = await this.sql.rows<{ id: string }>(`UPDATE identity_group SET name = coalesce($2, name), tier = CASE WHEN $3 THEN $4 ELSE tier END WHERE id = $1 RETURNING id`, [
+      id,
+      changes.name ?? null,
+      changes.tier !== undefined,
+      changes.tier ?? null,
+    ]);
     return rows.length === 0 ? null : this.findById(id);
   }
 

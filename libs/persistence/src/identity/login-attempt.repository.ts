@@ -19,10 +19,10 @@ export class LoginAttemptRepository {
 
   /** The failures of the keys whose window started after `windowStart` (older windows count as none). */
   async current(keys: string[], windowStart: Date): Promise<LoginFailures[]> {
-    return this.sql.rows<LoginFailures>(
-      `SELECT key, failures, window_started_at AS "windowStartedAt" FROM login_attempt WHERE key = ANY($1) AND window_started_at > $2`,
-      [keys, windowStart],
-    );
+    return this.sql.rows<LoginFailures>(`SELECT key, failures, window_started_at AS "windowStartedAt" FROM login_attempt WHERE key = ANY($1) AND window_started_at > $2`, [
+      keys,
+      windowStart,
+    ]);
   }
 
   /** Counts one failure for each key, opening a new window at `at` where the last one is over. */

@@ -87,10 +87,9 @@ export class UserRepository {
   }
 
   async findCredentials(username: string): Promise<UserCredentials | null> {
-    const rows = await this.sql.rows<UserCredentials>(
-      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM identity_user u WHERE lower(u.username) = lower($1)`,
-      [username],
-    );
+    const rows = await this.sql.rows<UserCredentials>(`SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM identity_user u WHERE lower(u.username) = lower($1)`, [
+      username,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -138,15 +137,7 @@ export class UserRepository {
              updated_at = $7
            WHERE id = $1 RETURNING id
          ) SELECT id FROM updated`,
-        [
-          id,
-          changes.displayName !== undefined,
-          changes.displayName ?? null,
-          changes.passwordHash ?? null,
-          changes.roles ?? null,
-          changes.disabled ?? null,
-          changes.at,
-        ],
+        [id, changes.displayName !== undefined, changes.displayName ?? null, changes.passwordHash ?? null, changes.roles ?? null, changes.disabled ?? null, changes.at],
       );
       if (updated.length === 0) throw new Refused({ outcome: 'notFound' });
       if (changes.groups !== undefined) await this.replaceGroups(manager, id, changes.groups);
@@ -180,9 +171,6 @@ export class UserRepository {
 
   private async replaceGroups(manager: EntityManager, userId: string, groups: string[]): Promise<void> {
     await manager.query(`DELETE FROM identity_membership WHERE user_id = $1 AND group_id <> ALL ($2::text[])`, [userId, groups]);
-    await manager.query(
-      `INSERT INTO identity_membership (user_id, group_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [userId, groups],
-    );
+    await manager.query(`INSERT INTO identity_membership (user_id, group_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [userId, groups]);
   }
 }

@@ -142,7 +142,6 @@ const INCIDENT_FROM = `FROM incident n
   LEFT JOIN instance i ON i.id = n.instance_id
   LEFT JOIN process_version v ON v.id = n.process_version_id`;
 
-const outcomeOf = (resolved: boolean | undefined): IncidentOutcome =>
-  resolved === undefined ? 'notFound' : resolved ? 'done' : 'alreadyResolved';
+const outcomeOf = (resolved: boolean | undefined): IncidentOutcome => (resolved === undefined ? 'notFound' : resolved ? 'done' : 'alreadyResolved');
 
 const withoutTotal = ({ total: _total, ...record }: IncidentRecord & { total: string }): IncidentRecord => record;

@@ -29,10 +29,7 @@ const result = (overrides: Partial<EngineResult>): EngineResult => ({ state: sta
 describe('planCommit', () => {
   it('writes a task created and canceled by the same command as one row, already canceled', () => {
     // given a command that created a task and a terminate end that canceled it at once
-    const sut = planCommit(
-      result({ effects: [taskCreated('task-1'), { kind: 'taskClosed', id: 'task-1', outcome: 'canceled', at: AT }] }),
-      state(),
-    );
+    const sut = planCommit(result({ effects: [taskCreated('task-1'), { kind: 'taskClosed', id: 'task-1', outcome: 'canceled', at: AT }] }), state());
     // then it is one insert, and no update of a row that does not exist yet
     expect(sut.taskInserts).toEqual([expect.objectContaining({ id: 'task-1', status: 'canceled', canceled_at: AT })]);
     expect(sut.taskPatches).toEqual([]);
@@ -96,10 +93,7 @@ describe('planCommit', () => {
     // given variables before the command
     const previous = state({ variables: { kept: 1, changed: { deep: 'old' }, dropped: true } });
     // when the command changes one, adds one and drops one
-    const sut = planCommit(
-      result({ state: state({ variables: { kept: 1, changed: { deep: 'new' }, added: null } }) }),
-      previous,
-    );
+    const sut = planCommit(result({ state: state({ variables: { kept: 1, changed: { deep: 'new' }, added: null } }) }), previous);
     // then only those are written
     expect(sut.variableUpserts).toEqual({ changed: { deep: 'new' }, added: null });
     expect(sut.variableDeletes).toEqual(['dropped']);

@@ -222,12 +222,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
         if (effect.clock === 'due') patchTask(effect.taskId, { breached_at: effect.at });
         break;
       case 'taskClosed':
-        patchTask(
-          effect.id,
-          effect.outcome === 'completed'
-            ? { status: 'completed', completed_at: effect.at }
-            : { status: 'canceled', canceled_at: effect.at },
-        );
+        patchTask(effect.id, effect.outcome === 'completed' ? { status: 'completed', completed_at: effect.at } : { status: 'canceled', canceled_at: effect.at });
         break;
       case 'externalTaskCreated': {
         const { externalTask } = effect;

@@ -7,7 +7,10 @@ import type { ProcessVersionRecord } from '../process-versions/process-version.r
 
 /** Version 2 of review-and-check: the review is renamed and sits in a lane, its overdue timer is now 'review-late'. */
 const VERSION_2 = REVIEW_AND_CHECK.replace('<bpmn:userTask id="review" name="Review"', '<bpmn:userTask id="review" name="Review the request"')
-  .replace('<bpmn:startEvent id="start">', '<bpmn:laneSet id="lanes"><bpmn:lane id="first-line"><bpmn:flowNodeRef>review</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet><bpmn:startEvent id="start">')
+  .replace(
+    '<bpmn:startEvent id="start">',
+    '<bpmn:laneSet id="lanes"><bpmn:lane id="first-line"><bpmn:flowNodeRef>review</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet><bpmn:startEvent id="start">',
+  )
   .replaceAll('review-overdue', 'review-late');
 
 /** The commit of operator commands: the rows beside the state, and the audit trail written with them. */

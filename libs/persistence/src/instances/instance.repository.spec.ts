@@ -61,14 +61,10 @@ describe('InstanceRepository', () => {
     });
     // then the rows follow the state
     const id = started.state.id;
-    expect(await scenario.tasks.findById(review)).toEqual(
-      expect.objectContaining({ status: 'completed', completedAt: scenario.clock.now() }),
-    );
+    expect(await scenario.tasks.findById(review)).toEqual(expect.objectContaining({ status: 'completed', completedAt: scenario.clock.now() }));
     expect(await scenario.count('job', 'instance_id = $1', [id])).toBe(0);
     const check = scenario.activity(after, 'check');
-    expect(await scenario.externalTasks.findById(check)).toEqual(
-      expect.objectContaining({ topic: 'check', retries: 2, status: 'open', workerId: null }),
-    );
+    expect(await scenario.externalTasks.findById(check)).toEqual(expect.objectContaining({ topic: 'check', retries: 2, status: 'open', workerId: null }));
     expect(await scenario.count('variable', 'instance_id = $1 AND name = $2', [id, 'approved'])).toBe(1);
   });
 
@@ -95,9 +91,7 @@ describe('InstanceRepository', () => {
         canceledAt: null,
       }),
     );
-    expect([reviewRow.readyAt, reviewRow.claimedAt, reviewRow.startedAt, reviewRow.completedAt].map((at) => at!.getTime() - ready)).toEqual([
-      0, 60_000, 60_000, 120_000,
-    ]);
+    expect([reviewRow.readyAt, reviewRow.claimedAt, reviewRow.startedAt, reviewRow.completedAt].map((at) => at!.getTime() - ready)).toEqual([0, 60_000, 60_000, 120_000]);
   });
 
   it('lists instances by filter with the total count', async () => {

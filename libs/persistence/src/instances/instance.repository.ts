@@ -169,10 +169,7 @@ export class InstanceRepository {
 
   /** The audit trail of one instance, oldest first. */
   async findAudit(instanceId: string): Promise<AuditEntry[]> {
-    return this.sql.rows<AuditEntry>(
-      `SELECT id, operation, actor, reason, details, at FROM instance_audit WHERE instance_id = $1 ORDER BY id`,
-      [instanceId],
-    );
+    return this.sql.rows<AuditEntry>(`SELECT id, operation, actor, reason, details, at FROM instance_audit WHERE instance_id = $1 ORDER BY id`, [instanceId]);
   }
 
   /**
@@ -193,10 +190,7 @@ export class InstanceRepository {
   /** A page past the end still reports how many rows match. */
   private async count(filter: InstanceFilter, conditions: string[], params: unknown[]): Promise<number> {
     if (filter.offset === 0) return 0;
-    const rows = await this.sql.rows<{ total: string }>(
-      `SELECT count(*) AS total FROM instance i ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`,
-      params,
-    );
+    const rows = await this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM instance i ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`, params);
     return Number(rows[0].total);
   }
 }
@@ -210,11 +204,10 @@ const statementOf = (result: EngineResult, previous: StoredInstance | null, extr
 /** The revision the commit statement returned; no row means another command committed first. */
 const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null): number => {
   if (rows.length === 0) {
-    throw new DomainError(
-      PERSISTENCE_ERRORS.revisionConflict,
-      `Instance ${result.state.id} was changed by another command; reload it and try again`,
-      { instanceId: result.state.id, expectedRevision: previous?.revision },
-    );
+    throw new DomainError(PERSISTENCE_ERRORS.revisionConflict, `Instance ${result.state.id} was changed by another command; reload it and try again`, {
+      instanceId: result.state.id,
+      expectedRevision: previous?.revision,
+    });
   }
   return rows[0].revision;
 };

@@ -16,8 +16,7 @@ describe('JobRepository', () => {
     await scenario?.close();
   });
 
-  const claim = (owner: string, limit = 100, leaseMs = 30_000) =>
-    scenario.jobs.claimDue({ owner, now: scenario.clock.now(), limit, leaseMs });
+  const claim = (owner: string, limit = 100, leaseMs = 30_000) => scenario.jobs.claimDue({ owner, now: scenario.clock.now(), limit, leaseMs });
 
   /** Removes every job, so the claims of the next test see only its own. */
   const drain = async () => {

@@ -118,10 +118,7 @@ export class JobRepository {
 
   /** Gives a claimed job back, to be claimed again on the next poll. */
   async release(id: string, owner: string): Promise<void> {
-    await this.sql.rows(
-      `UPDATE job SET locked_by = NULL, lock_expires_at = NULL WHERE id = $1 AND locked_by = $2`,
-      [id, owner],
-    );
+    await this.sql.rows(`UPDATE job SET locked_by = NULL, lock_expires_at = NULL WHERE id = $1 AND locked_by = $2`, [id, owner]);
   }
 
   /** Drops a job whose timer the instance no longer has (it fired elsewhere, or the instance moved on). */
@@ -206,10 +203,7 @@ export class JobRepository {
           `INSERT INTO job (id, type, process_version_id, element_id, due_at, repeat)
            SELECT t.id, 'timerStart', $1, t.element_id, t.due_at, t.repeat
            FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, element_id text, due_at timestamptz, repeat jsonb)`,
-          [
-            processVersionId,
-            JSON.stringify(timers.map((timer) => ({ id: timer.id, element_id: timer.elementId, due_at: timer.dueAt, repeat: timer.repeat ?? null }))),
-          ],
+          [processVersionId, JSON.stringify(timers.map((timer) => ({ id: timer.id, element_id: timer.elementId, due_at: timer.dueAt, repeat: timer.repeat ?? null })))],
         );
       }
       return true;

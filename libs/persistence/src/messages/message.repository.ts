@@ -89,10 +89,7 @@ export class MessageRepository {
 
   /** Forgets messages that expired before `before`: buffered ones nobody took, and remembered ids. */
   async purgeExpired(before: Date): Promise<number> {
-    const rows = await this.sql.rows(
-      `DELETE FROM message WHERE id IN (SELECT id FROM message WHERE expires_at < $1 ORDER BY expires_at LIMIT 1000) RETURNING id`,
-      [before],
-    );
+    const rows = await this.sql.rows(`DELETE FROM message WHERE id IN (SELECT id FROM message WHERE expires_at < $1 ORDER BY expires_at LIMIT 1000) RETURNING id`, [before]);
     return rows.length;
   }
 
@@ -114,11 +111,7 @@ export class MessageRepository {
       [id, at],
     );
     if (rows.length === 0) {
-      throw new DomainError(
-        PERSISTENCE_ERRORS.messageNotBuffered,
-        `Message ${id} is no longer buffered: another subscription took it, or it expired`,
-        { id },
-      );
+      throw new DomainError(PERSISTENCE_ERRORS.messageNotBuffered, `Message ${id} is no longer buffered: another subscription took it, or it expired`, { id });
     }
   }
 }
@@ -144,8 +137,7 @@ const uniqueViolation = (error: unknown): boolean => {
 };
 
 const messageIdTaken = (message: MessageRecord) =>
-  new DomainError(
-    PERSISTENCE_ERRORS.messageIdTaken,
-    `A message with messageId '${message.messageId}' was already published; it is not delivered twice`,
-    { messageId: message.messageId, name: message.name },
-  );
+  new DomainError(PERSISTENCE_ERRORS.messageIdTaken, `A message with messageId '${message.messageId}' was already published; it is not delivered twice`, {
+    messageId: message.messageId,
+    name: message.name,
+  });

@@ -67,9 +67,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX task_status_created_idx ON task (status, created_at)`);
     await queryRunner.query(`CREATE INDEX task_assignee_status_idx ON task (assignee, status)`);
     // Work queues ask "open tasks for my group": a GIN index answers `candidate_groups @> ARRAY[$1]`.
-    await queryRunner.query(
-      `CREATE INDEX task_open_candidate_groups_idx ON task USING gin (candidate_groups) WHERE status = 'open'`,
-    );
+    await queryRunner.query(`CREATE INDEX task_open_candidate_groups_idx ON task USING gin (candidate_groups) WHERE status = 'open'`);
 
     await queryRunner.query(`
       CREATE TABLE external_task (
@@ -89,9 +87,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX external_task_instance_idx ON external_task (instance_id)`);
     // Fetch-and-lock scans only fetchable rows of a topic, oldest first.
-    await queryRunner.query(
-      `CREATE INDEX external_task_fetchable_idx ON external_task (topic, created_at) WHERE status = 'open' AND retries > 0`,
-    );
+    await queryRunner.query(`CREATE INDEX external_task_fetchable_idx ON external_task (topic, created_at) WHERE status = 'open' AND retries > 0`);
 
     await queryRunner.query(`
       CREATE TABLE job (

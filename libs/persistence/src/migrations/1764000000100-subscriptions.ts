@@ -25,9 +25,7 @@ export class Subscriptions1764000000100 implements MigrationInterface {
         CONSTRAINT subscription_event_type_check CHECK (event_type IN ('message', 'signal')),
         CONSTRAINT subscription_instance_fkey FOREIGN KEY (instance_id) REFERENCES instance (id)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX subscription_message_idx ON subscription (name, correlation_key) WHERE event_type = 'message'`,
-    );
+    await queryRunner.query(`CREATE INDEX subscription_message_idx ON subscription (name, correlation_key) WHERE event_type = 'message'`);
     await queryRunner.query(`CREATE INDEX subscription_signal_idx ON subscription (name) WHERE event_type = 'signal'`);
     await queryRunner.query(`CREATE INDEX subscription_instance_idx ON subscription (instance_id)`);
 
@@ -45,9 +43,7 @@ export class Subscriptions1764000000100 implements MigrationInterface {
         CONSTRAINT message_message_id_unique UNIQUE (message_id)
       )`);
     // Buffered messages are looked up by what a subscription waits for, oldest first.
-    await queryRunner.query(
-      `CREATE INDEX message_buffered_idx ON message (name, correlation_key, published_at) WHERE correlated_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX message_buffered_idx ON message (name, correlation_key, published_at) WHERE correlated_at IS NULL`);
     await queryRunner.query(`CREATE INDEX message_expires_idx ON message (expires_at)`);
   }
 

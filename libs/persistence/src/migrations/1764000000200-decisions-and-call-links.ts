@@ -41,9 +41,7 @@ export class DecisionsAndCallLinks1764000000200 implements MigrationInterface {
         ADD COLUMN parent_activity_instance_id uuid,
         ADD CONSTRAINT instance_parent_instance_fkey FOREIGN KEY (parent_instance_id) REFERENCES instance (id)`);
     await queryRunner.query(`CREATE INDEX instance_parent_instance_idx ON instance (parent_instance_id)`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX instance_parent_activity_instance_unique ON instance (parent_activity_instance_id) WHERE parent_activity_instance_id IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX instance_parent_activity_instance_unique ON instance (parent_activity_instance_id) WHERE parent_activity_instance_id IS NOT NULL`);
 
     await queryRunner.query(`
       CREATE TABLE call_activity (
@@ -67,9 +65,7 @@ export class DecisionsAndCallLinks1764000000200 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX call_activity_instance_idx ON call_activity (instance_id)`);
     // Only rows owing work are ever scanned for it.
-    await queryRunner.query(
-      `CREATE INDEX call_activity_follow_up_idx ON call_activity (follow_up_since) WHERE follow_up_since IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX call_activity_follow_up_idx ON call_activity (follow_up_since) WHERE follow_up_since IS NOT NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

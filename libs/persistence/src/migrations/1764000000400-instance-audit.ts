@@ -25,17 +25,13 @@ export class InstanceAudit1764000000400 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX instance_audit_instance_idx ON instance_audit (instance_id, id)`);
 
     await queryRunner.query(`ALTER TABLE step_event DROP CONSTRAINT step_event_type_check`);
-    await queryRunner.query(
-      `ALTER TABLE step_event ADD CONSTRAINT step_event_type_check CHECK (type IN ('ready', 'claimed', 'started', 'completed', 'canceled', 'migrated'))`,
-    );
+    await queryRunner.query(`ALTER TABLE step_event ADD CONSTRAINT step_event_type_check CHECK (type IN ('ready', 'claimed', 'started', 'completed', 'canceled', 'migrated'))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE step_event DROP CONSTRAINT step_event_type_check`);
     await queryRunner.query(`DELETE FROM step_event WHERE type = 'migrated'`);
-    await queryRunner.query(
-      `ALTER TABLE step_event ADD CONSTRAINT step_event_type_check CHECK (type IN ('ready', 'claimed', 'started', 'completed', 'canceled'))`,
-    );
+    await queryRunner.query(`ALTER TABLE step_event ADD CONSTRAINT step_event_type_check CHECK (type IN ('ready', 'claimed', 'started', 'completed', 'canceled'))`);
     await queryRunner.query(`DROP TABLE instance_audit`);
   }
 }

@@ -35,18 +35,12 @@ export class Tasklist1764000000600 implements MigrationInterface {
         ADD CONSTRAINT task_state_check CHECK (state IN ('ready', 'claimed', 'started', 'paused')),
         ADD CONSTRAINT task_priority_check CHECK (priority BETWEEN 0 AND 100)`);
     // The queue: open, unassigned tasks in the default order (priority first, then the due date).
-    await queryRunner.query(
-      `CREATE INDEX task_open_queue_idx ON task (priority DESC, due_at, id) WHERE status = 'open' AND assignee IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX task_open_queue_idx ON task (priority DESC, due_at, id) WHERE status = 'open' AND assignee IS NULL`);
     // The queue by due date, and every open task (an admin's list) in the default order.
-    await queryRunner.query(
-      `CREATE INDEX task_open_queue_due_idx ON task (due_at, priority DESC, id) WHERE status = 'open' AND assignee IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX task_open_queue_due_idx ON task (due_at, priority DESC, id) WHERE status = 'open' AND assignee IS NULL`);
     await queryRunner.query(`CREATE INDEX task_open_priority_idx ON task (priority DESC, due_at, id) WHERE status = 'open'`);
     // "Mine": an assignee's open tasks in the same order.
-    await queryRunner.query(
-      `CREATE INDEX task_open_assignee_idx ON task (assignee, priority DESC, due_at, id) WHERE status = 'open'`,
-    );
+    await queryRunner.query(`CREATE INDEX task_open_assignee_idx ON task (assignee, priority DESC, due_at, id) WHERE status = 'open'`);
     await queryRunner.query(`CREATE INDEX task_open_candidate_users_idx ON task USING gin (candidate_users) WHERE status = 'open'`);
 
     // Agents' notes on a task, shown beside it; they are no step of the ledger.

@@ -57,9 +57,7 @@ export class HistoryPartitions1764000001300 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // NOT VALID: assignments of cases that retention deleted stay.
-    await queryRunner.query(
-      `ALTER TABLE experiment_assignment ADD CONSTRAINT experiment_assignment_instance_fkey FOREIGN KEY (instance_id) REFERENCES instance (id) NOT VALID`,
-    );
+    await queryRunner.query(`ALTER TABLE experiment_assignment ADD CONSTRAINT experiment_assignment_instance_fkey FOREIGN KEY (instance_id) REFERENCES instance (id) NOT VALID`);
     await queryRunner.query(`DROP TABLE instance_history`);
     await queryRunner.query(`ALTER TABLE step_event RENAME TO step_event_partitioned`);
     await queryRunner.query(`CREATE TABLE step_event (LIKE step_event_partitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);

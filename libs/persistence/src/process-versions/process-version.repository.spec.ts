@@ -21,8 +21,7 @@ describe('ProcessVersionRepository', () => {
     return { xml, graph: processes[0] as ProcessGraph };
   };
 
-  const deploy = ({ xml, graph }: { xml: string; graph: ProcessGraph }) =>
-    scenario.versions.deploy({ xml, graphs: [{ id: randomUUID(), graph }], deployedAt: new Date() });
+  const deploy = ({ xml, graph }: { xml: string; graph: ProcessGraph }) => scenario.versions.deploy({ xml, graphs: [{ id: randomUUID(), graph }], deployedAt: new Date() });
 
   it('returns the existing version for identical XML, and numbers a changed one next', async () => {
     // given version 1 of a key

@@ -68,26 +68,19 @@ export class ProcessVersionRepository {
   }
 
   async findById(id: string): Promise<ProcessVersionWithXml | null> {
-    const entity = await this.dataSource
-      .getRepository(ProcessVersionEntity)
-      .findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true } });
+    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true } });
     return entity ? { ...toSummary(entity), xml: entity.xml } : null;
   }
 
   /** The graph-bearing record without the XML, for running instances. */
   async findRunnable(id: string): Promise<ProcessVersionRecord | null> {
-    const entity = await this.dataSource
-      .getRepository(ProcessVersionEntity)
-      .findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, graph: true } });
+    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, graph: true } });
     return entity ? { ...toSummary(entity), graph: entity.graph } : null;
   }
 
   /** The id of the newest version of a key: new instances start on it. */
   async findLatestId(key: string): Promise<string | null> {
-    const rows = await this.sql.rows<{ id: string }>(
-      `SELECT id FROM process_version WHERE key = $1 ORDER BY version DESC LIMIT 1`,
-      [key],
-    );
+    const rows = await this.sql.rows<{ id: string }>(`SELECT id FROM process_version WHERE key = $1 ORDER BY version DESC LIMIT 1`, [key]);
     return rows[0]?.id ?? null;
   }
 
@@ -122,10 +115,7 @@ export class ProcessVersionRepository {
     const repository = manager.getRepository(ProcessVersionEntity);
     const existing = await repository.findOne({ where: { key, checksum: version.checksum }, select: SUMMARY_COLUMNS });
     if (existing) return { ...toSummary(existing), created: false };
-    const rows: Array<{ next: number }> = await manager.query(
-      `SELECT COALESCE(max(version), 0) + 1 AS next FROM process_version WHERE key = $1`,
-      [key],
-    );
+    const rows: Array<{ next: number }> = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM process_version WHERE key = $1`, [key]);
     const entity = repository.create({
       id: version.id,
       key,

@@ -143,10 +143,10 @@ const insertSteps = async (manager: EntityManager, steps: readonly LedgerStep[])
   );
   const ended = [...new Set(steps.filter(({ type }) => type === 'completed' || type === 'canceled').map(({ activityInstanceId }) => activityInstanceId))];
   const instanceOf = new Map(steps.map(({ activityInstanceId, instanceId }) => [activityInstanceId, instanceId]));
-  await manager.query(
-    `INSERT INTO analytics_pending (activity_instance_id, instance_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-    [ended, ended.map((id) => instanceOf.get(id))],
-  );
+  await manager.query(`INSERT INTO analytics_pending (activity_instance_id, instance_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`, [
+    ended,
+    ended.map((id) => instanceOf.get(id)),
+  ]);
 };
 
 const insertAssignments = async (manager: EntityManager, assignments: readonly SimulatedAssignment[]): Promise<void> => {

@@ -82,16 +82,12 @@ describe('SubscriptionRepository', () => {
   it('finds message and signal start events in the newest version of each key only', async () => {
     // given version 1 of a key starts on message 'inquiry' and signal 'outage-over'
     const first = await scenario.deploy(startedBy({ message: 'inquiry', signal: 'outage-over' }, 'v1'));
-    expect(await sut.findStartEvents('message', 'inquiry')).toEqual([
-      { processVersionId: first.id, processKey: 'started-by', version: 1, startEventId: 'message-start' },
-    ]);
+    expect(await sut.findStartEvents('message', 'inquiry')).toEqual([{ processVersionId: first.id, processKey: 'started-by', version: 1, startEventId: 'message-start' }]);
     // when version 2 starts on the signal only
     const second = await scenario.deploy(startedBy({ signal: 'outage-over' }, 'v2'));
     // then the message starts nothing any more, and the signal starts version 2
     expect(await sut.findStartEvents('message', 'inquiry')).toEqual([]);
-    expect(await sut.findStartEvents('signal', 'outage-over')).toEqual([
-      { processVersionId: second.id, processKey: 'started-by', version: 2, startEventId: 'signal-start' },
-    ]);
+    expect(await sut.findStartEvents('signal', 'outage-over')).toEqual([{ processVersionId: second.id, processKey: 'started-by', version: 2, startEventId: 'signal-start' }]);
     // and a name of the other kind finds nothing
     expect(await sut.findStartEvents('message', 'outage-over')).toEqual([]);
   });

@@ -167,10 +167,7 @@ export class TaskRepository {
   }
 
   async findById(id: string): Promise<TaskRecord | null> {
-    const rows = await this.sql.rows<TaskRecord>(
-      `SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS} FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`,
-      [id],
-    );
+    const rows = await this.sql.rows<TaskRecord>(`SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS} FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -230,10 +227,9 @@ export class TaskRepository {
 
   /** A task's comments, oldest first. */
   async findComments(taskId: string): Promise<TaskComment[]> {
-    return this.sql.rows<TaskComment>(
-      `SELECT id, task_id AS "taskId", author, text, created_at AS "createdAt" FROM task_comment WHERE task_id = $1 ORDER BY created_at, id`,
-      [taskId],
-    );
+    return this.sql.rows<TaskComment>(`SELECT id, task_id AS "taskId", author, text, created_at AS "createdAt" FROM task_comment WHERE task_id = $1 ORDER BY created_at, id`, [
+      taskId,
+    ]);
   }
 
   /** Every step of the task's case so far, in ledger order: the case's history beside the task. */

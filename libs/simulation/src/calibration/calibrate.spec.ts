@@ -70,9 +70,27 @@ describe('calibrate', () => {
   it('counts one agent working several tasks in an hour once', () => {
     // given: one agent who works two tasks of the same group in the same hour, and a second in the next hour
     const task = (id: string, actor: string, from: number) => ({
-      activityInstanceId: id, instanceId: 'case', elementId: 'Task_LogRequest', elementType: 'userTask', laneId: 'Lane_FirstLine', actor,
-      previousActivityInstanceId: null, readyAt: from, endedAt: from + 60_000, outcome: 'completed' as const, firstStartedAt: from, timeClass: 'desk' as const,
-      queueMs: 0, claimedIdleMs: 0, processingMs: 60_000, designedWaitMs: 0, externalSystemMs: 0, intervals: [{ phase: 'processing' as const, from, to: from + 60_000 }], container: false, escalations: [], breaches: [],
+      activityInstanceId: id,
+      instanceId: 'case',
+      elementId: 'Task_LogRequest',
+      elementType: 'userTask',
+      laneId: 'Lane_FirstLine',
+      actor,
+      previousActivityInstanceId: null,
+      readyAt: from,
+      endedAt: from + 60_000,
+      outcome: 'completed' as const,
+      firstStartedAt: from,
+      timeClass: 'desk' as const,
+      queueMs: 0,
+      claimedIdleMs: 0,
+      processingMs: 60_000,
+      designedWaitMs: 0,
+      externalSystemMs: 0,
+      intervals: [{ phase: 'processing' as const, from, to: from + 60_000 }],
+      container: false,
+      escalations: [],
+      breaches: [],
     });
     const hour = 3_600_000;
     // when

@@ -95,7 +95,14 @@ export function calibrate(graph: ProcessGraph, cases: readonly CaseRecord[], run
     window,
     cases: cases.length,
     parameters: { arrivals, durations, branches, escalations, variables: fitVariables(cases, options.variables ?? DEFAULT_CALIBRATED_VARIABLES) },
-    fit: { arrivals: { cases: cases.length, days }, durations: fits, branches: branchFits, escalations: escalationFits, agentsPerLane: agentsPerLane(completed), pools: fitPools(graph, completed) },
+    fit: {
+      arrivals: { cases: cases.length, days },
+      durations: fits,
+      branches: branchFits,
+      escalations: escalationFits,
+      agentsPerLane: agentsPerLane(completed),
+      pools: fitPools(graph, completed),
+    },
   };
 }
 
@@ -211,7 +218,10 @@ function fitPools(graph: ProcessGraph, completed: readonly ActivityRun[]): Recor
     }
   }
   return Object.fromEntries(
-    [...byGroup.entries()].map(([group, { seen, hours, tasks }]) => [group, { agentsAtOnce: Math.max(0, ...[...hours.values()].map((agents) => agents.size)), agentsSeen: seen.size, tasks }]),
+    [...byGroup.entries()].map(([group, { seen, hours, tasks }]) => [
+      group,
+      { agentsAtOnce: Math.max(0, ...[...hours.values()].map((agents) => agents.size)), agentsSeen: seen.size, tasks },
+    ]),
   );
 }
 

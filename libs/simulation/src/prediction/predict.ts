@@ -78,13 +78,25 @@ export function predict(input: PredictionInput): Prediction {
     processVersionId: input.processVersionId,
     replications: input.replications,
     figures: Object.fromEntries(
-      PREDICTED_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.figures[figure]), figureSeed(input.parameters.seed, figure))]),
+      PREDICTED_FIGURES.map((figure) => [
+        figure,
+        estimate(
+          runs.map((run) => run.figures[figure]),
+          figureSeed(input.parameters.seed, figure),
+        ),
+      ]),
     ) as Prediction['figures'],
     pools: [...agents.entries()].map(([poolId, size]) => ({
       poolId,
       agents: size,
       ...(Object.fromEntries(
-        POOL_FIGURES.map((figure) => [figure, estimate(runs.map((run) => run.pools[poolId]?.[figure] ?? null), figureSeed(input.parameters.seed, `${poolId}.${figure}`))]),
+        POOL_FIGURES.map((figure) => [
+          figure,
+          estimate(
+            runs.map((run) => run.pools[poolId]?.[figure] ?? null),
+            figureSeed(input.parameters.seed, `${poolId}.${figure}`),
+          ),
+        ]),
       ) as Record<PoolFigure, Estimate>),
     })),
     runs,
@@ -117,7 +129,10 @@ function measure(graph: ProcessGraph, seed: number, result: SimulationResult): R
   const completed = result.cases.filter(({ startedAt, endedAt, status }) => startedAt >= from && startedAt < to && endedAt !== null && status === 'completed');
   const ids = new Set(completed.map(({ instanceId }) => instanceId));
   const catalog = elementCatalog([graph]);
-  const runs = foldLedger(result.steps.filter(({ instanceId }) => ids.has(instanceId)), catalog);
+  const runs = foldLedger(
+    result.steps.filter(({ instanceId }) => ids.has(instanceId)),
+    catalog,
+  );
   const valueAdded = valueAddedSummary(caseFigures(completed, runs, catalog));
   const outcomes = caseOutcomes(completed, runs, DEFAULT_KPI_SETTINGS);
   const share = (pick: (outcome: (typeof outcomes)[number]) => boolean | null): number | null => {

@@ -8,7 +8,11 @@ export class MigrateRunningDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: "Element id on the losing arm's version -> element id on the winner's, where the ids differ" })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Element id on the losing arm's version -> element id on the winner's, where the ids differ",
+  })
   @IsOptional()
   @IsObject()
   mapping?: Record<string, string>;

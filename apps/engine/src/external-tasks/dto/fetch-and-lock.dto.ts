@@ -39,8 +39,7 @@ export class FetchAndLockDto {
   topics: TopicSubscriptionDto[];
 
   @ApiPropertyOptional({
-    description:
-      'Long polling: when no task is fetchable, wait up to this many milliseconds for one of the topics before answering (0: answer at once)',
+    description: 'Long polling: when no task is fetchable, wait up to this many milliseconds for one of the topics before answering (0: answer at once)',
     minimum: 0,
     maximum: MAX_ASYNC_RESPONSE_TIMEOUT_MS,
     default: 0,

@@ -7,10 +7,7 @@ export const IsElementMapping = (options?: ValidationOptions): PropertyDecorator
       name: 'isElementMapping',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.values(value).every((target) => typeof target === 'string' && target.length > 0),
+          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((target) => typeof target === 'string' && target.length > 0),
         defaultMessage: buildMessage((each) => `${each}$property must map element ids to element ids, e.g. { "Task_Old": "Task_New" }`, options),
       },
     },

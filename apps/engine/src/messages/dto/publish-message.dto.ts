@@ -14,8 +14,7 @@ export class PublishMessageDto {
 
   @ApiPropertyOptional({
     description:
-      'Matched against the correlation key each waiting subscription computed; a number is compared as its text. ' +
-      'Without it, only subscriptions without a key match.',
+      'Matched against the correlation key each waiting subscription computed; a number is compared as its text. ' + 'Without it, only subscriptions without a key match.',
     example: 'ticket-4711',
   })
   @IsOptional()
@@ -42,7 +41,7 @@ export class PublishMessageDto {
   timeToLiveMs?: number;
 
   @ApiPropertyOptional({
-    description: 'The publisher\'s id for this message: a second message with the same id is refused (409), so retrying a publish is safe',
+    description: "The publisher's id for this message: a second message with the same id is refused (409), so retrying a publish is safe",
   })
   @IsOptional()
   @IsString()

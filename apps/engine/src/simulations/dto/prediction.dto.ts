@@ -20,7 +20,8 @@ export class PredictionDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'SimulationParameters (docs/simulation.md): seed, start, horizon, arrivals, pools, durations, branches, escalations, variables; e.g. a calibration\'s parameters with pools added',
+    description:
+      "SimulationParameters (docs/simulation.md): seed, start, horizon, arrivals, pools, durations, branches, escalations, variables; e.g. a calibration's parameters with pools added",
   })
   @IsObject()
   parameters: SimulationParameters;

@@ -8,7 +8,11 @@ const ranked = (activities: readonly ActivityDifference[]): ActivityDifference[]
   [...activities].sort((a, b) => Number(b.significant) - Number(a.significant) || Math.abs(b.differenceMs ?? -1) - Math.abs(a.differenceMs ?? -1));
 
 /** Every compared activity with both medians, the difference and its adjusted p; those not on the candidate's diagram say so. */
-export const activityDifferenceTable = (activities: readonly ActivityDifference[], nameOf: (elementId: string) => string, onDiagram: (elementId: string) => boolean): HTMLTableElement =>
+export const activityDifferenceTable = (
+  activities: readonly ActivityDifference[],
+  nameOf: (elementId: string) => string,
+  onDiagram: (elementId: string) => boolean,
+): HTMLTableElement =>
   dataTable(
     'activity-difference-table',
     ['Activity', 'Baseline median', 'Candidate median', 'Difference', 'Adjusted p'],

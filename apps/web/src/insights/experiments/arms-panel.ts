@@ -31,10 +31,7 @@ export const armsPanel = (
           element(
             'dl',
             { class: 'arm-counts' },
-            ...(['assigned', 'running', 'finished'] as const).flatMap((name) => [
-              element('dt', {}, name),
-              element('dd', { 'data-count': name }, arm[name].toLocaleString('en')),
-            ]),
+            ...(['assigned', 'running', 'finished'] as const).flatMap((name) => [element('dt', {}, name), element('dd', { 'data-count': name }, arm[name].toLocaleString('en'))]),
           ),
           element('div', { class: 'arm-operations', 'data-role': 'arm-operations' }, ...buttons(arm.armId)),
         ),

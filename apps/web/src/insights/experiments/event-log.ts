@@ -10,7 +10,9 @@ export const eventLogPanel = (events: readonly ExperimentEvent[]): HTMLElement =
     'Event log',
     events.length === 0
       ? element('p', { class: 'empty' }, 'No events yet.')
-      : element('div', { class: 'table-scroll' },
+      : element(
+          'div',
+          { class: 'table-scroll' },
           dataTable(
             'event-table',
             ['When', 'What', 'Who', 'Why'],

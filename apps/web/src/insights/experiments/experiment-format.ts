@@ -3,15 +3,7 @@
  * the unit test compare the page with the API through the same wording. Every coloured thing on
  * the dashboard also gets one of these texts, so colour is never the only signal.
  */
-import type {
-  DurationFigure,
-  ExperimentEvent,
-  GuardrailCheck,
-  MetricResult,
-  RateFigure,
-  SequentialLook,
-  Verdict,
-} from '../../api/experiments-types.js';
+import type { DurationFigure, ExperimentEvent, GuardrailCheck, MetricResult, RateFigure, SequentialLook, Verdict } from '../../api/experiments-types.js';
 import { formatDuration } from '../heat-scale.js';
 
 export const METRIC_LABELS: Record<string, string> = {

@@ -62,14 +62,19 @@ export const operationWording = (operation: ExperimentOperation, armId = ''): Op
     case 'start':
       return { label: '▶ Start', confirmLabel: 'Start', confirm: 'Start the experiment? New cases of the process are routed to its arms from now on.' };
     case 'pause':
-      return { label: '‖ Pause', confirmLabel: 'Pause', confirm: 'Pause the experiment? New cases go to the baseline until it is resumed; cases already routed finish where they are.' };
+      return {
+        label: '‖ Pause',
+        confirmLabel: 'Pause',
+        confirm: 'Pause the experiment? New cases go to the baseline until it is resumed; cases already routed finish where they are.',
+      };
     case 'resume':
       return { label: '▶ Resume', confirmLabel: 'Resume', confirm: 'Resume the experiment? New cases are routed to its arms again.' };
     case 'stop':
       return {
         label: '■ Stop',
         confirmLabel: 'Stop for good',
-        confirm: 'Stop the experiment for good? New cases start on the newest version again; routed cases finish where they are. A stopped experiment cannot be resumed or promoted.',
+        confirm:
+          'Stop the experiment for good? New cases start on the newest version again; routed cases finish where they are. A stopped experiment cannot be resumed or promoted.',
       };
     case 'promote':
       return {

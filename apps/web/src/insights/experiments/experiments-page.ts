@@ -157,7 +157,11 @@ export class ExperimentsPage {
     list.replaceChildren(
       experiments.length === 0
         ? element('p', { class: 'empty' }, 'No experiment yet. Create one through the API (POST /api/experiments) to run a redesign beside the current process.')
-        : element('div', { class: 'table-scroll' }, experimentListTable(experiments, (id) => verdicts.get(id)!, this.versionLabel, this.versionOf)),
+        : element(
+            'div',
+            { class: 'table-scroll' },
+            experimentListTable(experiments, (id) => verdicts.get(id)!, this.versionLabel, this.versionOf),
+          ),
     );
     showStatus(this.status, 'info', `${experiments.length} experiment${experiments.length === 1 ? '' : 's'}, newest first.`);
   }
@@ -208,7 +212,16 @@ export class ExperimentsPage {
     const bottom = byRole(this.element, 'bottom');
     const arms =
       analysis?.arms ??
-      experiment.arms.map((arm) => ({ armId: arm.id, role: arm.role, processVersionId: arm.processVersionId, weight: arm.weight, paused: arm.paused === true, assigned: arm.assigned ?? 0, running: arm.running ?? 0, finished: arm.finished ?? 0 }));
+      experiment.arms.map((arm) => ({
+        armId: arm.id,
+        role: arm.role,
+        processVersionId: arm.processVersionId,
+        weight: arm.weight,
+        paused: arm.paused === true,
+        assigned: arm.assigned ?? 0,
+        running: arm.running ?? 0,
+        finished: arm.finished ?? 0,
+      }));
     const roles = this.roles();
     const buttons = experimentOperations(experiment.state, roles).map((operation) => this.operations.button(experiment, operation));
     const armButtons = (armId: string) => {
@@ -216,7 +229,16 @@ export class ExperimentsPage {
       return arm ? armOperations(experiment.state, arm, roles).map((operation) => this.operations.button(experiment, operation, armId)) : [];
     };
     top.replaceChildren(
-      ...(buttons.length > 0 ? [element('section', { class: 'experiment-panel experiment-operations', 'data-role': 'operations', 'aria-label': 'Act on the experiment' }, element('h2', {}, 'Act'), element('div', { class: 'operation-row' }, ...buttons))] : []),
+      ...(buttons.length > 0
+        ? [
+            element(
+              'section',
+              { class: 'experiment-panel experiment-operations', 'data-role': 'operations', 'aria-label': 'Act on the experiment' },
+              element('h2', {}, 'Act'),
+              element('div', { class: 'operation-row' }, ...buttons),
+            ),
+          ]
+        : []),
       ...(analysis
         ? [
             verdictPanel(analysis, this.downloadButtons(experiment.id), (armId) => this.armLabel(armId)),
@@ -227,10 +249,25 @@ export class ExperimentsPage {
     );
     results.replaceChildren(...(candidate ? [metricsPanel(candidate)] : []));
     bottom.replaceChildren(
-      ...(candidate ? [guardrailPanel(candidate.guardrails), leadTimePanel(candidate.leadTime),
-            looksPanel(candidate, { primaryMetric: experiment.primaryMetric, startedAtMs: experiment.startedAt ? Date.parse(experiment.startedAt) : undefined, untilMs: Date.parse(experiment.stoppedAt ?? analysis!.at) }),
-          ] : []),
-      ...(analysis ? [stagePanel(analysis.stages, analysis.arms.map((arm) => arm.armId))] : []),
+      ...(candidate
+        ? [
+            guardrailPanel(candidate.guardrails),
+            leadTimePanel(candidate.leadTime),
+            looksPanel(candidate, {
+              primaryMetric: experiment.primaryMetric,
+              startedAtMs: experiment.startedAt ? Date.parse(experiment.startedAt) : undefined,
+              untilMs: Date.parse(experiment.stoppedAt ?? analysis!.at),
+            }),
+          ]
+        : []),
+      ...(analysis
+        ? [
+            stagePanel(
+              analysis.stages,
+              analysis.arms.map((arm) => arm.armId),
+            ),
+          ]
+        : []),
       eventLogPanel(events),
     );
     byRole(this.element, 'difference').hidden = candidate === undefined;
@@ -255,11 +292,16 @@ export class ExperimentsPage {
     byRole(this.element, 'legend-min').textContent = `−${formatMs(maxAbsMs)}`;
     byRole(this.element, 'legend-max').textContent = `+${formatMs(maxAbsMs)}`;
     const significant = candidate.activities.filter((activity) => activity.significant).length;
-    byRole(this.element, 'difference-note').textContent = `on ${this.versionLabel(candidateVersionId)}; ${significant} of ${candidate.activities.length} activities differ significantly${
-      offDiagram.length > 0 ? `; ${offDiagram.length} only in the baseline (listed)` : ''
-    }`;
+    byRole(this.element, 'difference-note').textContent =
+      `on ${this.versionLabel(candidateVersionId)}; ${significant} of ${candidate.activities.length} activities differ significantly${
+        offDiagram.length > 0 ? `; ${offDiagram.length} only in the baseline (listed)` : ''
+      }`;
     const onDiagram = new Set(candidate.activities.map((activity) => activity.elementId).filter((id) => !offDiagram.some((off) => off.elementId === id)));
-    const table = activityDifferenceTable(candidate.activities, (id) => this.names.get(id) ?? id, (id) => onDiagram.has(id));
+    const table = activityDifferenceTable(
+      candidate.activities,
+      (id) => this.names.get(id) ?? id,
+      (id) => onDiagram.has(id),
+    );
     table.addEventListener('click', (event) => {
       const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-element]');
       if (row && onDiagram.has(row.dataset.element!)) revealElement(this.viewer, row.dataset.element!);

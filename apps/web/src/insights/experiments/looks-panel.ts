@@ -54,7 +54,9 @@ const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SV
   const y = (z: number) => MARGIN.top + (plotHeight * (zMax - Math.max(-zMax, Math.min(zMax, z)))) / (2 * zMax);
   const bottom = MARGIN.top + plotHeight;
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'looks-chart', role: 'img', 'aria-labelledby': 'looks-chart-title', 'data-role': 'looks-chart' });
-  chart.append(svg('title', { id: 'looks-chart-title' }, `z of ${metricLabel(context.primaryMetric).toLowerCase()} at each look against the ± boundary it must cross, by look date`));
+  chart.append(
+    svg('title', { id: 'looks-chart-title' }, `z of ${metricLabel(context.primaryMetric).toLowerCase()} at each look against the ± boundary it must cross, by look date`),
+  );
 
   const yAxis = svg('g', { class: 'looks-axis', 'data-axis': 'y' });
   yAxis.append(svg('line', { x1: MARGIN.left, x2: MARGIN.left, y1: MARGIN.top, y2: bottom, class: 'axis-line' }));
@@ -62,7 +64,13 @@ const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SV
     yAxis.append(svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(z), y2: y(z), class: z === 0 ? 'looks-zero' : 'grid-line' }));
     yAxis.append(svg('text', { x: MARGIN.left - 5, y: y(z) + 4, class: 'tick-label', 'text-anchor': 'end' }, z > 0 ? `+${z}` : String(z).replace('-', '−')));
   }
-  yAxis.append(svg('text', { x: 12, y: MARGIN.top + plotHeight / 2, class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 12 ${MARGIN.top + plotHeight / 2})` }, 'z (candidate vs baseline)'));
+  yAxis.append(
+    svg(
+      'text',
+      { x: 12, y: MARGIN.top + plotHeight / 2, class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 12 ${MARGIN.top + plotHeight / 2})` },
+      'z (candidate vs baseline)',
+    ),
+  );
 
   const xAxis = svg('g', { class: 'looks-axis', 'data-axis': 'x' });
   xAxis.append(svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: bottom, y2: bottom, class: 'axis-line' }));
@@ -92,14 +100,33 @@ const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SV
     chart.append(boundary);
   }
   const lastBounded = bounded[bounded.length - 1];
-  if (lastBounded) chart.append(svg('text', { x: x(lastBounded.at) - 8, y: y(lastBounded.boundary!) - 5, class: 'tick-label boundary-label', 'text-anchor': 'end' }, `boundary ±${formatNumber(lastBounded.boundary)}`));
+  if (lastBounded)
+    chart.append(
+      svg(
+        'text',
+        { x: x(lastBounded.at) - 8, y: y(lastBounded.boundary!) - 5, class: 'tick-label boundary-label', 'text-anchor': 'end' },
+        `boundary ±${formatNumber(lastBounded.boundary)}`,
+      ),
+    );
 
   chart.append(svg('polyline', { points: looks.map((look) => `${x(look.at)},${y(look.z)}`).join(' '), class: 'looks-z' }));
   looks.forEach((look, index) => {
     const crossed = lookCrossed(look);
     const offScale = Math.abs(look.z) > zMax;
-    const dot = svg('circle', { cx: x(look.at), cy: y(look.z), r: crossed ? 5 : 3.5, class: `looks-dot${crossed ? ' crossed' : ''}${offScale ? ' off-scale' : ''}`, 'data-look': index + 1 });
-    dot.append(svg('title', {}, `look ${index + 1}, ${formatInstant(look.at)}: z ${formatZ(look.z)}${offScale ? ' (beyond the chart)' : ''}, boundary ±${formatNumber(look.boundary)}${crossed ? ', crossed' : ''}`));
+    const dot = svg('circle', {
+      cx: x(look.at),
+      cy: y(look.z),
+      r: crossed ? 5 : 3.5,
+      class: `looks-dot${crossed ? ' crossed' : ''}${offScale ? ' off-scale' : ''}`,
+      'data-look': index + 1,
+    });
+    dot.append(
+      svg(
+        'title',
+        {},
+        `look ${index + 1}, ${formatInstant(look.at)}: z ${formatZ(look.z)}${offScale ? ' (beyond the chart)' : ''}, boundary ±${formatNumber(look.boundary)}${crossed ? ', crossed' : ''}`,
+      ),
+    );
     chart.append(dot);
   });
   return chart;
@@ -136,7 +163,14 @@ export const looksPanel = (candidate: CandidateAnalysis, context: LooksContext):
               ['Look', 'Data up to', 'Information', 'z', 'Boundary ±', 'Crossed'],
               looks.map((look, index) => ({
                 attributes: { 'data-look': index + 1, 'data-crossed': String(lookCrossed(look)) },
-                cells: [String(index + 1), formatInstant(look.at), informationText(look.informationFraction), formatZ(look.z), formatNumber(look.boundary), lookCrossed(look) ? '✔ yes' : 'no'],
+                cells: [
+                  String(index + 1),
+                  formatInstant(look.at),
+                  informationText(look.informationFraction),
+                  formatZ(look.z),
+                  formatNumber(look.boundary),
+                  lookCrossed(look) ? '✔ yes' : 'no',
+                ],
               })),
             ),
           ),

@@ -21,8 +21,7 @@ const DIALOG = `
 `;
 
 /** The API's refusal in words: its code and message, so the analyst knows what to fix. */
-const refusalText = (error: unknown): string =>
-  error instanceof ApiError ? `Refused (${error.status} ${error.code}): ${error.message}` : `Failed: ${messageOf(error)}`;
+const refusalText = (error: unknown): string => (error instanceof ApiError ? `Refused (${error.status} ${error.code}): ${error.message}` : `Failed: ${messageOf(error)}`);
 
 /**
  * The dashboard's buttons that act on an experiment: each asks in a dialog of the page, calls the

@@ -39,14 +39,17 @@ const guardrailMetric = (numbers: Numbers, context: ReasonContext): string | und
 const SENTENCES: Record<VerdictReasonCode, (reason: VerdictReason, context: ReasonContext) => string> = {
   SAMPLE_RATIO_MISMATCH: ({ numbers }) =>
     `The arms did not get the shares of cases the plan set (p ${formatP(numberOf(numbers, 'pValue'))}): cases were routed or lost unevenly, so none of the figures can be trusted.`,
-  GUARDRAIL_DATA_MISSING: ({ numbers }) => `Guardrail "${textOf(numbers, 'guardrail')}" has no data, so whether the candidate is safe is unknown and the verdict cannot be trusted.`,
+  GUARDRAIL_DATA_MISSING: ({ numbers }) =>
+    `Guardrail "${textOf(numbers, 'guardrail')}" has no data, so whether the candidate is safe is unknown and the verdict cannot be trusted.`,
   PLAN_VIOLATED: ({ message }) => `The plan was not kept (${message}), so the test no longer answers the question it was sized for.`,
   GUARDRAIL_BREACHED: ({ numbers }, context) => {
     const metric = guardrailMetric(numbers, context);
     const observed = numberOf(numbers, 'observed');
     const limit = numberOf(numbers, 'limit');
     const figures =
-      metric !== undefined && observed !== null && limit !== null ? `: the candidate worsened ${metricLabel(metric).toLowerCase()} by ${formatWorsening(metric, observed)}, more than the ${formatWorsening(metric, limit)} allowed` : '';
+      metric !== undefined && observed !== null && limit !== null
+        ? `: the candidate worsened ${metricLabel(metric).toLowerCase()} by ${formatWorsening(metric, observed)}, more than the ${formatWorsening(metric, limit)} allowed`
+        : '';
     return `Guardrail "${textOf(numbers, 'guardrail')}" is breached${figures}. Keep the baseline.`;
   },
   BOUNDARY_CROSSED_IN_FAVOUR: ({ numbers }, context) =>

@@ -11,7 +11,12 @@ const stageCell = (figure: StageBreakdown['arms'][number], maxTotal: number): HT
   return element(
     'div',
     { class: 'stage-cell', 'data-arm': figure.armId },
-    element('span', { class: 'stage-bar', 'aria-hidden': 'true' }, element('span', { class: 'stage-waiting', style: width(waiting) }), element('span', { class: 'stage-processing', style: width(processing) })),
+    element(
+      'span',
+      { class: 'stage-bar', 'aria-hidden': 'true' },
+      element('span', { class: 'stage-waiting', style: width(waiting) }),
+      element('span', { class: 'stage-processing', style: width(processing) }),
+    ),
     element(
       'span',
       { class: 'stage-figures', 'data-role': 'stage-figures' },
@@ -26,16 +31,21 @@ export const stagePanel = (stages: readonly StageBreakdown[], armIds: readonly s
   return panel(
     'stages',
     'Stage breakdown',
-    element('div', { class: 'table-scroll' },
+    element(
+      'div',
+      { class: 'table-scroll' },
       dataTable(
         'stage-table',
         ['Stage', ...armIds.map((armId) => `${armId} (mean per ended case)`)],
         stages.map((stage) => ({
           attributes: { 'data-stage': stage.stage },
-          cells: [stageLabel(stage.stage), ...armIds.map((armId) => {
-            const figure = stage.arms.find((arm) => arm.armId === armId);
-            return figure ? stageCell(figure, maxTotal) : '–';
-          })],
+          cells: [
+            stageLabel(stage.stage),
+            ...armIds.map((armId) => {
+              const figure = stage.arms.find((arm) => arm.armId === armId);
+              return figure ? stageCell(figure, maxTotal) : '–';
+            }),
+          ],
         })),
       ),
     ),

@@ -9,7 +9,12 @@ import { element } from '../../ui/dom.js';
 import type { Sourced } from './parameter-sources.js';
 import type { ModelOutline } from './shared-parameters.js';
 
-export const renderBranchShares = (container: HTMLElement, gateways: readonly string[], model: ModelOutline, prefills: Record<string, Record<string, Sourced<number>> | null>): void => {
+export const renderBranchShares = (
+  container: HTMLElement,
+  gateways: readonly string[],
+  model: ModelOutline,
+  prefills: Record<string, Record<string, Sourced<number>> | null>,
+): void => {
   const rows = gateways.map((gatewayId) => {
     const flows = model.nodes[gatewayId].outgoing;
     const prefill = prefills[gatewayId] ?? null;
@@ -50,7 +55,11 @@ export const renderBranchShares = (container: HTMLElement, gateways: readonly st
       : [
           element('h3', {}, 'Branch shares of the candidate’s gateways the history does not cover (0–1, adding up to 1)'),
           element('table', { class: 'prediction-table', 'data-role': 'branch-shares' }, element('tbody', {}, ...rows)),
-          element('p', { class: 'panel-definition' }, 'Leave a gateway blank to let its conditions decide on the case variables. A gateway that reads what an agent enters needs shares, or its cases never finish.'),
+          element(
+            'p',
+            { class: 'panel-definition' },
+            'Leave a gateway blank to let its conditions decide on the case variables. A gateway that reads what an agent enters needs shares, or its cases never finish.',
+          ),
         ]),
   );
 };

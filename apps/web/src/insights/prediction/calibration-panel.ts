@@ -24,7 +24,11 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
     'div',
     { class: 'prediction-arrivals' },
     element('label', {}, 'Arrivals per day ', numberInput('arrivals.perDay', parameters.arrivals.perDay, 'Arrivals per day')),
-    element('span', { class: 'panel-note', 'data-role': 'arrival-evidence' }, `${fit.arrivals.cases} cases over ${fit.arrivals.days} day${fit.arrivals.days === 1 ? '' : 's'} (${window}); hour-of-day and weekday profile as recorded`),
+    element(
+      'span',
+      { class: 'panel-note', 'data-role': 'arrival-evidence' },
+      `${fit.arrivals.cases} cases over ${fit.arrivals.days} day${fit.arrivals.days === 1 ? '' : 's'} (${window}); hour-of-day and weekday profile as recorded`,
+    ),
   );
 
   const durationRows = Object.entries(fit.durations).map(([id, durationFit]) => {
@@ -86,7 +90,11 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
             element(
               'td',
               {},
-              numberInput(`branches.${gatewayId}.${flowId}`, parameters.branches[gatewayId]?.[flowId] ?? count / branch.passes, `Share of ${outline.flowNames[flowId] || flowId} at ${name(gatewayId)}`),
+              numberInput(
+                `branches.${gatewayId}.${flowId}`,
+                parameters.branches[gatewayId]?.[flowId] ?? count / branch.passes,
+                `Share of ${outline.flowNames[flowId] || flowId} at ${name(gatewayId)}`,
+              ),
             ),
             element('td', { class: 'value-source', 'data-role': 'value-source' }, branchSource(count, branch.passes)),
           ),
@@ -108,15 +116,29 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
     arrivals,
     element('h3', {}, 'Working time per activity (minutes, pauses excluded)'),
     element('div', { class: 'table-scroll' }, durations),
-    element('p', { class: 'panel-definition' }, `KS p: Kolmogorov-Smirnov test of the fitted log-normal. Below ${POOR_FIT_P} the times do not look log-normal (“poor fit”); above, there is no evidence against it. Changing a mean keeps the measured spread relative to it.`),
+    element(
+      'p',
+      { class: 'panel-definition' },
+      `KS p: Kolmogorov-Smirnov test of the fitted log-normal. Below ${POOR_FIT_P} the times do not look log-normal (“poor fit”); above, there is no evidence against it. Changing a mean keeps the measured spread relative to it.`,
+    ),
     element('h3', {}, 'Branch shares'),
     branchRows.length === 0
       ? element('p', { class: 'empty' }, 'No gateway passes recorded: gateways decide on the case variables.')
-      : element('table', { class: 'prediction-table', 'data-role': 'branch-fits' }, element('thead', {}, element('tr', {}, ...['Gateway', 'Flow', 'Share (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...branchRows)),
+      : element(
+          'table',
+          { class: 'prediction-table', 'data-role': 'branch-fits' },
+          element('thead', {}, element('tr', {}, ...['Gateway', 'Flow', 'Share (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))),
+          element('tbody', {}, ...branchRows),
+        ),
     element('h3', {}, 'Escalations'),
     escalationRows.length === 0
       ? element('p', { class: 'empty' }, 'No user task runs recorded.')
-      : element('table', { class: 'prediction-table', 'data-role': 'escalation-fits' }, element('thead', {}, element('tr', {}, ...['Task', 'Escalated (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))), element('tbody', {}, ...escalationRows)),
+      : element(
+          'table',
+          { class: 'prediction-table', 'data-role': 'escalation-fits' },
+          element('thead', {}, element('tr', {}, ...['Task', 'Escalated (0–1)', 'Source'].map((head) => element('th', { scope: 'col' }, head)))),
+          element('tbody', {}, ...escalationRows),
+        ),
     element('p', { class: 'panel-note', 'data-role': 'agents-hint' }, agentsHint(fit.pools)),
   );
 };
@@ -146,10 +168,14 @@ export const readCalibratedParameters = (panel: HTMLElement, calibration: Calibr
   }
   for (const input of panel.querySelectorAll<HTMLInputElement>('tr[data-standard="true"] input')) {
     const id = input.closest<HTMLElement>('tr')!.dataset.element!;
-    if (input.value !== input.defaultValue) durations[id] = withMean({ kind: 'logNormal', mean: Number(input.defaultValue), sd: Number(input.defaultValue) / 2 }, valueOf(`durations.${id}.mean`));
+    if (input.value !== input.defaultValue)
+      durations[id] = withMean({ kind: 'logNormal', mean: Number(input.defaultValue), sd: Number(input.defaultValue) / 2 }, valueOf(`durations.${id}.mean`));
   }
   const branches = Object.fromEntries(
-    Object.entries(calibration.parameters.branches).map(([gatewayId, shares]) => [gatewayId, Object.fromEntries(Object.keys(shares).map((flowId) => [flowId, valueOf(`branches.${gatewayId}.${flowId}`)]))]),
+    Object.entries(calibration.parameters.branches).map(([gatewayId, shares]) => [
+      gatewayId,
+      Object.fromEntries(Object.keys(shares).map((flowId) => [flowId, valueOf(`branches.${gatewayId}.${flowId}`)])),
+    ]),
   );
   // A share of 0 changes nothing in the simulator and is left out, as the calibration leaves it out.
   const escalations = Object.fromEntries(

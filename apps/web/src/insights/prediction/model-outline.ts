@@ -10,7 +10,38 @@ const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const TANDEM = 'https://tandem.dev/schema/bpmn/1.0';
 
 /** Elements that are not flow nodes (a flow is counted apart, the rest are structure or data). */
-const NOT_NODES = new Set(['sequenceFlow', 'laneSet', 'flowNodeRef', 'incoming', 'outgoing', 'extensionElements', 'documentation', 'conditionExpression', 'dataObject', 'dataObjectReference', 'dataStoreReference', 'textAnnotation', 'association', 'timerEventDefinition', 'messageEventDefinition', 'signalEventDefinition', 'errorEventDefinition', 'escalationEventDefinition', 'compensateEventDefinition', 'conditionalEventDefinition', 'terminateEventDefinition', 'linkEventDefinition', 'timeDuration', 'timeDate', 'timeCycle', 'multiInstanceLoopCharacteristics', 'standardLoopCharacteristics', 'ioSpecification', 'property', 'script']);
+const NOT_NODES = new Set([
+  'sequenceFlow',
+  'laneSet',
+  'flowNodeRef',
+  'incoming',
+  'outgoing',
+  'extensionElements',
+  'documentation',
+  'conditionExpression',
+  'dataObject',
+  'dataObjectReference',
+  'dataStoreReference',
+  'textAnnotation',
+  'association',
+  'timerEventDefinition',
+  'messageEventDefinition',
+  'signalEventDefinition',
+  'errorEventDefinition',
+  'escalationEventDefinition',
+  'compensateEventDefinition',
+  'conditionalEventDefinition',
+  'terminateEventDefinition',
+  'linkEventDefinition',
+  'timeDuration',
+  'timeDate',
+  'timeCycle',
+  'multiInstanceLoopCharacteristics',
+  'standardLoopCharacteristics',
+  'ioSpecification',
+  'property',
+  'script',
+]);
 
 export const outlineModel = (xml: string): ModelOutline => {
   const document = new DOMParser().parseFromString(xml, 'application/xml');

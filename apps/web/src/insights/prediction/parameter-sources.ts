@@ -28,7 +28,8 @@ export const poolSize = (fit: PoolFit | undefined): Sourced<number> =>
       };
 
 /** The share of one flow in the calibration panel: its count of the passes, 0 for a flow never taken. */
-export const branchSource = (count: number, passes: number): string => (count === 0 ? `history: not taken in ${plural(passes, 'pass')}` : `history: ${count} of ${plural(passes, 'pass')}`);
+export const branchSource = (count: number, passes: number): string =>
+  count === 0 ? `history: not taken in ${plural(passes, 'pass')}` : `history: ${count} of ${plural(passes, 'pass')}`;
 
 export const durationSource = (runs: number): string => `history: fitted from ${plural(runs, 'run')}`;
 

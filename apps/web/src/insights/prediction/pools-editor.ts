@@ -34,8 +34,25 @@ const row = (pool: PoolRow, index: number): HTMLTableRowElement => {
   return element(
     'tr',
     { 'data-role': 'pool-row', 'data-edited': pool.edited ? 'true' : undefined },
-    element('td', {}, element('input', { type: 'text', value: pool.id, size: 14, 'data-field': `pools[${index}].id`, 'data-role': 'pool-id', 'aria-label': `Pool ${index + 1} (candidate group)` })),
-    element('td', {}, element('input', { type: 'number', min: 0, step: 1, value: String(pool.size), class: 'prediction-number', 'data-field': `pools[${index}].size`, 'data-role': 'pool-size', 'aria-label': `Agents in pool ${index + 1}` })),
+    element(
+      'td',
+      {},
+      element('input', { type: 'text', value: pool.id, size: 14, 'data-field': `pools[${index}].id`, 'data-role': 'pool-id', 'aria-label': `Pool ${index + 1} (candidate group)` }),
+    ),
+    element(
+      'td',
+      {},
+      element('input', {
+        type: 'number',
+        min: 0,
+        step: 1,
+        value: String(pool.size),
+        class: 'prediction-number',
+        'data-field': `pools[${index}].size`,
+        'data-role': 'pool-size',
+        'aria-label': `Agents in pool ${index + 1}`,
+      }),
+    ),
     element('td', {}, hours),
     element('td', { class: 'value-source', 'data-role': 'pool-size-source' }, pool.source),
     element('td', {}, element('button', { type: 'button', 'data-action': 'remove-pool', 'aria-label': `Remove pool ${index + 1}` }, 'Remove')),

@@ -67,7 +67,7 @@ const DAY_MS = 86_400_000;
 /** The Monday after a date: simulated weeks start on a Monday, as the weekday profile does. */
 const nextMonday = (now: Date): string => {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const daysAhead = ((8 - day.getUTCDay()) % 7) || 7;
+  const daysAhead = (8 - day.getUTCDay()) % 7 || 7;
   return new Date(day.getTime() + daysAhead * DAY_MS).toISOString().slice(0, 10);
 };
 
@@ -258,7 +258,11 @@ export class PredictionPage {
       if (problems.length === 0) return showStatus(this.status, 'error', `Not predicted: ${messageOf(error)}`);
       this.showOtherProblems(showFieldProblems(this.form, problems));
       const code = error instanceof ApiError ? `, ${error.code}` : '';
-      showStatus(this.status, 'error', `Not predicted (${refusedBy}${code}): ${problems.length === 1 ? 'a field needs' : `${problems.length} fields need`} attention, see the marked fields.`);
+      showStatus(
+        this.status,
+        'error',
+        `Not predicted (${refusedBy}${code}): ${problems.length === 1 ? 'a field needs' : `${problems.length} fields need`} attention, see the marked fields.`,
+      );
     }
   }
 

@@ -4,15 +4,7 @@
  * the headline figures in words, and per pool the utilisation and queue lengths. All of it is
  * labelled simulated: none of it was recorded.
  */
-import {
-  isComparison,
-  POOL_FIGURES,
-  PREDICTED_FIGURES,
-  type Estimate,
-  type Prediction,
-  type PredictionComparison,
-  type PredictedFigure,
-} from '../../api/simulations-types.js';
+import { isComparison, POOL_FIGURES, PREDICTED_FIGURES, type Estimate, type Prediction, type PredictionComparison, type PredictedFigure } from '../../api/simulations-types.js';
 import { element } from '../../ui/dom.js';
 import { comparisonSentence, FIGURE_LABELS, formatDifferenceEstimate, formatEstimate, isClearDifference, POOL_FIGURE_LABELS, SIMULATED_BADGE_TEXT } from './prediction-format.js';
 
@@ -20,7 +12,15 @@ import { comparisonSentence, FIGURE_LABELS, formatDifferenceEstimate, formatEsti
 const HEADLINE: readonly PredictedFigure[] = ['waitingShare', 'leadTimeMeanMinutes', 'nvaShare', 'slaAttainment'];
 
 export const simulatedBadge = (): HTMLElement =>
-  element('span', { class: 'simulated-badge', 'data-role': 'simulated-badge', title: 'These figures come from simulation runs of the models with the parameters above, not from cases the engine recorded.' }, SIMULATED_BADGE_TEXT);
+  element(
+    'span',
+    {
+      class: 'simulated-badge',
+      'data-role': 'simulated-badge',
+      title: 'These figures come from simulation runs of the models with the parameters above, not from cases the engine recorded.',
+    },
+    SIMULATED_BADGE_TEXT,
+  );
 
 const cell = (figure: PredictedFigure, estimate: Estimate, column: string): HTMLTableCellElement =>
   element('td', { class: 'number', 'data-figure': figure, 'data-column': column }, formatEstimate(figure, estimate));
@@ -62,7 +62,11 @@ const poolsTable = (prediction: Prediction, title: string, role: string): HTMLEl
     element(
       'table',
       { class: 'prediction-table' },
-      element('thead', {}, element('tr', {}, ...['Pool', 'Agents', ...POOL_FIGURES.map((figure) => POOL_FIGURE_LABELS[figure])].map((head) => element('th', { scope: 'col' }, head)))),
+      element(
+        'thead',
+        {},
+        element('tr', {}, ...['Pool', 'Agents', ...POOL_FIGURES.map((figure) => POOL_FIGURE_LABELS[figure])].map((head) => element('th', { scope: 'col' }, head))),
+      ),
       element(
         'tbody',
         {},
@@ -88,17 +92,32 @@ export const predictionResults = (answer: Prediction | PredictionComparison, lab
     element(
       'div',
       { class: 'panel-head' },
-      element('h2', {}, 'Predicted figures ', element('span', { class: 'panel-note' }, `${baseline.replications} replications, mean with 95 % percentile-bootstrap interval over the runs`)),
+      element(
+        'h2',
+        {},
+        'Predicted figures ',
+        element('span', { class: 'panel-note' }, `${baseline.replications} replications, mean with 95 % percentile-bootstrap interval over the runs`),
+      ),
       simulatedBadge(),
     ),
     comparison &&
       element(
         'ul',
         { class: 'prediction-sentences', 'data-role': 'sentences' },
-        ...HEADLINE.map((figure) => element('li', { 'data-figure': figure }, comparisonSentence(figure, comparison.baseline.figures[figure], comparison.candidate.figures[figure], comparison.differences[figure]))),
+        ...HEADLINE.map((figure) =>
+          element(
+            'li',
+            { 'data-figure': figure },
+            comparisonSentence(figure, comparison.baseline.figures[figure], comparison.candidate.figures[figure], comparison.differences[figure]),
+          ),
+        ),
       ),
     element('div', { class: 'table-scroll' }, figuresTable(answer, label)),
-    element('p', { class: 'panel-definition' }, 'Each run uses seed, seed + 1, …; the baseline and the candidate run on the same seeds, so the difference is paired. A difference in bold: its interval leaves out zero.'),
+    element(
+      'p',
+      { class: 'panel-definition' },
+      'Each run uses seed, seed + 1, …; the baseline and the candidate run on the same seeds, so the difference is paired. A difference in bold: its interval leaves out zero.',
+    ),
     element(
       'div',
       { class: 'prediction-pool-grid' },

@@ -40,8 +40,7 @@ const innerOf = (diagram: BaseViewer): Box => {
  * Zooms so the whole diagram fits, leaving `reservedLeft` pixels free: the modeler's palette floats
  * over the canvas's left edge and would hide the first steps otherwise.
  */
-export const fitDiagram = (diagram: BaseViewer, reservedLeft = 0): boolean =>
-  showBox(diagram.get<Canvas>('canvas'), innerOf(diagram), reservedLeft);
+export const fitDiagram = (diagram: BaseViewer, reservedLeft = 0): boolean => showBox(diagram.get<Canvas>('canvas'), innerOf(diagram), reservedLeft);
 
 /** Shows the same area on every diagram, large enough for each: versions of one process side by side line up. */
 export const fitDiagramsTogether = (diagrams: readonly BaseViewer[]): boolean => {

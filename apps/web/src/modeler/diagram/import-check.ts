@@ -13,9 +13,7 @@ const rootName = (xml: string): string | undefined => /^\s*(?:<\?[\s\S]*?\?>\s*|
 
 const diagramProblem = (definitions: ModdleElement): string | undefined => {
   const diagrams: ModdleElement[] = definitions.diagrams ?? [];
-  const hasProcess = (definitions.rootElements ?? []).some(
-    (element: ModdleElement) => element.$type === 'bpmn:Process' || element.$type === 'bpmn:Collaboration',
-  );
+  const hasProcess = (definitions.rootElements ?? []).some((element: ModdleElement) => element.$type === 'bpmn:Process' || element.$type === 'bpmn:Collaboration');
   if (!hasProcess) return 'The document has no process or collaboration to draw.';
   if (diagrams.length === 0) {
     return (

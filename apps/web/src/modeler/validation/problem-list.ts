@@ -10,20 +10,13 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /** Errors first, then by element, so related findings sit together. */
 const ordered = (problems: readonly Problem[]): Problem[] =>
-  [...problems].sort(
-    (a, b) =>
-      Number(b.severity === 'error') - Number(a.severity === 'error') || (a.elementId ?? '').localeCompare(b.elementId ?? ''),
-  );
+  [...problems].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || (a.elementId ?? '').localeCompare(b.elementId ?? ''));
 
 /**
  * The list under the canvas. Clicking a problem that names an element calls `onSelect` with its id.
  * Text goes in through textContent: messages quote element names the designer typed.
  */
-export const renderProblemList = (
-  container: HTMLElement,
-  source: ProblemListSource,
-  onSelect: (elementId: string) => void,
-): void => {
+export const renderProblemList = (container: HTMLElement, source: ProblemListSource, onSelect: (elementId: string) => void): void => {
   const errors = source.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = source.problems.length - errors;
   container.replaceChildren();
@@ -36,8 +29,7 @@ export const renderProblemList = (
   heading.textContent =
     source.problems.length === 0
       ? 'No problems: the model passes the deploy-time checks'
-      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` +
-        (source.origin === 'deploy' ? ': the engine refused the deployment' : '');
+      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` + (source.origin === 'deploy' ? ': the engine refused the deployment' : '');
   container.append(heading);
 
   const list = document.createElement('ul');

@@ -90,9 +90,7 @@ describe('checkDecisionIds', () => {
   it('reports a decision id deployed in two documents', async () => {
     // given two documents deployed together that both define decision "routing"
     const documents = await Promise.all(
-      ['first-line', 'experts'].map((queue) =>
-        loadDmn(inlineDecisionTable({ id: 'routing', inputs: ['category'], outputs: ['queue'], rules: [['-', `"${queue}"`]] })),
-      ),
+      ['first-line', 'experts'].map((queue) => loadDmn(inlineDecisionTable({ id: 'routing', inputs: ['category'], outputs: ['queue'], rules: [['-', `"${queue}"`]] }))),
     );
     // when the deployment checks the ids
     const problems = checkDecisionIds(documents.flatMap(({ decisions }) => decisions));
@@ -102,9 +100,7 @@ describe('checkDecisionIds', () => {
 
   it('accepts distinct ids', async () => {
     // given two different decisions
-    const tables = await Promise.all(
-      ['routing', 'priority'].map((id) => loadDmn(inlineDecisionTable({ id, inputs: ['x'], outputs: ['y'], rules: [['-', '1']] }))),
-    );
+    const tables = await Promise.all(['routing', 'priority'].map((id) => loadDmn(inlineDecisionTable({ id, inputs: ['x'], outputs: ['y'], rules: [['-', '1']] }))));
     // when checked; then nothing is reported
     expect(checkDecisionIds(tables.flatMap(({ decisions }) => decisions))).toEqual([]);
   });

@@ -26,10 +26,7 @@ export async function parseDmn(xml: string): Promise<ParsedDmn> {
     throw new DomainError(DMN_ERRORS.malformed, 'The DMN document is empty.');
   }
   if (DOCTYPE.test(xml)) {
-    throw new DomainError(
-      DMN_ERRORS.doctypeForbidden,
-      'The DMN document contains a DOCTYPE; entity and DTD declarations are not accepted.',
-    );
+    throw new DomainError(DMN_ERRORS.doctypeForbidden, 'The DMN document contains a DOCTYPE; entity and DTD declarations are not accepted.');
   }
   const nulLine = nulCharacterLine(xml, 'xml');
   if (nulLine !== undefined) {

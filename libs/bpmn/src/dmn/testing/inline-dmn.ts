@@ -25,22 +25,28 @@ export interface TableSpec {
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const input = (prefix: string) => (spec: InputSpec, index: number): string => {
-  const { label, expression } = typeof spec === 'string' ? { label: undefined, expression: spec } : spec;
-  const id = `${prefix}i${index + 1}`;
-  return `<input id="${id}"${label ? ` label="${escape(label)}"` : ''}><inputExpression id="${id}-expression"><text>${escape(expression)}</text></inputExpression></input>`;
-};
+const input =
+  (prefix: string) =>
+  (spec: InputSpec, index: number): string => {
+    const { label, expression } = typeof spec === 'string' ? { label: undefined, expression: spec } : spec;
+    const id = `${prefix}i${index + 1}`;
+    return `<input id="${id}"${label ? ` label="${escape(label)}"` : ''}><inputExpression id="${id}-expression"><text>${escape(expression)}</text></inputExpression></input>`;
+  };
 
-const output = (prefix: string) => (spec: OutputSpec, index: number): string => {
-  const { name, values } = typeof spec === 'string' ? { name: spec, values: undefined } : spec;
-  const valueList = values === undefined ? '' : `<outputValues><text>${escape(values)}</text></outputValues>`;
-  return `<output id="${prefix}o${index + 1}" name="${escape(name)}">${valueList}</output>`;
-};
+const output =
+  (prefix: string) =>
+  (spec: OutputSpec, index: number): string => {
+    const { name, values } = typeof spec === 'string' ? { name: spec, values: undefined } : spec;
+    const valueList = values === undefined ? '' : `<outputValues><text>${escape(values)}</text></outputValues>`;
+    return `<output id="${prefix}o${index + 1}" name="${escape(name)}">${valueList}</output>`;
+  };
 
-const rule = (prefix: string, inputCount: number) => (cells: string[], index: number): string => {
-  const entry = (tag: string) => (text: string) => `<${tag}><text>${escape(text)}</text></${tag}>`;
-  return `<rule id="${prefix}r${index + 1}">${cells.slice(0, inputCount).map(entry('inputEntry')).join('')}${cells.slice(inputCount).map(entry('outputEntry')).join('')}</rule>`;
-};
+const rule =
+  (prefix: string, inputCount: number) =>
+  (cells: string[], index: number): string => {
+    const entry = (tag: string) => (text: string) => `<${tag}><text>${escape(text)}</text></${tag}>`;
+    return `<rule id="${prefix}r${index + 1}">${cells.slice(0, inputCount).map(entry('inputEntry')).join('')}${cells.slice(inputCount).map(entry('outputEntry')).join('')}</rule>`;
+  };
 
 /** A decision with one decision table, written as columns and rows. */
 export const decisionTableXml = ({ id = 'd', name = 'Decision', attributes = '', inputs, outputs, rules, prefix = '' }: TableSpec): string =>

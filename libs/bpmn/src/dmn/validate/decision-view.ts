@@ -22,8 +22,7 @@ export interface DecisionView {
 const partsOf = (elements: DmnElement[] | undefined, decisionId: string, kind: string): PartView[] =>
   (elements ?? []).map((element, index) => ({ element, id: element.id ?? `${decisionId}.${kind}-${index + 1}` }));
 
-const decisionsOf = (definitions: DmnElement): DmnElement[] =>
-  (definitions.drgElement ?? []).filter((element: DmnElement) => element.$type === 'dmn:Decision');
+const decisionsOf = (definitions: DmnElement): DmnElement[] => (definitions.drgElement ?? []).filter((element: DmnElement) => element.$type === 'dmn:Decision');
 
 export function viewDecisions(definitions: DmnElement): DecisionView[] {
   return decisionsOf(definitions).map((decision, index) => {
@@ -45,14 +44,11 @@ export function viewDecisions(definitions: DmnElement): DecisionView[] {
 export const tablesOf = (decisions: DecisionView[]): Array<DecisionView & { table: DmnElement }> =>
   decisions.filter((view): view is DecisionView & { table: DmnElement } => view.table !== undefined);
 
-export const describeDecision = (view: DecisionView): string =>
-  view.decision.name ? `decision '${view.decision.name}' (${view.id})` : `decision '${view.id}'`;
+export const describeDecision = (view: DecisionView): string => (view.decision.name ? `decision '${view.decision.name}' (${view.id})` : `decision '${view.id}'`);
 
 /** "input 'Amount' (i1)": the column heading a designer sees, with the id. */
-export const describePart = (kind: string, part: PartView, heading: string | undefined): string =>
-  heading ? `${kind} '${heading}' (${part.id})` : `${kind} '${part.id}'`;
+export const describePart = (kind: string, part: PartView, heading: string | undefined): string => (heading ? `${kind} '${heading}' (${part.id})` : `${kind} '${part.id}'`);
 
-export const inputHeading = (input: PartView): string | undefined =>
-  input.element.label ?? input.element.inputExpression?.text?.trim();
+export const inputHeading = (input: PartView): string | undefined => input.element.label ?? input.element.inputExpression?.text?.trim();
 
 export const outputHeading = (output: PartView): string | undefined => output.element.label ?? output.element.name;

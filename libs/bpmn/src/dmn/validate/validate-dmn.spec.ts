@@ -82,11 +82,7 @@ describe('validateDmn', () => {
       { elementId: 'd', rule: 'supported-element', severity: 'error' },
     ],
     ['a decision without logic', inlineDmn('<decision id="d" name="Empty" />'), { elementId: 'd', rule: 'supported-element', severity: 'error' }],
-    [
-      'a business knowledge model',
-      inlineDmn('<businessKnowledgeModel id="bkm" name="Fee schedule" />'),
-      { elementId: 'bkm', rule: 'supported-element', severity: 'error' },
-    ],
+    ['a business knowledge model', inlineDmn('<businessKnowledgeModel id="bkm" name="Fee schedule" />'), { elementId: 'bkm', rule: 'supported-element', severity: 'error' }],
     [
       'a decision without an id',
       inlineDmn('<decision name="Nameless"><decisionTable><output name="x" /><rule><outputEntry><text>1</text></outputEntry></rule></decisionTable></decision>'),
@@ -123,7 +119,13 @@ describe('validateDmn', () => {
 
   it('names the rule, the column and the position of a FEEL error in an input entry', async () => {
     // given a labelled input and a broken entry in the second rule
-    const xml = table({ inputs: [{ label: 'Amount', expression: 'amount' }], rules: [['< 1000', '"small"'], ['> 3 and', '"large"']] });
+    const xml = table({
+      inputs: [{ label: 'Amount', expression: 'amount' }],
+      rules: [
+        ['< 1000', '"small"'],
+        ['> 3 and', '"large"'],
+      ],
+    });
     // when validated; then the message says where to look
     expect(await messagesOf(xml)).toEqual([
       `The input entry of rule 'r2' for input 'Amount' (i1) of decision 'Decision' (d) is not valid FEEL: syntax error at character 8 of "> 3 and".`,
@@ -132,9 +134,7 @@ describe('validateDmn', () => {
 
   it('gives a rule without an id a stable name built from its decision and position', async () => {
     // given a rule the model left without an id, with a broken output entry
-    const xml = inlineDmn(
-      '<decision id="d"><decisionTable id="t"><output id="o1" name="x" /><rule><outputEntry><text>1 +</text></outputEntry></rule></decisionTable></decision>',
-    );
+    const xml = inlineDmn('<decision id="d"><decisionTable id="t"><output id="o1" name="x" /><rule><outputEntry><text>1 +</text></outputEntry></rule></decisionTable></decision>');
     // when validated; then the problem names it by position
     expect(await problemsOf(xml)).toEqual([{ elementId: 'd.rule-1', rule: 'feel-syntax', severity: 'error' }]);
   });

@@ -3,7 +3,12 @@ import { loadBpmn } from '../../load-bpmn.js';
 import { inlineBpmn } from '../../testing/inline-bpmn.js';
 
 /** start -> contact (an ad-hoc sub-process with the given attributes, extensions and content) -> end */
-const model = ({ attributes = '', extensions = '<tandem:adHoc activeElementsCollection="= channels" />', content = '<bpmn:userTask id="call" /><bpmn:userTask id="email" />', more = '' } = {}) =>
+const model = ({
+  attributes = '',
+  extensions = '<tandem:adHoc activeElementsCollection="= channels" />',
+  content = '<bpmn:userTask id="call" /><bpmn:userTask id="email" />',
+  more = '',
+} = {}) =>
   inlineBpmn(`
     <bpmn:startEvent id="start" />
     <bpmn:adHocSubProcess id="contact"${attributes}><bpmn:extensionElements>${extensions}</bpmn:extensionElements>${content}${more}</bpmn:adHocSubProcess>

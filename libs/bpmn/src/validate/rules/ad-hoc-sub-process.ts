@@ -29,7 +29,9 @@ function checkAdHoc(view: ProcessView, adHoc: ModdleElement): Problem[] {
   const refuse = (message: string) => problems.push(problem('error', adHoc, `${describe(adHoc)} ${message}.`));
   if (!inner.some(isInnerActivity)) refuse('holds no activity; add the activities it may run');
   for (const event of inner.filter((node) => node.$type === 'bpmn:StartEvent' || node.$type === 'bpmn:EndEvent')) {
-    problems.push(problem('error', event, `${describe(event)} sits in ${describe(adHoc)}, which has no start or end events: its elements are activated, and a path ends where its flows end.`));
+    problems.push(
+      problem('error', event, `${describe(event)} sits in ${describe(adHoc)}, which has no start or end events: its elements are activated, and a path ends where its flows end.`),
+    );
   }
   for (const eventSubProcess of inner.filter(isEventSubProcess)) {
     problems.push(problem('error', eventSubProcess, `${describe(eventSubProcess)} is an event sub-process inside ${describe(adHoc)}, which is not executable yet.`));
@@ -39,7 +41,8 @@ function checkAdHoc(view: ProcessView, adHoc: ModdleElement): Problem[] {
   }
   if (adHoc.ordering === 'Sequential') refuse('has sequential ordering; its elements run in parallel (as in Camunda 8)');
   const zeebe = extensionElement(adHoc, 'adHoc');
-  if (zeebe?.outputCollection || zeebe?.outputElement) refuse('collects output (outputCollection, outputElement), which is not executable yet; map the results with output mappings');
+  if (zeebe?.outputCollection || zeebe?.outputElement)
+    refuse('collects output (outputCollection, outputElement), which is not executable yet; map the results with output mappings');
   if (extensionElement(adHoc, 'taskDefinition')) refuse('is handed to a job worker (taskDefinition), which is not executable; activate its elements with activeElementsCollection');
   return problems;
 }

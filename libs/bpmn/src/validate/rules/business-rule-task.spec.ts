@@ -9,10 +9,7 @@ const withTask = (task: string) =>
     ${task}
     <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="route" />
-    <bpmn:sequenceFlow id="f2" sourceRef="route" targetRef="end" />`).replace(
-    'xmlns:camunda=',
-    'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=',
-  );
+    <bpmn:sequenceFlow id="f2" sourceRef="route" targetRef="end" />`).replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
 
 const FLOWS = '<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>';
 

@@ -7,8 +7,7 @@ import { problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('compensation');
 
-const isCompensationThrow = (node: ModdleElement) =>
-  (node.$type === 'bpmn:IntermediateThrowEvent' || node.$type === 'bpmn:EndEvent') && eventDefinitionOf(node) === 'compensate';
+const isCompensationThrow = (node: ModdleElement) => (node.$type === 'bpmn:IntermediateThrowEvent' || node.$type === 'bpmn:EndEvent') && eventDefinitionOf(node) === 'compensate';
 
 /**
  * Compensation as Camunda 8 runs it: a compensation boundary event links one handler (an activity
@@ -33,11 +32,19 @@ export const compensation: ValidationRule = {
 function checkBoundary(view: ProcessView, boundary: ModdleElement): Problem[] {
   const problems: Problem[] = [];
   if (flowsOutOf(view, boundary).length > 0) {
-    problems.push(problem('error', boundary, `${describe(boundary)} is a compensation boundary event; it has no outgoing sequence flow, its association links the compensation handler.`));
+    problems.push(
+      problem('error', boundary, `${describe(boundary)} is a compensation boundary event; it has no outgoing sequence flow, its association links the compensation handler.`),
+    );
   }
   const handlers = associatedWith(view, boundary).filter((element) => element.isForCompensation === true);
   if (handlers.length !== 1) {
-    problems.push(problem('error', boundary, `${describe(boundary)} needs an association to exactly one compensation handler (an activity marked isForCompensation); it has ${handlers.length}.`));
+    problems.push(
+      problem(
+        'error',
+        boundary,
+        `${describe(boundary)} needs an association to exactly one compensation handler (an activity marked isForCompensation); it has ${handlers.length}.`,
+      ),
+    );
   } else if (view.containerOf.get(handlers[0].id) !== view.containerOf.get(boundary.id)) {
     problems.push(problem('error', boundary, `${describe(boundary)} links ${describe(handlers[0])}, which is not in the same process or sub-process.`));
   }

@@ -13,11 +13,7 @@ export const conditionPlacement: ValidationRule = {
       sequenceFlows
         .filter((flow) => flow.conditionExpression && flow.sourceRef && !DECIDING.has(flow.sourceRef.$type))
         .map((flow) =>
-          problem(
-            'error',
-            flow,
-            `${describe(flow)} has a condition but leaves ${describe(flow.sourceRef)}; conditions are only executed after an exclusive or inclusive gateway.`,
-          ),
+          problem('error', flow, `${describe(flow)} has a condition but leaves ${describe(flow.sourceRef)}; conditions are only executed after an exclusive or inclusive gateway.`),
         ),
     );
   },

@@ -38,7 +38,10 @@ describe('conditional events', () => {
 
   it('are refused with a variable filter, which Tandem does not apply', async () => {
     // given Camunda 7's filter attributes on the definition
-    const xml = catching('= approved').replace('<bpmn:conditionalEventDefinition>', '<bpmn:conditionalEventDefinition camunda:variableName="approved" camunda:variableEvents="update">');
+    const xml = catching('= approved').replace(
+      '<bpmn:conditionalEventDefinition>',
+      '<bpmn:conditionalEventDefinition camunda:variableName="approved" camunda:variableEvents="update">',
+    );
 
     // then
     expect(await errors(xml)).toEqual([expect.objectContaining({ elementId: 'wait', rule: 'conditional-event', message: expect.stringContaining('filters the variables') })]);
@@ -53,7 +56,11 @@ describe('conditional events', () => {
 
     // then
     expect(await errors(xml)).toEqual([
-      expect.objectContaining({ elementId: 'start', rule: 'start-event', message: expect.stringContaining('is a conditional start event; it can only start an event sub-process') }),
+      expect.objectContaining({
+        elementId: 'start',
+        rule: 'start-event',
+        message: expect.stringContaining('is a conditional start event; it can only start an event sub-process'),
+      }),
     ]);
   });
 });

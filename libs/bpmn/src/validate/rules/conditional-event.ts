@@ -33,9 +33,7 @@ function checkDefinition(node: ModdleElement, definition: ModdleElement): Proble
     extensionElement(definition, 'conditionalFilter') !== undefined ||
     extensionElement(node, 'conditionalFilter') !== undefined;
   if (filtered) {
-    problems.push(
-      problem('error', node, `${describe(node)} filters the variables its condition reacts to; Tandem evaluates it on every variable change, so remove the filter.`),
-    );
+    problems.push(problem('error', node, `${describe(node)} filters the variables its condition reacts to; Tandem evaluates it on every variable change, so remove the filter.`));
   }
   return problems;
 }

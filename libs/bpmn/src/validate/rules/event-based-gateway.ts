@@ -17,7 +17,9 @@ export const eventBasedGateway: ValidationRule = {
 };
 
 function checkGateway(view: ProcessView, gateway: ModdleElement): Problem[] {
-  const targets: ModdleElement[] = flowsOutOf(view, gateway).map((flow) => flow.targetRef).filter(Boolean);
+  const targets: ModdleElement[] = flowsOutOf(view, gateway)
+    .map((flow) => flow.targetRef)
+    .filter(Boolean);
   if (targets.length < 2) return [problem('error', gateway, `${describe(gateway)} needs at least two outgoing flows, each to a catch event.`)];
   return targets.flatMap((target) => {
     if (target.$type !== 'bpmn:IntermediateCatchEvent' || !WAITS.has(eventDefinitionOf(target))) {

@@ -10,9 +10,7 @@ export const exclusiveGateway: ValidationRule = {
   name: 'exclusive-gateway',
   check({ processes }) {
     return processes.flatMap((view) =>
-      view.flowNodes
-        .filter((node) => node.$type === 'bpmn:ExclusiveGateway')
-        .flatMap((gateway) => checkGateway(gateway, flowsOutOf(view, gateway))),
+      view.flowNodes.filter((node) => node.$type === 'bpmn:ExclusiveGateway').flatMap((gateway) => checkGateway(gateway, flowsOutOf(view, gateway))),
     );
   },
 };
@@ -25,19 +23,11 @@ function checkGateway(gateway: ModdleElement, outgoing: ModdleElement[]): Proble
   if (outgoing.length < 2) return problems;
   for (const flow of outgoing) {
     if (flow !== gateway.default && !flow.conditionExpression?.body?.trim()) {
-      problems.push(
-        problem(
-          'error',
-          flow,
-          `${describe(flow)} leaves ${describe(gateway)} without a condition; add a FEEL condition or make it the default flow.`,
-        ),
-      );
+      problems.push(problem('error', flow, `${describe(flow)} leaves ${describe(gateway)} without a condition; add a FEEL condition or make it the default flow.`));
     }
   }
   if (!gateway.default) {
-    problems.push(
-      problem('warning', gateway, `${describe(gateway)} has no default flow; a case whose variables match no condition will fail at this gateway.`),
-    );
+    problems.push(problem('warning', gateway, `${describe(gateway)} has no default flow; a case whose variables match no condition will fail at this gateway.`));
   }
   return problems;
 }

@@ -15,8 +15,6 @@ export const executableProcess: ValidationRule = {
     if (skipped.length === processes.length) {
       return [problem('error', null, 'Every process is marked isExecutable="false"; set it to true on the process to run.')];
     }
-    return skipped.map((process) =>
-      problem('warning', process, `${describe(process)} is marked isExecutable="false" and will not be deployed.`),
-    );
+    return skipped.map((process) => problem('warning', process, `${describe(process)} is marked isExecutable="false" and will not be deployed.`));
   },
 };

@@ -25,7 +25,9 @@ const needsOutgoing = (view: ProcessView, node: ModdleElement) =>
   !inAdHoc(view, node) &&
   node.isForCompensation !== true &&
   !isCompensationBoundary(node) &&
-  node.$type !== 'bpmn:EndEvent' && !(node.$type === 'bpmn:IntermediateThrowEvent' && isLink(node)) && !isEventSubProcess(node);
+  node.$type !== 'bpmn:EndEvent' &&
+  !(node.$type === 'bpmn:IntermediateThrowEvent' && isLink(node)) &&
+  !isEventSubProcess(node);
 
 /**
  * A node no token can reach, or one a token cannot leave, is a modelling mistake that strands cases;

@@ -2,8 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { loadBpmn } from '../../load-bpmn.js';
 import { inlineBpmn } from '../../testing/inline-bpmn.js';
 
-const mapping = (kind: 'input' | 'output') =>
-  `<bpmn:extensionElements><tandem:ioMapping><tandem:${kind} source="= 1" target="x" /></tandem:ioMapping></bpmn:extensionElements>`;
+const mapping = (kind: 'input' | 'output') => `<bpmn:extensionElements><tandem:ioMapping><tandem:${kind} source="= 1" target="x" /></tandem:ioMapping></bpmn:extensionElements>`;
 
 /** start (the given start event) -> work -> gate (the given gateway) -> end, with a message boundary event `note` on work. */
 const model = ({ start = '<bpmn:startEvent id="start" />', boundary = '', gateway = '<bpmn:exclusiveGateway id="gate" />' }) =>
@@ -60,7 +59,9 @@ describe('io-mapping', () => {
     const xml = model({ start: `<bpmn:startEvent id="start">${mapping('output')}</bpmn:startEvent>` });
 
     // then
-    expect(await problemsOf(xml)).toEqual([expect.objectContaining({ elementId: 'start', severity: 'error', message: expect.stringContaining('none start event with output mappings') })]);
+    expect(await problemsOf(xml)).toEqual([
+      expect.objectContaining({ elementId: 'start', severity: 'error', message: expect.stringContaining('none start event with output mappings') }),
+    ]);
   });
 
   it('refuses any mapping on a gateway', async () => {

@@ -38,7 +38,11 @@ function checkPlacement(node: ModdleElement, hasInputs: boolean, hasOutputs: boo
   }
   if (node.$type === 'bpmn:StartEvent' && eventDefinitionOf(node) === 'none' && hasOutputs) {
     problems.push(
-      problem('error', node, `${describe(node)} is a none start event with output mappings; it has no trigger whose variables they could map. Map them on the first activity instead.`),
+      problem(
+        'error',
+        node,
+        `${describe(node)} is a none start event with output mappings; it has no trigger whose variables they could map. Map them on the first activity instead.`,
+      ),
     );
   }
   return problems;

@@ -15,9 +15,7 @@ export const leanAttributes: ValidationRule = {
       const checkEnum = (attribute: string, allowed: readonly string[]) => {
         const value = node[attribute];
         if (value !== undefined && !allowed.includes(value)) {
-          problems.push(
-            problem('error', node, `The tandem:${attribute} "${value}" of ${describe(node)} must be one of ${allowed.join(', ')}.`),
-          );
+          problems.push(problem('error', node, `The tandem:${attribute} "${value}" of ${describe(node)} must be one of ${allowed.join(', ')}.`));
         }
       };
       checkEnum('valueClass', VALUE_CLASSES);
@@ -28,9 +26,7 @@ export const leanAttributes: ValidationRule = {
         problems.push(problem('error', node, `The tandem:standardMinutes "${minutes}" of ${describe(node)} must be a number of 0 or more.`));
       }
       if (expectsValueClass(graphTypeOf(node.$type)) && node.valueClass === undefined) {
-        problems.push(
-          problem('warning', node, `${describe(node)} has no tandem:valueClass (VA, BVA or NVA); it will count as unclassified.`),
-        );
+        problems.push(problem('warning', node, `${describe(node)} has no tandem:valueClass (VA, BVA or NVA); it will count as unclassified.`));
       }
       return problems;
     });

@@ -26,7 +26,13 @@ function checkLink(view: ProcessView, node: ModdleElement, links: ModdleElement[
     (other) => other.$type === 'bpmn:IntermediateCatchEvent' && linkName(other) === name && view.containerOf.get(other.id) === view.containerOf.get(node.id),
   );
   if (node.$type === 'bpmn:IntermediateThrowEvent' && catches.length !== 1) {
-    return [problem('error', node, `${describe(node)} links to '${name}', but ${catches.length === 0 ? 'no' : catches.length} link catch events of that name are in its scope; keep exactly one.`)];
+    return [
+      problem(
+        'error',
+        node,
+        `${describe(node)} links to '${name}', but ${catches.length === 0 ? 'no' : catches.length} link catch events of that name are in its scope; keep exactly one.`,
+      ),
+    ];
   }
   if (node.$type === 'bpmn:IntermediateCatchEvent' && catches.length > 1) {
     return [problem('error', node, `${describe(node)} shares the link name '${name}' with another catch event in its scope.`)];

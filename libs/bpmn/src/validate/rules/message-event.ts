@@ -10,8 +10,7 @@ const problem = problemFor('message-event');
 const THROWERS = new Set(['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']);
 
 /** The message an element refers to: a receive task's own reference, else its event definition's. */
-const messageOf = (node: ModdleElement): ModdleElement | undefined =>
-  node.$type === 'bpmn:ReceiveTask' ? node.messageRef : node.eventDefinitions?.[0]?.messageRef;
+const messageOf = (node: ModdleElement): ModdleElement | undefined => (node.$type === 'bpmn:ReceiveTask' ? node.messageRef : node.eventDefinitions?.[0]?.messageRef);
 
 const correlationKeyOf = (message: ModdleElement): string | undefined => message.correlationKey || extensionElement(message, 'subscription')?.correlationKey;
 

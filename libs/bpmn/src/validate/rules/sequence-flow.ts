@@ -14,9 +14,7 @@ export const sequenceFlow: ValidationRule = {
           !flow.sourceRef || containerOf.get(flow.sourceRef.id) !== container ? 'source' : undefined,
           !flow.targetRef || containerOf.get(flow.targetRef.id) !== container ? 'target' : undefined,
         ].filter(Boolean);
-        return missing.length === 0
-          ? []
-          : [problem('error', flow, `${describe(flow)} has no valid ${missing.join(' or ')} flow node in its own process or sub-process.`)];
+        return missing.length === 0 ? [] : [problem('error', flow, `${describe(flow)} has no valid ${missing.join(' or ')} flow node in its own process or sub-process.`)];
       }),
     );
   },

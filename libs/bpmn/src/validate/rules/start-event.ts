@@ -32,9 +32,7 @@ function checkProcess(view: ProcessView, starts: ModdleElement[]): Problem[] {
   const problems: Problem[] = [];
   const none = starts.filter((start) => eventDefinitionOf(start) === 'none');
   if (none.length > 1) {
-    problems.push(
-      problem('error', process, `${describe(process)} has ${none.length} none start events (${none.map((s) => s.id).join(', ')}); keep exactly one.`),
-    );
+    problems.push(problem('error', process, `${describe(process)} has ${none.length} none start events (${none.map((s) => s.id).join(', ')}); keep exactly one.`));
   }
   for (const start of starts) {
     const trigger = eventDefinitionOf(start);
@@ -62,6 +60,4 @@ function checkEventSubProcess(subProcess: ModdleElement, starts: ModdleElement[]
 
 /** isInterrupting="false" is meaningful only for an event sub-process's start event. */
 const interruptingOnly = (start: ModdleElement): Problem[] =>
-  start.isInterrupting === false
-    ? [problem('error', start, `${describe(start)} is non-interrupting; only an event sub-process's start event can be.`)]
-    : [];
+  start.isInterrupting === false ? [problem('error', start, `${describe(start)} is non-interrupting; only an event sub-process's start event can be.`)] : [];

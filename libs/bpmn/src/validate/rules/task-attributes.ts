@@ -48,15 +48,11 @@ function checkUserTask(task: ModdleElement): Problem[] {
   const problems: Problem[] = [];
   const dueIn = readAttribute(task, 'dueIn', 'dueDate');
   if (dueIn !== undefined && !isFeel(dueIn) && !isIsoDuration(dueIn)) {
-    problems.push(
-      problem('error', task, `The tandem:dueIn "${dueIn}" of ${describe(task)} must be an ISO 8601 duration such as PT4H, or FEEL starting with =.`),
-    );
+    problems.push(problem('error', task, `The tandem:dueIn "${dueIn}" of ${describe(task)} must be an ISO 8601 duration such as PT4H, or FEEL starting with =.`));
   }
   const followUpIn = readAttribute(task, 'followUpIn', 'followUpDate');
   if (followUpIn !== undefined && !isFeel(followUpIn) && !isIsoDuration(followUpIn)) {
-    problems.push(
-      problem('error', task, `The tandem:followUpIn "${followUpIn}" of ${describe(task)} must be an ISO 8601 duration such as P1D, or FEEL starting with =.`),
-    );
+    problems.push(problem('error', task, `The tandem:followUpIn "${followUpIn}" of ${describe(task)} must be an ISO 8601 duration such as P1D, or FEEL starting with =.`));
   }
   const priority = readAttribute(task, 'priority');
   if (priority !== undefined && !isFeel(priority) && !isPriority(priority)) {

@@ -14,7 +14,11 @@ const timerOf = (node: ModdleElement): ModdleElement | undefined =>
 const KINDS = [
   { field: 'timeDuration', valid: isIsoDuration, example: 'an ISO 8601 duration such as PT4H or P3D' },
   { field: 'timeDate', valid: isIsoDateTime, example: 'an ISO 8601 date-time with a zone such as 2026-03-05T10:00:00Z' },
-  { field: 'timeCycle', valid: (text: string) => parseTimeCycle(text) !== undefined, example: 'a repeating interval such as R3/PT1H or R/PT10M, or a cron expression such as 0 0 9 * * MON-FRI' },
+  {
+    field: 'timeCycle',
+    valid: (text: string) => parseTimeCycle(text) !== undefined,
+    example: 'a repeating interval such as R3/PT1H or R/PT10M, or a cron expression such as 0 0 9 * * MON-FRI',
+  },
 ] as const;
 
 /** A timer has exactly one of timeDuration, timeDate or timeCycle, literal and valid, or FEEL (checked by feel-expression). */
@@ -31,7 +35,13 @@ export const timerEvent: ValidationRule = {
 function checkTimer(node: ModdleElement, timer: ModdleElement): Problem[] {
   const set = KINDS.filter(({ field }) => timer[field]?.body?.trim());
   if (set.length !== 1) {
-    return [problem('error', node, `${describe(node)} needs exactly one of timeDuration, timeDate or timeCycle; it has ${set.length === 0 ? 'none' : set.map(({ field }) => field).join(' and ')}.`)];
+    return [
+      problem(
+        'error',
+        node,
+        `${describe(node)} needs exactly one of timeDuration, timeDate or timeCycle; it has ${set.length === 0 ? 'none' : set.map(({ field }) => field).join(' and ')}.`,
+      ),
+    ];
   }
   const [{ field, valid, example }] = set;
   const text: string = timer[field].body.trim();

@@ -9,10 +9,7 @@ const withTask = (task: string) =>
     ${task}
     <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="intake" />
-    <bpmn:sequenceFlow id="f2" sourceRef="intake" targetRef="end" />`).replace(
-    'xmlns:camunda=',
-    'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=',
-  );
+    <bpmn:sequenceFlow id="f2" sourceRef="intake" targetRef="end" />`).replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
 
 const FLOWS = '<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>';
 const userTask = (attributes: string, extensions = '') =>
@@ -45,9 +42,7 @@ describe('user task forms', () => {
     const both = await loadBpmn(withTask(userTask('tandem:formKey="form:x"', '<tandem:form>{"components":[{"type":"number"}]}</tandem:form>')));
     // then each problem names the task
     expect(notJson.processes).toEqual([]);
-    expect(notJson.problems).toEqual([
-      expect.objectContaining({ elementId: 'intake', rule: 'user-task-form', message: expect.stringContaining('is not JSON') }),
-    ]);
+    expect(notJson.problems).toEqual([expect.objectContaining({ elementId: 'intake', rule: 'user-task-form', message: expect.stringContaining('is not JSON') })]);
     expect(both.problems.map(({ elementId, message }) => [elementId, message])).toEqual([
       ['intake', expect.stringContaining('has both a form key ("form:x") and an embedded tandem:form')],
       ['intake', expect.stringContaining('(number) has no "key"')],

@@ -38,8 +38,5 @@ function checkTask(task: ModdleElement): Problem[] {
   } catch (error) {
     return [...problems, problem('error', task, `The tandem:form of ${describe(task)} is not JSON: ${(error as Error).message}`)];
   }
-  return [
-    ...problems,
-    ...formSchemaProblems(schema, { requireId: false }).map((message) => problem('error', task, `The tandem:form of ${describe(task)}: ${message}`)),
-  ];
+  return [...problems, ...formSchemaProblems(schema, { requireId: false }).map((message) => problem('error', task, `The tandem:form of ${describe(task)}: ${message}`))];
 }

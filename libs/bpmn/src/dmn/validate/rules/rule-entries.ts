@@ -17,12 +17,8 @@ export const ruleEntries: DmnValidationRule = {
         const outputEntries = rule.element.outputEntry?.length ?? 0;
         const subject = `Rule '${rule.id}' of ${describeDecision(view)}`;
         return [
-          ...(inputEntries === view.inputs.length
-            ? []
-            : [problem('error', rule.id, `${subject} has ${inputEntries} input entries for ${view.inputs.length} inputs.`)]),
-          ...(outputEntries === view.outputs.length
-            ? []
-            : [problem('error', rule.id, `${subject} has ${outputEntries} output entries for ${view.outputs.length} outputs.`)]),
+          ...(inputEntries === view.inputs.length ? [] : [problem('error', rule.id, `${subject} has ${inputEntries} input entries for ${view.inputs.length} inputs.`)]),
+          ...(outputEntries === view.outputs.length ? [] : [problem('error', rule.id, `${subject} has ${outputEntries} output entries for ${view.outputs.length} outputs.`)]),
         ];
       });
     });
