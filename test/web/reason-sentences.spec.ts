@@ -44,7 +44,7 @@ describe('the verdict reasons in plain sentences', () => {
 
     // then
     expect(favour).toBe(
-      'The candidate is better on waiting time: its z of -3.10 crossed the efficacy boundary of ±2.80 at look 5, with 44 % of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.',
+      "The candidate is better on waiting time (the desk's): its z of -3.10 crossed the efficacy boundary of ±2.80 at look 5, with 44 % of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.",
     );
     expect(against).toContain('with 100 % (plan passed) of the planned information. Keep the baseline.');
     expect(breached).toBe('Guardrail "sla" is breached: the candidate worsened sla attainment (first response) by +12.0 pts, more than the +5.0 pts allowed. Keep the baseline.');
