@@ -1,5 +1,5 @@
 import type { Kpi, KpiReport, KpiTarget, ReworkReport, Summary, ValueAddedReport } from '../api/analytics-api.js';
-import { formatDuration, formatMoney, formatPointsDistance } from '../format/units.js';
+import { formatMoney, formatPointsDistance, formatReportDuration } from '../format/units.js';
 
 type Unit = 'share' | 'hours' | 'currency' | 'score' | 'count';
 
@@ -107,7 +107,8 @@ export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[
 export const formatKpi = (value: number | null, unit: Unit): string => {
   if (value === null) return '–';
   if (unit === 'share') return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
-  if (unit === 'hours') return formatDuration(value * 3600);
+  // Lead time's median and p90 come from the same log buckets as the activity figures: below a second "< 1 s".
+  if (unit === 'hours') return formatReportDuration(value * 3600);
   if (unit === 'currency') return formatMoney(value);
   if (unit === 'count') return Number.isInteger(value) ? String(value) : value.toFixed(1);
   return value.toFixed(1);
