@@ -10,13 +10,14 @@ import {
   formatDifference,
   formatInterval,
   formatMetricValue,
-  formatMs,
   formatP,
   formatReasonNumbers,
+  guardrailObservedText,
   guardrailStatusText,
   verdictBadgeText,
 } from '../../apps/web/src/insights/experiments/experiment-format.js';
 import { planProgress } from '../../apps/web/src/insights/experiments/plan-progress.js';
+import { formatDurationMs } from '../../apps/web/src/format/units.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import type { WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
@@ -299,6 +300,8 @@ describe('the experiment dashboard in the browser', () => {
     // then: guardrail status in words
     for (const check of candidate.guardrails) {
       await expect(text(dashboard().locator(`tr[data-guardrail="${check.id}"] [data-role="guardrail-status"]`))).resolves.toBe(guardrailStatusText(check));
+      // and what was observed in words that follow the sign ("better by 4.2 pts"), never a negative worsening
+      await expect(text(dashboard().locator(`tr[data-guardrail="${check.id}"] td:nth-child(4)`))).resolves.toBe(guardrailObservedText(check.metric, check.observed));
     }
     // every look, the crossing one marked
     await expect(dashboard().locator('.looks-table tbody tr').count()).resolves.toBe(candidate.looks.length);
@@ -308,7 +311,7 @@ describe('the experiment dashboard in the browser', () => {
     expect(leadTime.baseline.running + leadTime.candidate.running).toBe(2);
     for (const side of ['baseline', 'candidate'] as const) {
       const row = await dashboard().locator(`.lead-time-table tr[data-arm-side="${side}"] td`).allTextContents();
-      expect(row).toEqual([formatMs(leadTime[side].median), String(leadTime[side].finished), String(leadTime[side].running)]);
+      expect(row).toEqual([formatDurationMs(leadTime[side].median), String(leadTime[side].finished), String(leadTime[side].running)]);
     }
     // the four stages for both arms, with figures in words beside the bars
     const stages = dashboard().locator('.stage-table tbody tr');
@@ -316,7 +319,7 @@ describe('the experiment dashboard in the browser', () => {
     const diagnosis = shown.stages.find((stage) => stage.stage === 'diagnosis')!;
     for (const arm of diagnosis.arms) {
       await expect(text(dashboard().locator(`tr[data-stage="diagnosis"] .stage-cell[data-arm="${arm.armId}"] [data-role="stage-figures"]`))).resolves.toBe(
-        `waiting ${formatMs(arm.meanWaitingMs)} · working ${formatMs(arm.meanProcessingMs)}`,
+        `waiting ${formatDurationMs(arm.meanWaitingMs)} · working ${formatDurationMs(arm.meanProcessingMs)}`,
       );
     }
     // the history in words: created, started, the candidate paused by hand and resumed, stopped

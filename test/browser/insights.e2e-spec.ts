@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { formatDuration } from '../../apps/web/src/insights/heat-scale.js';
+import { formatDuration, formatMoney, formatReportDuration, SUB_SECOND_NOTE } from '../../apps/web/src/format/units.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import type { WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
@@ -114,7 +114,8 @@ describe('the insights page in the browser', () => {
   const report = <T>(name: string, query = ''): Promise<T> => call<T>(`analytics/${name}?processVersionId=${versionId}${query}`, { token: analyst.token });
 
   beforeAll(async () => {
-    stack = await startWebStack();
+    // Dollars rather than the default euros, so the cost tile shows the setting reached the page.
+    stack = await startWebStack({ engineEnv: { TANDEM_CURRENCY: 'USD' } });
     ({ engine, baseUrl } = stack);
     for (const id of ['first-line', 'second-line', 'experts']) {
       const response = await fetch(`${engine.baseUrl}/groups`, {
@@ -167,7 +168,7 @@ describe('the insights page in the browser', () => {
     // the legend spans the scale: 0 to the largest mean waiting, in the page's units
     const max = Math.max(...withData.map((row) => row.waiting.mean!));
     await expect(insights().locator('[data-role="legend"]').getAttribute('data-max')).resolves.toBe(String(max));
-    await expect(insights().locator('[data-role="legend-max"]').textContent()).resolves.toBe(formatDuration(max));
+    await expect(insights().locator('[data-role="legend-max"]').textContent()).resolves.toBe(formatReportDuration(max));
     await expect(insights().locator('[data-role="legend-title"]').textContent()).resolves.toBe("Waiting (the desk's), mean per activity");
     // the 3-day timer (the cases closed at the follow-up were canceled while it waited) is a designed wait: coloured in a
     // band of its own on a scale of its own, not on the desk's waiting scale
@@ -180,13 +181,13 @@ describe('the insights page in the browser', () => {
     await expect(insights().locator('[data-role="legend-designed"]').getAttribute('data-max')).resolves.toBe(String(timer.designedWait.mean));
     await expect(insights().locator('[data-role="legend-designed"]').isVisible()).resolves.toBe(true);
     await expect(insights().locator('.tandem-heat-label[data-heat-element="Timer_Wait3Days"]').textContent()).resolves.toBe(
-      `designed wait ${formatDuration(timer.designedWait.mean)} · n ${timer.designedWait.n}`,
+      `designed wait ${formatReportDuration(timer.designedWait.mean)} · n ${timer.designedWait.n}`,
     );
     // hovering an activity gives its sample and figures as the API reports them
     const rekey = activities.find((row) => row.elementId === 'Task_RekeyIntoCrm')!;
     const title = await insights().locator('.tandem-heat-label[data-heat-element="Task_RekeyIntoCrm"]').getAttribute('title');
     expect(title).toContain(
-      `Waiting (the desk's): n ${rekey.waiting.n}, mean ${formatDuration(rekey.waiting.mean)}, median ${formatDuration(rekey.waiting.median)}, p90 ${formatDuration(rekey.waiting.p90)}`,
+      `Waiting (the desk's): n ${rekey.waiting.n}, mean ${formatReportDuration(rekey.waiting.mean)}, median ${formatReportDuration(rekey.waiting.median)}, p90 ${formatReportDuration(rekey.waiting.p90)}`,
     );
     expect(title).toContain('(NVA)');
     // NVA steps keep their marker
@@ -207,8 +208,8 @@ describe('the insights page in the browser', () => {
     // then
     expect(order.slice(0, bottlenecks.length)).toEqual(bottlenecks.map(({ elementId }) => elementId));
     await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe(String(bottlenecks[0].count));
-    await expect(insights().locator('th[data-definition="waiting"]').getAttribute('title')).resolves.toBe(definitions.waiting);
-    await expect(insights().locator('th[data-definition="processing"]').getAttribute('title')).resolves.toBe(definitions.processing);
+    await expect(insights().locator('th[data-definition="waiting"]').getAttribute('title')).resolves.toBe(`${definitions.waiting} ${SUB_SECOND_NOTE}`);
+    await expect(insights().locator('th[data-definition="processing"]').getAttribute('title')).resolves.toBe(`${definitions.processing} ${SUB_SECOND_NOTE}`);
     // the designed waits come right after the ranked rows, without a rank, with their own column and its definition
     expect(designedWaits.map(({ elementId }) => elementId)).toEqual(['Timer_Wait3Days']);
     expect(bottlenecks.map(({ elementId }) => elementId)).not.toContain('Timer_Wait3Days');
@@ -216,7 +217,7 @@ describe('the insights page in the browser', () => {
     const timerRow = insights().locator('[data-role="activity-table"] tbody tr[data-element="Timer_Wait3Days"]');
     await expect(timerRow.locator('td').first().textContent()).resolves.toBe('–');
     await expect(timerRow.getAttribute('data-time-class')).resolves.toBe('designedWait');
-    await expect(insights().locator('th[data-definition="designedWait"]').getAttribute('title')).resolves.toBe(definitions.designedWait);
+    await expect(insights().locator('th[data-definition="designedWait"]').getAttribute('title')).resolves.toBe(`${definitions.designedWait} ${SUB_SECOND_NOTE}`);
   });
 
   it('shows the KPI tiles with their definitions and sample sizes against the baseline and target stored through the API', async () => {
@@ -226,7 +227,7 @@ describe('the insights page in the browser', () => {
       token: analyst.token,
       body: JSON.stringify({ fcr: { baseline: 0.68, target: 0.85 }, leadTimeP90: { baseline: 100, target: 0.001 }, escalationRate: { baseline: 0.1, target: 0 } }),
     });
-    const kpis = await report<{ sampleSize: { cases: number }; kpis: Array<{ key: string; definition: string }> }>('kpis');
+    const kpis = await report<{ sampleSize: { cases: number }; kpis: Array<{ key: string; definition: string; value: number | null }> }>('kpis');
 
     // when
     await openInsights();
@@ -248,9 +249,14 @@ describe('the insights page in the browser', () => {
     await expect(insights().locator('[data-kpi="pce"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/Over the whole lead time, designed waits included: /);
     await expect(insights().locator('[data-kpi="slaResolution"] [data-role="kpi-definition"]').textContent()).resolves.toMatch(/SLA: 4 h of the desk's time\.$/);
     await expect(insights().locator('[data-kpi="cases"] [data-role="kpi-value"]').textContent()).resolves.toBe(String(kpis.sampleSize.cases));
+    // money in the engine's TANDEM_CURRENCY, read from GET /api/settings
+    const cost = kpis.kpis.find(({ key }) => key === 'costPerCase')!.value;
+    expect(cost).not.toBeNull();
+    await expect(insights().locator('[data-kpi="costPerCase"] [data-role="kpi-value"]').textContent()).resolves.toBe(formatMoney(cost, 'USD'));
+    await expect(insights().locator('[data-kpi="costPerCase"] [data-role="kpi-value"]').textContent()).resolves.toMatch(/^\$\d/);
     const leadTime = insights().locator('[data-kpi="leadTimeP90"]');
     await expect(leadTime.getAttribute('data-vs-baseline')).resolves.toBe('better');
-    await expect(leadTime.locator('[data-role="kpi-baseline"]').textContent()).resolves.toMatch(/^▲ better than baseline 100 h/);
+    await expect(leadTime.locator('[data-role="kpi-baseline"]').textContent()).resolves.toContain(`▲ better than baseline ${formatDuration(100 * 3600)} by`);
     await expect(leadTime.getAttribute('data-vs-target')).resolves.toBe('short');
     await expect(leadTime.locator('[data-role="kpi-target"]').textContent()).resolves.toMatch(/^target 3\.6 s: .+ to go$/);
     await expect(insights().locator('[data-role="targets-source"]').textContent()).resolves.toContain('stored for customer-service');

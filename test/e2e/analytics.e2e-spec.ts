@@ -277,9 +277,14 @@ describe('step-time analytics over HTTP', () => {
 
     expect(byAccept.headers['content-type']).toMatch(/text\/csv/);
     const [header, ...lines] = byAccept.text.trim().split('\n');
-    expect(header.split(',')).toEqual(expect.arrayContaining(['elementId', 'count', 'queue.mean', 'queue.median', 'queue.p90', 'processing.mean']));
+    expect(header.split(',')).toEqual(expect.arrayContaining(['elementId', 'count', 'queue.n', 'queue.mean_s', 'queue.median_s', 'queue.p90_s', 'processing.mean_s']));
     expect(lines).toHaveLength(6);
     expect(byFormat.status).toBe(200);
+    // money rows of the KPI table name the configured currency (EUR by default), not the word 'currency'
+    const kpis = await alex.get('/api/analytics/kpis').query({ processVersionId: versionId, format: 'csv' });
+    const [kpiHeader, ...kpiLines] = kpis.text.trim().split('\n');
+    const unitColumn = kpiHeader.split(',').indexOf('unit');
+    expect(kpiLines.find((line) => line.startsWith('costPerCase,'))?.split(',')[unitColumn]).toBe('EUR');
   });
 
   it('refuses bad queries with a 400 naming the field, and unknown versions with a 404', async () => {

@@ -143,6 +143,9 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     expect(lines).toContain(`reproduce,dataHash,${analysis.dataHash}`);
     expect(lines).toContain('reproduce,seed,424242');
     expect(lines).toContain('experiment,verdict,SHIP');
+    // every figure's name carries its unit: durations in ms, rates as shares
+    expect(lines.filter((line) => /metric \w+,difference/.test(line)).every((line) => /,difference_(ms|share),/.test(line))).toBe(true);
+    expect(lines.some((line) => /,difference_(ms|share),/.test(line))).toBe(true);
     const wrongFormat = await analyst.get(`/api/experiments/${id}/verdict?format=xml`);
     expect(wrongFormat.status).toBe(400);
     expect(JSON.stringify(wrongFormat.body)).toContain('format');

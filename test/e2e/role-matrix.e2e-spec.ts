@@ -15,6 +15,7 @@ type Allowed = 'public' | 'signedIn' | readonly Access[];
 const EXPECTED: Record<string, Allowed> = {
   'GET /api/health': 'public',
   'GET /api/health/live': 'public',
+  'GET /api/settings': 'public',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': 'signedIn',
 

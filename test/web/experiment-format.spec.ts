@@ -8,14 +8,13 @@ import {
   formatInstant,
   formatInterval,
   formatMetricValue,
-  formatMs,
   formatNumber,
   formatP,
   formatPoints,
   formatReasonNumbers,
-  formatSignedMs,
   formatWorsening,
   formatZ,
+  guardrailObservedText,
   guardrailStatusText,
   lookCrossed,
   verdictBadgeText,
@@ -41,19 +40,14 @@ describe('the experiment dashboard formats', () => {
     expect(formatPoints(null)).toBe('–');
   });
 
-  it('writes duration differences as signed times and keeps milliseconds, seconds, minutes, hours and days apart', () => {
+  it("writes duration differences as signed times in the app's one duration format", () => {
     // given
     const duration = { kind: 'duration' as const, difference: -1500, interval: [-90_000, 2500] as [number, number] };
 
     // when / then
     expect(formatDifference(duration)).toBe('−1.5 s');
-    expect(formatInterval(duration)).toBe('−1.5 min to +2.5 s');
-    expect(formatMs(42_000)).toBe('42 s');
-    expect(formatMs(3 * 3_600_000)).toBe('3.0 h');
-    expect(formatMs(3 * 86_400_000)).toBe('3.0 d');
-    expect(formatSignedMs(0)).toBe('±0 s');
-    expect(formatSignedMs(-40.4)).toBe('−40 ms');
-    expect(formatMs(null)).toBe('–');
+    expect(formatInterval(duration)).toBe('−1 min 30 s to +2.5 s');
+    expect(formatInterval({ kind: 'duration', interval: [0, 0] })).toBe('±0 s to ±0 s');
   });
 
   it('writes each arm of a metric with its sample', () => {
@@ -92,14 +86,26 @@ describe('the experiment dashboard formats', () => {
     expect(guardrailStatusText({ status: 'ok', breachedAt: null })).toBe('✔ ok');
     expect(guardrailStatusText({ status: 'collecting', breachedAt: null })).toBe('… collecting data');
     expect(guardrailStatusText({ status: 'missing', breachedAt: null })).toBe('⚠ data missing');
-    expect(formatWorsening('slaAttainment', 0.05)).toBe('+5.0 pts');
-    expect(formatWorsening('leadTime', 0.12)).toBe('+12.0 %');
+    expect(formatWorsening('slaAttainment', 0.05)).toBe('5.0 pts');
+    expect(formatWorsening('leadTime', 0.12)).toBe('12.0 %');
     expect(formatInstant('2026-11-23T14:05:59.000Z')).toBe('2026-11-23 14:05 UTC');
   });
 
-  it('writes the expected duration in days, or shorter when the traffic is heavy', () => {
-    expect(expectedDaysText(2.345)).toBe('expected duration: about 2.3 days at the observed arrival rate');
-    expect(expectedDaysText(0.002)).toBe('expected duration: about 2.9 min at the observed arrival rate');
+  it('writes the observed worsening of a guardrail in words that follow its sign', () => {
+    // given a guardrail "SLA not worse than 5 points" and one on lead time
+    // when the candidate's SLA is 4.2 points higher (a worsening of −4.2 pts), or 3 points lower, or lead time 12 % longer
+    // then the higher SLA reads better, the lower worse, the longer lead time worse
+    expect(guardrailObservedText('slaAttainment', -0.042)).toBe('better by 4.2 pts');
+    expect(guardrailObservedText('slaAttainment', 0.03)).toBe('worse by 3.0 pts');
+    expect(guardrailObservedText('leadTime', 0.12)).toBe('worse by 12.0 %');
+    expect(guardrailObservedText('leadTime', -0.05)).toBe('better by 5.0 %');
+    expect(guardrailObservedText('leadTime', 0)).toBe('no difference');
+    expect(guardrailObservedText('leadTime', undefined)).toBe('–');
+  });
+
+  it('writes the expected duration in days and hours, or shorter when the traffic is heavy', () => {
+    expect(expectedDaysText(2.345)).toBe('expected duration: about 2 d 8 h at the observed arrival rate');
+    expect(expectedDaysText(0.002)).toBe('expected duration: about 2 min 53 s at the observed arrival rate');
     expect(expectedDaysText(null)).toMatch(/not known yet/);
   });
 
@@ -111,7 +117,7 @@ describe('the experiment dashboard formats', () => {
 
   it('labels an activity difference with its way and a star where significant', () => {
     expect(activityDifferenceLabel({ differenceMs: -1200, significant: true })).toBe('−1.2 s faster ★');
-    expect(activityDifferenceLabel({ differenceMs: 800, significant: false })).toBe('+800 ms slower');
+    expect(activityDifferenceLabel({ differenceMs: 800, significant: false })).toBe('+0.8 s slower');
     expect(activityDifferenceLabel({ differenceMs: null, significant: false })).toBe('no data in one arm');
   });
 

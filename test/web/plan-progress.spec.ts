@@ -15,7 +15,7 @@ describe('the plan progress of an experiment', () => {
     const sut = planProgress(input);
 
     // then
-    expect(sut).toEqual({ fraction: 17 / 40, reached: false, text: '17 of 40 cases per arm (43 %)', detail: 'expected duration: about 12 days at the observed arrival rate' });
+    expect(sut).toEqual({ fraction: 17 / 40, reached: false, text: '17 of 40 cases per arm (43 %)', detail: 'expected duration: about 12 d 10 h at the observed arrival rate' });
   });
 
   it('says when the plan was reached and that the test stopped early, never a share above 100 % nor days to go', () => {

@@ -4,7 +4,6 @@ import {
   fitHint,
   formatDifferenceEstimate,
   formatEstimate,
-  formatMinutes,
   formatPValue,
   formatShare,
   withMean,
@@ -19,34 +18,28 @@ import { gatewaysWithoutShares, parametersFor, poolGroups, type ModelOutline } f
 const node = (type: string, outgoing: string[] = [], candidateGroups: string[] = []) => ({ type, name: type, outgoing, candidateGroups });
 
 describe('the prediction page writes', () => {
-  it('shares in whole percent, small ones with a decimal, and minutes in the unit that suits them', () => {
+  it('shares in whole percent, small ones with a decimal', () => {
     // when / then
     expect(formatShare(0.4123)).toBe('41 %');
     expect(formatShare(0.021)).toBe('2.1 %');
     expect(formatShare(null)).toBe('–');
-    expect(formatMinutes(0.5)).toBe('30 s');
-    expect(formatMinutes(7.25)).toBe('7.3 min');
-    expect(formatMinutes(45)).toBe('45 min');
-    expect(formatMinutes(150)).toBe('2.5 h');
-    expect(formatMinutes(3 * 24 * 60)).toBe('3.0 d');
-    expect(formatMinutes(-90)).toBe('−90 min');
   });
 
-  it('an estimate with its interval in the unit of its largest value, and says when one run gives none', () => {
+  it('an estimate with its interval in the two largest units of each value, and says when one run gives none', () => {
     // given
     const leadTime = { mean: 100, interval: [80, 3000] as [number, number], runs: 5 };
 
     // when / then
-    expect(formatEstimate('leadTimeMeanMinutes', leadTime)).toBe('0.1 d (0.1 d to 2.1 d)');
+    expect(formatEstimate('leadTimeMeanMinutes', leadTime)).toBe('1 h 40 min (1 h 20 min to 2 d 2 h)');
     expect(formatEstimate('waitingShare', { mean: 0.41, interval: [0.38, 0.44], runs: 5 })).toBe('41 % (38 % to 44 %)');
     expect(formatEstimate('casesCompleted', { mean: 161, interval: null, runs: 1 })).toBe('161 (1 run, no interval)');
     expect(formatEstimate('nvaShare', { mean: null, interval: null, runs: 0 })).toBe('–');
   });
 
-  it('differences with their sign, shares in points, durations in one unit', () => {
+  it('differences with their sign, shares in points, durations in their two largest units', () => {
     // when / then
     expect(formatDifferenceEstimate('waitingShare', { mean: -0.19, interval: [-0.22, -0.16], runs: 5 })).toBe('−19 pts (−22 pts to −16 pts)');
-    expect(formatDifferenceEstimate('leadTimeMeanMinutes', { mean: -2814, interval: [-8208, 2604], runs: 3 })).toBe('−2.0 d (−5.7 d to +1.8 d)');
+    expect(formatDifferenceEstimate('leadTimeMeanMinutes', { mean: -2814, interval: [-8208, 2604], runs: 3 })).toBe('−1 d 23 h (−5 d 17 h to +1 d 19 h)');
     expect(formatDifferenceEstimate('casesCompleted', { mean: 0, interval: [0, 0], runs: 3 })).toBe('±0 (±0 to ±0)');
   });
 

@@ -47,7 +47,9 @@ describe('the verdict reasons in plain sentences', () => {
       "The candidate is better on waiting time (the desk's): its z of -3.10 crossed the efficacy boundary of ±2.80 at look 5, with 44 % of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.",
     );
     expect(against).toContain('with 100 % (plan passed) of the planned information. Keep the baseline.');
-    expect(breached).toBe('Guardrail "sla" is breached: the candidate worsened sla attainment (first response) by +12.0 pts, more than the +5.0 pts allowed. Keep the baseline.');
+    expect(breached).toBe(
+      'Guardrail "sla" is breached: the candidate is worse by 12.0 pts on sla attainment (first response), more than the 5.0 pts worse allowed. Keep the baseline.',
+    );
     expect(collecting).toBe('So far 44 % of the planned information is in and no boundary is crossed yet (z of 0.8, boundary of ±2.90). Keep collecting cases.');
   });
 

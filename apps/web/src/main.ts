@@ -4,8 +4,10 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './styles/app.css';
 import { parseRoute } from './app-router.js';
+import { getSettings } from './api/settings-api.js';
 import { ensureSignedIn } from './auth/signed-in.js';
 import { DiffPage } from './diff/diff-page.js';
+import { setCurrency } from './format/units.js';
 import { ExperimentsPage } from './insights/experiments/experiments-page.js';
 import { InsightsPage } from './insights/insights-page.js';
 import { PredictionPage } from './insights/prediction/prediction-page.js';
@@ -65,8 +67,13 @@ const route = async (): Promise<void> => {
 };
 
 window.addEventListener('hashchange', () => void route().catch(reportUnexpected));
+// Read before any page writes a money figure; the default (EUR) stays if the engine does not answer.
+const settingsRead = getSettings()
+  .then((settings) => setCurrency(settings.currency))
+  .catch(reportUnexpected);
 void ensureSignedIn()
   .then(async (session) => {
+    await settingsRead;
     tasklist = new TasklistPage(tasklistElement, session);
     // Each role sees the pages it may use; agents land on their tasks, analysts on the insights, designers (and anyone else) keep the modeler.
     const may = (...roles: string[]) => roles.some((role) => session.user.roles.includes(role));

@@ -29,6 +29,8 @@ export interface WebStackOptions {
   chromium?: ChromiumLocation;
   /** The value of STACK_TAG on the processes this stack starts; a fresh one by default. */
   tag?: string;
+  /** More settings for the engine (TANDEM_CURRENCY, ...). */
+  engineEnv?: Record<string, string>;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   const started = new Teardown();
   try {
     const database = started.add(await createTestDatabase(), (it) => it.drop());
-    const engine = started.add(await startEngineProcess({ databaseUrl: database.url, env: { [STACK_TAG]: options.tag ?? randomUUID() } }), (it) => it.stop());
+    const engine = started.add(await startEngineProcess({ databaseUrl: database.url, env: { ...options.engineEnv, [STACK_TAG]: options.tag ?? randomUUID() } }), (it) => it.stop());
     const browser = started.add(await launchChromium(options.chromium), (it) => it.close());
     return {
       engine,

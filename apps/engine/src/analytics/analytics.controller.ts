@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { applyDecorators, Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { COMPONENTS, type LeadTimeSummary, type Summary } from '#analytics';
@@ -8,7 +8,8 @@ import { Roles } from '../auth/access.decorators.js';
 import { ANALYTICS_ERRORS } from './analytics-errors.js';
 import { parseAnalyticsQuery, type AnalyticsRequest, type RawQuery } from './analytics-query.js';
 import { AnalyticsService } from './analytics.service.js';
-import { tableCsv } from './report-csv.js';
+import { APP_CONFIG, type AppConfig } from '../common/config.js';
+import { summarySeconds, tableCsv, waitingSeconds, type ColumnUnit } from './report-csv.js';
 
 /** The query parameters every report takes. */
 const ReportQuery = () =>
@@ -31,7 +32,10 @@ const ReportQuery = () =>
 @Roles('analyst')
 @Controller('analytics')
 export class AnalyticsController {
-  constructor(private readonly analytics: AnalyticsService) {}
+  constructor(
+    private readonly analytics: AnalyticsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('activities')
   @ReportQuery()
@@ -42,7 +46,7 @@ export class AnalyticsController {
   async activities(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.activities(parsed);
-    return answer(response, parsed, report, { activities: report.activities });
+    return answer(response, parsed, report, { activities: report.activities }, summarySeconds);
   }
 
   @Get('bottlenecks')
@@ -51,7 +55,7 @@ export class AnalyticsController {
   async bottlenecks(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.bottlenecks(parsed);
-    return answer(response, parsed, report, { bottlenecks: report.bottlenecks, designedWaits: report.designedWaits });
+    return answer(response, parsed, report, { bottlenecks: report.bottlenecks, designedWaits: report.designedWaits }, waitingSeconds);
   }
 
   @Get('cases')
@@ -63,7 +67,9 @@ export class AnalyticsController {
   async cases(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.cases(parsed);
-    return answer(response, parsed, report, { summary: leadTimeRows(report.summary), ...('cases' in report && { cases: report.cases }) });
+    return answer(response, parsed, report, { summary: leadTimeRows(report.summary), ...('cases' in report && { cases: report.cases }) }, (column) =>
+      parsed.table === 'cases' ? undefined : summarySeconds(column),
+    );
   }
 
   @Get('value-added')
@@ -111,7 +117,9 @@ export class AnalyticsController {
   async kpis(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
     const report = await this.analytics.kpis(parsed);
-    return answer(response, parsed, report, { kpis: report.kpis });
+    // A money figure's unit is the configured currency, not the word 'currency'.
+    const kpis = report.kpis.map((kpi) => (kpi.unit === 'currency' ? { ...kpi, unit: this.config.currency } : kpi));
+    return answer(response, parsed, report, { kpis });
   }
 
   @Get('event-log')
@@ -144,14 +152,14 @@ export class AnalyticsController {
 }
 
 /** JSON as it is, or one of the report's tables as CSV. */
-const answer = (response: Response, request: AnalyticsRequest, report: object, tables: Record<string, readonly object[]>): object | string => {
+const answer = (response: Response, request: AnalyticsRequest, report: object, tables: Record<string, readonly object[]>, unitOf?: ColumnUnit): object | string => {
   if (request.format === 'json') return report;
   const names = Object.keys(tables);
   const name = request.table ?? names[0];
   const rows = tables[name];
   if (!rows) throw new DomainError(ANALYTICS_ERRORS.queryInvalid, `table must be one of ${names.join(', ')}, not '${name}'`, { field: 'table' });
   response.type('text/csv');
-  return tableCsv(rows);
+  return tableCsv(rows, unitOf);
 };
 
 const leadTimeRows = (summary: LeadTimeSummary) => [

@@ -75,6 +75,22 @@ describe('loadServerConfig', () => {
   });
 });
 
+describe('loadServerConfig: currency', () => {
+  it('writes money in euros unless TANDEM_CURRENCY names another ISO 4217 code', () => {
+    // when nothing is set, and when a known code is set in lower case
+    // then EUR is the default and the code is taken in upper case
+    expect(loadServerConfig({}, '/').currency).toBe('EUR');
+    expect(loadServerConfig({ TANDEM_CURRENCY: 'usd' }, '/').currency).toBe('USD');
+  });
+
+  it('refuses a code that is not three letters or that Intl does not know, naming the setting', () => {
+    // when the code is malformed or unknown, then the start is refused with the setting's name
+    expect(() => loadServerConfig({ TANDEM_CURRENCY: 'EURO' }, '/')).toThrow("TANDEM_CURRENCY must be an ISO 4217 currency code such as EUR or USD, got 'EURO'");
+    expect(() => loadServerConfig({ TANDEM_CURRENCY: '€' }, '/')).toThrow('TANDEM_CURRENCY must be an ISO 4217 currency code');
+    expect(() => loadServerConfig({ TANDEM_CURRENCY: 'XYZ' }, '/')).toThrow('TANDEM_CURRENCY must be an ISO 4217 currency code');
+  });
+});
+
 describe('loadServerConfig: signing in', () => {
   it('seeds the demo users on the embedded database only, and leaves the secret to the database by default', () => {
     // when nothing is set, and when only an external database is set

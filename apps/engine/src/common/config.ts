@@ -32,6 +32,8 @@ export interface AppConfig {
    * month partitions are dropped. Unset: history is kept forever. docs/history-retention.md.
    */
   historyRetentionMonths?: number;
+  /** ISO 4217 code every money figure (cost per case, CSV headers) is written in; the web app reads it from GET /api/settings. */
+  currency: string;
   auth: AuthConfig;
 }
 
@@ -85,6 +87,7 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   jobRetryBackoffMs: 10_000,
   guardrailIntervalMs: 5 * 60_000,
   maxBodyBytes: 10 * 1024 * 1024,
+  currency: 'EUR',
   auth: { tokenTtlMinutes: 8 * 60, demoUsers: false, loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 },
 };
 
@@ -109,6 +112,7 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   jobRetryBackoffMs: integer(env, 'TANDEM_JOB_RETRY_BACKOFF_MS', DEFAULT_APP_CONFIG.jobRetryBackoffMs),
   guardrailIntervalMs: 1000 * integer(env, 'TANDEM_GUARDRAIL_INTERVAL_SECONDS', DEFAULT_APP_CONFIG.guardrailIntervalMs / 1000),
   maxBodyBytes: integer(env, 'TANDEM_MAX_BODY_BYTES', DEFAULT_APP_CONFIG.maxBodyBytes),
+  currency: currency(env, 'TANDEM_CURRENCY', DEFAULT_APP_CONFIG.currency),
   ...(env.TANDEM_HISTORY_RETENTION_MONTHS && { historyRetentionMonths: integer(env, 'TANDEM_HISTORY_RETENTION_MONTHS', 0) }),
   ...(env.TANDEM_TRUST_PROXY && { trustProxy: /^\d+$/.test(env.TANDEM_TRUST_PROXY) ? Number(env.TANDEM_TRUST_PROXY) : env.TANDEM_TRUST_PROXY }),
   auth: loadAuthConfig(env),
@@ -162,4 +166,15 @@ const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   if (text === undefined || text === '') return fallback;
   if (!allowed.includes(text as T)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${text}'`);
   return text as T;
+};
+
+/** An ISO 4217 code Intl knows, so a typo fails at start rather than as "48.22 XEU" on every page. */
+const currency = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const code = text.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code)) {
+    throw new Error(`${name} must be an ISO 4217 currency code such as EUR or USD, got '${text}'`);
+  }
+  return code;
 };

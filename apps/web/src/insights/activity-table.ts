@@ -1,5 +1,5 @@
 import type { ActivityRow, Summary } from '../api/analytics-api.js';
-import { formatDuration } from './heat-scale.js';
+import { formatReportDuration, SUB_SECOND_NOTE } from '../format/units.js';
 
 const STATISTICS = ['mean', 'median', 'p90'] as const;
 
@@ -46,7 +46,7 @@ const infoMark = (): HTMLElement => {
 
 const figures = (summary: Summary, className?: string): HTMLElement[] =>
   STATISTICS.map((statistic) => {
-    const node = cell('td', summary.n > 0 ? formatDuration(summary[statistic]) : '–');
+    const node = cell('td', summary.n > 0 ? formatReportDuration(summary[statistic]) : '–');
     if (className) node.className = className;
     return node;
   });
@@ -67,7 +67,7 @@ export const renderActivityTable = (table: HTMLTableElement, rows: readonly Acti
     cell('th', 'n', 'Ended activity instances (completed or canceled) in the range and segment'),
   );
   const groupCell = ({ measure, label, apart }: (typeof GROUPS)[number]) => {
-    const group = cell('th', `${label} `, definitions[measure]);
+    const group = cell('th', `${label} `, definitions[measure] ? `${definitions[measure]} ${SUB_SECOND_NOTE}` : SUB_SECOND_NOTE);
     group.append(infoMark());
     group.colSpan = 3;
     group.dataset.definition = measure;
@@ -126,7 +126,7 @@ export const renderActivityTable = (table: HTMLTableElement, rows: readonly Acti
       cell('td', String(row.count)),
       ...figures(row.waiting),
       ...figures(row.processing),
-      cell('td', row.waiting.n > 0 ? formatDuration(row.waiting.total) : '–'),
+      cell('td', row.waiting.n > 0 ? formatReportDuration(row.waiting.total) : '–'),
       ...figures(row.designedWait, 'not-desk'),
       ...figures(row.externalSystem, 'not-desk not-desk-external'),
     );

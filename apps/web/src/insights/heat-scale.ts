@@ -29,11 +29,3 @@ export const legendGradient = (stops: readonly string[] = STOPS): string => `lin
 
 /** Shapes without data: neither cold nor hot. */
 export const NO_DATA_COLOUR = '#eceff2';
-
-/** A duration in seconds as the page writes it: minutes, or seconds below one minute. */
-export const formatDuration = (seconds: number | null): string => {
-  if (seconds === null) return '–';
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
-  const minutes = seconds / 60;
-  return `${minutes < 10 ? minutes.toFixed(1) : Math.round(minutes).toLocaleString('en')} min`;
-};

@@ -3,7 +3,8 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { ActivityRow, Summary, TimeClass } from '../api/analytics-api.js';
 import { showValueClasses } from '../modeler/value-class/value-class-markers.js';
-import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, formatDuration, heatColour, NO_DATA_COLOUR } from './heat-scale.js';
+import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, heatColour, NO_DATA_COLOUR } from './heat-scale.js';
+import { formatReportDuration } from '../format/units.js';
 
 /** The desk's measures the diagram can be coloured by (DESIGN.md section 5: waiting always means the desk's). */
 export const HEAT_MEASURES = ['waiting', 'queue', 'claimedIdle', 'processing'] as const;
@@ -47,7 +48,7 @@ export const heatTitle = (row: ActivityRow, measure: HeatMeasure): string => {
   const label = band === 'desk' ? MEASURE_LABELS[measure] : `${APART_LABELS[band]} (not the desk's, on its own scale)`;
   return [
     `${row.name ?? row.elementId}${row.valueClass ? ` (${row.valueClass})` : ''}`,
-    `${label}: n ${summary.n}, mean ${formatDuration(summary.mean)}, median ${formatDuration(summary.median)}, p90 ${formatDuration(summary.p90)}`,
+    `${label}: n ${summary.n}, mean ${formatReportDuration(summary.mean)}, median ${formatReportDuration(summary.median)}, p90 ${formatReportDuration(summary.p90)}`,
     `Ended activity instances: ${row.count}`,
   ].join('\n');
 };
@@ -70,7 +71,7 @@ const label = (elementId: string, width: number, row: ActivityRow | undefined, v
   node.style.width = `${width}px`;
   if (row && value !== null) {
     const n = band === 'desk' ? row[measure].n : row[band].n;
-    node.textContent = `${band === 'desk' ? '' : `${APART_LABELS[band].toLowerCase()} `}${formatDuration(value)} · n ${n}`;
+    node.textContent = `${band === 'desk' ? '' : `${APART_LABELS[band].toLowerCase()} `}${formatReportDuration(value)} · n ${n}`;
     node.title = heatTitle(row, measure);
   } else {
     node.textContent = 'no data';

@@ -22,11 +22,12 @@ import { showSimulated } from '../ui/simulated-badge.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderActivityTable } from './activity-table.js';
 import { downloadCsv } from './csv-download.js';
-import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, formatDuration, legendGradient } from './heat-scale.js';
+import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, legendGradient } from './heat-scale.js';
 import { HEAT_MEASURES, MEASURE_LABELS, showHeatmap, type HeatMeasure, type HeatStatistic } from './heatmap.js';
 import { kpiFigures, renderKpiTiles, type KpiFigure } from './kpi-tiles.js';
 import { readTargetsForm, renderTargetsForm } from './targets-editor.js';
 import './insights.css';
+import { formatReportDuration } from '../format/units.js';
 
 const TEMPLATE = `
   <form class="toolbar insights-filter" data-role="filter">
@@ -278,7 +279,7 @@ export class InsightsPage {
     legend.title = this.activities.definitions[measure] ?? '';
     legend.dataset.max = String(scales.desk);
     byRole(this.element, 'legend-title').textContent = `${MEASURE_LABELS[measure]}, ${statistic} per activity`;
-    byRole(this.element, 'legend-max').textContent = formatDuration(scales.desk);
+    byRole(this.element, 'legend-max').textContent = formatReportDuration(scales.desk);
     // The bands apart: their own tops, and hidden when the diagram has none of them.
     const apart = byRole(this.element, 'legend-apart');
     apart.title = [this.activities.definitions.designedWait, this.activities.definitions.externalSystem].filter(Boolean).join(' ');
@@ -289,7 +290,7 @@ export class InsightsPage {
       const key = byRole(this.element, role);
       key.hidden = scales[band] === 0;
       key.dataset.max = String(scales[band]);
-      byRole(this.element, `${role}-max`).textContent = formatDuration(scales[band]);
+      byRole(this.element, `${role}-max`).textContent = formatReportDuration(scales[band]);
     }
     apart.hidden = scales.designedWait === 0 && scales.externalSystem === 0;
   }

@@ -1,5 +1,5 @@
-import { formatDuration } from './heat-scale.js';
 import type { Kpi, KpiReport, KpiTarget, ReworkReport, Summary, ValueAddedReport } from '../api/analytics-api.js';
+import { formatMoney, formatPointsDistance, formatReportDuration } from '../format/units.js';
 
 type Unit = 'share' | 'hours' | 'currency' | 'score' | 'count';
 
@@ -103,19 +103,19 @@ export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[
   ];
 };
 
-/** A figure in its unit: shares as percent, lead times in hours. */
+/** A figure in its unit: shares as percent, lead times in the app's duration format, money in the configured currency. */
 export const formatKpi = (value: number | null, unit: Unit): string => {
   if (value === null) return '–';
   if (unit === 'share') return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
-  // Below an hour (a demo's cases, a chat's lead time) in minutes or seconds rather than "0.0 h".
-  if (unit === 'hours') return value < 1 ? formatDuration(value * 3600) : `${value.toFixed(value < 10 ? 1 : 0)} h`;
-  if (unit === 'currency') return value.toFixed(2);
+  // Lead time's median and p90 come from the same log buckets as the activity figures: below a second "< 1 s".
+  if (unit === 'hours') return formatReportDuration(value * 3600);
+  if (unit === 'currency') return formatMoney(value);
   if (unit === 'count') return Number.isInteger(value) ? String(value) : value.toFixed(1);
   return value.toFixed(1);
 };
 
 /** A difference in the figure's unit: points for shares. */
-const formatDistance = (difference: number, unit: Unit): string => (unit === 'share' ? `${Math.abs(difference * 100).toFixed(1)} pts` : formatKpi(Math.abs(difference), unit));
+const formatDistance = (difference: number, unit: Unit): string => (unit === 'share' ? formatPointsDistance(difference) : formatKpi(Math.abs(difference), unit));
 
 export type BaselineComparison = 'better' | 'worse' | 'same' | 'none';
 export type TargetComparison = 'met' | 'short' | 'none';

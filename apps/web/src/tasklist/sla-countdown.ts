@@ -1,3 +1,5 @@
+import { formatDuration } from '../format/units.js';
+
 export type SlaLevel = 'none' | 'ok' | 'soon' | 'overdue';
 
 export interface Sla {
@@ -11,16 +13,11 @@ const SOON_MS = 60 * 60 * 1000;
 
 const MINUTE = 60_000;
 
-/** A span as a person reads it at a glance: days and hours, hours and minutes, or minutes. */
-export const formatSpan = (ms: number): string => {
-  const minutes = Math.max(0, Math.floor(ms / MINUTE));
-  const days = Math.floor(minutes / (24 * 60));
-  const hours = Math.floor((minutes % (24 * 60)) / 60);
-  const rest = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
-  return `${rest} min`;
-};
+/**
+ * A span in the app's one duration format, cut to whole minutes first: a countdown never promises
+ * seconds, nor more time than is left ("3 h 20 min", "1 d 4 h", "< 1 min").
+ */
+export const formatSpan = (ms: number): string => (ms < MINUTE ? '< 1 min' : formatDuration(Math.floor(ms / MINUTE) * 60));
 
 /** Where a task stands against its due date at `now`: green, amber within the last hour, red once passed. */
 export const slaOf = (dueAt: string | null, now: number, breachedAt: string | null = null): Sla => {

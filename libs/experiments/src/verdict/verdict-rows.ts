@@ -3,6 +3,7 @@
  * stringifies them. Numbers keep full precision so the CSV reproduces the JSON.
  */
 import type { ExperimentAnalysis } from '../analysis/analyse-experiment.js';
+import { isMetricKey, METRICS } from '../model/metrics.js';
 import type { VerdictReport } from './decide-verdict.js';
 
 export const VERDICT_ROW_HEADER = ['section', 'name', 'value'] as const;
@@ -62,23 +63,31 @@ export function analysisRows(analysis: ExperimentAnalysis): string[][] {
     for (const [section, name, value] of verdictRows(candidate.verdict)) rows.push([`${prefix} ${section}`, name, value]);
     for (const metric of candidate.metrics) {
       const section = `${prefix} metric ${metric.metric}`;
+      // The unit rides on the name: durations in milliseconds (medians, Hodges-Lehmann shift), rates as shares 0..1.
+      const isRate = 'rate' in metric.baseline;
+      const unit = isRate ? 'share' : 'ms';
       const figure = (side: 'baseline' | 'candidate') => {
         const f = metric[side];
         return 'rate' in f ? f.rate : f.medianMs;
       };
       rows.push(
         [section, 'primary', String(metric.primary)],
-        [section, 'baseline', String(figure('baseline'))],
-        [section, 'candidate', String(figure('candidate'))],
-        [section, 'difference', String(metric.difference)],
-        [section, 'intervalLower', String(metric.interval?.[0] ?? null)],
-        [section, 'intervalUpper', String(metric.interval?.[1] ?? null)],
+        [section, `baseline${isRate ? 'Rate' : 'Median'}_${unit}`, String(figure('baseline'))],
+        [section, `candidate${isRate ? 'Rate' : 'Median'}_${unit}`, String(figure('candidate'))],
+        [section, `difference_${unit}`, String(metric.difference)],
+        [section, `intervalLower_${unit}`, String(metric.interval?.[0] ?? null)],
+        [section, `intervalUpper_${unit}`, String(metric.interval?.[1] ?? null)],
         [section, 'pValue', String(metric.pValue)],
         [section, 'adjustedP', String(metric.adjustedP)],
       );
     }
     for (const guardrail of candidate.guardrails) {
-      rows.push([`${prefix} guardrail ${guardrail.id}`, 'status', guardrail.status], [`${prefix} guardrail ${guardrail.id}`, 'observed', String(guardrail.observed ?? null)]);
+      // A guardrail's worsening: points of a rate as a share, or a duration's relative change.
+      const unit = isMetricKey(guardrail.metric) && METRICS[guardrail.metric].kind === 'duration' ? 'relative' : 'share';
+      rows.push(
+        [`${prefix} guardrail ${guardrail.id}`, 'status', guardrail.status],
+        [`${prefix} guardrail ${guardrail.id}`, `observedWorsening_${unit}`, String(guardrail.observed ?? null)],
+      );
     }
   }
   return rows;

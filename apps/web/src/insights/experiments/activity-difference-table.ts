@@ -1,7 +1,8 @@
 import type { ActivityDifference } from '../../api/experiments-types.js';
 import { element } from '../../ui/dom.js';
 import { dataTable } from './data-table.js';
-import { activityDifferenceLabel, formatMs, formatP } from './experiment-format.js';
+import { formatDurationMs } from '../../format/units.js';
+import { activityDifferenceLabel, formatP } from './experiment-format.js';
 
 /** Significant ones first, then by size of the difference: the table beside the heatmap reads as a ranking. */
 const ranked = (activities: readonly ActivityDifference[]): ActivityDifference[] =>
@@ -20,8 +21,8 @@ export const activityDifferenceTable = (
       attributes: { 'data-element': activity.elementId, 'data-significant': String(activity.significant) },
       cells: [
         element('span', {}, nameOf(activity.elementId), onDiagram(activity.elementId) ? '' : element('span', { class: 'off-diagram' }, ' (baseline only)')),
-        `${formatMs(activity.baseline.medianMs)} (n ${activity.baseline.n})`,
-        `${formatMs(activity.candidate.medianMs)} (n ${activity.candidate.n})`,
+        `${formatDurationMs(activity.baseline.medianMs)} (n ${activity.baseline.n})`,
+        `${formatDurationMs(activity.candidate.medianMs)} (n ${activity.candidate.n})`,
         activityDifferenceLabel(activity),
         formatP(activity.adjustedP),
       ],

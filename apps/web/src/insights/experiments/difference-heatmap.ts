@@ -5,7 +5,8 @@ import type { ActivityDifference } from '../../api/experiments-types.js';
 import { NO_DATA_COLOUR } from '../heat-scale.js';
 import { isActivityShape } from '../heatmap.js';
 import { differenceColour } from './difference-scale.js';
-import { activityDifferenceLabel, formatMs, formatP, formatSignedMs } from './experiment-format.js';
+import { formatDurationMs, formatSignedDurationMs } from '../../format/units.js';
+import { activityDifferenceLabel, formatP } from './experiment-format.js';
 
 const OVERLAY_TYPE = 'tandem-difference';
 /** The outline of a significant difference: dark and thick, so it shows without telling colours apart. */
@@ -15,8 +16,8 @@ const SIGNIFICANT_STROKE = '#1f2933';
 export const differenceTitle = (name: string, activity: ActivityDifference): string =>
   [
     name,
-    `baseline median ${formatMs(activity.baseline.medianMs)} (n ${activity.baseline.n}) · candidate median ${formatMs(activity.candidate.medianMs)} (n ${activity.candidate.n})`,
-    `difference ${formatSignedMs(activity.differenceMs)} · p ${formatP(activity.pValue)} · adjusted p ${formatP(activity.adjustedP)}${activity.significant ? ' · significant ★' : ''}`,
+    `baseline median ${formatDurationMs(activity.baseline.medianMs)} (n ${activity.baseline.n}) · candidate median ${formatDurationMs(activity.candidate.medianMs)} (n ${activity.candidate.n})`,
+    `difference ${formatSignedDurationMs(activity.differenceMs)} · p ${formatP(activity.pValue)} · adjusted p ${formatP(activity.adjustedP)}${activity.significant ? ' · significant ★' : ''}`,
   ].join('\n');
 
 export interface DifferenceHeatmap {

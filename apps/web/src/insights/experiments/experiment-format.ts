@@ -4,7 +4,7 @@
  * the dashboard also gets one of these texts, so colour is never the only signal.
  */
 import type { DurationFigure, ExperimentEvent, GuardrailCheck, MetricResult, RateFigure, SequentialLook, Verdict } from '../../api/experiments-types.js';
-import { formatDuration } from '../heat-scale.js';
+import { differenceInWords, formatDurationMs, formatPointsDistance, formatSignedDurationMs } from '../../format/units.js';
 
 export const METRIC_LABELS: Record<string, string> = {
   fcr: 'First-contact resolution',
@@ -28,25 +28,7 @@ export const STAGE_LABELS: Record<string, string> = { inquiry: 'Inquiry', diagno
 export const stageLabel = (stage: string): string => STAGE_LABELS[stage] ?? stage;
 
 const MINUS = '−';
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/** A duration in milliseconds: below a second in ms, seconds and minutes as the insights page writes them, hours and days beyond. */
-export const formatMs = (ms: number | null | undefined): string => {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  if (ms < 0) return `${MINUS}${formatMs(-ms)}`;
-  if (ms >= 2 * DAY_MS) return `${(ms / DAY_MS).toFixed(1)} d`;
-  if (ms >= 2 * HOUR_MS) return `${(ms / HOUR_MS).toFixed(1)} h`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return formatDuration(ms / 1000);
-};
-
-/** A difference in milliseconds with its sign: "+1.2 s", "−40 s", "±0". */
-export const formatSignedMs = (ms: number | null | undefined): string => {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  if (ms === 0) return '±0 s';
-  return ms > 0 ? `+${formatMs(ms)}` : formatMs(ms);
-};
+const DAY_MS = 24 * 3_600_000;
 
 /** A share as a percentage, one decimal: 0.4567 -> "45.7 %". */
 export const formatPercent = (share: number | null | undefined, digits = 1): string =>
@@ -91,17 +73,17 @@ const isRate = (figure: RateFigure | DurationFigure): figure is RateFigure => 'r
 
 /** One arm's side of a metric: "45.0 % (18/40)" for rates, "median 3.2 s (n 40)" for durations. */
 export const formatMetricValue = (figure: RateFigure | DurationFigure): string =>
-  isRate(figure) ? `${formatPercent(figure.rate)} (${figure.successes}/${figure.n})` : `median ${formatMs(figure.medianMs)} (n ${figure.n})`;
+  isRate(figure) ? `${formatPercent(figure.rate)} (${figure.successes}/${figure.n})` : `median ${formatDurationMs(figure.medianMs)} (n ${figure.n})`;
 
 /** The metric's difference, candidate against baseline: points for rates, the Hodges-Lehmann shift for durations. */
 export const formatDifference = (result: Pick<MetricResult, 'kind' | 'difference'>): string =>
-  result.kind === 'proportion' ? formatPoints(result.difference) : formatSignedMs(result.difference);
+  result.kind === 'proportion' ? formatPoints(result.difference) : formatSignedDurationMs(result.difference);
 
 /** The difference's confidence interval in the difference's unit. */
 export const formatInterval = (result: Pick<MetricResult, 'kind' | 'interval'>): string => {
   if (!result.interval) return '–';
   const [low, high] = result.interval;
-  return result.kind === 'proportion' ? `${formatPoints(low)} to ${formatPoints(high)}` : `${formatSignedMs(low)} to ${formatSignedMs(high)}`;
+  return result.kind === 'proportion' ? `${formatPoints(low)} to ${formatPoints(high)}` : `${formatSignedDurationMs(low)} to ${formatSignedDurationMs(high)}`;
 };
 
 const DIRECTION_TEXT: Record<MetricResult['direction'], string> = {
@@ -130,9 +112,18 @@ export const formatReasonNumbers = (numbers: Record<string, number | string | nu
     .map(([name, value]) => `${name} = ${formatNumber(value)}`)
     .join(' · ');
 
-/** A guardrail's worsening or limit: points for rates, a relative change for durations. */
+/** The size of a guardrail's worsening or limit, without sign: points for rates, a relative change for durations. */
+const worseningSize = (metric: string, size: number): string => (isDurationMetric(metric) ? formatPercent(size) : formatPointsDistance(size));
+
+/** A guardrail's tolerated worsening: "5.0 pts", "12.0 %". */
 export const formatWorsening = (metric: string, value: number | null | undefined): string =>
-  isDurationMetric(metric) ? (value === null || value === undefined ? '–' : `${value < 0 ? MINUS : '+'}${formatPercent(Math.abs(value))}`) : formatPoints(value);
+  value === null || value === undefined || !Number.isFinite(value) ? '–' : worseningSize(metric, Math.abs(value));
+
+/**
+ * A guardrail's observed worsening in words that follow its sign: the guardrail measures how much
+ * worse the candidate is, so −4.2 pts is "better by 4.2 pts", never "worsening −4.2 pts".
+ */
+export const guardrailObservedText = (metric: string, observed: number | null | undefined): string => differenceInWords(observed, 'lower', (size) => worseningSize(metric, size));
 
 /** An epoch-millisecond instant as the page writes it (UTC, to the minute, so every reader sees the same). */
 export const formatInstant = (epochMs: number | string | null | undefined): string => {
@@ -155,11 +146,10 @@ const GUARDRAIL_TEXT: Record<GuardrailCheck['status'], string> = {
 export const guardrailStatusText = (check: Pick<GuardrailCheck, 'status' | 'breachedAt'>): string =>
   check.status === 'breached' && check.breachedAt !== null ? `${GUARDRAIL_TEXT.breached} at ${formatInstant(check.breachedAt)}` : GUARDRAIL_TEXT[check.status];
 
-/** The plan's expected duration: days, or a shorter time when the traffic is heavy (or the cases come from a test). */
+/** The plan's expected duration in the app's duration format: "2 d 12 h", or minutes when the traffic is heavy (or the cases come from a test). */
 export const expectedDaysText = (days: number | null): string => {
   if (days === null || !Number.isFinite(days)) return 'expected duration: not known yet (no arrivals observed)';
-  const duration = days >= 1 ? `${days < 10 ? days.toFixed(1) : Math.round(days)} days` : formatMs(days * DAY_MS);
-  return `expected duration: about ${duration} at the observed arrival rate`;
+  return `expected duration: about ${formatDurationMs(days * DAY_MS)} at the observed arrival rate`;
 };
 
 /** Whether a look's |z| reached its boundary. */
@@ -169,7 +159,7 @@ export const lookCrossed = (look: Pick<SequentialLook, 'z' | 'boundary'>): boole
 export const activityDifferenceLabel = (activity: { differenceMs: number | null; significant: boolean }): string => {
   if (activity.differenceMs === null) return 'no data in one arm';
   const way = activity.differenceMs < 0 ? 'faster' : activity.differenceMs > 0 ? 'slower' : 'same';
-  return `${formatSignedMs(activity.differenceMs)} ${way}${activity.significant ? ' ★' : ''}`;
+  return `${formatSignedDurationMs(activity.differenceMs)} ${way}${activity.significant ? ' ★' : ''}`;
 };
 
 /** One event of the log in words; a pause or resumption of an arm (a guardrail's among them) names the arm and the guardrail. */

@@ -19,7 +19,7 @@ import { showDifferenceHeatmap } from './difference-heatmap.js';
 import { elementNames } from './element-names.js';
 import { eventLogPanel } from './event-log.js';
 import { experimentListTable, stateBadge, type ListedVerdict } from './experiment-list.js';
-import { formatMs } from './experiment-format.js';
+import { formatDurationMs } from '../../format/units.js';
 import { experimentName } from './experiment-name.js';
 import { armOperations, experimentOperations } from './experiment-operations.js';
 import { OperationButtons } from './operation-buttons.js';
@@ -289,8 +289,8 @@ export class ExperimentsPage {
     fitDiagram(this.viewer);
     const legend = byRole(this.element, 'difference-legend');
     legend.dataset.maxAbs = String(maxAbsMs);
-    byRole(this.element, 'legend-min').textContent = `−${formatMs(maxAbsMs)}`;
-    byRole(this.element, 'legend-max').textContent = `+${formatMs(maxAbsMs)}`;
+    byRole(this.element, 'legend-min').textContent = `−${formatDurationMs(maxAbsMs)}`;
+    byRole(this.element, 'legend-max').textContent = `+${formatDurationMs(maxAbsMs)}`;
     const significant = candidate.activities.filter((activity) => activity.significant).length;
     byRole(this.element, 'difference-note').textContent =
       `on ${this.versionLabel(candidateVersionId)}; ${significant} of ${candidate.activities.length} activities differ significantly${

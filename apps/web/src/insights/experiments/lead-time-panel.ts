@@ -1,7 +1,8 @@
 import type { LeadTimeComparison } from '../../api/experiments-types.js';
 import { element } from '../../ui/dom.js';
 import { dataTable, panel } from './data-table.js';
-import { formatMs, formatP, formatZ } from './experiment-format.js';
+import { formatDurationMs } from '../../format/units.js';
+import { formatP, formatZ } from './experiment-format.js';
 
 /**
  * Lead time with the running cases counted (censored at the analysis instant, never dropped):
@@ -11,7 +12,7 @@ export const leadTimePanel = (leadTime: LeadTimeComparison | null): HTMLElement 
   if (!leadTime) return panel('lead-time', 'Lead time (running cases counted)', element('p', { class: 'empty' }, 'No cases in one of the arms yet.'));
   const row = (name: string, arm: LeadTimeComparison['baseline']) => ({
     attributes: { 'data-arm-side': name },
-    cells: [name, formatMs(arm.median), arm.finished.toLocaleString('en'), arm.running.toLocaleString('en')],
+    cells: [name, formatDurationMs(arm.median), arm.finished.toLocaleString('en'), arm.running.toLocaleString('en')],
   });
   return panel(
     'lead-time',

@@ -4,7 +4,7 @@
  * VerdictReasonCode union: a new code there fails to compile here until it has its sentence.
  */
 import type { GuardrailCheck, VerdictReason, VerdictReasonCode } from '../../api/experiments-types.js';
-import { formatNumber, formatP, formatWorsening, formatZ, metricLabel } from './experiment-format.js';
+import { formatNumber, formatP, formatWorsening, formatZ, guardrailObservedText, metricLabel } from './experiment-format.js';
 import { informationText } from './plan-progress.js';
 
 /** What the sentences need beyond the reason's own numbers. */
@@ -48,7 +48,7 @@ const SENTENCES: Record<VerdictReasonCode, (reason: VerdictReason, context: Reas
     const limit = numberOf(numbers, 'limit');
     const figures =
       metric !== undefined && observed !== null && limit !== null
-        ? `: the candidate worsened ${metricLabel(metric).toLowerCase()} by ${formatWorsening(metric, observed)}, more than the ${formatWorsening(metric, limit)} allowed`
+        ? `: the candidate is ${guardrailObservedText(metric, observed)} on ${metricLabel(metric).toLowerCase()}, more than the ${formatWorsening(metric, limit)} worse allowed`
         : '';
     return `Guardrail "${textOf(numbers, 'guardrail')}" is breached${figures}. Keep the baseline.`;
   },

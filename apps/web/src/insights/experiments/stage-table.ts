@@ -1,7 +1,8 @@
 import type { StageBreakdown } from '../../api/experiments-types.js';
 import { element } from '../../ui/dom.js';
 import { dataTable, panel } from './data-table.js';
-import { formatMs, stageLabel } from './experiment-format.js';
+import { formatDurationMs } from '../../format/units.js';
+import { stageLabel } from './experiment-format.js';
 
 /** A stage's mean waiting and working time per ended case of one arm, as text and as a bar scaled to the largest total. */
 const stageCell = (figure: StageBreakdown['arms'][number], maxTotal: number): HTMLElement => {
@@ -20,7 +21,7 @@ const stageCell = (figure: StageBreakdown['arms'][number], maxTotal: number): HT
     element(
       'span',
       { class: 'stage-figures', 'data-role': 'stage-figures' },
-      figure.meanWaitingMs === null ? 'no ended case' : `waiting ${formatMs(figure.meanWaitingMs)} · working ${formatMs(figure.meanProcessingMs)}`,
+      figure.meanWaitingMs === null ? 'no ended case' : `waiting ${formatDurationMs(figure.meanWaitingMs)} · working ${formatDurationMs(figure.meanProcessingMs)}`,
     ),
   );
 };

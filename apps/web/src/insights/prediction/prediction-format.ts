@@ -3,6 +3,7 @@
  * the browser test read the page through the same wording as the page writes it.
  */
 import type { Distribution, DurationFit, Estimate, PoolFigure, PredictedFigure } from '../../api/simulations-types.js';
+import { formatDurationMinutes } from '../../format/units.js';
 
 const MINUS = '−';
 
@@ -61,60 +62,37 @@ export const formatShare = (share: number | null | undefined): string => {
   return `${signed(percent.toFixed(Math.abs(percent) < 10 && percent !== 0 ? 1 : 0))} %`;
 };
 
-type MinutesUnit = 's' | 'min' | 'h' | 'd';
-
-/** The unit a number of minutes reads best in: seconds below a minute, hours from two hours, days from two days. */
-const minutesUnit = (minutes: number): MinutesUnit => {
-  const size = Math.abs(minutes);
-  return size >= 2 * 24 * 60 ? 'd' : size >= 120 ? 'h' : size < 1 ? 's' : 'min';
-};
-
-const inUnit = (minutes: number, unit: MinutesUnit): string => {
-  const size = Math.abs(minutes);
-  const text =
-    unit === 'd' ? (size / (24 * 60)).toFixed(1) : unit === 'h' ? (size / 60).toFixed(1) : unit === 's' ? String(Math.round(size * 60)) : size.toFixed(size < 10 ? 1 : 0);
-  return `${minutes < 0 ? MINUS : ''}${text} ${unit}`;
-};
-
-/** Minutes as a person reads them, in the unit that suits them. */
-export const formatMinutes = (minutes: number | null | undefined, unit?: MinutesUnit): string => (known(minutes) ? inUnit(minutes, unit ?? minutesUnit(minutes)) : '–');
-
-/** A mean and its interval in one unit, that of the largest of them, so "−2.0 d (−5.7 d to +1.8 d)" never mixes hours and days. */
-const commonUnit = (values: ReadonlyArray<number | null>): MinutesUnit => minutesUnit(Math.max(...values.filter(known).map(Math.abs)));
-
-export const formatFigure = (figure: PredictedFigure | PoolFigure, value: number | null | undefined, unit?: MinutesUnit): string => {
+export const formatFigure = (figure: PredictedFigure | PoolFigure, value: number | null | undefined): string => {
   const kind = UNITS[figure];
-  return kind === 'share' ? formatShare(value) : kind === 'minutes' ? formatMinutes(value, unit) : formatCount(value);
+  return kind === 'share' ? formatShare(value) : kind === 'minutes' ? formatDurationMinutes(value) : formatCount(value);
 };
 
 /** A difference: shares in percentage points, the rest in their own unit, always with a sign. */
-export const formatFigureDifference = (figure: PredictedFigure | PoolFigure, value: number | null | undefined, unit?: MinutesUnit): string => {
+export const formatFigureDifference = (figure: PredictedFigure | PoolFigure, value: number | null | undefined): string => {
   if (!known(value)) return '–';
-  if (value === 0) return UNITS[figure] === 'share' ? '±0 pts' : `±${formatFigure(figure, 0, unit)}`;
+  if (value === 0) return UNITS[figure] === 'share' ? '±0 pts' : `±${formatFigure(figure, 0)}`;
   const sign = value > 0 ? '+' : MINUS;
   if (UNITS[figure] === 'share') {
     const points = Math.abs(value) * 100;
     return `${sign}${points.toFixed(points < 10 ? 1 : 0)} pts`;
   }
-  return `${sign}${formatFigure(figure, Math.abs(value), unit)}`;
+  return `${sign}${formatFigure(figure, Math.abs(value))}`;
 };
 
 /** "41 % (38 % to 44 %)"; one replication has no interval: "41 % (1 run, no interval)". */
 export const formatEstimate = (figure: PredictedFigure | PoolFigure, estimate: Estimate | undefined): string => {
   if (!estimate || !known(estimate.mean)) return '–';
-  const unit = commonUnit([estimate.mean, ...(estimate.interval ?? [])]);
-  const mean = formatFigure(figure, estimate.mean, unit);
+  const mean = formatFigure(figure, estimate.mean);
   if (estimate.interval === null) return `${mean} (${estimate.runs} run, no interval)`;
-  return `${mean} (${formatFigure(figure, estimate.interval[0], unit)} to ${formatFigure(figure, estimate.interval[1], unit)})`;
+  return `${mean} (${formatFigure(figure, estimate.interval[0])} to ${formatFigure(figure, estimate.interval[1])})`;
 };
 
 /** "−19 pts (−22 pts to −16 pts)". */
 export const formatDifferenceEstimate = (figure: PredictedFigure, estimate: Estimate | undefined): string => {
   if (!estimate || !known(estimate.mean)) return '–';
-  const unit = commonUnit([estimate.mean, ...(estimate.interval ?? [])]);
-  const mean = formatFigureDifference(figure, estimate.mean, unit);
+  const mean = formatFigureDifference(figure, estimate.mean);
   if (estimate.interval === null) return mean;
-  return `${mean} (${formatFigureDifference(figure, estimate.interval[0], unit)} to ${formatFigureDifference(figure, estimate.interval[1], unit)})`;
+  return `${mean} (${formatFigureDifference(figure, estimate.interval[0])} to ${formatFigureDifference(figure, estimate.interval[1])})`;
 };
 
 /** Whether the paired difference's interval leaves out zero: the models differ beyond the simulation's own noise. */
@@ -146,9 +124,9 @@ export const distributionMean = (distribution: Distribution): number => (distrib
 
 /** "log-normal, mean 12 min, sd 4.5 min". */
 export const distributionText = (distribution: Distribution): string => {
-  if (distribution.kind === 'logNormal') return `log-normal, mean ${formatMinutes(distribution.mean)}, sd ${formatMinutes(distribution.sd)}`;
-  if (distribution.kind === 'exponential') return `exponential, mean ${formatMinutes(distribution.mean)}`;
-  return `fixed ${formatMinutes(distribution.value)}`;
+  if (distribution.kind === 'logNormal') return `log-normal, mean ${formatDurationMinutes(distribution.mean)}, sd ${formatDurationMinutes(distribution.sd)}`;
+  if (distribution.kind === 'exponential') return `exponential, mean ${formatDurationMinutes(distribution.mean)}`;
+  return `fixed ${formatDurationMinutes(distribution.value)}`;
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Calibration, PredictionRequest, SimulationParameters, SimulationPr
 import { byRole, element } from '../../ui/dom.js';
 import { messageOf } from '../../ui/error-message.js';
 import { showStatus } from '../../ui/status-line.js';
+import { formatDurationMs } from '../../format/units.js';
 import { readBranchShares, renderBranchShares } from './branch-shares-editor.js';
 import { calibrationPanel, readCalibratedParameters } from './calibration-panel.js';
 import { clearFieldProblems, problemsOfError, showFieldProblems } from './field-problems.js';
@@ -250,7 +251,7 @@ export class PredictionPage {
       slot.replaceChildren(predictionResults(answer, this.label));
       slot.hidden = false;
       this.element.dataset.predicted = 'true';
-      showStatus(this.status, 'success', `Simulated in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      showStatus(this.status, 'success', `Simulated in ${formatDurationMs(performance.now() - started)}.`);
     } catch (error) {
       // Figures of other inputs than those on the form would mislead.
       byRole(this.element, 'results-slot').hidden = true;
