@@ -141,4 +141,40 @@ describe('version labels in the browser', () => {
     expect((await baseline.allTextContents()).sort()).toEqual([expect.stringMatching(labelPattern(1, 'as-is')), expect.stringMatching(labelPattern(2, 'to-be'))]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('lets the designer retag a version on the versions page, and every label follows', async () => {
+    // given the designer on the as-is version's page
+    const designer = await openSignedInPage(stack, { width: 1280, height: 800 });
+    try {
+      await designer.page.goto(`${baseUrl}/#/versions/${asIs.id}`);
+      const versions = designer.page.locator('[data-role="versions-page"]');
+      await versions.locator(`[data-role="version-title"][data-version-id="${asIs.id}"]`).waitFor();
+      await expect(versions.locator('[data-role="tag-input"]').inputValue()).resolves.toBe('as-is');
+      // when the tag is changed and saved
+      await versions.locator('[data-role="tag-input"]').fill('as-is 2025');
+      await versions.locator('[data-action="save-tag"]').click();
+      // then the status, the title and the list say so, and the API has it
+      await versions.locator('[data-role="status"]', { hasText: 'tagged as-is 2025' }).waitFor();
+      await expect(versions.locator('[data-role="version-title"]').textContent()).resolves.toMatch(/^Label demo \(as-is\) · version 1 · as-is 2025 · deployed /);
+      await expect(versions.locator(`.version-link[data-version-id="${asIs.id}"]`).textContent()).resolves.toMatch(labelPattern(1, 'as-is 2025'));
+      const stored = await call<{ tag: string | null }>(`process-versions/${asIs.id}`);
+      expect(stored.tag).toBe('as-is 2025');
+      expect(designer.pageErrors).toEqual([]);
+    } finally {
+      await designer.context.close();
+    }
+  });
+
+  it('tells an analyst the tag was not saved, and keeps it', async () => {
+    // given the analyst on the as-is version's page
+    await page.goto(`${baseUrl}/#/versions/${asIs.id}`);
+    const versions = page.locator('[data-role="versions-page"]');
+    await versions.locator(`[data-role="version-title"][data-version-id="${asIs.id}"]`).waitFor();
+    // when they try to retag it
+    await versions.locator('[data-role="tag-input"]').fill('mine');
+    await versions.locator('[data-action="save-tag"]').click();
+    // then the API's refusal is shown and the tag is unchanged
+    await versions.locator('[data-role="status"]', { hasText: 'Could not save the tag' }).waitFor();
+    expect((await call<{ tag: string | null }>(`process-versions/${asIs.id}`)).tag).toBe('as-is 2025');
+  });
 });
