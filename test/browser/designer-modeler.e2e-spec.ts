@@ -97,7 +97,8 @@ describe('designing a process in the browser', () => {
     await sut.root.locator('[data-role="problems"][data-origin="live"][data-errors="0"]').waitFor();
     expect(await sut.root.locator('.tandem-problem-badge[data-severity="error"]').count()).toBe(0);
 
-    // when it is deployed
+    // when it is deployed, tagged to-be
+    await sut.root.locator('[data-role="deploy-tag"]').fill('to-be');
     await sut.click('deploy');
     // then the engine answers with version 1
     await sut.root.locator('[data-role="status"][data-kind="success"]').waitFor();
@@ -113,7 +114,7 @@ describe('designing a process in the browser', () => {
     // then it shows read-only with the same marker and figures
     const versions = page.locator('[data-role="versions-page"]');
     await versions.locator(`[data-role="version-title"][data-version-id="${versionId}"]`).waitFor();
-    expect(await versions.locator('[data-role="version-title"]').textContent()).toMatch(/ · version 1 · deployed .+ by dora$/);
+    expect(await versions.locator('[data-role="version-title"]').textContent()).toMatch(/ · version 1 · to-be · deployed .+ by dora$/);
     await versions.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="NVA"]`).waitFor();
     expect(await textOf(versions.locator('[data-figure="nva-steps"] .figure-value'), '1')).toBe('1');
     expect(await textOf(versions.locator('[data-figure="nva-minutes"] .figure-value'), '12')).toBe('12');

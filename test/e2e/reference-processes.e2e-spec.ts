@@ -196,13 +196,13 @@ describe('the reference customer-service processes over HTTP', () => {
     const before = (await http().get('/api/process-versions').query({ key: 'customer-service' })).body;
     // when the engine starts again and deploys the directory once more
     await deployDirectory(definitions, PROCESSES, logger);
-    // then every file deployed cleanly, and the versions are the same two, the to-be the latest
+    // then every file deployed cleanly, and the versions are the same two, the to-be the latest, each with its own name and tagged by its file name
     expect(errors).toEqual([]);
     const after = (await http().get('/api/process-versions').query({ key: 'customer-service' })).body;
     expect(after).toEqual(before);
-    expect(after.map((version: { version: number; name: string }) => [version.version, version.name])).toEqual([
-      [2, 'Customer service (to-be)'],
-      [1, 'Customer service (as-is)'],
+    expect(after.map((version: { version: number; name: string; tag: string | null }) => [version.version, version.name, version.tag])).toEqual([
+      [2, 'Customer service (to-be)', 'to-be'],
+      [1, 'Customer service (as-is)', 'as-is'],
     ]);
   });
 });

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Allowed> = {
   'POST /api/deployments': ['designer', 'admin'],
   'GET /api/process-versions': ['designer', 'analyst', 'admin'],
   'GET /api/process-versions/{id}': ['designer', 'analyst', 'admin'],
+  'PATCH /api/process-versions/{id}': ['designer', 'admin'],
   'GET /api/process-versions/{before}/diff/{after}': ['designer', 'analyst', 'admin'],
   'GET /api/decisions': ['designer', 'analyst', 'admin'],
   'GET /api/decisions/{id}': ['designer', 'analyst', 'admin'],

@@ -1,7 +1,7 @@
 /**
  * Where the app is, from the URL hash: `#/modeler`, `#/versions`, `#/versions/<id>`, `#/diff`,
  * `#/diff/<before>/<after>`, `#/tasklist`, `#/tasklist/<task id>`, `#/insights`, `#/insights/experiments`,
- * `#/insights/experiments/<experiment id>`, `#/insights/predict`.
+ * `#/insights/experiments/<experiment id>`, `#/insights/predict`; `#/insights?…` carries the insights' view (insights-state.ts).
  */
 export type Route =
   | { page: 'modeler' }
@@ -15,7 +15,8 @@ export type Route =
 export const diffHref = (beforeId: string, afterId: string): string => `#/diff/${encodeURIComponent(beforeId)}/${encodeURIComponent(afterId)}`;
 
 export const parseRoute = (hash: string): Route => {
-  const [page, first, second] = hash.replace(/^#\/?/, '').split('/');
+  // A page's own state may follow a `?` (the insights keep theirs there).
+  const [page, first, second] = hash.replace(/^#\/?/, '').split('?')[0].split('/');
   if (page === 'insights' && first === 'predict') return { page: 'prediction' };
   if (page === 'insights' && first === 'experiments') return second ? { page: 'experiments', experimentId: decodeURIComponent(second) } : { page: 'experiments' };
   if (page === 'insights') return { page: 'insights' };

@@ -17,6 +17,7 @@ import { HistoryPartitions1764000001300 } from './migrations/1764000001300-histo
 import { GuardrailChecks1764000001400 } from './migrations/1764000001400-guardrail-checks.js';
 import { InstanceOrigin1764000001500 } from './migrations/1764000001500-instance-origin.js';
 import { TimeClasses1764000001600 } from './migrations/1764000001600-time-classes.js';
+import { VersionTags1764000001700 } from './migrations/1764000001700-version-tags.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   GuardrailChecks1764000001400,
   InstanceOrigin1764000001500,
   TimeClasses1764000001600,
+  VersionTags1764000001700,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

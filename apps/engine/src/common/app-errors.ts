@@ -12,6 +12,8 @@ export const APP_ERRORS = {
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
   processNotFound: 'PROCESS_NOT_FOUND',
   processVersionNotFound: 'PROCESS_VERSION_NOT_FOUND',
+  /** A version's tag is not text of at most 40 characters (details: field `tag`): 400, nothing stored. */
+  processVersionTagInvalid: 'PROCESS_VERSION_TAG_INVALID',
   instanceNotFound: 'INSTANCE_NOT_FOUND',
   taskNotFound: 'TASK_NOT_FOUND',
   /** An escalation names a reason code that is not in the configured list (details: reasonCode, known): 400. */

@@ -48,7 +48,7 @@ export class DefinitionsService {
    * decision id (identical XML finds the version deployed before). Any failing file refuses the
    * whole deployment and stores nothing.
    */
-  async deploy(resources: DeploymentResource[], deployedBy?: string): Promise<DeploymentOutcome> {
+  async deploy(resources: DeploymentResource[], deployedBy?: string, tag?: string | null): Promise<DeploymentOutcome> {
     const given = resources.filter(({ xml }) => xml.trim() !== '');
     if (given.length === 0) {
       throw new DomainError(
@@ -83,6 +83,7 @@ export class DefinitionsService {
         graphs: graphs.map((graph) => ({ id: this.ids.next(), graph })),
         deployedAt,
         ...(deployedBy !== undefined && { deployedBy }),
+        ...(tag !== undefined && tag !== null && { tag }),
       })),
       decisions: decisions.map(({ resource, tables }) => ({
         xml: resource.xml,
@@ -107,6 +108,13 @@ export class DefinitionsService {
     if (!version) {
       throw new DomainError(APP_ERRORS.processVersionNotFound, `Process version ${id} does not exist`, { id });
     }
+    return version;
+  }
+
+  /** Sets (or with null clears) a version's tag: the one thing about a version that changes after deploy. */
+  async setTag(id: string, tag: string | null): Promise<ProcessVersionSummary> {
+    const version = await this.processVersions.setTag(id, tag);
+    if (!version) throw new DomainError(APP_ERRORS.processVersionNotFound, `Process version ${id} does not exist`, { id });
     return version;
   }
 

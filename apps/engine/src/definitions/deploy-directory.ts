@@ -10,6 +10,14 @@ import type { DefinitionsService } from './definitions.service.js';
  */
 const DEPLOYED_EXTENSIONS = ['.form', '.dmn', '.bpmn'];
 
+/** A reference model named for its role (`as-is.bpmn`, `to-be.bpmn`) is tagged with it, so the pickers tell the two apart. */
+const TAGGED_FILE_NAMES = new Set(['as-is', 'to-be']);
+
+export const tagOfFile = (path: string): string | undefined => {
+  const stem = basename(path).replace(/\.bpmn$/, '');
+  return TAGGED_FILE_NAMES.has(stem) ? stem : undefined;
+};
+
 /**
  * Deploys every `.form`, `.dmn` and `.bpmn` file under a directory (the reference processes at start), one
  * file per deployment. Identical XML returns the version deployed before, so this is safe on every
@@ -28,7 +36,7 @@ export const deployDirectory = async (definitions: DefinitionsService, directory
       const path = join(directory, file);
       const name = relative(directory, path);
       try {
-        const { processVersions, decisions, forms, warnings } = await definitions.deploy([{ name: basename(path), xml: await readFile(path, 'utf8') }]);
+        const { processVersions, decisions, forms, warnings } = await definitions.deploy([{ name: basename(path), xml: await readFile(path, 'utf8') }], undefined, tagOfFile(path));
         for (const deployed of [...processVersions, ...decisions, ...forms]) {
           logger.log(`${name}: ${deployed.key} v${deployed.version}${deployed.created ? ' deployed' : ' (unchanged)'}`);
         }

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -8,6 +8,7 @@ import type { DeploymentResource } from './deployment-documents.js';
 import { DeployedFormView } from '../forms/dto/form.view.js';
 import { DeployedDecisionView } from './dto/decision.view.js';
 import { DeployedVersionView, DeploymentView } from './dto/process-version.view.js';
+import { MAX_TAG_LENGTH, normalizeTag } from './version-tag.js';
 
 /** Files accepted in one multipart deployment. */
 export const MAX_DEPLOYMENT_FILES = 20;
@@ -35,13 +36,28 @@ export class DeploymentsController {
       'or as a form-js form (JSON, a `.form` file) when it is JSON.',
     schema: { type: 'string', format: 'binary' },
   })
+  @ApiQuery({
+    name: 'tag',
+    required: false,
+    description: `Tag of the versions this deployment creates (\`as-is\`, \`to-be\`, free text, at most ${MAX_TAG_LENGTH} characters); also a multipart field \`tag\``,
+  })
   @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions and decisions (existing ones for identical XML)' })
-  @ApiBadRequestResponse({ description: 'Empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)' })
+  @ApiBadRequestResponse({
+    description: 'PROCESS_VERSION_TAG_INVALID (details.field `tag`); empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)',
+  })
   @ApiUnprocessableEntityResponse({ description: 'A model, decision or form has errors, or a task names a form not deployed: details.problems names each element' })
-  async deploy(@Body() body: unknown, @UploadedFiles() files: UploadedDocument[] | undefined, @CurrentPrincipal() principal: Principal): Promise<DeploymentView> {
+  async deploy(
+    @Body() body: unknown,
+    @UploadedFiles() files: UploadedDocument[] | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Query('tag') queryTag: unknown,
+  ): Promise<DeploymentView> {
+    // A multipart upload may carry the tag as a field; an XML body only in the query.
+    const fieldTag = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).tag : undefined;
+    const tag = normalizeTag(queryTag ?? fieldTag);
     const resources: DeploymentResource[] =
       files && files.length > 0 ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') })) : [{ xml: typeof body === 'string' ? body : '' }];
-    const { processVersions, decisions, forms, warnings } = await this.definitions.deploy(resources, principal.name);
+    const { processVersions, decisions, forms, warnings } = await this.definitions.deploy(resources, principal.name, tag);
     return {
       processVersions: processVersions.map(DeployedVersionView.ofDeployed),
       decisions: decisions.map(DeployedDecisionView.ofDeployed),

@@ -1,11 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { DefinitionsService } from './definitions.service.js';
 import { ProcessDiffView } from './dto/process-diff.view.js';
 import { ProcessVersionQuery } from './dto/process-version.query.js';
+import { ProcessVersionTagBody } from './dto/process-version-tag.body.js';
 import { ProcessVersionDetailView, ProcessVersionView } from './dto/process-version.view.js';
 import { ProcessVersionDiffService } from './process-version-diff.service.js';
+import { normalizeTag } from './version-tag.js';
 
 @ApiTags('definitions')
 @Roles('designer', 'analyst')
@@ -27,6 +29,15 @@ export class ProcessVersionsController {
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ProcessVersionDetailView> {
     return ProcessVersionDetailView.ofDetail(await this.definitions.findById(id));
+  }
+
+  @Patch(':id')
+  @Roles('designer')
+  @ApiOkResponse({ type: ProcessVersionView, description: 'The version with its new tag (the model itself never changes)' })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID, or `tag` is not text of at most 40 characters' })
+  @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
+  async setTag(@Param('id', ParseUUIDPipe) id: string, @Body() body: ProcessVersionTagBody): Promise<ProcessVersionView> {
+    return ProcessVersionView.of(await this.definitions.setTag(id, normalizeTag(body.tag)));
   }
 
   @Get(':before/diff/:after')

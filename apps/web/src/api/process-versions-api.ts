@@ -12,6 +12,8 @@ export interface ProcessVersion {
   deployedAt: string;
   /** Who deployed it; null when the engine deployed it at start-up. */
   deployedBy: string | null;
+  /** `as-is`, `to-be` or free text; null when untagged. */
+  tag: string | null;
 }
 
 /** "deployed <when> by <who>", as every page names a version's deployment. */
@@ -36,7 +38,12 @@ export const listProcessVersions = (): Promise<ProcessVersion[]> => requestJson<
 
 export const getProcessVersion = (id: string): Promise<ProcessVersionDetail> => requestJson<ProcessVersionDetail>(`process-versions/${encodeURIComponent(id)}`);
 
-export const deployXml = (xml: string): Promise<Deployment> => requestJson<Deployment>('deployments', { method: 'POST', body: xml, contentType: 'application/xml' });
+export const deployXml = (xml: string, tag?: string): Promise<Deployment> =>
+  requestJson<Deployment>(`deployments${tag ? `?tag=${encodeURIComponent(tag)}` : ''}`, { method: 'POST', body: xml, contentType: 'application/xml' });
+
+/** Sets (or with null clears) a version's tag (PATCH /api/process-versions/{id}). */
+export const setProcessVersionTag = (id: string, tag: string | null): Promise<ProcessVersion> =>
+  requestJson<ProcessVersion>(`process-versions/${encodeURIComponent(id)}`, { method: 'PATCH', body: { tag } });
 
 /** The problems a refused deployment (422) lists in `details.problems`. */
 export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] => (Array.isArray(details?.problems) ? (details.problems as Problem[]) : []);

@@ -1,6 +1,6 @@
 import type { ProcessVersion } from '../api/process-versions-api.js';
-import { formatDateTime } from '../ui/dom.js';
 import { groupByProcess } from '../versions/version-list.js';
+import { versionLabel } from '../versions/version-label.js';
 
 /** Fills a select with every deployed version, grouped by process key, newest first. */
 export const fillVersionSelect = (select: HTMLSelectElement, versions: readonly ProcessVersion[], selectedId: string | undefined): void => {
@@ -11,7 +11,9 @@ export const fillVersionSelect = (select: HTMLSelectElement, versions: readonly 
     for (const version of process.versions) {
       const option = document.createElement('option');
       option.value = version.id;
-      option.textContent = `${process.key} · version ${version.version} · ${formatDateTime(version.deployedAt)}`;
+      option.textContent = versionLabel(version);
+      // The version's own name: as-is and to-be of one key may be named apart.
+      if (version.name) option.title = version.name;
       option.selected = version.id === selectedId;
       group.append(option);
     }

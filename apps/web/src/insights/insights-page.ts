@@ -21,11 +21,13 @@ import { messageOf } from '../ui/error-message.js';
 import { showSimulated } from '../ui/simulated-badge.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderActivityTable } from './activity-table.js';
+import { busiestVersion, insightsHash, readInsightsState, type InsightsState } from './insights-state.js';
 import { downloadCsv } from './csv-download.js';
 import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, legendGradient } from './heat-scale.js';
 import { HEAT_MEASURES, MEASURE_LABELS, showHeatmap, type HeatMeasure, type HeatStatistic } from './heatmap.js';
 import { kpiFigures, renderKpiTiles, type KpiFigure } from './kpi-tiles.js';
 import { readTargetsForm, renderTargetsForm } from './targets-editor.js';
+import { versionLabel } from '../versions/version-label.js';
 import './insights.css';
 import { formatReportDuration } from '../format/units.js';
 
@@ -124,12 +126,14 @@ export class InsightsPage {
       event.preventDefault();
       void this.load();
     });
-    byRole(element, 'process-select').addEventListener('change', () => {
-      this.fillVersions();
-      void this.load();
-    });
+    byRole(element, 'process-select').addEventListener('change', () => void this.chooseVersionAndLoad());
     byRole(element, 'version-select').addEventListener('change', () => void this.load());
-    for (const role of ['measure-select', 'statistic-select']) byRole(element, role).addEventListener('change', () => this.paint());
+    for (const role of ['measure-select', 'statistic-select']) {
+      byRole(element, role).addEventListener('change', () => {
+        this.paint();
+        this.writeState();
+      });
+    }
     const targetsForm = byRole<HTMLFormElement>(element, 'targets-form');
     element.querySelector('[data-action="edit-targets"]')?.addEventListener('click', (event) => {
       targetsForm.hidden = !targetsForm.hidden;
@@ -145,22 +149,82 @@ export class InsightsPage {
     }
   }
 
-  /** Lists the deployed processes again (a deploy may have added one), keeping the choice, and shows fresh figures. */
+  /**
+   * Lists the deployed processes again (a deploy may have added one) and shows fresh figures: the
+   * view the URL names, else the one on screen, else the process's busiest version in the window.
+   */
   async show(): Promise<void> {
     try {
+      const state = readInsightsState(location.hash);
       const chosenKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
       const chosenVersion = byRole<HTMLSelectElement>(this.element, 'version-select').value;
       this.versions = await listProcessVersions();
-      this.fillProcesses(chosenKey);
-      this.fillVersions(chosenVersion);
+      const urlVersion = this.versions.find(({ id }) => id === state.version);
+      this.fillProcesses(urlVersion?.key ?? state.process ?? chosenKey);
+      this.applyState(state);
       if (this.versions.length === 0) {
         showStatus(this.status, 'info', 'No process is deployed yet: deploy one and run cases to see where the time goes.');
         return;
       }
-      await this.load();
+      const key = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+      const kept = urlVersion ?? this.versions.find(({ id, key: versionKey }) => id === chosenVersion && versionKey === key && state.process === undefined);
+      if (kept) {
+        this.fillVersions(kept.id);
+        await this.load();
+      } else await this.chooseVersionAndLoad();
     } catch (error) {
       showStatus(this.status, 'error', `Could not load the insights: ${messageOf(error)}`);
     }
+  }
+
+  /** Opens the chosen process on its version with the most ended cases in the window (the newest when none ended). */
+  private async chooseVersionAndLoad(): Promise<void> {
+    const key = byRole<HTMLSelectElement>(this.element, 'process-select').value;
+    const { from, to, segment } = this.readFilter();
+    const versions = this.versions.filter((version) => version.key === key);
+    try {
+      const counts = await Promise.all(
+        versions.map(async ({ id, version }) => ({ id, version, endedCases: (await getKpis({ processVersionId: id, from, to, segment })).sampleSize.cases })),
+      );
+      this.fillVersions(busiestVersion(counts));
+    } catch (error) {
+      // Without the counts the newest version is still a view.
+      showStatus(this.status, 'error', `Could not count the ended cases per version: ${messageOf(error)}`);
+      this.fillVersions();
+    }
+    await this.load();
+  }
+
+  /** Puts the URL's measure, statistic, window and segment into the inputs (the version is chosen apart). */
+  private applyState(state: InsightsState): void {
+    const set = (role: string, value: string | undefined) => {
+      if (value === undefined) return;
+      const input = byRole<HTMLInputElement | HTMLSelectElement>(this.element, role);
+      if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === value)) return;
+      input.value = value;
+    };
+    set('measure-select', state.measure);
+    set('statistic-select', state.statistic);
+    set('from', state.from);
+    set('to', state.to);
+    set('segment-variable', state.segmentVariable);
+    set('segment-value', state.segmentValue);
+  }
+
+  /** The view on screen, in the URL: replaced, not pushed, so Back leaves the page rather than stepping through filters. */
+  private writeState(): void {
+    const value = (role: string) => byRole<HTMLInputElement | HTMLSelectElement>(this.element, role).value.trim() || undefined;
+    const hash = insightsHash({
+      process: value('process-select'),
+      version: value('version-select'),
+      measure: value('measure-select'),
+      statistic: value('statistic-select'),
+      from: value('from'),
+      to: value('to'),
+      segmentVariable: value('segment-variable'),
+      segmentValue: value('segment-value'),
+    });
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
   }
 
   private fillProcesses(selectedKey: string): void {
@@ -169,9 +233,9 @@ export class InsightsPage {
     select.replaceChildren(
       ...keys.map((key) => {
         const option = document.createElement('option');
-        const name = this.versions.find((version) => version.key === key)?.name;
+        // The key alone: each version has its own name, which the version picker shows.
         option.value = key;
-        option.textContent = name ? `${name} (${key})` : key;
+        option.textContent = key;
         option.selected = key === selectedKey;
         return option;
       }),
@@ -186,7 +250,8 @@ export class InsightsPage {
       ...versions.map((version) => {
         const option = document.createElement('option');
         option.value = version.id;
-        option.textContent = `version ${version.version}`;
+        option.textContent = versionLabel(version);
+        if (version.name) option.title = version.name;
         option.selected = version.id === selectedId;
         return option;
       }),
@@ -211,6 +276,7 @@ export class InsightsPage {
     const processKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
     showStatus(this.status, 'info', 'Loading…');
     this.element.dataset.loaded = 'false';
+    this.writeState();
     try {
       const [version, activities, kpis, valueAdded, rework, targets] = await Promise.all([
         this.shownXmlOf === filter.processVersionId ? undefined : getProcessVersion(filter.processVersionId),

@@ -25,6 +25,8 @@ const TEMPLATE = `
     <button type="button" data-action="save-draft">Save draft</button>
     <button type="button" data-action="download">Download XML</button>
     <span class="origin" data-role="origin"></span>
+    <input type="text" data-role="deploy-tag" maxlength="40" size="12" placeholder="tag, e.g. to-be" aria-label="Tag of the new version" list="deploy-tag-suggestions" />
+    <datalist id="deploy-tag-suggestions"><option value="as-is"></option><option value="to-be"></option></datalist>
     <button type="button" class="primary" data-action="deploy">Deploy</button>
   </div>
   <div class="status" data-role="status" role="status" hidden></div>
@@ -181,7 +183,8 @@ export class ModelerPage {
   private async deploy(): Promise<void> {
     showStatus(this.status, 'info', 'Deploying…');
     try {
-      const { processVersions } = await deployXml(await this.xml());
+      const tag = byRole<HTMLInputElement>(this.element, 'deploy-tag').value.trim();
+      const { processVersions } = await deployXml(await this.xml(), tag || undefined);
       this.extraProblems = undefined;
       this.refresh();
       const [first] = processVersions;

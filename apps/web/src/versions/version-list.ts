@@ -1,4 +1,6 @@
-import { deploymentOf, type ProcessVersion } from '../api/process-versions-api.js';
+import type { ProcessVersion } from '../api/process-versions-api.js';
+import { formatDateTime } from '../ui/dom.js';
+import { versionLabel } from './version-label.js';
 
 /** A process key with its versions, newest first. */
 export interface ProcessVersions {
@@ -59,11 +61,13 @@ export const renderVersionList = (container: HTMLElement, versions: readonly Pro
       choose.className = 'version-link';
       choose.dataset.versionId = version.id;
       choose.dataset.version = String(version.version);
-      choose.textContent = `version ${version.version}`;
+      choose.textContent = versionLabel(version);
+      if (version.name) choose.title = version.name;
       if (version.id === options.currentId) item.classList.add('current');
       const deployedAt = document.createElement('time');
       deployedAt.dateTime = version.deployedAt;
-      deployedAt.textContent = deploymentOf(version);
+      // The label names the day; the exact minute beside it.
+      deployedAt.textContent = formatDateTime(version.deployedAt);
       item.append(choose, ' ', deployedAt);
       list.append(item);
     }

@@ -1,6 +1,6 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
-import { deploymentOf, getProcessVersion, listProcessVersions, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import { deploymentOf, getProcessVersion, listProcessVersions, setProcessVersionTag, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
 import { diffHref } from '../app-router.js';
 import { previousVersionOf } from '../diff/version-picker.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
@@ -21,6 +21,11 @@ const TEMPLATE = `
       <button type="button" data-action="edit-copy" disabled>Edit as new draft</button>
       <button type="button" data-action="download-version" disabled>Download XML</button>
       <a class="button" data-action="compare-previous" hidden>Compare with version …</a>
+      <form class="version-tag-form" data-role="tag-form" hidden>
+        <input type="text" data-role="tag-input" maxlength="40" size="14" placeholder="tag, e.g. to-be" aria-label="Tag" list="version-tag-suggestions" />
+        <datalist id="version-tag-suggestions"><option value="as-is"></option><option value="to-be"></option></datalist>
+        <button type="submit" data-action="save-tag">Save tag</button>
+      </form>
     </div>
     <div class="status" data-role="status" role="status" hidden></div>
     <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
@@ -47,6 +52,34 @@ export class VersionsPage {
       const version = this.shownVersion;
       if (version) downloadXml(version.xml, bpmnFileName(`${version.key}-v${version.version}`));
     });
+    byRole<HTMLFormElement>(element, 'tag-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.saveTag();
+    });
+  }
+
+  /** The tag is the one thing about a version that changes after deploy (designers only: the API refuses others). */
+  private async saveTag(): Promise<void> {
+    const version = this.shownVersion;
+    if (!version) return;
+    const status = byRole(this.element, 'status');
+    const tag = byRole<HTMLInputElement>(this.element, 'tag-input').value.trim();
+    try {
+      const saved = await setProcessVersionTag(version.id, tag === '' ? null : tag);
+      this.shownVersion = { ...version, tag: saved.tag };
+      this.showTitle(this.shownVersion);
+      const versions = await listProcessVersions();
+      renderVersionList(byRole(this.element, 'version-list'), versions, { hrefOf: (shown) => `#/versions/${shown.id}`, currentId: version.id });
+      showStatus(status, 'success', saved.tag === null ? `Version ${saved.version} is untagged.` : `Version ${saved.version} is tagged ${saved.tag}.`);
+    } catch (error) {
+      showStatus(status, 'error', `Could not save the tag: ${messageOf(error)}`);
+    }
+  }
+
+  private showTitle(version: ProcessVersion): void {
+    const title = byRole(this.element, 'version-title');
+    title.textContent = [version.name ?? version.key, `version ${version.version}`, ...(version.tag ? [version.tag] : []), deploymentOf(version)].join(' · ');
+    title.dataset.versionId = version.id;
   }
 
   /** Lists the versions again (a deploy may have added one) and shows the chosen version, if any. */
@@ -83,10 +116,10 @@ export class VersionsPage {
     await this.viewer.importXML(version.xml);
     this.shownVersion = version;
     fitDiagram(this.viewer);
-    const title = byRole(this.element, 'version-title');
-    title.textContent = `${version.name ?? version.key} · version ${version.version} · ${deploymentOf(version)}`;
-    title.dataset.versionId = version.id;
+    this.showTitle(version);
     byRole(this.element, 'read-only').hidden = false;
+    byRole(this.element, 'tag-form').hidden = false;
+    byRole<HTMLInputElement>(this.element, 'tag-input').value = version.tag ?? '';
     for (const button of this.element.querySelectorAll<HTMLButtonElement>('.toolbar button')) button.disabled = false;
     refreshInsight(this.viewer, { summary: byRole(this.element, 'summary') }, undefined);
   }

@@ -32,4 +32,8 @@ export class ProcessVersionEntity {
 
   @Column({ name: 'deployed_by', type: 'text', nullable: true })
   deployedBy: string | null;
+
+  /** `as-is`, `to-be` or free text; the one column of a version that may change after deploy. */
+  @Column({ type: 'text', nullable: true })
+  tag: string | null;
 }

@@ -15,6 +15,8 @@ export interface ProcessVersionSummary {
   deployedAt: Date;
   /** The user who deployed it; null when the engine deployed it at start-up. */
   deployedBy: string | null;
+  /** `as-is`, `to-be` or free text; null when untagged. */
+  tag: string | null;
 }
 
 /** What running an instance needs: the compiled graph. */
@@ -32,6 +34,8 @@ export interface Deployment {
   graphs: Array<{ id: string; graph: ProcessGraph }>;
   deployedAt: Date;
   deployedBy?: string;
+  /** Set on the versions this deployment creates; an existing version keeps its own tag. */
+  tag?: string;
 }
 
 export interface DeployedVersion extends ProcessVersionSummary {
@@ -56,13 +60,13 @@ export class ProcessVersionRepository {
   }
 
   /** As `deploy`, inside the caller's transaction (a deployment of several documents is one transaction). */
-  async deployIn(manager: EntityManager, { xml, graphs, deployedAt, deployedBy }: Deployment): Promise<DeployedVersion[]> {
+  async deployIn(manager: EntityManager, { xml, graphs, deployedAt, deployedBy, tag }: Deployment): Promise<DeployedVersion[]> {
     const checksum = sha256(xml);
     // Keys in a fixed order so two concurrent deployments take the key locks in the same order.
     const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
     const versions = new Map<string, DeployedVersion>();
     for (const { id, graph } of ordered) {
-      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy }));
+      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy, tag }));
     }
     return graphs.map(({ graph }) => versions.get(graph.key)!);
   }
@@ -96,6 +100,14 @@ export class ProcessVersionRepository {
     return new Set(rows.map(({ key }) => key));
   }
 
+  /** Sets or clears a version's tag; null when the version does not exist. */
+  async setTag(id: string, tag: string | null): Promise<ProcessVersionSummary | null> {
+    const updated = await this.sql.rows<{ id: string }>(`UPDATE process_version SET tag = $2 WHERE id = $1 RETURNING id`, [id, tag]);
+    if (updated.length === 0) return null;
+    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: SUMMARY_COLUMNS });
+    return entity ? toSummary(entity) : null;
+  }
+
   async list(key?: string): Promise<ProcessVersionSummary[]> {
     const entities = await this.dataSource.getRepository(ProcessVersionEntity).find({
       where: key === undefined ? {} : { key },
@@ -107,14 +119,21 @@ export class ProcessVersionRepository {
 
   private async deployOne(
     manager: EntityManager,
-    version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date; deployedBy?: string },
+    version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date; deployedBy?: string; tag?: string },
   ): Promise<DeployedVersion> {
     const { key } = version.graph;
     // Serialises deployments of one key, so version numbers never collide.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
     const repository = manager.getRepository(ProcessVersionEntity);
     const existing = await repository.findOne({ where: { key, checksum: version.checksum }, select: SUMMARY_COLUMNS });
-    if (existing) return { ...toSummary(existing), created: false };
+    if (existing) {
+      // A tag given when redeploying labels an untagged version (the reference processes of databases older than tags); it never overwrites one.
+      if (version.tag !== undefined && existing.tag === null) {
+        await repository.update({ id: existing.id }, { tag: version.tag });
+        existing.tag = version.tag;
+      }
+      return { ...toSummary(existing), created: false };
+    }
     const rows: Array<{ next: number }> = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM process_version WHERE key = $1`, [key]);
     const entity = repository.create({
       id: version.id,
@@ -126,6 +145,7 @@ export class ProcessVersionRepository {
       graph: version.graph,
       deployedAt: version.deployedAt,
       deployedBy: version.deployedBy ?? null,
+      tag: version.tag ?? null,
     });
     await repository.insert(entity);
     return { ...toSummary(entity), created: true };
@@ -140,6 +160,7 @@ const SUMMARY_COLUMNS = {
   checksum: true,
   deployedAt: true,
   deployedBy: true,
+  tag: true,
 } as const;
 
 const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
@@ -150,4 +171,5 @@ const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
   checksum: entity.checksum,
   deployedAt: entity.deployedAt,
   deployedBy: entity.deployedBy,
+  tag: entity.tag,
 });

@@ -11,6 +11,7 @@ export class ProcessVersionView {
   @ApiProperty({ description: 'sha256 of the deployed XML' }) checksum: string;
   @ApiProperty({ format: 'date-time' }) deployedAt: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Who deployed it; null when the engine deployed it at start-up' }) deployedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '`as-is`, `to-be` or free text; null when untagged' }) tag: string | null;
 
   static of(version: ProcessVersionSummary): ProcessVersionView {
     return Object.assign(new ProcessVersionView(), {
@@ -21,6 +22,7 @@ export class ProcessVersionView {
       checksum: version.checksum,
       deployedAt: version.deployedAt.toISOString(),
       deployedBy: version.deployedBy,
+      tag: version.tag,
     });
   }
 }

@@ -30,6 +30,7 @@ import { metricsPanel } from './metrics-table.js';
 import { planPanel } from './plan-panel.js';
 import { stagePanel } from './stage-table.js';
 import { verdictPanel } from './verdict-panel.js';
+import { versionLabel } from '../../versions/version-label.js';
 import './experiments.css';
 
 const TEMPLATE = `
@@ -119,7 +120,7 @@ export class ExperimentsPage {
 
   private readonly versionLabel = (processVersionId: string): string => {
     const version = this.versions.get(processVersionId);
-    return version ? `${version.name ?? version.key} v${version.version}` : `version ${processVersionId.slice(0, 8)}`;
+    return version ? versionLabel(version) : `version ${processVersionId.slice(0, 8)}`;
   };
 
   private readonly versionOf = (processVersionId: string): ProcessVersion | undefined => this.versions.get(processVersionId);

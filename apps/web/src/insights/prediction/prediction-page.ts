@@ -14,6 +14,7 @@ import { candidateShares, DEFAULT_POOL_SIZE, describeField, poolSize } from './p
 import { poolSpecs, readPoolRows, renderPools, wirePoolsEditor, type PoolRow } from './pools-editor.js';
 import { predictionResults, simulatedBadge } from './prediction-results.js';
 import { gatewaysWithoutShares, parametersFor, poolGroups, type ModelOutline } from './shared-parameters.js';
+import { versionLabel } from '../../versions/version-label.js';
 import './prediction.css';
 
 const TEMPLATE = `
@@ -120,7 +121,7 @@ export class PredictionPage {
 
   private readonly label = (versionId: string): string => {
     const version = this.versions.find(({ id }) => id === versionId);
-    return version ? `${version.name ?? version.key} v${version.version}` : versionId.slice(0, 8);
+    return version ? versionLabel(version) : versionId.slice(0, 8);
   };
 
   private selected(role: string): string | undefined {
@@ -130,7 +131,7 @@ export class PredictionPage {
   private fillSelect(role: string, versions: readonly ProcessVersion[], selected: string | undefined, none?: string): void {
     byRole<HTMLSelectElement>(this.element, role).replaceChildren(
       ...(none === undefined ? [] : [element('option', { value: '' }, none)]),
-      ...versions.map((version) => element('option', { value: version.id, selected: version.id === selected }, `${this.label(version.id)} (${version.key})`)),
+      ...versions.map((version) => element('option', { value: version.id, selected: version.id === selected }, this.label(version.id))),
     );
   }
 
