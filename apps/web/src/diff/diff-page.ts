@@ -7,6 +7,7 @@ import { deploymentOf, getProcessVersion, getProcessVersionDiff, listProcessVers
 import { diffHref } from '../app-router.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagramsTogether } from '../modeler/diagram/fit-diagram.js';
+import { addZoomControl } from '../modeler/diagram/zoom-control.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
@@ -56,6 +57,10 @@ export class DiffPage {
     this.before = createViewer(byRole(element, 'before-canvas'));
     this.after = createViewer(byRole(element, 'after-canvas'));
     linkViewboxes(this.before, this.after);
+    // One side's buttons move both: the viewboxes are linked, and fitting fits the pair.
+    const fitBoth = (): boolean => fitDiagramsTogether([this.before, this.after]);
+    addZoomControl(byRole(element, 'before-canvas'), this.before, fitBoth);
+    addZoomControl(byRole(element, 'after-canvas'), this.after, fitBoth);
     element.querySelector('[data-action="compare"]')?.addEventListener('click', () => {
       const before = byRole<HTMLSelectElement>(element, 'before-select').value;
       const after = byRole<HTMLSelectElement>(element, 'after-select').value;

@@ -16,6 +16,7 @@ import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../
 import { revealElement } from '../modeler/diagram-insight.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
+import { addZoomControl } from '../modeler/diagram/zoom-control.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showSimulated } from '../ui/simulated-badge.js';
@@ -119,6 +120,7 @@ export class InsightsPage {
     element.innerHTML = TEMPLATE;
     this.status = byRole(element, 'status');
     this.viewer = createViewer(byRole(element, 'heatmap-canvas'));
+    addZoomControl(byRole(element, 'heatmap-canvas'), this.viewer, () => fitDiagram(this.viewer));
     byRole(element, 'legend-bar').style.background = legendGradient();
     byRole(element, 'legend-designed-bar').style.background = legendGradient(DESIGNED_WAIT_STOPS);
     byRole(element, 'legend-external-bar').style.background = legendGradient(EXTERNAL_SYSTEM_STOPS);

@@ -11,6 +11,7 @@ import { createModeler } from './diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from './diagram/download-xml.js';
 import { loadDraft, saveDraft } from './diagram/draft-store.js';
 import { fitDiagram, PALETTE_WIDTH } from './diagram/fit-diagram.js';
+import { addZoomControl } from './diagram/zoom-control.js';
 import { importProblemOf } from './diagram/import-check.js';
 import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
@@ -61,6 +62,7 @@ export class ModelerPage {
     this.status = byRole(container, 'status');
     this.origin = byRole(container, 'origin');
     this.modeler = createModeler(byRole(container, 'canvas'), byRole(container, 'properties'));
+    addZoomControl(byRole(container, 'canvas'), this.modeler, () => fitDiagram(this.modeler, PALETTE_WIDTH));
     this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
       if (this.extraProblems?.origin === 'deploy') this.extraProblems = undefined;
       this.refresh();

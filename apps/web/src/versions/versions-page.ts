@@ -6,6 +6,7 @@ import { previousVersionOf } from '../diff/version-picker.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
+import { addZoomControl } from '../modeler/diagram/zoom-control.js';
 import { refreshInsight } from '../modeler/diagram-insight.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
@@ -45,6 +46,7 @@ export class VersionsPage {
   ) {
     element.innerHTML = TEMPLATE;
     this.viewer = createViewer(byRole(element, 'viewer-canvas'));
+    addZoomControl(byRole(element, 'viewer-canvas'), this.viewer, () => fitDiagram(this.viewer));
     element.querySelector('[data-action="edit-copy"]')?.addEventListener('click', () => {
       if (this.shownVersion) onEditCopy(this.shownVersion.id);
     });

@@ -6,6 +6,7 @@ import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../
 import { revealElement } from '../../modeler/diagram-insight.js';
 import { createViewer } from '../../modeler/diagram/create-diagrams.js';
 import { fitDiagram } from '../../modeler/diagram/fit-diagram.js';
+import { addZoomControl } from '../../modeler/diagram/zoom-control.js';
 import { currentSession } from '../../api/auth-headers.js';
 import { byRole, element } from '../../ui/dom.js';
 import { downloadFile } from '../../ui/download-file.js';
@@ -91,6 +92,7 @@ export class ExperimentsPage {
     this.operations = new OperationButtons(element, byRole(element, 'operation-answer'), () => this.show(this.experimentId));
     this.status = byRole(element, 'status');
     this.viewer = createViewer(byRole(element, 'difference-canvas'));
+    addZoomControl(byRole(element, 'difference-canvas'), this.viewer, () => fitDiagram(this.viewer));
     byRole(element, 'legend-bar').style.background = differenceGradient();
     element.querySelector('[data-action="refresh"]')?.addEventListener('click', () => void this.show(this.experimentId));
     byRole(element, 'candidate-select').addEventListener('change', () => {

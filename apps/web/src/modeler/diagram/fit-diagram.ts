@@ -1,6 +1,8 @@
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 
+import { readableScale } from './readable-scale.js';
+
 const MARGIN = 24;
 
 interface Box {
@@ -11,19 +13,24 @@ interface Box {
 }
 
 /**
- * Shows `box` whole (never beyond 100%) and centred, leaving `reservedLeft` pixels free. Answers
- * false when the canvas has no size yet (its page is hidden): fit again once it is shown.
+ * Shows `box` at a readable scale (its width in the room left of `reservedLeft`, at least
+ * MIN_READABLE_SCALE, at most 100 %): centred when it fits, else from its top-left corner so the
+ * process starts on screen and the rest is a scroll away. Answers false when the canvas has no
+ * size yet (its page is hidden): fit again once it is shown.
  */
 const showBox = (canvas: Canvas, box: Box, reservedLeft: number): boolean => {
   const { outer } = canvas.viewbox();
   if (outer.width === 0 || outer.height === 0) return false;
   if (box.width === 0 || box.height === 0) return true;
-  const scale = Math.min((outer.width - reservedLeft - 2 * MARGIN) / box.width, (outer.height - 2 * MARGIN) / box.height, 1);
+  const scale = readableScale(outer.width - reservedLeft - 2 * MARGIN, box.width);
   const freeWidth = (outer.width - reservedLeft) / scale;
   const freeHeight = outer.height / scale;
+  const margin = MARGIN / scale;
+  const fitsAcross = box.width + 2 * margin <= freeWidth;
+  const fitsDown = box.height + 2 * margin <= freeHeight;
   canvas.viewbox({
-    x: box.x - reservedLeft / scale - (freeWidth - box.width) / 2,
-    y: box.y - (freeHeight - box.height) / 2,
+    x: box.x - reservedLeft / scale - (fitsAcross ? (freeWidth - box.width) / 2 : margin),
+    y: box.y - (fitsDown ? (freeHeight - box.height) / 2 : margin),
     width: outer.width / scale,
     height: outer.height / scale,
   });
@@ -37,12 +44,12 @@ const innerOf = (diagram: BaseViewer): Box => {
 };
 
 /**
- * Zooms so the whole diagram fits, leaving `reservedLeft` pixels free: the modeler's palette floats
+ * Zooms so the diagram's width fits at a readable scale, leaving `reservedLeft` pixels free: the modeler's palette floats
  * over the canvas's left edge and would hide the first steps otherwise.
  */
 export const fitDiagram = (diagram: BaseViewer, reservedLeft = 0): boolean => showBox(diagram.get<Canvas>('canvas'), innerOf(diagram), reservedLeft);
 
-/** Shows the same area on every diagram, large enough for each: versions of one process side by side line up. */
+/** Shows the same area on every diagram, readable and large enough for each: versions of one process side by side line up. */
 export const fitDiagramsTogether = (diagrams: readonly BaseViewer[]): boolean => {
   const boxes = diagrams.map(innerOf).filter((box) => box.width > 0 && box.height > 0);
   if (boxes.length === 0) return true;

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { MIN_READABLE_SCALE, ZOOM_STEP } from '../../apps/web/src/modeler/diagram/readable-scale.js';
+import { createUser, deployXml, projectRoot } from '../../bench/support/engine-process.js';
+import type { WebSession } from '../../bench/support/web-session.js';
+import { screenshot } from './support/chromium.js';
+import { ModelerDriver } from './support/modeler-driver.js';
+import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
+
+const AS_IS = join(projectRoot(), 'processes/customer-service/as-is.bpmn');
+const ANALYST = { username: 'zoe', password: 'readable-zoom-password-1' } as const;
+
+/** The wide reference process opens with legible labels, and the zoom buttons change the scale. */
+describe('diagrams open readable, with zoom buttons', () => {
+  let stack: WebStack;
+  let analyst: WebSession;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    await deployXml(stack.engine, await readFile(AS_IS, 'utf8'));
+    await createUser(stack.engine, { ...ANALYST, roles: ['analyst'] });
+    const login = await fetch(`${stack.engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
+    analyst = (await login.json()) as WebSession;
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+  });
+
+  const zoomOf = async (canvas: Locator): Promise<number> => Number(await canvas.getAttribute('data-zoom'));
+
+  /** Presses each button and checks the scale it leaves, ending on fit (the opening scale). */
+  const checkButtons = async (canvas: Locator): Promise<void> => {
+    const opened = await zoomOf(canvas);
+    const press = async (action: string): Promise<number> => {
+      await canvas.locator(`.zoom-control [data-action="${action}"]`).click();
+      return zoomOf(canvas);
+    };
+    expect(await press('zoom-in')).toBeCloseTo(opened * ZOOM_STEP, 2);
+    expect(await press('zoom-out')).toBeCloseTo(opened, 2);
+    expect(await press('zoom-out')).toBeCloseTo(opened / ZOOM_STEP, 2);
+    expect(await press('zoom-reset')).toBe(1);
+    expect(await press('zoom-fit')).toBeCloseTo(opened, 2);
+    // the buttons say what they do to a screen reader
+    for (const label of ['Zoom in', 'Zoom out', 'Fit to width', 'Zoom to 100 %']) await expect(canvas.getByRole('button', { name: label }).count()).resolves.toBe(1);
+  };
+
+  it('opens the as-is process in the modeler at a legible scale', async () => {
+    // given
+    let page: Page;
+    ({ context, page } = await openSignedInPage(stack, { width: 1280, height: 800 }));
+    const modeler = new ModelerDriver(page);
+    await modeler.open(stack.baseUrl);
+
+    // when
+    await modeler.openFile(AS_IS);
+
+    // then
+    const canvas = modeler.root.locator('[data-role="canvas"]');
+    await canvas.locator('.zoom-control').waitFor();
+    expect(await zoomOf(canvas)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
+    // the process starts on screen: its start event is visible, right of the palette
+    const start = await modeler.shape('Start_RequestReceived').boundingBox();
+    const box = await canvas.boundingBox();
+    expect(start && box && start.x > box.x + 100 && start.x < box.x + box.width).toBe(true);
+    await screenshot(page, 'readable-zoom-modeler');
+    await checkButtons(canvas);
+    await context.close();
+    context = undefined;
+  });
+
+  it('opens the insights heatmap of the as-is process at a legible scale', async () => {
+    // given
+    let page: Page;
+    ({ context, page } = await openSignedInPage(stack, { width: 1280, height: 800 }, analyst));
+
+    // when
+    await page.goto(`${stack.baseUrl}/#/insights`);
+    await page.waitForSelector('[data-role="insights-page"][data-loaded="true"]');
+
+    // then
+    const canvas = page.locator('[data-role="heatmap-canvas"]');
+    expect(await zoomOf(canvas)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
+    await screenshot(page, 'readable-zoom-insights');
+    await checkButtons(canvas);
+  });
+});
