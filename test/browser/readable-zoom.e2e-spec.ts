@@ -16,11 +16,14 @@ const ANALYST = { username: 'zoe', password: 'readable-zoom-password-1' } as con
 describe('diagrams open readable, with zoom buttons', () => {
   let stack: WebStack;
   let analyst: WebSession;
+  let asIsId: string;
+  let toBeId: string;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     stack = await startWebStack();
-    await deployXml(stack.engine, await readFile(AS_IS, 'utf8'));
+    asIsId = (await deployXml(stack.engine, await readFile(AS_IS, 'utf8'))).id;
+    toBeId = (await deployXml(stack.engine, await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8'))).id;
     await createUser(stack.engine, { ...ANALYST, roles: ['analyst'] });
     const login = await fetch(`${stack.engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
     analyst = (await login.json()) as WebSession;
@@ -79,7 +82,7 @@ describe('diagrams open readable, with zoom buttons', () => {
     ({ context, page } = await openSignedInPage(stack, { width: 1280, height: 800 }, analyst));
 
     // when
-    await page.goto(`${stack.baseUrl}/#/insights`);
+    await page.goto(`${stack.baseUrl}/#/insights?process=customer-service&version=${asIsId}`);
     await page.waitForSelector('[data-role="insights-page"][data-loaded="true"]');
 
     // then
@@ -87,5 +90,27 @@ describe('diagrams open readable, with zoom buttons', () => {
     expect(await zoomOf(canvas)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
     await screenshot(page, 'readable-zoom-insights');
     await checkButtons(canvas);
+  });
+
+  it('keeps the two sides of the compare page in step when zooming with the buttons', async () => {
+    // given
+    await context?.close();
+    let page: Page;
+    ({ context, page } = await openSignedInPage(stack, { width: 1280, height: 800 }));
+    await page.goto(`${stack.baseUrl}/#/diff/${asIsId}/${toBeId}`);
+    await page.waitForSelector(`[data-role="diff-page"][data-after-id="${toBeId}"]`);
+    const before = page.locator('[data-role="before-canvas"]');
+    const after = page.locator('[data-role="after-canvas"]');
+    expect(await zoomOf(before)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
+    expect(await zoomOf(after)).toBe(await zoomOf(before));
+
+    // when
+    await after.locator('.zoom-control [data-action="zoom-in"]').click();
+    await before.locator('.zoom-control [data-action="zoom-in"]').click();
+
+    // then
+    expect(await zoomOf(before)).toBeGreaterThan(MIN_READABLE_SCALE * ZOOM_STEP);
+    expect(await zoomOf(after)).toBe(await zoomOf(before));
+    await screenshot(page, 'readable-zoom-compare');
   });
 });
