@@ -190,3 +190,27 @@ describe('requests Node cannot parse, answered before the app sees them', () => 
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ statusCode: 400, code: 'REQUEST_MALFORMED' });
   });
 });
+
+describe('paging past what PostgreSQL can count', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  // Found by the API fuzz test: 8.1e285 is an integer to JavaScript, and PostgreSQL refused it as an OFFSET, a 500.
+  it.each(['/api/users', '/api/incidents'])('%s?offset=8.1e285 answers 400 naming offset', async (path) => {
+    const response = await request(sut.server).get(`${path}?offset=8.108993553549084e%2B285`);
+    expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(response.body.message).toContain('offset');
+  });
+
+  it('takes the largest safe offset and answers an empty page', async () => {
+    const response = await request(sut.server).get(`/api/users?offset=${Number.MAX_SAFE_INTEGER}`);
+    expect([response.status, response.body]).toEqual([200, []]);
+  });
+});

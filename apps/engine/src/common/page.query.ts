@@ -12,11 +12,13 @@ export class PageQuery {
   @Max(500)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // A float as large as 8e285 is an integer to JavaScript, and PostgreSQL refuses it as an OFFSET.
+  @Max(Number.MAX_SAFE_INTEGER)
   offset: number = 0;
 }
 
