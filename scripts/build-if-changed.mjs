@@ -57,17 +57,11 @@ export const sourceHash = (inputs) => {
 
 const stampPath = (name) => join(projectRoot, 'dist', '.stamps', name);
 
-/** Whether the build's output is there and was made from the inputs as they are now. */
-export const isBuildCurrent = (name) => {
-  const build = BUILDS[name];
-  if (!existsSync(join(projectRoot, build.output)) || !existsSync(stampPath(name))) return false;
-  return readFileSync(stampPath(name), 'utf8') === sourceHash(build.inputs);
-};
-
 /** Runs the build when its inputs changed; answers whether it ran. */
 export const buildIfChanged = (name) => {
   const build = BUILDS[name];
   const hash = sourceHash(build.inputs);
+  // Current: the output is there and was made from the inputs as they are now.
   if (existsSync(join(projectRoot, build.output)) && existsSync(stampPath(name)) && readFileSync(stampPath(name), 'utf8') === hash) return false;
   const [command, args] = build.command;
   execFileSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
