@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { activityReport, activityReportFromAggregates, addToAggregate, emptyAggregate, type ActivityAggregate } from './activity-report.js';
-import { foldLedger, handoffsOf } from './activity-run.js';
+import { activityReport, activityReportFromAggregates } from './activity-report.js';
+import { foldLedger } from './activity-run.js';
+import { aggregatesOf } from './testing/aggregates-of.js';
 import { bottlenecks } from './bottlenecks.js';
 import { HISTOGRAM_RELATIVE_ERROR } from './histogram.js';
 import { CATALOG, c1, c2 } from './testing/two-cases.js';
@@ -56,16 +57,9 @@ describe('activityReport', () => {
 describe('activityReportFromAggregates', () => {
   it('gives the exact counts and means and medians and p90 within the sketch bound', () => {
     // given the same runs added one by one to per-element aggregates, as the incremental path does
-    const runs = foldLedger([...c1, ...c2]);
-    const handoffs = handoffsOf(runs);
-    const aggregates = new Map<string, ActivityAggregate>();
-    for (const run of runs) {
-      const aggregate = aggregates.get(run.elementId) ?? emptyAggregate(run.elementId, run.elementType, run.laneId);
-      addToAggregate(aggregate, run, handoffs.get(run.activityInstanceId));
-      aggregates.set(run.elementId, aggregate);
-    }
+    const aggregates = aggregatesOf(foldLedger([...c1, ...c2]));
 
-    const sut = Object.fromEntries(activityReportFromAggregates([...aggregates.values()], CATALOG).map((row) => [row.elementId, row]));
+    const sut = Object.fromEntries(activityReportFromAggregates(aggregates, CATALOG).map((row) => [row.elementId, row]));
 
     const exact = rowsOf();
     for (const elementId of Object.keys(exact)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { activityReport, activityReportFromAggregates, addToAggregate, emptyAggregate, type ActivityAggregate } from './activity-report.js';
-import { foldLedger, handoffsOf } from './activity-run.js';
+import { activityReport, activityReportFromAggregates } from './activity-report.js';
+import { foldLedger } from './activity-run.js';
+import { aggregatesOf } from './testing/aggregates-of.js';
 import { bottlenecks } from './bottlenecks.js';
 import { caseOutcomes } from './case-outcomes.js';
 import { caseFigures, leadTimeSummary, valueAddedSummary } from './case-report.js';
@@ -181,16 +182,9 @@ describe('the resolution SLA over classified time', () => {
 describe('the incremental aggregates of classified time', () => {
   it('keep the same classes and totals as the exact figures', () => {
     // given the runs added one by one to per-element aggregates, as the aggregator does
-    const runs = runsOf();
-    const handoffs = handoffsOf(runs);
-    const aggregates = new Map<string, ActivityAggregate>();
-    for (const run of runs) {
-      const aggregate = aggregates.get(run.elementId) ?? emptyAggregate(run.elementId, run.elementType, run.laneId);
-      addToAggregate(aggregate, run, handoffs.get(run.activityInstanceId));
-      aggregates.set(run.elementId, aggregate);
-    }
+    const aggregates = aggregatesOf(runsOf());
 
-    const sut = Object.fromEntries(activityReportFromAggregates([...aggregates.values()], FOLLOW_UP_CATALOG).map((row) => [row.elementId, row]));
+    const sut = Object.fromEntries(activityReportFromAggregates(aggregates, FOLLOW_UP_CATALOG).map((row) => [row.elementId, row]));
 
     // the timer's 259200 s are designed wait, the worker's 900 s external-system time, in the aggregates too
     expect(sut.Wait).toMatchObject({ timeClass: 'designedWait', designedWait: { n: 1, total: 259_200 }, waiting: { n: 0, total: 0 } });

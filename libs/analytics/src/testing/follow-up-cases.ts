@@ -1,5 +1,5 @@
-import type { ElementCatalog, ElementInfo } from '../ledger.js';
-import { caseLedger, caseRecord } from './ledger-builder.js';
+import type { ElementCatalog } from '../ledger.js';
+import { caseLedger, caseRecord, catalogEntry } from './ledger-builder.js';
 
 /**
  * Two cases with every class of time, for hand-counted figures. Lanes L1 (first line), L2
@@ -69,17 +69,24 @@ export const f2 = caseLedger('f2')
 
 export const FOLLOW_UP_CASES = [caseRecord('f1', '09:00', '11:10', { endDay: 3 }), caseRecord('f2', '09:00', '13:50')];
 
-const element = (info: Partial<ElementInfo> & { id: string; type: string }): [string, ElementInfo] => [info.id, { candidateGroups: [], ...info }];
-
 export const FOLLOW_UP_CATALOG: ElementCatalog = new Map([
-  element({ id: 'Start', type: 'startEvent', laneId: 'L1', timeClass: 'desk' }),
-  element({ id: 'Answer', name: 'Answer the customer', type: 'userTask', laneId: 'L1', valueClass: 'VA', candidateGroups: ['first-line'], costPerHour: 30, timeClass: 'desk' }),
-  element({ id: 'Sync', name: 'Sync to CRM', type: 'serviceTask', laneId: 'SYS', valueClass: 'NVA', timeClass: 'externalSystem' }),
-  element({ id: 'Wait', name: 'Wait 3 days', type: 'intermediateCatchEvent', laneId: 'L1', timeClass: 'designedWait' }),
-  element({ id: 'Survey', name: 'Survey call', type: 'userTask', laneId: 'L2', valueClass: 'BVA', candidateGroups: ['second-line'], costPerHour: 60, timeClass: 'desk' }),
-  element({ id: 'Ask', name: 'Ask the customer', type: 'userTask', laneId: 'L1', valueClass: 'NVA', candidateGroups: ['first-line'], costPerHour: 30, timeClass: 'desk' }),
-  element({ id: 'Reply', name: 'Reply?', type: 'eventBasedGateway', laneId: 'L1', timeClass: 'designedWait' }),
-  element({ id: 'Replied', name: 'Reply received', type: 'intermediateCatchEvent', laneId: 'L1', timeClass: 'designedWait' }),
-  element({ id: 'Close', name: 'Close the request', type: 'userTask', laneId: 'L1', valueClass: 'VA', candidateGroups: ['first-line'], costPerHour: 30, timeClass: 'desk' }),
-  element({ id: 'End', type: 'endEvent', laneId: 'L2', timeClass: 'desk' }),
+  catalogEntry({ id: 'Start', type: 'startEvent', laneId: 'L1', timeClass: 'desk' }),
+  catalogEntry({
+    id: 'Answer',
+    name: 'Answer the customer',
+    type: 'userTask',
+    laneId: 'L1',
+    valueClass: 'VA',
+    candidateGroups: ['first-line'],
+    costPerHour: 30,
+    timeClass: 'desk',
+  }),
+  catalogEntry({ id: 'Sync', name: 'Sync to CRM', type: 'serviceTask', laneId: 'SYS', valueClass: 'NVA', timeClass: 'externalSystem' }),
+  catalogEntry({ id: 'Wait', name: 'Wait 3 days', type: 'intermediateCatchEvent', laneId: 'L1', timeClass: 'designedWait' }),
+  catalogEntry({ id: 'Survey', name: 'Survey call', type: 'userTask', laneId: 'L2', valueClass: 'BVA', candidateGroups: ['second-line'], costPerHour: 60, timeClass: 'desk' }),
+  catalogEntry({ id: 'Ask', name: 'Ask the customer', type: 'userTask', laneId: 'L1', valueClass: 'NVA', candidateGroups: ['first-line'], costPerHour: 30, timeClass: 'desk' }),
+  catalogEntry({ id: 'Reply', name: 'Reply?', type: 'eventBasedGateway', laneId: 'L1', timeClass: 'designedWait' }),
+  catalogEntry({ id: 'Replied', name: 'Reply received', type: 'intermediateCatchEvent', laneId: 'L1', timeClass: 'designedWait' }),
+  catalogEntry({ id: 'Close', name: 'Close the request', type: 'userTask', laneId: 'L1', valueClass: 'VA', candidateGroups: ['first-line'], costPerHour: 30, timeClass: 'desk' }),
+  catalogEntry({ id: 'End', type: 'endEvent', laneId: 'L2', timeClass: 'desk' }),
 ]);

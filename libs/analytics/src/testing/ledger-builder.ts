@@ -1,4 +1,4 @@
-import type { CaseRecord, LedgerStep, StepType } from '../ledger.js';
+import type { CaseRecord, ElementInfo, LedgerStep, StepType } from '../ledger.js';
 
 /** Monday 5 January 2026 at hh:mm UTC, plus whole days: fixtures read like a timetable. */
 export const at = (hhmm: string, day = 0): number => Date.parse(`2026-01-05T${hhmm}:00.000Z`) + day * 86_400_000;
@@ -53,3 +53,6 @@ export const caseRecord = (instanceId: string, start: string, end: string | null
     ...rest,
   };
 };
+
+/** One entry of a fixture's element catalog: no candidate groups unless given. */
+export const catalogEntry = (info: Partial<ElementInfo> & { id: string; type: string }): [string, ElementInfo] => [info.id, { candidateGroups: [], ...info }];

@@ -1,5 +1,5 @@
-import type { ElementCatalog, ElementInfo } from '../ledger.js';
-import { caseLedger, caseRecord } from './ledger-builder.js';
+import type { ElementCatalog } from '../ledger.js';
+import { caseLedger, caseRecord, catalogEntry } from './ledger-builder.js';
 
 /**
  * Two cases of a small service process, lanes L1 (first line) and L2 (second line).
@@ -61,13 +61,11 @@ export const c2 = caseLedger('c2')
 
 export const TWO_CASES = [caseRecord('c1', '09:00', '12:30'), caseRecord('c2', '09:00', '11:10')];
 
-const element = (info: Partial<ElementInfo> & { id: string; type: string }): [string, ElementInfo] => [info.id, { candidateGroups: [], ...info }];
-
 export const CATALOG: ElementCatalog = new Map([
-  element({ id: 'Start', type: 'startEvent', laneId: 'L1' }),
-  element({ id: 'Triage', name: 'Triage request', type: 'userTask', laneId: 'L1', valueClass: 'NVA', candidateGroups: ['first-line'], costPerHour: 30 }),
-  element({ id: 'Split', type: 'parallelGateway', laneId: 'L1' }),
-  element({ id: 'Fix', name: 'Fix problem', type: 'userTask', laneId: 'L2', valueClass: 'VA', candidateGroups: ['second-line'], costPerHour: 60 }),
-  element({ id: 'Check', name: 'Check account', type: 'serviceTask', laneId: 'L1', valueClass: 'NVA' }),
-  element({ id: 'End', type: 'endEvent', laneId: 'L2' }),
+  catalogEntry({ id: 'Start', type: 'startEvent', laneId: 'L1' }),
+  catalogEntry({ id: 'Triage', name: 'Triage request', type: 'userTask', laneId: 'L1', valueClass: 'NVA', candidateGroups: ['first-line'], costPerHour: 30 }),
+  catalogEntry({ id: 'Split', type: 'parallelGateway', laneId: 'L1' }),
+  catalogEntry({ id: 'Fix', name: 'Fix problem', type: 'userTask', laneId: 'L2', valueClass: 'VA', candidateGroups: ['second-line'], costPerHour: 60 }),
+  catalogEntry({ id: 'Check', name: 'Check account', type: 'serviceTask', laneId: 'L1', valueClass: 'NVA' }),
+  catalogEntry({ id: 'End', type: 'endEvent', laneId: 'L2' }),
 ]);
