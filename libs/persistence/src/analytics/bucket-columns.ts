@@ -83,7 +83,7 @@ export const valuesOfAggregate = (aggregate: ActivityAggregate): BucketRow => {
     const prefix = MEASURE_COLUMN[measure];
     row[`${prefix}_n`] = kept?.n ?? 0;
     row[`${prefix}_total`] = kept?.totalSeconds ?? 0;
-    row[`${prefix}_histogram`] = trimmed(kept?.histogram ?? []);
+    row[`${prefix}_histogram`] = trimmedHistogram(kept?.histogram ?? []);
   }
   return row;
 };
@@ -98,10 +98,10 @@ export const caseAggregateOfRow = ({ cases, figures }: { cases: number; figures:
 
 /** A case aggregate's figures as stored. */
 export const caseFiguresOfAggregate = (aggregate: CaseAggregate): Record<string, MeasureAggregate> =>
-  Object.fromEntries(Object.entries(aggregate.figures).map(([name, kept]) => [name, { ...kept, histogram: trimmed(kept.histogram) }]));
+  Object.fromEntries(Object.entries(aggregate.figures).map(([name, kept]) => [name, { ...kept, histogram: trimmedHistogram(kept.histogram) }]));
 
 /** Most durations use a few dozen of the 200 buckets. */
-const trimmed = (histogram: readonly number[]): number[] => {
+export const trimmedHistogram = (histogram: readonly number[]): number[] => {
   let end = histogram.length;
   while (end > 0 && histogram[end - 1] === 0) end -= 1;
   return histogram.slice(0, end);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { bucketOf, emptyHistogram, HISTOGRAM_BUCKETS } from '#analytics';
+import { bucketOf, emptyHistogram } from '#analytics';
 import { createTestDatabase, type TestDatabase } from '../../../../test/e2e/support/test-database.js';
 import { dataSourceOptions, MIGRATIONS } from '../data-source-options.js';
 import { TimeClasses1764000001600 } from '../migrations/1764000001600-time-classes.js';
 import { AnalyticsAggregator } from './analytics-aggregator.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { trimmedHistogram } from './bucket-columns.js';
 
 const VERSION = '00000000-0000-4000-8000-00000000d001';
 const CASE = '00000000-0000-4000-8000-00000000d002';
@@ -27,9 +28,7 @@ const GRAPH = {
 const sketch = (...seconds: number[]): number[] => {
   const histogram = emptyHistogram();
   for (const value of seconds) histogram[bucketOf(value)] += 1;
-  let end = HISTOGRAM_BUCKETS;
-  while (end > 0 && histogram[end - 1] === 0) end -= 1;
-  return histogram.slice(0, end);
+  return trimmedHistogram(histogram);
 };
 
 type Measures = Partial<Record<'queue' | 'claimed_idle' | 'waiting' | 'processing' | 'duration', number[]>>;
