@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { bucketOf, emptyHistogram } from '#analytics';
-import { createTestDatabase, type TestDatabase } from '../../../../test/e2e/support/test-database.js';
-import { dataSourceOptions, MIGRATIONS } from '../data-source-options.js';
+import type { TestDatabase } from '../../../../test/e2e/support/test-database.js';
+import { databaseBeforeMigration } from '../testing/database-before-migration.js';
 import { TimeClasses1764000001600 } from '../migrations/1764000001600-time-classes.js';
 import { AnalyticsAggregator } from './analytics-aggregator.js';
 import { AnalyticsRepository } from './analytics.repository.js';
@@ -39,10 +39,9 @@ describe('the time-classes migration on a database with aggregates', () => {
 
   beforeAll(async () => {
     // given a database migrated up to the migration before this one, with buckets as the earlier fold wrote them
-    database = await createTestDatabase();
-    const options = dataSourceOptions({ url: database.url, poolSize: 2 });
-    const earlier = await new DataSource({ ...options, migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(TimeClasses1764000001600)) }).initialize();
-    await earlier.runMigrations({ transaction: 'each' });
+    const before = await databaseBeforeMigration(TimeClasses1764000001600);
+    database = before.database;
+    const { earlier } = before;
     await earlier.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', $2, now())`, [
       VERSION,
       JSON.stringify(GRAPH),
@@ -105,11 +104,9 @@ describe('the time-classes migration on a database with aggregates', () => {
         JSON.stringify({ leadTime: { n: 4, totalSeconds: 9300, histogram: sketch(8400, 300, 300, 300) }, queue: leadTime(1, 7800) }),
       ],
     );
-    await earlier.destroy();
 
     // when the engine opens it with every migration
-    sut = await new DataSource(options).initialize();
-    await sut.runMigrations({ transaction: 'each' });
+    sut = await before.migrateAll();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/e2e/support/test-database.js';
-import { dataSourceOptions, MIGRATIONS } from '../data-source-options.js';
+import type { DataSource } from 'typeorm';
+import type { TestDatabase } from '../../../../test/e2e/support/test-database.js';
+import { databaseBeforeMigration } from '../testing/database-before-migration.js';
 import { HistoryPartitions1764000001300 } from '../migrations/1764000001300-history-partitions.js';
 
 const VERSION = '00000000-0000-4000-8000-00000000c001';
@@ -15,10 +15,9 @@ describe('the history-partitions migration on a database with history', () => {
 
   beforeAll(async () => {
     // given a database migrated up to the migration before this one, holding an ended case (counted) and a running one
-    database = await createTestDatabase();
-    const options = dataSourceOptions({ url: database.url, poolSize: 2 });
-    const earlier = await new DataSource({ ...options, migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(HistoryPartitions1764000001300)) }).initialize();
-    await earlier.runMigrations({ transaction: 'each' });
+    const before = await databaseBeforeMigration(HistoryPartitions1764000001300);
+    database = before.database;
+    const { earlier } = before;
     await earlier.query(`INSERT INTO process_version (id, key, version, checksum, xml, graph, deployed_at) VALUES ($1, 'service', 1, 'x', '<x/>', '{"nodes": {}}', now())`, [
       VERSION,
     ]);
@@ -40,10 +39,8 @@ describe('the history-partitions migration on a database with history', () => {
       );
     }
     stepsBefore = await earlier.query(`SELECT id, seq, at FROM step_event ORDER BY seq`);
-    await earlier.destroy();
     // when the engine opens it with every migration
-    sut = await new DataSource(options).initialize();
-    await sut.runMigrations({ transaction: 'each' });
+    sut = await before.migrateAll();
   });
 
   afterAll(async () => {
