@@ -17,10 +17,7 @@ for major in "${versions[@]}"; do
     started=$(date +%s)
     npm test
     status=$?
-    node -e '
-      const r = JSON.parse(require("fs").readFileSync(".jest-results.json", "utf8"));
-      console.log(`${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0)} failed`);
-    ' > ".tools/node-$major.summary" 2>/dev/null || echo "0 passed, 1 failed" > ".tools/node-$major.summary"
+    node scripts/test-summary.mjs > ".tools/node-$major.summary"
     echo "$(( $(date +%s) - started )) s" >> ".tools/node-$major.summary"
     exit $status
   )
