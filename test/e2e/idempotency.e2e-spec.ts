@@ -4,7 +4,7 @@ import request from 'supertest';
 import { inlineBpmn } from '../../libs/bpmn/src/testing/inline-bpmn.js';
 import { HistoryMaintenance } from '../../apps/engine/src/history/history-maintenance.service.js';
 import { HOUR } from './support/test-clock.js';
-import { createTestApp, deploy, eventually, type TestApp } from './support/test-app.js';
+import { createTestApp, deploy, eventually, fixture, type TestApp } from './support/test-app.js';
 
 /** A case waits in a user task, so it stays running. */
 const waitingProcess = (key: string, attributes = '') =>
@@ -50,6 +50,7 @@ describe('Idempotency-Key', () => {
   beforeAll(async () => {
     sut = await createTestApp();
     await deploy(sut.server, waitingProcess('claims'));
+    await deploy(sut.server, await fixture('message-start.bpmn'));
   });
 
   afterAll(async () => {
@@ -100,48 +101,86 @@ describe('Idempotency-Key', () => {
     expect((await casesWith('two-callers')).sort()).toEqual(answers.map(({ body }) => body.id as string).sort());
   });
 
-  it('client times out, retries, exactly one case: 409 IDEMPOTENCY_KEY_IN_PROGRESS while the first start is blocked, its answer once it committed', async () => {
-    // given the table of cases locked by another connection, so a start's commit waits inside the database
-    const locker = await connect();
-    const observer = await connect();
-    const key = newKey();
-    const body = { businessKey: 'timed-out', variables: { attempt: 'the same' } };
-    try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE instance IN SHARE MODE');
-      // when a client starts a case with a key and gives up after 1 s, while the commit waits for the lock
-      const abandoned = start('claims', body, key)
-        .timeout(1_000)
-        .then(
-          () => 'answered',
-          (error: { timeout?: number }) => (error.timeout === undefined ? 'failed' : 'timed out'),
+  /** The two ways a client starts a case: by process key, and by a message a start event waits for. */
+  const startPaths = [
+    {
+      path: 'POST /api/processes/{key}/instances',
+      send: (key: string) => start('claims', { businessKey: `timed-out-${key}`, variables: { attempt: 'the same' } }, key),
+      cases: async (key: string) => casesWith(`timed-out-${key}`),
+      idOf: (body: { id?: string }) => body.id,
+    },
+    {
+      path: 'POST /api/messages (message start event)',
+      send: (key: string) =>
+        request(sut.server)
+          .post('/api/messages')
+          .set('Idempotency-Key', key)
+          .send({ name: 'web-inquiry', variables: { from: key } }),
+      cases: async (key: string) => {
+        const response = await request(sut.server).get('/api/instances').query({ processKey: 'web-inquiry', limit: 100 });
+        const ids = (response.body as Array<{ id: string }>).map(({ id }) => id);
+        const owned = await Promise.all(ids.map(async (id) => ((await request(sut.server).get(`/api/instances/${id}`)).body.variables?.from === key ? [id] : [])));
+        return owned.flat();
+      },
+      idOf: (body: { instanceId?: string }) => body.instanceId,
+    },
+  ];
+
+  it.each(startPaths)(
+    'client times out, retries, exactly one case ($path): 409 IDEMPOTENCY_KEY_IN_PROGRESS while the first start is blocked, its answer once it committed',
+    async ({ send, cases, idOf }) => {
+      // given the table of cases locked by another connection, so a start's commit waits inside the database
+      const locker = await connect();
+      const observer = await connect();
+      const key = newKey();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE instance IN SHARE MODE');
+        // when a client starts a case with a key and gives up after 1 s, while the commit waits for the lock
+        const abandoned = send(key)
+          .timeout(1_000)
+          .then(
+            () => 'answered',
+            (error: { timeout?: number }) => (error.timeout === undefined ? 'failed' : 'timed out'),
+          );
+        const waiting = await eventually(
+          async () => (await observer.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'instance'::regclass`)).rows[0].n as number,
+          (n) => n > 0,
         );
-      const waiting = await eventually(
-        async () => (await observer.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'instance'::regclass`)).rows[0].n as number,
-        (n) => n > 0,
+        expect(waiting).toBe(1);
+        expect(await abandoned).toBe('timed out');
+        // and retries with the same key while the first start still waits
+        const retried = await send(key);
+        // then the retry is told the first is still running, and when to come back
+        expect([retried.status, retried.body.code, retried.body.details.key]).toEqual([409, 'IDEMPOTENCY_KEY_IN_PROGRESS', key]);
+        expect(retried.headers['retry-after']).toBe('1');
+      } finally {
+        await locker.query('ROLLBACK');
+        await locker.end();
+        await observer.end();
+      }
+      // when the database lets the first start commit, and the client retries again
+      const replayed = await eventually(
+        () => send(key),
+        (response) => response.status !== 409,
       );
-      expect(waiting).toBe(1);
-      expect(await abandoned).toBe('timed out');
-      // and retries with the same key while the first start still waits
-      const retried = await start('claims', body, key);
-      // then the retry is told the first is still running, and when to come back
-      expect([retried.status, retried.body.code, retried.body.details.key]).toEqual([409, 'IDEMPOTENCY_KEY_IN_PROGRESS', key]);
-      expect(retried.headers['retry-after']).toBe('1');
-    } finally {
-      await locker.query('ROLLBACK');
-      await locker.end();
-      await observer.end();
-    }
-    // when the database lets the first start commit, and the client retries again
-    const replayed = await eventually(
-      () => start('claims', body, key),
-      (response) => response.status !== 409,
-    );
-    // then it gets the first start's answer, and exactly one case exists
-    expect(replayed.status).toBe(201);
-    expect(replayed.headers['idempotent-replayed']).toBe('true');
-    expect(await casesWith('timed-out')).toEqual([replayed.body.id]);
-    expect(replayed.body).toMatchObject({ businessKey: 'timed-out', variables: { attempt: 'the same' }, status: 'active' });
+      // then it gets the first start's answer, and exactly one case exists
+      expect([replayed.status, replayed.headers['idempotent-replayed']]).toEqual([201, 'true']);
+      expect(await cases(key)).toEqual([idOf(replayed.body)]);
+    },
+  );
+
+  it('replays a message start: the same key and message start one case', async () => {
+    // given a message that started a case, sent with a key
+    const key = newKey();
+    const send = () => request(sut.server).post('/api/messages').set('Idempotency-Key', key).send({ name: 'web-inquiry', messageId: key });
+    const first = await send();
+    expect([first.status, first.body.outcome]).toEqual([201, 'started']);
+    // when it is sent again with the key (its messageId alone would answer 409 MESSAGE_ID_TAKEN)
+    const again = await send();
+    // then the first answer comes back
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
   });
 
   it('stores no 5xx answer: after a server error the same key runs the start', async () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '#core';
+import type { Clock, InstanceState } from '#engine';
 import type { IdempotencyClaim, StoredAnswer } from '#persistence';
+import type { Committer } from '../instances/instance-commands.service.js';
 import { IDEMPOTENCY_ERRORS } from './idempotency-errors.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -54,16 +56,25 @@ const canonicalJson = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
-/** The answer a keyed start stores in its commit: what the client is sent, as it is sent. */
-export const startAnswer = (claim: IdempotencyClaim, body: unknown, at: Date) => ({
-  principal: claim.principal,
-  key: claim.key,
-  attempt: claim.attempt,
-  status: 201,
-  headers: {},
-  body: JSON.stringify(body),
-  completed_at: at.toISOString(),
-});
+/**
+ * A start's committer that, with a claimed Idempotency-Key, writes the start's answer (201 and
+ * `bodyOf` the new case, exactly as it is sent) in the statement that commits the case.
+ */
+export const keyedStart = (commit: Committer, claim: IdempotencyClaim | undefined, bodyOf: (state: InstanceState) => unknown, clock: Clock): Committer =>
+  claim === undefined
+    ? commit
+    : (result, previous) =>
+        commit(result, previous, {
+          idempotentAnswer: {
+            principal: claim.principal,
+            key: claim.key,
+            attempt: claim.attempt,
+            status: 201,
+            headers: {},
+            body: JSON.stringify(bodyOf(result.state)),
+            completed_at: clock.now().toISOString(),
+          },
+        });
 
 export const keyReused = (key: string): DomainError =>
   new DomainError(IDEMPOTENCY_ERRORS.keyReused, `Idempotency-Key '${key}' was used before for another request (method, path or body differ); use a new key for a new request`, {

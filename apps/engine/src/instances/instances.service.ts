@@ -4,8 +4,8 @@ import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, typ
 import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { ExperimentRouter } from '../experiments/experiment-router.service.js';
-import { startAnswer } from '../idempotency/idempotency-key.js';
-import { InstanceCommands, type Committer } from './instance-commands.service.js';
+import { keyedStart } from '../idempotency/idempotency-key.js';
+import { InstanceCommands } from './instance-commands.service.js';
 import { instanceNotFound } from './instance-not-found.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
 import { InstanceView } from './dto/instance.view.js';
@@ -33,11 +33,8 @@ export class InstancesService {
     const route = await this.router.route(processKey, { businessKey, variables });
     const { version, instanceId, assignment } = route;
     const viewOf = (state: InstanceState, revision: number): InstanceView => Object.assign(InstanceView.of(state, revision, version), assignment && { assignment });
-    const routed = route.commit ?? this.commands.commitInstance;
-    const commit: Committer = idempotency
-      ? // A new case's revision is 1: its answer is known before the commit.
-        (result, previous) => routed(result, previous, { idempotentAnswer: startAnswer(idempotency, viewOf(result.state, 1), this.clock.now()) })
-      : routed;
+    // A new case's revision is 1: its answer is known before the commit.
+    const commit = keyedStart(route.commit ?? this.commands.commitInstance, idempotency, (state) => viewOf(state, 1), this.clock);
     const { state, revision } = await this.commands.start(
       version,
       {

@@ -90,16 +90,13 @@ export class InstanceRepository {
    */
   async commit(result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
     const { sql, params } = statementOf(result, previous, extra);
-    const rows = await this.businessKeyChecked(result, () => this.sql.rows<{ revision: number }>(sql, params));
-    // With an Idempotency-Key, no row on a start means a retry took over the key (see IdempotencyKeyRepository.claim).
-    if (rows.length === 0 && previous === null && extra.idempotentAnswer) throw idempotencyKeyInProgress(extra.idempotentAnswer.key);
-    return committedRevision(rows, result, previous);
+    return committedRevision(await this.businessKeyChecked(result, () => this.sql.rows<{ revision: number }>(sql, params)), result, previous, extra);
   }
 
   /** As `commit`, inside the caller's transaction: for rows that must be written with the state or not at all. */
-  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null): Promise<number> {
-    const { sql, params } = statementOf(result, previous);
-    return committedRevision(await this.businessKeyChecked(result, () => transaction.query(sql, params)), result, previous);
+  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
+    const { sql, params } = statementOf(result, previous, extra);
+    return committedRevision(await this.businessKeyChecked(result, () => transaction.query(sql, params)), result, previous, extra);
   }
 
   /** The case that holds a business key of a process marked tandem:uniqueBusinessKey, if any. */
@@ -244,7 +241,9 @@ const statementOf = (result: EngineResult, previous: StoredInstance | null, extr
   commitStatement({ ...planCommit(result, previous?.state ?? null), ...extra }, previous?.revision ?? null);
 
 /** The revision the commit statement returned; no row means another command committed first. */
-const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null): number => {
+const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): number => {
+  // With an Idempotency-Key, no row on a start means a retry took over the key (see IdempotencyKeyRepository.claim).
+  if (rows.length === 0 && previous === null && extra.idempotentAnswer) throw idempotencyKeyInProgress(extra.idempotentAnswer.key);
   if (rows.length === 0) {
     throw new DomainError(PERSISTENCE_ERRORS.revisionConflict, `Instance ${result.state.id} was changed by another command; reload it and try again`, {
       instanceId: result.state.id,
