@@ -170,6 +170,37 @@ describe('Idempotency-Key', () => {
     },
   );
 
+  it('replays an experiment-routed start with its assignment, and stores one case on its arm', async () => {
+    // given a running 50/50 experiment on a process key
+    const baseline = await deploy(sut.server, waitingProcess('routed-claims'));
+    const candidate = await deploy(sut.server, instantProcess('routed-claims'));
+    const created = await request(sut.server)
+      .post('/api/experiments')
+      .send({
+        processKey: 'routed-claims',
+        seed: 20260105,
+        arms: [
+          { id: 'as-is', role: 'baseline', processVersionId: baseline.id, weight: 50 },
+          { id: 'to-be', role: 'candidate', processVersionId: candidate.id, weight: 50 },
+        ],
+        primaryMetric: 'leadTime',
+        secondaryMetrics: [],
+        plan: { alpha: 0.05, power: 0.8, mde: 0.1, logSd: 0.6 },
+      });
+    expect(created.status).toBe(201);
+    expect((await request(sut.server).post(`/api/experiments/${created.body.id}/start`).send({ reason: 'pilot' })).status).toBe(200);
+    // when a case starts with a key, and the start is sent again with it
+    const key = newKey();
+    const first = await start('routed-claims', { businessKey: 'routed' }, key);
+    const again = await start('routed-claims', { businessKey: 'routed' }, key);
+    // then the replay is the first answer, assignment included, and the one case carries that assignment
+    expect(first.body.assignment).toMatchObject({ experimentId: created.body.id });
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    expect(await casesWith('routed')).toEqual([first.body.id]);
+    expect((await request(sut.server).get(`/api/instances/${first.body.id}`)).body.assignment).toMatchObject({ armId: first.body.assignment.armId });
+  });
+
   it('replays a message start: the same key and message start one case', async () => {
     // given a message that started a case, sent with a key
     const key = newKey();
