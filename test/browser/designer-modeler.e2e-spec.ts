@@ -137,6 +137,28 @@ describe('designing a process in the browser', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it('marks a process as one case per business key, which the engine then enforces', async () => {
+    // given a new diagram whose start event leads to an end
+    await sut.open(baseUrl);
+    await sut.append('StartEvent_1', 'append.end-event');
+    // when the designer, with nothing selected, sets the process's unique business key and deploys
+    await sut.field('uniqueBusinessKey').selectOption('true');
+    await sut.click('deploy');
+    await sut.root.locator('[data-role="status"][data-kind="success"]').waitFor();
+    const versionId = (await sut.status().locator('a').getAttribute('href'))?.replace('#/versions/', '');
+    // then the stored model carries the attribute, and a second case with one business key is refused
+    const stored = (await (await fetch(`${engine.baseUrl}/process-versions/${versionId}`, { headers: engine.authHeaders })).json()) as { key: string; xml: string };
+    expect(stored.xml).toMatch(/<bpmn:process [^>]*tandem:uniqueBusinessKey="true"/);
+    const start = () =>
+      fetch(`${engine.baseUrl}/processes/${stored.key}/instances`, {
+        method: 'POST',
+        headers: { ...engine.authHeaders, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ businessKey: 'B-1' }),
+      });
+    expect([(await start()).status, (await start()).status]).toEqual([201, 409]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens a model file with its value classes, and keeps it when a broken file is opened', async () => {
     // given the modeler
     await sut.open(baseUrl);

@@ -15,6 +15,7 @@ import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InstancesModule } from './instances/instances.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         CommonModule.register(config),
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize }),
         AuthModule,
+        IdempotencyModule,
         UsersModule,
         DefinitionsModule,
         InstancesModule,

@@ -422,6 +422,8 @@ export interface ProcessGraph {
   name?: string;
   /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
   priority?: string;
+  /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */
+  uniqueBusinessKey?: true;
   /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
   startEventId?: string;
   /**

@@ -18,7 +18,17 @@ export {
   type Page,
   type StepLedgerRow,
   type StoredInstance,
+  type CommitExtra,
+  idempotencyKeyInProgress,
 } from './instances/instance.repository.js';
+export {
+  IdempotencyKeyRepository,
+  type ClaimOutcome,
+  type ClaimTimes,
+  type IdempotencyClaim,
+  type IdempotentRequest,
+  type StoredAnswer,
+} from './idempotency/idempotency-key.repository.js';
 export { AUDIT_OPERATIONS, type AuditOperation } from './instances/instance-audit.js';
 export {
   isCandidate,

@@ -6,4 +6,8 @@ export const PERSISTENCE_ERRORS = {
   messageIdTaken: 'MESSAGE_ID_TAKEN',
   /** The buffered message was taken by another subscription, or has expired: 409, nothing was written. */
   messageNotBuffered: 'MESSAGE_NOT_BUFFERED',
+  /** A start of a process marked tandem:uniqueBusinessKey with a business key another case of it holds: 409, nothing written (details: processKey, businessKey, instanceId). */
+  businessKeyTaken: 'BUSINESS_KEY_TAKEN',
+  /** A request with the same Idempotency-Key is still running (or took the key over): 409 with Retry-After, nothing done. */
+  idempotencyKeyInProgress: 'IDEMPOTENCY_KEY_IN_PROGRESS',
 } as const;

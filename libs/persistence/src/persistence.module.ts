@@ -12,6 +12,7 @@ import { ApiKeyRepository } from './identity/api-key.repository.js';
 import { AuthSecretRepository } from './identity/auth-secret.repository.js';
 import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
 import { GroupRepository } from './identity/group.repository.js';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
 import { UserRepository } from './identity/user.repository.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
 import { InstanceRepository } from './instances/instance.repository.js';
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   AuthSecretRepository,
   LoginAttemptRepository,
   SimulatedHistoryRepository,
+  IdempotencyKeyRepository,
 ];
 
 /** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */

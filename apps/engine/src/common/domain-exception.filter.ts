@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { Response } from 'express';
+import { IdempotentReplay, REPLAYED_HEADER } from '../idempotency/idempotency-key.js';
 import { statusForCode } from './error-status.js';
 
 /** Every error answer has this shape. */
@@ -30,6 +31,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof IdempotentReplay) {
+      sendReplay(host.switchToHttp().getResponse<Response>(), exception);
+      return;
+    }
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     const response = host.switchToHttp().getResponse<Response>();
@@ -38,6 +43,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 }
+
+/** The first answer to an Idempotency-Key, sent again as it was stored, marked as a replay. */
+const sendReplay = (response: Response, { answer }: IdempotentReplay): void => {
+  response.status(answer.status).setHeader(REPLAYED_HEADER, 'true');
+  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+  if (answer.body === null) response.end();
+  else response.type('application/json').send(answer.body);
+};
 
 export const toErrorBody = (exception: unknown): ErrorBody => {
   if (isDomainError(exception)) {

@@ -15,6 +15,7 @@ import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
 import { EXPERIMENT_ERRORS } from '../experiments/experiment-errors.js';
+import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency-errors.js';
 import { SIMULATION_ERRORS } from '../simulations/simulation-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
@@ -102,6 +103,10 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [SIMULATION_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
   [SIMULATION_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
+  [IDEMPOTENCY_ERRORS.keyInvalid]: HttpStatus.BAD_REQUEST,
+  [IDEMPOTENCY_ERRORS.keyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [PERSISTENCE_ERRORS.idempotencyKeyInProgress]: HttpStatus.CONFLICT,
+  [PERSISTENCE_ERRORS.businessKeyTaken]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */

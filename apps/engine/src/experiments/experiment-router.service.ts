@@ -55,7 +55,7 @@ export class ExperimentRouter {
       version: await this.versions.get(assignment.processVersionId),
       instanceId,
       assignment: AssignmentView.of(stored),
-      commit: (result, previous) => this.experiments.commitWithAssignment(stored, result, previous),
+      commit: (result, previous, extra) => this.experiments.commitWithAssignment(stored, result, previous, extra),
     };
   }
 

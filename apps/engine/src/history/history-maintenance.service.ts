@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Clock } from '#engine';
-import { HistoryPartitionRepository, PARTITION_MONTHS_AHEAD, type RetentionResult } from '#persistence';
+import { HistoryPartitionRepository, IdempotencyKeyRepository, PARTITION_MONTHS_AHEAD, type RetentionResult } from '#persistence';
 import { AnalyticsService } from '../analytics/analytics.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK } from '../common/engine-ports.js';
@@ -12,13 +12,15 @@ const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 export interface MaintenanceResult extends RetentionResult {
   /** The month partitions made, by name. */
   created: string[];
+  /** Idempotency keys forgotten because their replay window had passed. */
+  purgedIdempotencyKeys: number;
 }
 
 /**
  * Keeps history bounded (docs/history-retention.md): makes the month partitions of the step ledger
  * and the ended cases ahead of time and, with a retention set, drops the ones older than it once
- * the analytics aggregator has folded what they hold. Every engine process runs it; the
- * repository serialises them with an advisory lock.
+ * the analytics aggregator has folded what they hold; it also forgets expired idempotency keys.
+ * Every engine process runs it; the repository serialises them with an advisory lock.
  */
 @Injectable()
 export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,6 +29,7 @@ export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     private readonly partitions: HistoryPartitionRepository,
+    private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly analytics: AnalyticsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -53,9 +56,10 @@ export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestr
   private async run(): Promise<MaintenanceResult> {
     const now = this.clock.now();
     const created = await this.partitions.ensureAhead(now, PARTITION_MONTHS_AHEAD);
-    if (this.config.historyRetentionMonths === undefined) return { created, dropped: [], deletedInstances: 0 };
+    const purgedIdempotencyKeys = await this.idempotencyKeys.purgeExpired(now);
+    if (this.config.historyRetentionMonths === undefined) return { created, purgedIdempotencyKeys, dropped: [], deletedInstances: 0 };
     // What ended is counted before its history may go; what is still queued stays for a later run.
     await this.analytics.drain();
-    return { created, ...(await this.partitions.dropExpired(now, this.config.historyRetentionMonths)) };
+    return { created, purgedIdempotencyKeys, ...(await this.partitions.dropExpired(now, this.config.historyRetentionMonths)) };
   }
 }

@@ -14,7 +14,7 @@ import {
   type MigrationRequest,
   type StartCommand,
 } from '#engine';
-import { InstanceRepository, type ProcessVersionRecord, type StoredInstance } from '#persistence';
+import { InstanceRepository, type CommitExtra, type ProcessVersionRecord, type StoredInstance } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -28,8 +28,8 @@ export interface CommandOutcome {
   version: ProcessVersionRecord;
 }
 
-/** Writes an engine result: by default the instance alone, guarded by the revision it was computed from. */
-export type Committer = (result: EngineResult, previous: StoredInstance | null) => Promise<number>;
+/** Writes an engine result: by default the instance alone, guarded by the revision it was computed from; `extra` rows go in the same statement. */
+export type Committer = (result: EngineResult, previous: StoredInstance | null, extra?: CommitExtra) => Promise<number>;
 
 /** Runs after every commit, for what reaches beyond the instance (thrown signals, buffered messages). */
 export type CommitListener = (outcome: CommandOutcome, effects: Effect[]) => Promise<void>;
@@ -141,7 +141,7 @@ export class InstanceCommands {
     for (const check of this.checks) await check(result);
   }
 
-  private readonly commitInstance: Committer = (result, previous) => this.instances.commit(result, previous);
+  readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
 
   private async committed(result: EngineResult, version: ProcessVersionRecord, revision: number): Promise<CommandOutcome> {
     const outcome = { state: result.state, revision, version };

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { IdempotencyClaim } from '#persistence';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
+import { KeyedRequest } from '../idempotency/keyed-request.decorator.js';
 import { InstanceQuery } from './dto/instance.query.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
 import { InstanceView } from './dto/instance.view.js';
@@ -20,8 +22,9 @@ export class InstancesController {
   @Roles('agent', 'worker')
   @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
   @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
-  start(@Param('key') key: string, @Body() body: StartInstanceDto): Promise<InstanceView> {
-    return this.instances.start(key, body);
+  @ApiConflictResponse({ description: 'BUSINESS_KEY_TAKEN (a process marked tandem:uniqueBusinessKey), IDEMPOTENCY_KEY_IN_PROGRESS' })
+  start(@Param('key') key: string, @Body() body: StartInstanceDto, @KeyedRequest() idempotency?: IdempotencyClaim): Promise<InstanceView> {
+    return this.instances.start(key, body, idempotency);
   }
 
   @Get('instances')

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, type InstanceFilter, type Page } from '#persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Clock, InstanceState } from '#engine';
+import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, type IdempotencyClaim, type InstanceFilter, type Page } from '#persistence';
+import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { ExperimentRouter } from '../experiments/experiment-router.service.js';
+import { keyedStart } from '../idempotency/idempotency-key.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { instanceNotFound } from './instance-not-found.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
@@ -18,11 +21,20 @@ export class InstancesService {
     private readonly commands: InstanceCommands,
     private readonly router: ExperimentRouter,
     private readonly simulated: SimulatedHistoryRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Starts a case on the newest version of the process key, or on the arm its running experiment assigns (stored with the case). */
-  async start(processKey: string, { businessKey, variables }: StartInstanceDto): Promise<InstanceView> {
-    const { version, instanceId, assignment, commit } = await this.router.route(processKey, { businessKey, variables });
+  /**
+   * Starts a case on the newest version of the process key, or on the arm its running experiment
+   * assigns (stored with the case). With an Idempotency-Key its answer is stored with the case too:
+   * a start that committed can always be replayed, one that did not can be retried.
+   */
+  async start(processKey: string, { businessKey, variables }: StartInstanceDto, idempotency?: IdempotencyClaim): Promise<InstanceView> {
+    const route = await this.router.route(processKey, { businessKey, variables });
+    const { version, instanceId, assignment } = route;
+    const viewOf = (state: InstanceState, revision: number): InstanceView => Object.assign(InstanceView.of(state, revision, version), assignment && { assignment });
+    // A new case's revision is 1: its answer is known before the commit.
+    const commit = keyedStart(route.commit ?? this.commands.commitInstance, idempotency, (state) => viewOf(state, 1), this.clock);
     const { state, revision } = await this.commands.start(
       version,
       {
@@ -33,7 +45,7 @@ export class InstancesService {
       commit,
       assignment?.armId,
     );
-    return Object.assign(InstanceView.of(state, revision, version), assignment && { assignment });
+    return viewOf(state, revision);
   }
 
   async get(id: string): Promise<InstanceView> {

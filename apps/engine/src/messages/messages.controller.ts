@@ -1,7 +1,9 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IdempotencyClaim } from '#persistence';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators.js';
+import { KeyedRequest } from '../idempotency/keyed-request.decorator.js';
 import { MessageOutcomeView, type MessageOutcome } from './dto/message-outcome.view.js';
 import { PublishMessageDto } from './dto/publish-message.dto.js';
 import { MessagesService } from './messages.service.js';
@@ -41,8 +43,8 @@ export class MessagesController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming the field' })
   @ApiNotFoundResponse({ description: 'MESSAGE_SUBSCRIPTION_NOT_FOUND: nothing waits for it and it has no time-to-live' })
   @ApiConflictResponse({ description: 'MESSAGE_AMBIGUOUS, MESSAGE_ID_TAKEN, REVISION_CONFLICT, SUBSCRIPTION_NOT_ACTIVE, INSTANCE_SUSPENDED' })
-  async publish(@Body() body: PublishMessageDto, @Res({ passthrough: true }) response: Response): Promise<MessageOutcomeView> {
-    const outcome = await this.messages.publish(body);
+  async publish(@Body() body: PublishMessageDto, @Res({ passthrough: true }) response: Response, @KeyedRequest() idempotency?: IdempotencyClaim): Promise<MessageOutcomeView> {
+    const outcome = await this.messages.publish(body, idempotency);
     response.status(STATUS_BY_OUTCOME[outcome.outcome]);
     return outcome;
   }

@@ -1,10 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
-import { InstanceRepository, MessageRepository, SubscriptionRepository, type MessageRecord, type MessageSubscriptionRecord, type StartEventRecord } from '#persistence';
+import {
+  InstanceRepository,
+  MessageRepository,
+  SubscriptionRepository,
+  type IdempotencyClaim,
+  type MessageRecord,
+  type MessageSubscriptionRecord,
+  type StartEventRecord,
+} from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { keyedStart } from '../idempotency/idempotency-key.js';
 import { InstanceCommands, type Committer } from '../instances/instance-commands.service.js';
 import { BufferedMessageDelivery } from './buffered-delivery.service.js';
 import { MessageOutcomeView } from './dto/message-outcome.view.js';
@@ -37,7 +46,8 @@ export class MessagesService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async publish(dto: PublishMessageDto): Promise<MessageOutcomeView> {
+  /** With an Idempotency-Key, a message that starts a case stores its answer with the case (as a start by key does). */
+  async publish(dto: PublishMessageDto, idempotency?: IdempotencyClaim): Promise<MessageOutcomeView> {
     const message = this.messageOf(dto);
     if (message.messageId !== null || message.expiresAt > message.publishedAt) {
       // This message may leave a row: the rows of long expired ones go first.
@@ -46,7 +56,7 @@ export class MessagesService {
     await this.messages.checkUnpublished(message);
     // A message with an id is remembered in the same transaction as what it does, so a duplicate can never do it again.
     const publish = { publish: message };
-    const commit: Committer | undefined = message.messageId === null ? undefined : (result, previous) => this.messages.commitWith(publish, result, previous);
+    const commit: Committer | undefined = message.messageId === null ? undefined : (result, previous, extra) => this.messages.commitWith(publish, result, previous, extra);
 
     const subscriptions = await this.subscriptions.findMessageSubscriptions(message.name, message.correlationKey, LISTED_MATCHES);
     if (subscriptions.length > 1) throw ambiguous(message, 'open subscriptions', subscriptions.map(describeSubscription));
@@ -54,7 +64,7 @@ export class MessagesService {
 
     const starts = await this.subscriptions.findStartEvents('message', message.name);
     if (starts.length > 1) throw ambiguous(message, 'message start events', starts.map(describeStart));
-    if (starts.length === 1) return this.startAt(message, starts[0], commit);
+    if (starts.length === 1) return this.startAt(message, starts[0], commit, idempotency);
 
     if (message.expiresAt > message.publishedAt) return this.buffer(message);
     // A duplicate whose twin took the subscription after the first check finds nothing: it is a duplicate, not a miss.
@@ -70,10 +80,12 @@ export class MessagesService {
     return MessageOutcomeView.of('correlated', message, { instanceId: state.id, elementId: subscription.elementId });
   }
 
-  private async startAt(message: MessageRecord, start: StartEventRecord, commit: Committer | undefined): Promise<MessageOutcomeView> {
+  private async startAt(message: MessageRecord, start: StartEventRecord, commit: Committer | undefined, idempotency: IdempotencyClaim | undefined): Promise<MessageOutcomeView> {
     const version = await this.versions.get(start.processVersionId);
-    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, commit);
-    return MessageOutcomeView.of('started', message, { instanceId: state.id, elementId: start.startEventId });
+    const outcomeOf = (instanceId: string) => MessageOutcomeView.of('started', message, { instanceId, elementId: start.startEventId });
+    const keyed = keyedStart(commit ?? this.commands.commitInstance, idempotency, (state) => outcomeOf(state.id), this.clock);
+    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, keyed);
+    return outcomeOf(state.id);
   }
 
   private async buffer(message: MessageRecord): Promise<MessageOutcomeView> {

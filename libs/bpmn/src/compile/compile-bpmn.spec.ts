@@ -166,3 +166,18 @@ describe('compileBpmn on tasklist settings', () => {
     expect(processes[0]!.nodes['task']).toMatchObject({ dueIn: 'PT4H', followUpIn: 'PT1H', priority: '= 90', escalateTo: 'experts' });
   });
 });
+
+describe('compileBpmn on the unique business key', () => {
+  it('marks a process whose business keys are unique, and no other', async () => {
+    // given one process with tandem:uniqueBusinessKey="true" and one with "false"
+    const content = '<bpmn:startEvent id="start" /><bpmn:endEvent id="end" /><bpmn:sequenceFlow id="f" sourceRef="start" targetRef="end" />';
+    const unique = inlineBpmn(content, 'id="unique" isExecutable="true" tandem:uniqueBusinessKey="true"');
+    const shared = inlineBpmn(content, 'id="shared" isExecutable="true" tandem:uniqueBusinessKey="false"');
+    // when loaded
+    const [loadedUnique, loadedShared] = await Promise.all([loadBpmn(unique), loadBpmn(shared)]);
+    // then only the first carries the flag
+    expect([loadedUnique.problems, loadedShared.problems]).toEqual([[], []]);
+    expect(loadedUnique.processes[0]!.uniqueBusinessKey).toBe(true);
+    expect(loadedShared.processes[0]!).not.toHaveProperty('uniqueBusinessKey');
+  });
+});

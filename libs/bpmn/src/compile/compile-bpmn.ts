@@ -34,6 +34,7 @@ function compileProcess(view: ProcessView): ProcessGraph {
     key: view.process.id,
     ...(view.process.name ? { name: view.process.name } : {}),
     ...(readAttribute(view.process, 'priority') ? { priority: readAttribute(view.process, 'priority') } : {}),
+    ...(readAttribute(view.process, 'uniqueBusinessKey') === 'true' && { uniqueBusinessKey: true as const }),
     ...(noneStart ? { startEventId: noneStart.id } : {}),
     startEventIds: [...(noneStart ? [noneStart] : []), ...starts.filter((node) => node !== noneStart)].map((node) => node.id),
     eventSubProcessIds: topLevel.filter((node) => node.type === 'subProcess' && node.triggeredByEvent).map((node) => node.id),

@@ -44,7 +44,11 @@ export const tandemDescriptor = {
       name: 'ProcessPriority',
       isAbstract: true,
       extends: ['bpmn:Process'],
-      properties: [{ name: 'priority', isAttr: true, type: 'String' }],
+      properties: [
+        { name: 'priority', isAttr: true, type: 'String' },
+        // "true": at most one case of the process per business key (any version), enforced by the database.
+        { name: 'uniqueBusinessKey', isAttr: true, type: 'String' },
+      ],
     },
     {
       name: 'LaneGroups',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EngineResult } from '#engine';
 import type { Assignment, Experiment, ExperimentState } from '#experiments';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InstanceRepository, type Page, type StoredInstance } from '../instances/instance.repository.js';
+import { InstanceRepository, type CommitExtra, type Page, type StoredInstance } from '../instances/instance.repository.js';
 import { Sql } from '../sql.js';
 
 /** An experiment with its bookkeeping. */
@@ -189,8 +189,9 @@ export class ExperimentRepository {
   }
 
   /** Commits a started case together with the arm it met, in the commit's one statement: both or neither. */
-  async commitWithAssignment(assignment: Omit<AssignmentRecord, 'instanceId'>, result: EngineResult, previous: StoredInstance | null): Promise<number> {
+  async commitWithAssignment(assignment: Omit<AssignmentRecord, 'instanceId'>, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
     return this.instances.commit(result, previous, {
+      ...extra,
       experimentAssignment: {
         experiment_id: assignment.experimentId,
         arm_id: assignment.armId,

@@ -153,6 +153,19 @@ export interface CommitPlan {
   analyticsCaseEnded: boolean;
   /** Set by the caller (not by planCommit) when an experiment routed the started case. */
   experimentAssignment?: ExperimentAssignmentRow;
+  /** Set by the caller for a start sent with an Idempotency-Key: its answer, stored with the case or not at all. */
+  idempotentAnswer?: IdempotentAnswerRow;
+}
+
+/** The answer to a keyed start, written by the claim that holds the key (see IdempotencyKeyRepository). */
+export interface IdempotentAnswerRow {
+  principal: string;
+  key: string;
+  attempt: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  completed_at: string;
 }
 
 /**

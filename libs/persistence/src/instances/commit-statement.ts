@@ -147,6 +147,15 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
   const { state } = plan;
   const ctes: string[] = [];
 
+  const answer = plan.idempotentAnswer;
+  if (answer && expectedRevision === null) {
+    // The start commits only while its attempt still holds the key: a retry that took over an
+    // abandoned claim (see IdempotencyKeyRepository.claim) makes this statement write nothing.
+    ctes.push(`idempotency_held AS (
+      SELECT 1 FROM idempotency_key
+      WHERE principal = ${param(answer.principal)} AND key = ${param(answer.key)} AND attempt = ${param(answer.attempt)}::uuid AND status IS NULL
+      FOR UPDATE)`);
+  }
   // A new instance that conflicts (a second child for one call activity instance: a retried start)
   // writes nothing and returns no row, like a stale revision.
   ctes.push(
@@ -154,9 +163,10 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
       ? `guard AS (
         INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at,
                               parent_instance_id, parent_activity_instance_id)
-        VALUES (${param(state.id)}, ${param(state.processVersionId)}, ${param(state.processKey)}, ${param(state.businessKey ?? null)},
-                ${param(state.status)}, ${json(state)}, 1, ${param(state.startedAt)}, ${param(state.endedAt ?? null)},
-                ${param(state.parent?.instanceId ?? null)}, ${param(state.parent?.activityInstanceId ?? null)})
+        ${answer ? 'SELECT ' : 'VALUES ('}${param(state.id)}::uuid, ${param(state.processVersionId)}::uuid, ${param(state.processKey)}::text,
+                ${param(state.businessKey ?? null)}::text, ${param(state.status)}::text, ${json(state)}, 1, ${param(state.startedAt)}::timestamptz,
+                ${param(state.endedAt ?? null)}::timestamptz, ${param(state.parent?.instanceId ?? null)}::uuid,
+                ${param(state.parent?.activityInstanceId ?? null)}::uuid${answer ? ' FROM idempotency_held' : ')'}
         ON CONFLICT DO NOTHING
         RETURNING id, revision)`
       : `guard AS (
@@ -276,6 +286,23 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
       INSERT INTO experiment_assignment (instance_id, ${names(EXPERIMENT_ASSIGNMENT_COLUMNS)})
       SELECT guard.id, ${names(EXPERIMENT_ASSIGNMENT_COLUMNS, 'a.')}
       FROM guard, jsonb_to_record(${json(plan.experimentAssignment)}) AS a(${definitions(EXPERIMENT_ASSIGNMENT_COLUMNS)}))`);
+  }
+  if (expectedRevision === null && state.businessKey !== undefined) {
+    // A process marked tandem:uniqueBusinessKey claims its business key with the case; the primary
+    // key refuses a second claim (a concurrent one waits for the first to commit, then fails).
+    ctes.push(`business_key_claimed AS (
+      INSERT INTO business_key_claim (process_key, business_key, instance_id)
+      SELECT v.key, ${param(state.businessKey)}::text, guard.id
+      FROM guard JOIN process_version v ON v.id = ${param(state.processVersionId)}::uuid
+      WHERE v.graph ->> 'uniqueBusinessKey' = 'true')`);
+  }
+  if (answer) {
+    ctes.push(`idempotency_answered AS (
+      UPDATE idempotency_key SET status = ${param(answer.status)}, headers = ${json(answer.headers)}, body = ${param(answer.body)},
+                                 completed_at = ${param(answer.completed_at)}
+      FROM guard
+      WHERE idempotency_key.principal = ${param(answer.principal)} AND idempotency_key.key = ${param(answer.key)}
+        AND idempotency_key.attempt = ${param(answer.attempt)}::uuid)`);
   }
   ctes.push(...callActivityCtes(plan.callActivities, param, json));
   if (Object.keys(plan.variableUpserts).length > 0) {

@@ -90,13 +90,38 @@ export class InstanceRepository {
    */
   async commit(result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
     const { sql, params } = statementOf(result, previous, extra);
-    return committedRevision(await this.sql.rows<{ revision: number }>(sql, params), result, previous);
+    return committedRevision(await this.businessKeyChecked(result, () => this.sql.rows<{ revision: number }>(sql, params)), result, previous, extra);
   }
 
   /** As `commit`, inside the caller's transaction: for rows that must be written with the state or not at all. */
-  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null): Promise<number> {
-    const { sql, params } = statementOf(result, previous);
-    return committedRevision(await transaction.query(sql, params), result, previous);
+  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
+    const { sql, params } = statementOf(result, previous, extra);
+    return committedRevision(await this.businessKeyChecked(result, () => transaction.query(sql, params)), result, previous, extra);
+  }
+
+  /** The case that holds a business key of a process marked tandem:uniqueBusinessKey, if any. */
+  async findBusinessKeyHolder(processKey: string, businessKey: string): Promise<string | null> {
+    const rows = await this.sql.rows<{ instanceId: string }>(`SELECT instance_id AS "instanceId" FROM business_key_claim WHERE process_key = $1 AND business_key = $2`, [
+      processKey,
+      businessKey,
+    ]);
+    return rows[0]?.instanceId ?? null;
+  }
+
+  /** Runs a commit; a start refused by the business key's claim becomes BUSINESS_KEY_TAKEN, naming the case that holds it. */
+  private async businessKeyChecked<T>(result: EngineResult, commit: () => Promise<T>): Promise<T> {
+    try {
+      return await commit();
+    } catch (error) {
+      if (constraintOf(error) !== BUSINESS_KEY_CONSTRAINT) throw error;
+      const { processKey, businessKey = '' } = result.state;
+      const instanceId = await this.findBusinessKeyHolder(processKey, businessKey);
+      throw new DomainError(
+        PERSISTENCE_ERRORS.businessKeyTaken,
+        `Business key '${businessKey}' is taken by case ${instanceId ?? '(ended and deleted since)'} of process '${processKey}', which allows one case per business key`,
+        { processKey, businessKey, instanceId },
+      );
+    }
   }
 
   async load(id: string): Promise<StoredInstance | null> {
@@ -196,13 +221,29 @@ export class InstanceRepository {
 }
 
 /** Rows the caller adds to an engine result's commit, written in the same statement. */
-export type CommitExtra = Pick<CommitPlan, 'experimentAssignment'>;
+export type CommitExtra = Pick<CommitPlan, 'experimentAssignment' | 'idempotentAnswer'>;
+
+const BUSINESS_KEY_CONSTRAINT = 'business_key_claim_pkey';
+
+/** The constraint a PostgreSQL error names (through TypeORM's wrapper or straight from pg). */
+const constraintOf = (error: unknown): string | undefined => {
+  const { constraint, driverError } = (error ?? {}) as { constraint?: string; driverError?: { constraint?: string } };
+  return driverError?.constraint ?? constraint;
+};
+
+export const idempotencyKeyInProgress = (key: string, retryAfterSeconds = 1): DomainError =>
+  new DomainError(PERSISTENCE_ERRORS.idempotencyKeyInProgress, `A request with Idempotency-Key '${key}' is still being processed; retry after ${retryAfterSeconds} s`, {
+    key,
+    retryAfterSeconds,
+  });
 
 const statementOf = (result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}) =>
   commitStatement({ ...planCommit(result, previous?.state ?? null), ...extra }, previous?.revision ?? null);
 
 /** The revision the commit statement returned; no row means another command committed first. */
-const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null): number => {
+const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): number => {
+  // With an Idempotency-Key, no row on a start means a retry took over the key (see IdempotencyKeyRepository.claim).
+  if (rows.length === 0 && previous === null && extra.idempotentAnswer) throw idempotencyKeyInProgress(extra.idempotentAnswer.key);
   if (rows.length === 0) {
     throw new DomainError(PERSISTENCE_ERRORS.revisionConflict, `Instance ${result.state.id} was changed by another command; reload it and try again`, {
       instanceId: result.state.id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { EngineResult, Variables } from '#engine';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InstanceRepository, type StoredInstance } from '../instances/instance.repository.js';
+import { InstanceRepository, type CommitExtra, type StoredInstance } from '../instances/instance.repository.js';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import { Sql } from '../sql.js';
 
@@ -79,11 +79,11 @@ export class MessageRepository {
    * Commits an engine result together with its message receipt, in one transaction. Throws
    * MESSAGE_ID_TAKEN, MESSAGE_NOT_BUFFERED or REVISION_CONFLICT, and then writes nothing.
    */
-  async commitWith(receipt: MessageReceipt, result: EngineResult, previous: StoredInstance | null): Promise<number> {
+  async commitWith(receipt: MessageReceipt, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
     return this.dataSource.transaction(async (transaction) => {
       if ('publish' in receipt) await this.remember(transaction, receipt.publish);
       else await this.take(transaction, receipt.consume.id, receipt.consume.at);
-      return this.instances.commitIn(transaction, result, previous);
+      return this.instances.commitIn(transaction, result, previous, extra);
     });
   }
 

@@ -74,6 +74,20 @@ export const TANDEM_GROUPS: readonly TandemGroup[] = [
     fields: [{ property: 'candidateGroups', label: 'Groups', description: 'The groups working this lane; escalations to the next lane go to them' }],
   },
   {
+    id: 'tandem-cases',
+    label: 'Cases',
+    // The canvas root of a diagram without pools: shown when nothing is selected.
+    appliesTo: (element) => is(element, 'bpmn:Process'),
+    fields: [
+      {
+        property: 'uniqueBusinessKey',
+        label: 'Unique business key',
+        description: 'One case per business key across all versions; a second start answers 409 BUSINESS_KEY_TAKEN',
+        options: [{ value: 'true', label: 'Yes: one case per business key' }],
+      },
+    ],
+  },
+  {
     id: 'tandem-worker',
     label: 'External worker',
     appliesTo: isExternalTask,
