@@ -66,7 +66,8 @@ describe('headers and output', () => {
       // then each carries the policy and the other headers
       for (const answer of answers) expectSecurityHeaders(answer);
       expect(answers[0].headers['content-security-policy']).toBe(
-        "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data:;font-src 'self' data:;" +
+        "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';" +
+          "style-src-attr 'unsafe-hashes' 'sha256-nR5hyLltSjfvi2rqC26RbcredWrJvTaPA1yqPX96jpY=';img-src 'self' data:;font-src 'self' data:;" +
           "connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
       );
     });
