@@ -111,9 +111,14 @@ describe('the web app under its security headers', () => {
     body.append('file', new Blob([SUMMARY_PROCESS]), 'summary-case.bpmn');
     const deployed = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: engine.authHeaders, body });
     if (deployed.status !== 201) throw new Error(`deploy failed: ${deployed.status} ${await deployed.text()}`);
+    // The payloads: an <img> in one variable, a markdown image and link in another, an <img> in a comment.
     const variables = { summary: `<img src="${bait.origin}/pixel">`, note: `![pixel](${bait.origin}/markdown-pixel) [link](${bait.origin}/link)` };
     const started = await api('processes/summary-case/instances', { method: 'POST', body: JSON.stringify({ businessKey: 'summary-1', variables }) });
     if (started.status !== 201) throw new Error(`start failed: ${started.status} ${await started.text()}`);
+    const { id: instanceId } = (await started.json()) as { id: string };
+    const [task] = (await (await api(`tasks?view=all&instanceId=${instanceId}&status=open`)).json()) as Array<{ id: string }>;
+    const comment = await api(`tasks/${task.id}/comments`, { method: 'POST', body: JSON.stringify({ text: `<img src="${bait.origin}/comment-pixel">` }) });
+    if (comment.status !== 201) throw new Error(`comment failed: ${comment.status} ${await comment.text()}`);
   }, 180_000);
 
   afterAll(async () => {
@@ -193,8 +198,8 @@ describe('the web app under its security headers', () => {
     await expectNoViolations();
   });
 
-  it("shows the agent's form text with the case's variables as text: no image, no request to the other host", async () => {
-    // given ana's queue, with the case whose summary is an <img> and whose note is a markdown image
+  it("shows the agent's form text with the case's variables, and the case's comments, as text: no image, no request to the other host", async () => {
+    // given ana's queue, with the case whose summary is an <img>, whose note is a markdown image, and whose comment is an <img>
     await open(sessions.ana);
     await visit('#/tasklist', '[data-role="tasklist-page"]');
     await page.locator('[data-queue="queue"]').click();
@@ -209,6 +214,11 @@ describe('the web app under its security headers', () => {
     ]);
     // and neither became an image or a link
     expect(await form.locator('.fjs-form-field-text').locator('img, a').count()).toBe(0);
+    // and the case's comment with the same payload is text as well
+    const comment = page.locator('[data-role="comments"] .comment-text');
+    await comment.waitFor();
+    expect(await comment.innerText()).toBe(`<img src="${bait.origin}/comment-pixel">`);
+    expect(await page.locator('[data-role="comments"] img').count()).toBe(0);
     // and the page settles without asking the other host for anything, and without a violation
     await page.waitForLoadState('networkidle');
     expect(bait.hits).toEqual([]);
