@@ -145,7 +145,9 @@ describe('the tasklist in the browser', () => {
     expect(await page.locator('[data-nav="tasklist"]').isVisible()).toBe(true);
     expect(await page.locator('[data-nav="modeler"]').isVisible()).toBe(false);
     await queueTab('queue').click();
-    await page.waitForFunction('document.querySelectorAll(\'[data-role="task-row"]\').length === 4');
+    // (a locator wait: waitForFunction evaluates a string, which the app's CSP forbids)
+    await tasklist().locator('[data-role="task-row"]').nth(3).waitFor();
+    expect(await tasklist().locator('[data-role="task-row"]').count()).toBe(4);
     // and each row has its SLA countdown and priority
     const refund = row('refund-1');
     expect(await refund.locator('[data-role="sla"]').textContent()).toMatch(/^due in (19|20) min$/);

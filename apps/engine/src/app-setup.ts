@@ -6,10 +6,14 @@ import { answerUnparsableRequest } from './common/client-error.js';
 import type { AppConfig } from './common/config.js';
 import { refuseDeepJson, refuseUnstorableEntries } from './common/json-body.js';
 import { refuseNulInUrl } from './common/nul-character.js';
+import { securityHeaders } from './common/security-headers.js';
 import { EngineMetrics } from './observability/engine-metrics.js';
 import { requestContextMiddleware } from './observability/request-context.js';
 
 export const API_PREFIX = 'api';
+
+/** Where Swagger UI is served. */
+const DOCS_PATH = `${API_PREFIX}/docs`;
 
 /** XML content types a deployment body may have. */
 const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
@@ -20,6 +24,7 @@ const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
  */
 export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig, 'maxBodyBytes' | 'trustProxy'>): void => {
   app.getHttpServer().on('clientError', answerUnparsableRequest);
+  app.use(securityHeaders(`/${DOCS_PATH}`));
   app.use(requestContextMiddleware);
   app.use(refuseNulInUrl);
   app.setGlobalPrefix(API_PREFIX);
@@ -43,7 +48,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An external worker's key (POST /api/api-keys)" }, API_KEY_SCHEME)
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  SwaggerModule.setup(DOCS_PATH, app, document);
 };
 
 /**

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { ElementCatalog, LedgerStep, StepType } from '#analytics';
 import type { EventLogCase } from '#persistence';
+import { writeCsv } from '../common/csv-output.js';
 
 /**
  * The step ledger as an event log for process-mining tools, written batch by batch: XES (IEEE
@@ -135,7 +135,7 @@ export const csvRows = (cases: readonly EventLogCase[], steps: readonly LedgerSt
       step.laneId ?? '',
     ];
   });
-  return stringify(rows, { header, columns: CSV_COLUMNS });
+  return writeCsv(rows, { header, columns: CSV_COLUMNS });
 };
 
 const stepsByCase = (steps: readonly LedgerStep[]): Map<string, LedgerStep[]> => {

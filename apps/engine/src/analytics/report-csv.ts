@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../common/csv-output.js';
 
 /** The unit a column's header carries (`queue.mean_s`), or undefined for a column without one (names, counts, shares). */
 export type ColumnUnit = (column: string) => string | undefined;
@@ -14,7 +14,7 @@ export const tableCsv = (rows: readonly object[], unitOf: ColumnUnit = () => und
     const unit = unitOf(key);
     return { key, header: unit === undefined ? key : `${key}_${unit}` };
   });
-  return stringify(flat, { header: true, columns });
+  return writeCsv(flat, { header: true, columns });
 };
 
 const flatten = (value: Record<string, unknown>, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> => {

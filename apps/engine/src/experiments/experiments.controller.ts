@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { VERDICT_ROW_HEADER, analysisRows } from '#experiments';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { writeCsv } from '../common/csv-output.js';
 import { PageQuery, TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { AssignmentRecordView } from './dto/assignment.view.js';
 import { ExperimentDto } from './dto/experiment.dto.js';
@@ -139,7 +139,7 @@ export class ExperimentsController {
       response
         .attachment(`${name}.csv`)
         .type('text/csv')
-        .send(stringify([[...VERDICT_ROW_HEADER], ...rows]));
+        .send(writeCsv([[...VERDICT_ROW_HEADER], ...rows]));
     } else {
       response
         .attachment(`${name}.json`)

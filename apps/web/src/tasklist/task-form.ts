@@ -1,6 +1,7 @@
 import { Form } from '@bpmn-io/form-js';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import type { FieldProblem, FormSchema } from '#bpmn';
+import { literalTextModule } from './literal-text-field.js';
 
 interface RegisteredField {
   id: string;
@@ -20,7 +21,7 @@ export class TaskForm {
   private readonly form: Form;
 
   constructor(private readonly container: HTMLElement) {
-    this.form = new Form({ container });
+    this.form = new Form({ container, additionalModules: [literalTextModule] });
   }
 
   async show(schema: FormSchema, variables: Record<string, unknown>): Promise<void> {

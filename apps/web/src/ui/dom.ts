@@ -11,8 +11,8 @@ export const formatDateTime = (iso: string): string => new Date(iso).toLocaleStr
 export type ElementChild = Node | string | null | undefined | false;
 
 /**
- * An element with its attributes (`class`, `data-*`, `title`, `aria-*`; true sets an empty one,
- * false and undefined leave it out) and its children, text or nodes (null and false left out).
+ * An element with its attributes (`class`, `data-*`, `title`, `aria-*`, `style`; true sets an empty
+ * one, false and undefined leave it out) and its children, text or nodes (null and false left out).
  */
 export const element = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -22,7 +22,9 @@ export const element = <K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? '' : String(value));
+    // Through the CSSOM: a parsed style attribute is inline style, which the app's CSP refuses.
+    if (name === 'style') node.style.cssText = String(value);
+    else node.setAttribute(name, value === true ? '' : String(value));
   }
   node.append(...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false));
   return node;
