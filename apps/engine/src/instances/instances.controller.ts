@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { InstanceQuery } from './dto/instance.query.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
@@ -11,13 +11,12 @@ import { StepView } from './dto/step.view.js';
 import { InstancesService } from './instances.service.js';
 
 @ApiTags('instances')
-@Roles('analyst')
 @Controller()
 export class InstancesController {
   constructor(private readonly instances: InstancesService) {}
 
   @Post('processes/:key/instances')
-  @Roles('agent', 'worker')
+  @Allow('POST /api/processes/{key}/instances')
   @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
   @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
   start(@Param('key') key: string, @Body() body: StartInstanceDto): Promise<InstanceView> {
@@ -25,6 +24,7 @@ export class InstancesController {
   }
 
   @Get('instances')
+  @Allow('GET /api/instances')
   @ApiOkResponse({ type: [InstanceSummaryView], description: `Newest first; the total in ${TOTAL_COUNT_HEADER}` })
   async list(@Query() query: InstanceQuery, @Res({ passthrough: true }) response: Response): Promise<InstanceSummaryView[]> {
     const page = await this.instances.list(query);
@@ -33,6 +33,7 @@ export class InstancesController {
   }
 
   @Get('instances/:id')
+  @Allow('GET /api/instances/{id}')
   @ApiOkResponse({ type: InstanceView })
   @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InstanceView> {
@@ -40,6 +41,7 @@ export class InstancesController {
   }
 
   @Get('instances/:id/steps')
+  @Allow('GET /api/instances/{id}/steps')
   @ApiOkResponse({ type: [StepView] })
   @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
   steps(@Param('id', ParseUUIDPipe) id: string): Promise<StepView[]> {

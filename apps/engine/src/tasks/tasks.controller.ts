@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
@@ -22,12 +22,12 @@ const HELD_BY_OTHER = `TASK_CLAIMED_BY_OTHER: another user holds it; ${NOT_CANDI
 const STALE = 'ACTIVITY_NOT_ACTIVE (the task has ended), INSTANCE_NOT_ACTIVE, INSTANCE_SUSPENDED, REVISION_CONFLICT';
 
 @ApiTags('tasks')
-@Roles('agent')
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
+  @Allow('GET /api/tasks')
   @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
@@ -37,6 +37,7 @@ export class TasksController {
   }
 
   @Get(':id')
+  @Allow('GET /api/tasks/{id}')
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'TASK_NOT_FOUND' })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
@@ -45,6 +46,7 @@ export class TasksController {
   }
 
   @Post(':id/claim')
+  @Allow('POST /api/tasks/{id}/claim')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Claimed (state claimed), or claimed and started with { "start": true }' })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
@@ -54,6 +56,7 @@ export class TasksController {
   }
 
   @Post(':id/unclaim')
+  @Allow('POST /api/tasks/{id}/unclaim')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Back in the queue (a started task is paused first)' })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -63,6 +66,7 @@ export class TasksController {
   }
 
   @Post(':id/start')
+  @Allow('POST /api/tasks/{id}/start')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Started (claimed first when nobody held it)' })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -72,6 +76,7 @@ export class TasksController {
   }
 
   @Post(':id/pause')
+  @Allow('POST /api/tasks/{id}/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -81,6 +86,7 @@ export class TasksController {
   }
 
   @Post(':id/assign')
+  @Allow('POST /api/tasks/{id}/assign')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
   @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user, or not a candidate for the task' })
@@ -91,6 +97,7 @@ export class TasksController {
   }
 
   @Post(':id/delegate')
+  @Allow('POST /api/tasks/{id}/delegate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'The delegate holds it; the caller stays its owner and gets it back when the delegate completes it' })
   @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user' })
@@ -101,6 +108,7 @@ export class TasksController {
   }
 
   @Post(':id/complete')
+  @Allow('POST /api/tasks/{id}/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed (or, from a delegate, went back to its owner)' })
   @ApiBadRequestResponse({ description: "FORM_INVALID: the variables do not fit the task's form, naming the fields" })
@@ -111,6 +119,7 @@ export class TasksController {
   }
 
   @Post(':id/escalate')
+  @Allow('POST /api/tasks/{id}/escalate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Where the model sends it: an escalation boundary event, tandem:escalateTo, or the next lane' })
   @ApiBadRequestResponse({ description: 'ESCALATION_REASON_UNKNOWN, naming the reason code' })
@@ -121,6 +130,7 @@ export class TasksController {
   }
 
   @Post(':id/comments')
+  @Allow('POST /api/tasks/{id}/comments')
   @ApiCreatedResponse({ type: TaskCommentView })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
   addComment(@Param('id', ParseUUIDPipe) id: string, @Body() body: TaskCommentDto, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView> {
@@ -128,6 +138,7 @@ export class TasksController {
   }
 
   @Get(':id/comments')
+  @Allow('GET /api/tasks/{id}/comments')
   @ApiOkResponse({ type: [TaskCommentView], description: 'Oldest first' })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
   comments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView[]> {
@@ -135,6 +146,7 @@ export class TasksController {
   }
 
   @Get(':id/history')
+  @Allow('GET /api/tasks/{id}/history')
   @ApiOkResponse({ type: [TaskHistoryStepView], description: "The steps of the task's case so far, in order: what, where, when, who" })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskHistoryStepView[]> {
