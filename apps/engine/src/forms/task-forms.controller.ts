@@ -14,7 +14,9 @@ export class TaskFormsController {
   @Allow('GET /api/tasks/{id}/form')
   @ApiOkResponse({ type: TaskFormView, description: "The task's form-js schema and the case's variables to prefill it" })
   @ApiNotFoundResponse({ description: 'TASK_NOT_FOUND, or FORM_NOT_FOUND when the task has no form of ours' })
-  @ApiForbiddenResponse({ description: 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller' })
+  @ApiForbiddenResponse({
+    description: "TASK_NOT_CANDIDATE: neither assigned nor offered to the caller; CASE_ACCESS_ENDED: the task has ended and no open task of its case is the caller's",
+  })
   form(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskFormView> {
     return this.forms.taskForm(id, principal);
   }

@@ -19,6 +19,8 @@ import { TasksService } from './tasks.service.js';
 
 const NOT_CANDIDATE = 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller';
 const HELD_BY_OTHER = `TASK_CLAIMED_BY_OTHER: another user holds it; ${NOT_CANDIDATE}`;
+const ENDED = `${NOT_CANDIDATE}; CASE_ACCESS_ENDED: the task has ended and no open task of its case is the caller's`;
+const NOT_CANDIDATE_USER = 'ASSIGNEE_NOT_CANDIDATE: the user is unknown, disabled, no agent, or not a candidate for the task (details: field, username, taskId, reason)';
 const STALE = 'ACTIVITY_NOT_ACTIVE (the task has ended), INSTANCE_NOT_ACTIVE, INSTANCE_SUSPENDED, REVISION_CONFLICT';
 
 @ApiTags('tasks')
@@ -30,6 +32,7 @@ export class TasksController {
   @Allow('GET /api/tasks')
   @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
+  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId whose case has no open task of the caller's" })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
@@ -40,7 +43,7 @@ export class TasksController {
   @Allow('GET /api/tasks/{id}')
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'TASK_NOT_FOUND' })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
     return this.tasks.get(id, principal);
   }
@@ -89,7 +92,7 @@ export class TasksController {
   @Allow('POST /api/tasks/{id}/assign')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
-  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user, or not a candidate for the task' })
+  @ApiBadRequestResponse({ description: NOT_CANDIDATE_USER })
   @ApiForbiddenResponse({ description: `TASK_ASSIGN_DENIED: only a supervisor, an admin or the assignee; ${NOT_CANDIDATE}` })
   @ApiConflictResponse({ description: STALE })
   assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
@@ -100,7 +103,7 @@ export class TasksController {
   @Allow('POST /api/tasks/{id}/delegate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'The delegate holds it; the caller stays its owner and gets it back when the delegate completes it' })
-  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user' })
+  @ApiBadRequestResponse({ description: NOT_CANDIDATE_USER })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
   @ApiConflictResponse({ description: `TASK_WRONG_STATE (claim it first), ${STALE}` })
   delegate(@Param('id', ParseUUIDPipe) id: string, @Body() body: DelegateTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
@@ -132,7 +135,7 @@ export class TasksController {
   @Post(':id/comments')
   @Allow('POST /api/tasks/{id}/comments')
   @ApiCreatedResponse({ type: TaskCommentView })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   addComment(@Param('id', ParseUUIDPipe) id: string, @Body() body: TaskCommentDto, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView> {
     return this.tasks.comment(id, body.text, principal);
   }
@@ -140,7 +143,7 @@ export class TasksController {
   @Get(':id/comments')
   @Allow('GET /api/tasks/{id}/comments')
   @ApiOkResponse({ type: [TaskCommentView], description: 'Oldest first' })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   comments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView[]> {
     return this.tasks.comments(id, principal);
   }
@@ -148,7 +151,7 @@ export class TasksController {
   @Get(':id/history')
   @Allow('GET /api/tasks/{id}/history')
   @ApiOkResponse({ type: [TaskHistoryStepView], description: "The steps of the task's case so far, in order: what, where, when, who" })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskHistoryStepView[]> {
     return this.tasks.history(id, principal);
   }
