@@ -194,6 +194,8 @@ describe('least privilege', () => {
       // then neither reads the live case any more, through either ended task
       expect(await outcomes(reads(ana, first.id, instanceId))).toEqual(all('403 CASE_ACCESS_ENDED'));
       expect(await outcomes(reads(anton, second.id, instanceId))).toEqual(all('403 CASE_ACCESS_ENDED'));
+      // though the case's open tasks offered to her she may still list: there are none
+      expect((await ana.get('/api/tasks').query({ instanceId, status: 'open' }).expect(200)).body).toEqual([]);
       const refused = await ana.get(`/api/tasks/${first.id}/form`);
       expect(refused.body.message).toContain(instanceId);
       expect(JSON.stringify(refused.body)).not.toContain('DE89');

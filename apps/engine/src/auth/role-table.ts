@@ -55,7 +55,7 @@ export const ROLE_TABLE = {
   'POST /api/instances/{id}/migrate': ADMIN_ONLY,
   'POST /api/process-versions/{id}/migrate-instances': ADMIN_ONLY,
 
-  'GET /api/tasks': noted(roles('agent'), `${OFFERED_ONLY}; a case's list (\`instanceId\`) only while they have an open task in it`),
+  'GET /api/tasks': noted(roles('agent'), `${OFFERED_ONLY}; a case's ended tasks (\`instanceId\` without \`status=open\`) only while they have an open task in it`),
   'GET /api/tasks/{id}': noted(roles('agent'), WHILE_OPEN),
   'GET /api/tasks/{id}/form': noted(roles('agent'), `${WHILE_OPEN}; the form carries the case's variables`),
   'POST /api/tasks/{id}/claim': noted(roles('agent'), OFFERED_ONLY),

@@ -32,7 +32,7 @@ export class TasksController {
   @Allow('GET /api/tasks')
   @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
-  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId whose case has no open task of the caller's" })
+  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));

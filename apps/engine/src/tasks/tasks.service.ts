@@ -51,7 +51,8 @@ export class TasksService {
   async list(query: TaskQuery, principal: Principal): Promise<Page<TaskView>> {
     const { group, candidateGroup, status, ...rest } = query;
     const candidate = candidateOf(principal);
-    if (query.instanceId !== undefined) await requireOpenWorkInCase(query.instanceId, principal, this.tasks);
+    // A case's open tasks the caller is offered are theirs to see anyway; its ended ones only while they work in it.
+    if (query.instanceId !== undefined && status !== 'open') await requireOpenWorkInCase(query.instanceId, principal, this.tasks);
     const offeredTo = group ?? candidateGroup;
     // A case's task list shows its whole history; every other list its open work.
     const shown = status ?? (query.instanceId === undefined ? 'open' : undefined);
