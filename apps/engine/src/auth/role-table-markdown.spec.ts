@@ -6,7 +6,7 @@ import { ROLE_TABLE } from './role-table.js';
 describe('the README role table', () => {
   it('is the one written from the role table (run `npm run docs:roles` after changing it)', () => {
     // given the README as committed
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
     // then writing the table anew changes nothing
     expect(withRoleTable(readme)).toBe(readme);
   });
