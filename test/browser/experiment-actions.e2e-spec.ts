@@ -122,7 +122,8 @@ describe('acting on an experiment from its dashboard', () => {
   beforeAll(async () => {
     stack = await startWebStack();
     ({ engine, baseUrl } = stack);
-    await createUser(engine, { ...ANALYST, roles: ['analyst'] });
+    // Also a designer: moving the running cases after a promote is theirs (the role table), the rest the analyst's.
+    await createUser(engine, { ...ANALYST, roles: ['analyst', 'designer'] });
     const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
     analyst = (await login.json()) as WebSession;
     asIsVersion = (await deployXml(engine, timerProcess('PT3S'))).id;

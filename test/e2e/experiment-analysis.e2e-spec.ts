@@ -43,10 +43,12 @@ const definition = (key: string, versions: Versions, extra: Record<string, unkno
 describe('experiment analysis, verdict report, guardrails and promotion', () => {
   let sut: TestApp;
   let analyst: Agent;
+  let designer: Agent;
 
   beforeAll(async () => {
     sut = await createTestApp();
     analyst = await sut.signIn('analysis-analyst', { roles: ['analyst'] });
+    designer = await sut.signIn('analysis-designer', { roles: ['designer'] });
   });
 
   afterAll(async () => {
@@ -215,13 +217,13 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     const onBaseline = byArm(cases, 'as-is');
 
     // when nobody has won yet, there is nothing to offer
-    const early = await analyst.post(`/api/experiments/${id}/migrate-running`).send({});
+    const early = await designer.post(`/api/experiments/${id}/migrate-running`).send({});
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'EXPERIMENT_NOT_PROMOTED', details: { state: 'running' } });
 
     // when the candidate is promoted and the dry run asked for
     await analyst.post(`/api/experiments/${id}/promote`).send({ winnerArmId: 'to-be' }).expect(200);
-    const dryRun = await analyst.post(`/api/experiments/${id}/migrate-running`).send({});
+    const dryRun = await designer.post(`/api/experiments/${id}/migrate-running`).send({});
 
     // then every baseline case could move, and none did
     expect(dryRun.status).toBe(200);
@@ -234,13 +236,13 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     expect(await versionOf(onBaseline[0].id)).toBe(versions.baseline);
 
     // and a mapping naming unknown elements is refused, nothing moved
-    const wrongMapping = await analyst.post(`/api/experiments/${id}/migrate-running`).send({ dryRun: false, mapping: { nowhere: 'diagnose' } });
+    const wrongMapping = await designer.post(`/api/experiments/${id}/migrate-running`).send({ dryRun: false, mapping: { nowhere: 'diagnose' } });
     expect(wrongMapping.status).toBe(422);
     expect(JSON.stringify(wrongMapping.body)).toContain('nowhere');
     expect(await versionOf(onBaseline[0].id)).toBe(versions.baseline);
 
     // when the real run is asked for, the baseline's cases move to the winner's version, their tasks with them
-    const moved = await analyst.post(`/api/experiments/${id}/migrate-running`).send({ dryRun: false });
+    const moved = await designer.post(`/api/experiments/${id}/migrate-running`).send({ dryRun: false });
     expect(moved.status).toBe(200);
     expect(moved.body.arms[0]).toMatchObject({ dryRun: false, migrated: onBaseline.length, failed: 0 });
     for (const { id: instanceId } of onBaseline) expect(await versionOf(instanceId)).toBe(versions.candidate);

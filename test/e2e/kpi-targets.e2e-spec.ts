@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, deploy, type TestApp } from './support/test-app.js';
 
 /** GET/PUT /api/analytics/kpi-targets/{processKey}: the baselines and targets the insights page compares with. */
 describe('KPI baselines and targets over HTTP', () => {
@@ -12,6 +13,7 @@ describe('KPI baselines and targets over HTTP', () => {
     sut = await createTestApp();
     alex = await sut.signIn('alex', { roles: ['analyst'] });
     ana = await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
+    await deploy(sut.server, await readFile('processes/customer-service/as-is.bpmn', 'utf8'));
   });
 
   afterAll(async () => {
@@ -56,18 +58,34 @@ describe('KPI baselines and targets over HTTP', () => {
     [{ fcr: { goal: 0.9 } }, 'fcr.goal'],
     [{ fcr: 0.85 }, 'fcr'],
     [[{ fcr: { target: 0.9 } }], 'body'],
+    [{}, 'body'],
+    [{ fcr: {} }, 'fcr'],
   ])('refuses %j with 400 naming %s and keeps what was stored', async (body, field) => {
     // given
-    await alex.put('/api/analytics/kpi-targets/refused').send({ csat: { target: 90 } });
+    await alex
+      .put('/api/analytics/kpi-targets/customer-service')
+      .send({ csat: { target: 90 } })
+      .expect(200);
 
     // when
-    const response = await alex.put('/api/analytics/kpi-targets/refused').send(body);
+    const response = await alex.put('/api/analytics/kpi-targets/customer-service').send(body);
 
     // then
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'KPI_TARGETS_INVALID', details: { field } });
-    expect(response.body.message).toContain(field === 'body' ? 'object' : field);
-    expect((await alex.get('/api/analytics/kpi-targets/refused')).body.targets).toEqual({ csat: { target: 90 } });
+    expect(response.body.message).toContain(field === 'body' ? (Array.isArray(body) ? 'object' : 'no KPI') : field);
+    expect((await alex.get('/api/analytics/kpi-targets/customer-service')).body.targets).toEqual({ csat: { target: 90 } });
+  });
+
+  it('refuses targets for a process key nothing is deployed under, naming the field, and stores nothing', async () => {
+    // when an analyst writes targets for a key no process has
+    const response = await alex.put('/api/analytics/kpi-targets/no-such-process').send({ fcr: { target: 0.9 } });
+
+    // then
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'KPI_TARGETS_INVALID', details: { field: 'processKey' } });
+    expect(response.body.message).toContain('no-such-process');
+    expect((await alex.get('/api/analytics/kpi-targets/no-such-process')).body.source).toBe('defaults');
   });
 
   it('is for analysts, not agents', async () => {

@@ -52,15 +52,18 @@ describe('the operations the experiment dashboard offers', () => {
     expect(rule).toEqual({ kind: 'roles', roles: OPERATION_ROLES[operation as ExperimentOperation] });
   });
 
-  it('lets admins and analysts act and keeps designers and agents out', () => {
+  it('lets admins and analysts steer, designers (not analysts) migrate running cases, and keeps agents out', () => {
     expect(mayOperate(['admin'], 'stop')).toBe(true);
-    expect(mayOperate(['analyst'], 'migrateDryRun')).toBe(true);
+    expect(mayOperate(['admin'], 'migrateDryRun')).toBe(true);
+    expect(mayOperate(['designer'], 'migrateDryRun')).toBe(true);
+    expect(mayOperate(['analyst'], 'migrateDryRun')).toBe(false);
+    expect(experimentOperations('promoted', ['designer'])).toEqual(['migrateDryRun']);
     expect(mayOperate(['designer', 'agent'], 'start')).toBe(false);
     expect(experimentOperations('running', ['designer'])).toEqual([]);
     expect(armOperations('running', { role: 'candidate', paused: false }, ['agent'])).toEqual([]);
   });
 
-  it('offers what the state allows: start a draft, pause or stop a running one, check the migration once promoted', () => {
+  it('offers what the state allows: start a draft, pause or stop a running one, nothing more to an analyst once promoted', () => {
     // given
     const analyst = ['analyst'];
 
@@ -68,7 +71,7 @@ describe('the operations the experiment dashboard offers', () => {
     expect(experimentOperations('draft', analyst)).toEqual(['start']);
     expect(experimentOperations('running', analyst)).toEqual(['pause', 'stop']);
     expect(experimentOperations('paused', analyst)).toEqual(['resume', 'stop']);
-    expect(experimentOperations('promoted', analyst)).toEqual(['migrateDryRun']);
+    expect(experimentOperations('promoted', analyst)).toEqual([]);
     expect(experimentOperations('stopped', analyst)).toEqual([]);
     expect(armOperations('running', { role: 'candidate', paused: false }, analyst)).toEqual(['pauseArm', 'promote']);
     expect(armOperations('paused', { role: 'candidate', paused: true }, analyst)).toEqual(['resumeArm', 'promote']);

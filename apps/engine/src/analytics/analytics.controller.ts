@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces,
 import type { Request, Response } from 'express';
 import { COMPONENTS, type LeadTimeSummary, type Summary } from '#analytics';
 import { DomainError } from '#core';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { ANALYTICS_ERRORS } from './analytics-errors.js';
 import { parseAnalyticsQuery, type AnalyticsRequest, type RawQuery } from './analytics-query.js';
 import { AnalyticsService } from './analytics.service.js';
@@ -29,7 +29,6 @@ const ReportQuery = () =>
 
 /** Step-time analytics (DESIGN.md section 5): every figure with its definition and sample size. */
 @ApiTags('analytics')
-@Roles('analyst')
 @Controller('analytics')
 export class AnalyticsController {
   constructor(
@@ -38,6 +37,7 @@ export class AnalyticsController {
   ) {}
 
   @Get('activities')
+  @Allow('GET /api/analytics/activities')
   @ReportQuery()
   @ApiOkResponse({
     description:
@@ -50,6 +50,7 @@ export class AnalyticsController {
   }
 
   @Get('bottlenecks')
+  @Allow('GET /api/analytics/bottlenecks')
   @ReportQuery()
   @ApiOkResponse({ description: "The desk's activities by the desk's total waiting contributed; designed waits listed apart (designedWaits, table=designedWaits), never ranked" })
   async bottlenecks(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -59,6 +60,7 @@ export class AnalyticsController {
   }
 
   @Get('cases')
+  @Allow('GET /api/analytics/cases')
   @ReportQuery()
   @ApiOkResponse({
     description:
@@ -73,6 +75,7 @@ export class AnalyticsController {
   }
 
   @Get('value-added')
+  @Allow('GET /api/analytics/value-added')
   @ReportQuery()
   @ApiOkResponse({
     description:
@@ -86,6 +89,7 @@ export class AnalyticsController {
   }
 
   @Get('rework')
+  @Allow('GET /api/analytics/rework')
   @ReportQuery()
   @ApiOkResponse({ description: 'Rework rate, the activities repeated and the loops; tables elements and loops' })
   async rework(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -95,6 +99,7 @@ export class AnalyticsController {
   }
 
   @Get('utilisation')
+  @Allow('GET /api/analytics/utilisation')
   @ReportQuery()
   @ApiOkResponse({ description: "The desk's processing time per team over its available time" })
   async utilisation(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -104,6 +109,7 @@ export class AnalyticsController {
   }
 
   @Get('kpis')
+  @Allow('GET /api/analytics/kpis')
   @ReportQuery()
   @ApiQuery({ name: 'firstResponseSlaMinutes', required: false, description: 'Default 240' })
   @ApiQuery({ name: 'resolutionSlaMinutes', required: false, description: "Default 240, met by the desk's time (lead time without designed waits and external-system time)" })
@@ -123,6 +129,7 @@ export class AnalyticsController {
   }
 
   @Get('event-log')
+  @Allow('GET /api/analytics/event-log')
   @ApiQuery({ name: 'format', required: true, enum: ['csv', 'xes'] })
   @ApiQuery({ name: 'processVersionId', required: false, description: 'One or several; or processKey' })
   @ApiQuery({ name: 'processKey', required: false })

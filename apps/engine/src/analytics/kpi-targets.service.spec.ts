@@ -14,10 +14,10 @@ const fieldOf = (body: unknown): unknown => {
 describe('parseKpiTargets', () => {
   it('keeps the numbers of known KPIs and drops nulls', () => {
     // when
-    const sut = parseKpiTargets({ fcr: { baseline: 0.68, target: 0.85 }, leadTimeP90: { baseline: null, target: 24 }, nps: {} });
+    const sut = parseKpiTargets({ fcr: { baseline: 0.68, target: 0.85 }, leadTimeP90: { baseline: null, target: 24 } });
 
     // then
-    expect(sut).toEqual({ fcr: { baseline: 0.68, target: 0.85 }, leadTimeP90: { target: 24 }, nps: {} });
+    expect(sut).toEqual({ fcr: { baseline: 0.68, target: 0.85 }, leadTimeP90: { target: 24 } });
   });
 
   it.each([
@@ -28,6 +28,9 @@ describe('parseKpiTargets', () => {
     [{ fcr: { target: '0.8' } }, 'fcr.target'],
     [{ fcr: { target: Number.POSITIVE_INFINITY } }, 'fcr.target'],
     [{ fcr: { aim: 0.8 } }, 'fcr.aim'],
+    [{}, 'body'],
+    [{ nps: {} }, 'nps'],
+    [{ nps: { baseline: null, target: null } }, 'nps'],
   ])('refuses %j naming %s', (body, field) => {
     expect(fieldOf(body)).toBe(field);
   });

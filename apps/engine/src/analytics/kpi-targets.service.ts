@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock } from '#engine';
-import { KpiTargetRepository, type KpiTarget } from '#persistence';
+import { KpiTargetRepository, ProcessVersionRepository, type KpiTarget } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
 import { DEFAULT_KPI_TARGETS, KPI_TARGET_KEYS, type KpiTargetKey } from './kpi-targets-defaults.js';
 import { KPI_TARGET_ERRORS } from './kpi-targets-errors.js';
@@ -26,6 +26,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** Checks a body `{ kpi: { baseline?, target? } }`, naming the first field that is wrong. */
 export const parseKpiTargets = (body: unknown): Partial<Record<KpiTargetKey, KpiTarget>> => {
   if (!isRecord(body)) throw invalid('body', 'The body must be an object { kpi: { baseline?, target? } }');
+  if (Object.keys(body).length === 0) throw invalid('body', `The body names no KPI; give at least one of ${KPI_TARGET_KEYS.join(', ')}`);
   const targets: Partial<Record<KpiTargetKey, KpiTarget>> = {};
   for (const [kpi, value] of Object.entries(body)) {
     if (!(KPI_TARGET_KEYS as readonly string[]).includes(kpi)) throw invalid(kpi, `Unknown KPI '${kpi}'; known: ${KPI_TARGET_KEYS.join(', ')}`);
@@ -37,6 +38,7 @@ export const parseKpiTargets = (body: unknown): Partial<Record<KpiTargetKey, Kpi
       if (typeof number !== 'number' || !Number.isFinite(number)) throw invalid(`${kpi}.${field}`, `${kpi}.${field} must be a number, not ${JSON.stringify(number)}`);
       target[field as keyof KpiTarget] = number;
     }
+    if (Object.keys(target).length === 0) throw invalid(kpi, `${kpi} gives neither a baseline nor a target number`);
     targets[kpi as KpiTargetKey] = target;
   }
   return targets;
@@ -47,6 +49,7 @@ export const parseKpiTargets = (body: unknown): Partial<Record<KpiTargetKey, Kpi
 export class KpiTargetsService {
   constructor(
     private readonly repository: KpiTargetRepository,
+    private readonly versions: ProcessVersionRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -63,9 +66,12 @@ export class KpiTargetsService {
     };
   }
 
-  /** Replaces the set of the process key; a body with any wrong field stores nothing. */
+  /** Replaces the set of a deployed process key; a body with any wrong field, or a key nothing is deployed under, stores nothing. */
   async put(processKey: string, body: unknown, by: string): Promise<KpiTargetsView> {
     const targets = parseKpiTargets(body);
+    if ((await this.versions.findLatestId(processKey)) === null) {
+      throw invalid('processKey', `No process with key '${processKey}' is deployed, so it can have no targets`);
+    }
     const saved = await this.repository.save(processKey, targets, this.clock.now(), by);
     return { processKey, source: 'stored', targets: saved.targets, kpis: KPI_TARGET_KEYS, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy };
   }

@@ -2,10 +2,13 @@ import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetada
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { describeRoles, type AccessRule } from './access-rule.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
-import type { Access, Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { ROLE_TABLE, type Endpoint } from './role-table.js';
 
 /** Metadata key of the access rule; the global AccessGuard reads it, the handler's before its controller's. */
 export const ACCESS_RULE = 'tandem:access-rule';
+/** Metadata key of the role table's endpoint a handler declares; the AccessGuard refuses a handler that serves another route. */
+export const ACCESS_ENDPOINT = 'tandem:access-endpoint';
 
 /** The security schemes of the OpenAPI document (app-setup.ts declares them). */
 export const BEARER_SCHEME = 'bearer';
@@ -19,18 +22,25 @@ const credentialsDocumented = (forbidden?: string) =>
     ...(forbidden === undefined ? [] : [ApiForbiddenResponse({ description: forbidden })]),
   );
 
-/** Anyone may call it, without credentials. */
+/**
+ * Who may call the endpoint: its row of the role table (role-table.ts), the one place the rules
+ * are written. An endpoint without @Allow (or the sign-in endpoints' @Public / @SignedIn) is
+ * refused to everyone, and one whose @Allow names another route too.
+ */
+export const Allow = (endpoint: Endpoint) => {
+  const { rule } = ROLE_TABLE[endpoint];
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, rule),
+    SetMetadata(ACCESS_ENDPOINT, endpoint),
+    ...(rule.kind === 'public' ? [] : [credentialsDocumented(rule.kind === 'roles' ? `ACCESS_DENIED: needs the role ${describeRoles(rule.roles)}` : undefined)]),
+  );
+};
+
+/** Anyone may call it, without credentials (auth.controller.ts; its rows of the role table say the same, role-matrix.e2e-spec.ts checks). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
-/** Any signed-in user or API key may call it. */
+/** Any signed-in user or API key may call it (as @Public). */
 export const SignedIn = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'signedIn' } satisfies AccessRule), credentialsDocumented());
-
-/**
- * Callers with one of these roles may call it (`worker` is an API key); admins may always.
- * An endpoint without any of these decorators is refused to everyone.
- */
-export const Roles = (...roles: Access[]) =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), credentialsDocumented(`ACCESS_DENIED: needs the role ${describeRoles(roles)}`));
 
 /** The caller the AccessGuard authenticated; only on endpoints that are not public. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

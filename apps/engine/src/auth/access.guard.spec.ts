@@ -2,21 +2,21 @@ import { describe, expect, it } from '@jest/globals';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isDomainError } from '#core';
-import { Public, Roles } from './access.decorators.js';
+import { Allow } from './access.decorators.js';
 import { AccessGuard } from './access.guard.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import type { Authenticator } from './authenticator.service.js';
 import type { Access, Principal } from './principal.js';
 
-/** A controller as Nest sees one: the rules on the class and on its handlers. */
-@Roles('analyst')
+/** A controller as Nest sees one: each handler with its row of the role table. */
 class ReportsController {
+  @Allow('GET /api/analytics/kpis')
   read(): void {}
 
-  @Roles('designer')
+  @Allow('POST /api/deployments')
   redesign(): void {}
 
-  @Public()
+  @Allow('GET /api/health')
   ping(): void {}
 }
 
@@ -51,7 +51,7 @@ const outcome = async (guard: AccessGuard, context: ExecutionContext): Promise<s
 describe('AccessGuard', () => {
   const request = () => ({ method: 'GET', path: '/api/x', headers: {} }) as Partial<AuthenticatedRequest>;
 
-  it("applies the handler's rule over its controller's, lets admins in, and keeps out the other roles", async () => {
+  it("applies the handler's row of the role table, lets admins in, and keeps out the other roles", async () => {
     // given an analyst, a designer and an admin
     const as = (roles: Access[]) => new AccessGuard(new Reflector(), authenticatorFor(roles));
     // when each calls the class-level and the handler-level endpoint, then
@@ -79,5 +79,15 @@ describe('AccessGuard', () => {
   it('refuses an endpoint that declares no rule to everyone, admins too', async () => {
     const sut = new AccessGuard(new Reflector(), authenticatorFor(['admin']));
     expect(await outcome(sut, contextOf(UndeclaredController, 'forgotten', request()))).toBe('ACCESS_DENIED');
+  });
+
+  it('refuses everyone, admins too, a handler whose @Allow names another route than the one it serves', async () => {
+    // given a handler declaring the deployments endpoint, served as another route
+    const sut = new AccessGuard(new Reflector(), authenticatorFor(['admin']));
+    const served = (method: string, path: string) => ({ ...request(), method, route: { path } }) as Partial<AuthenticatedRequest>;
+    // when it is called on the route it declares, and on another, then only the first passes
+    expect(await outcome(sut, contextOf(ReportsController, 'redesign', served('POST', '/api/deployments')))).toBe('true');
+    expect(await outcome(sut, contextOf(ReportsController, 'redesign', served('PATCH', '/api/process-versions/:id')))).toBe('ACCESS_DENIED');
+    expect(await outcome(sut, contextOf(ReportsController, 'read', served('HEAD', '/api/analytics/kpis')))).toBe('true');
   });
 });

@@ -14,5 +14,7 @@ export const AUTH_ERRORS = {
   accessDenied: 'ACCESS_DENIED',
   /** An agent reading or working a task that is neither assigned nor offered to them: 403. */
   taskNotCandidate: 'TASK_NOT_CANDIDATE',
+  /** An agent reading a case (a task's form, history, comments, the case's task list) after their part in it ended: 403. */
+  caseAccessEnded: 'CASE_ACCESS_ENDED',
   apiKeyNotFound: 'API_KEY_NOT_FOUND',
 } as const;

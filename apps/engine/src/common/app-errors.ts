@@ -18,7 +18,7 @@ export const APP_ERRORS = {
   taskNotFound: 'TASK_NOT_FOUND',
   /** An escalation names a reason code that is not in the configured list (details: reasonCode, known): 400. */
   escalationReasonUnknown: 'ESCALATION_REASON_UNKNOWN',
-  /** A task is assigned or delegated to a user who does not exist or is no candidate for it (details: field): 400. */
+  /** A task is assigned or delegated to a user who is unknown, disabled, no agent or no candidate for it (details: field, username, taskId, reason): 400. */
   assigneeNotCandidate: 'ASSIGNEE_NOT_CANDIDATE',
   /** Only a supervisor, an admin or the task's assignee may assign it: 403. */
   taskAssignDenied: 'TASK_ASSIGN_DENIED',

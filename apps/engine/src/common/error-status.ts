@@ -79,6 +79,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [AUTH_ERRORS.accountDisabled]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,
+  [AUTH_ERRORS.caseAccessEnded]: HttpStatus.FORBIDDEN,
   [USER_ERRORS.usernameTaken]: HttpStatus.CONFLICT,
   [USER_ERRORS.groupIdTaken]: HttpStatus.CONFLICT,
   [USER_ERRORS.lastAdmin]: HttpStatus.CONFLICT,

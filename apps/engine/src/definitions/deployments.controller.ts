@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DefinitionsService } from './definitions.service.js';
 import type { DeploymentResource } from './deployment-documents.js';
@@ -20,12 +20,12 @@ interface UploadedDocument {
 }
 
 @ApiTags('definitions')
-@Roles('designer')
 @Controller('deployments')
 export class DeploymentsController {
   constructor(private readonly definitions: DefinitionsService) {}
 
   @Post()
+  @Allow('POST /api/deployments')
   @HttpCode(HttpStatus.CREATED)
   @UseInterceptors(AnyFilesInterceptor())
   @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')

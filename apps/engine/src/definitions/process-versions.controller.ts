@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { DefinitionsService } from './definitions.service.js';
 import { ProcessDiffView } from './dto/process-diff.view.js';
 import { ProcessVersionQuery } from './dto/process-version.query.js';
@@ -10,7 +10,6 @@ import { ProcessVersionDiffService } from './process-version-diff.service.js';
 import { normalizeTag } from './version-tag.js';
 
 @ApiTags('definitions')
-@Roles('designer', 'analyst')
 @Controller('process-versions')
 export class ProcessVersionsController {
   constructor(
@@ -19,12 +18,14 @@ export class ProcessVersionsController {
   ) {}
 
   @Get()
+  @Allow('GET /api/process-versions')
   @ApiOkResponse({ type: [ProcessVersionView] })
   async list(@Query() query: ProcessVersionQuery): Promise<ProcessVersionView[]> {
     return (await this.definitions.list(query.key)).map(ProcessVersionView.of);
   }
 
   @Get(':id')
+  @Allow('GET /api/process-versions/{id}')
   @ApiOkResponse({ type: ProcessVersionDetailView })
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ProcessVersionDetailView> {
@@ -32,7 +33,7 @@ export class ProcessVersionsController {
   }
 
   @Patch(':id')
-  @Roles('designer')
+  @Allow('PATCH /api/process-versions/{id}')
   @ApiOkResponse({ type: ProcessVersionView, description: 'The version with its new tag (the model itself never changes)' })
   @ApiBadRequestResponse({ description: 'The id is not a UUID, or `tag` is not text of at most 40 characters' })
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })
@@ -41,6 +42,7 @@ export class ProcessVersionsController {
   }
 
   @Get(':before/diff/:after')
+  @Allow('GET /api/process-versions/{before}/diff/{after}')
   @ApiOkResponse({ type: ProcessDiffView, description: 'Elements added, removed and changed from `before` to `after`, and the change in the NVA figures' })
   @ApiBadRequestResponse({ description: 'An id is not a UUID' })
   @ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND' })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { VERDICT_ROW_HEADER, analysisRows } from '#experiments';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { writeCsv } from '../common/csv-output.js';
 import { PageQuery, TOTAL_COUNT_HEADER } from '../common/page.query.js';
@@ -22,7 +22,6 @@ const REFUSED = 'EXPERIMENT_TRANSITION_INVALID (details.state), EXPERIMENT_ALREA
 
 /** Dual-track experiments (DESIGN.md section 6, issue 7). */
 @ApiTags('experiments')
-@Roles('analyst')
 @Controller('experiments')
 export class ExperimentsController {
   constructor(
@@ -31,6 +30,7 @@ export class ExperimentsController {
   ) {}
 
   @Post()
+  @Allow('POST /api/experiments')
   @ApiCreatedResponse({ type: ExperimentView, description: 'A draft; nothing is routed until it is started' })
   @ApiUnprocessableEntityResponse({ description: INVALID })
   create(@Body() body: ExperimentDto, @CurrentPrincipal() principal: Principal): Promise<ExperimentView> {
@@ -38,12 +38,14 @@ export class ExperimentsController {
   }
 
   @Get()
+  @Allow('GET /api/experiments')
   @ApiOkResponse({ type: [ExperimentView], description: 'Newest first' })
   list(@Query() query: ExperimentQuery): Promise<ExperimentView[]> {
     return this.experiments.list(query);
   }
 
   @Get(':id')
+  @Allow('GET /api/experiments/{id}')
   @ApiOkResponse({ type: ExperimentView, description: "With each arm's cases (assigned, running, finished) and the plan's requirements" })
   @ApiNotFoundResponse({ description: 'EXPERIMENT_NOT_FOUND' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentView> {
@@ -51,6 +53,7 @@ export class ExperimentsController {
   }
 
   @Put(':id')
+  @Allow('PUT /api/experiments/{id}')
   @ApiOkResponse({ type: ExperimentView, description: 'A draft takes the whole definition; a running or paused one only a new plan (analysis version + 1)' })
   @ApiUnprocessableEntityResponse({ description: INVALID })
   @ApiConflictResponse({ description: 'EXPERIMENT_DEFINITION_FIXED (details.fields), EXPERIMENT_TRANSITION_INVALID' })
@@ -59,6 +62,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/start')
+  @Allow('POST /api/experiments/{id}/start')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: 'New cases of the key are routed from now on' })
   @ApiConflictResponse({ description: REFUSED })
@@ -67,6 +71,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/pause')
+  @Allow('POST /api/experiments/{id}/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: 'New cases go to the baseline until resumed' })
   @ApiConflictResponse({ description: REFUSED })
@@ -75,6 +80,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/resume')
+  @Allow('POST /api/experiments/{id}/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView })
   @ApiConflictResponse({ description: REFUSED })
@@ -83,6 +89,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/stop')
+  @Allow('POST /api/experiments/{id}/stop')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: 'New cases start on the newest version again; routed cases finish where they are' })
   @ApiConflictResponse({ description: REFUSED })
@@ -91,6 +98,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/promote')
+  @Allow('POST /api/experiments/{id}/promote')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: 'Every new case goes to the winner (until a newer version of the key is deployed)' })
   @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_WINNER_UNKNOWN' })
@@ -100,6 +108,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/arms/:armId/pause')
+  @Allow('POST /api/experiments/{id}/arms/{armId}/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: "The candidate arm's new cases go to the baseline until it is resumed" })
   @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_ARM_NOT_CANDIDATE (details.field armId)' })
@@ -109,6 +118,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/arms/:armId/resume')
+  @Allow('POST /api/experiments/{id}/arms/{armId}/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExperimentView, description: 'The candidate arm gets its share of new cases again (e.g. after a guardrail pause)' })
   @ApiUnprocessableEntityResponse({ description: 'EXPERIMENT_ARM_NOT_CANDIDATE (details.field armId)' })
@@ -118,6 +128,7 @@ export class ExperimentsController {
   }
 
   @Get(':id/analysis')
+  @Allow('GET /api/experiments/{id}/analysis')
   @ApiOkResponse({
     description:
       'Arms, every metric compared (interval, p-value), lead time with running cases censored, guardrails, daily sequential looks, the verdict with reasons, stages, per-activity differences, data hash and seed; simulatedCases counts the cases a simulation wrote',
@@ -128,6 +139,7 @@ export class ExperimentsController {
   }
 
   @Get(':id/verdict')
+  @Allow('GET /api/experiments/{id}/verdict')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The analysis as a reproducible report to keep (data hash + seed): JSON, or CSV rows section,name,value; an attachment' })
   @ApiConflictResponse({ description: 'EXPERIMENT_NOT_STARTED: a draft has no cases' })
@@ -149,6 +161,7 @@ export class ExperimentsController {
   }
 
   @Get(':id/assignments')
+  @Allow('GET /api/experiments/{id}/assignments')
   @ApiOkResponse({ type: [AssignmentRecordView], description: `Oldest first; the total in ${TOTAL_COUNT_HEADER}` })
   async assignments(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response): Promise<AssignmentRecordView[]> {
     const page = await this.experiments.assignments(id, query);
@@ -157,6 +170,7 @@ export class ExperimentsController {
   }
 
   @Get(':id/events')
+  @Allow('GET /api/experiments/{id}/events')
   @ApiOkResponse({ type: [ExperimentEventView], description: 'Creation, state changes and plan amendments, oldest first' })
   events(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentEventView[]> {
     return this.experiments.events(id);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
 import { CompleteExternalTaskDto } from './dto/complete-external-task.dto.js';
 import { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js';
@@ -11,12 +11,12 @@ import { ThrowBpmnErrorDto } from './dto/throw-bpmn-error.dto.js';
 import { ExternalTasksService } from './external-tasks.service.js';
 
 @ApiTags('external-tasks')
-@Roles('worker')
 @Controller('external-tasks')
 export class ExternalTasksController {
   constructor(private readonly externalTasks: ExternalTasksService) {}
 
   @Post('fetch-and-lock')
+  @Allow('POST /api/external-tasks/fetch-and-lock')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: [LockedExternalTaskView],
@@ -30,6 +30,7 @@ export class ExternalTasksController {
   }
 
   @Post(':id/complete')
+  @Allow('POST /api/external-tasks/{id}/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed' })
   @ApiNotFoundResponse({ description: 'EXTERNAL_TASK_NOT_FOUND' })
@@ -39,6 +40,7 @@ export class ExternalTasksController {
   }
 
   @Post(':id/bpmn-error')
+  @Allow('POST /api/external-tasks/{id}/bpmn-error')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: BpmnErrorOutcomeView,
@@ -52,6 +54,7 @@ export class ExternalTasksController {
   }
 
   @Post(':id/failure')
+  @Allow('POST /api/external-tasks/{id}/failure')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ExternalTaskFailureView })
   @ApiNotFoundResponse({ description: 'EXTERNAL_TASK_NOT_FOUND' })

@@ -6,7 +6,7 @@ import { FormRepository, TaskRepository, type FormSummary, type FormWithSchema }
 import type { Principal } from '../auth/principal.js';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
-import { requireCandidate } from '../tasks/task-access.js';
+import { requireTaskReadable } from '../tasks/task-access.js';
 import type { TaskFormView } from './dto/form.view.js';
 
 /** The task a form belongs to, as the task routes load it. */
@@ -38,7 +38,7 @@ export class FormsService {
   async taskForm(id: string, principal: Principal): Promise<TaskFormView> {
     const found = await this.tasks.findWithInstance(id);
     if (!found) throw new DomainError(APP_ERRORS.taskNotFound, `Task ${id} does not exist`, { id });
-    requireCandidate(found.task, principal);
+    await requireTaskReadable(found.task, principal, this.tasks);
     const form = await this.formOf(found.task, found.instance.state);
     if (form === undefined) {
       throw new DomainError(FORM_ERRORS.notFound, `Task ${id} (${found.task.name ?? found.task.elementId}) has no form`, { id });

@@ -1,16 +1,16 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { HealthService, type Health } from './health.service.js';
 
 @ApiTags('health')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** Readiness, for a load balancer: send this process work only when it can do it. */
   @Get()
+  @Allow('GET /api/health')
   @ApiOkResponse({ description: '{ status: "ok", database: "up", migrations: "current" }' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer, or it lacks migrations this build needs (named)' })
   async check(): Promise<Health> {
@@ -22,6 +22,7 @@ export class HealthController {
 
   /** Liveness, for a supervisor: the process answers HTTP (restart it when this fails, not when the database does). */
   @Get('live')
+  @Allow('GET /api/health/live')
   @ApiOkResponse({ description: '{ status: "ok" }' })
   live(): { status: 'ok' } {
     return { status: 'ok' };

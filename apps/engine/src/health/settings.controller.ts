@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 
 /** What the web app needs to know about this installation before it writes a figure. */
@@ -10,13 +10,13 @@ export interface Settings {
 }
 
 @ApiTags('health')
-@Public()
 @Controller('settings')
 export class SettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** Public: nothing here is secret, and a page may need it before anyone signs in. */
   @Get()
+  @Allow('GET /api/settings')
   @ApiOkResponse({ description: '{ currency: "EUR" }: the ISO 4217 code money is written in (TANDEM_CURRENCY)' })
   settings(): Settings {
     return { currency: this.config.currency };

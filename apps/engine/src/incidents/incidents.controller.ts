@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { IncidentQuery } from './dto/incident.query.js';
 import { IncidentView } from './dto/incident.view.js';
@@ -9,12 +9,12 @@ import { RetryIncidentDto } from './dto/retry-incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
 
 @ApiTags('incidents')
-@Roles('analyst')
 @Controller('incidents')
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
   @Get()
+  @Allow('GET /api/incidents')
   @ApiOkResponse({ type: [IncidentView], description: `Oldest first; the total in ${TOTAL_COUNT_HEADER}` })
   async list(@Query() query: IncidentQuery, @Res({ passthrough: true }) response: Response): Promise<IncidentView[]> {
     const { limit, offset, ...filter } = query;
@@ -24,6 +24,7 @@ export class IncidentsController {
   }
 
   @Get(':id')
+  @Allow('GET /api/incidents/{id}')
   @ApiOkResponse({ type: IncidentView })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<IncidentView> {
@@ -31,7 +32,7 @@ export class IncidentsController {
   }
 
   @Post(':id/retry')
-  @Roles('admin')
+  @Allow('POST /api/incidents/{id}/retry')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its external task is fetchable or its job due again' })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })
@@ -41,7 +42,7 @@ export class IncidentsController {
   }
 
   @Post(':id/resolve')
-  @Roles('admin')
+  @Allow('POST /api/incidents/{id}/resolve')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: IncidentView, description: 'The incident, resolved; its work stays parked (handled outside the engine)' })
   @ApiNotFoundResponse({ description: 'INCIDENT_NOT_FOUND' })

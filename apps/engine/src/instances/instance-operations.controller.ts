@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { AuditEntryView } from './dto/audit-entry.view.js';
 import { InstanceView } from './dto/instance.view.js';
@@ -14,13 +14,13 @@ import { InstanceOperationsService } from './instance-operations.service.js';
 const ENDED = 'INSTANCE_NOT_ACTIVE (the instance has ended), REVISION_CONFLICT';
 
 @ApiTags('instance operations')
-@Roles('admin')
 @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND, PROCESS_VERSION_NOT_FOUND' })
 @Controller()
 export class InstanceOperationsController {
   constructor(private readonly operations: InstanceOperationsService) {}
 
   @Post('instances/:id/cancel')
+  @Allow('POST /api/instances/{id}/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'The instance, canceled: its tasks, external tasks and timers are closed' })
   @ApiConflictResponse({ description: ENDED })
@@ -29,6 +29,7 @@ export class InstanceOperationsController {
   }
 
   @Post('instances/:id/suspend')
+  @Allow('POST /api/instances/{id}/suspend')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'Suspended: its tasks, external tasks, timers and messages wait until it is resumed' })
   @ApiConflictResponse({ description: `INSTANCE_SUSPENDED (already), ${ENDED}` })
@@ -37,6 +38,7 @@ export class InstanceOperationsController {
   }
 
   @Post('instances/:id/resume')
+  @Allow('POST /api/instances/{id}/resume')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'Active again: timers that fell due meanwhile fire now' })
   @ApiConflictResponse({ description: `INSTANCE_NOT_SUSPENDED, ${ENDED}` })
@@ -46,6 +48,7 @@ export class InstanceOperationsController {
 
   // PUT and PATCH both merge, as Camunda 8's variable update does: variables not named stay.
   @Put('instances/:id/variables')
+  @Allow('PUT /api/instances/{id}/variables')
   @ApiOkResponse({ type: InstanceView, description: 'The variables are set (merged into the existing ones)' })
   @ApiConflictResponse({ description: `ACTIVITY_NOT_ACTIVE (activityInstanceId), ${ENDED}` })
   putVariables(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetVariablesDto, @CurrentPrincipal() principal: Principal): Promise<InstanceView> {
@@ -53,6 +56,7 @@ export class InstanceOperationsController {
   }
 
   @Patch('instances/:id/variables')
+  @Allow('PATCH /api/instances/{id}/variables')
   @ApiOkResponse({ type: InstanceView, description: 'The variables are set (merged into the existing ones)' })
   @ApiConflictResponse({ description: `ACTIVITY_NOT_ACTIVE (activityInstanceId), ${ENDED}` })
   patchVariables(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetVariablesDto, @CurrentPrincipal() principal: Principal): Promise<InstanceView> {
@@ -60,13 +64,14 @@ export class InstanceOperationsController {
   }
 
   @Get('instances/:id/audit')
-  @Roles('analyst')
+  @Allow('GET /api/instances/{id}/audit')
   @ApiOkResponse({ type: [AuditEntryView], description: 'Operator commands on the instance, oldest first' })
   audit(@Param('id', ParseUUIDPipe) id: string): Promise<AuditEntryView[]> {
     return this.operations.audit(id);
   }
 
   @Post('instances/:id/migrate')
+  @Allow('POST /api/instances/{id}/migrate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'The instance on the target version; its tasks keep their ids and claims' })
   @ApiUnprocessableEntityResponse({
@@ -78,6 +83,7 @@ export class InstanceOperationsController {
   }
 
   @Post('process-versions/:id/migrate-instances')
+  @Allow('POST /api/process-versions/{id}/migrate-instances')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: BatchMigrationView, description: 'Per instance: migrated, or failed with the error (e.g. its unmappable elements)' })
   @ApiUnprocessableEntityResponse({ description: 'MIGRATION_MAPPING_INVALID: the mapping is wrong for any instance; nothing changed' })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IdempotencyClaim } from '#persistence';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { KeyedRequest } from '../idempotency/keyed-request.decorator.js';
 import { InstanceQuery } from './dto/instance.query.js';
@@ -13,13 +13,12 @@ import { StepView } from './dto/step.view.js';
 import { InstancesService } from './instances.service.js';
 
 @ApiTags('instances')
-@Roles('analyst')
 @Controller()
 export class InstancesController {
   constructor(private readonly instances: InstancesService) {}
 
   @Post('processes/:key/instances')
-  @Roles('agent', 'worker')
+  @Allow('POST /api/processes/{key}/instances')
   @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
   @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
   @ApiConflictResponse({ description: 'BUSINESS_KEY_TAKEN (a process marked tandem:uniqueBusinessKey), IDEMPOTENCY_KEY_IN_PROGRESS' })
@@ -28,6 +27,7 @@ export class InstancesController {
   }
 
   @Get('instances')
+  @Allow('GET /api/instances')
   @ApiOkResponse({ type: [InstanceSummaryView], description: `Newest first; the total in ${TOTAL_COUNT_HEADER}` })
   async list(@Query() query: InstanceQuery, @Res({ passthrough: true }) response: Response): Promise<InstanceSummaryView[]> {
     const page = await this.instances.list(query);
@@ -36,6 +36,7 @@ export class InstancesController {
   }
 
   @Get('instances/:id')
+  @Allow('GET /api/instances/{id}')
   @ApiOkResponse({ type: InstanceView })
   @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InstanceView> {
@@ -43,6 +44,7 @@ export class InstancesController {
   }
 
   @Get('instances/:id/steps')
+  @Allow('GET /api/instances/{id}/steps')
   @ApiOkResponse({ type: [StepView] })
   @ApiNotFoundResponse({ description: 'INSTANCE_NOT_FOUND' })
   steps(@Param('id', ParseUUIDPipe) id: string): Promise<StepView[]> {

@@ -2,7 +2,7 @@ import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IdempotencyClaim } from '#persistence';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { KeyedRequest } from '../idempotency/keyed-request.decorator.js';
 import { MessageOutcomeView, type MessageOutcome } from './dto/message-outcome.view.js';
 import { PublishMessageDto } from './dto/publish-message.dto.js';
@@ -30,12 +30,12 @@ const STATUS_BY_OUTCOME: Record<MessageOutcome, HttpStatus> = {
 };
 
 @ApiTags('messages')
-@Roles('worker')
 @Controller('messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Post()
+  @Allow('POST /api/messages')
   @ApiOperation({ summary: 'Publish a message: correlate it, start an instance with it, or buffer it', description: CORRELATION_RULE })
   @ApiOkResponse({ type: MessageOutcomeView, description: 'correlated: a waiting subscription received it' })
   @ApiCreatedResponse({ type: MessageOutcomeView, description: 'started: a message start event started an instance' })

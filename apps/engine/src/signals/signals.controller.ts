@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
+import { Allow } from '../auth/access.decorators.js';
 import { BroadcastSignalDto } from './dto/broadcast-signal.dto.js';
 import { SignalBroadcastView } from './dto/signal-broadcast.view.js';
 import { SignalsService } from './signals.service.js';
 
 @ApiTags('signals')
-@Roles('worker')
 @Controller('signals')
 export class SignalsController {
   constructor(private readonly signals: SignalsService) {}
 
   @Post()
+  @Allow('POST /api/signals')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Broadcast a signal',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { InstanceView } from '../instances/dto/instance.view.js';
@@ -19,17 +19,20 @@ import { TasksService } from './tasks.service.js';
 
 const NOT_CANDIDATE = 'TASK_NOT_CANDIDATE: neither assigned nor offered to the caller';
 const HELD_BY_OTHER = `TASK_CLAIMED_BY_OTHER: another user holds it; ${NOT_CANDIDATE}`;
+const ENDED = `${NOT_CANDIDATE}; CASE_ACCESS_ENDED: the task has ended and no open task of its case is the caller's`;
+const NOT_CANDIDATE_USER = 'ASSIGNEE_NOT_CANDIDATE: the user is unknown, disabled, no agent, or not a candidate for the task (details: field, username, taskId, reason)';
 const STALE = 'ACTIVITY_NOT_ACTIVE (the task has ended), INSTANCE_NOT_ACTIVE, INSTANCE_SUSPENDED, REVISION_CONFLICT';
 
 @ApiTags('tasks')
-@Roles('agent')
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
+  @Allow('GET /api/tasks')
   @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
+  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
@@ -37,14 +40,16 @@ export class TasksController {
   }
 
   @Get(':id')
+  @Allow('GET /api/tasks/{id}')
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'TASK_NOT_FOUND' })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
     return this.tasks.get(id, principal);
   }
 
   @Post(':id/claim')
+  @Allow('POST /api/tasks/{id}/claim')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Claimed (state claimed), or claimed and started with { "start": true }' })
   @ApiForbiddenResponse({ description: NOT_CANDIDATE })
@@ -54,6 +59,7 @@ export class TasksController {
   }
 
   @Post(':id/unclaim')
+  @Allow('POST /api/tasks/{id}/unclaim')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Back in the queue (a started task is paused first)' })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -63,6 +69,7 @@ export class TasksController {
   }
 
   @Post(':id/start')
+  @Allow('POST /api/tasks/{id}/start')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Started (claimed first when nobody held it)' })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -72,6 +79,7 @@ export class TasksController {
   }
 
   @Post(':id/pause')
+  @Allow('POST /api/tasks/{id}/pause')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
@@ -81,9 +89,10 @@ export class TasksController {
   }
 
   @Post(':id/assign')
+  @Allow('POST /api/tasks/{id}/assign')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView })
-  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user, or not a candidate for the task' })
+  @ApiBadRequestResponse({ description: NOT_CANDIDATE_USER })
   @ApiForbiddenResponse({ description: `TASK_ASSIGN_DENIED: only a supervisor, an admin or the assignee; ${NOT_CANDIDATE}` })
   @ApiConflictResponse({ description: STALE })
   assign(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
@@ -91,9 +100,10 @@ export class TasksController {
   }
 
   @Post(':id/delegate')
+  @Allow('POST /api/tasks/{id}/delegate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'The delegate holds it; the caller stays its owner and gets it back when the delegate completes it' })
-  @ApiBadRequestResponse({ description: 'ASSIGNEE_NOT_CANDIDATE: no such user' })
+  @ApiBadRequestResponse({ description: NOT_CANDIDATE_USER })
   @ApiForbiddenResponse({ description: HELD_BY_OTHER })
   @ApiConflictResponse({ description: `TASK_WRONG_STATE (claim it first), ${STALE}` })
   delegate(@Param('id', ParseUUIDPipe) id: string, @Body() body: DelegateTaskDto, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
@@ -101,6 +111,7 @@ export class TasksController {
   }
 
   @Post(':id/complete')
+  @Allow('POST /api/tasks/{id}/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InstanceView, description: 'The instance after the task completed (or, from a delegate, went back to its owner)' })
   @ApiBadRequestResponse({ description: "FORM_INVALID: the variables do not fit the task's form, naming the fields" })
@@ -111,6 +122,7 @@ export class TasksController {
   }
 
   @Post(':id/escalate')
+  @Allow('POST /api/tasks/{id}/escalate')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TaskView, description: 'Where the model sends it: an escalation boundary event, tandem:escalateTo, or the next lane' })
   @ApiBadRequestResponse({ description: 'ESCALATION_REASON_UNKNOWN, naming the reason code' })
@@ -121,22 +133,25 @@ export class TasksController {
   }
 
   @Post(':id/comments')
+  @Allow('POST /api/tasks/{id}/comments')
   @ApiCreatedResponse({ type: TaskCommentView })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   addComment(@Param('id', ParseUUIDPipe) id: string, @Body() body: TaskCommentDto, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView> {
     return this.tasks.comment(id, body.text, principal);
   }
 
   @Get(':id/comments')
+  @Allow('GET /api/tasks/{id}/comments')
   @ApiOkResponse({ type: [TaskCommentView], description: 'Oldest first' })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   comments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskCommentView[]> {
     return this.tasks.comments(id, principal);
   }
 
   @Get(':id/history')
+  @Allow('GET /api/tasks/{id}/history')
   @ApiOkResponse({ type: [TaskHistoryStepView], description: "The steps of the task's case so far, in order: what, where, when, who" })
-  @ApiForbiddenResponse({ description: NOT_CANDIDATE })
+  @ApiForbiddenResponse({ description: ENDED })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskHistoryStepView[]> {
     return this.tasks.history(id, principal);
   }

@@ -12,6 +12,7 @@ import {
 } from '#engine';
 import { isCandidate, TaskRepository, UserRepository, type Page, type TaskFilter, type TaskRecord } from '#persistence';
 import type { Principal } from '../auth/principal.js';
+import { rolesAllowed } from '../auth/role-table.js';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -25,7 +26,7 @@ import { TaskHistoryStepView } from './dto/task-history-step.view.js';
 import type { TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { ESCALATION_REASONS } from './escalation-reasons.js';
-import { candidateOf, isSupervisor, requireCandidate } from './task-access.js';
+import { candidateOf, isSupervisor, requireCandidate, requireOpenWorkInCase, requireTaskReadable } from './task-access.js';
 
 type TaskCommand = ClaimTaskCommand | TaskWorkCommand | AssignTaskCommand | DelegateTaskCommand | EscalateTaskCommand;
 
@@ -50,6 +51,8 @@ export class TasksService {
   async list(query: TaskQuery, principal: Principal): Promise<Page<TaskView>> {
     const { group, candidateGroup, status, ...rest } = query;
     const candidate = candidateOf(principal);
+    // A case's open tasks the caller is offered are theirs to see anyway; its ended ones only while they work in it.
+    if (query.instanceId !== undefined && status !== 'open') await requireOpenWorkInCase(query.instanceId, principal, this.tasks);
     const offeredTo = group ?? candidateGroup;
     // A case's task list shows its whole history; every other list its open work.
     const shown = status ?? (query.instanceId === undefined ? 'open' : undefined);
@@ -83,12 +86,13 @@ export class TasksService {
     if (!isSupervisor(principal) && task.assignee !== principal.name) {
       throw new DomainError(APP_ERRORS.taskAssignDenied, `Only a supervisor or the assignee of task ${id} may assign it`, { id });
     }
-    const username = await this.requireUser(assignee, 'assignee', (user) => isCandidate(task, user), `is no candidate for task ${id}`);
+    const username = await this.requireCandidateUser(task, assignee, 'assignee');
     return this.run(id, principal, () => ({ type: 'assignTask', activityInstanceId: id, actor: principal.name, assignee: username }));
   }
 
+  /** The holder hands the task to another candidate for a while; anyone else would strand it (nobody left who may work it). */
   async delegate(id: string, to: string, principal: Principal): Promise<TaskView> {
-    const username = await this.requireUser(to, 'to', () => true, 'does not exist');
+    const username = await this.requireCandidateUser(await this.visible(id, principal), to, 'to');
     return this.run(id, principal, () => ({ type: 'delegateTask', activityInstanceId: id, actor: principal.name, to: username }));
   }
 
@@ -153,7 +157,7 @@ export class TasksService {
   private async visible(id: string, principal: Principal): Promise<TaskRecord> {
     const task = await this.tasks.findById(id);
     if (!task) throw taskNotFound(id);
-    requireCandidate(task, principal);
+    await requireTaskReadable(task, principal, this.tasks);
     return task;
   }
 
@@ -173,17 +177,41 @@ export class TasksService {
     return TaskView.of(task, task.status === 'open' && isEscalatable(graph, task.elementId, task.laneId));
   }
 
-  /** The user of that name, who must pass the check; else 400 naming the field. */
-  private async requireUser(username: string, field: string, passes: (user: { username: string; groups: string[] }) => boolean, why: string): Promise<string> {
+  /**
+   * The user of that name, who must be able to work the task: active, an agent (or admin) and a
+   * candidate for it; else 400 naming the field, the user, the task and which of these failed.
+   */
+  private async requireCandidateUser(task: TaskRecord, username: string, field: 'assignee' | 'to'): Promise<string> {
     const user = await this.users.findByUsername(username);
-    if (!user || user.disabled || !passes(user)) {
-      throw new DomainError(APP_ERRORS.assigneeNotCandidate, `${field} '${username}' ${user && !user.disabled ? why : 'is no active user'}`, {
-        field,
-        username,
-      });
-    }
-    return user.username;
+    const refusal =
+      user === null
+        ? { reason: 'unknown', why: 'is no user' }
+        : user.disabled
+          ? { reason: 'disabled', why: 'is disabled' }
+          : !user.roles.some((role) => TASK_WORKER_ROLES.includes(role))
+            ? { reason: 'notAgent', why: `has neither the agent nor the admin role (${user.roles.join(', ') || 'no role'})` }
+            : !isCandidate(task, user)
+              ? { reason: 'notCandidate', why: `is no candidate: the task is offered to ${offeredTo(task)}` }
+              : undefined;
+    if (refusal === undefined) return user!.username;
+    throw new DomainError(APP_ERRORS.assigneeNotCandidate, `${field} '${username}' ${refusal.why}, so task ${task.id} (${task.name ?? task.elementId}) cannot go to them`, {
+      field,
+      username,
+      taskId: task.id,
+      reason: refusal.reason,
+    });
   }
 }
+
+/** The roles whose users may work a task: those the role table lets complete one. */
+const TASK_WORKER_ROLES: readonly string[] = rolesAllowed('POST /api/tasks/{id}/complete');
+
+/** Whom a task is offered to, as a refusal names them. */
+const offeredTo = (task: TaskRecord): string =>
+  [
+    ...(task.candidateGroups.length > 0 ? [`groups ${task.candidateGroups.join(', ')}`] : []),
+    ...(task.candidateUsers.length > 0 ? [`users ${task.candidateUsers.join(', ')}`] : []),
+    ...(task.assignee !== null ? [`its assignee ${task.assignee}`] : []),
+  ].join(' and ') || 'nobody';
 
 const taskNotFound = (id: string) => new DomainError(APP_ERRORS.taskNotFound, `Task ${id} does not exist`, { id });

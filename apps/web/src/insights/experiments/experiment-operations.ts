@@ -7,8 +7,8 @@ import type { ExperimentArm, ExperimentState, ExperimentView, RunningMigration }
 export type ExperimentOperation = 'start' | 'pause' | 'resume' | 'stop' | 'promote' | 'pauseArm' | 'resumeArm' | 'migrateDryRun';
 
 /**
- * The roles of each operation's endpoint: the @Roles of experiments.controller.ts and
- * experiment-migration.controller.ts (admins may always). test/web/experiment-operations.spec.ts
+ * The roles of each operation's endpoint: its row of the engine's role table
+ * (apps/engine/src/auth/role-table.ts; admins may always). test/web/experiment-operations.spec.ts
  * reads the decorators, so the buttons and the API cannot drift apart.
  */
 export const OPERATION_ROLES: Record<ExperimentOperation, readonly string[]> = {
@@ -19,7 +19,7 @@ export const OPERATION_ROLES: Record<ExperimentOperation, readonly string[]> = {
   promote: ['analyst'],
   pauseArm: ['analyst'],
   resumeArm: ['analyst'],
-  migrateDryRun: ['analyst'],
+  migrateDryRun: ['designer'],
 };
 
 /** Whether a user with these roles may call the operation, as the engine's AccessGuard decides. */

@@ -1,0 +1,149 @@
+import type { AccessRule } from './access-rule.js';
+import type { Access } from './principal.js';
+
+/** Who may call one endpoint, and why it is so where that is not obvious (the README prints both). */
+export interface Grant {
+  rule: AccessRule;
+  note?: string;
+}
+
+const PUBLIC: Grant = { rule: { kind: 'public' } };
+const SIGNED_IN: Grant = { rule: { kind: 'signedIn' } };
+/** The roles named (and admins, who may call every endpoint that is not public). */
+const roles = (...allowed: Access[]): Grant => ({ rule: { kind: 'roles', roles: allowed } });
+const noted = (grant: Grant, note: string): Grant => ({ ...grant, note });
+
+const ADMIN_ONLY = roles();
+const READERS_OF_MODELS = roles('designer', 'analyst');
+const OFFERED_ONLY = 'only tasks assigned or offered to them (TASK_NOT_CANDIDATE)';
+const WHILE_OPEN = `${OFFERED_ONLY}, and only while they have an open task in the case (CASE_ACCESS_ENDED)`;
+const ANALYSTS_RUN_EXPERIMENTS = 'analysts own the dual-track experiments: they steer which version new cases start on, never a running case';
+
+/**
+ * The role table: every endpoint of the API and who may call it. The one declaration: the
+ * controllers' @Allow reads its rule from here, the README's "Who may do what" table is written
+ * from it (scripts/write-role-table.ts), and test/e2e/role-matrix.e2e-spec.ts calls every endpoint
+ * as every role and expects exactly what it says.
+ */
+export const ROLE_TABLE = {
+  'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
+  'GET /api/settings': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': SIGNED_IN,
+
+  'POST /api/deployments': roles('designer'),
+  'GET /api/process-versions': READERS_OF_MODELS,
+  'GET /api/process-versions/{id}': READERS_OF_MODELS,
+  'PATCH /api/process-versions/{id}': roles('designer'),
+  'GET /api/process-versions/{before}/diff/{after}': READERS_OF_MODELS,
+  'GET /api/decisions': READERS_OF_MODELS,
+  'GET /api/decisions/{id}': READERS_OF_MODELS,
+  'GET /api/forms': noted(roles('designer'), "the deployed form schemas, for those who deploy them; agents get a task's form through the task"),
+  'GET /api/forms/{id}': noted(roles('designer'), 'as above'),
+
+  'POST /api/processes/{key}/instances': roles('agent', 'worker'),
+  'GET /api/instances': roles('analyst'),
+  'GET /api/instances/{id}': roles('analyst'),
+  'GET /api/instances/{id}/steps': roles('analyst'),
+  'GET /api/instances/{id}/audit': roles('analyst'),
+  'POST /api/instances/{id}/cancel': ADMIN_ONLY,
+  'POST /api/instances/{id}/suspend': ADMIN_ONLY,
+  'POST /api/instances/{id}/resume': ADMIN_ONLY,
+  'PUT /api/instances/{id}/variables': ADMIN_ONLY,
+  'PATCH /api/instances/{id}/variables': ADMIN_ONLY,
+  'POST /api/instances/{id}/migrate': ADMIN_ONLY,
+  'POST /api/process-versions/{id}/migrate-instances': ADMIN_ONLY,
+
+  'GET /api/tasks': noted(roles('agent'), `${OFFERED_ONLY}; a case's ended tasks (\`instanceId\` without \`status=open\`) only while they have an open task in it`),
+  'GET /api/tasks/{id}': noted(roles('agent'), WHILE_OPEN),
+  'GET /api/tasks/{id}/form': noted(roles('agent'), `${WHILE_OPEN}; the form carries the case's variables`),
+  'POST /api/tasks/{id}/claim': noted(roles('agent'), OFFERED_ONLY),
+  'POST /api/tasks/{id}/complete': noted(roles('agent'), `${OFFERED_ONLY}; the one holding it`),
+  'POST /api/tasks/{id}/unclaim': noted(roles('agent'), OFFERED_ONLY),
+  'POST /api/tasks/{id}/start': noted(roles('agent'), OFFERED_ONLY),
+  'POST /api/tasks/{id}/pause': noted(roles('agent'), OFFERED_ONLY),
+  'POST /api/tasks/{id}/assign': noted(
+    roles('agent'),
+    'a supervisor (group `supervisors`) or the assignee, to an active agent who is a candidate for the task (ASSIGNEE_NOT_CANDIDATE)',
+  ),
+  'POST /api/tasks/{id}/delegate': noted(roles('agent'), 'the assignee, to an active agent who is a candidate for the task (ASSIGNEE_NOT_CANDIDATE)'),
+  'POST /api/tasks/{id}/escalate': noted(roles('agent'), OFFERED_ONLY),
+  'POST /api/tasks/{id}/comments': noted(roles('agent'), WHILE_OPEN),
+  'GET /api/tasks/{id}/comments': noted(roles('agent'), WHILE_OPEN),
+  'GET /api/tasks/{id}/history': noted(roles('agent'), WHILE_OPEN),
+  'GET /api/escalation-reasons': roles('agent'),
+
+  'POST /api/external-tasks/fetch-and-lock': roles('worker'),
+  'POST /api/external-tasks/{id}/complete': roles('worker'),
+  'POST /api/external-tasks/{id}/failure': roles('worker'),
+  'POST /api/external-tasks/{id}/bpmn-error': roles('worker'),
+  'POST /api/messages': roles('worker'),
+  'POST /api/signals': roles('worker'),
+
+  'GET /api/incidents': roles('analyst'),
+  'GET /api/incidents/{id}': roles('analyst'),
+  'POST /api/incidents/{id}/retry': ADMIN_ONLY,
+  'POST /api/incidents/{id}/resolve': ADMIN_ONLY,
+
+  'GET /api/analytics/activities': roles('analyst'),
+  'GET /api/analytics/bottlenecks': roles('analyst'),
+  'GET /api/analytics/cases': roles('analyst'),
+  'GET /api/analytics/value-added': roles('analyst'),
+  'GET /api/analytics/rework': roles('analyst'),
+  'GET /api/analytics/utilisation': roles('analyst'),
+  'GET /api/analytics/kpis': roles('analyst'),
+  'GET /api/analytics/event-log': roles('analyst'),
+  'GET /api/analytics/kpi-targets/{processKey}': roles('analyst'),
+  'PUT /api/analytics/kpi-targets/{processKey}': noted(
+    roles('analyst'),
+    "the yardstick of the analysts' own reports; it changes no case. A deployed process key and at least one known KPI (KPI_TARGETS_INVALID)",
+  ),
+
+  'POST /api/experiments': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'GET /api/experiments': noted(roles('analyst', 'designer'), 'designers too: they find the promoted experiment whose running cases they migrate'),
+  'GET /api/experiments/{id}': noted(roles('analyst', 'designer'), 'as above'),
+  'PUT /api/experiments/{id}': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/start': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/pause': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/resume': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/stop': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/promote': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'GET /api/experiments/{id}/assignments': roles('analyst'),
+  'GET /api/experiments/{id}/events': roles('analyst'),
+  'POST /api/experiments/{id}/arms/{armId}/pause': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'POST /api/experiments/{id}/arms/{armId}/resume': noted(roles('analyst'), ANALYSTS_RUN_EXPERIMENTS),
+  'GET /api/experiments/{id}/analysis': roles('analyst'),
+  'GET /api/experiments/{id}/verdict': roles('analyst'),
+  'POST /api/experiments/{id}/migrate-running': noted(
+    roles('designer'),
+    'moves running cases to another version, like a deployment change: designers (and admins), not the analysts who judged the experiment',
+  ),
+  'POST /api/simulations/calibration': noted(roles('analyst'), "reads the recorded history and costs CPU; predictions are the analysts' tool"),
+  'POST /api/simulations/predictions': noted(roles('analyst'), 'as above'),
+
+  'GET /api/users': ADMIN_ONLY,
+  'POST /api/users': ADMIN_ONLY,
+  'GET /api/users/{id}': ADMIN_ONLY,
+  'PATCH /api/users/{id}': ADMIN_ONLY,
+  'GET /api/groups': ADMIN_ONLY,
+  'POST /api/groups': ADMIN_ONLY,
+  'GET /api/groups/{id}': ADMIN_ONLY,
+  'PATCH /api/groups/{id}': ADMIN_ONLY,
+  'DELETE /api/groups/{id}': ADMIN_ONLY,
+  'GET /api/api-keys': ADMIN_ONLY,
+  'POST /api/api-keys': ADMIN_ONLY,
+  'DELETE /api/api-keys/{id}': ADMIN_ONLY,
+} as const satisfies Record<string, Grant>;
+
+/** An endpoint as `METHOD /api/path/{param}`, the key of the role table. */
+export type Endpoint = keyof typeof ROLE_TABLE;
+
+/** The endpoint key of an Express route: `POST` and `/api/tasks/:id/claim` -> `POST /api/tasks/{id}/claim`. */
+export const endpointOf = (method: string, routePath: string): string => `${method.toUpperCase()} ${routePath.replace(/:(\w+)/g, '{$1}')}`;
+
+/** The roles that may call a `roles` endpoint, admins included; none are named for public and signed-in ones. */
+export const rolesAllowed = (endpoint: Endpoint): readonly Access[] => {
+  const { rule } = ROLE_TABLE[endpoint];
+  return rule.kind === 'roles' ? [...new Set<Access>([...rule.roles, 'admin'])] : [];
+};
