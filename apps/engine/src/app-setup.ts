@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
 import { answerUnparsableRequest } from './common/client-error.js';
@@ -22,6 +23,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
   app.getHttpServer().on('clientError', answerUnparsableRequest);
   app.use(requestContextMiddleware);
   app.use(refuseNulInUrl);
+  app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   serveMetrics(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);

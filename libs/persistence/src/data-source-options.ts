@@ -18,6 +18,7 @@ import { GuardrailChecks1764000001400 } from './migrations/1764000001400-guardra
 import { InstanceOrigin1764000001500 } from './migrations/1764000001500-instance-origin.js';
 import { TimeClasses1764000001600 } from './migrations/1764000001600-time-classes.js';
 import { VersionTags1764000001700 } from './migrations/1764000001700-version-tags.js';
+import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   InstanceOrigin1764000001500,
   TimeClasses1764000001600,
   VersionTags1764000001700,
+  Sessions1764000001900,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

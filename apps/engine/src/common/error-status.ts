@@ -75,7 +75,6 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginThrottled]: HttpStatus.TOO_MANY_REQUESTS,
-  [AUTH_ERRORS.accountDisabled]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,
   [USER_ERRORS.usernameTaken]: HttpStatus.CONFLICT,
