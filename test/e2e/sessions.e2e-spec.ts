@@ -127,7 +127,7 @@ describe('sessions', () => {
       const answers = await Promise.all([refresh(), refresh(`${COOKIE}=not-a-token`), refresh(madeUp)]);
       // then none gets a token
       expect(answers.map(answer)).toEqual([
-        '401 AUTHENTICATION_REQUIRED: No session cookie: sign in first (POST /api/auth/login)',
+        '401 REFRESH_COOKIE_MISSING: No session cookie: sign in first (POST /api/auth/login)',
         '401 AUTHENTICATION_FAILED: The session has ended (signed out, expired, or the account changed): sign in again',
         '401 AUTHENTICATION_FAILED: The session has ended (signed out, expired, or the account changed): sign in again',
       ]);

@@ -10,6 +10,8 @@ export const AUTH_ERRORS = {
   authenticationFailed: 'AUTHENTICATION_FAILED',
   /** Unknown username, wrong password or disabled account; which of them is not said: 401. */
   loginFailed: 'LOGIN_FAILED',
+  /** POST /api/auth/refresh without the refresh cookie: no session to renew, sign in: 401. */
+  refreshCookieMissing: 'REFRESH_COOKIE_MISSING',
   /** Too many failed log-ins for the username or from the address in the current window: 429 with Retry-After. */
   loginThrottled: 'LOGIN_THROTTLED',
   /** The caller has none of the roles the endpoint needs: 403. */

@@ -43,7 +43,7 @@ export class AuthController {
   @ApiOkResponse({ type: SessionView, description: 'A new access token; the refresh cookie is replaced, and the one sent is spent' })
   @ApiUnauthorizedResponse({
     description:
-      'AUTHENTICATION_REQUIRED: no refresh cookie; AUTHENTICATION_FAILED: the session has ended (signed out, expired, idle, account changed) or the cookie was used before (the session is then ended)',
+      'REFRESH_COOKIE_MISSING: no refresh cookie; AUTHENTICATION_FAILED: the session has ended (signed out, expired, idle, account changed) or the cookie was used before (the session is then ended)',
   })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
     return withCookie(response, await this.sessions.refresh(refreshTokenOf(request)));

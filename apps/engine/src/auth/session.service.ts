@@ -52,7 +52,7 @@ export class SessionService {
   /** A new access token and a new refresh token for the session the presented refresh token names. */
   async refresh(refreshToken: string | undefined): Promise<OpenedSession> {
     if (refreshToken === undefined || refreshToken === '') {
-      throw new DomainError(AUTH_ERRORS.authenticationRequired, 'No session cookie: sign in first (POST /api/auth/login)');
+      throw new DomainError(AUTH_ERRORS.refreshCookieMissing, 'No session cookie: sign in first (POST /api/auth/login)');
     }
     const id = sessionIdOf(refreshToken);
     if (id === null) throw sessionEnded();

@@ -74,6 +74,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [AUTH_ERRORS.authenticationRequired]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.authenticationFailed]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginFailed]: HttpStatus.UNAUTHORIZED,
+  [AUTH_ERRORS.refreshCookieMissing]: HttpStatus.UNAUTHORIZED,
   [AUTH_ERRORS.loginThrottled]: HttpStatus.TOO_MANY_REQUESTS,
   [AUTH_ERRORS.accessDenied]: HttpStatus.FORBIDDEN,
   [AUTH_ERRORS.taskNotCandidate]: HttpStatus.FORBIDDEN,
