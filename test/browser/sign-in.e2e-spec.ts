@@ -2,17 +2,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
-import { DESIGNER, signedInState, WEB_SESSION_KEY, type WebSession } from '../../bench/support/web-session.js';
+import { createUser, deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
+import { DESIGNER, signedInState, webSession } from '../../bench/support/web-session.js';
 import { collectPageErrors, screenshot } from './support/chromium.js';
 import { startWebStack, type WebStack } from './support/web-stack.js';
 
-/** The web app's log-in page, the signed-in user in the header, signing out, and a session that ends while working. */
+/** The web app's log-in page, the signed-in user in the header, a session that outlives a reload, signing out, and a session that ends while working. */
 describe('signing in to the web app', () => {
   let stack: WebStack;
   let engine: EngineProcess;
   let baseUrl: string;
-  let session: WebSession;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -20,7 +19,7 @@ describe('signing in to the web app', () => {
 
   beforeAll(async () => {
     stack = await startWebStack();
-    ({ engine, baseUrl, browser, designer: session } = stack);
+    ({ engine, baseUrl, browser } = stack);
     await deployXml(engine, await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8'));
   }, 180_000);
 
@@ -36,7 +35,7 @@ describe('signing in to the web app', () => {
     await context?.close();
   });
 
-  const open = async (state?: ReturnType<typeof signedInState>, viewport = { width: 1280, height: 800 }) => {
+  const open = async (state?: Awaited<ReturnType<typeof signedInState>>, viewport = { width: 1280, height: 800 }) => {
     context = await browser.newContext({ viewport, ...(state !== undefined && { storageState: state }) });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);
@@ -85,30 +84,65 @@ describe('signing in to the web app', () => {
     await screenshot(page, 'sign-in-04-phone-width');
   });
 
-  it('signs out to the log-in page', async () => {
-    // given a signed-in designer
-    await open(signedInState(baseUrl, session));
+  /** Everything the page's scripts can read: both storages and the cookies not marked HttpOnly. */
+  const readableByScripts = () => page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie })');
+
+  it('keeps no token where a script could read it, stays signed in across a reload through the cookie, and signs out for good', async () => {
+    // given the designer signs in through the form
+    await open();
     await page.goto(`${baseUrl}/#/modeler`);
+    await loginPage().waitFor();
+    await fillIn(DESIGNER.username, DESIGNER.password);
     await page.waitForSelector('body[data-ready="true"]');
+    // then no storage and no script-readable cookie holds a token (JWT) or the refresh token
+    const readable = await readableByScripts();
+    expect(readable).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(readable).not.toContain('tandem_refresh');
+    // while the browser keeps the refresh cookie as the engine set it
+    const [cookie] = await context.cookies();
+    expect(cookie).toEqual(expect.objectContaining({ name: 'tandem_refresh', path: '/api/auth', httpOnly: true, secure: true, sameSite: 'Strict' }));
+    // when the page is reloaded
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    // then the designer is still signed in, without the log-in page
+    expect(await loginPage().count()).toBe(0);
+    expect(await page.locator('[data-role="session-name"]').textContent()).toBe(DESIGNER.username);
     // when they sign out
     await page.locator('[data-action="sign-out"]').click();
-    // then the log-in page is back, and the stored session is gone
+    // then the log-in page is back, the cookie is gone, and a reload does not sign them in again
     await loginPage().waitFor();
-    expect(await page.evaluate(`localStorage.getItem('${WEB_SESSION_KEY}')`)).toBeNull();
+    expect(await context.cookies()).toEqual([]);
+    await page.reload();
+    await loginPage().waitFor();
+    expect(await page.locator('[data-role="session-name"]').count()).toBe(0);
+    await screenshot(page, 'sign-in-05-signed-out');
+    expect(pageErrors).toEqual([]);
   });
 
-  it('brings the log-in page back when the engine refuses the token, and then finishes what was asked', async () => {
-    // given a browser whose stored token the engine no longer accepts
-    await open(signedInState(baseUrl, { ...session, token: `${session.token.slice(0, -4)}AAAA` }));
+  it('brings the log-in page back when the engine ends the session, and then finishes what was asked', async () => {
+    // given a designer signed in, whose account an admin then disables and enables again (which ends every session of theirs)
+    const rita = { username: 'rita', password: 'rita-designer-password' };
+    await createUser(engine, { ...rita, roles: ['designer'] });
+    await open(await signedInState(baseUrl, await webSession(engine.baseUrl, rita)));
     await page.goto(`${baseUrl}/#/modeler`);
     await page.waitForSelector('body[data-ready="true"]');
+    const users = (await (await fetch(`${engine.baseUrl}/users`, { headers: engine.authHeaders })).json()) as Array<{ id: string; username: string }>;
+    const { id } = users.find(({ username }) => username === rita.username)!;
+    for (const disabled of [true, false]) {
+      const changed = await fetch(`${engine.baseUrl}/users/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...engine.authHeaders },
+        body: JSON.stringify({ disabled }),
+      });
+      expect(changed.status).toBe(200);
+    }
     // when the designer opens the deployed versions
     await page.goto(`${baseUrl}/#/versions`);
     // then the log-in page asks them to sign in again
     await loginPage().filter({ hasText: 'Your session has ended' }).waitFor();
-    await screenshot(page, 'sign-in-05-session-ended');
+    await screenshot(page, 'sign-in-06-session-ended');
     // when they do, then the versions are listed after all
-    await fillIn(DESIGNER.username, DESIGNER.password);
+    await fillIn(rita.username, rita.password);
     await page.locator('[data-role="version-list"] [data-version-id]').first().waitFor();
     expect(await loginPage().count()).toBe(0);
   });

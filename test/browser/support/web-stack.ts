@@ -58,13 +58,13 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   }
 }
 
-/** A fresh browser context with one page, signed in as `session` (the designer by default), its page errors collected. */
+/** A fresh browser context with one page, signed in as `session`'s user (the designer by default) by a log-in of its own, its page errors collected. */
 export async function openSignedInPage(
   stack: WebStack,
   viewport: { width: number; height: number },
   session: WebSession = stack.designer,
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await stack.browser.newContext({ viewport, storageState: signedInState(stack.baseUrl, session) });
+  const context = await stack.browser.newContext({ viewport, storageState: await signedInState(stack.baseUrl, session) });
   const page = await context.newPage();
   return { context, page, pageErrors: collectPageErrors(page) };
 }
