@@ -147,3 +147,73 @@ describe('signing in to the web app', () => {
     expect(await loginPage().count()).toBe(0);
   });
 });
+
+/** An open page keeps its session: the access token is renewed from the cookie before it expires, and a refused one is replaced from it. */
+describe('keeping a web session alive', () => {
+  let stack: WebStack;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    // access tokens of one minute, so the web app renews them a few seconds after it opens
+    stack = await startWebStack({ engineEnv: { TANDEM_TOKEN_TTL_MINUTES: '1' } });
+    await deployXml(stack.engine, await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8'));
+  }, 180_000);
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** A signed-in page with every answer of the API recorded as `<status> <path>`. */
+  const openRecorded = async () => {
+    context = await stack.browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await signedInState(stack.baseUrl, stack.designer) });
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    const answers: string[] = [];
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/api/')) answers.push(`${response.status()} ${pathname}`);
+    });
+    await page.goto(`${stack.baseUrl}/#/modeler`);
+    await page.waitForSelector('body[data-ready="true"]');
+    return { page, pageErrors, answers };
+  };
+
+  it('renews the access token from the cookie before it expires, without a 401 first', async () => {
+    // given a signed-in page
+    const { page, pageErrors, answers } = await openRecorded();
+    const loaded = answers.filter((answer) => answer === '200 /api/auth/refresh').length;
+    // when it stays open until the app renews its token
+    await page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'), { timeout: 60_000 });
+    // then the renewal was accepted, no request was refused, and the page goes on working
+    await page.goto(`${stack.baseUrl}/#/versions`);
+    await page.locator('[data-role="version-list"] [data-version-id]').first().waitFor();
+    expect(answers.filter((answer) => answer === '200 /api/auth/refresh').length).toBeGreaterThan(loaded);
+    expect(answers.filter((answer) => answer.startsWith('401'))).toEqual([]);
+    expect(await page.locator('[data-role="login-page"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('answers a refused access token with a new one from the cookie and sends the request again, without the log-in page', async () => {
+    // given a signed-in page whose next request for the versions carries a token the engine refuses
+    const { page, pageErrors, answers } = await openRecorded();
+    let tampered = false;
+    await page.route('**/api/process-versions**', async (route) => {
+      if (tampered) return route.continue();
+      tampered = true;
+      return route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } });
+    });
+    // when the designer opens the versions
+    await page.goto(`${stack.baseUrl}/#/versions`);
+    // then the refused request is followed by a refresh and the same request again, and the versions are listed
+    await page.locator('[data-role="version-list"] [data-version-id]').first().waitFor();
+    const refused = answers.findIndex((answer) => answer.startsWith('401 /api/process-versions'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(answers.slice(refused + 1)).toEqual(expect.arrayContaining(['200 /api/auth/refresh', expect.stringMatching(/^200 \/api\/process-versions/)]));
+    expect(await page.locator('[data-role="login-page"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

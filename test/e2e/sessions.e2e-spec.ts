@@ -170,6 +170,18 @@ describe('sessions', () => {
       expect((await refresh(other.cookie)).status).toBe(200);
     });
 
+    it('answers 204 to a log-out with a malformed Authorization header, a forged token or a malformed cookie, and ends nothing', async () => {
+      // given a session of dee's
+      const live = await signIn('dee');
+      const forged = `${live.token.slice(0, -4)}AAAA`;
+      // when log-outs come with credentials that name no session
+      const answers = await Promise.all([logout({ Authorization: 'Basic ZGVlOnB3' }), logout({ Authorization: `Bearer ${forged}` }), logout({ Cookie: `${COOKIE}=junk` })]);
+      // then each answers 204, and her session goes on
+      expect(answers.map(({ status }) => status)).toEqual([204, 204, 204]);
+      expect((await me(live.token)).status).toBe(200);
+      expect((await refresh(live.cookie)).status).toBe(200);
+    });
+
     it('ends the session with the cookie alone, or with the access token alone, and answers 204 without either', async () => {
       // given two more sessions
       const byCookie = await signIn('dee');

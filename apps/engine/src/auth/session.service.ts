@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
@@ -72,21 +73,13 @@ export class SessionService {
    * anything else (nothing, an expired or foreign token) ends nothing and is no error, so signing
    * out always works.
    */
-  async end(refreshToken: string | undefined, headers: Parameters<typeof credentialsOf>[0]): Promise<void> {
+  async end(refreshToken: string | undefined, headers: IncomingHttpHeaders): Promise<void> {
     const ids = new Set<string>();
     const fromCookie = refreshToken === undefined ? null : sessionIdOf(refreshToken);
     if (fromCookie !== null) ids.add(fromCookie);
-    const credentials = (() => {
-      try {
-        return credentialsOf(headers);
-      } catch {
-        return { kind: 'none' } as const;
-      }
-    })();
-    if (credentials.kind === 'token') {
-      const claims = await this.tokens.verify(credentials.token).catch(() => null);
-      if (claims !== null) ids.add(claims.sid);
-    }
+    const token = bearerTokenOf(headers);
+    const claims = token === undefined ? null : await this.tokens.verify(token).catch(() => null);
+    if (claims !== null) ids.add(claims.sid);
     const now = this.clock.now();
     for (const id of ids) await this.sessions.revoke(id, now, 'logout');
   }
@@ -98,5 +91,15 @@ export class SessionService {
 
   private idleSince = (now: Date) => new Date(now.getTime() - this.config.auth.sessionIdleMinutes * MINUTE_MS);
 }
+
+/** The bearer token of the request, if it has one; a malformed Authorization header counts as none here. */
+const bearerTokenOf = (headers: IncomingHttpHeaders): string | undefined => {
+  try {
+    const credentials = credentialsOf(headers);
+    return credentials.kind === 'token' ? credentials.token : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 const sessionEnded = () => new DomainError(AUTH_ERRORS.authenticationFailed, 'The session has ended (signed out, expired, or the account changed): sign in again');
