@@ -119,6 +119,22 @@ describe('sessions', () => {
       expect((await me((await signIn('ben')).token)).status).toBe(200);
     });
 
+    it('lets exactly one of ten simultaneous refreshes with one cookie through, and ends the session as reused', async () => {
+      // given a session of ben's
+      const session = await signIn('ben');
+      // when ten refreshes present its cookie at once
+      const answers = await Promise.all(Array.from({ length: 10 }, () => refresh(session.cookie)));
+      // then one gets a new cookie; the other nine are refused: the first of them as a reuse, which ends the session, the rest as ended
+      const winners = answers.filter(({ status }) => status === 200);
+      const refused = answers.filter(({ status }) => status !== 200).map(answer);
+      expect(winners).toHaveLength(1);
+      expect(refused).toHaveLength(9);
+      expect(refused.every((text) => text.startsWith('401 AUTHENTICATION_FAILED: '))).toBe(true);
+      expect(refused.filter((text) => text.includes('This session cookie was used before'))).toHaveLength(1);
+      // and the session is over, the winner's new cookie included
+      expect((await refresh(signedOf(winners[0]).cookie)).status).toBe(401);
+    });
+
     it('refuses a missing, a malformed and a made-up cookie', async () => {
       // given a real cookie's shape
       const { cookie } = await signIn('ben');

@@ -37,7 +37,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       .setDescription(
         'BPMN 2.0 workflow engine for redesigning service processes. Errors answer ' +
           '{ statusCode, code, message, details? }; lists put their total in X-Total-Count. ' +
-          'Every endpoint but health, settings and login needs credentials: a token from POST /api/auth/login as ' +
+          'Every endpoint but health, settings, login, refresh and logout needs credentials: a token from POST /api/auth/login as ' +
           '"Authorization: Bearer <token>", or a worker\'s API key as "X-API-Key: <key>".',
       )
       .setVersion('0.1.0')
