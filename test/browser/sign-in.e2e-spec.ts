@@ -197,6 +197,29 @@ describe('keeping a web session alive', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps two tabs opened at the same moment signed in: they take turns with the one cookie instead of presenting it twice', async () => {
+    // given a browser signed in, with two tabs
+    const { page: first, pageErrors } = await openRecorded();
+    const second = await context!.newPage();
+    const tabs = [first, second];
+    const refreshes: number[] = [];
+    for (const tab of tabs) tab.on('response', (response) => response.url().endsWith('/api/auth/refresh') && refreshes.push(response.status()));
+    // when both load at once, twice
+    for (let round = 0; round < 2; round += 1) {
+      // A query of its own per round, so each is a new document load, not a hash change.
+      await Promise.all(tabs.map((tab) => tab.goto(`${stack.baseUrl}/?round=${round}#/modeler`, { waitUntil: 'commit' })));
+      await Promise.all(tabs.map((tab) => tab.waitForSelector('body[data-ready="true"]')));
+    }
+    // then every refresh was accepted (four loads, and any renewal on the way), and both tabs show the designer, not the log-in page
+    expect(refreshes.length).toBeGreaterThanOrEqual(4);
+    expect(refreshes.filter((status) => status !== 200)).toEqual([]);
+    for (const tab of tabs) {
+      expect(await tab.locator('[data-role="login-page"]').count()).toBe(0);
+      expect(await tab.locator('[data-role="session-name"]').textContent()).toBe(DESIGNER.username);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('answers a refused access token with a new one from the cookie and sends the request again, without the log-in page', async () => {
     // given a signed-in page whose next request for the versions carries a token the engine refuses
     const { page, pageErrors, answers } = await openRecorded();
