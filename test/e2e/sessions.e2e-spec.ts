@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_APP_CONFIG } from '../../apps/engine/src/common/config.js';
-import { createTestApp, TEST_ADMIN, TEST_PASSWORD, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_ADMIN, TEST_PASSWORD, TEST_START, type TestApp } from './support/test-app.js';
 
 const COOKIE = 'tandem_refresh';
 const MINUTE_MS = 60_000;
@@ -164,7 +164,7 @@ describe('sessions', () => {
       }
       // then the busy one ends only past its 7 days
       expect(answer(refused!)).toMatch(/^401 AUTHENTICATION_FAILED: The session has ended/);
-      expect(sut.clock.now().getTime()).toBeGreaterThan(Date.parse('2026-01-05T09:00:00.000Z') + 7 * 24 * 60 * MINUTE_MS);
+      expect(sut.clock.now().getTime()).toBeGreaterThan(TEST_START.getTime() + 7 * 24 * 60 * MINUTE_MS);
     });
   });
 
