@@ -64,6 +64,8 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       TANDEM_LOG_LEVEL: 'warn',
       TANDEM_ADMIN_USERNAME: ENGINE_ADMIN.username,
       TANDEM_ADMIN_PASSWORD: ENGINE_ADMIN.password,
+      // Benchmarks and safety tests hold one log-in token for their whole run (a soak lasts as long as asked).
+      TANDEM_TOKEN_TTL_MINUTES: '480',
       ...options.env,
     },
     stdio: ['ignore', options.stdout ?? 'ignore', options.stderr ?? 'inherit'],

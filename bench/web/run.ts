@@ -57,7 +57,7 @@ async function main() {
 async function measure(browser: Browser, engine: EngineProcess, segments: number): Promise<Row> {
   const baseUrl = engine.baseUrl.replace(/\/api$/, '');
   const model = generateLargeModel({ segments, processKey: `bench-${segments}` });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, storageState: signedInState(baseUrl, await designerSession(engine)) });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, storageState: await signedInState(baseUrl, await designerSession(engine)) });
   const page = await context.newPage();
   try {
     await page.goto(`${baseUrl}/#/modeler`);

@@ -4,7 +4,7 @@ import type { ExperimentAnalysis, ExperimentEvent, ExperimentView, RunningMigrat
 import { migrationText } from '../../apps/web/src/insights/experiments/experiment-operations.js';
 import { planProgress } from '../../apps/web/src/insights/experiments/plan-progress.js';
 import { createUser, deployXml, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -124,8 +124,7 @@ describe('acting on an experiment from its dashboard', () => {
     ({ engine, baseUrl } = stack);
     // Also a designer: moving the running cases after a promote is theirs (the role table), the rest the analyst's.
     await createUser(engine, { ...ANALYST, roles: ['analyst', 'designer'] });
-    const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(engine.baseUrl, ANALYST);
     asIsVersion = (await deployXml(engine, timerProcess('PT3S'))).id;
     toBeVersion = (await deployXml(engine, timerProcess('PT1S'))).id;
     experimentId = await createExperiment();

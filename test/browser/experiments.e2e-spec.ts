@@ -19,7 +19,7 @@ import {
 import { planProgress } from '../../apps/web/src/insights/experiments/plan-progress.js';
 import { formatDurationMs } from '../../apps/web/src/format/units.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -131,8 +131,7 @@ describe('the experiment dashboard in the browser', () => {
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
     await createUser(engine, { ...ANALYST, roles: ['analyst'] });
-    const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(engine.baseUrl, ANALYST);
     const deploy = async (file: string) => (await deployXml(engine, await readFile(join(projectRoot(), `processes/customer-service/${file}`), 'utf8'))).id;
     const asIs = await deploy('as-is.bpmn');
     const toBe = await deploy('to-be.bpmn');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { formatDuration, formatMoney, formatReportDuration, SUB_SECOND_NOTE } from '../../apps/web/src/format/units.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -127,8 +127,7 @@ describe('the insights page in the browser', () => {
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
     await createUser(engine, { ...ANALYST, roles: ['analyst'] });
-    const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(engine.baseUrl, ANALYST);
     versionId = (await deployXml(engine, await readFile(join(projectRoot(), 'processes/customer-service/as-is.bpmn'), 'utf8'))).id;
     await Promise.all(CASES.map(runCase));
   }, 180_000);

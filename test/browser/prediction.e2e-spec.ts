@@ -13,7 +13,7 @@ import {
 } from '../../apps/web/src/api/simulations-types.js';
 import { fitHint, formatDifferenceEstimate, formatEstimate, SIMULATED_BADGE_TEXT, withMean } from '../../apps/web/src/insights/prediction/prediction-format.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -95,8 +95,7 @@ describe('the prediction page in the browser', () => {
     }
     agentToken = await createUser(engine, { username: 'sam', password: PASSWORD, roles: ['agent'], groups: ['first-line', 'second-line', 'experts'] });
     await createUser(engine, { ...ANALYST, roles: ['analyst'] });
-    const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(engine.baseUrl, ANALYST);
     const deploy = async (file: string) => (await deployXml(engine, await readFile(join(projectRoot(), `processes/customer-service/${file}`), 'utf8'))).id;
     asIs = await deploy('as-is.bpmn');
     for (let started = 0; started < HISTORY_CASES; started += CONCURRENT_CASES) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { MIN_READABLE_SCALE, ZOOM_STEP } from '../../apps/web/src/modeler/diagram/readable-scale.js';
 import { createUser, deployXml, projectRoot } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
@@ -25,8 +25,7 @@ describe('diagrams open readable, with zoom buttons', () => {
     asIsId = (await deployXml(stack.engine, await readFile(AS_IS, 'utf8'))).id;
     toBeId = (await deployXml(stack.engine, await readFile(join(projectRoot(), 'processes/customer-service/to-be.bpmn'), 'utf8'))).id;
     await createUser(stack.engine, { ...ANALYST, roles: ['analyst'] });
-    const login = await fetch(`${stack.engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(stack.engine.baseUrl, ANALYST);
   }, 180_000);
 
   afterAll(async () => {

@@ -86,7 +86,7 @@ describe('round trip of BPMN models', () => {
     let sut: ModelerDriver;
 
     beforeEach(async () => {
-      context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, storageState: signedInState(baseUrl, session) });
+      context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, storageState: await signedInState(baseUrl, session) });
       page = await context.newPage();
       pageErrors = collectPageErrors(page);
       sut = new ModelerDriver(page);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createUser, deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { collectPageErrors, screenshot } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -80,12 +80,7 @@ describe('the tasklist in the browser', () => {
 
   const agent = async (username: string, groups: string[]): Promise<void> => {
     await createUser(engine, { username, password: PASSWORD, roles: ['agent'], groups });
-    const response = await fetch(`${engine.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    sessions[username] = (await response.json()) as WebSession;
+    sessions[username] = await webSession(engine.baseUrl, { username, password: PASSWORD });
   };
 
   beforeAll(async () => {

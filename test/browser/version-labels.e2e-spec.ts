@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createUser, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
 const ANALYST = { username: 'lena', password: 'labels-password-1' } as const;
@@ -58,8 +58,7 @@ describe('version labels in the browser', () => {
     stack = await startWebStack();
     ({ engine, baseUrl } = stack);
     await createUser(engine, { ...ANALYST, roles: ['analyst'] });
-    const login = await fetch(`${engine.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
-    analyst = (await login.json()) as WebSession;
+    analyst = await webSession(engine.baseUrl, ANALYST);
     // v1 (as-is) gets three ended cases; then v2 (to-be) is deployed, and nothing ends on it
     asIs = await deploy(model('as-is'), 'as-is');
     for (let i = 0; i < 3; i++) await call('processes/label-demo/instances', { method: 'POST', body: JSON.stringify({ variables: {} }) });

@@ -410,7 +410,8 @@ describe('the API under generated input', () => {
     });
 
   it(`answers ${TOTAL_RUNS} generated requests across every endpoint without a 5xx, and changes nothing stored on a refusal`, async () => {
-    const endpoints = endpointsOf(document);
+    // Log-out with the admin's token would end the session every later request is sent with; test/e2e/sessions.e2e-spec.ts attacks it.
+    const endpoints = endpointsOf(document).filter(({ method, path }) => `${method} ${path}` !== 'POST /api/auth/logout');
     const runsPerEndpoint = Math.max(1, Math.ceil(TOTAL_RUNS / endpoints.length));
     // the setup's own work (aggregation of its cases) done first
     let mark = await settle((await changesAfter(0)).mark);

@@ -91,13 +91,13 @@ describe('the NUL character, which no stored text can hold', () => {
 
 describe('tokens that are not what they claim', () => {
   let sut: TestApp;
-  let agent: { sub: string; username: string };
+  let agent: { sub: string; username: string; ver: number; sid: string };
 
   beforeAll(async () => {
     sut = await createTestApp();
     await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
     const token = await logIn(sut.anonymousServer, 'ana', TEST_PASSWORD);
-    agent = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string; username: string };
+    agent = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as typeof agent;
   });
 
   afterAll(async () => {
@@ -127,8 +127,8 @@ describe('tokens that are not what they claim', () => {
   });
 
   it("reads the roles from the user, not the token: a validly signed agent's token claiming admin gets 403", async () => {
-    // given the agent's token, signed with the engine's secret, with roles it made up
-    const forged = sut.app.get(JwtService).sign({ sub: agent.sub, username: agent.username, roles: ['admin'], role: 'admin', admin: true });
+    // given the agent's token, signed with the engine's secret, with roles it made up (and the agent's own session)
+    const forged = sut.app.get(JwtService).sign({ sub: agent.sub, username: agent.username, ver: agent.ver, sid: agent.sid, roles: ['admin'], role: 'admin', admin: true });
     // when it creates a user (an admin's endpoint)
     const response = await request(sut.anonymousServer)
       .post('/api/users')
@@ -141,8 +141,8 @@ describe('tokens that are not what they claim', () => {
   });
 
   it("takes the name from the user, not the token: a token naming the admin with the agent's id acts as the agent", async () => {
-    // given a validly signed token with the agent's id under the admin's name
-    const misnamed = sut.app.get(JwtService).sign({ sub: agent.sub, username: admin().username });
+    // given a validly signed token with the agent's id (and session) under the admin's name
+    const misnamed = sut.app.get(JwtService).sign({ sub: agent.sub, username: admin().username, ver: agent.ver, sid: agent.sid });
     // when it asks who it is and lists users
     const me = await request(sut.anonymousServer).get('/api/auth/me').set('Authorization', `Bearer ${misnamed}`);
     const users = await request(sut.anonymousServer).get('/api/users').set('Authorization', `Bearer ${misnamed}`);

@@ -23,7 +23,7 @@ describe('signing in', () => {
   });
 
   describe('with username and password', () => {
-    it('answers a token that expires after the configured time and says who signed in', async () => {
+    it('answers an access token that expires after the configured time and says who signed in', async () => {
       // when ana signs in (the username in any case)
       const before = Date.now();
       const response = await login(sut, 'ANA', TEST_PASSWORD);
@@ -95,17 +95,17 @@ describe('signing in', () => {
       expect((await me(sut, { Authorization: `Bearer ${token}` })).body.name).toBe('ana');
     });
 
-    it('stops a disabled user at once: the token is refused, and the right password answers 403', async () => {
+    it('stops a disabled user at once: the token is refused, and the right password answers as a wrong one', async () => {
       // given bo has signed in
       const bo = await sut.signIn('bo', { roles: ['analyst'] });
       const { id } = (await bo.get('/api/auth/me').expect(200)).body as { id: string };
       // when an admin disables bo
       await request(sut.server).patch(`/api/users/${id}`).send({ disabled: true }).expect(200);
-      // then the token no longer works, and signing in again is refused as disabled
+      // then the token no longer works, and signing in again gets the answer of a wrong password (test/e2e/sessions.e2e-spec.ts)
       const refused = await bo.get('/api/auth/me');
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 401, code: 'AUTHENTICATION_FAILED' });
       const again = await login(sut, 'bo', TEST_PASSWORD);
-      expect({ status: again.status, code: again.body.code }).toEqual({ status: 403, code: 'ACCOUNT_DISABLED' });
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 401, code: 'LOGIN_FAILED' });
     });
 
     it('is signed with the secret kept in the database, so another engine on it accepts the token, unless it has a secret of its own', async () => {

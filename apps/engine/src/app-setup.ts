@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
 import { answerUnparsableRequest } from './common/client-error.js';
@@ -27,6 +28,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
   app.use(securityHeaders(`/${DOCS_PATH}`));
   app.use(requestContextMiddleware);
   app.use(refuseNulInUrl);
+  app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   serveMetrics(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
@@ -40,7 +42,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
       .setDescription(
         'BPMN 2.0 workflow engine for redesigning service processes. Errors answer ' +
           '{ statusCode, code, message, details? }; lists put their total in X-Total-Count. ' +
-          'Every endpoint but health, settings and login needs credentials: a token from POST /api/auth/login as ' +
+          'Every endpoint but health, settings, login, refresh and logout needs credentials: a token from POST /api/auth/login as ' +
           '"Authorization: Bearer <token>", or a worker\'s API key as "X-API-Key: <key>".',
       )
       .setVersion('0.1.0')

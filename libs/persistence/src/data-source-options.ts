@@ -19,6 +19,7 @@ import { InstanceOrigin1764000001500 } from './migrations/1764000001500-instance
 import { TimeClasses1764000001600 } from './migrations/1764000001600-time-classes.js';
 import { VersionTags1764000001700 } from './migrations/1764000001700-version-tags.js';
 import { Idempotency1764000001800 } from './migrations/1764000001800-idempotency.js';
+import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   TimeClasses1764000001600,
   VersionTags1764000001700,
   Idempotency1764000001800,
+  Sessions1764000001900,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

@@ -67,7 +67,17 @@ export { CallActivityRepository, type CallActivityRecord, type FollowUpClaim, ty
 export { DatabaseHealth } from './health/database-health.js';
 export { OperationsGaugesRepository, type PoolUse } from './observability/operations-gauges.repository.js';
 export { USER_ROLES, type UserRole } from './identity/roles.js';
-export { UserRepository, type NewUser, type UserChanges, type UserCredentials, type UserFilter, type UserRecord, type UserWrite } from './identity/user.repository.js';
+export {
+  UserRepository,
+  type NewUser,
+  type SignedInUser,
+  type UserChanges,
+  type UserCredentials,
+  type UserFilter,
+  type UserRecord,
+  type UserWrite,
+} from './identity/user.repository.js';
+export { SessionRepository, type NewSession, type RevokeReason, type Rotation, type SessionRotation } from './identity/session.repository.js';
 export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } from './identity/group.repository.js';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';

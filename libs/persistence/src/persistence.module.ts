@@ -13,6 +13,7 @@ import { AuthSecretRepository } from './identity/auth-secret.repository.js';
 import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
 import { GroupRepository } from './identity/group.repository.js';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
+import { SessionRepository } from './identity/session.repository.js';
 import { UserRepository } from './identity/user.repository.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
 import { InstanceRepository } from './instances/instance.repository.js';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   DatabaseHealth,
   OperationsGaugesRepository,
   UserRepository,
+  SessionRepository,
   GroupRepository,
   ApiKeyRepository,
   AuthSecretRepository,

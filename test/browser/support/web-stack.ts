@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChromiumLocation } from '../../../bench/support/chromium.js';
 import { startEngineProcess, type EngineProcess } from '../../../bench/support/engine-process.js';
 import { designerSession, signedInState, type WebSession } from '../../../bench/support/web-session.js';
+import { DEFAULT_APP_CONFIG } from '../../../apps/engine/src/common/config.js';
 import { createTestDatabase } from '../../e2e/support/test-database.js';
 import { Teardown } from '../../support/teardown.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
@@ -43,7 +44,9 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   const started = new Teardown();
   try {
     const database = started.add(await createTestDatabase(), (it) => it.drop());
-    const engine = started.add(await startEngineProcess({ databaseUrl: database.url, env: { ...options.engineEnv, [STACK_TAG]: options.tag ?? randomUUID() } }), (it) => it.stop());
+    // The web app is tried with the access-token lifetime it meets in production, unless a test chooses another.
+    const env = { TANDEM_TOKEN_TTL_MINUTES: String(DEFAULT_APP_CONFIG.auth.tokenTtlMinutes), ...options.engineEnv, [STACK_TAG]: options.tag ?? randomUUID() };
+    const engine = started.add(await startEngineProcess({ databaseUrl: database.url, env }), (it) => it.stop());
     const browser = started.add(await launchChromium(options.chromium), (it) => it.close());
     return {
       engine,
@@ -58,13 +61,13 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   }
 }
 
-/** A fresh browser context with one page, signed in as `session` (the designer by default), its page errors collected. */
+/** A fresh browser context with one page, signed in as `session`'s user (the designer by default) by a log-in of its own, its page errors collected. */
 export async function openSignedInPage(
   stack: WebStack,
   viewport: { width: number; height: number },
   session: WebSession = stack.designer,
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await stack.browser.newContext({ viewport, storageState: signedInState(stack.baseUrl, session) });
+  const context = await stack.browser.newContext({ viewport, storageState: await signedInState(stack.baseUrl, session) });
   const page = await context.newPage();
   return { context, page, pageErrors: collectPageErrors(page) };
 }

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { describeRoles, type AccessRule } from './access-rule.js';
+import { describeRoles } from './access-rule.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import type { Principal } from './principal.js';
 import { ROLE_TABLE, type Endpoint } from './role-table.js';
@@ -24,8 +24,8 @@ const credentialsDocumented = (forbidden?: string) =>
 
 /**
  * Who may call the endpoint: its row of the role table (role-table.ts), the one place the rules
- * are written. An endpoint without @Allow (or the sign-in endpoints' @Public / @SignedIn) is
- * refused to everyone, and one whose @Allow names another route too.
+ * are written. An endpoint without @Allow is refused to everyone, and one whose @Allow names
+ * another route too.
  */
 export const Allow = (endpoint: Endpoint) => {
   const { rule } = ROLE_TABLE[endpoint];
@@ -35,12 +35,6 @@ export const Allow = (endpoint: Endpoint) => {
     ...(rule.kind === 'public' ? [] : [credentialsDocumented(rule.kind === 'roles' ? `ACCESS_DENIED: needs the role ${describeRoles(rule.roles)}` : undefined)]),
   );
 };
-
-/** Anyone may call it, without credentials (auth.controller.ts; its rows of the role table say the same, role-matrix.e2e-spec.ts checks). */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
-
-/** Any signed-in user or API key may call it (as @Public). */
-export const SignedIn = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'signedIn' } satisfies AccessRule), credentialsDocumented());
 
 /** The caller the AccessGuard authenticated; only on endpoints that are not public. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

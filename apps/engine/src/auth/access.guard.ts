@@ -10,9 +10,8 @@ import { endpointOf } from './role-table.js';
 
 /**
  * The one guard of every endpoint (registered globally in AuthModule): it authenticates the caller
- * and checks the rule the endpoint declares with @Allow (its row of the role table), or @Public /
- * @SignedIn on the sign-in endpoints. An endpoint that declares none is refused to everyone, so
- * a forgotten decorator cannot open it up.
+ * and checks the rule the endpoint declares with @Allow (its row of the role table). An endpoint
+ * that declares none is refused to everyone, so a forgotten decorator cannot open it up.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {

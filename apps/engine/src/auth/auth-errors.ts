@@ -2,14 +2,18 @@
 export const AUTH_ERRORS = {
   /** The request carries no credentials and the endpoint needs them: 401. */
   authenticationRequired: 'AUTHENTICATION_REQUIRED',
-  /** A malformed, badly signed or expired token, an unknown or revoked API key, or a disabled user's token: 401. */
+  /**
+   * A malformed, badly signed or expired token, one without exp, one of an ended session (signed
+   * out, password or roles changed), an unknown or revoked API key, a disabled user's token, or a
+   * refresh cookie of an ended session or presented again after it was replaced: 401.
+   */
   authenticationFailed: 'AUTHENTICATION_FAILED',
-  /** Unknown username or wrong password; which of the two is not said: 401. */
+  /** Unknown username, wrong password or disabled account; which of them is not said: 401. */
   loginFailed: 'LOGIN_FAILED',
+  /** POST /api/auth/refresh without the refresh cookie: no session to renew, sign in: 401. */
+  refreshCookieMissing: 'REFRESH_COOKIE_MISSING',
   /** Too many failed log-ins for the username or from the address in the current window: 429 with Retry-After. */
   loginThrottled: 'LOGIN_THROTTLED',
-  /** The right password for an account an admin has disabled: 403. */
-  accountDisabled: 'ACCOUNT_DISABLED',
   /** The caller has none of the roles the endpoint needs: 403. */
   accessDenied: 'ACCESS_DENIED',
   /** An agent reading or working a task that is neither assigned nor offered to them: 403. */

@@ -14,12 +14,13 @@ import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionService } from './session.service.js';
 import { TokenService } from './token.service.js';
 
 const ISSUER = 'tandem';
 
 /**
- * Signing in (passwords, tokens, API keys) and the global AccessGuard. Tokens are signed with
+ * Signing in (passwords, sessions, tokens, API keys) and the global AccessGuard. Tokens are signed with
  * TANDEM_AUTH_SECRET, or else with a secret generated on the first start and kept in the database,
  * which every engine process on that database then shares.
  */
@@ -44,7 +45,7 @@ const ISSUER = 'tandem';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [PasswordHasher, TokenService, Authenticator, AuthService, LoginThrottle, ApiKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [PasswordHasher, TokenService, Authenticator, AuthService, SessionService, LoginThrottle, ApiKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

@@ -20,8 +20,9 @@ export const principalOfUser = (user: UserRecord): Principal => ({
 const principalOfApiKey = (key: ApiKeyRecord): Principal => ({ kind: 'apiKey', id: key.id, name: key.name, displayName: null, roles: ['worker'], groups: [] });
 
 /**
- * Who a request comes from. The user behind a token is read on every request, so a changed role,
- * a new group or a disabled account counts at once, not when the token expires.
+ * Who a request comes from. The user behind a token is read on every request, with the state of the
+ * token's session in the same query, so a changed role, a new group, a disabled account, a raised
+ * token version (new password, removed role) or a log-out counts at once, not when the token expires.
  */
 @Injectable()
 export class Authenticator {
@@ -38,8 +39,11 @@ export class Authenticator {
         throw new DomainError(AUTH_ERRORS.authenticationRequired, 'Sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login) or an API key ("X-API-Key: <key>")');
       case 'token': {
         const claims = await this.tokens.verify(credentials.token);
-        const user = await this.users.findById(claims.sub);
+        const user = await this.users.findSignedIn(claims.sub, claims.sid);
         if (user === null || user.disabled) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The account of this token is disabled or gone');
+        if (user.tokenVersion !== claims.ver || !user.sessionOpen) {
+          throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The session of this token has ended (signed out, or the password or roles changed): sign in again');
+        }
         return principalOfUser(user);
       }
       case 'apiKey': {

@@ -30,6 +30,8 @@ export const ROLE_TABLE = {
   'GET /api/health/live': PUBLIC,
   'GET /api/settings': PUBLIC,
   'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/refresh': noted(PUBLIC, 'with the refresh cookie of a session'),
+  'POST /api/auth/logout': noted(PUBLIC, 'ends the session of the refresh cookie or bearer token sent'),
   'GET /api/auth/me': SIGNED_IN,
 
   'POST /api/deployments': roles('designer'),

@@ -97,17 +97,20 @@ describe('loadServerConfig: signing in', () => {
     const embedded = loadServerConfig({}, '/srv/tandem').auth;
     const external = loadServerConfig({ DATABASE_URL: 'postgres://db/tandem', TANDEM_DEMO_USERS: 'true' }, '/srv/tandem').auth;
     // then only the embedded start seeds, and neither has a secret or an admin of its own
+    const lifetimes = { tokenTtlMinutes: 15, sessionIdleMinutes: 720, sessionMaxMinutes: 10_080 };
     const throttle = { loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 };
-    expect(embedded).toEqual({ tokenTtlMinutes: 480, demoUsers: true, ...throttle });
-    expect(external).toEqual({ tokenTtlMinutes: 480, demoUsers: false, ...throttle });
+    expect(embedded).toEqual({ ...lifetimes, demoUsers: true, ...throttle });
+    expect(external).toEqual({ ...lifetimes, demoUsers: false, ...throttle });
     expect(loadServerConfig({ TANDEM_DEMO_USERS: 'false' }, '/').auth.demoUsers).toBe(false);
   });
 
-  it('reads the secret, the token lifetime, the first admin and the log-in throttle', () => {
+  it('reads the secret, the token and session lifetimes, the first admin and the log-in throttle', () => {
     const sut = loadServerConfig(
       {
         TANDEM_AUTH_SECRET: 'k'.repeat(32),
         TANDEM_TOKEN_TTL_MINUTES: '60',
+        TANDEM_SESSION_IDLE_MINUTES: '120',
+        TANDEM_SESSION_MAX_MINUTES: '1440',
         TANDEM_ADMIN_USERNAME: 'root',
         TANDEM_ADMIN_PASSWORD: 'long-enough',
         TANDEM_LOGIN_MAX_FAILURES: '10',
@@ -119,6 +122,8 @@ describe('loadServerConfig: signing in', () => {
     expect(sut).toEqual({
       secret: 'k'.repeat(32),
       tokenTtlMinutes: 60,
+      sessionIdleMinutes: 120,
+      sessionMaxMinutes: 1440,
       initialAdmin: { username: 'root', password: 'long-enough' },
       demoUsers: true,
       loginMaxFailures: 10,

@@ -41,8 +41,12 @@ export interface AppConfig {
 export interface AuthConfig {
   /** Signs the log-in tokens; when absent, a secret generated once and kept in the database. */
   secret?: string;
-  /** How long a log-in token is valid. */
+  /** How long an access token is valid; short, since only the refresh cookie renews it. */
   tokenTtlMinutes: number;
+  /** A session not refreshed for this long has ended (the web app refreshes while it is open). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after its log-in, however often it is refreshed. */
+  sessionMaxMinutes: number;
   /** Created at start unless a user of that name exists (its password is then left alone). */
   initialAdmin?: { username: string; password: string };
   /** Seed the demo groups and users (README "Signing in"); only ever on the embedded database. */
@@ -88,7 +92,15 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   guardrailIntervalMs: 5 * 60_000,
   maxBodyBytes: 10 * 1024 * 1024,
   currency: 'EUR',
-  auth: { tokenTtlMinutes: 8 * 60, demoUsers: false, loginMaxFailures: 5, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 15 },
+  auth: {
+    tokenTtlMinutes: 15,
+    sessionIdleMinutes: 12 * 60,
+    sessionMaxMinutes: 7 * 24 * 60,
+    demoUsers: false,
+    loginMaxFailures: 5,
+    loginMaxFailuresPerAddress: 50,
+    loginWindowMinutes: 15,
+  },
 };
 
 /** Shorter secrets are refused: HS256 wants at least 256 bits. */
@@ -134,6 +146,8 @@ const loadAuthConfig = (env: NodeJS.ProcessEnv): AuthConfig => {
   return {
     ...(secret !== undefined && { secret }),
     tokenTtlMinutes: integer(env, 'TANDEM_TOKEN_TTL_MINUTES', DEFAULT_APP_CONFIG.auth.tokenTtlMinutes),
+    sessionIdleMinutes: integer(env, 'TANDEM_SESSION_IDLE_MINUTES', DEFAULT_APP_CONFIG.auth.sessionIdleMinutes),
+    sessionMaxMinutes: integer(env, 'TANDEM_SESSION_MAX_MINUTES', DEFAULT_APP_CONFIG.auth.sessionMaxMinutes),
     ...(username !== undefined && password !== undefined && { initialAdmin: { username, password } }),
     // Demo users with published passwords belong on a developer's embedded database, never on a real one.
     demoUsers: !env.DATABASE_URL && boolean(env, 'TANDEM_DEMO_USERS', true),

@@ -1,5 +1,5 @@
 import { login } from '../api/auth-api.js';
-import { saveSession, type Session } from '../api/auth-headers.js';
+import { startSession, type Session } from '../api/auth-headers.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
@@ -43,7 +43,7 @@ export const showLoginPage = (hint?: string): Promise<Session> =>
       submit.disabled = true;
       login(username.value.trim(), password.value)
         .then((session) => {
-          saveSession(session);
+          startSession(session);
           screen.remove();
           resolve(session);
         })

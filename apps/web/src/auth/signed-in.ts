@@ -1,17 +1,19 @@
-import { clearSession, currentSession, onSignInNeeded, type Session } from '../api/auth-headers.js';
+import { logout } from '../api/auth-api.js';
+import { clearSession, currentSession, onSignInNeeded, resumeSession, type Session } from '../api/auth-headers.js';
 import { showLoginPage } from './login-page.js';
 
 /**
- * The session to work with: the stored one, or a new one from the log-in page. From then on a
- * request the engine refuses with 401 (the token expired) brings the log-in page back and is then
- * sent again, so nothing being edited is lost.
+ * The session to work with: the one the refresh cookie still holds (a reload, a new tab), or a new
+ * one from the log-in page. From then on a request the engine refuses with 401 gets a fresh token
+ * from the cookie, or else brings the log-in page back, and is then sent again, so nothing being
+ * edited is lost.
  */
 export const ensureSignedIn = async (): Promise<Session> => {
   onSignInNeeded(async () => {
     const session = await showLoginPage('Your session has ended: sign in again to go on.');
     showSessionUser(session);
   });
-  const session = currentSession() ?? (await showLoginPage());
+  const session = currentSession() ?? (await resumeSession()) ?? (await showLoginPage());
   showSessionUser(session);
   return session;
 };
@@ -32,9 +34,12 @@ const showSessionUser = (session: Session): void => {
   signOut.type = 'button';
   signOut.dataset.action = 'sign-out';
   signOut.textContent = 'Sign out';
+  // Only once the engine has ended the session: a reload would otherwise sign straight back in with the cookie.
   signOut.addEventListener('click', () => {
-    clearSession();
-    location.reload();
+    void logout().then(() => {
+      clearSession();
+      location.reload();
+    });
   });
   badge.append(name, signOut);
   header.append(badge);

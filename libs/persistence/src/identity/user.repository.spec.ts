@@ -34,10 +34,10 @@ describe('UserRepository', () => {
   it('stores a user with sorted groups, found by id and by username in any case', async () => {
     // when a user is created in two groups
     const user = userOf(await create('Ana', ['agent'], ['first-line', 'experts']));
-    // then both lookups find her, the credentials with the hash
+    // then both lookups find her, the credentials with the hash and the first token version
     expect(user).toEqual(expect.objectContaining({ username: 'Ana', roles: ['agent'], groups: ['experts', 'first-line'], disabled: false }));
     expect(await sut.findById(user.id)).toEqual(user);
-    expect(await sut.findCredentials('ANA')).toEqual({ ...user, passwordHash: 'hash' });
+    expect(await sut.findCredentials('ANA')).toEqual({ ...user, passwordHash: 'hash', tokenVersion: 1 });
   });
 
   it('creates one of many users with the same name created at once', async () => {
@@ -80,5 +80,26 @@ describe('UserRepository', () => {
     expect(page.items.map(({ username }) => username)).toEqual(['Ana']);
     expect(page.total).toBe(2);
     expect(past).toEqual({ items: [], total: 2 });
+  });
+
+  it('raises the token version on a new password, a disable and a removed role, and on nothing else', async () => {
+    // given a user
+    const { id, username } = userOf(await create('tove', ['agent', 'analyst']));
+    const versionAfter = async (changes: Omit<Parameters<UserRepository['update']>[1], 'at'>) => {
+      userOf(await sut.update(id, { ...changes, at: AT }));
+      return (await sut.findCredentials(username))!.tokenVersion;
+    };
+    // when she is changed in each way, one after the other
+    const versions = [
+      await versionAfter({ displayName: 'Tove', groups: ['experts'] }),
+      await versionAfter({ roles: ['agent', 'analyst', 'designer'] }),
+      await versionAfter({ passwordHash: 'new-hash' }),
+      await versionAfter({ disabled: true }),
+      await versionAfter({ disabled: false }),
+      await versionAfter({ roles: ['agent', 'designer'] }),
+      await versionAfter({ roles: ['designer', 'agent'] }),
+    ];
+    // then only the password, the disable and the removed role count
+    expect(versions).toEqual([1, 1, 2, 3, 3, 4, 4]);
   });
 });

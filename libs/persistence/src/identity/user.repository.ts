@@ -20,6 +20,15 @@ export interface UserRecord {
 /** A user as log-in needs it: with the password hash, which nothing else reads. */
 export interface UserCredentials extends UserRecord {
   passwordHash: string;
+  tokenVersion: number;
+}
+
+/** The user behind an access token, with what decides whether the token still counts. */
+export interface SignedInUser extends UserRecord {
+  /** Goes up on a password change, a disable and a removed role: tokens with an older one are refused. */
+  tokenVersion: number;
+  /** Whether the token's session is still open (not logged out, not revoked as reused). */
+  sessionOpen: boolean;
 }
 
 export interface NewUser {
@@ -87,9 +96,21 @@ export class UserRepository {
   }
 
   async findCredentials(username: string): Promise<UserCredentials | null> {
-    const rows = await this.sql.rows<UserCredentials>(`SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM identity_user u WHERE lower(u.username) = lower($1)`, [
-      username,
-    ]);
+    const rows = await this.sql.rows<UserCredentials>(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.token_version AS "tokenVersion" FROM identity_user u WHERE lower(u.username) = lower($1)`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The user and the state of their session in one query: it runs on every request with a token. */
+  async findSignedIn(id: string, sessionId: string): Promise<SignedInUser | null> {
+    const rows = await this.sql.rows<SignedInUser>(
+      `SELECT ${USER_COLUMNS}, u.token_version AS "tokenVersion",
+         EXISTS (SELECT 1 FROM auth_session s WHERE s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL) AS "sessionOpen"
+       FROM identity_user u WHERE u.id = $1`,
+      [id, sessionId],
+    );
     return rows[0] ?? null;
   }
 
@@ -134,6 +155,8 @@ export class UserRepository {
              password_hash = coalesce($4, password_hash),
              roles = coalesce($5, roles),
              disabled = coalesce($6, disabled),
+             -- A new password, a disable or a removed role ends every session and token issued before.
+             token_version = token_version + CASE WHEN $4::text IS NOT NULL OR ($6::boolean AND NOT disabled) OR NOT (roles <@ coalesce($5, roles)) THEN 1 ELSE 0 END,
              updated_at = $7
            WHERE id = $1 RETURNING id
          ) SELECT id FROM updated`,
