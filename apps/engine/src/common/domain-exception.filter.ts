@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { Response } from 'express';
+import { APP_ERRORS } from './app-errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { statusForCode } from './error-status.js';
 
 /** Every error answer has this shape. */
@@ -22,8 +24,9 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
 
 /**
  * The one place errors become HTTP answers: domain error codes map to statuses, Nest's own HTTP
- * errors (validation, unknown routes, body and upload limits) keep theirs, and anything else is
- * a 500 that tells the client nothing about the internals.
+ * errors (validation, unknown routes, body and upload limits) keep theirs, a database out of reach
+ * is a 503 with Retry-After, and anything else is a 500 that tells the client nothing about the
+ * internals.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -31,7 +34,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+    // An outage fails every request alike: one line each, not a stack trace each.
+    if (body.code === APP_ERRORS.databaseUnavailable) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     const response = host.switchToHttp().getResponse<Response>();
     const retryAfter = body.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
@@ -40,7 +45,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
 }
 
 export const toErrorBody = (exception: unknown): ErrorBody => {
+  if (isDatabaseUnavailable(exception)) return databaseUnavailable();
   if (isDomainError(exception)) {
+    if (exception.code === APP_ERRORS.databaseUnavailable) return databaseUnavailable(exception.message);
     const statusCode = statusForCode(exception.code);
     if (statusCode >= 500) return internalError();
     return {
@@ -77,6 +84,13 @@ const fromHttpException = (exception: HttpException): ErrorBody => {
     message: typeof messages === 'string' ? messages : exception.message,
   };
 };
+
+const databaseUnavailable = (message = 'The database is unavailable; try again shortly'): ErrorBody => ({
+  statusCode: statusForCode(APP_ERRORS.databaseUnavailable),
+  code: APP_ERRORS.databaseUnavailable,
+  message,
+  details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+});
 
 const internalError = (): ErrorBody => ({
   statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

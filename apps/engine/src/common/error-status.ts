@@ -102,6 +102,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [SIMULATION_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
   [SIMULATION_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.databaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */
