@@ -45,7 +45,12 @@ const bootstrap = async (): Promise<void> => {
 
   try {
     if (config.databaseUrl === undefined) {
-      database = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedDatabasePort, logger });
+      database = await startEmbeddedDatabase({
+        dataDir: config.dataDir,
+        port: config.embeddedDatabasePort,
+        restartDelayMs: config.embeddedDatabaseRestartDelayMs,
+        logger,
+      });
     }
     const databaseUrl = config.databaseUrl ?? database!.url;
     app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, databaseUrl }), {
