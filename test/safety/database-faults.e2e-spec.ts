@@ -25,6 +25,7 @@ const WORKER = 'faults-worker';
 
 interface Answer {
   status: number;
+  elapsedMs: number;
   retryAfter: string | null;
   body: unknown;
   path: string;
@@ -33,6 +34,7 @@ interface Answer {
 /** One call with a deadline; a call that misses it answers status 0 (hung), a refused socket -1. */
 const call = async (engine: EngineProcess, path: string, options: { body?: unknown; token?: string | null; deadlineMs?: number } = {}): Promise<Answer> => {
   const auth = options.token === null ? {} : options.token === undefined ? engine.authHeaders : { authorization: `Bearer ${options.token}` };
+  const startedAt = Date.now();
   try {
     const response = await fetch(`${engine.baseUrl}${path}`, {
       method: options.body === undefined ? 'GET' : 'POST',
@@ -41,9 +43,9 @@ const call = async (engine: EngineProcess, path: string, options: { body?: unkno
       signal: AbortSignal.timeout(options.deadlineMs ?? REQUEST_BUDGET_MS + SLACK_MS),
     });
     const text = await response.text();
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: text ? JSON.parse(text) : undefined, path };
+    return { status: response.status, elapsedMs: Date.now() - startedAt, retryAfter: response.headers.get('retry-after'), body: text ? JSON.parse(text) : undefined, path };
   } catch (error) {
-    return { status: (error as Error).name === 'TimeoutError' ? 0 : -1, retryAfter: null, body: String(error), path };
+    return { status: (error as Error).name === 'TimeoutError' ? 0 : -1, elapsedMs: Date.now() - startedAt, retryAfter: null, body: String(error), path };
   }
 };
 
@@ -215,7 +217,7 @@ describe('an engine whose database fails under it', () => {
 
     // when the postmaster is killed outright (kill -9)
     const killed = postgresProcesses(dataDir).postmaster;
-    signalPostgres(dataDir, 'SIGKILL', 'postmaster');
+    signalPostgres(dataDir, 'SIGKILL');
     // then health says down, and the engine starts a new postmaster and works again
     expect(
       (
@@ -237,6 +239,41 @@ describe('an engine whose database fails under it', () => {
     ).toBe(200);
     expect(postgresProcesses(dataDir).postmaster).not.toBe(killed);
     expect((await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'after-kill' } })).status).toBe(201);
+  }, 90_000);
+
+  it('says down within 2 s while PostgreSQL refuses new connections in a smart shutdown, answers no call with 500, and recovers', async () => {
+    // given a small load on a working engine
+    const load = new Load(engine, 'smart');
+    await sleep(500);
+    // when PostgreSQL begins a smart shutdown (the sessions it has go on; new connections are refused)
+    signalPostgres(dataDir, 'SIGTERM');
+    // then health says down within 2 s, though the pool's old connections still work
+    expect(
+      (
+        await eventually(
+          () => health(engine),
+          (answer) => answer.status === 503,
+          2_000,
+        )
+      ).status,
+    ).toBe(503);
+    await sleep(2_000);
+    // and when the shutdown is made fast and the engine has restarted the server, health is up again
+    signalPostgres(dataDir, 'SIGINT');
+    expect(
+      (
+        await eventually(
+          () => health(engine),
+          (answer) => answer.status === 200,
+          30_000,
+        )
+      ).status,
+    ).toBe(200);
+    const answers = await load.stop();
+    // and no call got a 500 or hung: each was a success or 503 + Retry-After
+    expect(dishonest(answers)).toEqual([]);
+    expect(await drain(engine, databaseUrl, load.acknowledged)).toEqual({ completed: load.acknowledged.length });
+    expect(await duplicateStepEvents(databaseUrl)).toBe(0);
   }, 90_000);
 
   it('answers 503 within budget while every pooled connection waits on a lock held from outside, says so, and recovers', async () => {

@@ -23,12 +23,14 @@ export const postgresProcesses = (dataDir: string): PostgresProcesses => {
 
 /**
  * Signals a data directory's PostgreSQL as an operator or a failing machine would: SIGSTOP/SIGCONT
- * every process (a frozen server), SIGINT the postmaster (fast shutdown), SIGKILL it (a crash).
+ * every process (a frozen server); SIGTERM (smart shutdown), SIGINT (fast shutdown) or SIGKILL
+ * (a crash) to the postmaster alone.
  */
-export const signalPostgres = (dataDir: string, signal: NodeJS.Signals, which: 'all' | 'postmaster' = signal === 'SIGINT' ? 'postmaster' : 'all'): void => {
+export const signalPostgres = (dataDir: string, signal: NodeJS.Signals): void => {
   const { postmaster, children } = postgresProcesses(dataDir);
   if (postmaster === null) return;
-  for (const pid of which === 'all' ? [postmaster, ...children] : [postmaster]) {
+  const everyProcess = signal === 'SIGSTOP' || signal === 'SIGCONT';
+  for (const pid of everyProcess ? [postmaster, ...children] : [postmaster]) {
     try {
       process.kill(pid, signal);
     } catch {
