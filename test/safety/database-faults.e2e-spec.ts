@@ -49,6 +49,15 @@ const call = async (engine: EngineProcess, path: string, options: { body?: unkno
   }
 };
 
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const health = (engine: EngineProcess) => call(engine, '/health', { token: null, deadlineMs: HEALTH_DEADLINE_MS });
 const logIn = (engine: EngineProcess) => call(engine, '/auth/login', { token: null, body: ENGINE_ADMIN });
 
@@ -311,4 +320,19 @@ describe('an engine whose database fails under it', () => {
     ).toBe(200);
     expect((await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'after-lock' } })).status).toBe(201);
   }, 60_000);
+
+  it('takes its PostgreSQL down with it when stopped, after all those restarts', async () => {
+    // given the postmaster the engine started last
+    const { postmaster } = postgresProcesses(dataDir);
+    expect(postmaster).not.toBeNull();
+    // when the engine is stopped (SIGTERM)
+    await engine.stop();
+    // then that postmaster is gone too, not restarted behind the engine's back
+    const alive = await eventually(
+      async () => isRunning(postmaster!),
+      (running) => !running,
+      10_000,
+    );
+    expect(alive).toBe(false);
+  }, 30_000);
 });

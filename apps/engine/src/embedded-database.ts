@@ -9,6 +9,8 @@ import pg from 'pg';
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The engine is shutting down: a server that exits now (Ctrl-C signals it too) is not restarted. */
+  stopWatching(): void;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export const startEmbeddedDatabase = async ({ dataDir, port, logger, restartDela
   supervisor.watch();
   return {
     url: `${serverUrl}/${DATABASE}`,
+    stopWatching: () => supervisor.stopWatching(),
     stop: () => supervisor.stop(),
   };
 };
@@ -74,6 +77,8 @@ class Supervisor {
   private timer: NodeJS.Timeout | undefined;
   private restarting: Promise<void> | undefined;
   private stopping = false;
+  /** Ends the back-off wait early when the engine shuts down. */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly server: { start(): Promise<void>; stop(): Promise<void> },
@@ -93,9 +98,14 @@ class Supervisor {
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  stopWatching(): void {
     this.stopping = true;
     clearInterval(this.timer);
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopWatching();
     await this.restarting;
     const pid = this.postmasterPid;
     // On Ctrl-C the terminal signals postgres too, and it may exit before stop() listens for that.
@@ -106,7 +116,10 @@ class Supervisor {
     for (let attempt = 0; !this.stopping; attempt++) {
       const delayMs = Math.min(this.restartDelayMs * 2 ** attempt, MAX_RESTART_DELAY_MS);
       this.logger.error(`The embedded PostgreSQL (process ${this.postmasterPid}) is gone; restarting it in ${delayMs} ms (attempt ${attempt + 1})`);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, delayMs).unref();
+      });
       if (this.stopping) return;
       try {
         await this.server.start();

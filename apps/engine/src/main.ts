@@ -31,6 +31,7 @@ const bootstrap = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
+    database?.stopWatching();
     try {
       // Nest first (HTTP, job runner, connection pool), then the database under it.
       await demoWorker?.stop();
