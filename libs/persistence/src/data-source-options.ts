@@ -104,11 +104,14 @@ const baseOptions = (url: string, poolSize: number, bounds: Record<string, numbe
  * Runs pending migrations, then connects the pool. Several engine processes may start at once
  * against one database: a session advisory lock lets one migrate while the others wait and then
  * find nothing pending (TypeORM's own `migrationsRun` would let them race to create the same
- * tables). Migrations run on connections of their own without the request budget: rewriting a
- * large table, or waiting for another process's migrations, may take longer than any request may.
+ * tables). Migrations run on connections of their own without the request budget's statement and
+ * query timeouts: rewriting a large table, or waiting for another process's migrations, may take
+ * longer than any request may.
  */
 export const openDataSource = async (options: PersistenceOptions): Promise<DataSource> => {
-  const migrator = await new DataSource(baseOptions(options.url, 2, {})).initialize();
+  // Only the connection is bounded: a server that does not answer fails the start instead of hanging it.
+  const { connectTimeoutMs } = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+  const migrator = await new DataSource(baseOptions(options.url, 2, { connectionTimeoutMillis: connectTimeoutMs })).initialize();
   try {
     const lockHolder = migrator.createQueryRunner();
     await lockHolder.connect();

@@ -76,7 +76,7 @@ describe('isDatabaseUnavailable', () => {
     }
   });
 
-  it.each(['Query read timeout', 'Connection terminated unexpectedly', 'Client has encountered a connection error and is not queryable'])(
+  it.each(['Query read timeout', 'Connection terminated unexpectedly', 'timeout expired', 'Client has encountered a connection error and is not queryable'])(
     "recognises pg's plain error '%s'",
     (message) => {
       expect(isDatabaseUnavailable(throughTypeOrm(new Error(message)))).toBe(true);

@@ -16,6 +16,8 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
   /^timeout exceeded when trying to connect$/,
+  // a bare pg.Client's own connect timeout (pg-pool wraps it as "Connection terminated due to connection timeout")
+  /^timeout expired$/,
   /^Query read timeout$/,
   /is not queryable$/,
   /^Cannot use a pool after calling end on the pool$/,
