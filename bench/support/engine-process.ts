@@ -3,7 +3,8 @@
  * choosing: for benchmarks and for the safety tests that kill and restart engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +26,17 @@ export interface EngineProcess {
   kill(): Promise<void>;
   /** The kernel's high-water mark of the process's resident memory, in MB. */
   peakRssMb(): number | undefined;
+  /** The data directory of the engine's own embedded PostgreSQL (started when no databaseUrl is given). */
+  embeddedDataDir?: string;
+  /** The URL of that embedded PostgreSQL's database, for checks from outside the engine. */
+  embeddedDatabaseUrl?: string;
+  /** Removes the embedded PostgreSQL's data directory (after stop or kill). */
+  removeEmbeddedData(): void;
 }
 
 export interface EngineProcessOptions {
-  databaseUrl: string;
+  /** An existing database; when absent the engine starts its own embedded PostgreSQL in a fresh directory. */
+  databaseUrl?: string;
   /** More environment for the engine (TANDEM_* settings). */
   env?: Record<string, string>;
   /** Extra node arguments, e.g. --cpu-prof. */
@@ -54,12 +62,15 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   const entry = engineEntry();
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const port = options.port ?? (await freePort());
+  const embedded = options.databaseUrl === undefined ? await embeddedDatabase() : undefined;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: projectRoot(),
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: options.databaseUrl,
+      // Empty: the engine starts its embedded PostgreSQL (a DATABASE_URL inherited from the test run must not leak in).
+      DATABASE_URL: options.databaseUrl ?? '',
+      ...(embedded && { TANDEM_DATA_DIR: embedded.dataDir, TANDEM_PG_PORT: String(embedded.port), TANDEM_DEMO_USERS: 'false' }),
       TANDEM_DEPLOY_REFERENCE: 'false',
       TANDEM_LOG_LEVEL: 'warn',
       TANDEM_ADMIN_USERNAME: ENGINE_ADMIN.username,
@@ -84,6 +95,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   } catch (error) {
     // A process that did not come up is not left running behind the caller's failed set-up.
     await signal('SIGKILL')();
+    embedded?.remove();
     throw error;
   }
   return {
@@ -100,8 +112,20 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
         return undefined;
       }
     },
+    ...(embedded && { embeddedDataDir: embedded.dataDir, embeddedDatabaseUrl: `postgres://postgres:postgres@127.0.0.1:${embedded.port}/tandem` }),
+    removeEmbeddedData: () => embedded?.remove(),
   };
 }
+
+/**
+ * A fresh data directory and port for an engine's embedded PostgreSQL. Its parent is made
+ * traversable: run as root, the server runs as the `postgres` user (mkdtemp makes 0700).
+ */
+const embeddedDatabase = async (): Promise<{ dataDir: string; port: number; remove(): void }> => {
+  const parent = mkdtempSync(join(tmpdir(), 'tandem-embedded-pg-'));
+  chmodSync(parent, 0o755);
+  return { dataDir: join(parent, 'data'), port: await freePort(), remove: () => rmSync(parent, { recursive: true, force: true }) };
+};
 
 const waitUntilHealthy = async (baseUrl: string, child: ChildProcess): Promise<void> => {
   for (let attempt = 0; attempt <= 600; attempt++) {

@@ -178,7 +178,7 @@ describe('the platform endpoints', () => {
     const response = await request(sut.server).get('/api/health');
     // then the database answers
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', database: 'up', migrations: 'current' });
+    expect(response.body).toEqual({ status: 'ok', database: 'up', pool: 'available', migrations: 'current' });
   });
 
   it('is not ready while the database lacks a migration of this build, naming it, and is live all the while', async () => {

@@ -75,7 +75,7 @@ describe('two engine replicas on one database', () => {
   it('reports both replicas ready: database reachable, migrations current', async () => {
     // when the balancer asks each replica, then both are ready
     for (const engine of [a, b]) {
-      expect(await call(engine, '/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up', migrations: 'current' } });
+      expect(await call(engine, '/health')).toEqual({ status: 200, body: { status: 'ok', database: 'up', pool: 'available', migrations: 'current' } });
     }
   });
 

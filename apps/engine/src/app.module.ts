@@ -33,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CommonModule.register(config),
-        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize }),
+        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize, timeouts: config.databaseTimeouts }),
         AuthModule,
         IdempotencyModule,
         UsersModule,

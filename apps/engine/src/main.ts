@@ -31,6 +31,7 @@ const bootstrap = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
+    database?.stopWatching();
     try {
       // Nest first (HTTP, job runner, connection pool), then the database under it.
       await demoWorker?.stop();
@@ -45,7 +46,12 @@ const bootstrap = async (): Promise<void> => {
 
   try {
     if (config.databaseUrl === undefined) {
-      database = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedDatabasePort, logger });
+      database = await startEmbeddedDatabase({
+        dataDir: config.dataDir,
+        port: config.embeddedDatabasePort,
+        restartDelayMs: config.embeddedDatabaseRestartDelayMs,
+        logger,
+      });
     }
     const databaseUrl = config.databaseUrl ?? database!.url;
     app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, databaseUrl }), {

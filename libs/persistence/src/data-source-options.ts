@@ -26,7 +26,35 @@ export interface PersistenceOptions {
   url: string;
   /** Connections in the pool. */
   poolSize: number;
+  /** How long the pool's work may wait on the database; DEFAULT_DATABASE_TIMEOUTS when absent. */
+  timeouts?: DatabaseTimeouts;
 }
+
+/**
+ * Every wait on the database is bounded, so a frozen or unreachable server makes a request fail
+ * (503) within its budget instead of hanging it. A request waits at most about
+ * `connectTimeoutMs + 2 x queryTimeoutMs` (a statement, then its transaction's rollback).
+ */
+export interface DatabaseTimeouts {
+  /** Waiting for a pooled connection, or for a new one to open. */
+  connectTimeoutMs: number;
+  /** The server cancels a statement running longer (SQLSTATE 57014). */
+  statementTimeoutMs: number;
+  /** The server gives up waiting for a row or table lock (55P03). */
+  lockTimeoutMs: number;
+  /** The server ends a session left idle inside a transaction. */
+  idleInTransactionTimeoutMs: number;
+  /** The client gives up on a server that does not answer at all (frozen): above statementTimeoutMs, which cancels first. */
+  queryTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 10_000,
+  lockTimeoutMs: 5_000,
+  idleInTransactionTimeoutMs: 30_000,
+  queryTimeoutMs: 12_000,
+};
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -55,7 +83,16 @@ export const MIGRATIONS = [
 const MIGRATION_LOCK_KEY = 7_130_001;
 
 /** The schema comes from the migrations only, never synchronised from the entities. */
-export const dataSourceOptions = ({ url, poolSize }: PersistenceOptions): DataSourceOptions => ({
+export const dataSourceOptions = ({ url, poolSize, timeouts = DEFAULT_DATABASE_TIMEOUTS }: PersistenceOptions): DataSourceOptions =>
+  baseOptions(url, poolSize, {
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    lock_timeout: timeouts.lockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+    query_timeout: timeouts.queryTimeoutMs,
+  });
+
+const baseOptions = (url: string, poolSize: number, bounds: Record<string, number>): DataSourceOptions => ({
   type: 'postgres',
   url,
   entities: ENTITIES,
@@ -64,29 +101,33 @@ export const dataSourceOptions = ({ url, poolSize }: PersistenceOptions): DataSo
   migrationsRun: false,
   synchronize: false,
   logging: false,
-  extra: { max: poolSize },
+  extra: { max: poolSize, ...bounds },
 });
 
 /**
- * Connects and runs pending migrations. Several engine processes may start at once against one
- * database: a session advisory lock lets one migrate while the others wait and then find nothing
- * pending (TypeORM's own `migrationsRun` would let them race to create the same tables).
+ * Runs pending migrations, then connects the pool. Several engine processes may start at once
+ * against one database: a session advisory lock lets one migrate while the others wait and then
+ * find nothing pending (TypeORM's own `migrationsRun` would let them race to create the same
+ * tables). Migrations run on connections of their own without the request budget's statement and
+ * query timeouts: rewriting a large table, or waiting for another process's migrations, may take
+ * longer than any request may.
  */
 export const openDataSource = async (options: PersistenceOptions): Promise<DataSource> => {
-  const dataSource = await new DataSource(dataSourceOptions(options)).initialize();
+  // Only the connection is bounded: a server that does not answer fails the start instead of hanging it.
+  const { connectTimeoutMs } = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+  const migrator = await new DataSource(baseOptions(options.url, 2, { connectionTimeoutMillis: connectTimeoutMs })).initialize();
   try {
-    const lockHolder = dataSource.createQueryRunner();
+    const lockHolder = migrator.createQueryRunner();
     await lockHolder.connect();
     try {
       await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      await dataSource.runMigrations({ transaction: 'each' });
+      await migrator.runMigrations({ transaction: 'each' });
     } finally {
       await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
       await lockHolder.release();
     }
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
+  } finally {
+    await migrator.destroy();
   }
-  return dataSource;
+  return new DataSource(dataSourceOptions(options)).initialize();
 };

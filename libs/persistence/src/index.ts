@@ -1,5 +1,5 @@
 export { PersistenceModule } from './persistence.module.js';
-export { dataSourceOptions, openDataSource, type PersistenceOptions } from './data-source-options.js';
+export { dataSourceOptions, DEFAULT_DATABASE_TIMEOUTS, openDataSource, type DatabaseTimeouts, type PersistenceOptions } from './data-source-options.js';
 export { PERSISTENCE_ERRORS } from './persistence-errors.js';
 export {
   ProcessVersionRepository,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Socket } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, openTestDataSource } from '../../../test/e2e/support/test-database.js';
-import { MIGRATIONS, openDataSource } from './data-source-options.js';
+import { DEFAULT_DATABASE_TIMEOUTS, MIGRATIONS, openDataSource } from './data-source-options.js';
 
 describe('the migrated schema', () => {
   let database: Awaited<ReturnType<typeof openTestDataSource>>;
@@ -40,4 +41,20 @@ describe('openDataSource', () => {
       await database.drop();
     }
   });
+
+  it('gives up on a server that accepts the connection and never answers, within the connect timeout', async () => {
+    // given a server that accepts TCP connections and says nothing, as a frozen PostgreSQL does
+    const accepted: Socket[] = [];
+    const silent = createServer((socket) => void accepted.push(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    try {
+      // when an engine process starts on it, then the start fails (the test's own timeout is the bound on the wait)
+      const opening = openDataSource({ url: `postgres://tandem:secret@127.0.0.1:${port}/tandem`, poolSize: 2, timeouts: { ...DEFAULT_DATABASE_TIMEOUTS, connectTimeoutMs: 300 } });
+      await expect(opening).rejects.toThrow('Connection terminated due to connection timeout');
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise((done) => silent.close(done));
+    }
+  }, 10_000);
 });

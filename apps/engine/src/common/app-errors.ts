@@ -8,6 +8,8 @@ export const APP_ERRORS = {
   headersTooLarge: 'HEADERS_TOO_LARGE',
   /** Not an HTTP request Node can parse (a broken request line or header): 400, answered by the HTTP server itself. */
   requestMalformed: 'REQUEST_MALFORMED',
+  /** The database cannot be reached within the request's budget (down, frozen, shutting down, out of connections): 503 with Retry-After. */
+  databaseUnavailable: 'DATABASE_UNAVAILABLE',
   deploymentEmpty: 'DEPLOYMENT_EMPTY',
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
   processNotFound: 'PROCESS_NOT_FOUND',

@@ -60,6 +60,41 @@ describe('loadServerConfig', () => {
     );
   });
 
+  it('bounds every database wait by default, and takes each bound from the environment', () => {
+    // when nothing is set, then the defaults bound every wait, the client's above the server's
+    expect(loadServerConfig({}, '/').databaseTimeouts).toEqual({
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 10_000,
+      lockTimeoutMs: 5_000,
+      idleInTransactionTimeoutMs: 30_000,
+      queryTimeoutMs: 12_000,
+    });
+    expect(loadServerConfig({}, '/').embeddedDatabaseRestartDelayMs).toBe(1_000);
+    // when each is set, then each is taken; a statement timeout alone moves the client's with it
+    const sut = loadServerConfig(
+      {
+        TANDEM_DB_CONNECT_TIMEOUT_MS: '2000',
+        TANDEM_DB_STATEMENT_TIMEOUT_MS: '3000',
+        TANDEM_DB_LOCK_TIMEOUT_MS: '1000',
+        TANDEM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '9000',
+        TANDEM_DB_QUERY_TIMEOUT_MS: '4000',
+        TANDEM_PG_RESTART_DELAY_MS: '500',
+      },
+      '/',
+    );
+    expect(sut.databaseTimeouts).toEqual({ connectTimeoutMs: 2000, statementTimeoutMs: 3000, lockTimeoutMs: 1000, idleInTransactionTimeoutMs: 9000, queryTimeoutMs: 4000 });
+    expect(sut.embeddedDatabaseRestartDelayMs).toBe(500);
+    expect(loadServerConfig({ TANDEM_DB_STATEMENT_TIMEOUT_MS: '60000' }, '/').databaseTimeouts.queryTimeoutMs).toBe(62_000);
+  });
+
+  it('refuses a client-side query timeout below the statement timeout', () => {
+    // a client that gave up first would leave the statement running on the server after the request failed
+    expect(() => loadServerConfig({ TANDEM_DB_STATEMENT_TIMEOUT_MS: '5000', TANDEM_DB_QUERY_TIMEOUT_MS: '4000' }, '/')).toThrow(
+      'TANDEM_DB_QUERY_TIMEOUT_MS (4000) must not be below TANDEM_DB_STATEMENT_TIMEOUT_MS (5000)',
+    );
+    expect(() => loadServerConfig({ TANDEM_DB_LOCK_TIMEOUT_MS: '0' }, '/')).toThrow('TANDEM_DB_LOCK_TIMEOUT_MS must be a positive integer');
+  });
+
   it('keeps history forever unless a retention is set', () => {
     // when no retention is set, then none applies
     expect(loadServerConfig({}, '/').historyRetentionMonths).toBeUndefined();

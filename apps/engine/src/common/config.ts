@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '#persistence';
 
 /** Injection token of the AppConfig. */
 export const APP_CONFIG = Symbol('AppConfig');
@@ -8,6 +9,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** Connections in the database pool. */
   poolSize: number;
+  /** How long a request may wait on the database before it answers 503 DATABASE_UNAVAILABLE. */
+  databaseTimeouts: DatabaseTimeouts;
   /** How often the job runner looks for due timers. */
   jobPollMs: number;
   /** How long a claimed job stays with this process before another may take it. */
@@ -66,6 +69,8 @@ export interface ServerConfig extends Omit<AppConfig, 'databaseUrl'> {
   /** Where the embedded PostgreSQL keeps its files (kept between starts). */
   dataDir: string;
   embeddedDatabasePort: number;
+  /** First wait before the engine restarts an embedded PostgreSQL that died; it doubles per failed attempt. */
+  embeddedDatabaseRestartDelayMs: number;
   /** BPMN files deployed at start. */
   processesDir: string;
   deployReferenceProcesses: boolean;
@@ -84,6 +89,7 @@ export const logLevelsUpTo = (level: LogLevel): LogLevel[] => LOG_LEVELS.slice(0
 
 export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
   poolSize: 10,
+  databaseTimeouts: DEFAULT_DATABASE_TIMEOUTS,
   jobPollMs: 1000,
   jobLeaseMs: 30_000,
   jobBatchSize: 50,
@@ -112,11 +118,13 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   databaseUrl: env.DATABASE_URL || undefined,
   dataDir: env.TANDEM_DATA_DIR || join(projectRoot, '.data', 'pg'),
   embeddedDatabasePort: integer(env, 'TANDEM_PG_PORT', 54329),
+  embeddedDatabaseRestartDelayMs: integer(env, 'TANDEM_PG_RESTART_DELAY_MS', 1000),
   processesDir: env.TANDEM_PROCESSES_DIR || join(projectRoot, 'processes'),
   deployReferenceProcesses: boolean(env, 'TANDEM_DEPLOY_REFERENCE', true),
   logLevel: oneOf(env, 'TANDEM_LOG_LEVEL', LOG_LEVELS, 'log'),
   logFormat: oneOf(env, 'TANDEM_LOG_FORMAT', ['text', 'json'] as const, 'text'),
   poolSize: integer(env, 'TANDEM_DB_POOL_SIZE', DEFAULT_APP_CONFIG.poolSize),
+  databaseTimeouts: loadDatabaseTimeouts(env),
   jobPollMs: integer(env, 'TANDEM_JOB_POLL_MS', DEFAULT_APP_CONFIG.jobPollMs),
   jobLeaseMs: integer(env, 'TANDEM_JOB_LEASE_MS', DEFAULT_APP_CONFIG.jobLeaseMs),
   jobBatchSize: integer(env, 'TANDEM_JOB_BATCH_SIZE', DEFAULT_APP_CONFIG.jobBatchSize),
@@ -129,6 +137,22 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   ...(env.TANDEM_TRUST_PROXY && { trustProxy: /^\d+$/.test(env.TANDEM_TRUST_PROXY) ? Number(env.TANDEM_TRUST_PROXY) : env.TANDEM_TRUST_PROXY }),
   auth: loadAuthConfig(env),
 });
+
+const loadDatabaseTimeouts = (env: NodeJS.ProcessEnv): DatabaseTimeouts => {
+  const statementTimeoutMs = integer(env, 'TANDEM_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs);
+  const timeouts = {
+    connectTimeoutMs: integer(env, 'TANDEM_DB_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs),
+    statementTimeoutMs,
+    lockTimeoutMs: integer(env, 'TANDEM_DB_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.lockTimeoutMs),
+    idleInTransactionTimeoutMs: integer(env, 'TANDEM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs),
+    // By default a little above the statement timeout, so a server that answers cancels first.
+    queryTimeoutMs: integer(env, 'TANDEM_DB_QUERY_TIMEOUT_MS', statementTimeoutMs + (DEFAULT_DATABASE_TIMEOUTS.queryTimeoutMs - DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs)),
+  };
+  if (timeouts.queryTimeoutMs < timeouts.statementTimeoutMs) {
+    throw new Error(`TANDEM_DB_QUERY_TIMEOUT_MS (${timeouts.queryTimeoutMs}) must not be below TANDEM_DB_STATEMENT_TIMEOUT_MS (${timeouts.statementTimeoutMs})`);
+  }
+  return timeouts;
+};
 
 const loadAuthConfig = (env: NodeJS.ProcessEnv): AuthConfig => {
   const secret = env.TANDEM_AUTH_SECRET || undefined;

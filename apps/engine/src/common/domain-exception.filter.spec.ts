@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '#core';
 import { toErrorBody } from './domain-exception.filter.js';
 
@@ -27,6 +28,17 @@ describe('toErrorBody', () => {
     const sut = toErrorBody(new DomainError(code, 'message'));
     // then it has the status of its code
     expect(sut).toEqual(expect.objectContaining({ statusCode, code }));
+  });
+
+  it('answers a database out of reach with 503 DATABASE_UNAVAILABLE and a retry delay, whatever its shape', () => {
+    // given a refused connection wrapped by TypeORM, and the domain error of the same meaning
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const errors = [new QueryFailedError('SELECT 1', [], refused), new DomainError('DATABASE_UNAVAILABLE', 'The database does not answer')];
+    // when they become answers
+    const sut = errors.map(toErrorBody);
+    // then both are 503 with the Retry-After delay and nothing of the internals
+    for (const body of sut) expect(body).toEqual(expect.objectContaining({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', details: { retryAfterSeconds: 5 } }));
+    expect(JSON.stringify(sut)).not.toContain('127.0.0.1');
   });
 
   it('answers anything it does not know with a 500 that reveals nothing', () => {

@@ -2,6 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { isDomainError } from '#core';
 import type { Response } from 'express';
 import { IdempotentReplay, REPLAYED_HEADER } from '../idempotency/idempotency-key.js';
+import { APP_ERRORS } from './app-errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { statusForCode } from './error-status.js';
 
 /** Every error answer has this shape. */
@@ -23,8 +25,9 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
 
 /**
  * The one place errors become HTTP answers: domain error codes map to statuses, Nest's own HTTP
- * errors (validation, unknown routes, body and upload limits) keep theirs, and anything else is
- * a 500 that tells the client nothing about the internals.
+ * errors (validation, unknown routes, body and upload limits) keep theirs, a database out of reach
+ * is a 503 with Retry-After, and anything else is a 500 that tells the client nothing about the
+ * internals.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -36,7 +39,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+    // An outage fails every request alike: one line each, not a stack trace each.
+    if (body.code === APP_ERRORS.databaseUnavailable) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     const response = host.switchToHttp().getResponse<Response>();
     const retryAfter = body.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
@@ -53,7 +58,9 @@ const sendReplay = (response: Response, { answer }: IdempotentReplay): void => {
 };
 
 export const toErrorBody = (exception: unknown): ErrorBody => {
+  if (isDatabaseUnavailable(exception)) return databaseUnavailable();
   if (isDomainError(exception)) {
+    if (exception.code === APP_ERRORS.databaseUnavailable) return databaseUnavailable(exception.message);
     const statusCode = statusForCode(exception.code);
     if (statusCode >= 500) return internalError();
     return {
@@ -90,6 +97,13 @@ const fromHttpException = (exception: HttpException): ErrorBody => {
     message: typeof messages === 'string' ? messages : exception.message,
   };
 };
+
+const databaseUnavailable = (message = 'The database is unavailable; try again shortly'): ErrorBody => ({
+  statusCode: statusForCode(APP_ERRORS.databaseUnavailable),
+  code: APP_ERRORS.databaseUnavailable,
+  message,
+  details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+});
 
 const internalError = (): ErrorBody => ({
   statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -108,6 +108,7 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [IDEMPOTENCY_ERRORS.keyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PERSISTENCE_ERRORS.idempotencyKeyInProgress]: HttpStatus.CONFLICT,
   [PERSISTENCE_ERRORS.businessKeyTaken]: HttpStatus.CONFLICT,
+  [APP_ERRORS.databaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** The HTTP status of a domain error code; `*_NOT_FOUND` is 404, anything unmapped 500. */

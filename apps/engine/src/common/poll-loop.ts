@@ -1,15 +1,18 @@
 import type { Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 /**
  * Runs `poll` now and then again `intervalMs` after each run ends, until stopped; a failed run is
  * logged and the loop goes on. Used by the workers every engine process runs against the shared
  * database (job runner, call-activity reconciler): rows are claimed with SKIP LOCKED and a lease,
- * so the loops of several processes never do the same work twice.
+ * so the loops of several processes never do the same work twice. While the database is out of
+ * reach the loop says so once and once more when it answers again, not once per run.
  */
 export class PollLoop {
   private timeout: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
+  private databaseUnavailable = false;
 
   constructor(
     private readonly poll: () => Promise<unknown>,
@@ -37,12 +40,29 @@ export class PollLoop {
   private schedule(delayMs: number): void {
     this.timeout = setTimeout(() => {
       this.running = this.poll()
-        .catch((error: unknown) => this.logger.error(`${this.what} failed: ${error instanceof Error ? error.message : String(error)}`))
+        .then(
+          () => this.succeeded(),
+          (error: unknown) => this.failed(error),
+        )
         .finally(() => {
           this.running = undefined;
           if (!this.stopped) this.schedule(this.intervalMs);
         });
     }, delayMs);
+  }
+
+  private succeeded(): void {
+    if (!this.databaseUnavailable) return;
+    this.databaseUnavailable = false;
+    this.logger.log(`${this.what} resumed: the database answers again`);
+  }
+
+  private failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!isDatabaseUnavailable(error)) return void this.logger.error(`${this.what} failed: ${message}`);
+    if (this.databaseUnavailable) return;
+    this.databaseUnavailable = true;
+    this.logger.warn(`${this.what} paused: the database is unavailable (${message}); trying again every ${this.intervalMs} ms`);
   }
 }
 

@@ -4,6 +4,7 @@ import { isDomainError } from '#core';
 import { ENGINE_ERRORS, nextTick, type Clock, type IdGenerator } from '#engine';
 import { InstanceRepository, JOB_ERRORS, JobRepository, PERSISTENCE_ERRORS, type ClaimedJob, type SlaBreachJob, type StartTimerJob, type TimerJob } from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
+import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { drainBatches, PollLoop } from '../common/poll-loop.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -104,6 +105,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async handleFailure(job: ClaimedJob, error: unknown): Promise<void> {
     if (isDomainError(error) && STALE_JOB_CODES.includes(error.code)) return this.jobs.discard(job.id, this.owner);
     if (isDomainError(error) && LATER_CODES.includes(error.code)) return this.jobs.release(job.id, this.owner);
+    // An outage is not the job's fault: it costs no attempt (else a long one would park every due timer with an incident).
+    // With the database still away the release fails too, and the lease running out frees the job all the same.
+    if (isDatabaseUnavailable(error)) return this.jobs.release(job.id, this.owner).catch(() => undefined);
     const failures = job.attempts + 1;
     const now = this.clock.now();
     const retryAt = nextAttemptAt({ failures, maxAttempts: job.maxAttempts ?? this.config.jobRetries, backoffMs: this.config.jobRetryBackoffMs }, now);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import { createServer, type Socket } from 'node:net';
+import { DataSource } from 'typeorm';
 import { eventually } from '../../../../test/e2e/support/test-app.js';
 import { openTestDataSource } from '../../../../test/e2e/support/test-database.js';
+import { DEFAULT_DATABASE_TIMEOUTS, dataSourceOptions } from '../data-source-options.js';
 import { ExternalTaskListener, type AnnouncedTopics } from './external-task-listener.js';
 
 describe('ExternalTaskListener', () => {
@@ -87,4 +89,28 @@ describe('ExternalTaskListener', () => {
       await listening.close();
     }
   });
+
+  it('gives up connecting to a server that never answers within the pool connect timeout, and tries again later', async () => {
+    // given a server that accepts TCP connections and says nothing (a frozen PostgreSQL), and a data source bounded to 300 ms
+    const accepted: Socket[] = [];
+    const silent = createServer((socket) => void accepted.push(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    const frozen = new DataSource(
+      dataSourceOptions({ url: `postgres://tandem:secret@127.0.0.1:${port}/tandem`, poolSize: 1, timeouts: { ...DEFAULT_DATABASE_TIMEOUTS, connectTimeoutMs: 300 } }),
+    );
+    const lost: Error[] = [];
+    try {
+      // when a listener starts on it, then its first attempt ends (the test's own timeout bounds the wait) and reports the loss
+      const listening = await new ExternalTaskListener(frozen).listen(
+        () => undefined,
+        (error) => lost.push(error),
+      );
+      await listening.close();
+      expect(lost.map((error) => error.message)).toEqual(['timeout expired']);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise((done) => silent.close(done));
+    }
+  }, 10_000);
 });

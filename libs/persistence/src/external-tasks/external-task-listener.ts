@@ -30,8 +30,9 @@ export class ExternalTaskListener {
 
   /** Starts listening; resolves once the first connection attempt is over (failed ones retry in the background). */
   async listen(onAnnounced: (topics: AnnouncedTopics) => void, onLost: (error: Error) => void): Promise<ExternalTaskListening> {
-    const { url } = this.dataSource.options as { url?: string };
-    const listening = new Listening(url, onAnnounced, onLost);
+    const { url, extra } = this.dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number } };
+    // The pool's connect bound: a frozen server must not hold a reconnect (or the start) forever.
+    const listening = new Listening(url, extra?.connectionTimeoutMillis, onAnnounced, onLost);
     await listening.connect();
     return listening;
   }
@@ -50,12 +51,13 @@ class Listening implements ExternalTaskListening {
 
   constructor(
     private readonly url: string | undefined,
+    private readonly connectTimeoutMs: number | undefined,
     private readonly onAnnounced: (topics: AnnouncedTopics) => void,
     private readonly onLost: (error: Error) => void,
   ) {}
 
   async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs });
     client.on('notification', (message) => this.onAnnounced(parseTopics(message.payload)));
     client.on('error', (error) => this.lose(client, error));
     client.on('end', () => this.lose(client, new Error('The listening connection ended')));

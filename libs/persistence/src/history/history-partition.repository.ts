@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { withMaintenanceBudget } from '../maintenance-budget.js';
 import { addMonths, defaultPartitionName, HISTORY_TABLES, monthOf, monthOfPartition, monthStart, partitionName, type HistoryTable, type Month } from './history-months.js';
 
 /** Any constant works; it only has to be the same in every engine process. */
@@ -180,7 +181,8 @@ export class HistoryPartitionRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [HISTORY_LOCK_KEY]);
-      return work(manager);
+      // Moving a month of history may outlast a request's budget; it has its own.
+      return withMaintenanceBudget(manager, () => work(manager));
     });
   }
 }
