@@ -15,9 +15,11 @@ export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60_000;
 
 /**
  * A claim with no answer after this long belongs to a request whose engine died: the same request
- * may take the key over. Far above any request's run time, so a slow request is never run twice.
+ * may take the key over. Far above any request's run time under the database budget (about 30 s
+ * with the default TANDEM_DB_* timeouts), so a slow request is never run twice; short enough that
+ * a key whose release was lost in a database outage blocks its client's retries only briefly.
  */
-export const IDEMPOTENCY_LEASE_MS = 10 * 60_000;
+export const IDEMPOTENCY_LEASE_MS = 2 * 60_000;
 
 const MAX_KEY_LENGTH = 255;
 

@@ -5,7 +5,7 @@ import { PersistenceScenario } from '../../../../test/e2e/support/persistence-sc
 import { IdempotencyKeyRepository, type IdempotentRequest } from './idempotency-key.repository.js';
 
 const KEEP_MS = 24 * 60 * 60_000;
-const LEASE_MS = 10 * 60_000;
+const LEASE_MS = 2 * 60_000;
 
 describe('IdempotencyKeyRepository', () => {
   let scenario: PersistenceScenario;
