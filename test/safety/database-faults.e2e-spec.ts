@@ -121,6 +121,14 @@ const dishonest = (answers: Answer[]): Answer[] =>
       !(answer.status === 503 && answer.retryAfter !== null && (answer.body as { code?: string })?.code === 'DATABASE_UNAVAILABLE'),
   );
 
+/** Health as soon as it answers `status`, or as it last answered when `withinMs` ran out. */
+const healthWithin = (engine: EngineProcess, status: number, withinMs: number): Promise<Answer> =>
+  eventually(
+    () => health(engine),
+    (answer) => answer.status === status,
+    withinMs,
+  );
+
 /** Incidents: an outage must not raise any (a timer it cut is tried again, at no cost of an attempt). */
 const openIncidents = (databaseUrl: string): Promise<number> =>
   withDatabase(databaseUrl, async (client) => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM incident')).rows[0]!.n));
@@ -184,15 +192,7 @@ describe('an engine whose database fails under it', () => {
     }
     expect(downWithin2s).toEqual(expect.objectContaining({ status: 503, retryAfter: '5' }));
     // and up again by itself after the thaw
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 200,
-          20_000,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await healthWithin(engine, 200, 20_000)).status).toBe(200);
     const answers = await load.stop();
     // and no call got a 500 or hung past its budget: each was a success or 503 + Retry-After
     expect(dishonest(answers)).toEqual([]);
@@ -209,13 +209,7 @@ describe('an engine whose database fails under it', () => {
     // when PostgreSQL stops (fast shutdown)
     signalPostgres(dataDir, 'SIGINT');
     // then health says down within 2 s, and log-in and a start answer 503 with Retry-After
-    expect(
-      await eventually(
-        () => health(engine),
-        (answer) => answer.status === 503,
-        2_000,
-      ),
-    ).toEqual(expect.objectContaining({ status: 503, retryAfter: '5' }));
+    expect(await healthWithin(engine, 503, 2_000)).toEqual(expect.objectContaining({ status: 503, retryAfter: '5' }));
     const refused = [await logIn(engine), await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'stopped' } }), await call(engine, '/instances')];
     expect(refused.map(({ status, retryAfter }) => ({ status, retryAfter }))).toEqual([
       { status: 503, retryAfter: '5' },
@@ -223,15 +217,7 @@ describe('an engine whose database fails under it', () => {
       { status: 503, retryAfter: '5' },
     ]);
     // and the engine restarts PostgreSQL by itself: health, log-in and starts work again, on the same engine
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 200,
-          30_000,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await healthWithin(engine, 200, 30_000)).status).toBe(200);
     expect((await logIn(engine)).status).toBe(200);
     expect((await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'after-stop' } })).status).toBe(201);
 
@@ -239,24 +225,8 @@ describe('an engine whose database fails under it', () => {
     const killed = postgresProcesses(dataDir).postmaster;
     signalPostgres(dataDir, 'SIGKILL');
     // then health says down, and the engine starts a new postmaster and works again
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 503,
-          2_000,
-        )
-      ).status,
-    ).toBe(503);
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 200,
-          40_000,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await healthWithin(engine, 503, 2_000)).status).toBe(503);
+    expect((await healthWithin(engine, 200, 40_000)).status).toBe(200);
     expect(postgresProcesses(dataDir).postmaster).not.toBe(killed);
     expect((await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'after-kill' } })).status).toBe(201);
   }, 90_000);
@@ -268,27 +238,11 @@ describe('an engine whose database fails under it', () => {
     // when PostgreSQL begins a smart shutdown (the sessions it has go on; new connections are refused)
     signalPostgres(dataDir, 'SIGTERM');
     // then health says down within 2 s, though the pool's old connections still work
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 503,
-          2_000,
-        )
-      ).status,
-    ).toBe(503);
+    expect((await healthWithin(engine, 503, 2_000)).status).toBe(503);
     await sleep(2_000);
     // and when the shutdown is made fast and the engine has restarted the server, health is up again
     signalPostgres(dataDir, 'SIGINT');
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 200,
-          30_000,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await healthWithin(engine, 200, 30_000)).status).toBe(200);
     const answers = await load.stop();
     // and no call got a 500 or hung: each was a success or 503 + Retry-After
     expect(dishonest(answers)).toEqual([]);
@@ -321,15 +275,7 @@ describe('an engine whose database fails under it', () => {
     // and health said so while the pool was stuck, without hanging
     expect(whileLocked).toEqual(expect.objectContaining({ status: 503 }));
     // and once the lock is gone, the engine works again
-    expect(
-      (
-        await eventually(
-          () => health(engine),
-          (answer) => answer.status === 200,
-          10_000,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await healthWithin(engine, 200, 10_000)).status).toBe(200);
     expect((await call(engine, '/processes/lookup-then-wait/instances', { body: { businessKey: 'after-lock' } })).status).toBe(201);
   }, 60_000);
 
