@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createUser, deployXml, projectRoot, type EngineProcess } from '../../bench/support/engine-process.js';
-import type { WebSession } from '../../bench/support/web-session.js';
+import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { collectPageErrors } from './support/chromium.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -85,12 +85,7 @@ describe('the web app under its security headers', () => {
 
   const signInAs = async (username: string, roles: string[], groups: string[] = []): Promise<void> => {
     await createUser(engine, { username, password: PASSWORD, roles, groups });
-    const response = await fetch(`${engine.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    sessions[username] = (await response.json()) as WebSession;
+    sessions[username] = await webSession(engine.baseUrl, { username, password: PASSWORD });
   };
 
   const api = async (path: string, init: RequestInit = {}): Promise<Response> =>

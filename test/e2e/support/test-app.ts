@@ -52,6 +52,9 @@ export interface TestAppOptions {
   startAt?: Date;
 }
 
+/** Ten years. */
+const SESSION_FOR_TESTS_MINUTES = 10 * 365 * 24 * 60;
+
 /** A monday morning, so step timestamps read naturally. */
 export const TEST_START = new Date('2026-01-05T09:00:00.000Z');
 
@@ -67,7 +70,9 @@ export const createTestApp = async (overrides: Partial<AppConfig> = {}, options:
     ...DEFAULT_APP_CONFIG,
     poolSize: 5,
     jobPollMs: 20,
-    auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN },
+    // Tests move the engine's clock by days while holding one log-in; a session must outlive that
+    // (sessions.e2e-spec.ts passes the real lifetimes, as any test that sets `auth` does).
+    auth: { ...DEFAULT_APP_CONFIG.auth, initialAdmin: TEST_ADMIN, sessionIdleMinutes: SESSION_FOR_TESTS_MINUTES, sessionMaxMinutes: SESSION_FOR_TESTS_MINUTES },
     ...overrides,
     databaseUrl: database.url,
   };
