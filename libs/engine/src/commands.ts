@@ -3,7 +3,7 @@ import { completeExternalTask, lockExternalTask } from './behaviors/service-task
 import { throwErrorAt, throwEscalationAt } from './events/throw-at-activity.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events/wait-commands.js';
 import type { Execution } from './execution.js';
-import type { Command } from './model.js';
+import type { Command } from './model/commands.js';
 import { cancelInstance, setVariables, suspendInstance } from './operations/instance-operations.js';
 import { escalateTask } from './tasks/task-escalation.js';
 import { assignTask, claimTask, completeTask, delegateTask, pauseTask, startTask, unclaimTask } from './tasks/task-lifecycle.js';

@@ -1,4 +1,9 @@
-export * from './model.js';
+export * from './model/ports.js';
+export * from './model/state.js';
+export * from './model/steps.js';
+export * from './model/effects.js';
+export * from './model/commands.js';
+export * from './model/errors.js';
 export { startInstance } from './start-instance.js';
 export { execute } from './execute.js';
 export { catchesErrorAt } from './events/error-catch.js';

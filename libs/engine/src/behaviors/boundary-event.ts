@@ -1,6 +1,6 @@
 import type { BoundaryEventNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { handBack } from '../scope/io-mapping.js';
 import { cancel, pass } from '../scope/lifecycle.js';
 import type { FlowNodeBehavior } from './behavior.js';

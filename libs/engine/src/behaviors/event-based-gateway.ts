@@ -1,6 +1,6 @@
 import type { EventBasedGatewayNode, FlowNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance, Variables } from '../model.js';
+import type { ActivityInstance, Variables } from '../model/state.js';
 import { handBack } from '../scope/io-mapping.js';
 import { activate, close, pass } from '../scope/lifecycle.js';
 import { arm } from '../scope/waits.js';

@@ -1,6 +1,6 @@
 import type { StartEventNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { handBack } from '../scope/io-mapping.js';
 import { cancelContent, enter } from '../scope/lifecycle.js';
 import { closeWaits } from '../scope/waits.js';

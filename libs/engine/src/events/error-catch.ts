@@ -1,7 +1,7 @@
 import type { ProcessGraph } from '#bpmn';
 import { hooks } from '../behaviors/registry.js';
 import { Execution } from '../execution.js';
-import type { InstanceState } from '../model.js';
+import type { InstanceState } from '../model/state.js';
 import { findCatch } from './catch-search.js';
 
 /** Looking for a catch creates nothing, so it needs no ids. */

@@ -2,7 +2,8 @@ import { DomainError } from '#core';
 import { startEventSubProcess } from '../behaviors/event-sub-process.js';
 import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
-import { ENGINE_ERRORS, type ActivityInstance, type Variables } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance, Variables } from '../model/state.js';
 import { findCatch } from './catch-search.js';
 import { handToParent } from './thrown-to-parent.js';
 

@@ -1,7 +1,7 @@
 import { startEventSubProcess } from '../behaviors/event-sub-process.js';
 import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance } from '../model.js';
+import type { ActivityInstance } from '../model/state.js';
 import { findCatch } from './catch-search.js';
 import { handToParent } from './thrown-to-parent.js';
 

@@ -1,6 +1,7 @@
 import { startExternalTask } from '../behaviors/service-task.js';
 import { wrongType, type Execution } from '../execution.js';
-import type { ActivityInstance, ThrowErrorCommand, ThrowEscalationCommand } from '../model.js';
+import type { ThrowErrorCommand, ThrowEscalationCommand } from '../model/commands.js';
+import type { ActivityInstance } from '../model/state.js';
 import { throwError } from './error-event.js';
 import { throwEscalation } from './escalation-event.js';
 

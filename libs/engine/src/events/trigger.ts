@@ -3,7 +3,7 @@ import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import { chooseEvent } from '../behaviors/event-based-gateway.js';
 import { startEventSubProcess } from '../behaviors/event-sub-process.js';
 import type { Execution } from '../execution.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { complete } from '../scope/lifecycle.js';
 
 /** What a fired timer or a correlated message or signal names: the catching element and the instance holding the wait. */

@@ -1,0 +1,19 @@
+import type { DecisionLookup } from '../dmn/decision-lookup.js';
+
+/** Time, injected so tests and replays are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Identifiers, injected for the same reason (uuid in production, counters in tests). */
+export interface IdGenerator {
+  next(): string;
+}
+
+/** What the engine takes from outside: it reads no clock, makes no ids and loads nothing itself. */
+export interface EnginePorts {
+  clock: Clock;
+  ids: IdGenerator;
+  /** The deployed decisions business-rule tasks evaluate (the app loads them); none when absent. */
+  decisions?: DecisionLookup;
+}
