@@ -38,6 +38,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/typeorm/' },
     },
     {
+      name: 'engine-events-below-behaviors',
+      comment: 'Engine behaviors (one per BPMN element) use the throw and catch semantics in events/, never the reverse: the folders once formed a cycle.',
+      severity: 'error',
+      from: { path: '^libs/engine/src/events/' },
+      to: { path: '^libs/engine/src/behaviors/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,6 +1,6 @@
 import { completeCallActivity } from './behaviors/call-activity.js';
 import { completeExternalTask, lockExternalTask } from './behaviors/service-task.js';
-import { throwErrorAt, throwEscalationAt } from './events/throw-at-activity.js';
+import { throwErrorAt, throwEscalationAt } from './behaviors/throw-at-activity.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events/wait-commands.js';
 import type { Execution } from './execution.js';
 import type { Command } from './model/commands.js';

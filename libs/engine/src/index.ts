@@ -6,7 +6,7 @@ export * from './model/commands.js';
 export * from './model/errors.js';
 export { startInstance } from './start-instance.js';
 export { execute } from './execute.js';
-export { catchesErrorAt } from './events/error-catch.js';
+export { catchesErrorAt } from './error-catch.js';
 export { migrateInstance, migrationRefused, type MigrationOutcome, type MigrationRequest } from './operations/migrate-instance.js';
 export { checkMigrationMapping, type ElementMapping, type MigrationProblem, type MigrationRule, type MigrationVersions } from './operations/migration-mapping.js';
 export { evaluateDecision, type DecisionResult } from './dmn/evaluate-decision.js';

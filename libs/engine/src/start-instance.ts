@@ -1,6 +1,6 @@
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { armEventSubProcesses } from './behaviors/sub-process.js';
+import { armEventSubProcesses } from './events/event-sub-process.js';
 import type { EngineResult, StartCommand } from './model/commands.js';
 import { ENGINE_ERRORS } from './model/errors.js';
 import type { EnginePorts } from './model/ports.js';

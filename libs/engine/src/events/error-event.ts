@@ -1,11 +1,11 @@
 import { DomainError } from '#core';
-import { startEventSubProcess } from '../behaviors/event-sub-process.js';
-import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
 import { ENGINE_ERRORS } from '../model/errors.js';
 import type { ActivityInstance, Variables } from '../model/state.js';
 import { findCatch } from './catch-search.js';
+import { startEventSubProcess } from './event-sub-process.js';
 import { handToParent } from './thrown-to-parent.js';
+import { triggerBoundaryEvent } from './trigger.js';
 
 /**
  * Throws a BPMN error: the innermost matching catch (same code, else a catch-all) interrupts, an

@@ -1,6 +1,6 @@
 import { DomainError } from '#core';
 import { armEventGatewayBranches } from '../behaviors/event-based-gateway.js';
-import { armEventSubProcesses } from '../behaviors/sub-process.js';
+import { armEventSubProcesses } from '../events/event-sub-process.js';
 import type { Execution } from '../execution.js';
 import type { EngineResult } from '../model/commands.js';
 import type { MigratedActivity } from '../model/effects.js';

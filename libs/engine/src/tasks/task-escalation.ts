@@ -1,6 +1,6 @@
 import { isFeel, type BoundaryEventNode, type Lane, type ProcessGraph, type UserTaskNode } from '#bpmn';
 import { DomainError } from '#core';
-import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
+import { triggerBoundaryEvent } from '../events/trigger.js';
 import { findCatch } from '../events/catch-search.js';
 import type { Execution } from '../execution.js';
 import { evaluateFeel, feelText } from '../feel/feel.js';
