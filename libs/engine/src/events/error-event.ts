@@ -9,8 +9,8 @@ import { triggerBoundaryEvent } from './trigger.js';
 
 /**
  * Throws a BPMN error: the innermost matching catch (same code, else a catch-all) interrupts, an
- * error boundary event cancelling its activity with everything inside, an error event sub-process
- * cancelling the rest of its scope; `variables` travel to the catch. Uncaught at the process level
+ * error boundary event canceling its activity with everything inside, an error event sub-process
+ * canceling the rest of its scope; `variables` travel to the catch. Uncaught at the process level
  * of a called instance, it goes up to the call activity (the instance ends); anywhere else the
  * command fails with ERROR_NOT_CAUGHT and nothing changes: the app raises an incident at the
  * throwing element.
