@@ -6,7 +6,6 @@ import type { StepEvent } from './steps.js';
  * The engine core is `state + command -> state + steps + effects`: a command applied to an
  * instance's state gives its next state, the steps for the append-only ledger and the effects.
  */
-
 export interface EngineResult {
   state: InstanceState;
   steps: StepEvent[];

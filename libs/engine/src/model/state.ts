@@ -1,9 +1,6 @@
 import type { FlowNodeType } from '#bpmn';
 
-/**
- * An instance's state: plain JSON, stored as one JSONB document and guarded by a revision. The
- * engine core is `state + command -> state + steps + effects` (model/commands.ts).
- */
+/** An instance's state is plain JSON: it is stored as one JSONB document, guarded by a revision. */
 
 export type Variables = Record<string, unknown>;
 
