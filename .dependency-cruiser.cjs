@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^libs/engine/src/behaviors/' },
     },
     {
+      name: 'engine-model-is-a-leaf',
+      comment: "The engine's model (ports, state, steps, effects, commands, errors) is plain data every part uses: it imports no other part of the engine.",
+      severity: 'error',
+      from: { path: '^libs/engine/src/model/' },
+      to: { path: '^libs/engine/src/(?!model/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

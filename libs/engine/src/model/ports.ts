@@ -1,4 +1,4 @@
-import type { DecisionLookup } from '../dmn/decision-lookup.js';
+import type { DecisionTable } from '#bpmn';
 
 /** Time, injected so tests and replays are deterministic. */
 export interface Clock {
@@ -8,6 +8,14 @@ export interface Clock {
 /** Identifiers, injected for the same reason (uuid in production, counters in tests). */
 export interface IdGenerator {
   next(): string;
+}
+
+/**
+ * How a businessRuleTask finds the decision it calls. Synchronous: the app loads the decisions a
+ * process version references before the command, so evaluation never waits on I/O mid-step.
+ */
+export interface DecisionLookup {
+  find(decisionId: string): DecisionTable | undefined;
 }
 
 /** What the engine takes from outside: it reads no clock, makes no ids and loads nothing itself. */
