@@ -38,10 +38,11 @@ module.exports = {
       to: { path: '(^|/)node_modules/typeorm/' },
     },
     {
-      name: 'engine-events-below-behaviors',
-      comment: 'Engine behaviors (one per BPMN element) use the throw and catch semantics in events/, never the reverse: the folders once formed a cycle.',
+      name: 'engine-behaviors-above-mechanics',
+      comment:
+        'Engine behaviors (one per BPMN element) use the throw and catch semantics in events/ and the task lifecycle in tasks/, never the reverse: behaviors <-> events and behaviors <-> tasks were folder cycles.',
       severity: 'error',
-      from: { path: '^libs/engine/src/events/' },
+      from: { path: '^libs/engine/src/(events|tasks|scope|loops|timers|dmn|feel|duration|model)/' },
       to: { path: '^libs/engine/src/behaviors/' },
     },
     {
