@@ -38,6 +38,21 @@ module.exports = {
       to: { path: '(^|/)node_modules/typeorm/' },
     },
     {
+      name: 'engine-behaviors-above-mechanics',
+      comment:
+        'Engine behaviors (one per BPMN element) use the throw and catch semantics in events/ and the task lifecycle in tasks/, never the reverse: behaviors <-> events and behaviors <-> tasks were folder cycles.',
+      severity: 'error',
+      from: { path: '^libs/engine/src/(events|tasks|scope|loops|timers|dmn|feel|duration|model)/' },
+      to: { path: '^libs/engine/src/behaviors/' },
+    },
+    {
+      name: 'engine-model-is-a-leaf',
+      comment: "The engine's model (ports, state, steps, effects, commands, errors) is plain data every part uses: it imports no other part of the engine.",
+      severity: 'error',
+      from: { path: '^libs/engine/src/model/' },
+      to: { path: '^libs/engine/src/(?!model/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

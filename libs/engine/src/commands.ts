@@ -1,9 +1,9 @@
 import { completeCallActivity } from './behaviors/call-activity.js';
 import { completeExternalTask, lockExternalTask } from './behaviors/service-task.js';
-import { throwErrorAt, throwEscalationAt } from './events/throw-at-activity.js';
+import { throwErrorAt, throwEscalationAt } from './behaviors/throw-at-activity.js';
 import { correlateMessage, fireTimer, receiveSignal } from './events/wait-commands.js';
 import type { Execution } from './execution.js';
-import type { Command } from './model.js';
+import type { Command } from './model/commands.js';
 import { cancelInstance, setVariables, suspendInstance } from './operations/instance-operations.js';
 import { escalateTask } from './tasks/task-escalation.js';
 import { assignTask, claimTask, completeTask, delegateTask, pauseTask, startTask, unclaimTask } from './tasks/task-lifecycle.js';

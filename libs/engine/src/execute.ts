@@ -1,7 +1,10 @@
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
 import { applyCommand } from './commands.js';
-import { ENGINE_ERRORS, type Command, type EngineResult, type EnginePorts, type InstanceState } from './model.js';
+import type { Command, EngineResult } from './model/commands.js';
+import { ENGINE_ERRORS } from './model/errors.js';
+import type { EnginePorts } from './model/ports.js';
+import type { InstanceState } from './model/state.js';
 import { run } from './token-flow.js';
 
 /** Applies one command to an instance and advances its tokens; the given state is never changed. */

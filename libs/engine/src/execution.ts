@@ -1,18 +1,12 @@
 import type { FlowNode, ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { NO_DECISIONS, type DecisionLookup } from './dmn/decision-lookup.js';
-import {
-  ENGINE_ERRORS,
-  type ActivityInstance,
-  type Effect,
-  type ElementInstanceType,
-  type EngineResult,
-  type InstanceState,
-  type StepEvent,
-  type StepType,
-  type Variables,
-  type WorkItemClosed,
-} from './model.js';
+import { NO_DECISIONS } from './dmn/decision-lookup.js';
+import type { EngineResult } from './model/commands.js';
+import type { Effect, WorkItemClosed } from './model/effects.js';
+import { ENGINE_ERRORS } from './model/errors.js';
+import type { DecisionLookup } from './model/ports.js';
+import type { ActivityInstance, ElementInstanceType, InstanceState, Variables } from './model/state.js';
+import type { StepEvent, StepType } from './model/steps.js';
 
 /** A position of execution on its way into a flow node. */
 export interface Token {

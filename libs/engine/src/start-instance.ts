@@ -1,7 +1,9 @@
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
-import { armEventSubProcesses } from './behaviors/sub-process.js';
-import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type StartCommand } from './model.js';
+import { armEventSubProcesses } from './events/event-sub-process.js';
+import type { EngineResult, StartCommand } from './model/commands.js';
+import { ENGINE_ERRORS } from './model/errors.js';
+import type { EnginePorts } from './model/ports.js';
 import { handBack } from './scope/io-mapping.js';
 import { run } from './token-flow.js';
 

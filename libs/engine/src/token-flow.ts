@@ -5,7 +5,10 @@ import { fireSettledInclusiveJoin } from './behaviors/inclusive-gateway.js';
 import { enterNode, hooks } from './behaviors/registry.js';
 import { noteVariables, triggerConditions } from './events/conditional-event.js';
 import { Execution } from './execution.js';
-import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState } from './model.js';
+import type { EngineResult } from './model/commands.js';
+import { ENGINE_ERRORS } from './model/errors.js';
+import type { EnginePorts } from './model/ports.js';
+import type { InstanceState } from './model/state.js';
 import { completeEmptyScope, completeInstanceIfDone } from './scope/scope-end.js';
 
 /** More node entries than this in one command means instant nodes loop without ever waiting. */

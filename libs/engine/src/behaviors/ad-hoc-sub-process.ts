@@ -2,7 +2,8 @@ import type { AdHocSubProcessNode } from '#bpmn';
 import { DomainError } from '#core';
 import type { Execution } from '../execution.js';
 import { jsonValue } from '../feel/feel.js';
-import { ENGINE_ERRORS, type ActivityInstance } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance } from '../model/state.js';
 import { activate, cancelContent, complete } from '../scope/lifecycle.js';
 import { isEmptyScope } from '../scope/scope-end.js';
 import { evaluateAt } from '../scope/variables.js';
@@ -13,7 +14,7 @@ import type { FlowNodeBehavior } from './behavior.js';
  * entry, after its input mappings, it activates the inner elements its `activeElementsCollection`
  * names (each entry once, in list order; an empty list activates nothing and it waits). Each time a
  * path inside ends (an element without outgoing flow completes) it checks whether it is done: with
- * a completion condition when that holds (cancelling what is still active inside, unless
+ * a completion condition when that holds (canceling what is still active inside, unless
  * `cancelRemainingInstances` is false: then once nothing is left), without one once nothing is left.
  */
 export const adHocSubProcess: FlowNodeBehavior<AdHocSubProcessNode> = {

@@ -1,6 +1,6 @@
 import type { FlowNode, FlowNodeType } from '#bpmn';
 import type { Execution, Token } from '../execution.js';
-import type { WorkItemClosed } from '../model.js';
+import type { WorkItemClosed } from '../model/effects.js';
 
 /** The execution semantics of one BPMN element type. */
 export interface FlowNodeBehavior<N extends FlowNode = FlowNode> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { domainError } from '../testing/domain-error.js';
 import { boundaryEvent, boundaryTimer, endEvent, flow, onMessage, onSignal, onTimer, serviceTask, startEvent, userTask } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';

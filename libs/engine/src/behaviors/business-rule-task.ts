@@ -5,7 +5,7 @@ import { requireDecision } from '../dmn/decision-lookup.js';
 import { evaluateDecision } from '../dmn/evaluate-decision.js';
 import type { Execution } from '../execution.js';
 import { feelText } from '../feel/feel.js';
-import type { ActivityInstance } from '../model.js';
+import type { ActivityInstance } from '../model/state.js';
 import { complete, enter } from '../scope/lifecycle.js';
 import { evaluateAt, variablesAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { callActivity, endEvent, flow, startEvent, subProcess, userTask, withIoMapping, type NodeSpec } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';

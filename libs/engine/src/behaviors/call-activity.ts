@@ -1,7 +1,8 @@
 import { isFeel, type CallActivityNode } from '#bpmn';
 import type { Execution } from '../execution.js';
 import { feelText } from '../feel/feel.js';
-import type { ActivityInstance, CompleteCallActivityCommand } from '../model.js';
+import type { CompleteCallActivityCommand } from '../model/commands.js';
+import type { ActivityInstance } from '../model/state.js';
 import { activate, complete } from '../scope/lifecycle.js';
 import { evaluateAt, variablesAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';

@@ -1,14 +1,12 @@
-import type { EventBasedGatewayNode, FlowNode } from '#bpmn';
+import type { EventBasedGatewayNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance, Variables } from '../model.js';
-import { handBack } from '../scope/io-mapping.js';
-import { activate, close, pass } from '../scope/lifecycle.js';
+import { activate } from '../scope/lifecycle.js';
 import { arm } from '../scope/waits.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /**
  * An event-based gateway waits for the first of the catch events its flows lead to: it holds their
- * timers and subscriptions itself, and the first one to fire wins (see `chooseEvent`).
+ * timers and subscriptions itself, and the first one to fire wins (see `chooseEvent` in events/trigger.ts).
  */
 export const eventBasedGateway: FlowNodeBehavior<EventBasedGatewayNode> = {
   enter(node, token, execution) {
@@ -24,11 +22,4 @@ export function armEventGatewayBranches(execution: Execution, node: EventBasedGa
     if (event.type !== 'intermediateCatchEvent' || event.eventDefinition.type === 'link' || !which(event.id)) continue;
     arm(execution, event.eventDefinition, { elementId: event.id, holderId: gatewayId, evaluateIn: gatewayId });
   }
-}
-
-/** The event that fired first: the gateway completes (closing the other events' waits) and the token passes through that event. */
-export function chooseEvent(execution: Execution, gateway: ActivityInstance, event: FlowNode, variables?: Variables): void {
-  close(execution, gateway, execution.node(gateway.elementId), 'completed');
-  handBack(execution, event, gateway.scopeId, {}, variables);
-  pass(execution, event, { elementId: event.id, previousActivityInstanceId: gateway.id, ...(gateway.scopeId !== undefined && { scopeId: gateway.scopeId }) });
 }

@@ -1,7 +1,7 @@
 import type { ExclusiveGatewayNode } from '#bpmn';
 import { DomainError } from '#core';
 import type { Execution, Token } from '../execution.js';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { pass } from '../scope/lifecycle.js';
 import { evaluateAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { domainError } from '../testing/domain-error.js';
 import { catchEvent, endEvent, flow, onMessage, onSignal, onTimer, startEvent, timerCatchEvent, userTask, withIoMapping } from '../testing/bpmn-xml.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';

@@ -2,7 +2,7 @@ import { isActivity, type FlowNode } from '#bpmn';
 import type { Execution, ExecutionHooks, Token } from '../execution.js';
 import { completeInner, enterMultiInstance } from '../loops/multi-instance.js';
 import { enterStandardLoop, loopAgain } from '../loops/standard-loop.js';
-import type { ActivityInstance, Variables } from '../model.js';
+import type { ActivityInstance, Variables } from '../model/state.js';
 import { leave } from '../scope/lifecycle.js';
 import { adHocSubProcess } from './ad-hoc-sub-process.js';
 import type { BehaviorRegistry, FlowNodeBehavior } from './behavior.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { endEvent, flow, scriptTask, startEvent, userTask, type NodeSpec } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { Scenario, trail } from '../testing/scenario.js';

@@ -1,7 +1,8 @@
 import type { ExternalTaskSettings, FlowNode, ServiceTaskNode } from '#bpmn';
 import type { Execution, Token } from '../execution.js';
 import { wrongType } from '../execution.js';
-import type { ActivityInstance, CompleteExternalTaskCommand, LockExternalTaskCommand } from '../model.js';
+import type { CompleteExternalTaskCommand, LockExternalTaskCommand } from '../model/commands.js';
+import type { ActivityInstance } from '../model/state.js';
 import { activate, complete } from '../scope/lifecycle.js';
 import type { FlowNodeBehavior } from './behavior.js';
 

@@ -1,7 +1,6 @@
-import { isWaitDefinition, type SubProcessNode } from '#bpmn';
-import type { Execution } from '../execution.js';
+import type { SubProcessNode } from '#bpmn';
+import { armEventSubProcesses } from '../events/event-sub-process.js';
 import { activate } from '../scope/lifecycle.js';
-import { arm } from '../scope/waits.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /**
@@ -16,20 +15,3 @@ export const subProcess: FlowNodeBehavior<SubProcessNode> = {
     execution.spawn({ elementId: node.startEventId, scopeId: scope.id, previousActivityInstanceId: scope.id });
   },
 };
-
-/**
- * Opens the timer, message, signal and conditional starts of the event sub-processes of a scope entered now
- * (the instance id for the process level), those whose start event `which` accepts; error and
- * escalation starts wait for a throw instead.
- */
-export function armEventSubProcesses(execution: Execution, eventSubProcessIds: readonly string[], holderId: string, which: (startEventId: string) => boolean = () => true): void {
-  const evaluateIn = holderId === execution.state.id ? undefined : holderId;
-  for (const eventSubProcessId of eventSubProcessIds) {
-    const eventSubProcess = execution.node(eventSubProcessId);
-    if (eventSubProcess.type !== 'subProcess') continue;
-    const start = execution.node(eventSubProcess.startEventId);
-    if (start.type !== 'startEvent' || !start.eventDefinition || !which(start.id)) continue;
-    const { eventDefinition } = start;
-    if (isWaitDefinition(eventDefinition)) arm(execution, eventDefinition, { elementId: start.id, holderId, evaluateIn });
-  }
-}

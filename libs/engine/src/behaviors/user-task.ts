@@ -1,6 +1,6 @@
 import { isFeel, type UserTaskNode } from '#bpmn';
 import { evaluateFeel, feelText } from '../feel/feel.js';
-import type { TaskClock, Variables } from '../model.js';
+import type { TaskClock, Variables } from '../model/state.js';
 import { activate } from '../scope/lifecycle.js';
 import { variablesAt } from '../scope/variables.js';
 import { taskPriority } from '../tasks/task-priority.js';

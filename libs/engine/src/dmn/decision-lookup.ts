@@ -1,14 +1,7 @@
 import type { DecisionTable } from '#bpmn';
 import { DomainError } from '#core';
+import type { DecisionLookup } from '../model/ports.js';
 import { DECISION_ERRORS } from './decision-errors.js';
-
-/**
- * How a businessRuleTask finds the decision it calls. Synchronous: the app loads the decisions a
- * process version references before the command, so evaluation never waits on I/O mid-step.
- */
-export interface DecisionLookup {
-  find(decisionId: string): DecisionTable | undefined;
-}
 
 /** No decision deployed: every business-rule task fails with DECISION_NOT_FOUND. */
 export const NO_DECISIONS: DecisionLookup = { find: () => undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { domainError } from '../testing/domain-error.js';
 import { DECISION_ERRORS } from './decision-errors.js';
 import { evaluateDecision } from './evaluate-decision.js';

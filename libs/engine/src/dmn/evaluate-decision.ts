@@ -1,5 +1,5 @@
 import { matchesAnything, type DecisionRule, type DecisionTable, type InputClause, type OutputClause } from '#bpmn';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { aggregate } from './aggregation.js';
 import { decisionFailed } from './decision-errors.js';
 import { describeEntry, evaluateExpression, testInputEntry, type EntryLocation } from './feel-evaluation.js';

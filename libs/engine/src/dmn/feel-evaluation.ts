@@ -2,7 +2,8 @@ import { abbreviate, FEEL_LIMITS, feelCostProblem, type DecisionTable } from '#b
 import { DomainError } from '#core';
 import { evaluate, unaryTest, type EvaluationResult } from 'feelin';
 import { evaluationProblem } from '../feel/feel.js';
-import { ENGINE_ERRORS, type Variables } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Variables } from '../model/state.js';
 import { decisionFailed } from './decision-errors.js';
 
 /** Where an expression sits, for the error: the input entry "< 5" of rule 'r2' for input 'Amount' (i3). */

@@ -5,7 +5,7 @@ import type { Hit } from './hit.js';
 /**
  * Orders hits by decreasing output priority (DMN 1.3, 8.2.11): the position of each output's value
  * in that output's values list, compared output by output; outputs without a list do not rank.
- * Ties keep rule order. A value missing from its list has no priority, which is a modelling error.
+ * Ties keep rule order. A value missing from its list has no priority, which is a modeling error.
  */
 export function byOutputPriority(table: DecisionTable, hits: readonly Hit[]): Hit[] {
   const ranked = table.outputs.filter((output) => output.values !== undefined);

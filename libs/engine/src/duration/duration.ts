@@ -1,7 +1,7 @@
 import { isIsoDuration } from '#bpmn';
 import { DomainError } from '#core';
 import { parse } from 'iso8601-duration';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 
 /**
  * `from + duration` as an ISO timestamp. Calendar parts (years, months, weeks, days) move the UTC

@@ -1,6 +1,6 @@
 import type { BoundaryEventNode, FlowNode, StartEventNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance } from '../model.js';
+import type { ActivityInstance } from '../model/state.js';
 import { isInnerInstance } from '../scope/lifecycle.js';
 
 /** Where a thrown error or escalation is caught. */

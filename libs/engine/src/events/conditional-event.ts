@@ -1,5 +1,5 @@
 import type { Execution } from '../execution.js';
-import type { Subscription } from '../model.js';
+import type { Subscription } from '../model/state.js';
 import { evaluateAt } from '../scope/variables.js';
 import { closeSubscription } from '../scope/waits.js';
 import { staysOpen, trigger } from './trigger.js';

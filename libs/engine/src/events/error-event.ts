@@ -1,15 +1,16 @@
 import { DomainError } from '#core';
-import { startEventSubProcess } from '../behaviors/event-sub-process.js';
-import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
-import { ENGINE_ERRORS, type ActivityInstance, type Variables } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance, Variables } from '../model/state.js';
 import { findCatch } from './catch-search.js';
+import { startEventSubProcess } from './event-sub-process.js';
 import { handToParent } from './thrown-to-parent.js';
+import { triggerBoundaryEvent } from './trigger.js';
 
 /**
  * Throws a BPMN error: the innermost matching catch (same code, else a catch-all) interrupts, an
- * error boundary event cancelling its activity with everything inside, an error event sub-process
- * cancelling the rest of its scope; `variables` travel to the catch. Uncaught at the process level
+ * error boundary event canceling its activity with everything inside, an error event sub-process
+ * canceling the rest of its scope; `variables` travel to the catch. Uncaught at the process level
  * of a called instance, it goes up to the call activity (the instance ends); anywhere else the
  * command fails with ERROR_NOT_CAUGHT and nothing changes: the app raises an incident at the
  * throwing element.

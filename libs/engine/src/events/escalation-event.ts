@@ -1,9 +1,9 @@
-import { startEventSubProcess } from '../behaviors/event-sub-process.js';
-import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance } from '../model.js';
+import type { ActivityInstance } from '../model/state.js';
 import { findCatch } from './catch-search.js';
+import { startEventSubProcess } from './event-sub-process.js';
 import { handToParent } from './thrown-to-parent.js';
+import { triggerBoundaryEvent } from './trigger.js';
 
 /**
  * Throws an escalation: the innermost matching catch (same code, else a catch-all) reacts, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { boundaryEvent, endEvent, flow, onError, onEscalation, serviceTask, startEvent, subProcess, throwEvent, userTask } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';

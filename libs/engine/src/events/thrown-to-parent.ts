@@ -1,5 +1,5 @@
 import type { Execution } from '../execution.js';
-import type { ThrownEvent } from '../model.js';
+import type { ThrownEvent } from '../model/state.js';
 import { cancelContent } from '../scope/lifecycle.js';
 import { endInstance } from '../scope/scope-end.js';
 

@@ -1,6 +1,8 @@
 import { DomainError } from '#core';
 import type { Execution } from '../execution.js';
-import { ENGINE_ERRORS, type CorrelateMessageCommand, type FireTimerCommand, type ReceiveSignalCommand, type Subscription, type Variables } from '../model.js';
+import type { CorrelateMessageCommand, FireTimerCommand, ReceiveSignalCommand } from '../model/commands.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Subscription, Variables } from '../model/state.js';
 import { closeSubscription, schedule, takeTimer } from '../scope/waits.js';
 import { nextTick } from '../timers/timer-plan.js';
 import { staysOpen, trigger } from './trigger.js';

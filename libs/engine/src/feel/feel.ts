@@ -1,7 +1,8 @@
 import { abbreviate, FEEL_LIMITS, feelCostProblem, isIsoDuration, stripFeelPrefix } from '#bpmn';
 import { DomainError } from '#core';
 import { evaluate, FeelDuration, type WarningType } from 'feelin';
-import { ENGINE_ERRORS, type Variables } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Variables } from '../model/state.js';
 
 /** FEEL's null propagation: a missing variable or entry yields null, which is not an error. */
 const MISSING_DATA: ReadonlySet<WarningType> = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);

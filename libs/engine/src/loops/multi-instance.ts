@@ -2,7 +2,8 @@ import type { ActivityNode, MultiInstanceLoopCharacteristics } from '#bpmn';
 import { DomainError } from '#core';
 import type { Execution, Token } from '../execution.js';
 import { evaluateFeel, jsonValue } from '../feel/feel.js';
-import { ENGINE_ERRORS, type ActivityInstance, type MultiInstanceProgress, type Variables } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance, MultiInstanceProgress, Variables } from '../model/state.js';
 import { activate, cancel, complete } from '../scope/lifecycle.js';
 import { evaluateAt, propagate, variablesAt } from '../scope/variables.js';
 

@@ -1,6 +1,6 @@
 import type { ActivityNode, StandardLoopCharacteristics } from '#bpmn';
 import type { Execution, Token } from '../execution.js';
-import type { ActivityInstance } from '../model.js';
+import type { ActivityInstance } from '../model/state.js';
 import { leave } from '../scope/lifecycle.js';
 import { evaluateAt } from '../scope/variables.js';
 

@@ -1,6 +1,7 @@
 import { reevaluateConditions } from '../events/conditional-event.js';
 import type { Execution } from '../execution.js';
-import type { CancelInstanceCommand, SetVariablesCommand, SuspendInstanceCommand, Variables } from '../model.js';
+import type { CancelInstanceCommand, SetVariablesCommand, SuspendInstanceCommand } from '../model/commands.js';
+import type { Variables } from '../model/state.js';
 import { cancelContent } from '../scope/lifecycle.js';
 import { endInstance } from '../scope/scope-end.js';
 import { setLocal } from '../scope/variables.js';

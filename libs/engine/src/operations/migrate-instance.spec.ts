@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ProcessGraph } from '#bpmn';
 import { execute } from '../execute.js';
-import { ENGINE_ERRORS, type EngineResult, type InstanceState } from '../model.js';
+import type { EngineResult } from '../model/commands.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { InstanceState } from '../model/state.js';
 import {
   boundaryEvent,
   boundaryTimer,

@@ -1,8 +1,12 @@
 import { DomainError } from '#core';
 import { armEventGatewayBranches } from '../behaviors/event-based-gateway.js';
-import { armEventSubProcesses } from '../behaviors/sub-process.js';
+import { armEventSubProcesses } from '../events/event-sub-process.js';
 import type { Execution } from '../execution.js';
-import { ENGINE_ERRORS, type EngineResult, type EnginePorts, type InstanceState, type MigratedActivity, type Subscription, type Timer } from '../model.js';
+import type { EngineResult } from '../model/commands.js';
+import type { MigratedActivity } from '../model/effects.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { EnginePorts } from '../model/ports.js';
+import type { InstanceState, Subscription, Timer } from '../model/state.js';
 import { migrateCompensable } from '../scope/compensable.js';
 import { isInnerInstance } from '../scope/lifecycle.js';
 import { arm, armBoundaryEvents, closeWaits, schedule } from '../scope/waits.js';

@@ -1,5 +1,5 @@
 import type { FlowNode, ProcessGraph } from '#bpmn';
-import type { ActivityInstance, InstanceState, Subscription, Timer } from '../model.js';
+import type { ActivityInstance, InstanceState, Subscription, Timer } from '../model/state.js';
 import { kindOf, nodeIn, sameKind, targetOf, waitDefinitionOf, type ElementMapping, type MigrationProblem, type MigrationRule } from './migration-mapping.js';
 
 /** What becomes of one timer or subscription: it stays, it is closed, or it is closed and opened at another element. */

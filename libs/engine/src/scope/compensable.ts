@@ -1,6 +1,6 @@
 import { isActivity, type BoundaryEventNode, type FlowNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { ActivityInstance, CompensableInstance } from '../model.js';
+import type { ActivityInstance, CompensableInstance } from '../model/state.js';
 
 /** The compensation boundary event of an activity, if it has one. */
 export const compensationBoundaryOf = (execution: Execution, node: FlowNode): BoundaryEventNode | undefined =>

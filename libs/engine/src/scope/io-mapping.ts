@@ -1,7 +1,7 @@
 import type { FlowNode, VariableMapping } from '#bpmn';
 import type { Execution } from '../execution.js';
 import { evaluateFeel, jsonValue } from '../feel/feel.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { atPath, propagate, variablesAt } from './variables.js';
 
 const ioOf = (node: FlowNode) => ('ioMapping' in node ? node.ioMapping : undefined);

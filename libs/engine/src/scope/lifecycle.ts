@@ -1,6 +1,7 @@
 import type { FlowNode } from '#bpmn';
 import type { Execution, Token } from '../execution.js';
-import type { ActivityInstance, ActivityState, Effect, ElementInstanceType, Variables } from '../model.js';
+import type { Effect } from '../model/effects.js';
+import type { ActivityInstance, ActivityState, ElementInstanceType, Variables } from '../model/state.js';
 import { forgetCompensable, recordCompensable } from './compensable.js';
 import { handBack, mapInputs } from './io-mapping.js';
 import { armBoundaryEvents, closeWaits } from './waits.js';

@@ -1,5 +1,6 @@
 import type { Execution } from '../execution.js';
-import type { ActivityInstance, InstanceEnded } from '../model.js';
+import type { InstanceEnded } from '../model/effects.js';
+import type { ActivityInstance } from '../model/state.js';
 import { cancelContent, complete } from './lifecycle.js';
 import { closeWaits } from './waits.js';
 

@@ -1,6 +1,6 @@
 import type { Execution } from '../execution.js';
 import { evaluateFeel } from '../feel/feel.js';
-import type { ActivityInstance, Variables } from '../model.js';
+import type { ActivityInstance, Variables } from '../model/state.js';
 
 /** The activity instances from `instanceId` outwards to the process level (the instance id itself means the process level). */
 export function scopeChain(execution: Execution, instanceId: string | undefined): ActivityInstance[] {

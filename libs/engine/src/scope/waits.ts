@@ -2,7 +2,8 @@ import { isFeel, isWaitDefinition, type FlowNode, type WaitDefinition } from '#b
 import { DomainError } from '#core';
 import type { Execution } from '../execution.js';
 import { feelText } from '../feel/feel.js';
-import { ENGINE_ERRORS, type Subscription, type Timer } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Subscription, Timer } from '../model/state.js';
 import { planTimer, type TimerPlan } from '../timers/timer-plan.js';
 import { evaluateAt } from './variables.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { boundaryEvent, endEvent, flow, onEscalation, startEvent, userTask } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
@@ -13,11 +13,11 @@ const tiers = (triage: Record<string, string> = {}) => ({
     startEvent('start'),
     userTask('triage', { 'tandem:candidateGroups': 'first-line', ...triage }),
     userTask('diagnose', { 'tandem:candidateGroups': 'second-line' }),
-    userTask('analyse', { 'tandem:candidateGroups': 'experts' }),
+    userTask('analyze', { 'tandem:candidateGroups': 'experts' }),
     endEvent('end'),
   ],
-  flows: [flow('f1', 'start', 'triage'), flow('f2', 'triage', 'diagnose'), flow('f3', 'diagnose', 'analyse'), flow('f4', 'analyse', 'end')],
-  lanes: { system: ['start', 'end'], firstLine: ['triage'], secondLine: ['diagnose'], experts: ['analyse'] },
+  flows: [flow('f1', 'start', 'triage'), flow('f2', 'triage', 'diagnose'), flow('f3', 'diagnose', 'analyze'), flow('f4', 'analyze', 'end')],
+  lanes: { system: ['start', 'end'], firstLine: ['triage'], secondLine: ['diagnose'], experts: ['analyze'] },
 });
 
 describe('escalateTask', () => {

@@ -1,10 +1,12 @@
 import { isFeel, type BoundaryEventNode, type Lane, type ProcessGraph, type UserTaskNode } from '#bpmn';
 import { DomainError } from '#core';
-import { triggerBoundaryEvent } from '../behaviors/boundary-event.js';
+import { triggerBoundaryEvent } from '../events/trigger.js';
 import { findCatch } from '../events/catch-search.js';
 import type { Execution } from '../execution.js';
 import { evaluateFeel, feelText } from '../feel/feel.js';
-import { ENGINE_ERRORS, type ActivityInstance, type EscalateTaskCommand } from '../model.js';
+import type { EscalateTaskCommand } from '../model/commands.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance } from '../model/state.js';
 import { variablesAt } from '../scope/variables.js';
 import { announce, heldBy, holdingOf, release, step, stopWork } from './task-lifecycle.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS, type StepEvent } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { StepEvent } from '../model/steps.js';
 import { endEvent, flow, serviceTask, startEvent, userTask } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';

@@ -1,16 +1,9 @@
 import { DomainError } from '#core';
 import type { Execution } from '../execution.js';
-import {
-  ENGINE_ERRORS,
-  type ActivityInstance,
-  type AssignTaskCommand,
-  type ClaimTaskCommand,
-  type CompleteTaskCommand,
-  type DelegateTaskCommand,
-  type StepType,
-  type TaskHolding,
-  type TaskWorkCommand,
-} from '../model.js';
+import type { AssignTaskCommand, ClaimTaskCommand, CompleteTaskCommand, DelegateTaskCommand, TaskWorkCommand } from '../model/commands.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { ActivityInstance, TaskHolding } from '../model/state.js';
+import type { StepType } from '../model/steps.js';
 import { complete } from '../scope/lifecycle.js';
 
 /*

@@ -1,6 +1,6 @@
 import { isFeel, type UserTaskNode } from '#bpmn';
 import { evaluateFeel, expressionFailed } from '../feel/feel.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 
 /** Customer tiers that get the golden channel (DOMAIN.md: the top 20 % get priority and a dedicated manager). */
 const HIGH_VALUE_TIERS: ReadonlySet<string> = new Set(['gold', 'platinum', 'vip', 'high-value', 'premium']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import { endEvent, flow, startEvent, userTask } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { effectsOf, Scenario } from '../testing/scenario.js';

@@ -4,7 +4,9 @@ import { FeelDateTime, FeelDuration } from 'feelin';
 import { addDuration } from '../duration/duration.js';
 import type { Execution } from '../execution.js';
 import { evaluateFeel, expressionFailed } from '../feel/feel.js';
-import { ENGINE_ERRORS, type BreachTaskClockCommand, type Variables } from '../model.js';
+import type { BreachTaskClockCommand } from '../model/commands.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Variables } from '../model/state.js';
 
 /**
  * A due or follow-up date from `tandem:dueIn` / `tandem:followUpIn`: an ISO 8601 duration from

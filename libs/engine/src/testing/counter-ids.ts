@@ -1,4 +1,4 @@
-import type { IdGenerator } from '../model.js';
+import type { IdGenerator } from '../model/ports.js';
 
 /** Ids `id-1`, `id-2`, ... in the order they are asked for. */
 export class CounterIds implements IdGenerator {

@@ -1,5 +1,5 @@
 import { addDuration } from '../duration/duration.js';
-import type { Clock } from '../model.js';
+import type { Clock } from '../model/ports.js';
 
 /** A clock that stands still until the test moves it. */
 export class FakeClock implements Clock {

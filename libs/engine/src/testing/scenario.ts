@@ -1,7 +1,10 @@
 import { loadBpmn, type ProcessGraph } from '#bpmn';
 import { execute } from '../execute.js';
-import type { DecisionLookup } from '../dmn/decision-lookup.js';
-import type { ActivityInstance, Command, Effect, EngineResult, EnginePorts, InstanceState, ParentLink, StepEvent, Subscription, Timer, Variables } from '../model.js';
+import type { Command, EngineResult } from '../model/commands.js';
+import type { Effect } from '../model/effects.js';
+import type { DecisionLookup, EnginePorts } from '../model/ports.js';
+import type { ActivityInstance, InstanceState, ParentLink, Subscription, Timer, Variables } from '../model/state.js';
+import type { StepEvent } from '../model/steps.js';
 import { startInstance } from '../start-instance.js';
 import { bpmnXml, type ModelSpec } from './bpmn-xml.js';
 import { CounterIds } from './counter-ids.js';

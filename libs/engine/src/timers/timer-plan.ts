@@ -2,7 +2,8 @@ import { isFeel, isIsoDateTime, nextCronOccurrence, parseTimeCycle, type TimerEv
 import { DomainError } from '#core';
 import { addDuration } from '../duration/duration.js';
 import { feelDuration, feelText } from '../feel/feel.js';
-import { ENGINE_ERRORS, type Timer } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
+import type { Timer } from '../model/state.js';
 
 /** When a timer is due first, and for a timeCycle how it repeats. */
 export type TimerPlan = Pick<Timer, 'dueAt' | 'repeat'>;

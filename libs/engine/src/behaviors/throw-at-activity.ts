@@ -1,8 +1,9 @@
-import { startExternalTask } from '../behaviors/service-task.js';
 import { wrongType, type Execution } from '../execution.js';
-import type { ActivityInstance, ThrowErrorCommand, ThrowEscalationCommand } from '../model.js';
-import { throwError } from './error-event.js';
-import { throwEscalation } from './escalation-event.js';
+import type { ThrowErrorCommand, ThrowEscalationCommand } from '../model/commands.js';
+import type { ActivityInstance } from '../model/state.js';
+import { throwError } from '../events/error-event.js';
+import { throwEscalation } from '../events/escalation-event.js';
+import { startExternalTask } from './service-task.js';
 
 /**
  * A worker throws a BPMN error at the external task it holds, or a called instance hands its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { boundaryEvent, callActivity, endEvent, flow, onError, startEvent, subProcess, userTask } from '../testing/bpmn-xml.js';
-import { Scenario } from '../testing/scenario.js';
+import { boundaryEvent, callActivity, endEvent, flow, onError, startEvent, subProcess, userTask } from './testing/bpmn-xml.js';
+import { Scenario } from './testing/scenario.js';
 import { catchesErrorAt } from './error-catch.js';
 
 /** A call activity inside a sub-process whose boundary event catches NO_STOCK only. */

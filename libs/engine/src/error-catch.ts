@@ -1,8 +1,8 @@
 import type { ProcessGraph } from '#bpmn';
-import { hooks } from '../behaviors/registry.js';
-import { Execution } from '../execution.js';
-import type { InstanceState } from '../model.js';
-import { findCatch } from './catch-search.js';
+import { hooks } from './behaviors/registry.js';
+import { findCatch } from './events/catch-search.js';
+import { Execution } from './execution.js';
+import type { InstanceState } from './model/state.js';
 
 /** Looking for a catch creates nothing, so it needs no ids. */
 const noIds = (): string => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGINE_ERRORS } from '../model.js';
+import { ENGINE_ERRORS } from '../model/errors.js';
 import {
   boundaryEvent,
   callActivity,

@@ -1,10 +1,9 @@
-import type { StartEventNode } from '#bpmn';
+import { isWaitDefinition, type StartEventNode } from '#bpmn';
 import type { Execution } from '../execution.js';
-import type { Variables } from '../model.js';
+import type { Variables } from '../model/state.js';
 import { handBack } from '../scope/io-mapping.js';
 import { cancelContent, enter } from '../scope/lifecycle.js';
-import { closeWaits } from '../scope/waits.js';
-import { armEventSubProcesses } from './sub-process.js';
+import { arm, closeWaits } from '../scope/waits.js';
 
 /**
  * An event sub-process starts when its start event triggers in its enclosing scope (the process
@@ -25,4 +24,21 @@ export function startEventSubProcess(execution: Execution, start: StartEventNode
   const instance = enter(execution, eventSubProcess, { elementId: eventSubProcess.id, ...(scopeId !== undefined && { scopeId }) }, { started: true });
   armEventSubProcesses(execution, eventSubProcess.eventSubProcessIds, instance.id);
   execution.spawn({ elementId: start.id, scopeId: instance.id, previousActivityInstanceId: instance.id });
+}
+
+/**
+ * Opens the timer, message, signal and conditional starts of the event sub-processes of a scope entered now
+ * (the instance id for the process level), those whose start event `which` accepts; error and
+ * escalation starts wait for a throw instead.
+ */
+export function armEventSubProcesses(execution: Execution, eventSubProcessIds: readonly string[], holderId: string, which: (startEventId: string) => boolean = () => true): void {
+  const evaluateIn = holderId === execution.state.id ? undefined : holderId;
+  for (const eventSubProcessId of eventSubProcessIds) {
+    const eventSubProcess = execution.node(eventSubProcessId);
+    if (eventSubProcess.type !== 'subProcess') continue;
+    const start = execution.node(eventSubProcess.startEventId);
+    if (start.type !== 'startEvent' || !start.eventDefinition || !which(start.id)) continue;
+    const { eventDefinition } = start;
+    if (isWaitDefinition(eventDefinition)) arm(execution, eventDefinition, { elementId: start.id, holderId, evaluateIn });
+  }
 }
