@@ -1,22 +1,15 @@
 import { HttpStatus } from '@nestjs/common';
 import { BPMN_ERRORS, DMN_ERRORS, FORM_ERRORS } from '#bpmn';
 import { DECISION_ERRORS, ENGINE_ERRORS } from '#engine';
-import { SIMULATION_ENGINE_REFUSED, SIMULATION_NO_POOL, SIMULATION_PARAMETERS_INVALID, SIMULATION_RUNAWAY_CASE } from '#simulation';
-import {
-  EXPERIMENT_ARM_NOT_CANDIDATE,
-  EXPERIMENT_INVALID,
-  EXPERIMENT_NOT_ROUTING,
-  EXPERIMENT_TRANSITION_INVALID,
-  EXPERIMENT_WINNER_UNKNOWN,
-  STATISTICS_INPUT_INVALID,
-} from '#experiments';
+import { SIMULATION_ERRORS } from '#simulation';
+import { EXPERIMENT_ERRORS } from '#experiments';
 import { PERSISTENCE_ERRORS } from '#persistence';
 import { ANALYTICS_ERRORS } from '../analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from '../analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from '../auth/auth-errors.js';
-import { EXPERIMENT_ERRORS } from '../experiments/experiment-errors.js';
+import { EXPERIMENTS_API_ERRORS } from '../experiments/experiment-errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency-errors.js';
-import { SIMULATION_ERRORS } from '../simulations/simulation-errors.js';
+import { SIMULATIONS_API_ERRORS } from '../simulations/simulation-errors.js';
 import { USER_ERRORS } from '../users/user-errors.js';
 import { APP_ERRORS } from './app-errors.js';
 
@@ -86,23 +79,23 @@ const STATUS_BY_CODE: Record<string, HttpStatus> = {
   [USER_ERRORS.groupUnknown]: HttpStatus.BAD_REQUEST,
   [ANALYTICS_ERRORS.queryInvalid]: HttpStatus.BAD_REQUEST,
   [ANALYTICS_ERRORS.scopeTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [EXPERIMENT_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [EXPERIMENT_WINNER_UNKNOWN]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [EXPERIMENT_ARM_NOT_CANDIDATE]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [STATISTICS_INPUT_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [EXPERIMENT_TRANSITION_INVALID]: HttpStatus.CONFLICT,
-  [EXPERIMENT_NOT_ROUTING]: HttpStatus.CONFLICT,
-  [EXPERIMENT_ERRORS.alreadyRunning]: HttpStatus.CONFLICT,
-  [EXPERIMENT_ERRORS.definitionFixed]: HttpStatus.CONFLICT,
-  [EXPERIMENT_ERRORS.stateChanged]: HttpStatus.CONFLICT,
-  [EXPERIMENT_ERRORS.notStarted]: HttpStatus.CONFLICT,
-  [EXPERIMENT_ERRORS.notPromoted]: HttpStatus.CONFLICT,
-  [SIMULATION_PARAMETERS_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [SIMULATION_NO_POOL]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [SIMULATION_RUNAWAY_CASE]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [SIMULATION_ENGINE_REFUSED]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [SIMULATION_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [SIMULATION_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ERRORS.winnerUnknown]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ERRORS.armNotCandidate]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ERRORS.statisticsInputInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [EXPERIMENT_ERRORS.transitionInvalid]: HttpStatus.CONFLICT,
+  [EXPERIMENT_ERRORS.notRouting]: HttpStatus.CONFLICT,
+  [EXPERIMENTS_API_ERRORS.alreadyRunning]: HttpStatus.CONFLICT,
+  [EXPERIMENTS_API_ERRORS.definitionFixed]: HttpStatus.CONFLICT,
+  [EXPERIMENTS_API_ERRORS.stateChanged]: HttpStatus.CONFLICT,
+  [EXPERIMENTS_API_ERRORS.notStarted]: HttpStatus.CONFLICT,
+  [EXPERIMENTS_API_ERRORS.notPromoted]: HttpStatus.CONFLICT,
+  [SIMULATION_ERRORS.parametersInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ERRORS.noPool]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ERRORS.runawayCase]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATION_ERRORS.engineRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATIONS_API_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [SIMULATIONS_API_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
   [IDEMPOTENCY_ERRORS.keyInvalid]: HttpStatus.BAD_REQUEST,
   [IDEMPOTENCY_ERRORS.keyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
