@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { IdempotentReplay, REPLAYED_HEADER } from '../idempotency/idempotency-key.js';
 import { APP_ERRORS } from './app-errors.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
-import { statusForCode } from './error-status.js';
+import { statusForCode } from '../error-status.js';
 
 /** Every error answer has this shape. */
 export interface ErrorBody {
