@@ -53,6 +53,13 @@ module.exports = {
       to: { path: '^libs/engine/src/(?!model/)' },
     },
     {
+      name: 'common-imports-no-feature',
+      comment: 'apps/engine/src/common serves every feature, so it names none of them nor the app root: the status of each error code is handed in by app.module.ts.',
+      severity: 'error',
+      from: { path: '^apps/engine/src/common/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^apps/engine/src/(?!common/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -8,6 +8,7 @@ import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
+import { statusForCode } from './error-status.js';
 import { ExperimentMigrationModule } from './experiments/experiment-migration.module.js';
 import { ExperimentsModule } from './experiments/experiments.module.js';
 import { SimulationsModule } from './simulations/simulations.module.js';
@@ -32,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CommonModule.register(config),
+        CommonModule.register(config, statusForCode),
         PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize, timeouts: config.databaseTimeouts }),
         AuthModule,
         IdempotencyModule,

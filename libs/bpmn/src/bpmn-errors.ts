@@ -1,4 +1,8 @@
-/** Domain error codes raised by libs/bpmn (mapped to HTTP in apps/engine/src/common). */
+import type { ErrorCodeOf } from '#core';
+import type { DMN_ERRORS } from './dmn/dmn-errors.js';
+import type { FORM_ERRORS } from './forms/form-errors.js';
+
+/** Domain error codes raised by libs/bpmn (mapped to HTTP in apps/engine/src/error-status.ts). */
 export const BPMN_ERRORS = {
   /** The text is not well-formed XML: 400. */
   malformed: 'BPMN_MALFORMED',
@@ -11,3 +15,6 @@ export const BPMN_ERRORS = {
   /** The model parsed but has validation errors: 422 with the problem list. */
   invalid: 'BPMN_INVALID',
 } as const;
+
+/** Every code libs/bpmn raises: the BPMN and DMN readers' and the forms'. */
+export type BpmnErrorCode = ErrorCodeOf<typeof BPMN_ERRORS> | ErrorCodeOf<typeof DMN_ERRORS> | ErrorCodeOf<typeof FORM_ERRORS>;

@@ -1,6 +1,6 @@
 export * from './process-graph.js';
 export { hasErrors, type Problem, type ProblemSeverity } from './problem.js';
-export { BPMN_ERRORS } from './bpmn-errors.js';
+export { BPMN_ERRORS, type BpmnErrorCode } from './bpmn-errors.js';
 export { TANDEM_NAMESPACE, tandemDescriptor } from './moddle/tandem.js';
 export { parseBpmn, type ParsedBpmn } from './parse/parse-bpmn.js';
 export { validateBpmn, RULES } from './validate/validate-bpmn.js';

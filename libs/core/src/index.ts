@@ -1,1 +1,1 @@
-export { DomainError, isDomainError } from './domain-error.js';
+export { DomainError, type ErrorCodeOf, isDomainError } from './domain-error.js';

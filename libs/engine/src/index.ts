@@ -11,6 +11,7 @@ export { migrateInstance, migrationRefused, type MigrationOutcome, type Migratio
 export { checkMigrationMapping, type ElementMapping, type MigrationProblem, type MigrationRule, type MigrationVersions } from './operations/migration-mapping.js';
 export { evaluateDecision, type DecisionResult } from './dmn/evaluate-decision.js';
 export { DECISION_ERRORS } from './dmn/decision-errors.js';
+export type { EngineErrorCode } from './error-codes.js';
 export { decisionLookupOf, requireDecision, NO_DECISIONS } from './dmn/decision-lookup.js';
 export { planTimer, nextTick, type TimerPlan } from './timers/timer-plan.js';
 export { isEscalatable, laneGroups, type EscalationTarget } from './tasks/task-escalation.js';

@@ -1,3 +1,6 @@
+export type { ExperimentErrorCode } from './experiment-errors.js';
+export { EXPERIMENT_ERRORS } from './experiment-errors.js';
+
 export type { Random } from './random/seeded-random.js';
 export { normalDraw, seededRandom } from './random/seeded-random.js';
 
@@ -7,25 +10,16 @@ export type { MetricBetter, MetricDefinition, MetricKey, MetricKind } from './mo
 export { METRICS, isMetricKey } from './model/metrics.js';
 export { METRIC_DEFINITIONS } from './model/metric-definitions.js';
 export type { ExperimentProblem } from './model/validate-experiment.js';
-export { EXPERIMENT_INVALID, requireValidExperiment, validateExperiment } from './model/validate-experiment.js';
+export { requireValidExperiment, validateExperiment } from './model/validate-experiment.js';
 export type { PlanRequirements, Traffic } from './model/plan-requirements.js';
 export { planRequirements } from './model/plan-requirements.js';
 export type { ExperimentAction } from './model/experiment-state.js';
-export {
-  EXPERIMENT_ARM_NOT_CANDIDATE,
-  EXPERIMENT_TRANSITION_INVALID,
-  EXPERIMENT_WINNER_UNKNOWN,
-  amendPlan,
-  nextState,
-  setArmPaused,
-  transition,
-} from './model/experiment-state.js';
+export { amendPlan, nextState, setArmPaused, transition } from './model/experiment-state.js';
 
 export type { Assignment, AssignmentInput, AssignmentReason } from './routing/assign-arm.js';
-export { EXPERIMENT_NOT_ROUTING, assignArm, hashedCandidate, plannedShares } from './routing/assign-arm.js';
+export { assignArm, hashedCandidate, plannedShares } from './routing/assign-arm.js';
 export { unitHash } from './routing/unit-hash.js';
 
-export { STATISTICS_INPUT_INVALID } from './statistics/statistics-error.js';
 export { median, quantile } from './statistics/descriptive.js';
 export type { ProportionSample, TwoProportionResult } from './statistics/two-proportion.js';
 export { twoProportionTest, wilsonInterval } from './statistics/two-proportion.js';

@@ -1,6 +1,6 @@
 export { PersistenceModule } from './persistence.module.js';
 export { dataSourceOptions, DEFAULT_DATABASE_TIMEOUTS, openDataSource, type DatabaseTimeouts, type PersistenceOptions } from './data-source-options.js';
-export { PERSISTENCE_ERRORS } from './persistence-errors.js';
+export { PERSISTENCE_ERRORS, type PersistenceErrorCode } from './persistence-errors.js';
 export {
   ProcessVersionRepository,
   type Deployment,

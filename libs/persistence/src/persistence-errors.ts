@@ -1,4 +1,7 @@
-/** Domain error codes raised by the persistence layer (mapped to HTTP in apps/engine/src/common). */
+import type { ErrorCodeOf } from '#core';
+import type { JOB_ERRORS } from './jobs/job-errors.js';
+
+/** Domain error codes raised by the persistence layer (mapped to HTTP in apps/engine/src/error-status.ts). */
 export const PERSISTENCE_ERRORS = {
   /** Another command changed the instance since it was loaded: 409, nothing was written. */
   revisionConflict: 'REVISION_CONFLICT',
@@ -11,3 +14,6 @@ export const PERSISTENCE_ERRORS = {
   /** A request with the same Idempotency-Key is still running (or took the key over): 409 with Retry-After, nothing done. */
   idempotencyKeyInProgress: 'IDEMPOTENCY_KEY_IN_PROGRESS',
 } as const;
+
+/** Every code libs/persistence raises. */
+export type PersistenceErrorCode = ErrorCodeOf<typeof PERSISTENCE_ERRORS> | ErrorCodeOf<typeof JOB_ERRORS>;

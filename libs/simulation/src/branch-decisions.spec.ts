@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ProcessGraph } from '#bpmn';
 import { DomainError } from '#core';
 import type { SimulationParameters } from './parameters.js';
-import { SIMULATION_ENGINE_REFUSED, simulate } from './simulate.js';
+import { simulate } from './simulate.js';
+import { SIMULATION_ERRORS } from './simulation-errors.js';
 import { compileModel, TWO_WAYS } from './testing/models.js';
 
 const parameters = (extra: Partial<SimulationParameters>): SimulationParameters => ({
@@ -56,7 +57,7 @@ describe('gateway branches in a simulation', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(SIMULATION_ENGINE_REFUSED);
+    expect((error as DomainError).code).toBe(SIMULATION_ERRORS.engineRefused);
     expect((error as DomainError).details).toMatchObject({ code: 'GATEWAY_NO_MATCH', elementId: 'Choice' });
   });
 });

@@ -1,9 +1,11 @@
+export type { SimulationErrorCode } from './simulation-errors.js';
+export { SIMULATION_ERRORS } from './simulation-errors.js';
 export type { ArrivalSpec, Distribution, HorizonSpec, PoolSpec, SimulationParameters, VariableSpec, WorkingHours } from './parameters.js';
 export { SERVICE_DESK_AS_IS, SERVICE_DESK_HOURLY, SERVICE_DESK_OFFICE_HOURS, SERVICE_DESK_VARIABLES, SERVICE_DESK_WEEKDAYS } from './parameters.js';
 export type { SimulationProblem } from './validate-parameters.js';
-export { SIMULATION_PARAMETERS_INVALID, requireValidParameters, validateParameters } from './validate-parameters.js';
+export { requireValidParameters, validateParameters } from './validate-parameters.js';
 export type { SimulationInput, SimulationResult } from './simulate.js';
-export { MAX_ACTIVITIES_PER_CASE, SIMULATION_ENGINE_REFUSED, SIMULATION_NO_POOL, SIMULATION_RUNAWAY_CASE, simulate } from './simulate.js';
+export { MAX_ACTIVITIES_PER_CASE, simulate } from './simulate.js';
 export type { SimulationSummary } from './summary.js';
 export type { PoolFigures } from './pool-state.js';
 export { sample } from './distributions.js';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ProcessGraph } from '#bpmn';
-import { MAX_ACTIVITIES_PER_CASE, SIMULATION_RUNAWAY_CASE, simulate } from './simulate.js';
+import { MAX_ACTIVITIES_PER_CASE, simulate } from './simulate.js';
+import { SIMULATION_ERRORS } from './simulation-errors.js';
 import { compileModel } from './testing/models.js';
 
 /** Review, then a gateway that only lets the case go when `approved` is true; nothing ever sets it. */
@@ -40,7 +41,7 @@ describe('a case that loops for ever', () => {
     // given no shares for the gateway, whose condition nothing sets: every case loops
     const run = () => simulate({ graph, processVersionId: 'loop', parameters: parameters() });
     // then the run stops instead of working the loop until the horizon
-    expect(run).toThrow(expect.objectContaining({ code: SIMULATION_RUNAWAY_CASE, details: expect.objectContaining({ field: 'parameters.branches' }) }));
+    expect(run).toThrow(expect.objectContaining({ code: SIMULATION_ERRORS.runawayCase, details: expect.objectContaining({ field: 'parameters.branches' }) }));
     try {
       run();
     } catch (error) {

@@ -23,6 +23,7 @@ import { poolOf } from './pool-routing.js';
 import { PoolState, type Agent } from './pool-state.js';
 import { randomStreams, type RandomStreams } from './random-streams.js';
 import { runIds } from './run-ids.js';
+import { SIMULATION_ERRORS } from './simulation-errors.js';
 import { drawVariables } from './start-variables.js';
 import { summarize, type SimulationSummary } from './summary.js';
 import { requireValidParameters } from './validate-parameters.js';
@@ -58,15 +59,6 @@ export interface SimulationResult {
   summary: SimulationSummary;
 }
 
-/** The engine refused a command the simulation sent: the model and the parameters do not fit (e.g. a gateway no branch leaves). */
-export const SIMULATION_ENGINE_REFUSED = 'SIMULATION_ENGINE_REFUSED';
-/** A task was re-queued (escalated) to groups no pool works. */
-export const SIMULATION_NO_POOL = 'SIMULATION_NO_POOL';
-/**
- * A case ran more activities than any real case would: a loop the parameters never leave (e.g. a
- * gateway whose conditions read what an agent enters, with no branch shares given).
- */
-export const SIMULATION_RUNAWAY_CASE = 'SIMULATION_RUNAWAY_CASE';
 /** Activities one simulated case may run before the run stops as a runaway. */
 export const MAX_ACTIVITIES_PER_CASE = 500;
 
@@ -302,7 +294,7 @@ class SimulationRun {
   private queueTask(instanceId: string, activityInstanceId: string, groups: readonly string[], laneId: string | null | undefined, priority?: number): void {
     const state = poolOf(this.pools, groups, laneId);
     if (state === undefined) {
-      throw new DomainError(SIMULATION_NO_POOL, `No pool works the groups ${groups.join(', ') || 'none'} (lane ${laneId ?? 'none'}) a task was queued for.`, {
+      throw new DomainError(SIMULATION_ERRORS.noPool, `No pool works the groups ${groups.join(', ') || 'none'} (lane ${laneId ?? 'none'}) a task was queued for.`, {
         instanceId,
         activityInstanceId,
         groups,
@@ -382,7 +374,7 @@ class SimulationRun {
       return call();
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      throw new DomainError(SIMULATION_ENGINE_REFUSED, `The engine refused ${command?.type ?? 'start'} on simulated case ${instanceId}: ${error.message}`, {
+      throw new DomainError(SIMULATION_ERRORS.engineRefused, `The engine refused ${command?.type ?? 'start'} on simulated case ${instanceId}: ${error.message}`, {
         instanceId,
         command: command?.type ?? 'start',
         code: error.code,
@@ -410,7 +402,7 @@ class SimulationRun {
     if (total <= MAX_ACTIVITIES_PER_CASE) return;
     const [elementId, times] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     throw new DomainError(
-      SIMULATION_RUNAWAY_CASE,
+      SIMULATION_ERRORS.runawayCase,
       `Simulated case ${instanceId} ran more than ${MAX_ACTIVITIES_PER_CASE} activities (${elementId} ${times} times): it loops; give branch shares for the gateway that sends it back (parameters.branches)`,
       { instanceId, elementId, times, field: 'parameters.branches' },
     );

@@ -6,7 +6,8 @@ import type { SimulationParameters } from './parameters.js';
 import { simulate } from './simulate.js';
 import { compileModel, referenceProcessUrl, SINGLE_TASK, TWO_WAYS } from './testing/models.js';
 import { asIsParameters } from './testing/service-desk.js';
-import { SIMULATION_PARAMETERS_INVALID, validateParameters } from './validate-parameters.js';
+import { SIMULATION_ERRORS } from './simulation-errors.js';
+import { validateParameters } from './validate-parameters.js';
 
 const fieldsOf = (problems: { field: string }[]) => problems.map(({ field }) => field);
 
@@ -117,7 +118,7 @@ describe('validateParameters', () => {
 
     // then
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(SIMULATION_PARAMETERS_INVALID);
+    expect((error as DomainError).code).toBe(SIMULATION_ERRORS.parametersInvalid);
     expect((error as DomainError).details?.problems).toEqual(validateParameters(parameters, asIs));
     expect((error as DomainError).message).toContain("no pool works user task 'Task_LogRequest'");
   });

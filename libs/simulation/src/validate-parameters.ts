@@ -7,14 +7,13 @@ import { DomainError } from '#core';
 import { isEscalatable } from '#engine';
 import type { Distribution, PoolSpec, SimulationParameters, VariableSpec } from './parameters.js';
 import { poolOf } from './pool-routing.js';
+import { SIMULATION_ERRORS } from './simulation-errors.js';
 
 export interface SimulationProblem {
   /** Path of the offending field, e.g. `pools[1].size` or `durations.Task_Log.mean`. */
   field: string;
   message: string;
 }
-
-export const SIMULATION_PARAMETERS_INVALID = 'SIMULATION_PARAMETERS_INVALID';
 
 /** Probabilities given per gateway must add up to 1 within this. */
 const PROBABILITY_SUM_TOLERANCE = 1e-6;
@@ -46,7 +45,7 @@ export function requireValidParameters(parameters: SimulationParameters, graph: 
   const problems = validateParameters(parameters, graph);
   if (problems.length === 0) return;
   const list = problems.map(({ field, message }) => `${field}: ${message}`).join('; ');
-  throw new DomainError(SIMULATION_PARAMETERS_INVALID, `The simulation parameters are invalid: ${list}.`, { problems });
+  throw new DomainError(SIMULATION_ERRORS.parametersInvalid, `The simulation parameters are invalid: ${list}.`, { problems });
 }
 
 function checkHorizon({ horizon }: SimulationParameters, report: Report): void {

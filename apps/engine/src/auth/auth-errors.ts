@@ -1,4 +1,4 @@
-/** Domain error codes of signing in and access control (mapped to HTTP in common/error-status.ts). */
+/** Domain error codes of signing in and access control (mapped to HTTP in error-status.ts, beside app.module.ts). */
 export const AUTH_ERRORS = {
   /** The request carries no credentials and the endpoint needs them: 401. */
   authenticationRequired: 'AUTHENTICATION_REQUIRED',

@@ -1,6 +1,9 @@
 import type { Duplex } from 'node:stream';
 import { APP_ERRORS } from './app-errors.js';
 
+/** Nest's HttpStatus has no 431, which only Node's own refusal answers. */
+export const REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
+
 /**
  * Node refuses a request it cannot parse (headers past its 16 KB limit, a broken request line)
  * before Express sees it. Its own answer is a bare 431/400 followed by destroying the socket,
@@ -13,7 +16,7 @@ export const answerUnparsableRequest = (error: Error & { code?: string }, socket
     return;
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const [status, reason] = tooLarge ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const [status, reason] = tooLarge ? [REQUEST_HEADER_FIELDS_TOO_LARGE, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
   const body = JSON.stringify({
     statusCode: status,
     code: tooLarge ? APP_ERRORS.headersTooLarge : APP_ERRORS.requestMalformed,

@@ -2,7 +2,11 @@ import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeE
 import { describe, expect, it } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from '#core';
-import { toErrorBody } from './domain-exception.filter.js';
+import { statusForCode } from '../error-status.js';
+import { toErrorBody as toErrorBodyWith } from './domain-exception.filter.js';
+
+/** The filter's answers under the app's own map of statuses. */
+const toErrorBody = (exception: unknown) => toErrorBodyWith(exception, statusForCode);
 
 describe('toErrorBody', () => {
   it('answers a model with errors with 422 and the problem list', () => {

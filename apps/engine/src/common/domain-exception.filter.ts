@@ -1,10 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { Response } from 'express';
-import { IdempotentReplay, REPLAYED_HEADER } from '../idempotency/idempotency-key.js';
 import { APP_ERRORS } from './app-errors.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
-import { statusForCode } from './error-status.js';
+import { IdempotentReplay, sendReplay } from './idempotent-replay.js';
+import { STATUS_FOR_CODE, type StatusForCode } from './status-for-code.js';
 
 /** Every error answer has this shape. */
 export interface ErrorBody {
@@ -33,12 +33,14 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
+  constructor(@Inject(STATUS_FOR_CODE) private readonly statusForCode: StatusForCode) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof IdempotentReplay) {
       sendReplay(host.switchToHttp().getResponse<Response>(), exception);
       return;
     }
-    const body = toErrorBody(exception);
+    const body = toErrorBody(exception, this.statusForCode);
     // An outage fails every request alike: one line each, not a stack trace each.
     if (body.code === APP_ERRORS.databaseUnavailable) this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
@@ -49,18 +51,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** The first answer to an Idempotency-Key, sent again as it was stored, marked as a replay. */
-const sendReplay = (response: Response, { answer }: IdempotentReplay): void => {
-  response.status(answer.status).setHeader(REPLAYED_HEADER, 'true');
-  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
-  if (answer.body === null) response.end();
-  else response.type('application/json').send(answer.body);
-};
-
-export const toErrorBody = (exception: unknown): ErrorBody => {
-  if (isDatabaseUnavailable(exception)) return databaseUnavailable();
+export const toErrorBody = (exception: unknown, statusForCode: StatusForCode): ErrorBody => {
+  if (isDatabaseUnavailable(exception)) return databaseUnavailable(statusForCode);
   if (isDomainError(exception)) {
-    if (exception.code === APP_ERRORS.databaseUnavailable) return databaseUnavailable(exception.message);
+    if (exception.code === APP_ERRORS.databaseUnavailable) return databaseUnavailable(statusForCode, exception.message);
     const statusCode = statusForCode(exception.code);
     if (statusCode >= 500) return internalError();
     return {
@@ -71,7 +65,7 @@ export const toErrorBody = (exception: unknown): ErrorBody => {
     };
   }
   // An Express-level hook refused the request with a domain error (BODY_TOO_DEEP, NUL_CHARACTER), which Nest wrapped.
-  if (exception instanceof HttpException && isDomainError(exception.cause)) return toErrorBody(exception.cause);
+  if (exception instanceof HttpException && isDomainError(exception.cause)) return toErrorBody(exception.cause, statusForCode);
   if (exception instanceof HttpException) return fromHttpException(exception);
   return internalError();
 };
@@ -98,7 +92,7 @@ const fromHttpException = (exception: HttpException): ErrorBody => {
   };
 };
 
-const databaseUnavailable = (message = 'The database is unavailable; try again shortly'): ErrorBody => ({
+const databaseUnavailable = (statusForCode: StatusForCode, message = 'The database is unavailable; try again shortly'): ErrorBody => ({
   statusCode: statusForCode(APP_ERRORS.databaseUnavailable),
   code: APP_ERRORS.databaseUnavailable,
   message,

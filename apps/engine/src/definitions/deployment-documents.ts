@@ -7,6 +7,7 @@ import {
   loadBpmn,
   loadDmn,
   readFormSchema,
+  type BpmnErrorCode,
   type DecisionTable,
   type FormSchema,
   type ProcessGraph,
@@ -83,7 +84,7 @@ async function loadDocument(resource: DeploymentResource, named: boolean): Promi
   }
 }
 
-function refuseErrors(code: string, what: string, problems: Problem[]): void {
+function refuseErrors(code: BpmnErrorCode, what: string, problems: Problem[]): void {
   if (!hasErrors(problems)) return;
   const errors = problems.filter((problem) => problem.severity === 'error');
   throw new DomainError(code, `The ${what} has ${errors.length} error(s): ${errors.map(describeProblem).join('; ')}`, { problems });

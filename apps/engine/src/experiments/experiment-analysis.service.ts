@@ -7,7 +7,7 @@ import { AnalyticsRepository, ExperimentRepository, type ExperimentRecord, type 
 import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { armCases } from './arm-cases.js';
-import { EXPERIMENT_ERRORS } from './experiment-errors.js';
+import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 
 /** The analysis, and how many of its cases a simulation wrote (the demo's pilot): such figures are not evidence. */
 export type ExperimentReport = ExperimentAnalysis & { simulatedCases: number };
@@ -27,7 +27,7 @@ export class ExperimentAnalysisService {
 
   async analyse(id: string): Promise<ExperimentReport> {
     const record = await this.experiments.findById(id);
-    if (!record) throw new DomainError(EXPERIMENT_ERRORS.notFound, `No experiment ${id}`, { id });
+    if (!record) throw new DomainError(EXPERIMENTS_API_ERRORS.notFound, `No experiment ${id}`, { id });
     return this.analyseRecord(record);
   }
 
@@ -35,7 +35,7 @@ export class ExperimentAnalysisService {
   async analyseRecord(record: ExperimentRecord): Promise<ExperimentReport> {
     const { experiment, startedAt } = record;
     if (!startedAt) {
-      throw new DomainError(EXPERIMENT_ERRORS.notStarted, `experiment ${experiment.id} is a ${experiment.state} and has no cases to analyse; start it first`, {
+      throw new DomainError(EXPERIMENTS_API_ERRORS.notStarted, `experiment ${experiment.id} is a ${experiment.state} and has no cases to analyse; start it first`, {
         state: experiment.state,
       });
     }

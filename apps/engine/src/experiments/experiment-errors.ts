@@ -1,5 +1,5 @@
 /** Domain error codes of the experiments API (the lib's own codes are in #experiments). */
-export const EXPERIMENT_ERRORS = {
+export const EXPERIMENTS_API_ERRORS = {
   notFound: 'EXPERIMENT_NOT_FOUND',
   /** Another experiment of the process key is running or paused (details: processKey, experimentId): 409. */
   alreadyRunning: 'EXPERIMENT_ALREADY_RUNNING',

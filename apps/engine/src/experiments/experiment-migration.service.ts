@@ -5,7 +5,7 @@ import { InstanceOperationsService } from '../instances/instance-operations.serv
 import type { BatchMigrationView } from '../instances/dto/migration-result.view.js';
 import { MAX_BATCH_INSTANCES } from '../instances/dto/migrate-instances.dto.js';
 import type { MigrateRunningDto } from './dto/migrate-running.dto.js';
-import { EXPERIMENT_ERRORS } from './experiment-errors.js';
+import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 
 export interface ArmMigration extends BatchMigrationView {
   armId: string;
@@ -25,11 +25,11 @@ export class ExperimentMigrationService {
 
   async migrateRunning(id: string, dto: MigrateRunningDto, actor: string): Promise<{ experimentId: string; winnerArmId: string; dryRun: boolean; arms: ArmMigration[] }> {
     const record = await this.experiments.findById(id);
-    if (!record) throw new DomainError(EXPERIMENT_ERRORS.notFound, `No experiment ${id}`, { id });
+    if (!record) throw new DomainError(EXPERIMENTS_API_ERRORS.notFound, `No experiment ${id}`, { id });
     const { experiment } = record;
     const winner = experiment.arms.find((arm) => arm.id === experiment.winnerArmId);
     if (experiment.state !== 'promoted' || !winner) {
-      throw new DomainError(EXPERIMENT_ERRORS.notPromoted, `experiment ${id} is ${experiment.state}: promote a winner before moving its running cases`, {
+      throw new DomainError(EXPERIMENTS_API_ERRORS.notPromoted, `experiment ${id} is ${experiment.state}: promote a winner before moving its running cases`, {
         state: experiment.state,
       });
     }

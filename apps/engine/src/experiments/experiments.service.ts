@@ -3,8 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
 import {
-  EXPERIMENT_INVALID,
-  EXPERIMENT_TRANSITION_INVALID,
+  EXPERIMENT_ERRORS,
   amendPlan,
   nextState,
   planRequirements,
@@ -25,7 +24,7 @@ import type { ExperimentDto } from './dto/experiment.dto.js';
 import { ExperimentEventView } from './dto/experiment-event.view.js';
 import { ExperimentView } from './dto/experiment.view.js';
 import { APP_ERRORS } from '../common/app-errors.js';
-import { EXPERIMENT_ERRORS } from './experiment-errors.js';
+import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 import { changedFixedFields, experimentOf } from './experiment-definition.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,7 +87,7 @@ export class ExperimentsService {
     else {
       const changed = changedFixedFields(current, requested);
       if (changed.length > 0 && (current.state === 'running' || current.state === 'paused')) {
-        throw new DomainError(EXPERIMENT_ERRORS.definitionFixed, `experiment ${id} is ${current.state}: only its plan may change, not ${changed.join(', ')}`, {
+        throw new DomainError(EXPERIMENTS_API_ERRORS.definitionFixed, `experiment ${id} is ${current.state}: only its plan may change, not ${changed.join(', ')}`, {
           state: current.state,
           fields: changed,
         });
@@ -121,7 +120,7 @@ export class ExperimentsService {
   async setArm(id: string, armId: string, paused: boolean, principal: Principal, reason?: string): Promise<ExperimentView> {
     const { experiment } = await this.find(id);
     if (experiment.state !== 'running' && experiment.state !== 'paused') {
-      throw new DomainError(EXPERIMENT_TRANSITION_INVALID, `experiment ${id} is ${experiment.state}: its arms route no cases`, { state: experiment.state });
+      throw new DomainError(EXPERIMENT_ERRORS.transitionInvalid, `experiment ${id} is ${experiment.state}: its arms route no cases`, { state: experiment.state });
     }
     const next = setArmPaused(experiment, armId, paused);
     const event = this.event(principal, paused ? 'armPause' : 'armResume', experiment.state, experiment.state, reason, this.clock.now(), { armId });
@@ -142,7 +141,7 @@ export class ExperimentsService {
 
   private async find(id: string): Promise<ExperimentRecord> {
     const record = await this.experiments.findById(id);
-    if (!record) throw new DomainError(EXPERIMENT_ERRORS.notFound, `No experiment ${id}`, { id });
+    if (!record) throw new DomainError(EXPERIMENTS_API_ERRORS.notFound, `No experiment ${id}`, { id });
     return record;
   }
 
@@ -154,7 +153,7 @@ export class ExperimentsService {
       const now = await this.find(next.id);
       // Answers as if the request had come after the other change (e.g. "cannot pause a stopped experiment").
       if (event && isAction(event.action)) nextState(now.experiment.state, event.action);
-      throw new DomainError(EXPERIMENT_ERRORS.stateChanged, `experiment ${next.id} changed meanwhile and is ${now.experiment.state}`, {
+      throw new DomainError(EXPERIMENTS_API_ERRORS.stateChanged, `experiment ${next.id} changed meanwhile and is ${now.experiment.state}`, {
         state: now.experiment.state,
       });
     }
@@ -164,7 +163,7 @@ export class ExperimentsService {
     const active = await this.experiments.findActive(experiment.processKey);
     if (active && active.experiment.id !== experiment.id) {
       throw new DomainError(
-        EXPERIMENT_ERRORS.alreadyRunning,
+        EXPERIMENTS_API_ERRORS.alreadyRunning,
         `experiment ${active.experiment.id} is already ${active.experiment.state} on process '${experiment.processKey}'; stop or promote it first`,
         { processKey: experiment.processKey, experimentId: active.experiment.id, state: active.experiment.state },
       );
@@ -175,7 +174,7 @@ export class ExperimentsService {
   private async requireValid(experiment: Experiment): Promise<void> {
     const problems: ExperimentProblem[] = [...validateExperiment(experiment), ...(await this.versionProblems(experiment))];
     if (problems.length > 0) {
-      throw new DomainError(EXPERIMENT_INVALID, `experiment has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+      throw new DomainError(EXPERIMENT_ERRORS.invalid, `experiment has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
         problems,
       });
     }

@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '#core';
 import type { Clock, InstanceState } from '#engine';
-import type { IdempotencyClaim, StoredAnswer } from '#persistence';
+import type { IdempotencyClaim } from '#persistence';
 import type { Committer } from '../instances/instance-commands.service.js';
 import { IDEMPOTENCY_ERRORS } from './idempotency-errors.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-
-/** Answers a replay carries, so a client can tell it from a first answer (Stripe's name). */
-export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** How long an answer is replayed for its key. */
 export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60_000;
@@ -82,10 +79,3 @@ export const keyReused = (key: string): DomainError =>
   new DomainError(IDEMPOTENCY_ERRORS.keyReused, `Idempotency-Key '${key}' was used before for another request (method, path or body differ); use a new key for a new request`, {
     key,
   });
-
-/** A stored answer, sent again instead of running the request (raised to the exception filter, which sends it). */
-export class IdempotentReplay extends Error {
-  constructor(readonly answer: StoredAnswer) {
-    super('Idempotent replay');
-  }
-}

@@ -7,7 +7,9 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.js';
 import { toErrorBody } from '../common/domain-exception.filter.js';
 import { CLOCK } from '../common/engine-ports.js';
-import { IDEMPOTENCY_KEEP_MS, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_LEASE_MS, IdempotentReplay, keyReused, parseIdempotencyKey, requestHash } from './idempotency-key.js';
+import { IdempotentReplay } from '../common/idempotent-replay.js';
+import { STATUS_FOR_CODE, type StatusForCode } from '../common/status-for-code.js';
+import { IDEMPOTENCY_KEEP_MS, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_LEASE_MS, keyReused, parseIdempotencyKey, requestHash } from './idempotency-key.js';
 
 /** A request that holds its Idempotency-Key while it runs (see KeyedRequest). */
 export interface IdempotentHttpRequest extends AuthenticatedRequest {
@@ -36,6 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly keys: IdempotencyKeyRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(STATUS_FOR_CODE) private readonly statusForCode: StatusForCode,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -53,7 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             return body;
           }),
           catchError(async (error: unknown) => {
-            const answer = toErrorBody(error);
+            const answer = toErrorBody(error, this.statusForCode);
             if (answer.statusCode >= 500) await this.release(claim);
             else await this.store(claim, { status: answer.statusCode, headers: {}, body: JSON.stringify(answer) });
             throw error;

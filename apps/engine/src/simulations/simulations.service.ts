@@ -17,7 +17,7 @@ import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import type { CalibrationDto } from './dto/calibration.dto.js';
 import type { CandidateParameters, PredictionDto } from './dto/prediction.dto.js';
-import { SIMULATION_ERRORS } from './simulation-errors.js';
+import { SIMULATIONS_API_ERRORS } from './simulation-errors.js';
 
 /** The most recorded cases one calibration reads (with all their steps, in memory). */
 export const MAX_CALIBRATION_CASES = 20_000;
@@ -41,12 +41,12 @@ export class SimulationsService {
     const scope = { processVersionIds: [processVersionId], segments: {}, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) };
     const cases = (await this.analytics.findCases(scope, MAX_CALIBRATION_CASES + 1)).filter((record) => !from || record.startedAt >= Date.parse(from));
     if (cases.length === 0) {
-      throw new DomainError(SIMULATION_ERRORS.noHistory, `Version ${processVersionId} has no recorded cases${from || to ? ' in the window' : ''} to calibrate from`, {
+      throw new DomainError(SIMULATIONS_API_ERRORS.noHistory, `Version ${processVersionId} has no recorded cases${from || to ? ' in the window' : ''} to calibrate from`, {
         processVersionId,
       });
     }
     if (cases.length > MAX_CALIBRATION_CASES) {
-      throw new DomainError(SIMULATION_ERRORS.tooLarge, `More than ${MAX_CALIBRATION_CASES} cases: give a narrower from/to`, { field: 'from', limit: MAX_CALIBRATION_CASES });
+      throw new DomainError(SIMULATIONS_API_ERRORS.tooLarge, `More than ${MAX_CALIBRATION_CASES} cases: give a narrower from/to`, { field: 'from', limit: MAX_CALIBRATION_CASES });
     }
     const runs = foldLedger(await this.analytics.findSteps(cases.map(({ instanceId }) => instanceId)), elementCatalog([version.graph]));
     return { processVersionId, ...calibrate(version.graph, cases, runs, variables ? { variables } : {}) };
@@ -107,7 +107,7 @@ function requireBounded(parameters: SimulationParameters, runs: number): void {
   const expected = parameters.arrivals.perDay * parameters.horizon.days * runs;
   if (expected > MAX_PREDICTED_CASES) {
     throw new DomainError(
-      SIMULATION_ERRORS.tooLarge,
+      SIMULATIONS_API_ERRORS.tooLarge,
       `parameters.horizon.days: ${parameters.arrivals.perDay} cases a day for ${parameters.horizon.days} days over ${runs} run(s) is about ${Math.round(expected)} cases; one request simulates at most ${MAX_PREDICTED_CASES}`,
       { field: 'parameters.horizon.days', limit: MAX_PREDICTED_CASES },
     );

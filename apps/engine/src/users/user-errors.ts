@@ -1,4 +1,4 @@
-/** Domain error codes of user and group management (mapped to HTTP in common/error-status.ts). */
+/** Domain error codes of user and group management (mapped to HTTP in error-status.ts, beside app.module.ts). */
 export const USER_ERRORS = {
   userNotFound: 'USER_NOT_FOUND',
   groupNotFound: 'GROUP_NOT_FOUND',

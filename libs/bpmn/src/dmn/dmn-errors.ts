@@ -1,4 +1,4 @@
-/** Domain error codes raised by the DMN reader (mapped to HTTP in apps/engine/src/common). */
+/** Domain error codes raised by the DMN reader (mapped to HTTP in apps/engine/src/error-status.ts). */
 export const DMN_ERRORS = {
   /** The text is not well-formed XML: 400. */
   malformed: 'DMN_MALFORMED',

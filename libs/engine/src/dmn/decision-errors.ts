@@ -1,7 +1,7 @@
 import type { DecisionTable } from '#bpmn';
 import { DomainError } from '#core';
 
-/** Domain error codes of decision evaluation (mapped to HTTP in apps/engine/src/common). */
+/** Domain error codes of decision evaluation (mapped to HTTP in apps/engine/src/error-status.ts). */
 export const DECISION_ERRORS = {
   /** A decision could not produce a result (hit policy violated, FEEL failure, unranked output): 422. */
   decisionFailed: 'DECISION_FAILED',

@@ -1,4 +1,4 @@
-/** Domain error codes the engine raises (mapped to HTTP in apps/engine/src/common). */
+/** Domain error codes the engine raises (mapped to HTTP in apps/engine/src/error-status.ts). */
 export const ENGINE_ERRORS = {
   /** The instance has ended: 409. */
   instanceNotActive: 'INSTANCE_NOT_ACTIVE',

@@ -4,12 +4,10 @@
  * analysis version instead of silently rewriting the question being answered.
  */
 import { DomainError } from '#core';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 import type { Experiment, ExperimentState, Plan } from './experiment.js';
 
 export type ExperimentAction = 'start' | 'pause' | 'resume' | 'stop' | 'promote';
-
-export const EXPERIMENT_TRANSITION_INVALID = 'EXPERIMENT_TRANSITION_INVALID';
-export const EXPERIMENT_WINNER_UNKNOWN = 'EXPERIMENT_WINNER_UNKNOWN';
 
 const TRANSITIONS: Record<ExperimentAction, { from: readonly ExperimentState[]; to: ExperimentState }> = {
   start: { from: ['draft'], to: 'running' },
@@ -22,7 +20,7 @@ const TRANSITIONS: Record<ExperimentAction, { from: readonly ExperimentState[]; 
 export function nextState(state: ExperimentState, action: ExperimentAction): ExperimentState {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(state)) {
-    throw new DomainError(EXPERIMENT_TRANSITION_INVALID, `cannot ${action} an experiment that is ${state}`, { state, action });
+    throw new DomainError(EXPERIMENT_ERRORS.transitionInvalid, `cannot ${action} an experiment that is ${state}`, { state, action });
   }
   return transition.to;
 }
@@ -32,7 +30,7 @@ export function transition(experiment: Experiment, action: ExperimentAction, win
   const state = nextState(experiment.state, action);
   if (action !== 'promote') return { ...experiment, state };
   if (!experiment.arms.some((arm) => arm.id === winnerArmId)) {
-    throw new DomainError(EXPERIMENT_WINNER_UNKNOWN, `promote needs the id of one of the experiment's arms, got "${winnerArmId}"`, {
+    throw new DomainError(EXPERIMENT_ERRORS.winnerUnknown, `promote needs the id of one of the experiment's arms, got "${winnerArmId}"`, {
       field: 'winnerArmId',
     });
   }
@@ -42,7 +40,7 @@ export function transition(experiment: Experiment, action: ExperimentAction, win
 /** A draft takes the new plan as it is; after the start the analysis version moves on. */
 export function amendPlan(experiment: Experiment, plan: Plan): Experiment {
   if (experiment.state === 'stopped' || experiment.state === 'promoted') {
-    throw new DomainError(EXPERIMENT_TRANSITION_INVALID, `cannot change the plan of an experiment that is ${experiment.state}`, {
+    throw new DomainError(EXPERIMENT_ERRORS.transitionInvalid, `cannot change the plan of an experiment that is ${experiment.state}`, {
       state: experiment.state,
       action: 'amendPlan',
     });
@@ -51,13 +49,11 @@ export function amendPlan(experiment: Experiment, plan: Plan): Experiment {
   return { ...experiment, plan, analysisVersion };
 }
 
-export const EXPERIMENT_ARM_NOT_CANDIDATE = 'EXPERIMENT_ARM_NOT_CANDIDATE';
-
 /** Pauses (guardrail breach, by hand) or resumes one candidate arm; the baseline always takes cases. */
 export function setArmPaused(experiment: Experiment, armId: string, paused: boolean): Experiment {
   const arm = experiment.arms.find((a) => a.id === armId);
   if (arm?.role !== 'candidate') {
-    throw new DomainError(EXPERIMENT_ARM_NOT_CANDIDATE, `"${armId}" is not a candidate arm of this experiment`, { field: 'armId' });
+    throw new DomainError(EXPERIMENT_ERRORS.armNotCandidate, `"${armId}" is not a candidate arm of this experiment`, { field: 'armId' });
   }
   return { ...experiment, arms: experiment.arms.map((a) => (a.id === armId ? { ...a, paused } : a)) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { experimentFixture } from '../testing/experiment-fixture.js';
-import { EXPERIMENT_INVALID, requireValidExperiment, validateExperiment } from './validate-experiment.js';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
+import { requireValidExperiment, validateExperiment } from './validate-experiment.js';
 import type { Experiment } from './experiment.js';
 
 const fields = (experiment: Experiment) => validateExperiment(experiment).map((p) => p.field);
@@ -55,7 +56,7 @@ describe('validateExperiment', () => {
 
   it('throws one domain error carrying all problems', () => {
     expect(() => requireValidExperiment(experimentFixture({ processKey: ' ', seed: 1.5 }))).toThrow(
-      expect.objectContaining({ code: EXPERIMENT_INVALID, details: { problems: expect.arrayContaining([expect.objectContaining({ field: 'seed' })]) } }),
+      expect.objectContaining({ code: EXPERIMENT_ERRORS.invalid, details: { problems: expect.arrayContaining([expect.objectContaining({ field: 'seed' })]) } }),
     );
   });
 });

@@ -3,6 +3,7 @@
  * the field, so the API can answer 422 with the whole list.
  */
 import { DomainError } from '#core';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 import { METRICS, isMetricKey } from './metrics.js';
 import type { Experiment } from './experiment.js';
 
@@ -12,8 +13,6 @@ export interface ExperimentProblem {
   rule: string;
   message: string;
 }
-
-export const EXPERIMENT_INVALID = 'EXPERIMENT_INVALID';
 
 export function validateExperiment(experiment: Experiment): ExperimentProblem[] {
   const problems: ExperimentProblem[] = [];
@@ -101,7 +100,7 @@ export function validateExperiment(experiment: Experiment): ExperimentProblem[] 
 export function requireValidExperiment(experiment: Experiment): void {
   const problems = validateExperiment(experiment);
   if (problems.length > 0) {
-    throw new DomainError(EXPERIMENT_INVALID, `experiment has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+    throw new DomainError(EXPERIMENT_ERRORS.invalid, `experiment has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
       problems,
     });
   }

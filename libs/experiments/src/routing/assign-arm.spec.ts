@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleRatioCheck } from '../statistics/sample-ratio.js';
 import { experimentFixture } from '../testing/experiment-fixture.js';
-import { EXPERIMENT_NOT_ROUTING, assignArm, plannedShares } from './assign-arm.js';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
+import { assignArm, plannedShares } from './assign-arm.js';
 import type { Experiment } from '../model/experiment.js';
 
 const at = Date.parse('2026-12-15T09:00:00Z');
@@ -114,6 +115,6 @@ describe('assignArm', () => {
   });
 
   it('refuses to route for a draft or stopped experiment', () => {
-    expect(() => assignArm(experimentFixture({ state: 'stopped' }), start('k'))).toThrow(expect.objectContaining({ code: EXPERIMENT_NOT_ROUTING }));
+    expect(() => assignArm(experimentFixture({ state: 'stopped' }), start('k'))).toThrow(expect.objectContaining({ code: EXPERIMENT_ERRORS.notRouting }));
   });
 });

@@ -7,6 +7,7 @@
  * candidate's cases go to the baseline (reason `guardrail`).
  */
 import { DomainError } from '#core';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 import { baselineArm, type Arm, type Experiment } from '../model/experiment.js';
 import { unitHash } from './unit-hash.js';
 
@@ -34,18 +35,16 @@ export interface Assignment {
   candidateShare?: number;
 }
 
-export const EXPERIMENT_NOT_ROUTING = 'EXPERIMENT_NOT_ROUTING';
-
 export function assignArm(experiment: Experiment, input: AssignmentInput, seed: number = experiment.seed): Assignment {
   const baseline = baselineArm(experiment);
-  if (!baseline) throw new DomainError(EXPERIMENT_NOT_ROUTING, `experiment ${experiment.id} has no baseline arm`, { field: 'arms' });
+  if (!baseline) throw new DomainError(EXPERIMENT_ERRORS.notRouting, `experiment ${experiment.id} has no baseline arm`, { field: 'arms' });
   const unit = unitKey(experiment, input);
   if (experiment.state === 'promoted') {
     return assigned(experiment.arms.find((arm) => arm.id === experiment.winnerArmId) ?? baseline, 'promoted', unit);
   }
   if (experiment.state === 'paused') return assigned(baseline, 'paused', unit);
   if (experiment.state !== 'running') {
-    throw new DomainError(EXPERIMENT_NOT_ROUTING, `experiment ${experiment.id} is ${experiment.state} and routes no cases`, { state: experiment.state });
+    throw new DomainError(EXPERIMENT_ERRORS.notRouting, `experiment ${experiment.id} is ${experiment.state} and routes no cases`, { state: experiment.state });
   }
 
   const segment = experiment.segments.find((rule) => rule.values.some((value) => value === input.variables[rule.variable]));

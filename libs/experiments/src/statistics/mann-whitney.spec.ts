@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { mannWhitneyU } from './mann-whitney.js';
-import { STATISTICS_INPUT_INVALID } from './statistics-error.js';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 
 interface Case {
   name: string;
@@ -28,6 +28,6 @@ describe('mannWhitneyU', () => {
   });
 
   it('rejects an empty arm, naming it', () => {
-    expect(() => mannWhitneyU([1, 2], [])).toThrow(expect.objectContaining({ code: STATISTICS_INPUT_INVALID, details: { field: 'candidate' } }));
+    expect(() => mannWhitneyU([1, 2], [])).toThrow(expect.objectContaining({ code: EXPERIMENT_ERRORS.statisticsInputInvalid, details: { field: 'candidate' } }));
   });
 });

@@ -1,13 +1,11 @@
 import { DomainError } from '#core';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 
 // Module-level binding: global lookups are slow inside jest's vm contexts, and this runs per value.
 const { isFinite } = Number;
 
-/** Input a statistic cannot be computed from (empty arm, count above total, ...); names the field. */
-export const STATISTICS_INPUT_INVALID = 'STATISTICS_INPUT_INVALID';
-
 export function statisticsInputError(field: string, message: string): DomainError {
-  return new DomainError(STATISTICS_INPUT_INVALID, `${field}: ${message}`, { field });
+  return new DomainError(EXPERIMENT_ERRORS.statisticsInputInvalid, `${field}: ${message}`, { field });
 }
 
 export function requireSample(field: string, values: readonly number[], minimum = 1): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { twoProportionTest, type ProportionSample } from './two-proportion.js';
-import { STATISTICS_INPUT_INVALID } from './statistics-error.js';
+import { EXPERIMENT_ERRORS } from '../experiment-errors.js';
 
 interface Case {
   baseline: ProportionSample;
@@ -33,7 +33,7 @@ describe('twoProportionTest', () => {
 
   it('rejects more successes than cases, naming the field', () => {
     expect(() => twoProportionTest({ successes: 11, total: 10 }, { successes: 1, total: 10 })).toThrow(
-      expect.objectContaining({ code: STATISTICS_INPUT_INVALID, details: { field: 'baseline.successes' } }),
+      expect.objectContaining({ code: EXPERIMENT_ERRORS.statisticsInputInvalid, details: { field: 'baseline.successes' } }),
     );
   });
 });
