@@ -1,5 +1,6 @@
 import type { EngineResult, InstanceState, StepEvent, Subscription, Timer } from '#engine';
 import { planCallActivities, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
+import type { NewAssignment } from '../experiments/experiment-assignment.js';
 import { auditRowsOf, type AuditRow } from './instance-audit.js';
 
 /** A row the commit inserts into `task`. */
@@ -314,6 +315,18 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     analyticsCaseEnded: result.state.endedAt !== undefined && previous?.endedAt === undefined,
   };
 };
+
+export const assignmentRow = (assignment: NewAssignment): ExperimentAssignmentRow => ({
+  experiment_id: assignment.experimentId,
+  arm_id: assignment.armId,
+  process_version_id: assignment.processVersionId,
+  reason: assignment.reason,
+  unit_key: assignment.unitKey,
+  hash: assignment.hash ?? null,
+  ramp_step: assignment.rampStep ?? null,
+  candidate_share: assignment.candidateShare ?? null,
+  assigned_at: assignment.assignedAt.toISOString(),
+});
 
 /** The subscriptions the app routes messages and signals to; a conditional one is the engine's own, evaluated by commands. */
 const routed = (subscriptions: Subscription[]): Subscription[] => subscriptions.filter(({ eventType }) => eventType !== 'conditional');
