@@ -1,19 +1,16 @@
 import type { Effect } from '#engine';
+import type { INSTANCE_AUDIT, RowOf } from '../tables.js';
 
 /** The operator commands the audit trail records. */
 export const AUDIT_OPERATIONS = ['cancel', 'suspend', 'resume', 'setVariables', 'migrate'] as const;
 
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
-/** A row the commit inserts into `instance_audit`: who did what to the instance, when and why. */
-export interface AuditRow {
-  operation: AuditOperation;
-  actor: string | null;
-  reason: string | null;
-  /** What the operation changed: the variable names set, the versions and elements of a migration. */
-  details: Record<string, unknown>;
-  at: string;
-}
+/**
+ * A row the commit inserts into `instance_audit`: who did what to the instance, when and why; its
+ * details say what the operation changed (the variable names set, the versions and elements of a migration).
+ */
+export type AuditRow = RowOf<typeof INSTANCE_AUDIT.columns, { operation: AuditOperation; details: Record<string, unknown> }>;
 
 /**
  * The audit records of one engine result, read from the effects of the operator commands, so they
