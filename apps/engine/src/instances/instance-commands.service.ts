@@ -58,7 +58,7 @@ export interface StartExtra {
 /**
  * The one path every state change takes: graph from the cache, the engine computes the result,
  * the repository commits it guarded by the revision it was computed from. When the engine throws,
- * nothing is written.
+ * nothing is written. What other features do around each commit is listed in ../commit-reactions.ts.
  */
 @Injectable()
 export class InstanceCommands {
@@ -157,7 +157,7 @@ export class InstanceCommands {
     for (const check of this.reactions.before) await check.beforeCommit(result);
   }
 
-  readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
+  private readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
 
   private async committed(result: EngineResult, version: ProcessVersionRecord, revision: number): Promise<CommandOutcome> {
     const outcome = { state: result.state, revision, version };
