@@ -2,7 +2,7 @@ import type { Effect, EngineResult, InstanceState, StepEvent, Subscription, Time
 import { planCallActivities, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
 import type { NewAssignment } from '../experiments/experiment-assignment.js';
 import { EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, JOB, pick, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type RowOf } from '../tables.js';
-import { auditRowsOf, type AuditRow } from './instance-audit.js';
+import { auditRow, type AuditRow } from './instance-audit.js';
 
 /** Columns a task patch changes only when given (COALESCE keeps the stored value for a null). */
 export const TASK_PATCH_COLUMNS = pick(TASK.columns, 'status', 'completed_at', 'canceled_at', 'breached_at');
@@ -99,6 +99,8 @@ interface EffectRows {
   externalTaskInserts: Map<string, ExternalTaskRow>;
   externalTaskClosings: ExternalTaskClosing[];
   workItemMoves: WorkItemMove[];
+  /** Written with the change they record, or not at all. */
+  audit: AuditRow[];
 }
 
 type EffectHandlers = { [E in Effect as E['kind']]: (rows: EffectRows, effect: E) => void };
@@ -178,17 +180,28 @@ const EFFECT_ROWS: EffectHandlers = {
   },
   instanceMigrated: (rows, effect) => {
     for (const { id, elementId, name, laneId } of effect.activities) rows.workItemMoves.push({ id, element_id: elementId, name: name ?? null, lane_id: laneId ?? null });
+    const { fromProcessVersionId, toProcessVersionId, elementIds } = effect;
+    rows.audit.push(auditRow('migrate', effect, { fromProcessVersionId, toProcessVersionId, elementIds }));
   },
-  // Jobs follow the state's timers, subscription rows its subscriptions (planCommit, below).
+  // Only cancelInstance ends an instance as canceled; a completed one, or a called one ended by its error, is no operator's doing.
+  instanceEnded: (rows, effect) => {
+    if (effect.status === 'canceled' && !effect.byError) rows.audit.push(auditRow('cancel', effect));
+  },
+  instanceSuspended: (rows, effect) => {
+    rows.audit.push(auditRow('suspend', effect));
+  },
+  instanceResumed: (rows, effect) => {
+    rows.audit.push(auditRow('resume', effect));
+  },
+  variablesSet: (rows, effect) => {
+    const activity = effect.activityInstanceId !== undefined && { activityInstanceId: effect.activityInstanceId };
+    rows.audit.push(auditRow('setVariables', effect, { names: effect.names, ...activity }));
+  },
+  // Jobs follow the state's timers, subscription rows its subscriptions, the instance row and variables the state (planCommit, below).
   timerScheduled: noRow,
   timerCanceled: noRow,
   subscriptionOpened: noRow,
   subscriptionClosed: noRow,
-  // The instance row and variables follow the state; the audit rows are auditRowsOf's.
-  instanceEnded: noRow,
-  instanceSuspended: noRow,
-  instanceResumed: noRow,
-  variablesSet: noRow,
   // call_activity rows: planCallActivities.
   callActivityStarted: noRow,
   callActivityClosed: noRow,
@@ -199,7 +212,7 @@ const EFFECT_ROWS: EffectHandlers = {
 };
 
 /**
- * Plans the writes for one engine result. Tasks and external tasks follow the effects; timer jobs
+ * Plans the writes for one engine result. Tasks, external tasks and audit records follow the effects; timer jobs
  * and variables follow the difference between the previous and the new state, which also covers
  * a timer that fired (it simply leaves the state).
  */
@@ -211,12 +224,13 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     externalTaskInserts: new Map(),
     externalTaskClosings: [],
     workItemMoves: [],
+    audit: [],
   };
   for (const effect of result.effects) {
     // The mapped type pairs each effect kind with its handler; indexing by a union loses that pairing.
     (EFFECT_ROWS[effect.kind] as (rows: EffectRows, effect: Effect) => void)(rows, effect);
   }
-  const { taskInserts, taskPatches, externalTaskInserts, externalTaskClosings, workItemMoves } = rows;
+  const { taskInserts, taskPatches, externalTaskInserts, externalTaskClosings, workItemMoves, audit } = rows;
 
   const before = new Map<string, JobRow>(scheduledJobs(previous).map((job) => [job.id, job]));
   const after = new Set(scheduledJobs(result.state).map((job) => job.id));
@@ -241,7 +255,7 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     variableDeletes: deletes,
     callActivities: planCallActivities(result, previous),
     workItemMoves,
-    audit: auditRowsOf(result.effects),
+    audit,
     analyticsPending: result.steps.filter(({ type }) => type === 'completed' || type === 'canceled').map(({ activityInstanceId }) => activityInstanceId),
     analyticsCaseEnded: result.state.endedAt !== undefined && previous?.endedAt === undefined,
   };
