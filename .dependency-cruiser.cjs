@@ -60,6 +60,14 @@ module.exports = {
       to: { path: '^apps/engine/src/(?!common/)' },
     },
     {
+      name: 'engine-experiments-never-import-instances',
+      comment:
+        'Starting a case flows one way: instances ask the experiments router for the arm and commit it with the case. Experiments never import instances, so the two features form no cycle.',
+      severity: 'error',
+      from: { path: '^apps/engine/src/experiments/' },
+      to: { path: '^apps/engine/src/instances/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACCESS_RULE } from '../../apps/engine/src/auth/access.decorators.js';
 import type { AccessRule } from '../../apps/engine/src/auth/access-rule.js';
-import { ExperimentMigrationController } from '../../apps/engine/src/experiments/experiment-migration.controller.js';
+import { ExperimentMigrationController } from '../../apps/engine/src/instances/experiment-migration.controller.js';
 import { ExperimentsController } from '../../apps/engine/src/experiments/experiments.controller.js';
 import type { ExperimentView } from '../../apps/web/src/api/experiments-types.js';
 import { experimentName } from '../../apps/web/src/insights/experiments/experiment-name.js';

@@ -4,12 +4,12 @@ import { PersistenceModule } from '#persistence';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CallActivitiesModule } from './call-activities/call-activities.module.js';
+import { CommitReactions } from './commit-reactions.js';
 import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { statusForCode } from './error-status.js';
-import { ExperimentMigrationModule } from './experiments/experiment-migration.module.js';
 import { ExperimentsModule } from './experiments/experiments.module.js';
 import { SimulationsModule } from './simulations/simulations.module.js';
 import { ExternalTasksModule } from './external-tasks/external-tasks.module.js';
@@ -53,11 +53,11 @@ export class AppModule {
         AnalyticsModule,
         HistoryModule,
         ExperimentsModule,
-        ExperimentMigrationModule,
         SimulationsModule,
         WebAppModule,
       ],
       providers: [
+        CommitReactions,
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         {
           provide: APP_PIPE,

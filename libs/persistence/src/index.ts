@@ -30,6 +30,7 @@ export {
   type StoredAnswer,
 } from './idempotency/idempotency-key.repository.js';
 export { AUDIT_OPERATIONS, type AuditOperation } from './instances/instance-audit.js';
+export type { IdempotentAnswerRow } from './instances/commit-plan.js';
 export {
   isCandidate,
   TaskRepository,
@@ -89,10 +90,10 @@ export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analyt
 export { HistoryPartitionRepository, type RetentionResult } from './history/history-partition.repository.js';
 export { SimulatedHistoryRepository, type SimulatedAssignment, type SimulatedHistory } from './simulation/simulated-history.repository.js';
 export { PARTITION_MONTHS_AHEAD } from './history/history-months.js';
+export { type AssignmentRecord, type NewAssignment } from './experiments/experiment-assignment.js';
 export {
   ExperimentRepository,
   type ArmCounts,
-  type AssignmentRecord,
   type ExperimentEvent,
   type ExperimentFilter,
   type ExperimentRecord,

@@ -3,6 +3,11 @@ import { createServer, type Socket } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, openTestDataSource } from '../../../test/e2e/support/test-database.js';
 import { DEFAULT_DATABASE_TIMEOUTS, MIGRATIONS, openDataSource } from './data-source-options.js';
+import { COMMIT_TABLES, sqlType } from './tables.js';
+
+/** information_schema's names for the types the declarations use. */
+const declaredType = (dataType: string, udtName: string): string =>
+  dataType === 'ARRAY' ? `${udtName.replace(/^_/, '')}[]` : dataType === 'timestamp with time zone' ? 'timestamptz' : dataType;
 
 describe('the migrated schema', () => {
   let database: Awaited<ReturnType<typeof openTestDataSource>>;
@@ -24,6 +29,25 @@ describe('the migrated schema', () => {
     // then it finds nothing to change
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
+
+  it.each(COMMIT_TABLES.map((table) => [table.name, table] as const))(
+    'has the columns the declaration of %s says, with their types, and nulls where it allows them',
+    async (name, table) => {
+      // given the migrated table's columns
+      const rows: Array<{ column_name: string; data_type: string; udt_name: string; is_nullable: 'YES' | 'NO' }> = await sut.query(
+        `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+        [name],
+      );
+      const migrated = new Map(rows.map((row) => [row.column_name, row]));
+      // when each declared column is looked up there
+      const found = Object.entries(table.columns).map(([column, type]) => {
+        const row = migrated.get(column);
+        return { column, type: row && declaredType(row.data_type, row.udt_name), nullable: row?.is_nullable === 'YES' || !type.endsWith('?') };
+      });
+      // then it exists with the declared type, and a column declared nullable may hold null
+      expect(found).toEqual(Object.entries(table.columns).map(([column, type]) => ({ column, type: sqlType(type), nullable: true })));
+    },
+  );
 });
 
 describe('openDataSource', () => {

@@ -9,5 +9,6 @@ import { CalledProcesses } from './called-processes.js';
 @Module({
   imports: [InstancesModule, DefinitionsModule],
   providers: [CalledProcesses, CallActivityFollowUps, CallActivityReconciler],
+  exports: [CallActivityFollowUps],
 })
 export class CallActivitiesModule {}

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
 import { catchesErrorAt, ENGINE_ERRORS, type Clock, type Command, type Effect, type EngineResult, type IdGenerator, type InstanceStatus, type ThrownEvent } from '#engine';
 import { CallActivityRepository, InstanceRepository, PERSISTENCE_ERRORS, type CallActivityRecord } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
-import { InstanceCommands, type CommandOutcome } from '../instances/instance-commands.service.js';
+import { InstanceCommands, type AfterCommit, type BeforeCommit, type CommandOutcome } from '../instances/instance-commands.service.js';
 import { CalledProcesses } from './called-processes.js';
 
 /** Failed follow-ups of one call activity before an incident is raised on the parent (it keeps being retried). */
@@ -34,7 +34,7 @@ const FINAL: readonly string[] = [APP_ERRORS.calledInstanceCanceled, ENGINE_ERRO
  * between loses nothing: CallActivityReconciler does what is still owed later.
  */
 @Injectable()
-export class CallActivityFollowUps implements OnModuleInit {
+export class CallActivityFollowUps implements BeforeCommit, AfterCommit {
   private readonly logger = new Logger(CallActivityFollowUps.name);
 
   constructor(
@@ -47,14 +47,12 @@ export class CallActivityFollowUps implements OnModuleInit {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  onModuleInit(): void {
-    this.commands.beforeCommit(async (result) => {
-      for (const effect of result.effects) {
-        if (effect.kind === 'callActivityStarted') await this.called.resolve(effect);
-        if (effect.kind === 'thrownToCallActivity' && effect.eventType === 'error') await this.assertCaughtAbove(result, effect);
-      }
-    });
-    this.commands.afterCommit((outcome, effects) => this.afterCommit(outcome, effects));
+  /** Refuses a command that calls a process not deployed, or hands up an error nothing above catches. */
+  async beforeCommit(result: EngineResult): Promise<void> {
+    for (const effect of result.effects) {
+      if (effect.kind === 'callActivityStarted') await this.called.resolve(effect);
+      if (effect.kind === 'thrownToCallActivity' && effect.eventType === 'error') await this.assertCaughtAbove(result, effect);
+    }
   }
 
   /** Performs what a committed command owes another instance, in the order it happened. */

@@ -1,20 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock, IdGenerator } from '#engine';
 import { assignArm, baselineArm, inWindow, type Experiment } from '#experiments';
-import { ExperimentRepository, type ProcessVersionRecord } from '#persistence';
+import { ExperimentRepository, type NewAssignment, type ProcessVersionRecord } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
-import type { Committer } from '../instances/instance-commands.service.js';
-import { AssignmentRecordView, AssignmentView } from './dto/assignment.view.js';
+import { AssignmentRecordView } from './dto/assignment.view.js';
 
 /** Where a new case of a process key starts: the version, and with an experiment the arm it met. */
 export interface Route {
   version: ProcessVersionRecord;
   /** The case's id, chosen before the start because the instance unit hashes it. */
   instanceId?: string;
-  assignment?: AssignmentView;
-  /** Commits the case with its assignment in one transaction. */
-  commit?: Committer;
+  /** The arm the case met: the start commits it with the case, and shows it in its answer. */
+  assignment?: NewAssignment;
 }
 
 export interface RouteRequest {
@@ -50,12 +48,10 @@ export class ExperimentRouter {
       variables: variables ?? {},
       at: at.getTime(),
     });
-    const stored = { ...assignment, experimentId: experiment.id, assignedAt: at };
     return {
       version: await this.versions.get(assignment.processVersionId),
       instanceId,
-      assignment: AssignmentView.of(stored),
-      commit: (result, previous, extra) => this.experiments.commitWithAssignment(stored, result, previous, extra),
+      assignment: { ...assignment, experimentId: experiment.id, assignedAt: at },
     };
   }
 

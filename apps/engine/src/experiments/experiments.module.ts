@@ -12,6 +12,6 @@ import { GuardrailMonitor } from './guardrail-monitor.service.js';
   controllers: [ExperimentsController],
   // The repositories, on the app's data source.
   providers: [ExperimentsService, ExperimentRouter, ExperimentAnalysisService, GuardrailMonitor, ExperimentRepository, AnalyticsRepository],
-  exports: [ExperimentRouter, GuardrailMonitor],
+  exports: [ExperimentRouter, GuardrailMonitor, ExperimentRepository],
 })
 export class ExperimentsModule {}

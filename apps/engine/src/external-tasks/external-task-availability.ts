@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Effect } from '#engine';
 import { ExternalTaskListener, type AnnouncedTopics, type ExternalTaskListening } from '#persistence';
-import { InstanceCommands } from '../instances/instance-commands.service.js';
+import type { AfterCommit } from '../instances/instance-commands.service.js';
 
 /**
  * Interest in some topics, registered before the worker's fetch so that an announcement between
@@ -62,17 +62,17 @@ export class TopicWatch {
  * nothing: a worker fetches again only when its topic is announced, or when its wait is over.
  */
 @Injectable()
-export class ExternalTaskAvailability implements OnApplicationBootstrap, OnModuleDestroy {
+export class ExternalTaskAvailability implements AfterCommit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExternalTaskAvailability.name);
   private readonly watches = new Set<TopicWatch>();
   private listening: ExternalTaskListening | undefined;
   private closing = false;
 
-  constructor(
-    private readonly listener: ExternalTaskListener,
-    commands: InstanceCommands,
-  ) {
-    commands.afterCommit(async (_outcome, effects) => this.wake(createdTopics(effects)));
+  constructor(private readonly listener: ExternalTaskListener) {}
+
+  /** This process's own new tasks wake their topics' workers at once, without waiting for the notification. */
+  async afterCommit(_outcome: unknown, effects: Effect[]): Promise<void> {
+    this.wake(createdTopics(effects));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '#core';
 import type { Clock, InstanceState } from '#engine';
-import type { IdempotencyClaim } from '#persistence';
-import type { Committer } from '../instances/instance-commands.service.js';
+import type { IdempotencyClaim, IdempotentAnswerRow } from '#persistence';
 import { IDEMPOTENCY_ERRORS } from './idempotency-errors.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -56,24 +55,24 @@ const canonicalJson = (value: unknown): string => {
 };
 
 /**
- * A start's committer that, with a claimed Idempotency-Key, writes the start's answer (201 and
- * `bodyOf` the new case, exactly as it is sent) in the statement that commits the case.
+ * With a claimed Idempotency-Key, a start's answer (201 and `bodyOf` the new case, exactly as it is
+ * sent), for the start to write in the statement that commits the case; none without a key.
  */
-export const keyedStart = (commit: Committer, claim: IdempotencyClaim | undefined, bodyOf: (state: InstanceState) => unknown, clock: Clock): Committer =>
-  claim === undefined
-    ? commit
-    : (result, previous) =>
-        commit(result, previous, {
-          idempotentAnswer: {
-            principal: claim.principal,
-            key: claim.key,
-            attempt: claim.attempt,
-            status: 201,
-            headers: {},
-            body: JSON.stringify(bodyOf(result.state)),
-            completed_at: clock.now().toISOString(),
-          },
-        });
+export const keyedAnswer = (
+  claim: IdempotencyClaim | undefined,
+  bodyOf: (state: InstanceState) => unknown,
+  clock: Clock,
+): ((state: InstanceState) => IdempotentAnswerRow) | undefined =>
+  claim &&
+  ((state) => ({
+    principal: claim.principal,
+    key: claim.key,
+    attempt: claim.attempt,
+    status: 201,
+    headers: {},
+    body: JSON.stringify(bodyOf(state)),
+    completed_at: clock.now().toISOString(),
+  }));
 
 export const keyReused = (key: string): DomainError =>
   new DomainError(IDEMPOTENCY_ERRORS.keyReused, `Idempotency-Key '${key}' was used before for another request (method, path or body differ); use a new key for a new request`, {

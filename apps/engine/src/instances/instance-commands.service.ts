@@ -14,7 +14,7 @@ import {
   type MigrationRequest,
   type StartCommand,
 } from '#engine';
-import { InstanceRepository, type CommitExtra, type ProcessVersionRecord, type StoredInstance } from '#persistence';
+import { InstanceRepository, type CommitExtra, type IdempotentAnswerRow, type NewAssignment, type ProcessVersionRecord, type StoredInstance } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -31,23 +31,40 @@ export interface CommandOutcome {
 /** Writes an engine result: by default the instance alone, guarded by the revision it was computed from; `extra` rows go in the same statement. */
 export type Committer = (result: EngineResult, previous: StoredInstance | null, extra?: CommitExtra) => Promise<number>;
 
-/** Runs after every commit, for what reaches beyond the instance (thrown signals, buffered messages). */
-export type CommitListener = (outcome: CommandOutcome, effects: Effect[]) => Promise<void>;
+/** A feature's reaction to every committed command, for what reaches beyond the instance (thrown signals, buffered messages). */
+export interface AfterCommit {
+  afterCommit(outcome: CommandOutcome, effects: Effect[]): Promise<void>;
+}
 
-/** Runs before every commit; throwing refuses the command and nothing is written (a called process that is not deployed). */
-export type CommitCheck = (result: EngineResult) => Promise<void>;
+/** A feature's check before every commit; throwing refuses the command and nothing is written (a called process that is not deployed). */
+export interface BeforeCommit {
+  beforeCommit(result: EngineResult): Promise<void>;
+}
+
+/** Every reaction around the commits, in the order they run; the list is in ../commit-reactions.ts. */
+export interface CommitReactionList {
+  before: readonly BeforeCommit[];
+  after: readonly AfterCommit[];
+}
+
+/** What a start carries to its commit beyond the command, written in the commit's one statement. */
+export interface StartExtra {
+  /** The experiment arm the router picked for the case (also counted in the metrics). */
+  assignment?: NewAssignment;
+  /** With an Idempotency-Key: the answer stored with the case, made from its state (a new case's answer is known before its commit). */
+  answerOf?: (state: InstanceState) => IdempotentAnswerRow;
+}
 
 /**
  * The one path every state change takes: graph from the cache, the engine computes the result,
  * the repository commits it guarded by the revision it was computed from. When the engine throws,
- * nothing is written.
+ * nothing is written. What other features do around each commit is listed in ../commit-reactions.ts.
  */
 @Injectable()
 export class InstanceCommands {
   private readonly ports: EnginePorts;
   private readonly logger = new Logger(InstanceCommands.name);
-  private readonly listeners: CommitListener[] = [];
-  private readonly checks: CommitCheck[] = [];
+  private reactions: CommitReactionList = { before: [], after: [] };
 
   constructor(
     private readonly instances: InstanceRepository,
@@ -60,29 +77,28 @@ export class InstanceCommands {
     this.ports = { clock, ids };
   }
 
-  /** Listeners run in order after each commit; a failing one is logged and never fails the committed command. */
-  afterCommit(listener: CommitListener): void {
-    this.listeners.push(listener);
-  }
-
-  beforeCommit(check: CommitCheck): void {
-    this.checks.push(check);
+  /**
+   * Set once, at start, by CommitReactions (../commit-reactions.ts), which lists them all. After
+   * each commit they run in order; a failing one is logged and never fails the committed command.
+   */
+  react(reactions: CommitReactionList): void {
+    this.reactions = reactions;
   }
 
   start(
     version: ProcessVersionRecord,
     // An experiment's router picks the id before the start: its assignment may hash it.
     { instanceId = this.ports.ids.next(), ...command }: Omit<StartCommand, 'type' | 'instanceId' | 'processVersionId'> & { instanceId?: string },
+    { assignment, answerOf }: StartExtra = {},
     commit: Committer = this.commitInstance,
-    /** The experiment arm the case was routed to, for the metrics. */
-    arm?: string,
   ): Promise<CommandOutcome> {
     return this.metrics.timeCommand('start', async () => {
       const result = startInstance(version.graph, { type: 'start', instanceId, processVersionId: version.id, ...command }, await this.portsFor(version));
       noteInstance(result.state.id);
       await this.check(result);
-      const outcome = await this.committed(result, version, await commit(result, null));
-      this.metrics.caseStarted(version.key, arm);
+      const extra: CommitExtra = { ...(assignment && { assignment }), ...(answerOf && { idempotentAnswer: answerOf(result.state) }) };
+      const outcome = await this.committed(result, version, await commit(result, null, extra));
+      this.metrics.caseStarted(version.key, assignment?.armId);
       this.countEnd(null, outcome);
       return outcome;
     });
@@ -138,16 +154,16 @@ export class InstanceCommands {
   }
 
   private async check(result: EngineResult): Promise<void> {
-    for (const check of this.checks) await check(result);
+    for (const check of this.reactions.before) await check.beforeCommit(result);
   }
 
-  readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
+  private readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
 
   private async committed(result: EngineResult, version: ProcessVersionRecord, revision: number): Promise<CommandOutcome> {
     const outcome = { state: result.state, revision, version };
-    for (const listener of this.listeners) {
+    for (const reaction of this.reactions.after) {
       try {
-        await listener(outcome, result.effects);
+        await reaction.afterCommit(outcome, result.effects);
       } catch (error) {
         const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
         this.logger.error(`After the commit of instance ${result.state.id}: ${reason}`);

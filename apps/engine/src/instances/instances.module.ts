@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { ExperimentsModule } from '../experiments/experiments.module.js';
+import { ExperimentMigrationController } from './experiment-migration.controller.js';
+import { ExperimentMigrationService } from './experiment-migration.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { InstanceOperationsController } from './instance-operations.controller.js';
 import { InstanceOperationsService } from './instance-operations.service.js';
@@ -9,8 +11,8 @@ import { InstancesService } from './instances.service.js';
 
 @Module({
   imports: [DefinitionsModule, ExperimentsModule],
-  controllers: [InstancesController, InstanceOperationsController],
-  providers: [InstancesService, InstanceOperationsService, InstanceCommands],
+  controllers: [InstancesController, InstanceOperationsController, ExperimentMigrationController],
+  providers: [InstancesService, InstanceOperationsService, InstanceCommands, ExperimentMigrationService],
   exports: [InstanceCommands, InstanceOperationsService],
 })
 export class InstancesModule {}

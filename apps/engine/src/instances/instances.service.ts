@@ -3,8 +3,9 @@ import type { Clock, InstanceState } from '#engine';
 import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, type IdempotencyClaim, type InstanceFilter, type Page } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { AssignmentView } from '../experiments/dto/assignment.view.js';
 import { ExperimentRouter } from '../experiments/experiment-router.service.js';
-import { keyedStart } from '../idempotency/idempotency-key.js';
+import { keyedAnswer } from '../idempotency/idempotency-key.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { instanceNotFound } from './instance-not-found.js';
 import { InstanceSummaryView } from './dto/instance-summary.view.js';
@@ -30,11 +31,11 @@ export class InstancesService {
    * a start that committed can always be replayed, one that did not can be retried.
    */
   async start(processKey: string, { businessKey, variables }: StartInstanceDto, idempotency?: IdempotencyClaim): Promise<InstanceView> {
-    const route = await this.router.route(processKey, { businessKey, variables });
-    const { version, instanceId, assignment } = route;
-    const viewOf = (state: InstanceState, revision: number): InstanceView => Object.assign(InstanceView.of(state, revision, version), assignment && { assignment });
+    const { version, instanceId, assignment } = await this.router.route(processKey, { businessKey, variables });
+    const viewOf = (state: InstanceState, revision: number): InstanceView =>
+      Object.assign(InstanceView.of(state, revision, version), assignment && { assignment: AssignmentView.of(assignment) });
     // A new case's revision is 1: its answer is known before the commit.
-    const commit = keyedStart(route.commit ?? this.commands.commitInstance, idempotency, (state) => viewOf(state, 1), this.clock);
+    const answerOf = keyedAnswer(idempotency, (state) => viewOf(state, 1), this.clock);
     const { state, revision } = await this.commands.start(
       version,
       {
@@ -42,8 +43,7 @@ export class InstancesService {
         ...(businessKey !== undefined && { businessKey }),
         ...(variables !== undefined && { variables }),
       },
-      commit,
-      assignment?.armId,
+      { ...(assignment && { assignment }), ...(answerOf && { answerOf }) },
     );
     return viewOf(state, revision);
   }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isDomainError } from '#core';
 import type { Clock, Effect, Subscription } from '#engine';
 import { InstanceRepository, MessageRepository, PERSISTENCE_ERRORS, type StoredInstance } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
-import { InstanceCommands, type CommandOutcome } from '../instances/instance-commands.service.js';
+import { InstanceCommands, type AfterCommit, type CommandOutcome } from '../instances/instance-commands.service.js';
 
 /** An open message subscription, as far as buffered messages are concerned. */
 export interface MessageWait {
@@ -25,17 +25,13 @@ const RACE_CODES: readonly string[] = [PERSISTENCE_ERRORS.revisionConflict, PERS
  * that have not expired, oldest first.
  */
 @Injectable()
-export class BufferedMessageDelivery implements OnModuleInit {
+export class BufferedMessageDelivery implements AfterCommit {
   constructor(
     private readonly instances: InstanceRepository,
     private readonly messages: MessageRepository,
     private readonly commands: InstanceCommands,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.commands.afterCommit((outcome, effects) => this.afterCommit(outcome, effects));
-  }
 
   /**
    * Hands buffered messages to one subscription for as long as it stays open (a non-interrupting
@@ -63,7 +59,8 @@ export class BufferedMessageDelivery implements OnModuleInit {
     }
   }
 
-  private async afterCommit(outcome: CommandOutcome, effects: Effect[]): Promise<void> {
+  /** Each message subscription the command opened (or, on a resume, every one) takes its buffered messages. */
+  async afterCommit(outcome: CommandOutcome, effects: Effect[]): Promise<void> {
     const resumed = effects.some((effect) => effect.kind === 'instanceResumed');
     const opened = resumed ? outcome.state.subscriptions : effects.flatMap((effect) => (effect.kind === 'subscriptionOpened' ? [effect.subscription] : []));
     // The committed state serves the first subscription; a delivery moves the instance on, so the next ones reload it.

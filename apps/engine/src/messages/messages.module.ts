@@ -9,5 +9,6 @@ import { MessagesService } from './messages.service.js';
   imports: [InstancesModule, DefinitionsModule],
   controllers: [MessagesController],
   providers: [MessagesService, BufferedMessageDelivery],
+  exports: [BufferedMessageDelivery],
 })
 export class MessagesModule {}

@@ -13,7 +13,7 @@ import {
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
-import { keyedStart } from '../idempotency/idempotency-key.js';
+import { keyedAnswer } from '../idempotency/idempotency-key.js';
 import { InstanceCommands, type Committer } from '../instances/instance-commands.service.js';
 import { BufferedMessageDelivery } from './buffered-delivery.service.js';
 import { MessageOutcomeView } from './dto/message-outcome.view.js';
@@ -83,8 +83,8 @@ export class MessagesService {
   private async startAt(message: MessageRecord, start: StartEventRecord, commit: Committer | undefined, idempotency: IdempotencyClaim | undefined): Promise<MessageOutcomeView> {
     const version = await this.versions.get(start.processVersionId);
     const outcomeOf = (instanceId: string) => MessageOutcomeView.of('started', message, { instanceId, elementId: start.startEventId });
-    const keyed = keyedStart(commit ?? this.commands.commitInstance, idempotency, (state) => outcomeOf(state.id), this.clock);
-    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, keyed);
+    const answerOf = keyedAnswer(idempotency, (state) => outcomeOf(state.id), this.clock);
+    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, answerOf && { answerOf }, commit);
     return outcomeOf(state.id);
   }
 

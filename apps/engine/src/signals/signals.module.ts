@@ -8,5 +8,6 @@ import { SignalsService } from './signals.service.js';
   imports: [InstancesModule, DefinitionsModule],
   controllers: [SignalsController],
   providers: [SignalsService],
+  exports: [SignalsService],
 })
 export class SignalsModule {}

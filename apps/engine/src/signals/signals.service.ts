@@ -1,9 +1,9 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isDomainError } from '#core';
 import { ENGINE_ERRORS, type Effect, type Variables } from '#engine';
 import { InstanceRepository, PERSISTENCE_ERRORS, SubscriptionRepository } from '#persistence';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
-import { InstanceCommands } from '../instances/instance-commands.service.js';
+import { InstanceCommands, type AfterCommit } from '../instances/instance-commands.service.js';
 import { SignalBroadcastView, type SignalFailureView } from './dto/signal-broadcast.view.js';
 
 /** Tries per instance while other commands keep changing it. */
@@ -19,7 +19,7 @@ const MISSED_CODES: readonly string[] = [ENGINE_ERRORS.subscriptionNotActive, EN
  * are broadcast the same way, after the commit of the command that threw them.
  */
 @Injectable()
-export class SignalsService implements OnModuleInit {
+export class SignalsService implements AfterCommit {
   private readonly logger = new Logger(SignalsService.name);
 
   constructor(
@@ -29,8 +29,9 @@ export class SignalsService implements OnModuleInit {
     private readonly commands: InstanceCommands,
   ) {}
 
-  onModuleInit(): void {
-    this.commands.afterCommit((_outcome, effects) => this.broadcastThrown(effects));
+  /** Signals thrown inside a process are broadcast once the command that threw them is committed. */
+  afterCommit(_outcome: unknown, effects: Effect[]): Promise<void> {
+    return this.broadcastThrown(effects);
   }
 
   async broadcast(name: string, variables: Variables = {}): Promise<SignalBroadcastView> {

@@ -1,29 +1,20 @@
 import type { CalledProcessBinding } from '#bpmn';
 import type { EngineResult, InstanceState, Variables } from '#engine';
+import { CALL_ACTIVITY, pick, type Columns, type RowOf } from '../tables.js';
 
 export type CallActivityStatus = 'waiting' | 'completed' | 'canceled';
 
-/** A `call_activity` row the commit inserts: a call activity instance the command started. */
-export interface CallActivityRow {
-  activity_instance_id: string;
-  element_id: string;
-  process_key: string;
-  binding: CalledProcessBinding;
-  variables: Variables;
-  business_key: string | null;
-  status: CallActivityStatus;
-  created_at: string;
-  closed_at: string | null;
-  /** Work owed to another instance since then (start the child, cancel it); null when none. */
-  follow_up_since: string | null;
-}
+/**
+ * A `call_activity` row the commit inserts: a call activity instance the command started. Its
+ * `follow_up_since` is when work became owed to another instance (start the child, cancel it); null when none.
+ */
+export type CallActivityRow = RowOf<typeof CALL_ACTIVITY.columns, { binding: CalledProcessBinding; variables: Variables; status: CallActivityStatus }>;
+
+/** The call activity instance and when it left the wait state. */
+export const CALL_ACTIVITY_CLOSING_COLUMNS = { ...pick(CALL_ACTIVITY.columns, 'activity_instance_id', 'status'), at: 'timestamptz' } as const satisfies Columns;
 
 /** A call activity instance that left the wait state: completed (its child ended) or canceled. */
-export interface CallActivityClosing {
-  activity_instance_id: string;
-  status: Exclude<CallActivityStatus, 'waiting'>;
-  at: string;
-}
+export type CallActivityClosing = RowOf<typeof CALL_ACTIVITY_CLOSING_COLUMNS, { status: Exclude<CallActivityStatus, 'waiting'> }>;
 
 /**
  * A called instance that started, ended or handed an error or escalation up (`running`: it threw

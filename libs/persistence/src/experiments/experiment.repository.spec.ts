@@ -11,7 +11,7 @@ describe('ExperimentRepository', () => {
 
   beforeAll(async () => {
     scenario = await PersistenceScenario.open();
-    sut = new ExperimentRepository(scenario.dataSource, scenario.instances);
+    sut = new ExperimentRepository(scenario.dataSource);
   });
 
   afterAll(async () => {
@@ -123,9 +123,9 @@ describe('ExperimentRepository', () => {
 
     // when one case commits with its assignment, and another with an assignment to an experiment that does not exist
     const kept = startResult();
-    await sut.commitWithAssignment(assignment, kept, null);
+    await scenario.instances.commit(kept, null, { assignment });
     const lost = startResult();
-    const failed = sut.commitWithAssignment({ ...assignment, experimentId: randomUUID() }, lost, null);
+    const failed = scenario.instances.commit(lost, null, { assignment: { ...assignment, experimentId: randomUUID() } });
 
     // then the first case and its assignment are stored; of the second, not even the case
     await expect(failed).rejects.toThrow();

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EngineResult } from '#engine';
 import type { Assignment, Experiment, ExperimentState } from '#experiments';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InstanceRepository, type CommitExtra, type Page, type StoredInstance } from '../instances/instance.repository.js';
+import type { Page } from '../instances/instance.repository.js';
 import { Sql } from '../sql.js';
+import type { AssignmentRecord } from './experiment-assignment.js';
 
 /** An experiment with its bookkeeping. */
 export interface ExperimentRecord {
@@ -45,13 +45,6 @@ export interface ExperimentEvent {
 }
 
 export type NewExperimentEvent = Omit<ExperimentEvent, 'experimentId'>;
-
-/** The arm one case met, stored with the case. */
-export interface AssignmentRecord extends Assignment {
-  instanceId: string;
-  experimentId: string;
-  assignedAt: Date;
-}
 
 export interface ArmCounts {
   armId: string;
@@ -100,10 +93,7 @@ const ASSIGNMENT_COLUMNS = `instance_id AS "instanceId", experiment_id AS "exper
 export class ExperimentRepository {
   private readonly sql: Sql;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly instances: InstanceRepository,
-  ) {
+  constructor(private readonly dataSource: DataSource) {
     this.sql = new Sql(dataSource);
   }
 
@@ -186,24 +176,6 @@ export class ExperimentRepository {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return 'keyTaken';
       throw error;
     }
-  }
-
-  /** Commits a started case together with the arm it met, in the commit's one statement: both or neither. */
-  async commitWithAssignment(assignment: Omit<AssignmentRecord, 'instanceId'>, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
-    return this.instances.commit(result, previous, {
-      ...extra,
-      experimentAssignment: {
-        experiment_id: assignment.experimentId,
-        arm_id: assignment.armId,
-        process_version_id: assignment.processVersionId,
-        reason: assignment.reason,
-        unit_key: assignment.unitKey,
-        hash: assignment.hash ?? null,
-        ramp_step: assignment.rampStep ?? null,
-        candidate_share: assignment.candidateShare ?? null,
-        assigned_at: assignment.assignedAt.toISOString(),
-      },
-    });
   }
 
   /** Cases per arm: assigned, still running (not ended) and finished. */

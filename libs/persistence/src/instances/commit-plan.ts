@@ -1,127 +1,50 @@
-import type { EngineResult, InstanceState, StepEvent, Subscription, Timer } from '#engine';
+import type { Effect, EngineResult, InstanceState, StepEvent, Subscription, Timer } from '#engine';
 import { planCallActivities, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
-import { auditRowsOf, type AuditRow } from './instance-audit.js';
+import type { NewAssignment } from '../experiments/experiment-assignment.js';
+import { EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, JOB, pick, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type RowOf } from '../tables.js';
+import { auditRow, type AuditRow } from './instance-audit.js';
+
+/** Columns a task patch changes only when given (COALESCE keeps the stored value for a null). */
+export const TASK_PATCH_COLUMNS = pick(TASK.columns, 'status', 'completed_at', 'canceled_at', 'breached_at');
+
+/** Columns a `held` patch (a task command's snapshot of who holds the task) sets, nulls included. */
+export const TASK_HOLDING_COLUMNS = pick(TASK.columns, 'state', 'assignee', 'owner', 'candidate_groups', 'candidate_users', 'lane_id', 'claimed_at', 'started_at');
+
+/** The element a migrated task or external task now shows (absent name and lane clear them). */
+export const WORK_ITEM_MOVE_COLUMNS = pick(TASK.columns, 'id', 'element_id', 'name', 'lane_id');
+
+/** An external task that left the wait state, and when: its open incidents resolve then. */
+export const EXTERNAL_TASK_CLOSING_COLUMNS = { ...pick(EXTERNAL_TASK.columns, 'id', 'status'), at: 'timestamptz' } as const satisfies Columns;
+
+export type WorkItemStatus = 'open' | 'completed' | 'canceled';
 
 /** A row the commit inserts into `task`. */
-export interface TaskRow {
-  id: string;
-  element_id: string;
-  name: string | null;
-  lane_id: string | null;
-  candidate_groups: string[];
-  candidate_users: string[];
-  assignee: string | null;
-  form_key: string | null;
-  due_at: string | null;
-  status: WorkItemStatus;
-  created_at: string;
-  claimed_at: string | null;
-  completed_at: string | null;
-  canceled_at: string | null;
-  state: string;
-  owner: string | null;
-  process_key: string;
-  priority: number;
-  category: string | null;
-  stage: string | null;
-  value_class: string | null;
-  follow_up_at: string | null;
-  started_at: string | null;
-  breached_at: string | null;
-}
+export type TaskRow = RowOf<typeof TASK.columns, { status: WorkItemStatus }>;
 
 /**
  * Changes to a `task` row that existed before the command; absent fields stay as they are, except
  * that a `held` patch (a task command's snapshot) sets every holding field, nulls included.
  */
-export interface TaskPatch {
-  id: string;
-  status?: WorkItemStatus;
-  completed_at?: string;
-  canceled_at?: string;
-  breached_at?: string;
-  held?: boolean;
-  state?: string;
-  assignee?: string | null;
-  owner?: string | null;
-  candidate_groups?: string[];
-  candidate_users?: string[];
-  lane_id?: string | null;
-  claimed_at?: string | null;
-  started_at?: string | null;
-}
+export type TaskPatch = { id: string; held?: boolean } & Partial<RowOf<typeof TASK_PATCH_COLUMNS, { status: WorkItemStatus }> & RowOf<typeof TASK_HOLDING_COLUMNS>>;
 
-/** A task or external task whose activity instance a migration moved to another element (absent name and lane clear them). */
-export interface WorkItemMove {
-  id: string;
-  element_id: string;
-  name: string | null;
-  lane_id: string | null;
-}
+/** A task or external task whose activity instance a migration moved to another element. */
+export type WorkItemMove = RowOf<typeof WORK_ITEM_MOVE_COLUMNS>;
 
-export interface ExternalTaskRow {
-  id: string;
-  element_id: string;
-  topic: string;
-  retries: number;
-  status: WorkItemStatus;
-  created_at: string;
-}
+export type ExternalTaskRow = RowOf<typeof EXTERNAL_TASK.columns, { status: WorkItemStatus }>;
 
 /** An external task that left the wait state; its lock is released with it. */
-export interface ExternalTaskClosing {
-  id: string;
-  status: Exclude<WorkItemStatus, 'open'>;
-  at: string;
-}
+export type ExternalTaskClosing = RowOf<typeof EXTERNAL_TASK_CLOSING_COLUMNS, { status: Exclude<WorkItemStatus, 'open'> }>;
 
-export interface JobRow {
-  id: string;
-  /** An instance's timer, or a task's SLA clock. */
-  type: 'timer' | 'slaBreach';
-  element_id: string;
-  activity_instance_id: string;
-  due_at: string;
-}
+/** An instance's timer, or a task's SLA clock. */
+export type JobRow = RowOf<typeof JOB.columns, { type: 'timer' | 'slaBreach' }>;
 
 /** An open message or signal subscription, as `subscription` holds it for routing. */
-export interface SubscriptionRow {
-  id: string;
-  activity_instance_id: string;
-  element_id: string;
-  event_type: Subscription['eventType'];
-  name: string;
-  correlation_key: string | null;
-  created_at: string;
-}
+export type SubscriptionRow = RowOf<typeof SUBSCRIPTION.columns, { event_type: Subscription['eventType'] }>;
 
-export interface StepRow {
-  id: string;
-  activity_instance_id: string;
-  element_id: string;
-  element_type: string;
-  type: string;
-  at: string;
-  actor: string | null;
-  lane_id: string | null;
-  previous_activity_instance_id: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export type WorkItemStatus = 'open' | 'completed' | 'canceled';
+export type StepRow = RowOf<typeof STEP_EVENT.columns, { detail: Record<string, unknown> | null }>;
 
 /** The arm of an experiment a started case met (issue 7): written with the case or not at all. */
-export interface ExperimentAssignmentRow {
-  experiment_id: string;
-  arm_id: string;
-  process_version_id: string;
-  reason: string;
-  unit_key: string;
-  hash: number | null;
-  ramp_step: number | null;
-  candidate_share: number | null;
-  assigned_at: string;
-}
+export type ExperimentAssignmentRow = RowOf<typeof EXPERIMENT_ASSIGNMENT.columns>;
 
 /**
  * Everything one engine result changes, folded per row so that each row is written once:
@@ -168,123 +91,146 @@ export interface IdempotentAnswerRow {
   completed_at: string;
 }
 
+/** The rows that follow the effects, folded per row while the effects are read in order. */
+interface EffectRows {
+  state: InstanceState;
+  taskInserts: Map<string, TaskRow>;
+  taskPatches: Map<string, TaskPatch>;
+  externalTaskInserts: Map<string, ExternalTaskRow>;
+  externalTaskClosings: ExternalTaskClosing[];
+  workItemMoves: WorkItemMove[];
+  /** Written with the change they record, or not at all. */
+  audit: AuditRow[];
+}
+
+type EffectHandlers = { [E in Effect as E['kind']]: (rows: EffectRows, effect: E) => void };
+
+/** A task created by the same command takes the change in its insert; an earlier one gets (one) patch. */
+const patchTask = (rows: EffectRows, id: string, change: Omit<TaskPatch, 'id'>): void => {
+  const inserted = rows.taskInserts.get(id);
+  if (inserted) Object.assign(inserted, change);
+  else rows.taskPatches.set(id, { ...rows.taskPatches.get(id), ...change, id });
+};
+
+/** The effect leaves no row of its own here: what it changes is written from elsewhere (named beside it). */
+const noRow = (): void => undefined;
+
+/** What each kind of effect writes, as libs/engine's commands.ts pairs each command with its handler. */
+const EFFECT_ROWS: EffectHandlers = {
+  taskCreated: (rows, { task }) => {
+    rows.taskInserts.set(task.id, {
+      id: task.id,
+      element_id: task.elementId,
+      name: task.name ?? null,
+      lane_id: task.laneId ?? null,
+      candidate_groups: task.candidateGroups,
+      candidate_users: task.candidateUsers,
+      assignee: task.assignee ?? null,
+      form_key: task.formKey ?? null,
+      due_at: task.dueAt ?? null,
+      status: 'open',
+      created_at: task.createdAt,
+      claimed_at: null,
+      completed_at: null,
+      canceled_at: null,
+      state: 'ready',
+      owner: null,
+      process_key: rows.state.processKey,
+      priority: task.priority,
+      category: task.category ?? null,
+      stage: task.stage ?? null,
+      value_class: task.valueClass ?? null,
+      follow_up_at: task.followUpAt ?? null,
+      started_at: null,
+      breached_at: null,
+    });
+  },
+  taskUpdated: (rows, effect) =>
+    patchTask(rows, effect.taskId, {
+      held: true,
+      state: effect.state,
+      assignee: effect.assignee,
+      owner: effect.owner,
+      candidate_groups: effect.candidateGroups,
+      candidate_users: effect.candidateUsers,
+      lane_id: effect.laneId,
+      claimed_at: effect.claimedAt,
+      started_at: effect.startedAt,
+    }),
+  // Only the due date's breach is the task's; a follow-up date passing is the ledger's marker alone.
+  taskBreached: (rows, effect) => {
+    if (effect.clock === 'due') patchTask(rows, effect.taskId, { breached_at: effect.at });
+  },
+  taskClosed: (rows, effect) =>
+    patchTask(rows, effect.id, effect.outcome === 'completed' ? { status: 'completed', completed_at: effect.at } : { status: 'canceled', canceled_at: effect.at }),
+  externalTaskCreated: (rows, { externalTask }) => {
+    rows.externalTaskInserts.set(externalTask.id, {
+      id: externalTask.id,
+      element_id: externalTask.elementId,
+      topic: externalTask.topic,
+      retries: externalTask.retries,
+      status: 'open',
+      created_at: externalTask.createdAt,
+    });
+  },
+  externalTaskClosed: (rows, effect) => {
+    const inserted = rows.externalTaskInserts.get(effect.id);
+    if (inserted) inserted.status = effect.outcome;
+    else rows.externalTaskClosings.push({ id: effect.id, status: effect.outcome, at: effect.at });
+  },
+  instanceMigrated: (rows, effect) => {
+    for (const { id, elementId, name, laneId } of effect.activities) rows.workItemMoves.push({ id, element_id: elementId, name: name ?? null, lane_id: laneId ?? null });
+    const { fromProcessVersionId, toProcessVersionId, elementIds } = effect;
+    rows.audit.push(auditRow('migrate', effect, { fromProcessVersionId, toProcessVersionId, elementIds }));
+  },
+  // Only cancelInstance ends an instance as canceled; a completed one, or a called one ended by its error, is no operator's doing.
+  instanceEnded: (rows, effect) => {
+    if (effect.status === 'canceled' && !effect.byError) rows.audit.push(auditRow('cancel', effect));
+  },
+  instanceSuspended: (rows, effect) => {
+    rows.audit.push(auditRow('suspend', effect));
+  },
+  instanceResumed: (rows, effect) => {
+    rows.audit.push(auditRow('resume', effect));
+  },
+  variablesSet: (rows, effect) => {
+    const activity = effect.activityInstanceId !== undefined && { activityInstanceId: effect.activityInstanceId };
+    rows.audit.push(auditRow('setVariables', effect, { names: effect.names, ...activity }));
+  },
+  // Jobs follow the state's timers, subscription rows its subscriptions, the instance row and variables the state (planCommit, below).
+  timerScheduled: noRow,
+  timerCanceled: noRow,
+  subscriptionOpened: noRow,
+  subscriptionClosed: noRow,
+  // call_activity rows: planCallActivities.
+  callActivityStarted: noRow,
+  callActivityClosed: noRow,
+  thrownToCallActivity: noRow,
+  // Signals and uncaught escalations are handled by the app after the commit.
+  signalThrown: noRow,
+  escalationUncaught: noRow,
+};
+
 /**
- * Plans the writes for one engine result. Tasks and external tasks follow the effects; timer jobs
+ * Plans the writes for one engine result. Tasks, external tasks and audit records follow the effects; timer jobs
  * and variables follow the difference between the previous and the new state, which also covers
  * a timer that fired (it simply leaves the state).
  */
 export const planCommit = (result: EngineResult, previous: InstanceState | null): CommitPlan => {
-  const taskInserts = new Map<string, TaskRow>();
-  const taskPatches = new Map<string, TaskPatch>();
-  const externalTaskInserts = new Map<string, ExternalTaskRow>();
-  const externalTaskClosings: ExternalTaskClosing[] = [];
-  const workItemMoves: WorkItemMove[] = [];
-  const patchTask = (id: string, change: Omit<TaskPatch, 'id'>) => {
-    const inserted = taskInserts.get(id);
-    if (inserted) Object.assign(inserted, change);
-    else taskPatches.set(id, { ...taskPatches.get(id), ...change, id });
+  const rows: EffectRows = {
+    state: result.state,
+    taskInserts: new Map(),
+    taskPatches: new Map(),
+    externalTaskInserts: new Map(),
+    externalTaskClosings: [],
+    workItemMoves: [],
+    audit: [],
   };
-
   for (const effect of result.effects) {
-    switch (effect.kind) {
-      case 'taskCreated': {
-        const { task } = effect;
-        taskInserts.set(task.id, {
-          id: task.id,
-          element_id: task.elementId,
-          name: task.name ?? null,
-          lane_id: task.laneId ?? null,
-          candidate_groups: task.candidateGroups,
-          candidate_users: task.candidateUsers,
-          assignee: task.assignee ?? null,
-          form_key: task.formKey ?? null,
-          due_at: task.dueAt ?? null,
-          status: 'open',
-          created_at: task.createdAt,
-          claimed_at: null,
-          completed_at: null,
-          canceled_at: null,
-          state: 'ready',
-          owner: null,
-          process_key: result.state.processKey,
-          priority: task.priority,
-          category: task.category ?? null,
-          stage: task.stage ?? null,
-          value_class: task.valueClass ?? null,
-          follow_up_at: task.followUpAt ?? null,
-          started_at: null,
-          breached_at: null,
-        });
-        break;
-      }
-      case 'taskUpdated':
-        patchTask(effect.taskId, {
-          held: true,
-          state: effect.state,
-          assignee: effect.assignee,
-          owner: effect.owner,
-          candidate_groups: effect.candidateGroups,
-          candidate_users: effect.candidateUsers,
-          lane_id: effect.laneId,
-          claimed_at: effect.claimedAt,
-          started_at: effect.startedAt,
-        });
-        break;
-      case 'taskBreached':
-        // Only the due date's breach is the task's; a follow-up date passing is the ledger's marker alone.
-        if (effect.clock === 'due') patchTask(effect.taskId, { breached_at: effect.at });
-        break;
-      case 'taskClosed':
-        patchTask(effect.id, effect.outcome === 'completed' ? { status: 'completed', completed_at: effect.at } : { status: 'canceled', canceled_at: effect.at });
-        break;
-      case 'externalTaskCreated': {
-        const { externalTask } = effect;
-        externalTaskInserts.set(externalTask.id, {
-          id: externalTask.id,
-          element_id: externalTask.elementId,
-          topic: externalTask.topic,
-          retries: externalTask.retries,
-          status: 'open',
-          created_at: externalTask.createdAt,
-        });
-        break;
-      }
-      case 'externalTaskClosed': {
-        const inserted = externalTaskInserts.get(effect.id);
-        if (inserted) inserted.status = effect.outcome;
-        else externalTaskClosings.push({ id: effect.id, status: effect.outcome, at: effect.at });
-        break;
-      }
-      case 'timerScheduled':
-      case 'timerCanceled':
-      case 'subscriptionOpened':
-      case 'subscriptionClosed':
-      case 'instanceEnded':
-      case 'instanceSuspended':
-      case 'instanceResumed':
-      case 'variablesSet':
-        // Jobs follow the state's timers, subscription rows its subscriptions, variables and the instance row the state (below).
-        break;
-      case 'instanceMigrated':
-        for (const { id, elementId, name, laneId } of effect.activities) {
-          workItemMoves.push({ id, element_id: elementId, name: name ?? null, lane_id: laneId ?? null });
-        }
-        break;
-      case 'callActivityStarted':
-      case 'callActivityClosed':
-      case 'thrownToCallActivity':
-        // call_activity rows: planCallActivities (below).
-        break;
-      case 'signalThrown':
-      case 'escalationUncaught':
-        // Messages, signals and call activities (issue 3) get their rows and app handling there.
-        break;
-      default: {
-        const unknown: never = effect;
-        throw new Error(`No persistence for effect ${JSON.stringify(unknown)}`);
-      }
-    }
+    // The mapped type pairs each effect kind with its handler; indexing by a union loses that pairing.
+    (EFFECT_ROWS[effect.kind] as (rows: EffectRows, effect: Effect) => void)(rows, effect);
   }
+  const { taskInserts, taskPatches, externalTaskInserts, externalTaskClosings, workItemMoves, audit } = rows;
 
   const before = new Map<string, JobRow>(scheduledJobs(previous).map((job) => [job.id, job]));
   const after = new Set(scheduledJobs(result.state).map((job) => job.id));
@@ -309,11 +255,24 @@ export const planCommit = (result: EngineResult, previous: InstanceState | null)
     variableDeletes: deletes,
     callActivities: planCallActivities(result, previous),
     workItemMoves,
-    audit: auditRowsOf(result.effects),
+    audit,
     analyticsPending: result.steps.filter(({ type }) => type === 'completed' || type === 'canceled').map(({ activityInstanceId }) => activityInstanceId),
     analyticsCaseEnded: result.state.endedAt !== undefined && previous?.endedAt === undefined,
   };
 };
+
+/** The row of the arm the router picked (NewAssignment, the model's shape) for the case's commit. */
+export const assignmentRow = (assignment: NewAssignment): ExperimentAssignmentRow => ({
+  experiment_id: assignment.experimentId,
+  arm_id: assignment.armId,
+  process_version_id: assignment.processVersionId,
+  reason: assignment.reason,
+  unit_key: assignment.unitKey,
+  hash: assignment.hash ?? null,
+  ramp_step: assignment.rampStep ?? null,
+  candidate_share: assignment.candidateShare ?? null,
+  assigned_at: assignment.assignedAt.toISOString(),
+});
 
 /** The subscriptions the app routes messages and signals to; a conditional one is the engine's own, evaluated by commands. */
 const routed = (subscriptions: Subscription[]): Subscription[] => subscriptions.filter(({ eventType }) => eventType !== 'conditional');

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { EngineResult, InstanceState, InstanceStatus } from '#engine';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { NewAssignment } from '../experiments/experiment-assignment.js';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import { Sql } from '../sql.js';
-import { planCommit, type CommitPlan } from './commit-plan.js';
+import { assignmentRow, planCommit, type IdempotentAnswerRow } from './commit-plan.js';
 import { commitStatement } from './commit-statement.js';
 import type { AuditOperation } from './instance-audit.js';
 
@@ -220,8 +221,13 @@ export class InstanceRepository {
   }
 }
 
-/** Rows the caller adds to an engine result's commit, written in the same statement. */
-export type CommitExtra = Pick<CommitPlan, 'experimentAssignment' | 'idempotentAnswer'>;
+/** What rides along with an engine result's commit, written in the same statement: with the case or not at all. */
+export interface CommitExtra {
+  /** A started case's experiment arm, as the router picked it (issue 7). */
+  assignment?: NewAssignment;
+  /** A start sent with an Idempotency-Key: its answer (issue 17). */
+  idempotentAnswer?: IdempotentAnswerRow;
+}
 
 const BUSINESS_KEY_CONSTRAINT = 'business_key_claim_pkey';
 
@@ -237,8 +243,15 @@ export const idempotencyKeyInProgress = (key: string, retryAfterSeconds = 1): Do
     retryAfterSeconds,
   });
 
-const statementOf = (result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}) =>
-  commitStatement({ ...planCommit(result, previous?.state ?? null), ...extra }, previous?.revision ?? null);
+const statementOf = (result: EngineResult, previous: StoredInstance | null, { assignment, idempotentAnswer }: CommitExtra = {}) =>
+  commitStatement(
+    {
+      ...planCommit(result, previous?.state ?? null),
+      ...(assignment && { experimentAssignment: assignmentRow(assignment) }),
+      ...(idempotentAnswer && { idempotentAnswer }),
+    },
+    previous?.revision ?? null,
+  );
 
 /** The revision the commit statement returned; no row means another command committed first. */
 const committedRevision = (rows: Array<{ revision: number }>, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): number => {

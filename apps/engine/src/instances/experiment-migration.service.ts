@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import { ExperimentRepository } from '#persistence';
-import { InstanceOperationsService } from '../instances/instance-operations.service.js';
-import type { BatchMigrationView } from '../instances/dto/migration-result.view.js';
-import { MAX_BATCH_INSTANCES } from '../instances/dto/migrate-instances.dto.js';
-import type { MigrateRunningDto } from './dto/migrate-running.dto.js';
-import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
+import type { MigrateRunningDto } from '../experiments/dto/migrate-running.dto.js';
+import { EXPERIMENTS_API_ERRORS } from '../experiments/experiment-errors.js';
+import type { BatchMigrationView } from './dto/migration-result.view.js';
+import { MAX_BATCH_INSTANCES } from './dto/migrate-instances.dto.js';
+import { InstanceOperationsService } from './instance-operations.service.js';
 
 export interface ArmMigration extends BatchMigrationView {
   armId: string;
 }
 
 /**
+ * Here, not in experiments/: it moves instances, and the instances feature already depends on
+ * experiments (the router), never the other way round.
+ *
  * After a promote, the running cases of the other arms may move to the winner's version (issue 7
  * point 3), through the instance migration: a dry run first, that names every case that could
  * not move and why, then the real run. Only the experiment's own routed cases are touched.

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } fr
 import { ApiConflictResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { MigrateRunningDto } from './dto/migrate-running.dto.js';
+import { MigrateRunningDto } from '../experiments/dto/migrate-running.dto.js';
 import { ExperimentMigrationService } from './experiment-migration.service.js';
 
 @ApiTags('experiments')

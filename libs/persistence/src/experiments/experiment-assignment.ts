@@ -1,0 +1,11 @@
+import type { Assignment } from '#experiments';
+
+/** The arm one case met, stored with the case. */
+export interface AssignmentRecord extends Assignment {
+  instanceId: string;
+  experimentId: string;
+  assignedAt: Date;
+}
+
+/** The arm the router picked for a case about to start: committed with the case (CommitExtra) or not at all. */
+export type NewAssignment = Omit<AssignmentRecord, 'instanceId'>;

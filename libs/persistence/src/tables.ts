@@ -1,0 +1,142 @@
+/**
+ * The tables the instance commit writes row by row, each declared once: the commit's row types
+ * (`RowOf`) and the column lists of its statement follow from these, and schema.spec.ts checks
+ * them against the migrated database. The migrations stay the history of how the tables came to be.
+ */
+
+/** A PostgreSQL column type; a trailing `?` marks a column the commit may set to null. */
+type ColumnType = 'uuid' | 'text' | 'text[]' | 'timestamptz' | 'smallint' | 'integer' | 'double precision' | 'jsonb' | 'boolean';
+export type Column = ColumnType | `${ColumnType}?`;
+export type Columns = Readonly<Record<string, Column>>;
+
+export interface Table<C extends Columns = Columns> {
+  name: string;
+  columns: C;
+}
+
+/** A column's value as the commit sends it in JSON (instants as ISO text). */
+type ValueOf<T extends Column> = T extends `${infer Base extends ColumnType}?`
+  ? ValueOf<Base> | null
+  : T extends 'text[]'
+    ? string[]
+    : T extends 'smallint' | 'integer' | 'double precision'
+      ? number
+      : T extends 'boolean'
+        ? boolean
+        : T extends 'jsonb'
+          ? unknown
+          : string;
+
+/** A row of the columns; `Narrow` gives some of them the narrower type the code knows (a status union, a JSON shape). */
+export type RowOf<C extends Columns, Narrow extends Partial<Record<keyof C, unknown>> = object> = Omit<{ -readonly [K in keyof C]: ValueOf<C[K]> }, keyof Narrow> & Narrow;
+
+/** The SQL type of a column, without the null mark. */
+export const sqlType = (column: Column): ColumnType => column.replace(/\?$/, '') as ColumnType;
+
+/** Some columns of a table, in the table's order. */
+export const pick = <C extends Columns, K extends keyof C & string>(columns: C, ...names: K[]): Pick<C, K> =>
+  Object.fromEntries(Object.entries(columns).filter(([name]) => names.includes(name as K))) as Pick<C, K>;
+
+const table = <const C extends Columns>(name: string, columns: C): Table<C> => ({ name, columns });
+
+export const STEP_EVENT = table('step_event', {
+  id: 'uuid',
+  activity_instance_id: 'uuid',
+  element_id: 'text',
+  element_type: 'text',
+  type: 'text',
+  at: 'timestamptz',
+  actor: 'text?',
+  lane_id: 'text?',
+  previous_activity_instance_id: 'uuid?',
+  detail: 'jsonb?',
+});
+
+export const TASK = table('task', {
+  id: 'uuid',
+  element_id: 'text',
+  name: 'text?',
+  lane_id: 'text?',
+  candidate_groups: 'text[]',
+  candidate_users: 'text[]',
+  assignee: 'text?',
+  form_key: 'text?',
+  due_at: 'timestamptz?',
+  status: 'text',
+  created_at: 'timestamptz',
+  claimed_at: 'timestamptz?',
+  completed_at: 'timestamptz?',
+  canceled_at: 'timestamptz?',
+  state: 'text',
+  owner: 'text?',
+  process_key: 'text',
+  priority: 'smallint',
+  category: 'text?',
+  stage: 'text?',
+  value_class: 'text?',
+  follow_up_at: 'timestamptz?',
+  started_at: 'timestamptz?',
+  breached_at: 'timestamptz?',
+});
+
+export const EXTERNAL_TASK = table('external_task', {
+  id: 'uuid',
+  element_id: 'text',
+  topic: 'text',
+  retries: 'integer',
+  status: 'text',
+  created_at: 'timestamptz',
+});
+
+export const JOB = table('job', {
+  id: 'uuid',
+  type: 'text',
+  element_id: 'text',
+  activity_instance_id: 'uuid',
+  due_at: 'timestamptz',
+});
+
+export const SUBSCRIPTION = table('subscription', {
+  id: 'uuid',
+  activity_instance_id: 'uuid',
+  element_id: 'text',
+  event_type: 'text',
+  name: 'text',
+  correlation_key: 'text?',
+  created_at: 'timestamptz',
+});
+
+export const INSTANCE_AUDIT = table('instance_audit', {
+  operation: 'text',
+  actor: 'text?',
+  reason: 'text?',
+  details: 'jsonb',
+  at: 'timestamptz',
+});
+
+export const EXPERIMENT_ASSIGNMENT = table('experiment_assignment', {
+  experiment_id: 'uuid',
+  arm_id: 'text',
+  process_version_id: 'uuid',
+  reason: 'text',
+  unit_key: 'text',
+  hash: 'double precision?',
+  ramp_step: 'integer?',
+  candidate_share: 'double precision?',
+  assigned_at: 'timestamptz',
+});
+
+export const CALL_ACTIVITY = table('call_activity', {
+  activity_instance_id: 'uuid',
+  element_id: 'text',
+  process_key: 'text',
+  binding: 'jsonb',
+  variables: 'jsonb',
+  business_key: 'text?',
+  status: 'text',
+  created_at: 'timestamptz',
+  closed_at: 'timestamptz?',
+  follow_up_since: 'timestamptz?',
+});
+
+export const COMMIT_TABLES: readonly Table[] = [STEP_EVENT, TASK, EXTERNAL_TASK, JOB, SUBSCRIPTION, INSTANCE_AUDIT, EXPERIMENT_ASSIGNMENT, CALL_ACTIVITY];
