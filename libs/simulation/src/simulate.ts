@@ -16,7 +16,7 @@ import {
 import { BRANCH_VARIABLE, branchPlan, drawBranches, type BranchPlan } from './branch-decisions.js';
 import { ArrivalProcess, DAY_MS, MINUTE_MS, nextShiftStart } from './calendar.js';
 import { sample } from './distributions.js';
-import { toLedgerStep } from './ledger-step.js';
+import { toLedgerStep } from './stored-step-event.js';
 import { MinQueue } from './min-queue.js';
 import type { Distribution, SimulationParameters } from './parameters.js';
 import { poolOf } from './pool-routing.js';
