@@ -1,11 +1,12 @@
-import type { LedgerStep } from '#analytics';
-import type { StepEvent } from '#engine';
+import type { StepEvent } from '#analytics';
+import type { StepEvent as EmittedStepEvent } from '#engine';
 
 /**
- * A step event as the ledger stores it and the analytics read it (libs/persistence ledger-rows.ts).
- * `at` is the command's instant in epoch milliseconds: every step of one engine result carries it.
+ * A step event as the engine emits it, in the form the ledger stores and the analytics read
+ * (libs/persistence ledger-rows.ts). `at` is the command's instant in epoch milliseconds: every
+ * step of one engine result carries it.
  */
-export const toLedgerStep = (step: StepEvent, at: number): LedgerStep => ({
+export const storedStepEvent = (step: EmittedStepEvent, at: number): StepEvent => ({
   instanceId: step.instanceId,
   activityInstanceId: step.activityInstanceId,
   elementId: step.elementId,
