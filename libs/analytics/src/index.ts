@@ -64,7 +64,7 @@ export {
 } from './case-aggregate.js';
 export { bottlenecks, type Bottleneck } from './bottlenecks.js';
 export { designedWaits, type DesignedWait } from './designed-waits.js';
-export { utilisation, type TeamUtilisation, type UtilisationWindow } from './utilisation.js';
+export { utilization, type TeamUtilization, type UtilizationWindow } from './utilization.js';
 export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
 export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
 export { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';

@@ -130,7 +130,7 @@ describe.each([
     const pools = result.summary.pools;
     expect(pools.map(({ poolId }) => poolId)).toEqual(SERVICE_DESK_POOLS.map(({ id }) => id));
     for (const pool of pools) {
-      expect(pool.utilisation).toBeGreaterThan(0);
+      expect(pool.utilization).toBeGreaterThan(0);
       expect(pool.maxQueueLength).toBeGreaterThanOrEqual(pool.meanQueueLength!);
     }
     expect(result.summary.leadTimeMinutes.median).toBeGreaterThan(3 * 24 * 60);

@@ -3,7 +3,7 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { ActivityRow, Summary, TimeClass } from '../api/analytics-api.js';
 import { showValueClasses } from '../modeler/value-class/value-class-markers.js';
-import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, heatColour, NO_DATA_COLOUR } from './heat-scale.js';
+import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, heatColor, NO_DATA_COLOR } from './heat-scale.js';
 import { formatReportDuration } from '../format/units.js';
 
 /** The desk's measures the diagram can be coloured by (DESIGN.md section 5: waiting always means the desk's). */
@@ -111,9 +111,9 @@ export const showHeatmap = (viewer: NavigatedViewer, rows: readonly ActivityRow[
     const band = bandOf(row);
     const gfx = registry.getGraphics(element);
     const shape = gfx.querySelector<SVGElement>('.djs-visual > :first-child');
-    const colour = value === null ? NO_DATA_COLOUR : band === 'desk' ? heatColour(value, scales.desk) : heatColour(value, scales[band], APART_STOPS[band]);
+    const color = value === null ? NO_DATA_COLOR : band === 'desk' ? heatColor(value, scales.desk) : heatColor(value, scales[band], APART_STOPS[band]);
     // Inline and important: above the value-class tint, which the stylesheet sets with !important.
-    shape?.style.setProperty('fill', colour, 'important');
+    shape?.style.setProperty('fill', color, 'important');
     gfx.dataset.heat = value === null ? 'none' : String(value);
     gfx.dataset.heatBand = band;
     gfx.querySelector(':scope > title')?.remove();

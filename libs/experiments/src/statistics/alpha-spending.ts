@@ -70,8 +70,8 @@ function computeBoundaries(fractions: readonly number[], alpha: number): number[
       const crossing = (c: number) => {
         let sum = 0;
         for (let i = 0; i < nodes.length; i++) {
-          const centre = nodes[i] * scale;
-          sum += weights[i] * (normalCdf(-c * shift - centre) + normalCdf(centre - c * shift));
+          const center = nodes[i] * scale;
+          sum += weights[i] * (normalCdf(-c * shift - center) + normalCdf(center - c * shift));
         }
         return sum;
       };

@@ -35,6 +35,7 @@ export const PREDICTED_FIGURES = [
 ] as const;
 export type PredictedFigure = (typeof PREDICTED_FIGURES)[number];
 
+// 'utilisation' keeps its British spelling: it is a field of the API's predictions, which clients read.
 export const POOL_FIGURES = ['utilisation', 'meanQueueLength', 'maxQueueLength', 'meanWaitMinutes'] as const;
 export type PoolFigure = (typeof POOL_FIGURES)[number];
 
@@ -155,7 +156,7 @@ function measure(graph: ProcessGraph, seed: number, result: SimulationResult): R
     pools: Object.fromEntries(
       result.summary.pools.map((pool) => [
         pool.poolId,
-        { utilisation: pool.utilisation, meanQueueLength: pool.meanQueueLength, maxQueueLength: pool.maxQueueLength, meanWaitMinutes: pool.meanWaitMinutes },
+        { utilisation: pool.utilization, meanQueueLength: pool.meanQueueLength, maxQueueLength: pool.maxQueueLength, meanWaitMinutes: pool.meanWaitMinutes },
       ]),
     ),
   };

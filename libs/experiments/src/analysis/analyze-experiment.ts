@@ -80,7 +80,7 @@ export interface ExperimentAnalysis {
   stages: StageBreakdown[];
 }
 
-export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis {
+export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis {
   // A canonical order first: sums and bootstrap resamples depend on it, and the database's order is arbitrary.
   const input: AnalysisInput = {
     ...unordered,
