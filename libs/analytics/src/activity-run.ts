@@ -142,7 +142,7 @@ export const waitingMs = (run: ActivityRun): number => run.queueMs + run.claimed
 
 /**
  * The class of an activity instance: what the catalog says of its element when the catalog's
- * element is of the type the ledger recorded (versions analysed together may reuse an id), else
+ * element is of the type the ledger recorded (versions analyzed together may reuse an id), else
  * its type alone.
  */
 export const timeClassOfRun = (elementId: string, elementType: string, catalog?: ElementCatalog): TimeClass => {

@@ -54,7 +54,7 @@ export interface ElementInfo {
   timeClass?: TimeClass;
 }
 
-/** Elements by id; versions analysed together share element ids (a later version's entry wins). */
+/** Elements by id; versions analyzed together share element ids (a later version's entry wins). */
 export type ElementCatalog = ReadonlyMap<string, ElementInfo>;
 
 export const MINUTE_MS = 60_000;

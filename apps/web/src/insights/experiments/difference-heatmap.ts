@@ -9,7 +9,7 @@ import { formatDurationMs, formatSignedDurationMs } from '../../format/units.js'
 import { activityDifferenceLabel, formatP } from './experiment-format.js';
 
 const OVERLAY_TYPE = 'tandem-difference';
-/** The outline of a significant difference: dark and thick, so it shows without telling colours apart. */
+/** The outline of a significant difference: dark and thick, so it shows without telling colors apart. */
 const SIGNIFICANT_STROKE = '#1f2933';
 
 /** What an activity's shape says on hover: both medians with their samples, the difference and its adjusted p. */
@@ -28,7 +28,7 @@ export interface DifferenceHeatmap {
 }
 
 /**
- * Colours every activity of the candidate's diagram by candidate - baseline median time (blue
+ * Colors every activity of the candidate's diagram by candidate - baseline median time (blue
  * faster, red slower, grey without data in one arm), writes the difference under it and outlines
  * the significant ones with a ★ in their label.
  */
