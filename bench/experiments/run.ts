@@ -1,5 +1,5 @@
 /**
- * Experiment statistics benchmark (issue 7 point 7): large seeded simulations of daily-looked
+ * Experiment statistics benchmark (issue 7 point 7): large seeded Monte-Carlo runs of daily-looked
  * experiments on a rate metric (A/A false-positive rate, power at the planned effect, naive
  * peeking for contrast), guardrails checked daily (false pauses of an equal candidate, pauses
  * of a worse one), and the cost of one routing decision.

@@ -44,8 +44,8 @@ export function guardrailOperatingCharacteristics(scenario: GuardrailScenario, e
       for (let i = 0; i < scenario.casesPerArmPerDay; i++) {
         // Each case ends within its day, so a day's look sees the day's cases.
         const at = day * DAY_MS + Math.floor(random.next() * (DAY_MS - 1));
-        baseline.push(simulatedCase('as-is', `${e}-${day}-${i}-b`, at, random.next() < scenario.baselineRate));
-        candidate.push(simulatedCase('to-be', `${e}-${day}-${i}-c`, at, random.next() < scenario.candidateRate));
+        baseline.push(drawnCase('as-is', `${e}-${day}-${i}-b`, at, random.next() < scenario.baselineRate));
+        candidate.push(drawnCase('to-be', `${e}-${day}-${i}-c`, at, random.next() < scenario.candidateRate));
       }
     }
     const check = checkGuardrail(guardrail, 'to-be', baseline, candidate, { startedAt: 0, until: days * DAY_MS, perArm: scenario.perArm, alpha: scenario.alpha });
@@ -57,7 +57,7 @@ export function guardrailOperatingCharacteristics(scenario: GuardrailScenario, e
   return { experiments, pausedRate: paused / experiments, meanPauseFraction: paused === 0 ? null : fractionSum / paused };
 }
 
-const simulatedCase = (armId: string, instanceId: string, at: number, met: boolean): ArmCase => ({
+const drawnCase = (armId: string, instanceId: string, at: number, met: boolean): ArmCase => ({
   instanceId,
   armId,
   reason: 'weight',
