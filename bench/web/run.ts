@@ -22,11 +22,8 @@ const EDITS = Number(process.env.BENCH_WEB_EDITS ?? 20);
 const OPEN_RUNS = 3;
 
 const median = (values: number[]) => quantile(values, 0.5);
-const quantile = (values: number[], q: number) =>
-  nearestRankQuantile(
-    [...values].sort((a, b) => a - b),
-    q,
-  );
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+const quantile = (values: number[], q: number) => nearestRankQuantile(ascending(values), q);
 const ms = (value: number) => Math.round(value);
 
 interface Row {
