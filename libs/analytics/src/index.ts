@@ -1,7 +1,7 @@
 export * from './ledger.js';
 export { foldActivity, foldLedger, handoffMs, handoffsOf, isContainer, timeClassOfRun, waitingMs, type ActivityRun, type Phase, type PhaseInterval } from './activity-run.js';
 export { TIME_CLASSES, timeClassOfNode, timeClassOfType, type TimeClass } from './time-class.js';
-export { EMPTY_SUMMARY, quantile, ratio, summarize, type Summary } from './statistics.js';
+export { EMPTY_SUMMARY, ratio, summarize, type Summary } from './statistics.js';
 export {
   bucketOf,
   bucketValue,

@@ -26,7 +26,6 @@ export { EXPERIMENT_NOT_ROUTING, assignArm, hashedCandidate, plannedShares } fro
 export { unitHash } from './routing/unit-hash.js';
 
 export { STATISTICS_INPUT_INVALID } from './statistics/statistics-error.js';
-export { median, quantile } from './statistics/descriptive.js';
 export type { ProportionSample, TwoProportionResult } from './statistics/two-proportion.js';
 export { twoProportionTest, wilsonInterval } from './statistics/two-proportion.js';
 export type { MannWhitneyResult } from './statistics/mann-whitney.js';
