@@ -68,6 +68,13 @@ module.exports = {
       to: { path: '^apps/engine/src/instances/' },
     },
     {
+      name: 'web-versions-not-on-diff',
+      comment: 'The diff page builds on the version list; the versions page links to the diff by route only (issue 18: the diff <-> versions cycle).',
+      severity: 'error',
+      from: { path: '^apps/web/src/versions/' },
+      to: { path: '^apps/web/src/diff/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

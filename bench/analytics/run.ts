@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { upperNearestRankQuantile } from '#core';
 import { AnalyticsAggregator, openDataSource } from '#persistence';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { deployXml, projectRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
@@ -104,7 +105,7 @@ async function time(engine: EngineProcess, report: string, query: string) {
       .join(', ')})`;
   }
   durations.sort((a, b) => a - b);
-  const at = (p: number) => +durations[Math.min(durations.length - 1, Math.floor(p * durations.length))].toFixed(1);
+  const at = (p: number) => +upperNearestRankQuantile(durations, p).toFixed(1);
   return { calls: ROUNDS, 'p50 ms': at(0.5), 'p95 ms': at(0.95), 'max ms': at(1), source };
 }
 

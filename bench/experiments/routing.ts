@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { upperNearestRankQuantile } from '#core';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { deployXml, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
@@ -85,7 +86,6 @@ async function timeLookup(databaseUrl: string, key: string, count: number): Prom
   }
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 async function main(): Promise<void> {
@@ -114,16 +114,16 @@ async function main(): Promise<void> {
         name,
         starts: times.length,
         'mean ms': mean(times).toFixed(3),
-        'median ms': quantile(sorted, 0.5).toFixed(3),
-        'p90 ms': quantile(sorted, 0.9).toFixed(3),
-        'p99 ms': quantile(sorted, 0.99).toFixed(3),
+        'median ms': upperNearestRankQuantile(sorted, 0.5).toFixed(3),
+        'p90 ms': upperNearestRankQuantile(sorted, 0.9).toFixed(3),
+        'p99 ms': upperNearestRankQuantile(sorted, 0.99).toFixed(3),
       };
     };
     console.table([summary('no experiment', without), summary('running experiment', withExperiment)]);
     const sortedWithout = [...without].sort((a, b) => a - b);
     const sortedWith = [...withExperiment].sort((a, b) => a - b);
     console.log(
-      `routing overhead per start: mean ${(mean(withExperiment) - mean(without)).toFixed(3)} ms, median ${(quantile(sortedWith, 0.5) - quantile(sortedWithout, 0.5)).toFixed(3)} ms`,
+      `routing overhead per start: mean ${(mean(withExperiment) - mean(without)).toFixed(3)} ms, median ${(upperNearestRankQuantile(sortedWith, 0.5) - upperNearestRankQuantile(sortedWithout, 0.5)).toFixed(3)} ms`,
     );
     console.log(`experiment lookup on a key without one (the cost every start now pays): ${(await timeLookup(database.url('routing'), plain, STARTS)).toFixed(3)} ms`);
   } finally {

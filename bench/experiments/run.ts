@@ -1,5 +1,5 @@
 /**
- * Experiment statistics benchmark (issue 7 point 7): large seeded simulations of daily-looked
+ * Experiment statistics benchmark (issue 7 point 7): large seeded Monte-Carlo runs of daily-looked
  * experiments on a rate metric (A/A false-positive rate, power at the planned effect, naive
  * peeking for contrast), guardrails checked daily (false pauses of an equal candidate, pauses
  * of a worse one), and the cost of one routing decision.
@@ -12,12 +12,12 @@ import {
   sampleSizeLogNormalShift,
   sampleSizeTwoProportions,
   seededRandom,
-  simulateDurationExperiments,
-  simulateGuardrailChecks,
-  simulateRateExperiments,
+  durationOperatingCharacteristics,
+  guardrailOperatingCharacteristics,
+  rateOperatingCharacteristics,
   spendingBoundaries,
   type Experiment,
-  type SimulationResult,
+  type OperatingCharacteristics,
 } from '#experiments';
 
 const EXPERIMENTS = Number(process.env.BENCH_EXPERIMENTS ?? 10_000);
@@ -38,7 +38,7 @@ interface Row {
   seconds: number;
 }
 
-function row(scenario: string, compared: string, perArm: number, run: () => SimulationResult): Row {
+function row(scenario: string, compared: string, perArm: number, run: () => OperatingCharacteristics): Row {
   const started = performance.now();
   const result = run();
   const se = (p: number) => Math.sqrt((p * (1 - p)) / EXPERIMENTS);
@@ -50,7 +50,7 @@ function row(scenario: string, compared: string, perArm: number, run: () => Simu
     looks: result.looksPerExperiment,
     experiments: EXPERIMENTS,
     'sequential crossing': pct(result.crossingRate),
-    'in favour': pct(result.favourRate),
+    'in favour': pct(result.favorRate),
     'naive peeking': pct(result.naivePeekingRate),
     'mean stop at': `${(100 * result.meanStopFraction).toFixed(1)} %`,
     seconds: +((performance.now() - started) / 1000).toFixed(1),
@@ -62,7 +62,7 @@ function rateRow(scenario: string, baselineRate: number, mde: number, trueEffect
   const perArm = sampleSizeTwoProportions({ baselineRate, mde, alpha: ALPHA }, POWER);
   const candidateRate = baselineRate + trueEffect;
   return row(scenario, `rate ${baselineRate} vs ${+candidateRate.toFixed(4)}`, perArm, () =>
-    simulateRateExperiments({ baselineRate, candidateRate, perArm, casesPerArmPerDay, alpha: ALPHA }, EXPERIMENTS, seededRandom(seed)),
+    rateOperatingCharacteristics({ baselineRate, candidateRate, perArm, casesPerArmPerDay, alpha: ALPHA }, EXPERIMENTS, seededRandom(seed)),
   );
 }
 
@@ -70,7 +70,7 @@ function rateRow(scenario: string, baselineRate: number, mde: number, trueEffect
 function durationRow(scenario: string, logSd: number, plannedRatio: number, trueRatio: number, casesPerArmPerDay: number, seed: number): Row {
   const perArm = sampleSizeLogNormalShift({ logSd, ratio: plannedRatio, alpha: ALPHA }, POWER);
   return row(scenario, `lead time x${trueRatio} (log sd ${logSd})`, perArm, () =>
-    simulateDurationExperiments({ logSd, ratio: trueRatio, perArm, casesPerArmPerDay, alpha: ALPHA }, EXPERIMENTS, seededRandom(seed)),
+    durationOperatingCharacteristics({ logSd, ratio: trueRatio, perArm, casesPerArmPerDay, alpha: ALPHA }, EXPERIMENTS, seededRandom(seed)),
   );
 }
 
@@ -119,7 +119,7 @@ function main() {
   const guardrails = EXPERIMENTS / 10;
   const guardrailRow = (scenario: string, candidateRate: number, seed: number) => {
     const started = performance.now();
-    const result = simulateGuardrailChecks(
+    const result = guardrailOperatingCharacteristics(
       { baselineRate: 0.85, candidateRate, maxWorsening: 0.05, perArm: 400, casesPerArmPerDay: 20, alpha: ALPHA },
       guardrails,
       seededRandom(seed),

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { upperNearestRankQuantile } from '#core';
 import { createUser, projectRoot, sleep, type EngineProcess } from '../support/engine-process.js';
 import { LoadDriver, type LoadResult, type Operation } from '../support/load-driver.js';
 import { histogramQuantile, parseMetrics, sumOf, type MetricSample } from '../support/prometheus-text.js';
@@ -179,7 +180,7 @@ const slope = (points: Array<{ x: number; y: number }>): number => {
 };
 
 function report({ seconds, latencies, errors, skippedStarts, keepAliveResets }: LoadResult, engines: EngineProcess[], memory: MemorySample[][], final: MetricSample[][]) {
-  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  const percentile = (sorted: number[], p: number) => upperNearestRankQuantile(sorted, p / 100);
   const errorsOf = (operation: Operation) => [...errors.entries()].filter(([key]) => key.startsWith(`${operation} `)).reduce((sum, [, count]) => sum + count, 0);
   const operations: Operation[] = ['start', 'listTasks', 'claim', 'complete', 'fetchAndLock', 'completeExternal'];
   console.log(`\nTandem soak: ${(seconds / 60).toFixed(1)} min, ${RATE} cases/s offered, 2 replicas, requests alternating`);

@@ -13,6 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Pool, QueryConfig } from 'pg';
+import { nearestRankQuantile } from '#core';
 import { openDataSource, TaskRepository, type TaskFilter } from '#persistence';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
@@ -188,16 +189,15 @@ function report(title: string, timings: Timing[]) {
       return {
         case: name,
         matching,
-        'p50 ms': round(percentile(sorted, 0.5)),
-        'p95 ms': round(percentile(sorted, 0.95)),
-        'p99 ms': round(percentile(sorted, 0.99)),
+        'p50 ms': round(nearestRankQuantile(sorted, 0.5)),
+        'p95 ms': round(nearestRankQuantile(sorted, 0.95)),
+        'p99 ms': round(nearestRankQuantile(sorted, 0.99)),
         'max ms': round(sorted[sorted.length - 1]),
       };
     }),
   );
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function deploy(engine: EngineProcess): Promise<string> {

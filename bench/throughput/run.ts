@@ -9,6 +9,7 @@ import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { upperNearestRankQuantile } from '#core';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
@@ -198,7 +199,7 @@ async function runCases(baseUrl: string, callers: Callers, count: number) {
 }
 
 function report(seconds: number, ceilingTps: number, peakRss: number | undefined) {
-  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  const percentile = (sorted: number[], p: number) => upperNearestRankQuantile(sorted, p / 100);
   let stateChanging = 0;
   const rows = [...latencies.entries()].map(([name, list]) => {
     const sorted = [...list].sort((a, b) => a - b);

@@ -9,6 +9,7 @@
  *   npm run bench:web        # BENCH_WEB_SEGMENTS (default 20,40,80), BENCH_WEB_EDITS (default 20)
  */
 import { performance } from 'node:perf_hooks';
+import { nearestRankQuantile } from '#core';
 import type { Browser, Page } from 'playwright-core';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { launchChromium } from '../support/chromium.js';
@@ -21,10 +22,8 @@ const EDITS = Number(process.env.BENCH_WEB_EDITS ?? 20);
 const OPEN_RUNS = 3;
 
 const median = (values: number[]) => quantile(values, 0.5);
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+const quantile = (values: number[], q: number) => nearestRankQuantile(ascending(values), q);
 const ms = (value: number) => Math.round(value);
 
 interface Row {

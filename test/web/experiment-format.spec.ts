@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { differenceColour } from '../../apps/web/src/insights/experiments/difference-scale.js';
+import { differenceColor } from '../../apps/web/src/insights/experiments/difference-scale.js';
 import {
   activityDifferenceLabel,
   eventText,
@@ -123,14 +123,14 @@ describe('the experiment dashboard formats', () => {
 
   it('colours differences on a scale symmetric around no difference', () => {
     // when
-    const faster = differenceColour(-10, 10);
-    const none = differenceColour(0, 10);
-    const slower = differenceColour(10, 10);
+    const faster = differenceColor(-10, 10);
+    const none = differenceColor(0, 10);
+    const slower = differenceColor(10, 10);
 
     // then: the ends are the blue and red stops, the middle neutral, beyond the ends clamped
     expect([faster, none, slower]).toEqual(['#4a8fc4', '#f7f7f7', '#d9694f']);
-    expect(differenceColour(-50, 10)).toBe(faster);
-    expect(differenceColour(5, 0)).toBe(none);
+    expect(differenceColor(-50, 10)).toBe(faster);
+    expect(differenceColor(5, 0)).toBe(none);
   });
 
   it('names the arm and guardrail of a guardrail pause in the event log', () => {

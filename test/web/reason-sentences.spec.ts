@@ -37,13 +37,13 @@ describe('the verdict reasons in plain sentences', () => {
 
   it('puts the figures in words: the look, z against the boundary, the information capped at the plan', () => {
     // when
-    const favour = reasonSentence({ code: 'BOUNDARY_CROSSED_IN_FAVOUR', ...REASONS.BOUNDARY_CROSSED_IN_FAVOUR }, context);
+    const inFavor = reasonSentence({ code: 'BOUNDARY_CROSSED_IN_FAVOUR', ...REASONS.BOUNDARY_CROSSED_IN_FAVOUR }, context);
     const against = reasonSentence({ code: 'BOUNDARY_CROSSED_AGAINST', ...REASONS.BOUNDARY_CROSSED_AGAINST }, { ...context, crossedLook: 2 });
     const breached = reasonSentence({ code: 'GUARDRAIL_BREACHED', ...REASONS.GUARDRAIL_BREACHED }, context);
     const collecting = reasonSentence({ code: 'COLLECTING', ...REASONS.COLLECTING }, context);
 
     // then
-    expect(favour).toBe(
+    expect(inFavor).toBe(
       "The candidate is better on waiting time (the desk's): its z of -3.10 crossed the efficacy boundary of ±2.80 at look 5, with 44 % of the planned information. The boundary allows for looking every day, so this is not an artefact of peeking.",
     );
     expect(against).toContain('with 100 % (plan passed) of the planned information. Keep the baseline.');

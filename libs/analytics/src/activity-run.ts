@@ -1,4 +1,4 @@
-import type { ElementCatalog, LedgerStep, StepType } from './ledger.js';
+import type { ElementCatalog, StepEvent, StepType } from './ledger.js';
 import { timeClassOfType, type TimeClass } from './time-class.js';
 
 /**
@@ -76,7 +76,7 @@ export const isContainer = (elementType: string): boolean => CONTAINER_TYPES.has
  * `timeClass` (by default from its element type, time-class.ts). Before the ledger knew `claimed`
  * and `started` apart, a claim wrote both at the same instant: claimed-idle is then 0.
  */
-export const foldActivity = (steps: readonly LedgerStep[], timeClass?: TimeClass): ActivityRun => {
+export const foldActivity = (steps: readonly StepEvent[], timeClass?: TimeClass): ActivityRun => {
   const first = steps[0];
   const last = steps[steps.length - 1];
   const container = isContainer(first.elementType);
@@ -142,7 +142,7 @@ export const waitingMs = (run: ActivityRun): number => run.queueMs + run.claimed
 
 /**
  * The class of an activity instance: what the catalog says of its element when the catalog's
- * element is of the type the ledger recorded (versions analysed together may reuse an id), else
+ * element is of the type the ledger recorded (versions analyzed together may reuse an id), else
  * its type alone.
  */
 export const timeClassOfRun = (elementId: string, elementType: string, catalog?: ElementCatalog): TimeClass => {
@@ -155,8 +155,8 @@ export const timeClassOfRun = (elementId: string, elementType: string, catalog?:
  * order; with the element catalog, message throw and end events delivered by workers count as
  * external-system time too.
  */
-export const foldLedger = (steps: readonly LedgerStep[], catalog?: ElementCatalog): ActivityRun[] => {
-  const byActivity = new Map<string, LedgerStep[]>();
+export const foldLedger = (steps: readonly StepEvent[], catalog?: ElementCatalog): ActivityRun[] => {
+  const byActivity = new Map<string, StepEvent[]>();
   for (const step of steps) {
     const list = byActivity.get(step.activityInstanceId);
     if (list) list.push(step);

@@ -10,7 +10,7 @@ export interface Bottleneck {
   meanWaiting: number | null;
   /** count x mean waiting, seconds. */
   totalWaiting: number;
-  /** Share of all the desk's waiting in the analysed activities. */
+  /** Share of all the desk's waiting in the analyzed activities. */
   share: number | null;
 }
 

@@ -6,7 +6,7 @@ import { HISTOGRAM_RELATIVE_ERROR } from './histogram.js';
 import { CATALOG, TWO_CASES, c1, c2 } from './testing/two-cases.js';
 
 describe('case aggregates', () => {
-  it('summarise lead times and the value-added view as the exact summaries do: means exact, quantiles within the bound', () => {
+  it('summarize lead times and the value-added view as the exact summaries do: means exact, quantiles within the bound', () => {
     // given the two cases folded into two aggregates (one each, as two days would be) and merged
     const [first, second] = caseFigures(TWO_CASES, foldLedger([...c1, ...c2]), CATALOG);
     const day1 = emptyCaseAggregate();

@@ -40,7 +40,7 @@ describe('caseFigures', () => {
     expect(sut).toEqual({ processing: 35 * MIN, claimedIdle: 0, queue: 20 * MIN, handoff: 0, externalSystem: 0, designedWait: 0, other: 5 * MIN });
   });
 
-  it('summarises lead times and their parts in seconds', () => {
+  it('summarizes lead times and their parts in seconds', () => {
     const sut = leadTimeSummary(figuresOf());
 
     // lead times 12600 s and 7800 s: mean 10200, p90 = 7800 + 0.9 x 4800 = 12120

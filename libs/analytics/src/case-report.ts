@@ -176,7 +176,7 @@ export const leadTimeSummary = (figures: readonly CaseFigures[]): LeadTimeSummar
   return { cases: figures.length, leadTime, deskTime: summarize(values.map((value) => value.deskTime!)), components, shares };
 };
 
-/** The value-added view: per-case figures summarised over the cases. */
+/** The value-added view: per-case figures summarized over the cases. */
 export interface ValueAddedSummary {
   cases: number;
   nvaShare: Summary;

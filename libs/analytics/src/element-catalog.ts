@@ -2,7 +2,7 @@ import type { ProcessGraph } from '#bpmn';
 import type { ElementCatalog, ElementInfo } from './ledger.js';
 import { timeClassOfNode } from './time-class.js';
 
-/** What the analytics need of each element, from the graphs of the versions analysed (later graphs win on a shared id). */
+/** What the analytics need of each element, from the graphs of the versions analyzed (later graphs win on a shared id). */
 export const elementCatalog = (graphs: readonly ProcessGraph[]): ElementCatalog => {
   const catalog = new Map<string, ElementInfo>();
   for (const graph of graphs) {

@@ -1,3 +1,4 @@
+import { roundedQuantileRank } from '#core';
 import { EMPTY_SUMMARY, type Summary } from './statistics.js';
 
 /**
@@ -45,11 +46,11 @@ export const mergeInto = (into: Histogram, other: readonly number[]): Histogram 
   return into;
 };
 
-/** The approximate p-quantile (seconds), the order statistic at rank round((n - 1) p). */
+/** The approximate p-quantile (seconds), the order statistic at rank round((n - 1) p) (`roundedQuantileRank` of libs/core). */
 export const histogramQuantile = (histogram: readonly number[], p: number): number | null => {
   const n = histogram.reduce((sum, count) => sum + count, 0);
   if (n === 0) return null;
-  const rank = Math.round((n - 1) * p);
+  const rank = roundedQuantileRank(n, p);
   let seen = 0;
   for (let bucket = 0; bucket < histogram.length; bucket += 1) {
     seen += histogram[bucket];

@@ -1,7 +1,7 @@
 export * from './ledger.js';
 export { foldActivity, foldLedger, handoffMs, handoffsOf, isContainer, timeClassOfRun, waitingMs, type ActivityRun, type Phase, type PhaseInterval } from './activity-run.js';
 export { TIME_CLASSES, timeClassOfNode, timeClassOfType, type TimeClass } from './time-class.js';
-export { EMPTY_SUMMARY, quantile, ratio, summarize, type Summary } from './statistics.js';
+export { EMPTY_SUMMARY, ratio, summarize, type Summary } from './statistics.js';
 export {
   bucketOf,
   bucketValue,
@@ -64,7 +64,7 @@ export {
 } from './case-aggregate.js';
 export { bottlenecks, type Bottleneck } from './bottlenecks.js';
 export { designedWaits, type DesignedWait } from './designed-waits.js';
-export { utilisation, type TeamUtilisation, type UtilisationWindow } from './utilisation.js';
+export { utilization, type TeamUtilization, type UtilizationWindow } from './utilization.js';
 export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
 export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
 export { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';

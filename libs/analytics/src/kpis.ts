@@ -22,7 +22,7 @@ export interface Kpi {
 }
 
 /**
- * The service KPIs of DESIGN.md section 5 over the analysed cases: `cases` (running ones too, for
+ * The service KPIs of DESIGN.md section 5 over the analyzed cases: `cases` (running ones too, for
  * repeat contacts), the runs of these cases and their per-case figures.
  */
 export const kpis = (

@@ -7,8 +7,8 @@ import type { TimeClass } from './time-class.js';
 /** The step types of the ledger; `breached` and `migrated` are markers that change no phase. */
 export type StepType = 'ready' | 'claimed' | 'unclaimed' | 'started' | 'paused' | 'escalated' | 'breached' | 'completed' | 'canceled' | 'migrated';
 
-/** One step_event row. */
-export interface LedgerStep {
+/** One step_event row: the StepEvent of the glossary as stored, `at` in epoch milliseconds (the engine emits it with an ISO `at`). */
+export interface StepEvent {
   instanceId: string;
   activityInstanceId: string;
   elementId: string;
@@ -54,7 +54,7 @@ export interface ElementInfo {
   timeClass?: TimeClass;
 }
 
-/** Elements by id; versions analysed together share element ids (a later version's entry wins). */
+/** Elements by id; versions analyzed together share element ids (a later version's entry wins). */
 export type ElementCatalog = ReadonlyMap<string, ElementInfo>;
 
 export const MINUTE_MS = 60_000;

@@ -1,8 +1,9 @@
 /**
  * Mean, median and p90 of a sample. Quantiles interpolate linearly between order statistics
- * (Hyndman & Fan type 7, the default of R and NumPy): for sorted x of size n, h = (n - 1) p and
- * q = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
+ * (Hyndman & Fan type 7, the default of R and NumPy: `linearQuantile` of libs/core).
  */
+import { linearQuantile } from '#core';
+
 export interface Summary {
   /** The sample size behind the figures. */
   n: number;
@@ -14,13 +15,8 @@ export interface Summary {
 
 export const EMPTY_SUMMARY: Summary = { n: 0, mean: null, median: null, p90: null, total: 0 };
 
-export const quantile = (sorted: readonly number[], p: number): number | null => {
-  if (sorted.length === 0) return null;
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const high = Math.min(low + 1, sorted.length - 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
-};
+/** The type-7 quantile of ascending `sorted`; null for an empty sample, as the reports show it. */
+export const quantile = (sorted: readonly number[], p: number): number | null => (sorted.length === 0 ? null : linearQuantile(sorted, p));
 
 export const summarize = (values: readonly number[]): Summary => {
   if (values.length === 0) return EMPTY_SUMMARY;

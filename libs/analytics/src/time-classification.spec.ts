@@ -138,7 +138,7 @@ describe('the case figures of classified time', () => {
     expect(sut.nvaStaffMinutes).toMatchObject({ n: 2, mean: 5 });
   });
 
-  it("summarises the desk's time beside the lead time", () => {
+  it("summarizes the desk's time beside the lead time", () => {
     const sut = leadTimeSummary(figuresOf());
 
     // lead times 4450 and 290 min; the desk's 115 and 50 min; designed waits 4320 + 240 = 4560 of 4740 min

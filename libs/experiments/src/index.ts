@@ -20,7 +20,6 @@ export type { Assignment, AssignmentInput, AssignmentReason } from './routing/as
 export { assignArm, hashedCandidate, plannedShares } from './routing/assign-arm.js';
 export { unitHash } from './routing/unit-hash.js';
 
-export { median, quantile } from './statistics/descriptive.js';
 export type { ProportionSample, TwoProportionResult } from './statistics/two-proportion.js';
 export { twoProportionTest, wilsonInterval } from './statistics/two-proportion.js';
 export type { MannWhitneyResult } from './statistics/mann-whitney.js';
@@ -51,16 +50,16 @@ export { decideVerdict } from './verdict/decide-verdict.js';
 export { canonicalJson, dataHash } from './verdict/data-hash.js';
 export { VERDICT_ROW_HEADER, analysisRows, verdictRows } from './verdict/verdict-rows.js';
 
-export type { DurationScenario, RateScenario, ScheduleScenario, SimulationResult } from './simulation/simulate-experiments.js';
-export { simulateDurationExperiments, simulateRateExperiments } from './simulation/simulate-experiments.js';
+export type { DurationScenario, RateScenario, ScheduleScenario, OperatingCharacteristics } from './operating-characteristics/sequential-looks.js';
+export { durationOperatingCharacteristics, rateOperatingCharacteristics } from './operating-characteristics/sequential-looks.js';
 
 export type { AnalysisInput, ArmActivity, ArmCase, StageTime } from './analysis/analysis-input.js';
-export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult } from './analysis/analyse-experiment.js';
-export { ANALYSIS_STAGES, analyseExperiment } from './analysis/analyse-experiment.js';
+export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult } from './analysis/analyze-experiment.js';
+export { ANALYSIS_STAGES, analyzeExperiment } from './analysis/analyze-experiment.js';
 export type { GuardrailCheck } from './analysis/guardrail-check.js';
 export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';
 export type { ActivityDifference } from './analysis/activity-differences.js';
 export type { MetricComparison } from './analysis/metric-comparison.js';
 export type { StageBreakdown } from './analysis/stage-breakdown.js';
-export type { GuardrailScenario, GuardrailSimulationResult } from './simulation/simulate-guardrails.js';
-export { simulateGuardrailChecks } from './simulation/simulate-guardrails.js';
+export type { GuardrailScenario, GuardrailOperatingCharacteristics } from './operating-characteristics/guardrail-looks.js';
+export { guardrailOperatingCharacteristics } from './operating-characteristics/guardrail-looks.js';

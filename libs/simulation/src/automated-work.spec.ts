@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { LedgerStep } from '#analytics';
+import type { StepEvent } from '#analytics';
 import { MINUTE_MS } from './calendar.js';
 import { simulate } from './simulate.js';
 import { AUTOMATED, compileModel } from './testing/models.js';
@@ -27,7 +27,7 @@ describe('automated work in a simulation', () => {
     const of = (elementId: string, type: string) => steps.filter((step) => step.elementId === elementId && step.type === type);
     const span = (elementId: string) => {
       const ready = new Map(of(elementId, 'ready').map((step) => [step.activityInstanceId, step.at]));
-      return of(elementId, 'completed').map((step: LedgerStep) => step.at - ready.get(step.activityInstanceId)!);
+      return of(elementId, 'completed').map((step: StepEvent) => step.at - ready.get(step.activityInstanceId)!);
     };
     expect(cases.length).toBeGreaterThan(30);
     expect(cases.every(({ status }) => status === 'completed')).toBe(true);

@@ -3,7 +3,7 @@ import type { Random } from '#experiments';
 import { choose } from './distributions.js';
 
 /**
- * Gateway branch probabilities, realised through the engine's own exclusive gateway: each flow
+ * Gateway branch probabilities, realized through the engine's own exclusive gateway: each flow
  * leaving a gateway with probabilities gets the condition "the decision drawn for this gateway is
  * this flow", and before every command that can move a token the simulator sets the variable
  * holding fresh draws. The gateway still picks the flow (and its default flow) as it always does.

@@ -13,7 +13,7 @@ const weekdayIndex = (at: number): number => (floor(at / DAY_MS) + 3) % 7;
 const hourOfDay = (at: number): number => (at - floor(at / DAY_MS) * DAY_MS) / HOUR_MS;
 
 /** Weights scaled to average 1 (a flat profile when absent). */
-const normalised = (weights: readonly number[] | undefined, length: number): number[] => {
+const normalized = (weights: readonly number[] | undefined, length: number): number[] => {
   if (weights === undefined) return Array.from({ length }, () => 1);
   const mean = weights.reduce((sum, weight) => sum + weight, 0) / length;
   return weights.map((weight) => weight / mean);
@@ -32,8 +32,8 @@ export class ArrivalProcess {
     private readonly spec: ArrivalSpec,
     private readonly random: Random,
   ) {
-    this.hourly = normalised(spec.hourly, 24);
-    this.weekdays = normalised(spec.weekdays, 7);
+    this.hourly = normalized(spec.hourly, 24);
+    this.weekdays = normalized(spec.weekdays, 7);
     this.peakPerMs = this.basePerMs() * max(...this.hourly) * max(...this.weekdays);
   }
 

@@ -74,7 +74,7 @@ describe('an M/M/c queue simulated through the engine', () => {
     expect(Math.abs(simulated - theory) / theory).toBeLessThan(0.1);
     // The pool's own bookkeeping agrees with the ledger, and with rho and Little's law (Lq = lambda Wq).
     expect(pool.meanWaitMinutes).toBeCloseTo(simulated, 6);
-    expect(Math.abs(pool.utilisation! - 0.5)).toBeLessThan(0.02);
+    expect(Math.abs(pool.utilization! - 0.5)).toBeLessThan(0.02);
     expect(Math.abs(pool.meanQueueLength! - lambda * theory) / (lambda * theory)).toBeLessThan(0.1);
   });
 

@@ -27,7 +27,7 @@ export interface PoolFigures {
   /** Mean queue time of those tasks (from queued to taken), in minutes. */
   meanWaitMinutes: number | null;
   /** Busy time over on-duty time of all agents in the window (work past the end of a shift counts as busy). */
-  utilisation: number | null;
+  utilization: number | null;
   /** Time-weighted mean number of tasks waiting in the window. */
   meanQueueLength: number | null;
   maxQueueLength: number;
@@ -116,7 +116,7 @@ export class PoolState {
       agents: this.agents.length,
       tasksServed: this.served,
       meanWaitMinutes: this.served > 0 ? this.waitMs / this.served / 60_000 : null,
-      utilisation: available > 0 ? busy / available : null,
+      utilization: available > 0 ? busy / available : null,
       meanQueueLength: to > from ? this.queueArea / (to - from) : null,
       maxQueueLength: this.maxQueue,
     };

@@ -17,7 +17,7 @@ const STREAMS = ['arrivals', 'variables', 'durations', 'branches', 'escalations'
 export function randomStreams(seed: number): RandomStreams {
   const streams = {} as Record<(typeof STREAMS)[number], Random>;
   STREAMS.forEach((name, index) => {
-    // Spread the stream seeds with the golden-ratio increment, so neighbouring seeds do not share streams.
+    // Spread the stream seeds with the golden-ratio increment, so neighboring seeds do not share streams.
     streams[name] = seededRandom((seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0);
   });
   return streams;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { caseFigures, elementCatalog, foldLedger, type LedgerStep } from '#analytics';
+import { caseFigures, elementCatalog, foldLedger, type StepEvent } from '#analytics';
 import type { ProcessGraph } from '#bpmn';
 import { DAY_MS, onDuty } from './calendar.js';
 import { SERVICE_DESK_VARIABLES } from './parameters.js';
@@ -9,14 +9,14 @@ import { compileModel, referenceProcessUrl } from './testing/models.js';
 import { asIsParameters, SERVICE_DESK_POOLS } from './testing/service-desk.js';
 
 /** The steps of each activity instance, in ledger order. */
-const byActivity = (steps: readonly LedgerStep[]): Map<string, LedgerStep[]> => {
-  const runs = new Map<string, LedgerStep[]>();
+const byActivity = (steps: readonly StepEvent[]): Map<string, StepEvent[]> => {
+  const runs = new Map<string, StepEvent[]>();
   for (const step of steps) runs.set(step.activityInstanceId, [...(runs.get(step.activityInstanceId) ?? []), step]);
   return runs;
 };
 
 /** The life of one activity instance as the ledger contract has it: ready first, one end last, work only while held. */
-function lifecycleProblems(steps: readonly LedgerStep[]): string[] {
+function lifecycleProblems(steps: readonly StepEvent[]): string[] {
   const problems: string[] = [];
   const [first] = steps;
   const last = steps[steps.length - 1];
@@ -130,7 +130,7 @@ describe.each([
     const pools = result.summary.pools;
     expect(pools.map(({ poolId }) => poolId)).toEqual(SERVICE_DESK_POOLS.map(({ id }) => id));
     for (const pool of pools) {
-      expect(pool.utilisation).toBeGreaterThan(0);
+      expect(pool.utilization).toBeGreaterThan(0);
       expect(pool.maxQueueLength).toBeGreaterThanOrEqual(pool.meanQueueLength!);
     }
     expect(result.summary.leadTimeMinutes.median).toBeGreaterThan(3 * 24 * 60);

@@ -1,5 +1,5 @@
 import type { ProcessGraph } from '#bpmn';
-import type { CaseRecord, LedgerStep } from '#analytics';
+import type { CaseRecord, StepEvent } from '#analytics';
 import { DomainError, isDomainError } from '#core';
 import {
   execute,
@@ -16,7 +16,7 @@ import {
 import { BRANCH_VARIABLE, branchPlan, drawBranches, type BranchPlan } from './branch-decisions.js';
 import { ArrivalProcess, DAY_MS, MINUTE_MS, nextShiftStart } from './calendar.js';
 import { sample } from './distributions.js';
-import { toLedgerStep } from './ledger-step.js';
+import { storedStepEvent } from './stored-step-event.js';
 import { MinQueue } from './min-queue.js';
 import type { Distribution, SimulationParameters } from './parameters.js';
 import { poolOf } from './pool-routing.js';
@@ -53,7 +53,7 @@ export interface SimulationInput {
 
 export interface SimulationResult {
   /** The step ledger, in the order the engine wrote it, as `libs/analytics` reads it. */
-  steps: LedgerStep[];
+  steps: StepEvent[];
   /** Every case started, in start order; a case still running at the end has no end. */
   cases: CaseRecord[];
   summary: SimulationSummary;
@@ -113,7 +113,7 @@ class SimulationRun {
   private readonly instances = new Map<string, InstanceState>();
   private readonly tasks = new Map<string, TaskTrack>();
   private readonly dirtyPools = new Set<PoolState>();
-  private readonly steps: LedgerStep[] = [];
+  private readonly steps: StepEvent[] = [];
   private readonly cases: CaseRecord[] = [];
   /** Per case, how often each element became ready: the runaway guard's count. */
   private readonly activityCounts = new Map<string, Map<string, number>>();
@@ -386,7 +386,7 @@ class SimulationRun {
   /** Keeps the new state and the steps, and reacts to the effects as the live app does. */
   private apply(instanceId: string, result: EngineResult): void {
     this.instances.set(instanceId, result.state);
-    for (const step of result.steps) this.steps.push(toLedgerStep(step, this.now));
+    for (const step of result.steps) this.steps.push(storedStepEvent(step, this.now));
     this.countActivities(instanceId, result);
     for (const effect of result.effects) this.react(instanceId, effect, result.state);
   }

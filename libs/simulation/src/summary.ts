@@ -1,5 +1,5 @@
 import type { ProcessGraph } from '#bpmn';
-import { caseFigures, elementCatalog, foldLedger, leadTimeSummary, type CaseRecord, type LedgerStep, type Summary } from '#analytics';
+import { caseFigures, elementCatalog, foldLedger, leadTimeSummary, type CaseRecord, type StepEvent, type Summary } from '#analytics';
 import type { PoolFigures } from './pool-state.js';
 
 /** The figures of one run over its measured window (after the warm-up, until arrivals stop). */
@@ -22,7 +22,7 @@ export interface SimulationSummary {
 
 export interface SummaryInput {
   graph: ProcessGraph;
-  steps: readonly LedgerStep[];
+  steps: readonly StepEvent[];
   cases: readonly CaseRecord[];
   window: { from: number; to: number };
   pools: PoolFigures[];

@@ -102,9 +102,10 @@ export class AnalyticsController {
   @Allow('GET /api/analytics/utilisation')
   @ReportQuery()
   @ApiOkResponse({ description: "The desk's processing time per team over its available time" })
+  // Route, role key and handler (the OpenAPI operationId AnalyticsController_utilisation) keep the wire's spelling.
   async utilisation(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const parsed = this.parse(query, request);
-    const report = await this.analytics.utilisation(parsed);
+    const report = await this.analytics.utilization(parsed);
     return answer(response, parsed, report, { teams: report.teams });
   }
 

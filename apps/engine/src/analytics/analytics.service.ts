@@ -18,7 +18,7 @@ import {
   leadTimeSummary,
   leadTimeSummaryFromAggregate,
   rework,
-  utilisation,
+  utilization,
   valueAddedSummary,
   valueAddedSummaryFromAggregate,
   VALUE_ADDED_FIGURES,
@@ -221,7 +221,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  async utilisation(request: AnalyticsRequest) {
+  async utilization(request: AnalyticsRequest) {
     const resolved = await this.resolve(request);
     const { runs } = await this.ledger(request, resolved);
     const counted = runs.filter((run) => endedWithin(run, windowOf(request)));
@@ -236,7 +236,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       definitions: { utilisation: DEFINITIONS.utilisation },
       window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), hours: (window.to - window.from) / 3_600_000 },
       sampleSize: { activityInstances: counted.length },
-      teams: utilisation(counted, resolved.catalog, window, groupSizes),
+      teams: utilization(counted, resolved.catalog, window, groupSizes),
     };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ElementCatalog, LedgerStep, StepType } from '#analytics';
+import type { ElementCatalog, StepEvent, StepType } from '#analytics';
 import type { EventLogCase } from '#persistence';
 import { csvRows, xesTraces } from './event-log.js';
 
@@ -18,7 +18,7 @@ const record: EventLogCase = {
   origin: 'live',
 };
 
-const step = (type: StepType, minute: number, actor: string | null = 'ana'): LedgerStep => ({
+const step = (type: StepType, minute: number, actor: string | null = 'ana'): StepEvent => ({
   instanceId: 'case-1',
   activityInstanceId: 'triage-1',
   elementId: 'triage',

@@ -1,4 +1,4 @@
-import type { ElementCatalog, LedgerStep, StepType } from '#analytics';
+import type { ElementCatalog, StepEvent, StepType } from '#analytics';
 import type { EventLogCase } from '#persistence';
 import { writeCsv } from '../common/csv-output.js';
 
@@ -60,7 +60,7 @@ const attribute = (type: 'string' | 'int' | 'date', key: string, value: string |
 const activityName = (catalog: ElementCatalog, elementId: string): string => catalog.get(elementId)?.name ?? elementId;
 
 /** The traces of one batch: one per case, its steps in ledger order. */
-export const xesTraces = (cases: readonly EventLogCase[], steps: readonly LedgerStep[], catalog: ElementCatalog): string => {
+export const xesTraces = (cases: readonly EventLogCase[], steps: readonly StepEvent[], catalog: ElementCatalog): string => {
   const byCase = stepsByCase(steps);
   const out: string[] = [];
   for (const record of cases) {
@@ -113,7 +113,7 @@ export const CSV_COLUMNS = [
 ];
 
 /** The CSV rows of one batch, one per step (the header goes first, once). */
-export const csvRows = (cases: readonly EventLogCase[], steps: readonly LedgerStep[], catalog: ElementCatalog, header: boolean): string => {
+export const csvRows = (cases: readonly EventLogCase[], steps: readonly StepEvent[], catalog: ElementCatalog, header: boolean): string => {
   const caseById = new Map(cases.map((record) => [record.instanceId, record]));
   const rows = steps.map((step) => {
     const record = caseById.get(step.instanceId)!;
@@ -138,8 +138,8 @@ export const csvRows = (cases: readonly EventLogCase[], steps: readonly LedgerSt
   return writeCsv(rows, { header, columns: CSV_COLUMNS });
 };
 
-const stepsByCase = (steps: readonly LedgerStep[]): Map<string, LedgerStep[]> => {
-  const byCase = new Map<string, LedgerStep[]>();
+const stepsByCase = (steps: readonly StepEvent[]): Map<string, StepEvent[]> => {
+  const byCase = new Map<string, StepEvent[]>();
   for (const step of steps) {
     const list = byCase.get(step.instanceId);
     if (list) list.push(step);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import type { CaseRecord, LedgerStep } from '#analytics';
+import type { CaseRecord, StepEvent } from '#analytics';
 import { assignArm, type Experiment } from '#experiments';
 import { ExperimentRepository, HistoryPartitionRepository, SimulatedHistoryRepository, type SimulatedAssignment } from '#persistence';
 import { simulate, type SimulationResult } from '#simulation';
@@ -235,7 +235,7 @@ export function pilotHistory(
   toBeRun: SimulationResult,
   pilotStart: number,
   now: number,
-): { cases: CaseRecord[]; steps: LedgerStep[]; assignments: SimulatedAssignment[] } {
+): { cases: CaseRecord[]; steps: StepEvent[]; assignments: SimulatedAssignment[] } {
   const stepsOf = groupSteps(asIsRun.steps, toBeRun.steps);
   const running = { ...experiment, state: 'running' as const };
   const cases: CaseRecord[] = [];
@@ -262,8 +262,8 @@ export function pilotHistory(
   return { cases, steps: cases.flatMap(({ instanceId }) => stepsOf.get(instanceId) ?? []), assignments };
 }
 
-const groupSteps = (...ledgers: ReadonlyArray<readonly LedgerStep[]>): Map<string, LedgerStep[]> => {
-  const byCase = new Map<string, LedgerStep[]>();
+const groupSteps = (...ledgers: ReadonlyArray<readonly StepEvent[]>): Map<string, StepEvent[]> => {
+  const byCase = new Map<string, StepEvent[]>();
   for (const ledger of ledgers) {
     for (const step of ledger) {
       const list = byCase.get(step.instanceId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseRecord, LedgerStep } from '#analytics';
+import type { CaseRecord, StepEvent } from '#analytics';
 import type { Experiment } from '#experiments';
 import type { SimulationResult } from '#simulation';
 import { pilotHistory } from './demo-seeder.js';
@@ -30,7 +30,7 @@ const experiment: Experiment = {
 /** A run of `count` cases of a version, one an hour from `from`, each with one step; every tenth still open. */
 const run = (version: string, from: number, count: number): SimulationResult => {
   const cases: CaseRecord[] = [];
-  const steps: LedgerStep[] = [];
+  const steps: StepEvent[] = [];
   for (let i = 0; i < count; i += 1) {
     const instanceId = `${version}-case-${i}`;
     const startedAt = from + i * HOUR;

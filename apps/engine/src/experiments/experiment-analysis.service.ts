@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import { elementCatalog, foldLedger, type ElementCatalog } from '#analytics';
 import type { Clock } from '#engine';
-import { analyseExperiment, type ExperimentAnalysis } from '#experiments';
+import { analyzeExperiment, type ExperimentAnalysis } from '#experiments';
 import { AnalyticsRepository, ExperimentRepository, type ExperimentRecord, type RoutedCase } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -25,14 +25,14 @@ export class ExperimentAnalysisService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async analyse(id: string): Promise<ExperimentReport> {
+  async analyze(id: string): Promise<ExperimentReport> {
     const record = await this.experiments.findById(id);
     if (!record) throw new DomainError(EXPERIMENTS_API_ERRORS.notFound, `No experiment ${id}`, { id });
-    return this.analyseRecord(record);
+    return this.analyzeRecord(record);
   }
 
-  /** The analysis of a started experiment; a draft has no cases to analyse (409 naming its state). */
-  async analyseRecord(record: ExperimentRecord): Promise<ExperimentReport> {
+  /** The analysis of a started experiment; a draft has no cases to analyze (409 naming its state). */
+  async analyzeRecord(record: ExperimentRecord): Promise<ExperimentReport> {
     const { experiment, startedAt } = record;
     if (!startedAt) {
       throw new DomainError(EXPERIMENTS_API_ERRORS.notStarted, `experiment ${experiment.id} is a ${experiment.state} and has no cases to analyse; start it first`, {
@@ -52,7 +52,7 @@ export class ExperimentAnalysisService {
       ),
     );
     const { cases: routedCases, activities } = armCases(routed, cases, runs, catalogs);
-    const analysis = analyseExperiment({
+    const analysis = analyzeExperiment({
       experiment,
       now: this.clock.now().getTime(),
       startedAt: startedAt.getTime(),

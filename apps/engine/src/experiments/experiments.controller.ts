@@ -134,8 +134,9 @@ export class ExperimentsController {
       'Arms, every metric compared (interval, p-value), lead time with running cases censored, guardrails, daily sequential looks, the verdict with reasons, stages, per-activity differences, data hash and seed; simulatedCases counts the cases a simulation wrote',
   })
   @ApiConflictResponse({ description: 'EXPERIMENT_NOT_STARTED: a draft has no cases' })
+  // The handler's name is the OpenAPI operationId (ExperimentsController_analyse) clients generate from: kept.
   analyse(@Param('id', ParseUUIDPipe) id: string): Promise<ExperimentReport> {
-    return this.analysis.analyse(id);
+    return this.analysis.analyze(id);
   }
 
   @Get(':id/verdict')
@@ -144,7 +145,7 @@ export class ExperimentsController {
   @ApiOkResponse({ description: 'The analysis as a reproducible report to keep (data hash + seed): JSON, or CSV rows section,name,value; an attachment' })
   @ApiConflictResponse({ description: 'EXPERIMENT_NOT_STARTED: a draft has no cases' })
   async verdict(@Param('id', ParseUUIDPipe) id: string, @Query() query: VerdictQuery, @Res() response: Response): Promise<void> {
-    const report = await this.analysis.analyse(id);
+    const report = await this.analysis.analyze(id);
     const name = `experiment-${id}-v${report.analysisVersion}-${report.dataHash}`;
     if (query.format === 'csv') {
       const rows = [...analysisRows(report), ['experiment', 'simulatedCases', String(report.simulatedCases)]];

@@ -52,7 +52,7 @@ export class GuardrailMonitor implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async check(record: ExperimentRecord): Promise<void> {
-    const analysis = await this.analysis.analyseRecord(record);
+    const analysis = await this.analysis.analyzeRecord(record);
     const checks = analysis.candidates.flatMap((candidate) => candidate.guardrails);
     const at = this.clock.now();
     await this.experiments.saveGuardrailChecks(record.experiment.id, checks, at);

@@ -1,5 +1,5 @@
 import type { ProcessVersion } from '../api/process-versions-api.js';
-import { groupByProcess } from '../versions/version-list.js';
+import { groupByProcess, previousVersionOf } from '../versions/version-list.js';
 import { versionLabel } from '../versions/version-label.js';
 
 /** Fills a select with every deployed version, grouped by process key, newest first. */
@@ -20,10 +20,6 @@ export const fillVersionSelect = (select: HTMLSelectElement, versions: readonly 
     select.append(group);
   }
 };
-
-/** The version deployed just before this one under the same key, if any. */
-export const previousVersionOf = (versions: readonly ProcessVersion[], current: ProcessVersion): ProcessVersion | undefined =>
-  versions.filter((version) => version.key === current.key && version.version < current.version).sort((a, b) => b.version - a.version)[0];
 
 /** What to compare when nothing is chosen yet: the newest version of a process against the one before it. */
 export const defaultPair = (versions: readonly ProcessVersion[]): { beforeId: string; afterId: string } | undefined => {

@@ -3,10 +3,10 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { ActivityRow, Summary, TimeClass } from '../api/analytics-api.js';
 import { showValueClasses } from '../modeler/value-class/value-class-markers.js';
-import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, heatColour, NO_DATA_COLOUR } from './heat-scale.js';
+import { DESIGNED_WAIT_STOPS, EXTERNAL_SYSTEM_STOPS, heatColor, NO_DATA_COLOR } from './heat-scale.js';
 import { formatReportDuration } from '../format/units.js';
 
-/** The desk's measures the diagram can be coloured by (DESIGN.md section 5: waiting always means the desk's). */
+/** The desk's measures the diagram can be colored by (DESIGN.md section 5: waiting always means the desk's). */
 export const HEAT_MEASURES = ['waiting', 'queue', 'claimedIdle', 'processing'] as const;
 export type HeatMeasure = (typeof HEAT_MEASURES)[number];
 export type HeatStatistic = 'mean' | 'p90';
@@ -18,7 +18,7 @@ export const MEASURE_LABELS: Record<HeatMeasure, string> = {
   processing: "Processing (the desk's)",
 };
 
-/** The bands of time that are not the desk's: each coloured on a scale of its own, whatever desk measure is chosen. */
+/** The bands of time that are not the desk's: each colored on a scale of its own, whatever desk measure is chosen. */
 export type ApartClass = Exclude<TimeClass, 'desk'>;
 
 export const APART_LABELS: Record<ApartClass, string> = {
@@ -30,7 +30,7 @@ const APART_STOPS: Record<ApartClass, readonly string[]> = { designedWait: DESIG
 
 const OVERLAY_TYPE = 'tandem-heat';
 
-/** The shapes a heatmap colours: tasks, sub-processes and call activities (not their labels). */
+/** The shapes a heatmap colors: tasks, sub-processes and call activities (not their labels). */
 export const isActivityShape = (element: { id: string; type?: unknown }): boolean =>
   typeof element.type === 'string' && element.type !== 'label' && /Task$|^bpmn:(SubProcess|CallActivity)$/.test(element.type);
 
@@ -38,7 +38,7 @@ export const isActivityShape = (element: { id: string; type?: unknown }): boolea
 export const isWaitShape = (element: { id: string; type?: unknown }): boolean =>
   typeof element.type === 'string' && /^bpmn:(IntermediateCatchEvent|EventBasedGateway|IntermediateThrowEvent|EndEvent)$/.test(element.type);
 
-/** The band a row is coloured in: its own measure for time that is not the desk's, else the chosen desk measure. */
+/** The band a row is colored in: its own measure for time that is not the desk's, else the chosen desk measure. */
 export const bandOf = (row: ActivityRow | undefined): TimeClass => (row?.timeClass === 'designedWait' || row?.timeClass === 'externalSystem' ? row.timeClass : 'desk');
 
 /** What the shape of an activity says on hover: its sample and the figures of the chosen measure (or of its own band). */
@@ -53,7 +53,7 @@ export const heatTitle = (row: ActivityRow, measure: HeatMeasure): string => {
   ].join('\n');
 };
 
-/** The value a shape is coloured by, in seconds, or null without data: the chosen desk measure, or its own band's figure. */
+/** The value a shape is colored by, in seconds, or null without data: the chosen desk measure, or its own band's figure. */
 export const heatValue = (row: ActivityRow | undefined, measure: HeatMeasure, statistic: HeatStatistic): number | null => {
   if (!row) return null;
   const band = bandOf(row);
@@ -84,7 +84,7 @@ const label = (elementId: string, width: number, row: ActivityRow | undefined, v
 export type HeatScales = Record<TimeClass, number>;
 
 /**
- * Colours every activity of the diagram by the chosen figure of the desk's time (pale: little,
+ * Colors every activity of the diagram by the chosen figure of the desk's time (pale: little,
  * deep: much; grey: no data), and every designed wait (timer, wait for the customer) and external
  * task in a band of its own (blue, violet) on a scale of its own, so a three-day timer neither
  * stretches the desk's scale nor hides. The value and sample go under each shape and the figures
@@ -111,9 +111,9 @@ export const showHeatmap = (viewer: NavigatedViewer, rows: readonly ActivityRow[
     const band = bandOf(row);
     const gfx = registry.getGraphics(element);
     const shape = gfx.querySelector<SVGElement>('.djs-visual > :first-child');
-    const colour = value === null ? NO_DATA_COLOUR : band === 'desk' ? heatColour(value, scales.desk) : heatColour(value, scales[band], APART_STOPS[band]);
+    const color = value === null ? NO_DATA_COLOR : band === 'desk' ? heatColor(value, scales.desk) : heatColor(value, scales[band], APART_STOPS[band]);
     // Inline and important: above the value-class tint, which the stylesheet sets with !important.
-    shape?.style.setProperty('fill', colour, 'important');
+    shape?.style.setProperty('fill', color, 'important');
     gfx.dataset.heat = value === null ? 'none' : String(value);
     gfx.dataset.heatBand = band;
     gfx.querySelector(':scope > title')?.remove();

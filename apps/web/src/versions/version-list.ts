@@ -20,6 +20,10 @@ export const groupByProcess = (versions: readonly ProcessVersion[]): ProcessVers
     .sort((a, b) => a.key.localeCompare(b.key));
 };
 
+/** The version deployed just before this one under the same key, if any. */
+export const previousVersionOf = (versions: readonly ProcessVersion[], current: ProcessVersion): ProcessVersion | undefined =>
+  versions.filter((version) => version.key === current.key && version.version < current.version).sort((a, b) => b.version - a.version)[0];
+
 export interface VersionListOptions {
   /** What choosing a version does: a link (the versions page) or a callback (the modeler's open dialog). */
   hrefOf?(version: ProcessVersion): string;

@@ -2,7 +2,6 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import { deploymentOf, getProcessVersion, listProcessVersions, setProcessVersionTag, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
 import { diffHref } from '../app-router.js';
-import { previousVersionOf } from '../diff/version-picker.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
@@ -11,7 +10,7 @@ import { refreshInsight } from '../modeler/diagram-insight.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
-import { renderVersionList } from './version-list.js';
+import { previousVersionOf, renderVersionList } from './version-list.js';
 
 const TEMPLATE = `
   <aside class="version-list" data-role="version-list" aria-label="Deployed versions"></aside>

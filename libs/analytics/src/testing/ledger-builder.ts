@@ -1,4 +1,4 @@
-import type { CaseRecord, ElementInfo, LedgerStep, StepType } from '../ledger.js';
+import type { CaseRecord, ElementInfo, StepEvent, StepType } from '../ledger.js';
 
 /** Monday 5 January 2026 at hh:mm UTC, plus whole days: fixtures read like a timetable. */
 export const at = (hhmm: string, day = 0): number => Date.parse(`2026-01-05T${hhmm}:00.000Z`) + day * 86_400_000;
@@ -13,7 +13,7 @@ export interface StepOptions {
 
 /** A ledger under construction for one case: `step(activity, element, type, time)` in ledger order. */
 export const caseLedger = (instanceId: string) => {
-  const steps: LedgerStep[] = [];
+  const steps: StepEvent[] = [];
   const types = new Map<string, string>();
   return {
     steps,

@@ -1,6 +1,6 @@
 /**
- * The randomness port of `libs/experiments`: everything random (bootstrap resamples, simulated
- * cases) draws from an injected `Random`, so a seed replays a report exactly.
+ * The randomness port of `libs/experiments`: everything random (bootstrap resamples, the drawn
+ * cases of the operating characteristics) draws from an injected `Random`, so a seed replays a report exactly.
  */
 
 // Module-level bindings: global lookups are slow inside jest's vm contexts, and these run in hot loops.
@@ -13,7 +13,7 @@ export interface Random {
 
 /**
  * mulberry32: a small, fast 32-bit generator. Not cryptographic; good enough for resampling and
- * simulation, and simple enough to re-implement in the Python fixture scripts bit for bit.
+ * Monte-Carlo runs, and simple enough to re-implement in the Python fixture scripts bit for bit.
  */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;

@@ -70,8 +70,8 @@ function computeBoundaries(fractions: readonly number[], alpha: number): number[
       const crossing = (c: number) => {
         let sum = 0;
         for (let i = 0; i < nodes.length; i++) {
-          const centre = nodes[i] * scale;
-          sum += weights[i] * (normalCdf(-c * shift - centre) + normalCdf(centre - c * shift));
+          const center = nodes[i] * scale;
+          sum += weights[i] * (normalCdf(-c * shift - center) + normalCdf(center - c * shift));
         }
         return sum;
       };
@@ -120,7 +120,7 @@ export function sequentialTest(looks: readonly SequentialLook[], alpha: number, 
   if (looks.length === 0) throw statisticsInputError('looks', 'needs at least one look');
   const finalIndex = looks.findIndex((look) => look.informationFraction >= 1);
   const used = finalIndex === -1 ? looks : looks.slice(0, finalIndex + 1);
-  // Simulations replay thousands of experiments on one look schedule and pass its boundaries in.
+  // The operating characteristics replay thousands of experiments on one look schedule and pass its boundaries in.
   const boundaries = precomputed
     ? precomputed.slice(0, used.length)
     : spendingBoundaries(

@@ -5,7 +5,8 @@
  * given `Random`: per resample, the baseline's draws come first, then the candidate's.
  */
 import type { Random } from '../random/seeded-random.js';
-import { quantile, quantileOfSorted, sortedAscending } from './descriptive.js';
+import { linearQuantile } from '#core';
+import { quantile, sortedAscending } from './descriptive.js';
 import { requireAlpha, requireSample, statisticsInputError } from './statistics-error.js';
 
 // Module-level bindings: global lookups are slow inside jest's vm contexts, and these run in hot loops.
@@ -35,13 +36,13 @@ export function bootstrapQuantileDifference(baseline: readonly number[], candida
   }
   const differences = new Array<number>(options.resamples);
   for (let b = 0; b < options.resamples; b++) {
-    const baselineQuantile = quantileOfSorted(resample(baseline, options.random), options.q);
-    differences[b] = quantileOfSorted(resample(candidate, options.random), options.q) - baselineQuantile;
+    const baselineQuantile = linearQuantile(resample(baseline, options.random), options.q);
+    differences[b] = linearQuantile(resample(candidate, options.random), options.q) - baselineQuantile;
   }
   const sorted = sortedAscending(differences);
   return {
     estimate: quantile(candidate, options.q) - quantile(baseline, options.q),
-    interval: [quantileOfSorted(sorted, options.alpha / 2), quantileOfSorted(sorted, 1 - options.alpha / 2)],
+    interval: [linearQuantile(sorted, options.alpha / 2), linearQuantile(sorted, 1 - options.alpha / 2)],
   };
 }
 

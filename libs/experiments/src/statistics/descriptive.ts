@@ -1,25 +1,10 @@
-/** Order statistics shared by the tests and estimators (one definition of a quantile for the lib). */
+/** Order statistics shared by the tests and estimators; the quantile is type 7 (`linearQuantile` of libs/core), so fixtures match numpy. */
+import { linearQuantile } from '#core';
 
 /** Ascending copy. */
 export const sortedAscending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 
-/**
- * The q-quantile of ascending `sorted` by linear interpolation between order statistics
- * (Hyndman-Fan type 7, numpy's default `linear`, R's default), so fixtures match numpy.
- */
-
-// Module-level bindings: global lookups are slow inside jest's vm contexts, and these run in hot loops.
-const { floor, min } = Math;
-
-export function quantileOfSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const below = floor(position);
-  const above = min(below + 1, sorted.length - 1);
-  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-}
-
-export const quantile = (values: readonly number[], q: number): number => quantileOfSorted(sortedAscending(values), q);
+export const quantile = (values: readonly number[], q: number): number => linearQuantile(sortedAscending(values), q);
 export const median = (values: readonly number[]): number => quantile(values, 0.5);
 
 export function mean(values: readonly number[]): number {

@@ -4,7 +4,7 @@
  *   C = floor(mn/2 - z(1-alpha/2) * sqrt(mn(m+n+1)/12)),  interval = [D(C), D(mn+1-C)]
  * (Hollander & Wolfe, normal approximation; flooring C makes the interval conservative, and no tie
  * correction is applied). Order statistics are found by bisection over the difference value with
- * an O(m+n) count, so large arms never materialise m*n differences.
+ * an O(m+n) count, so large arms never materialize m*n differences.
  */
 import { sortedAscending } from './descriptive.js';
 import { normalQuantile } from './distributions.js';

@@ -28,9 +28,9 @@ export function wilsonInterval(sample: ProportionSample, alpha = 0.05): [number,
   const z = normalQuantile(1 - alpha / 2);
   const n = sample.total;
   const p = sample.successes / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const center = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
   const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [centre - half, centre + half];
+  return [center - half, center + half];
 }
 
 export function twoProportionTest(baseline: ProportionSample, candidate: ProportionSample, alpha = 0.05): TwoProportionResult {

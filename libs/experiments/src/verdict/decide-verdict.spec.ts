@@ -23,7 +23,7 @@ describe('decideVerdict', () => {
     expect(sut.reasons[0]).toMatchObject({ code: 'COLLECTING', numbers: { informationFraction: 0.4 } });
   });
 
-  it('ships when the boundary is crossed in favour', () => {
+  it('ships when the boundary is crossed in favor', () => {
     // given z = 3.5 at 40 % (boundary 3.36) on a higher-is-better metric
     const sut = decideVerdict(given({ looks: looks(1, 3.5) }));
     expect(sut.verdict).toBe('SHIP');

@@ -2,7 +2,7 @@
  * The verdict on an experiment's primary metric, with the reasons and numbers behind it:
  *   INVALID        sample-ratio mismatch, guardrail data missing, or the plan was violated;
  *   KEEP_BASELINE  a guardrail is breached, or the sequential boundary is crossed against the candidate;
- *   SHIP           the sequential boundary is crossed in the candidate's favour;
+ *   SHIP           the sequential boundary is crossed in the candidate's favor;
  *   INCONCLUSIVE   the planned information is reached without crossing;
  *   CONTINUE       otherwise (with the progress toward the plan).
  * Every INVALID reason is reported, not just the first. The report carries the data hash and the

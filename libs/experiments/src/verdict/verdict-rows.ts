@@ -2,7 +2,7 @@
  * A verdict report as flat rows (section, name, value) for the CSV download; the app only
  * stringifies them. Numbers keep full precision so the CSV reproduces the JSON.
  */
-import type { ExperimentAnalysis } from '../analysis/analyse-experiment.js';
+import type { ExperimentAnalysis } from '../analysis/analyze-experiment.js';
 import { isMetricKey, METRICS } from '../model/metrics.js';
 import type { VerdictReport } from './decide-verdict.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { activityReport, activityReportFromAggregates, foldLedger, HISTOGRAM_RELATIVE_ERROR, leadTimeSummaryFromAggregate, type LedgerStep } from '#analytics';
+import { activityReport, activityReportFromAggregates, foldLedger, HISTOGRAM_RELATIVE_ERROR, leadTimeSummaryFromAggregate, type StepEvent } from '#analytics';
 import { CATALOG, TWO_CASES, c1, c2 } from '../../../analytics/src/testing/two-cases.js';
 import { openTestDataSource } from '../../../../test/e2e/support/test-database.js';
 import { AnalyticsAggregator } from './analytics-aggregator.js';
@@ -20,7 +20,7 @@ const uuid = (name: string): string => {
 };
 
 /** Writes the two fixture cases' instances and steps as commits do, queuing every ended activity instance and both cases. */
-const store = async (dataSource: DataSource, steps: LedgerStep[]): Promise<void> => {
+const store = async (dataSource: DataSource, steps: StepEvent[]): Promise<void> => {
   for (const { instanceId, startedAt, endedAt } of TWO_CASES) {
     await dataSource.query(
       `INSERT INTO instance (id, process_version_id, process_key, status, state, revision, started_at, ended_at)

@@ -29,7 +29,7 @@ import {
   VALUE_SELECT,
   type BucketRow,
 } from './bucket-columns.js';
-import { LEDGER_COLUMNS, toLedgerStep, type LedgerRow } from './ledger-rows.js';
+import { LEDGER_COLUMNS, toStepEvent, type StepEventRow } from './ledger-rows.js';
 
 /** The key of one analytics_activity_bucket row. */
 interface BucketKey {
@@ -94,7 +94,7 @@ export class AnalyticsAggregator {
       [ids],
     );
     await recordHistory(manager, ids);
-    const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [ids]);
+    const steps: StepEventRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [ids]);
     const deltas = new Map<string, { key: CaseBucketKey; aggregate: CaseAggregate }>();
     for (const processVersionId of new Set(rows.map((row) => row.processVersionId))) {
       const cases: CaseRecord[] = rows
@@ -102,7 +102,7 @@ export class AnalyticsAggregator {
         .map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt!.getTime(), variables: {} }));
       const own = new Set(cases.map(({ instanceId }) => instanceId));
       const catalog = await this.catalogOf(manager, processVersionId);
-      const runs = foldLedger(steps.filter(({ instanceId }) => own.has(instanceId)).map(toLedgerStep), catalog);
+      const runs = foldLedger(steps.filter(({ instanceId }) => own.has(instanceId)).map(toStepEvent), catalog);
       for (const figure of caseFigures(cases, runs, catalog)) {
         for (const key of [
           { process_version_id: processVersionId, grain: 'day' as const, period: new Date(figure.endedAt).toISOString().slice(0, 10) },
@@ -151,7 +151,7 @@ export class AnalyticsAggregator {
   /** The aggregates the queued activity instances add, by bucket key. */
   private async deltasOf(manager: EntityManager, pending: Array<{ id: string; instanceId: string }>): Promise<Map<string, { key: BucketKey; aggregate: ActivityAggregate }>> {
     const ids = pending.map(({ id }) => id);
-    const steps: LedgerRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.activity_instance_id = ANY($1::uuid[]) ORDER BY s.seq`, [ids]);
+    const steps: StepEventRow[] = await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.activity_instance_id = ANY($1::uuid[]) ORDER BY s.seq`, [ids]);
     const taken = new Set(ids);
     // Predecessors ended in earlier commits: their steps too, for hand-offs.
     const previous = [
@@ -161,7 +161,7 @@ export class AnalyticsAggregator {
         ),
       ),
     ];
-    const previousSteps: LedgerRow[] =
+    const previousSteps: StepEventRow[] =
       previous.length === 0 ? [] : await manager.query(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.activity_instance_id = ANY($1::uuid[]) ORDER BY s.seq`, [previous]);
     const versions: Array<{ id: string; processVersionId: string }> = await manager.query(
       `SELECT id, process_version_id AS "processVersionId" FROM instance WHERE id = ANY($1::uuid[])`,
@@ -170,7 +170,7 @@ export class AnalyticsAggregator {
     const versionOf = new Map(versions.map(({ id, processVersionId }) => [id, processVersionId]));
     // Each version's steps folded with its own catalog, which classifies their time (a predecessor is of the same case, so the same version).
     const runs = new Map<string, ActivityRun>();
-    const all = [...previousSteps, ...steps].map(toLedgerStep);
+    const all = [...previousSteps, ...steps].map(toStepEvent);
     for (const processVersionId of new Set(versionOf.values())) {
       const catalog = await this.catalogOf(manager, processVersionId);
       for (const run of foldLedger(

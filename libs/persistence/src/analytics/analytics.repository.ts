@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { emptyCaseAggregate, mergeAggregate, mergeCaseAggregate, type ActivityAggregate, type CaseAggregate, type CaseRecord, type LedgerStep } from '#analytics';
+import { emptyCaseAggregate, mergeAggregate, mergeCaseAggregate, type ActivityAggregate, type CaseAggregate, type CaseRecord, type StepEvent } from '#analytics';
 import { Sql } from '../sql.js';
 import { aggregateOfRow, ALL_TIME_PERIOD, caseAggregateOfRow, VALUE_SELECT, type BucketRow } from './bucket-columns.js';
-import { LEDGER_COLUMNS, toLedgerStep, type LedgerRow } from './ledger-rows.js';
+import { LEDGER_COLUMNS, toStepEvent, type StepEventRow } from './ledger-rows.js';
 
 /** Which cases a report covers: some process versions, a window and instance variables that must match. */
 export interface AnalyticsScope {
@@ -116,13 +116,13 @@ export class AnalyticsRepository {
   }
 
   /** Every step of the cases, each case's in ledger order. */
-  async findSteps(instanceIds: readonly string[]): Promise<LedgerStep[]> {
-    const steps: LedgerStep[] = [];
+  async findSteps(instanceIds: readonly string[]): Promise<StepEvent[]> {
+    const steps: StepEvent[] = [];
     for (let start = 0; start < instanceIds.length; start += CHUNK) {
-      const rows = await this.sql.rows<LedgerRow>(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [
+      const rows = await this.sql.rows<StepEventRow>(`SELECT ${LEDGER_COLUMNS} FROM step_event s WHERE s.instance_id = ANY($1::uuid[]) ORDER BY s.instance_id, s.seq`, [
         instanceIds.slice(start, start + CHUNK),
       ]);
-      for (const row of rows) steps.push(toLedgerStep(row));
+      for (const row of rows) steps.push(toStepEvent(row));
     }
     return steps;
   }
@@ -131,7 +131,7 @@ export class AnalyticsRepository {
    * The event log of the scope, one batch of cases (with all their steps) at a time, cases in id
    * order: the caller streams each batch out before the next is read.
    */
-  async *eventLog(scope: AnalyticsScope, casesPerBatch = 500): AsyncGenerator<{ cases: EventLogCase[]; steps: LedgerStep[] }> {
+  async *eventLog(scope: AnalyticsScope, casesPerBatch = 500): AsyncGenerator<{ cases: EventLogCase[]; steps: StepEvent[] }> {
     let after: string | null = null;
     for (;;) {
       const params = scopeParams(scope);

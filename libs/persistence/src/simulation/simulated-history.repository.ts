@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CaseRecord, LedgerStep } from '#analytics';
+import type { CaseRecord, StepEvent } from '#analytics';
 import type { InstanceState } from '#engine';
 
 /** The arm an experiment routed a simulated case to, as experiment_assignment stores it. */
@@ -21,7 +21,7 @@ export interface SimulatedHistory {
   processKey: string;
   /** Ended cases only (a running case would need its tasks, jobs and state). */
   cases: readonly CaseRecord[];
-  steps: readonly LedgerStep[];
+  steps: readonly StepEvent[];
   assignments?: readonly SimulatedAssignment[];
 }
 
@@ -129,7 +129,7 @@ const insertCases = async (manager: EntityManager, processKey: string, cases: re
   await manager.query(`INSERT INTO analytics_case_pending (instance_id) SELECT unnest($1::uuid[])`, [cases.map(({ instanceId }) => instanceId)]);
 };
 
-const insertSteps = async (manager: EntityManager, steps: readonly LedgerStep[]): Promise<void> => {
+const insertSteps = async (manager: EntityManager, steps: readonly StepEvent[]): Promise<void> => {
   // seq (the ledger order) comes from the sequence in the order of the rows, as a commit writes them.
   await manager.query(
     `INSERT INTO step_event (id, instance_id, activity_instance_id, element_id, element_type, type, at, actor, lane_id, previous_activity_instance_id, detail)

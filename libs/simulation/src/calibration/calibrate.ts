@@ -123,7 +123,7 @@ function fitArrivals(cases: readonly CaseRecord[]): { arrivals: ArrivalSpec; day
     weekdays[(new Date(start).getUTCDay() + 6) % 7] += 1;
   }
   return {
-    arrivals: { perDay: round(cases.length / days), hourly: normalised(hourly), weekdays: normalised(weekdays) },
+    arrivals: { perDay: round(cases.length / days), hourly: normalized(hourly), weekdays: normalized(weekdays) },
     days,
     window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
   };
@@ -226,7 +226,7 @@ function fitPools(graph: ProcessGraph, completed: readonly ActivityRun[]): Recor
 }
 
 /** Relative weights averaging 1, as the arrival profiles take them. */
-const normalised = (counts: number[]): number[] => {
+const normalized = (counts: number[]): number[] => {
   const mean = counts.reduce((sum, count) => sum + count, 0) / counts.length;
   return counts.map((count) => (mean === 0 ? 1 : round(count / mean)));
 };

@@ -43,7 +43,7 @@ describe('estimate', () => {
     const runs = [10, 10.5, 11, 11.5, 12, 12, 12.5, 13, 13.5, 14];
     // when
     const sut = estimate(runs, 11);
-    // then: same centre; the percentile bootstrap is a little narrower at n = 10 (it uses the normal, not t, spread)
+    // then: same center; the percentile bootstrap is a little narrower at n = 10 (it uses the normal, not t, spread)
     const [low, high] = studentT(runs);
     expect(sut.interval![0]).toBeGreaterThan(low);
     expect(sut.interval![1]).toBeLessThan(high);

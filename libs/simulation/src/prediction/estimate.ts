@@ -7,6 +7,7 @@
  * inside the figure's own (at least 0, shares at most 1). The price: with few runs it cannot be
  * wider than the runs' spread, so it is optimistic for 2-4 replications.
  */
+import { higherQuantile, lowerQuantile } from '#core';
 import { seededRandom, type Random } from '#experiments';
 
 export interface Estimate {
@@ -38,9 +39,8 @@ export function estimate(values: ReadonlyArray<number | null>, seed: number, lev
   }
   means.sort();
   const tail = (1 - level) / 2;
-  const lower = means[Math.floor(tail * (BOOTSTRAP_RESAMPLES - 1))];
-  const upper = means[Math.ceil((1 - tail) * (BOOTSTRAP_RESAMPLES - 1))];
-  return { mean, interval: [lower, upper], runs: n };
+  // Rounded outward to resampled means, so the interval never narrows between two of them.
+  return { mean, interval: [lowerQuantile(means, tail), higherQuantile(means, 1 - tail)], runs: n };
 }
 
 /** A seed per figure from the study's seed and the figure's name (FNV-1a), so each figure resamples on its own stream. */

@@ -31,7 +31,7 @@ describe('predict', () => {
     expect(leadTimeMeanMinutes.interval![1]).toBeGreaterThanOrEqual(leadTimeMeanMinutes.mean!);
     // a case is worked within minutes of arriving: every first response meets the 4-hour SLA
     expect(slaAttainment.mean).toBe(1);
-    // utilisation is the offered load over the team: 1.2 / 3
+    // utilization is the offered load over the team: 1.2 / 3
     expect(Math.abs(sut.pools[0].utilisation.mean! - 0.4)).toBeLessThan(0.03);
   });
 

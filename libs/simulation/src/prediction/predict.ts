@@ -1,8 +1,8 @@
 /**
- * Prediction of a version's behaviour (issue 8 point 3): the simulator run `replications` times
+ * Prediction of a version's behavior (issue 8 point 3): the simulator run `replications` times
  * (seeds seed, seed + 1, ...) and each run measured as the live reports measure: lead time,
  * waiting share and NVA share from the analytics' case figures, SLA attainment from its case
- * outcomes, and per pool the utilisation and queue lengths. Each figure is the mean over the
+ * outcomes, and per pool the utilization and queue lengths. Each figure is the mean over the
  * replications with a 95 % percentile-bootstrap interval (`estimate`), which stays inside each
  * figure's range. Comparing two versions runs both on the same seeds (common
  * random numbers: the same arrivals and the same draws where the models agree), so the paired
@@ -35,6 +35,7 @@ export const PREDICTED_FIGURES = [
 ] as const;
 export type PredictedFigure = (typeof PREDICTED_FIGURES)[number];
 
+// 'utilisation' keeps its British spelling: it is a field of the API's predictions, which clients read.
 export const POOL_FIGURES = ['utilisation', 'meanQueueLength', 'maxQueueLength', 'meanWaitMinutes'] as const;
 export type PoolFigure = (typeof POOL_FIGURES)[number];
 
@@ -155,7 +156,7 @@ function measure(graph: ProcessGraph, seed: number, result: SimulationResult): R
     pools: Object.fromEntries(
       result.summary.pools.map((pool) => [
         pool.poolId,
-        { utilisation: pool.utilisation, meanQueueLength: pool.meanQueueLength, maxQueueLength: pool.maxQueueLength, meanWaitMinutes: pool.meanWaitMinutes },
+        { utilisation: pool.utilization, meanQueueLength: pool.meanQueueLength, maxQueueLength: pool.maxQueueLength, meanWaitMinutes: pool.meanWaitMinutes },
       ]),
     ),
   };

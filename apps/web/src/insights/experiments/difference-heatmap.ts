@@ -2,14 +2,14 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { ActivityDifference } from '../../api/experiments-types.js';
-import { NO_DATA_COLOUR } from '../heat-scale.js';
+import { NO_DATA_COLOR } from '../heat-scale.js';
 import { isActivityShape } from '../heatmap.js';
-import { differenceColour } from './difference-scale.js';
+import { differenceColor } from './difference-scale.js';
 import { formatDurationMs, formatSignedDurationMs } from '../../format/units.js';
 import { activityDifferenceLabel, formatP } from './experiment-format.js';
 
 const OVERLAY_TYPE = 'tandem-difference';
-/** The outline of a significant difference: dark and thick, so it shows without telling colours apart. */
+/** The outline of a significant difference: dark and thick, so it shows without telling colors apart. */
 const SIGNIFICANT_STROKE = '#1f2933';
 
 /** What an activity's shape says on hover: both medians with their samples, the difference and its adjusted p. */
@@ -28,7 +28,7 @@ export interface DifferenceHeatmap {
 }
 
 /**
- * Colours every activity of the candidate's diagram by candidate - baseline median time (blue
+ * Colors every activity of the candidate's diagram by candidate - baseline median time (blue
  * faster, red slower, grey without data in one arm), writes the difference under it and outlines
  * the significant ones with a ★ in their label.
  */
@@ -46,7 +46,7 @@ export const showDifferenceHeatmap = (viewer: NavigatedViewer, activities: reado
     const significant = activity?.significant === true;
     const gfx = registry.getGraphics(shape);
     const visual = gfx.querySelector<SVGElement>('.djs-visual > :first-child');
-    visual?.style.setProperty('fill', difference === null ? NO_DATA_COLOUR : differenceColour(difference, maxAbsMs), 'important');
+    visual?.style.setProperty('fill', difference === null ? NO_DATA_COLOR : differenceColor(difference, maxAbsMs), 'important');
     if (significant) {
       visual?.style.setProperty('stroke', SIGNIFICANT_STROKE, 'important');
       visual?.style.setProperty('stroke-width', '4px', 'important');

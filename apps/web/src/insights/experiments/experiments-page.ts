@@ -172,7 +172,7 @@ export class ExperimentsPage {
   private async showExperiment(id: string): Promise<void> {
     // A draft has no analysis (409), and a failed analysis should not hide the arms and the events.
     let failure: unknown;
-    const [experiment, events, analysed] = await Promise.all([
+    const [experiment, events, analyzed] = await Promise.all([
       getExperiment(id),
       getExperimentEvents(id),
       getExperimentAnalysis(id).catch((error: unknown): undefined => {
@@ -180,7 +180,7 @@ export class ExperimentsPage {
         return undefined;
       }),
     ]);
-    this.loaded = { experiment, analysis: analysed, events };
+    this.loaded = { experiment, analysis: analyzed, events };
     const title = byRole(this.element, 'title');
     title.textContent = experimentName(experiment, this.versionOf);
     // The id stays at hand (API calls, support) without being the title.
@@ -194,12 +194,12 @@ export class ExperimentsPage {
     getSimulatedCases(experiment.arms.map((arm) => arm.processVersionId))
       .then((count) => showSimulated(byRole(this.element, 'simulated-slot'), count))
       .catch(() => undefined);
-    const candidates = analysed?.candidates ?? [];
+    const candidates = analyzed?.candidates ?? [];
     const select = byRole<HTMLSelectElement>(this.element, 'candidate-select');
     select.replaceChildren(...candidates.map((candidate) => element('option', { value: candidate.armId }, this.armLabel(candidate.armId))));
     byRole(this.element, 'candidate-choice').hidden = candidates.length < 2;
     await this.showCandidate();
-    if (analysed) showStatus(this.status, 'info', `Analysis of ${analysed.at.replace('T', ' ').slice(0, 19)} UTC.`);
+    if (analyzed) showStatus(this.status, 'info', `Analysis of ${analyzed.at.replace('T', ' ').slice(0, 19)} UTC.`);
     else if (experiment.state === 'draft') showStatus(this.status, 'info', 'A draft routes no cases: the analysis starts with its first case once it is started.');
     else showStatus(this.status, 'error', `No analysis for this experiment: ${messageOf(failure)}`);
   }

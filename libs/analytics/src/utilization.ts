@@ -2,7 +2,7 @@ import type { ActivityRun } from './activity-run.js';
 import type { ElementCatalog } from './ledger.js';
 import { ratio } from './statistics.js';
 
-export interface TeamUtilisation {
+export interface TeamUtilization {
   /** The first candidate group of the user task, else its lane, else "unassigned". */
   team: string;
   kind: 'group' | 'lane' | 'unassigned';
@@ -14,10 +14,11 @@ export interface TeamUtilisation {
   size: number | null;
   /** Window hours x size; null without a size. */
   availableHours: number | null;
+  /** British spelling kept: the field is the API's (`GET /api/analytics/utilisation`), which clients read. */
   utilisation: number | null;
 }
 
-export interface UtilisationWindow {
+export interface UtilizationWindow {
   from: number;
   to: number;
 }
@@ -26,15 +27,15 @@ export interface UtilisationWindow {
  * Processing time per team over the available time: the window (calendar time, no working hours)
  * x the group's size. Only runs with processing time count (human and worker steps).
  */
-export const utilisation = (runs: readonly ActivityRun[], catalog: ElementCatalog, window: UtilisationWindow, groupSizes: ReadonlyMap<string, number>): TeamUtilisation[] => {
-  const teams = new Map<string, { kind: TeamUtilisation['kind']; instances: number; processingMs: number }>();
+export const utilization = (runs: readonly ActivityRun[], catalog: ElementCatalog, window: UtilizationWindow, groupSizes: ReadonlyMap<string, number>): TeamUtilization[] => {
+  const teams = new Map<string, { kind: TeamUtilization['kind']; instances: number; processingMs: number }>();
   let allMs = 0;
   for (const run of runs) {
     if (run.processingMs <= 0) continue;
     const element = catalog.get(run.elementId);
     const group = element?.candidateGroups[0];
     const lane = run.laneId ?? element?.laneId;
-    const [team, kind]: [string, TeamUtilisation['kind']] = group ? [group, 'group'] : lane ? [lane, 'lane'] : ['unassigned', 'unassigned'];
+    const [team, kind]: [string, TeamUtilization['kind']] = group ? [group, 'group'] : lane ? [lane, 'lane'] : ['unassigned', 'unassigned'];
     const entry = teams.get(team) ?? { kind, instances: 0, processingMs: 0 };
     entry.instances += 1;
     entry.processingMs += run.processingMs;

@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { foldLedger } from './activity-run.js';
 import { at } from './testing/ledger-builder.js';
 import { CATALOG, c1, c2 } from './testing/two-cases.js';
-import { utilisation } from './utilisation.js';
+import { utilization } from './utilization.js';
 
-describe('utilisation', () => {
+describe('utilization', () => {
   it('divides processing time per team by the window times the group size', () => {
     // given a 4-hour window, first-line with 2 members and second-line with 1
-    const sut = utilisation(
+    const sut = utilization(
       foldLedger([...c1, ...c2]),
       CATALOG,
       { from: at('09:00'), to: at('13:00') },

@@ -80,7 +80,7 @@ export interface ExperimentAnalysis {
   stages: StageBreakdown[];
 }
 
-export function analyseExperiment(unordered: AnalysisInput): ExperimentAnalysis {
+export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis {
   // A canonical order first: sums and bootstrap resamples depend on it, and the database's order is arbitrary.
   const input: AnalysisInput = {
     ...unordered,
@@ -229,7 +229,7 @@ function leadTimeOf(baseline: readonly ArmCase[], candidate: readonly ArmCase[],
   return compareLeadTimes(baseline.map(span), candidate.map(span), Math.max(now, ...baseline.concat(candidate).map((c) => c.endedAt ?? c.startedAt)));
 }
 
-/** INVALID if any candidate is; else SHIP for the candidate that crossed in favour; else the first candidate still collecting; else keep. */
+/** INVALID if any candidate is; else SHIP for the candidate that crossed in favor; else the first candidate still collecting; else keep. */
 function overallVerdict(candidates: readonly CandidateAnalysis[]): CandidateAnalysis | undefined {
   const first = (verdict: Verdict) => candidates.find((c) => c.verdict.verdict === verdict);
   return first('INVALID') ?? first('SHIP') ?? first('CONTINUE') ?? first('INCONCLUSIVE') ?? first('KEEP_BASELINE');

@@ -3,7 +3,7 @@ import { seededRandom } from '../random/seeded-random.js';
 import { experimentFixture } from '../testing/experiment-fixture.js';
 import type { Experiment } from '../model/experiment.js';
 import type { AnalysisInput, ArmActivity, ArmCase } from './analysis-input.js';
-import { analyseExperiment } from './analyse-experiment.js';
+import { analyzeExperiment } from './analyze-experiment.js';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-12-01T00:00:00Z');
@@ -52,12 +52,12 @@ function given(experiment: Experiment, arms: Record<string, ArmScenario>, days =
   return { experiment, now: START + days * DAY, startedAt: START, stoppedAt: null, cases, activities, planViolations: [] };
 }
 
-describe('analyseExperiment', () => {
+describe('analyzeExperiment', () => {
   it('ships a candidate that is truly better on the primary metric, with every metric compared', () => {
     // given a to-be process resolving far more cases at first contact, and faster
     const input = given(experimentFixture(), { 'as-is': { cases: 500, fcr: 0.45, sla: 0.8, hours: 10 }, 'to-be': { cases: 500, fcr: 0.65, sla: 0.8, hours: 6 } });
     // when
-    const sut = analyseExperiment(input);
+    const sut = analyzeExperiment(input);
     // then
     expect(sut.verdict).toBe('SHIP');
     expect(sut.reasons[0].code).toBe('BOUNDARY_CROSSED_IN_FAVOUR');
@@ -81,7 +81,7 @@ describe('analyseExperiment', () => {
     // given a candidate whose SLA attainment falls twenty points
     const input = given(experimentFixture(), { 'as-is': { cases: 400, fcr: 0.5, sla: 0.9, hours: 8 }, 'to-be': { cases: 400, fcr: 0.5, sla: 0.7, hours: 8 } });
     // when
-    const sut = analyseExperiment(input);
+    const sut = analyzeExperiment(input);
     // then
     expect(sut.verdict).toBe('KEEP_BASELINE');
     expect(sut.reasons[0]).toMatchObject({ code: 'GUARDRAIL_BREACHED', numbers: { guardrail: 'sla' } });
@@ -99,7 +99,7 @@ describe('analyseExperiment', () => {
       1,
     );
     // when
-    const sut = analyseExperiment(input);
+    const sut = analyzeExperiment(input);
     // then
     expect(sut.verdict).toBe('CONTINUE');
     expect(sut.reasons[0]).toMatchObject({ code: 'COLLECTING', numbers: { informationFraction: 0 } });
@@ -112,7 +112,7 @@ describe('analyseExperiment', () => {
     // given a 50/50 plan that routed 700 and 300 cases
     const input = given(experimentFixture(), { 'as-is': { cases: 700, fcr: 0.5, sla: 0.9, hours: 8 }, 'to-be': { cases: 300, fcr: 0.5, sla: 0.9, hours: 8 } });
     // when
-    const sut = analyseExperiment(input);
+    const sut = analyzeExperiment(input);
     // then
     expect(sut.verdict).toBe('INVALID');
     expect(sut.reasons.map((reason) => reason.code)).toContain('SAMPLE_RATIO_MISMATCH');
@@ -123,7 +123,7 @@ describe('analyseExperiment', () => {
     const input = given(experimentFixture(), { 'as-is': { cases: 300, fcr: 0.5, sla: 0.9, hours: 8 }, 'to-be': { cases: 300, fcr: 0.5, sla: 0.9, hours: 8 } });
     const paused = input.cases.map((c) => (c.armId === 'to-be' ? { ...c, armId: 'as-is', reason: 'guardrail' as const } : c));
     // when
-    const sut = analyseExperiment({ ...input, cases: paused });
+    const sut = analyzeExperiment({ ...input, cases: paused });
     // then the sample-ratio check does not call it a mismatch
     expect(sut.reasons.map((reason) => reason.code)).not.toContain('SAMPLE_RATIO_MISMATCH');
   });
@@ -132,7 +132,7 @@ describe('analyseExperiment', () => {
     // given a diagnosis that takes about 60 % of the time in the candidate, and a log step alike in both
     const input = given(experimentFixture(), { 'as-is': { cases: 200, fcr: 0.5, sla: 0.9, hours: 10 }, 'to-be': { cases: 200, fcr: 0.5, sla: 0.9, hours: 6 } });
     // when
-    const { activities } = analyseExperiment(input).candidates[0];
+    const { activities } = analyzeExperiment(input).candidates[0];
     // then
     const byId = new Map(activities.map((row) => [row.elementId, row]));
     expect(byId.get('Task_Diagnose')).toMatchObject({ significant: true });
@@ -145,8 +145,8 @@ describe('analyseExperiment', () => {
     const input = given(experimentFixture(), { 'as-is': { cases: 120, fcr: 0.5, sla: 0.9, hours: 8 }, 'to-be': { cases: 120, fcr: 0.6, sla: 0.9, hours: 7 } });
     const reversed = { ...input, cases: [...input.cases].reverse() };
     // when
-    const first = analyseExperiment(input);
-    const second = analyseExperiment(reversed);
+    const first = analyzeExperiment(input);
+    const second = analyzeExperiment(reversed);
     // then
     expect(second.dataHash).toBe(first.dataHash);
     expect(second.candidates[0].metrics).toEqual(first.candidates[0].metrics);
@@ -168,7 +168,7 @@ describe('analyseExperiment', () => {
       lean: { cases: 100, fcr: 0.5, sla: 0.9, hours: 8 },
     });
     // when
-    const sut = analyseExperiment(input);
+    const sut = analyzeExperiment(input);
     // then
     expect(sut.candidates.map((c) => [c.armId, c.alpha])).toEqual([
       ['to-be', 0.025],

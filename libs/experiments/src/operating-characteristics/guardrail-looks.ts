@@ -1,5 +1,5 @@
 /**
- * Seeded simulation of a rate guardrail checked every day (issue 7 point 7c): cases of both arms
+ * Seeded Monte-Carlo run of a rate guardrail checked every day (issue 7 point 7c): cases of both arms
  * arrive and end day by day, and `checkGuardrail` judges the data as the guardrail monitor does.
  * Equal arms must rarely be paused (at most alpha/2, the one side of the spending the guardrail
  * uses); a candidate worse than the limit by a clear margin must be paused, and early.
@@ -23,7 +23,7 @@ export interface GuardrailScenario {
   alpha: number;
 }
 
-export interface GuardrailSimulationResult {
+export interface GuardrailOperatingCharacteristics {
   experiments: number;
   /** share of experiments whose candidate was paused by the end of the plan */
   pausedRate: number;
@@ -31,7 +31,7 @@ export interface GuardrailSimulationResult {
   meanPauseFraction: number | null;
 }
 
-export function simulateGuardrailChecks(scenario: GuardrailScenario, experiments: number, random: Random): GuardrailSimulationResult {
+export function guardrailOperatingCharacteristics(scenario: GuardrailScenario, experiments: number, random: Random): GuardrailOperatingCharacteristics {
   if (!Number.isInteger(experiments) || experiments < 1) throw statisticsInputError('experiments', 'must be a positive integer');
   const days = Math.ceil(scenario.perArm / scenario.casesPerArmPerDay);
   const guardrail: Guardrail = { id: 'sla', metric: 'slaAttainment', maxWorsening: scenario.maxWorsening };
@@ -44,8 +44,8 @@ export function simulateGuardrailChecks(scenario: GuardrailScenario, experiments
       for (let i = 0; i < scenario.casesPerArmPerDay; i++) {
         // Each case ends within its day, so a day's look sees the day's cases.
         const at = day * DAY_MS + Math.floor(random.next() * (DAY_MS - 1));
-        baseline.push(simulatedCase('as-is', `${e}-${day}-${i}-b`, at, random.next() < scenario.baselineRate));
-        candidate.push(simulatedCase('to-be', `${e}-${day}-${i}-c`, at, random.next() < scenario.candidateRate));
+        baseline.push(drawnCase('as-is', `${e}-${day}-${i}-b`, at, random.next() < scenario.baselineRate));
+        candidate.push(drawnCase('to-be', `${e}-${day}-${i}-c`, at, random.next() < scenario.candidateRate));
       }
     }
     const check = checkGuardrail(guardrail, 'to-be', baseline, candidate, { startedAt: 0, until: days * DAY_MS, perArm: scenario.perArm, alpha: scenario.alpha });
@@ -57,7 +57,7 @@ export function simulateGuardrailChecks(scenario: GuardrailScenario, experiments
   return { experiments, pausedRate: paused / experiments, meanPauseFraction: paused === 0 ? null : fractionSum / paused };
 }
 
-const simulatedCase = (armId: string, instanceId: string, at: number, met: boolean): ArmCase => ({
+const drawnCase = (armId: string, instanceId: string, at: number, met: boolean): ArmCase => ({
   instanceId,
   armId,
   reason: 'weight',

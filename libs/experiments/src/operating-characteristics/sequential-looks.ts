@@ -1,8 +1,8 @@
 /**
- * Seeded simulation of many experiments looked at every day with the sequential test, as the
+ * Seeded Monte-Carlo run of many experiments looked at every day with the sequential test, as the
  * dashboard and the job runner do. With equal arms (A/A) the share of experiments that cross a
  * boundary is the false-positive rate, which must stay at or below alpha; with the candidate
- * better by the planned effect, the share crossing in its favour is the achieved power. For
+ * better by the planned effect, the share crossing in its favor is the achieved power. For
  * contrast it also counts "naive" peeking: a fixed-sample test at p < alpha on any daily look,
  * the inflation the sequential test exists to prevent.
  */
@@ -35,17 +35,17 @@ export interface DurationScenario extends ScheduleScenario {
   ratio: number;
 }
 
-export interface SimulationResult {
+export interface OperatingCharacteristics {
   experiments: number;
   looksPerExperiment: number;
-  /** crossed in the candidate's favour */
-  inFavour: number;
+  /** crossed in the candidate's favor */
+  inFavor: number;
   /** crossed against the candidate */
   against: number;
-  /** (inFavour + against) / experiments: the false-positive rate under A/A */
+  /** (inFavor + against) / experiments: the false-positive rate under A/A */
   crossingRate: number;
-  /** inFavour / experiments: the power when the candidate is truly better */
-  favourRate: number;
+  /** inFavor / experiments: the power when the candidate is truly better */
+  favorRate: number;
   /** share of experiments a fixed-sample test would have called at some daily look */
   naivePeekingRate: number;
   /** mean information fraction at which experiments stopped (crossing or plan reached) */
@@ -53,8 +53,8 @@ export interface SimulationResult {
 }
 
 /** Rate metric, higher is better (FCR, SLA attainment); the test is the pooled two-proportion z. */
-export function simulateRateExperiments(scenario: RateScenario, experiments: number, random: Random): SimulationResult {
-  return simulateExperiments(scenario, experiments, random, {
+export function rateOperatingCharacteristics(scenario: RateScenario, experiments: number, random: Random): OperatingCharacteristics {
+  return sequentialLooks(scenario, experiments, random, {
     better: 'higher',
     drawBaseline: (r) => (r.next() < scenario.baselineRate ? 1 : 0),
     drawCandidate: (r) => (r.next() < scenario.candidateRate ? 1 : 0),
@@ -63,9 +63,9 @@ export function simulateRateExperiments(scenario: RateScenario, experiments: num
 }
 
 /** Log-normal durations, lower is better (lead time); the test is Welch's t on logs, read as z. */
-export function simulateDurationExperiments(scenario: DurationScenario, experiments: number, random: Random): SimulationResult {
+export function durationOperatingCharacteristics(scenario: DurationScenario, experiments: number, random: Random): OperatingCharacteristics {
   const shift = log(scenario.ratio);
-  return simulateExperiments(scenario, experiments, random, {
+  return sequentialLooks(scenario, experiments, random, {
     better: 'lower',
     drawBaseline: (r) => exp(scenario.logSd * normalDraw(r)),
     drawCandidate: (r) => exp(shift + scenario.logSd * normalDraw(r)),
@@ -84,7 +84,7 @@ interface Model {
   test(baseline: number[], candidate: number[]): { z: number; pValue: number };
 }
 
-function simulateExperiments(scenario: ScheduleScenario, experiments: number, random: Random, model: Model): SimulationResult {
+function sequentialLooks(scenario: ScheduleScenario, experiments: number, random: Random, model: Model): OperatingCharacteristics {
   if (!Number.isInteger(experiments) || experiments < 1) throw statisticsInputError('experiments', 'must be a positive integer');
   if (!(scenario.casesPerArmPerDay >= 2 && scenario.perArm >= scenario.casesPerArmPerDay)) {
     throw statisticsInputError('casesPerArmPerDay', 'needs at least two cases a day and no more than the plan');
@@ -92,8 +92,8 @@ function simulateExperiments(scenario: ScheduleScenario, experiments: number, ra
   const days = ceil(scenario.perArm / scenario.casesPerArmPerDay);
   const fractions = Array.from({ length: days }, (_, day) => ((day + 1) * scenario.casesPerArmPerDay) / scenario.perArm);
   const boundaries = spendingBoundaries(fractions, scenario.alpha);
-  const favourDirection = model.better === 'higher' ? 'upper' : 'lower';
-  let inFavour = 0;
+  const favorDirection = model.better === 'higher' ? 'upper' : 'lower';
+  let inFavor = 0;
   let against = 0;
   let naive = 0;
   let stopSum = 0;
@@ -113,7 +113,7 @@ function simulateExperiments(scenario: ScheduleScenario, experiments: number, ra
     }
     const result = sequentialTest(looks, scenario.alpha, boundaries);
     if (result.crossed) {
-      if (result.crossed.direction === favourDirection) inFavour++;
+      if (result.crossed.direction === favorDirection) inFavor++;
       else against++;
     }
     if (peeked) naive++;
@@ -122,10 +122,10 @@ function simulateExperiments(scenario: ScheduleScenario, experiments: number, ra
   return {
     experiments,
     looksPerExperiment: days,
-    inFavour,
+    inFavor,
     against,
-    crossingRate: (inFavour + against) / experiments,
-    favourRate: inFavour / experiments,
+    crossingRate: (inFavor + against) / experiments,
+    favorRate: inFavor / experiments,
     naivePeekingRate: naive / experiments,
     meanStopFraction: stopSum / experiments,
   };
