@@ -1,5 +1,5 @@
 /** The dependency rules of shared/DESIGN.md section 1, enforced in CI (`npm run lint:deps`). */
-const pureLibs = '^libs/(core|bpmn|engine|analytics|experiments|simulation)/';
+const pureLibs = '^libs/(core|bpmn|engine|analytics|experiments|simulation|api-types)/';
 module.exports = {
   forbidden: [
     {

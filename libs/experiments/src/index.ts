@@ -66,7 +66,7 @@ export { ANALYSIS_STAGES, analyseExperiment } from './analysis/analyse-experimen
 export type { GuardrailCheck } from './analysis/guardrail-check.js';
 export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';
 export type { ActivityDifference } from './analysis/activity-differences.js';
-export type { MetricComparison } from './analysis/metric-comparison.js';
-export type { StageBreakdown } from './analysis/stage-breakdown.js';
+export type { DurationFigure, MetricComparison, RateFigure } from './analysis/metric-comparison.js';
+export type { StageArmFigure, StageBreakdown } from './analysis/stage-breakdown.js';
 export type { GuardrailScenario, GuardrailSimulationResult } from './simulation/simulate-guardrails.js';
 export { simulateGuardrailChecks } from './simulation/simulate-guardrails.js';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { RunningMigrationView } from '#api-types';
 import { DomainError } from '#core';
 import { ExperimentRepository } from '#persistence';
 import { InstanceOperationsService } from '../instances/instance-operations.service.js';
-import type { BatchMigrationView } from '../instances/dto/migration-result.view.js';
 import { MAX_BATCH_INSTANCES } from '../instances/dto/migrate-instances.dto.js';
 import type { MigrateRunningDto } from './dto/migrate-running.dto.js';
 import { EXPERIMENT_ERRORS } from './experiment-errors.js';
-
-export interface ArmMigration extends BatchMigrationView {
-  armId: string;
-}
 
 /**
  * After a promote, the running cases of the other arms may move to the winner's version (issue 7
@@ -23,7 +19,7 @@ export class ExperimentMigrationService {
     private readonly operations: InstanceOperationsService,
   ) {}
 
-  async migrateRunning(id: string, dto: MigrateRunningDto, actor: string): Promise<{ experimentId: string; winnerArmId: string; dryRun: boolean; arms: ArmMigration[] }> {
+  async migrateRunning(id: string, dto: MigrateRunningDto, actor: string): Promise<RunningMigrationView> {
     const record = await this.experiments.findById(id);
     if (!record) throw new DomainError(EXPERIMENT_ERRORS.notFound, `No experiment ${id}`, { id });
     const { experiment } = record;
@@ -35,7 +31,7 @@ export class ExperimentMigrationService {
     }
     const dryRun = dto.dryRun ?? true;
     const running = await this.experiments.routedCases(id, { runningOnly: true });
-    const arms: ArmMigration[] = [];
+    const arms: RunningMigrationView['arms'] = [];
     for (const arm of experiment.arms.filter((a) => a.id !== winner.id)) {
       const instanceIds = running.filter((route) => route.armId === arm.id && route.processVersionId === arm.processVersionId).map((route) => route.instanceId);
       // A batch takes at most MAX_BATCH_INSTANCES; the rest wait for the next call.
