@@ -1,2 +1,3 @@
 export type { ExperimentArmView, ExperimentEventView, ExperimentView } from './experiments.js';
 export type { BatchMigrationView, InstanceMigrationView, RunningMigrationView } from './migrations.js';
+export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, ReportHead, ReworkReportView, ValueAddedFigure, ValueAddedReportView } from './analytics.js';
