@@ -1,3 +1,4 @@
 export type { ExperimentArmView, ExperimentEventView, ExperimentView } from './experiments.js';
 export type { BatchMigrationView, InstanceMigrationView, RunningMigrationView } from './migrations.js';
 export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, ReportHead, ReworkReportView, ValueAddedFigure, ValueAddedReportView } from './analytics.js';
+export type { TaskCommentView, TaskFormView, TaskHistoryStepView, TaskListView, TaskState, TaskStatus, TaskView } from './tasks.js';

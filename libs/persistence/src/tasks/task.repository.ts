@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
+import type { TaskListView, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
-export type TaskStatus = 'open' | 'completed' | 'canceled';
-
-/** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts). */
-export type TaskState = 'ready' | 'claimed' | 'started' | 'paused';
+/** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
+export type { TaskListView, TaskState, TaskStatus };
 
 export interface TaskRecord {
   id: string;
@@ -38,14 +37,6 @@ export interface TaskRecord {
   completedAt: Date | null;
   canceledAt: Date | null;
 }
-
-/**
- * Which tasks a list shows the viewer: `mine` those assigned to them, `queue` the open unassigned
- * ones offered to them (by name or one of their groups), `all` both. Without a viewer (an admin)
- * `mine` is nobody's, `queue` every unassigned task, `all` every task. Absent: every task the
- * viewer may see (assigned to them or offered to them, whoever holds it).
- */
-export type TaskListView = 'mine' | 'queue' | 'all';
 
 export type TaskSort = 'due' | 'priority' | 'created';
 
