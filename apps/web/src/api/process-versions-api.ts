@@ -1,38 +1,19 @@
+import type {
+  DeployedVersionView as DeployedVersion,
+  DeploymentView as Deployment,
+  ProcessVersionDetailView as ProcessVersionDetail,
+  ProcessVersionView as ProcessVersion,
+} from '#api-types';
 import type { Problem, ProcessDiff } from '#bpmn';
 import { formatDateTime } from '../ui/dom.js';
 import { requestJson } from './http-client.js';
 
-/** One deployed process version, as GET /api/process-versions lists it. */
-export interface ProcessVersion {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  checksum: string;
-  deployedAt: string;
-  /** Who deployed it; null when the engine deployed it at start-up. */
-  deployedBy: string | null;
-  /** `as-is`, `to-be` or free text; null when untagged. */
-  tag: string | null;
-}
+/** The engine's answers (libs/api-types): a change there the pages do not follow fails `typecheck:web`. */
+export type { DeployedVersion, Deployment, ProcessVersion, ProcessVersionDetail };
 
 /** "deployed <when> by <who>", as every page names a version's deployment. */
 export const deploymentOf = (version: ProcessVersion): string =>
   `deployed ${formatDateTime(version.deployedAt)} ${version.deployedBy === null ? 'at start-up' : `by ${version.deployedBy}`}`;
-
-export interface ProcessVersionDetail extends ProcessVersion {
-  xml: string;
-}
-
-export interface DeployedVersion extends ProcessVersion {
-  /** False when identical XML was deployed before and that version came back. */
-  created: boolean;
-}
-
-export interface Deployment {
-  processVersions: DeployedVersion[];
-  warnings: Problem[];
-}
 
 export const listProcessVersions = (): Promise<ProcessVersion[]> => requestJson<ProcessVersion[]>('process-versions');
 
