@@ -38,6 +38,14 @@ module.exports = {
       to: { path: '(^|/)node_modules/typeorm/' },
     },
     {
+      name: 'web-reads-server-libs-as-types-only',
+      comment:
+        'The web app bundles bpmn and core (the modeler validates in the browser); of the other libs and the API shapes it imports types only, erased at build, so no server code reaches the bundle.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^libs/(?!bpmn/|core/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
