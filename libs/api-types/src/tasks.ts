@@ -17,8 +17,11 @@ export type TaskStatus = 'open' | 'completed' | 'canceled';
  */
 export type TaskListView = 'mine' | 'queue' | 'all';
 
-/** One task as GET /api/tasks lists it. */
-export interface TaskView {
+/**
+ * A task's fields, with its instants as `Instant`: `Date` where the repository reads them, ISO
+ * strings where the API answers them (TaskView).
+ */
+export interface TaskFields<Instant> {
   /** the user task's activity instance id */
   id: string;
   instanceId: string;
@@ -41,19 +44,23 @@ export interface TaskView {
   category: string | null;
   stage: string | null;
   valueClass: string | null;
-  dueAt: string | null;
-  followUpAt: string | null;
+  dueAt: Instant | null;
+  followUpAt: Instant | null;
   /** when the due date passed while the task was open */
-  breachedAt: string | null;
+  breachedAt: Instant | null;
+  status: TaskStatus;
+  createdAt: Instant;
+  claimedAt: Instant | null;
+  /** when the current holder last started work */
+  startedAt: Instant | null;
+  completedAt: Instant | null;
+  canceledAt: Instant | null;
+}
+
+/** One task as GET /api/tasks lists it. */
+export interface TaskView extends TaskFields<string> {
   /** whether the model gives the task somewhere to escalate to */
   escalatable: boolean;
-  status: TaskStatus;
-  createdAt: string;
-  claimedAt: string | null;
-  /** when the current holder last started work */
-  startedAt: string | null;
-  completedAt: string | null;
-  canceledAt: string | null;
 }
 
 /** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */

@@ -1,42 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
-import type { TaskListView, TaskState, TaskStatus } from '#api-types';
+import type { TaskFields, TaskListView, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
 /** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
 export type { TaskListView, TaskState, TaskStatus };
 
-export interface TaskRecord {
-  id: string;
-  instanceId: string;
-  processKey: string;
-  processVersionId: string;
-  businessKey: string | null;
-  elementId: string;
-  name: string | null;
-  laneId: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  assignee: string | null;
-  /** While delegated: the assignee the task returns to. */
-  owner: string | null;
-  formKey: string | null;
-  state: TaskState;
-  priority: number;
-  category: string | null;
-  stage: string | null;
-  valueClass: string | null;
-  dueAt: Date | null;
-  followUpAt: Date | null;
-  breachedAt: Date | null;
-  status: TaskStatus;
-  createdAt: Date;
-  claimedAt: Date | null;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  canceledAt: Date | null;
-}
+/** A task as the repository reads it: the API's fields with instants as dates. */
+export type TaskRecord = TaskFields<Date>;
 
 export type TaskSort = 'due' | 'priority' | 'created';
 
