@@ -17,6 +17,9 @@ export type TaskStatus = 'open' | 'completed' | 'canceled';
  */
 export type TaskListView = 'mine' | 'queue' | 'all';
 
+/** What a task list is sorted by (GET /api/tasks?sort=). */
+export type TaskSort = 'due' | 'priority' | 'created';
+
 /**
  * A task's fields, with its instants as `Instant`: `Date` where the repository reads them, ISO
  * strings where the API answers them (TaskView).

@@ -3,6 +3,7 @@ import type {
   TaskFormView as TaskForm,
   TaskHistoryStepView as TaskHistoryStep,
   TaskListView as TaskView,
+  TaskSort,
   TaskState,
   TaskView as Task,
 } from '#api-types';
@@ -19,7 +20,7 @@ export interface TaskQuery {
   category?: string;
   processKey?: string;
   breached?: boolean;
-  sort?: 'due' | 'priority' | 'created';
+  sort?: TaskSort;
   order?: 'asc' | 'desc';
   limit?: number;
 }

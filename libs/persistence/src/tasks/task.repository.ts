@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
-import type { TaskFields, TaskListView, TaskState, TaskStatus } from '#api-types';
+import type { TaskFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
 /** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
-export type { TaskListView, TaskState, TaskStatus };
+export type { TaskListView, TaskSort, TaskState, TaskStatus };
 
 /** A task as the repository reads it: the API's fields with instants as dates. */
 export type TaskRecord = TaskFields<Date>;
-
-export type TaskSort = 'due' | 'priority' | 'created';
 
 export interface TaskFilter {
   view?: TaskListView;
