@@ -1,5 +1,5 @@
 /** The deployed process versions as the definitions API answers them; the engine's views implement these. */
-import type { Problem } from '#bpmn';
+import type { Problem, ProcessDiff } from '#bpmn';
 
 /** One deployed process version, as GET /api/process-versions lists it. */
 export interface ProcessVersionView {
@@ -31,4 +31,10 @@ export interface DeployedVersionView extends ProcessVersionView {
 export interface DeploymentView {
   processVersions: DeployedVersionView[];
   warnings: Problem[];
+}
+
+/** GET /api/process-versions/{before}/diff/{after}: the bpmn lib's diff between the two versions named. */
+export interface ProcessVersionDiffView extends ProcessDiff {
+  before: ProcessVersionView;
+  after: ProcessVersionView;
 }

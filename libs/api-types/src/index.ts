@@ -2,5 +2,5 @@ export type { ExperimentArmView, ExperimentEventView, ExperimentView } from './e
 export type { BatchMigrationView, InstanceMigrationView, RunningMigrationView } from './migrations.js';
 export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, ReportHead, ReworkReportView, ValueAddedFigure, ValueAddedReportView } from './analytics.js';
 export type { TaskCommentView, TaskFields, TaskFormView, TaskHistoryStepView, TaskListView, TaskSort, TaskState, TaskStatus, TaskView } from './tasks.js';
-export type { DeployedVersionView, DeploymentView, ProcessVersionDetailView, ProcessVersionView } from './definitions.js';
+export type { DeployedVersionView, DeploymentView, ProcessVersionDetailView, ProcessVersionDiffView, ProcessVersionView } from './definitions.js';
 export type { PrincipalView, SessionView, Settings } from './auth.js';

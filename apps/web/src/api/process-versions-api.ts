@@ -2,14 +2,15 @@ import type {
   DeployedVersionView as DeployedVersion,
   DeploymentView as Deployment,
   ProcessVersionDetailView as ProcessVersionDetail,
+  ProcessVersionDiffView as ProcessVersionDiff,
   ProcessVersionView as ProcessVersion,
 } from '#api-types';
-import type { Problem, ProcessDiff } from '#bpmn';
+import type { Problem } from '#bpmn';
 import { formatDateTime } from '../ui/dom.js';
 import { requestJson } from './http-client.js';
 
 /** The engine's answers (libs/api-types): a change there the pages do not follow fails `typecheck:web`. */
-export type { DeployedVersion, Deployment, ProcessVersion, ProcessVersionDetail };
+export type { DeployedVersion, Deployment, ProcessVersion, ProcessVersionDetail, ProcessVersionDiff };
 
 /** "deployed <when> by <who>", as every page names a version's deployment. */
 export const deploymentOf = (version: ProcessVersion): string =>
@@ -28,12 +29,6 @@ export const setProcessVersionTag = (id: string, tag: string | null): Promise<Pr
 
 /** The problems a refused deployment (422) lists in `details.problems`. */
 export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] => (Array.isArray(details?.problems) ? (details.problems as Problem[]) : []);
-
-/** What changed from one deployed version to another (GET /api/process-versions/{before}/diff/{after}). */
-export interface ProcessVersionDiff extends ProcessDiff {
-  before: ProcessVersion;
-  after: ProcessVersion;
-}
 
 export const getProcessVersionDiff = (beforeId: string, afterId: string): Promise<ProcessVersionDiff> =>
   requestJson<ProcessVersionDiff>(`process-versions/${encodeURIComponent(beforeId)}/diff/${encodeURIComponent(afterId)}`);
