@@ -39,7 +39,7 @@ export class ChangedElementView extends DiffElementView implements ChangedElemen
 export class ValueClassChangeView implements ValueClassChange {
   @ApiProperty() id: string;
   @ApiPropertyOptional() name?: string;
-  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) element: ValueClassChange['element'];
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) element: 'added' | 'removed' | 'changed';
   @ApiProperty({ ...VALUE_CLASS, nullable: true }) before: ValueClass | null;
   @ApiProperty({ ...VALUE_CLASS, nullable: true }) after: ValueClass | null;
 }
