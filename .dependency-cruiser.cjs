@@ -1,5 +1,5 @@
 /** The dependency rules of shared/DESIGN.md section 1, enforced in CI (`npm run lint:deps`). */
-const pureLibs = '^libs/(core|bpmn|engine|analytics|experiments|simulation)/';
+const pureLibs = '^libs/(core|bpmn|engine|analytics|experiments|simulation|api-types)/';
 module.exports = {
   forbidden: [
     {
@@ -73,6 +73,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/web/src/versions/' },
       to: { path: '^apps/web/src/diff/' },
+    },
+    {
+      name: 'web-reads-server-libs-as-types-only',
+      comment:
+        'The web app bundles bpmn and core (the modeler validates in the browser); of the other libs and the API shapes it imports types only, erased at build, so no server code reaches the bundle.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^libs/(?!bpmn/|core/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

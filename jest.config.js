@@ -14,6 +14,7 @@ export default {
     '^#experiments$': '<rootDir>/libs/experiments/src/index.ts',
     '^#analytics$': '<rootDir>/libs/analytics/src/index.ts',
     '^#simulation$': '<rootDir>/libs/simulation/src/index.ts',
+    '^#api-types$': '<rootDir>/libs/api-types/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Calibration, Estimate, Prediction, PredictionComparison, PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
 import {
-  PREDICTED_FIGURES,
+  fitHint,
+  formatDifferenceEstimate,
+  formatEstimate,
   POOL_FIGURES,
-  type Calibration,
-  type Estimate,
-  type Prediction,
-  type PredictionComparison,
-  type PredictionRequest,
-} from '../../apps/web/src/api/simulations-types.js';
-import { fitHint, formatDifferenceEstimate, formatEstimate, SIMULATED_BADGE_TEXT, withMean } from '../../apps/web/src/insights/prediction/prediction-format.js';
+  PREDICTED_FIGURES,
+  SIMULATED_BADGE_TEXT,
+  withMean,
+} from '../../apps/web/src/insights/prediction/prediction-format.js';
 import { createUser, deployXml, projectRoot, sleep, type EngineProcess } from '../../bench/support/engine-process.js';
 import { webSession, type WebSession } from '../../bench/support/web-session.js';
 import { screenshot } from './support/chromium.js';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JobRunner } from '../../apps/engine/src/jobs/job-runner.service.js';
 import { createTestApp, deploy, TEST_START, type TestApp } from './support/test-app.js';
 import { HOUR, MINUTE } from './support/test-clock.js';
+import type { TaskView as TaskBody } from '#api-types';
 
 /** A request intake: gold customers are due in an hour, everyone else in four; a follow-up look after 30 minutes. */
 const INTAKE = `<?xml version="1.0" encoding="UTF-8"?>
@@ -20,21 +21,6 @@ const INTAKE = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f2" sourceRef="answer" targetRef="end" />
   </bpmn:process>
 </bpmn:definitions>`;
-
-interface TaskBody {
-  id: string;
-  instanceId: string;
-  processKey: string;
-  businessKey: string | null;
-  priority: number;
-  category: string | null;
-  stage: string | null;
-  valueClass: string | null;
-  dueAt: string | null;
-  followUpAt: string | null;
-  breachedAt: string | null;
-  state: string;
-}
 
 /** SLA clocks, breaches, priority and the golden channel (DOMAIN.md), seen through the tasklist. */
 describe('SLA clocks and priority in the tasklist', () => {

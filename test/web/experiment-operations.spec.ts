@@ -93,6 +93,7 @@ describe('the operations the experiment dashboard offers', () => {
             armId: 'as-is',
             sourceProcessVersionId: 'v1',
             targetProcessVersionId: 'v2',
+            dryRun: true,
             migrated: 2,
             failed: 1,
             results: [{ instanceId: 'i3', status: 'failed', error: { code: 'MIGRATION_ELEMENT_UNMAPPED', message: 'Task_RekeyIntoCrm is not on v2' } }],

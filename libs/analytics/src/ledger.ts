@@ -2,10 +2,12 @@
  * The analytics inputs: the step ledger, the cases it belongs to and what the model says about
  * each element. Plain data with times as epoch milliseconds, so every figure is reproducible.
  */
+import type { ValueClass } from '#bpmn';
+import type { StepType } from '#engine';
 import type { TimeClass } from './time-class.js';
 
-/** The step types of the ledger; `breached` and `migrated` are markers that change no phase. */
-export type StepType = 'ready' | 'claimed' | 'unclaimed' | 'started' | 'paused' | 'escalated' | 'breached' | 'completed' | 'canceled' | 'migrated';
+/** The ledger's step types are the ones the engine writes (`breached` and `migrated` are markers that change no phase); the value classes the model's. */
+export type { StepType, ValueClass };
 
 /** One step_event row: the StepEvent of the glossary as stored, `at` in epoch milliseconds (the engine emits it with an ISO `at`). */
 export interface StepEvent {
@@ -34,8 +36,6 @@ export interface CaseRecord {
   endedAt: number | null;
   variables: Record<string, unknown>;
 }
-
-export type ValueClass = 'VA' | 'BVA' | 'NVA';
 
 /** What the model says about one element (from the ProcessGraph of its version). */
 export interface ElementInfo {

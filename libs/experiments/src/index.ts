@@ -59,7 +59,7 @@ export { ANALYSIS_STAGES, analyzeExperiment } from './analysis/analyze-experimen
 export type { GuardrailCheck } from './analysis/guardrail-check.js';
 export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';
 export type { ActivityDifference } from './analysis/activity-differences.js';
-export type { MetricComparison } from './analysis/metric-comparison.js';
-export type { StageBreakdown } from './analysis/stage-breakdown.js';
+export type { DurationFigure, MetricComparison, RateFigure } from './analysis/metric-comparison.js';
+export type { StageArmFigure, StageBreakdown } from './analysis/stage-breakdown.js';
 export type { GuardrailScenario, GuardrailOperatingCharacteristics } from './operating-characteristics/guardrail-looks.js';
 export { guardrailOperatingCharacteristics } from './operating-characteristics/guardrail-looks.js';

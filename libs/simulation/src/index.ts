@@ -15,6 +15,7 @@ export { DEFAULT_CALIBRATED_VARIABLES, calibrate } from './calibration/calibrate
 export type { DurationFit, GoodnessOfFit } from './calibration/fit-duration.js';
 export { fitDuration } from './calibration/fit-duration.js';
 export type { Estimate } from './prediction/estimate.js';
+export type { CalibrationRequest, CandidateParameters, PredictionRequest, VersionCalibration } from './requests.js';
 export type { PoolFigure, PredictedFigure, Prediction, PredictionComparison, PredictionInput, RunFigures } from './prediction/predict.js';
 export { POOL_FIGURES, PREDICTED_FIGURES, comparePredictions, predict } from './prediction/predict.js';
 export { ArrivalProcess } from './calendar.js';

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { ActivityReportView, KpiReportView, ReportHead, ReworkReportView, ValueAddedReportView } from '#api-types';
 import { DomainError } from '#core';
 import {
   ACTIVITY_DEFINITIONS,
@@ -48,19 +49,8 @@ export const MAX_SCANNED_CASES = 20_000;
 export interface ResolvedScope {
   scope: AnalyticsScope;
   catalog: ElementCatalog;
-  versions: Array<{ id: string; key: string; version: number }>;
+  versions: ReportHead['scope']['versions'];
   /** Cases of these versions that a simulation wrote (demo data), whatever the window. */
-  simulatedCases: number;
-}
-
-/** What every report answers besides its tables: what it covers and where the figures come from. */
-export interface ReportHead {
-  scope: { processVersionIds: string[]; versions: ResolvedScope['versions']; from: string | null; to: string | null; segments: Record<string, string> };
-  /** aggregates: the incremental per-activity buckets; ledger: a scan of the steps of the cases in scope. */
-  source: 'aggregates' | 'ledger';
-  /** Durations are in seconds unless a figure names another unit. */
-  unit: 'seconds';
-  /** Cases of the versions in scope that are simulated, not real (`npm run demo`); 0 on real data. */
   simulatedCases: number;
 }
 
@@ -108,7 +98,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
    * Per-activity figures. One version or several over all time, or over whole UTC days, read the
    * aggregates; segment filters and windows that are not whole days scan the ledger.
    */
-  async activities(request: AnalyticsRequest) {
+  async activities(request: AnalyticsRequest): Promise<ActivityReportView> {
     const resolved = await this.resolve(request);
     const days = wholeDays(request);
     let rows: ActivityRow[];
@@ -181,7 +171,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The value-added view; aggregate-backed as `cases` is. */
-  async valueAdded(request: AnalyticsRequest) {
+  async valueAdded(request: AnalyticsRequest): Promise<ValueAddedReportView> {
     const resolved = await this.resolve(request);
     const definitions = Object.fromEntries(VALUE_ADDED_FIGURES.map((figure) => [figure, DEFINITIONS[figure]])) as Record<(typeof VALUE_ADDED_FIGURES)[number], string>;
     const aggregate = await this.caseAggregate(request, resolved);
@@ -206,7 +196,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  async rework(request: AnalyticsRequest) {
+  async rework(request: AnalyticsRequest): Promise<ReworkReportView> {
     const resolved = await this.resolve(request);
     const { ended, runs } = await this.ledger(request, resolved);
     const report = rework(
@@ -240,7 +230,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  async kpis(request: AnalyticsRequest) {
+  async kpis(request: AnalyticsRequest): Promise<KpiReportView> {
     const resolved = await this.resolve(request);
     const { cases, ended, runs, figures } = await this.ledger(request, resolved);
     // Running cases count where they can (first response, repeat contacts) when they started in the window.

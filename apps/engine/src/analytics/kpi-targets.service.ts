@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { KpiTargetsView as KpiTargetsShape } from '#api-types';
 import { DomainError } from '#core';
 import type { Clock } from '#engine';
 import { KpiTargetRepository, ProcessVersionRepository, type KpiTarget } from '#persistence';
@@ -6,16 +7,8 @@ import { CLOCK } from '../common/engine-ports.js';
 import { DEFAULT_KPI_TARGETS, KPI_TARGET_KEYS, type KpiTargetKey } from './kpi-targets-defaults.js';
 import { KPI_TARGET_ERRORS } from './kpi-targets-errors.js';
 
-/** What GET and PUT answer: the targets in force for the process key, and where they come from. */
-export interface KpiTargetsView {
-  processKey: string;
-  /** stored: an analyst saved them; defaults: the planning documents' figures (DOMAIN.md). */
-  source: 'stored' | 'defaults';
-  targets: Partial<Record<KpiTargetKey, KpiTarget>>;
-  kpis: readonly KpiTargetKey[];
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+/** What GET and PUT answer, over the engine's KPI keys. */
+export type KpiTargetsView = KpiTargetsShape<KpiTargetKey>;
 
 const FIELDS = new Set(['baseline', 'target']);
 

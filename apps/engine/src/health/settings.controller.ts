@@ -1,13 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators.js';
+import type { Settings } from '#api-types';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
-
-/** What the web app needs to know about this installation before it writes a figure. */
-export interface Settings {
-  /** ISO 4217 code of every money figure (TANDEM_CURRENCY). */
-  currency: string;
-}
 
 @ApiTags('health')
 @Controller('settings')

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { RunningMigrationView } from '#api-types';
 import { DomainError } from '#core';
 import { ExperimentRepository } from '#persistence';
 import type { MigrateRunningDto } from '../experiments/dto/migrate-running.dto.js';
 import { EXPERIMENTS_API_ERRORS } from '../experiments/experiment-errors.js';
-import type { BatchMigrationView } from './dto/migration-result.view.js';
 import { MAX_BATCH_INSTANCES } from './dto/migrate-instances.dto.js';
 import { InstanceOperationsService } from './instance-operations.service.js';
-
-export interface ArmMigration extends BatchMigrationView {
-  armId: string;
-}
 
 /**
  * Here, not in experiments/: it moves instances, and the instances feature already depends on
@@ -26,7 +22,7 @@ export class ExperimentMigrationService {
     private readonly operations: InstanceOperationsService,
   ) {}
 
-  async migrateRunning(id: string, dto: MigrateRunningDto, actor: string): Promise<{ experimentId: string; winnerArmId: string; dryRun: boolean; arms: ArmMigration[] }> {
+  async migrateRunning(id: string, dto: MigrateRunningDto, actor: string): Promise<RunningMigrationView> {
     const record = await this.experiments.findById(id);
     if (!record) throw new DomainError(EXPERIMENTS_API_ERRORS.notFound, `No experiment ${id}`, { id });
     const { experiment } = record;
@@ -38,7 +34,7 @@ export class ExperimentMigrationService {
     }
     const dryRun = dto.dryRun ?? true;
     const running = await this.experiments.routedCases(id, { runningOnly: true });
-    const arms: ArmMigration[] = [];
+    const arms: RunningMigrationView['arms'] = [];
     for (const arm of experiment.arms.filter((a) => a.id !== winner.id)) {
       const instanceIds = running.filter((route) => route.armId === arm.id && route.processVersionId === arm.processVersionId).map((route) => route.instanceId);
       // A batch takes at most MAX_BATCH_INSTANCES; the rest wait for the next call.

@@ -7,16 +7,17 @@ import {
   comparePredictions,
   predict,
   requireValidParameters,
-  type Calibration,
+  type CandidateParameters,
   type Prediction,
   type PredictionComparison,
   type SimulationParameters,
+  type VersionCalibration,
 } from '#simulation';
 import { AnalyticsRepository } from '#persistence';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import type { CalibrationDto } from './dto/calibration.dto.js';
-import type { CandidateParameters, PredictionDto } from './dto/prediction.dto.js';
+import type { PredictionDto } from './dto/prediction.dto.js';
 import { SIMULATIONS_API_ERRORS } from './simulation-errors.js';
 
 /** The most recorded cases one calibration reads (with all their steps, in memory). */
@@ -36,7 +37,7 @@ export class SimulationsService {
     private readonly decisions: DecisionCatalog,
   ) {}
 
-  async calibrate({ processVersionId, from, to, variables }: CalibrationDto): Promise<Calibration & { processVersionId: string }> {
+  async calibrate({ processVersionId, from, to, variables }: CalibrationDto): Promise<VersionCalibration> {
     const version = await this.versions.get(processVersionId);
     const scope = { processVersionIds: [processVersionId], segments: {}, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) };
     const cases = (await this.analytics.findCases(scope, MAX_CALIBRATION_CASES + 1)).filter((record) => !from || record.startedAt >= Date.parse(from));

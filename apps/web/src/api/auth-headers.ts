@@ -4,11 +4,10 @@
  * it; the refresh token is in the HttpOnly cookie the engine sets, which scripts cannot read. A
  * reload or a new tab gets a fresh access token from that cookie (POST /api/auth/refresh).
  */
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: { name: string; displayName: string | null; roles: string[]; groups: string[] };
-}
+import type { SessionView as Session } from '#api-types';
+
+/** The engine's login answer (libs/api-types), kept as it came. */
+export type { Session };
 
 /** How long before the access token expires it is renewed. */
 const RENEW_BEFORE_MS = 60_000;

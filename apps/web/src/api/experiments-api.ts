@@ -1,3 +1,4 @@
+import type { ExperimentAction } from '#experiments';
 import { apiErrorOf } from './api-error.js';
 import { authHeaders } from './auth-headers.js';
 import type { ExperimentAnalysis, ExperimentEvent, ExperimentState, ExperimentView, RunningMigration } from './experiments-types.js';
@@ -19,8 +20,8 @@ export const getExperiment = (id: string): Promise<ExperimentView> => requestJso
 export const getExperimentEvents = (id: string): Promise<ExperimentEvent[]> => requestJson<ExperimentEvent[]>(experimentPath(id, '/events'));
 export const getExperimentAnalysis = (id: string): Promise<ExperimentAnalysis> => requestJson<ExperimentAnalysis>(experimentPath(id, '/analysis'));
 
-/** The experiment's state changes, as the API names them. */
-export type ExperimentAction = 'start' | 'pause' | 'resume' | 'stop' | 'promote';
+/** The experiment's state changes, as the API names them (the lib's transitions). */
+export type { ExperimentAction };
 
 /** Starts, pauses, resumes, stops or promotes (with `winnerArmId`) the experiment; the answer is the experiment afterwards. */
 export const actOnExperiment = (id: string, action: ExperimentAction, body: { reason?: string; winnerArmId?: string } = {}): Promise<ExperimentView> =>

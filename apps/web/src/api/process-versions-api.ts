@@ -1,38 +1,20 @@
-import type { Problem, ProcessDiff } from '#bpmn';
+import type {
+  DeployedVersionView as DeployedVersion,
+  DeploymentView as Deployment,
+  ProcessVersionDetailView as ProcessVersionDetail,
+  ProcessVersionDiffView as ProcessVersionDiff,
+  ProcessVersionView as ProcessVersion,
+} from '#api-types';
+import type { Problem } from '#bpmn';
 import { formatDateTime } from '../ui/dom.js';
 import { requestJson } from './http-client.js';
 
-/** One deployed process version, as GET /api/process-versions lists it. */
-export interface ProcessVersion {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  checksum: string;
-  deployedAt: string;
-  /** Who deployed it; null when the engine deployed it at start-up. */
-  deployedBy: string | null;
-  /** `as-is`, `to-be` or free text; null when untagged. */
-  tag: string | null;
-}
+/** The engine's answers (libs/api-types): a change there the pages do not follow fails `typecheck:web`. */
+export type { DeployedVersion, Deployment, ProcessVersion, ProcessVersionDetail, ProcessVersionDiff };
 
 /** "deployed <when> by <who>", as every page names a version's deployment. */
 export const deploymentOf = (version: ProcessVersion): string =>
   `deployed ${formatDateTime(version.deployedAt)} ${version.deployedBy === null ? 'at start-up' : `by ${version.deployedBy}`}`;
-
-export interface ProcessVersionDetail extends ProcessVersion {
-  xml: string;
-}
-
-export interface DeployedVersion extends ProcessVersion {
-  /** False when identical XML was deployed before and that version came back. */
-  created: boolean;
-}
-
-export interface Deployment {
-  processVersions: DeployedVersion[];
-  warnings: Problem[];
-}
 
 export const listProcessVersions = (): Promise<ProcessVersion[]> => requestJson<ProcessVersion[]>('process-versions');
 
@@ -47,12 +29,6 @@ export const setProcessVersionTag = (id: string, tag: string | null): Promise<Pr
 
 /** The problems a refused deployment (422) lists in `details.problems`. */
 export const problemsOf = (details: Record<string, unknown> | undefined): Problem[] => (Array.isArray(details?.problems) ? (details.problems as Problem[]) : []);
-
-/** What changed from one deployed version to another (GET /api/process-versions/{before}/diff/{after}). */
-export interface ProcessVersionDiff extends ProcessDiff {
-  before: ProcessVersion;
-  after: ProcessVersion;
-}
 
 export const getProcessVersionDiff = (beforeId: string, afterId: string): Promise<ProcessVersionDiff> =>
   requestJson<ProcessVersionDiff>(`process-versions/${encodeURIComponent(beforeId)}/diff/${encodeURIComponent(afterId)}`);

@@ -1,39 +1,17 @@
-import type { FieldProblem, FormSchema } from '#bpmn';
+import type {
+  TaskCommentView as TaskComment,
+  TaskFormView as TaskForm,
+  TaskHistoryStepView as TaskHistoryStep,
+  TaskListView as TaskView,
+  TaskSort,
+  TaskState,
+  TaskView as Task,
+} from '#api-types';
+import type { FieldProblem } from '#bpmn';
 import { requestJson } from './http-client.js';
 
-export type TaskState = 'ready' | 'claimed' | 'started' | 'paused';
-
-/** One task as GET /api/tasks lists it. */
-export interface Task {
-  id: string;
-  instanceId: string;
-  processKey: string;
-  processVersionId: string;
-  businessKey: string | null;
-  elementId: string;
-  name: string | null;
-  laneId: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  assignee: string | null;
-  formKey: string | null;
-  state: TaskState;
-  status: 'open' | 'completed' | 'canceled';
-  /** 0-100, higher first. */
-  priority: number;
-  category: string | null;
-  stage: string | null;
-  valueClass: string | null;
-  createdAt: string;
-  claimedAt: string | null;
-  startedAt: string | null;
-  dueAt: string | null;
-  followUpAt: string | null;
-  breachedAt: string | null;
-  escalatable: boolean;
-}
-
-export type TaskView = 'mine' | 'queue' | 'all';
+/** The engine's answers (libs/api-types): a change there the tasklist does not follow fails `typecheck:web`. */
+export type { Task, TaskComment, TaskForm, TaskHistoryStep, TaskState, TaskView };
 
 export interface TaskQuery {
   view: TaskView;
@@ -42,36 +20,9 @@ export interface TaskQuery {
   category?: string;
   processKey?: string;
   breached?: boolean;
-  sort?: 'due' | 'priority' | 'created';
+  sort?: TaskSort;
   order?: 'asc' | 'desc';
   limit?: number;
-}
-
-export interface TaskForm {
-  schema: FormSchema;
-  variables: Record<string, unknown>;
-  formKey: string | null;
-  formVersion: number | null;
-}
-
-export interface TaskHistoryStep {
-  activityInstanceId: string;
-  elementId: string;
-  elementName: string | null;
-  elementType: string;
-  type: string;
-  at: string;
-  actor: string | null;
-  laneId: string | null;
-  laneName: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface TaskComment {
-  id: string;
-  author: string;
-  text: string;
-  createdAt: string;
 }
 
 /** What FORM_INVALID carries in `details.problems`. */

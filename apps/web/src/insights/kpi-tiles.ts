@@ -1,4 +1,4 @@
-import type { Kpi, KpiReport, KpiTarget, ReworkReport, Summary, ValueAddedReport } from '../api/analytics-api.js';
+import type { Kpi, KpiReport, KpiTarget, ReworkReport, Summary, ValueAddedFigure, ValueAddedReport } from '../api/analytics-api.js';
 import { formatMoney, formatPointsDistance, formatReportDuration } from '../format/units.js';
 
 type Unit = 'share' | 'hours' | 'currency' | 'score' | 'count';
@@ -55,7 +55,7 @@ export const kpiFigures = ({ kpis, valueAdded, rework }: KpiSources): KpiFigure[
     definition: `${statistic === 'median' ? 'Median' : '90th percentile'} of the ${(leadTime?.definition ?? 'lead time').replace(/^Lead time/, 'lead time')}`,
     direction: 'lower',
   });
-  const fromValueAdded = (key: keyof ValueAddedReport['summary'], label: string, unit: Unit, direction: Direction, note = ''): KpiFigure => {
+  const fromValueAdded = (key: ValueAddedFigure, label: string, unit: Unit, direction: Direction, note = ''): KpiFigure => {
     const summary: Summary = valueAdded.summary[key];
     return { key, label, value: summary.mean, unit, n: summary.n, definition: `${valueAdded.definitions[key] ?? ''} Mean over the cases.${note}`, direction };
   };
@@ -184,6 +184,6 @@ const tile = (figure: KpiFigure, target: KpiTarget): HTMLElement => {
   return node;
 };
 
-export const renderKpiTiles = (container: HTMLElement, figures: readonly KpiFigure[], targets: Record<string, KpiTarget>): void => {
+export const renderKpiTiles = (container: HTMLElement, figures: readonly KpiFigure[], targets: Partial<Record<string, KpiTarget>>): void => {
   container.replaceChildren(...figures.map((figure) => tile(figure, targets[figure.key] ?? {})));
 };

@@ -14,7 +14,7 @@ const fromInput = (text: string, unit: KpiFigure['unit']): number | undefined =>
 const UNIT_NAMES: Record<KpiFigure['unit'], string> = { share: '%', hours: 'h', currency: 'per case', score: 'score', count: 'count' };
 
 /** A form with a baseline and a target input per KPI, filled with what is in force. */
-export const renderTargetsForm = (form: HTMLFormElement, figures: readonly KpiFigure[], targets: Record<string, KpiTarget>): void => {
+export const renderTargetsForm = (form: HTMLFormElement, figures: readonly KpiFigure[], targets: Partial<Record<string, KpiTarget>>): void => {
   const rows = figures
     .filter((figure) => figure.direction !== 'none')
     .map((figure) => {

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { KpiTarget } from '#api-types';
 import { Sql } from '../sql.js';
 
-/** A baseline and a target of one KPI, in the unit the KPI report gives it. */
-export interface KpiTarget {
-  baseline?: number;
-  target?: number;
-}
+export type { KpiTarget };
 
 export interface KpiTargetSet {
   processKey: string;

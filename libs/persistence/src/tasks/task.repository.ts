@@ -1,53 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
+import type { TaskFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
-export type TaskStatus = 'open' | 'completed' | 'canceled';
+/** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
+export type { TaskListView, TaskSort, TaskState, TaskStatus };
 
-/** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts). */
-export type TaskState = 'ready' | 'claimed' | 'started' | 'paused';
-
-export interface TaskRecord {
-  id: string;
-  instanceId: string;
-  processKey: string;
-  processVersionId: string;
-  businessKey: string | null;
-  elementId: string;
-  name: string | null;
-  laneId: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  assignee: string | null;
-  /** While delegated: the assignee the task returns to. */
-  owner: string | null;
-  formKey: string | null;
-  state: TaskState;
-  priority: number;
-  category: string | null;
-  stage: string | null;
-  valueClass: string | null;
-  dueAt: Date | null;
-  followUpAt: Date | null;
-  breachedAt: Date | null;
-  status: TaskStatus;
-  createdAt: Date;
-  claimedAt: Date | null;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  canceledAt: Date | null;
-}
-
-/**
- * Which tasks a list shows the viewer: `mine` those assigned to them, `queue` the open unassigned
- * ones offered to them (by name or one of their groups), `all` both. Without a viewer (an admin)
- * `mine` is nobody's, `queue` every unassigned task, `all` every task. Absent: every task the
- * viewer may see (assigned to them or offered to them, whoever holds it).
- */
-export type TaskListView = 'mine' | 'queue' | 'all';
-
-export type TaskSort = 'due' | 'priority' | 'created';
+/** A task as the repository reads it: the API's fields with instants as dates. */
+export type TaskRecord = TaskFields<Date>;
 
 export interface TaskFilter {
   view?: TaskListView;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PrincipalView as PrincipalShape } from '#api-types';
 import type { Principal } from '../principal.js';
 
 /** Who the caller is, as the engine sees them. */
-export class PrincipalView {
+export class PrincipalView implements PrincipalShape {
   @ApiProperty({ enum: ['user', 'apiKey'] }) kind: 'user' | 'apiKey';
   @ApiProperty({ format: 'uuid', description: 'The user id, or the API key id' }) id: string;
   @ApiProperty({ description: 'The username, or the API key name: what tasks and step events record as actor' }) name: string;

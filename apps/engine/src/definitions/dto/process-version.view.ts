@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  DeployedVersionView as DeployedVersionShape,
+  DeploymentView as DeploymentShape,
+  ProcessVersionDetailView as ProcessVersionDetailShape,
+  ProcessVersionView as ProcessVersionShape,
+} from '#api-types';
+import type { Problem, ProblemSeverity } from '#bpmn';
 import type { DeployedVersion, ProcessVersionSummary, ProcessVersionWithXml } from '#persistence';
 import { DeployedDecisionView } from './decision.view.js';
 import { DeployedFormView } from '../../forms/dto/form.view.js';
 
-export class ProcessVersionView {
+export class ProcessVersionView implements ProcessVersionShape {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The process id in the BPMN XML' }) key: string;
   @ApiProperty() version: number;
@@ -27,7 +34,7 @@ export class ProcessVersionView {
   }
 }
 
-export class DeployedVersionView extends ProcessVersionView {
+export class DeployedVersionView extends ProcessVersionView implements DeployedVersionShape {
   @ApiProperty({ description: 'False when identical XML was deployed before and that version is returned' })
   created: boolean;
 
@@ -36,7 +43,7 @@ export class DeployedVersionView extends ProcessVersionView {
   }
 }
 
-export class ProcessVersionDetailView extends ProcessVersionView {
+export class ProcessVersionDetailView extends ProcessVersionView implements ProcessVersionDetailShape {
   @ApiProperty({ description: 'The BPMN XML as deployed' }) xml: string;
 
   static ofDetail(version: ProcessVersionWithXml): ProcessVersionDetailView {
@@ -44,14 +51,14 @@ export class ProcessVersionDetailView extends ProcessVersionView {
   }
 }
 
-export class ProblemView {
+export class ProblemView implements Problem {
   @ApiPropertyOptional({ type: String, nullable: true }) elementId: string | null;
   @ApiProperty() rule: string;
-  @ApiProperty({ enum: ['error', 'warning'] }) severity: string;
+  @ApiProperty({ enum: ['error', 'warning'] }) severity: ProblemSeverity;
   @ApiProperty() message: string;
 }
 
-export class DeploymentView {
+export class DeploymentView implements DeploymentShape {
   @ApiProperty({ type: [DeployedVersionView] }) processVersions: DeployedVersionView[];
   @ApiProperty({ type: [DeployedDecisionView] }) decisions: DeployedDecisionView[];
   @ApiProperty({ type: [DeployedFormView] }) forms: DeployedFormView[];

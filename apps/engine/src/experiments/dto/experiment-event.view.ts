@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ExperimentEventView as ExperimentEventShape } from '#api-types';
 import type { ExperimentEvent } from '#persistence';
 
-export class ExperimentEventView {
+export class ExperimentEventView implements ExperimentEventShape {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiPropertyOptional({ description: 'Who (username or API key name)' }) actor?: string;

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Experiment, PlanRequirements } from '#experiments';
+import type { ExperimentArmView, ExperimentView as ExperimentViewShape } from '#api-types';
+import type { ArmRole, Experiment, ExperimentState, PlanRequirements } from '#experiments';
 import type { ArmCounts, ExperimentRecord } from '#persistence';
 
-export class ArmView {
+export class ArmView implements ExperimentArmView {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['baseline', 'candidate'] }) role: string;
+  @ApiProperty({ enum: ['baseline', 'candidate'] }) role: ArmRole;
   @ApiProperty({ format: 'uuid' }) processVersionId: string;
   @ApiProperty() weight: number;
   @ApiPropertyOptional({ description: 'A paused candidate sends its new cases to the baseline' }) paused?: boolean;
@@ -14,16 +15,16 @@ export class ArmView {
   @ApiPropertyOptional({ description: "The plan's required cases for the arm" }) required?: number;
 }
 
-export class PlanRequirementsView {
+export class PlanRequirementsView implements PlanRequirements {
   @ApiProperty({ description: 'Cases needed per arm for the primary metric' }) perArm: number;
   @ApiPropertyOptional({ description: 'Days until every arm has them, at the arrival rate observed since the start', nullable: true })
   expectedDays: number | null;
 }
 
-export class ExperimentView {
+export class ExperimentView implements ExperimentViewShape {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() processKey: string;
-  @ApiProperty({ enum: ['draft', 'running', 'paused', 'stopped', 'promoted'] }) state: string;
+  @ApiProperty({ enum: ['draft', 'running', 'paused', 'stopped', 'promoted'] }) state: ExperimentState;
   @ApiProperty() seed: number;
   @ApiProperty({ description: 'Bumped when the plan changes after the start' }) analysisVersion: number;
   @ApiProperty({ type: [ArmView] }) arms: ArmView[];

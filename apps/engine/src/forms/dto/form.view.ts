@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { TaskFormView as TaskFormShape } from '#api-types';
 import type { FormSchema } from '#bpmn';
 import type { DeployedForm, FormSummary, FormWithSchema } from '#persistence';
 
@@ -39,7 +40,7 @@ export class FormDetailView extends FormView {
   }
 }
 
-export class TaskFormView {
+export class TaskFormView implements TaskFormShape {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The @bpmn-io/form-js schema to render' }) schema: FormSchema;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The case's variables, to prefill the form with" })
   variables: Record<string, unknown>;

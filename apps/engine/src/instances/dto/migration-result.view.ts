@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BatchMigrationView as BatchMigrationShape, InstanceMigrationView as InstanceMigrationShape } from '#api-types';
 
 export class MigrationErrorView {
   @ApiProperty({ example: 'MIGRATION_ELEMENT_UNMAPPED' }) code: string;
@@ -8,7 +9,7 @@ export class MigrationErrorView {
 }
 
 /** What became of one instance of a batch migration. */
-export class InstanceMigrationView {
+export class InstanceMigrationView implements InstanceMigrationShape {
   @ApiProperty({ format: 'uuid' }) instanceId: string;
   @ApiProperty({ enum: ['migrated', 'wouldMigrate', 'failed'], description: 'wouldMigrate: a dry run found it movable; nothing was written' })
   status: 'migrated' | 'wouldMigrate' | 'failed';
@@ -16,7 +17,7 @@ export class InstanceMigrationView {
   @ApiPropertyOptional({ type: MigrationErrorView, description: 'Why it stayed where it was' }) error?: MigrationErrorView;
 }
 
-export class BatchMigrationView {
+export class BatchMigrationView implements BatchMigrationShape {
   @ApiProperty({ format: 'uuid' }) sourceProcessVersionId: string;
   @ApiProperty({ format: 'uuid' }) targetProcessVersionId: string;
   @ApiProperty({ description: 'A dry run checks every instance and writes nothing' }) dryRun: boolean;

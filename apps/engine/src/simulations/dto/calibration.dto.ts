@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { CalibrationRequest } from '#simulation';
 
-export class CalibrationDto {
+export class CalibrationDto implements CalibrationRequest {
   @ApiProperty({ format: 'uuid', description: 'The version whose recorded cases are fitted' })
   @IsUUID()
   processVersionId: string;

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import type { SimulationParameters } from '#simulation';
+import type { CandidateParameters, PredictionRequest, SimulationParameters } from '#simulation';
 
 export const MAX_REPLICATIONS = 10;
 
-/** What the candidate runs on besides the shared parameters. */
-export type CandidateParameters = Partial<Pick<SimulationParameters, 'durations' | 'branches' | 'escalations' | 'pools' | 'variables'>>;
-
-export class PredictionDto {
+export class PredictionDto implements PredictionRequest {
   @ApiProperty({ format: 'uuid', description: 'The version predicted (the baseline when a candidate is given)' })
   @IsUUID()
   processVersionId: string;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { TaskCommentView as TaskCommentShape } from '#api-types';
 import type { TaskComment } from '#persistence';
 
-export class TaskCommentView {
+export class TaskCommentView implements TaskCommentShape {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty() author: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { TaskState, TaskStatus, TaskView as TaskViewShape } from '#api-types';
 import type { TaskRecord } from '#persistence';
 
-export class TaskView {
+export class TaskView implements TaskViewShape {
   @ApiProperty({ format: 'uuid', description: "The user task's activity instance id" }) id: string;
   @ApiProperty({ format: 'uuid' }) instanceId: string;
   @ApiProperty() processKey: string;
@@ -17,7 +18,7 @@ export class TaskView {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'While delegated: the assignee it returns to' }) owner: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) formKey: string | null;
   @ApiProperty({ enum: ['ready', 'claimed', 'started', 'paused'], description: 'Where an open task is in its life; the last one for a closed task' })
-  state: string;
+  state: TaskState;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Higher first' }) priority: number;
   @ApiPropertyOptional({ type: String, nullable: true }) category: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) stage: string | null;
@@ -27,7 +28,7 @@ export class TaskView {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the due date passed while the task was open' })
   breachedAt: string | null;
   @ApiProperty({ description: 'Whether the model gives the task somewhere to escalate to' }) escalatable: boolean;
-  @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: string;
+  @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: TaskStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the current holder last started work' })

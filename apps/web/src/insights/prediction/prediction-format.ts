@@ -28,6 +28,10 @@ export const POOL_FIGURE_LABELS: Record<PoolFigure, string> = {
   meanWaitMinutes: 'Wait in queue (mean)',
 };
 
+/** The rows of the results, in the labels' order: a figure the lib adds must get a label first (the lib's lists are runtime code the bundle does not import). */
+export const PREDICTED_FIGURES = Object.keys(FIGURE_LABELS) as PredictedFigure[];
+export const POOL_FIGURES = Object.keys(POOL_FIGURE_LABELS) as PoolFigure[];
+
 type Unit = 'share' | 'minutes' | 'count';
 
 const UNITS: Record<PredictedFigure | PoolFigure, Unit> = {

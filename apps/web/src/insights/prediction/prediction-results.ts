@@ -4,9 +4,19 @@
  * the headline figures in words, and per pool the utilisation and queue lengths. All of it is
  * labelled simulated: none of it was recorded.
  */
-import { isComparison, POOL_FIGURES, PREDICTED_FIGURES, type Estimate, type Prediction, type PredictionComparison, type PredictedFigure } from '../../api/simulations-types.js';
+import { isComparison, type Estimate, type Prediction, type PredictionComparison, type PredictedFigure } from '../../api/simulations-types.js';
 import { element } from '../../ui/dom.js';
-import { comparisonSentence, FIGURE_LABELS, formatDifferenceEstimate, formatEstimate, isClearDifference, POOL_FIGURE_LABELS, SIMULATED_BADGE_TEXT } from './prediction-format.js';
+import {
+  comparisonSentence,
+  FIGURE_LABELS,
+  formatDifferenceEstimate,
+  formatEstimate,
+  isClearDifference,
+  POOL_FIGURE_LABELS,
+  POOL_FIGURES,
+  PREDICTED_FIGURES,
+  SIMULATED_BADGE_TEXT,
+} from './prediction-format.js';
 
 /** The figures the summary sentences speak of: what a redesign is meant to move. */
 const HEADLINE: readonly PredictedFigure[] = ['waitingShare', 'leadTimeMeanMinutes', 'nvaShare', 'slaAttainment'];

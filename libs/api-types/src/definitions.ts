@@ -1,0 +1,40 @@
+/** The deployed process versions as the definitions API answers them; the engine's views implement these. */
+import type { Problem, ProcessDiff } from '#bpmn';
+
+/** One deployed process version, as GET /api/process-versions lists it. */
+export interface ProcessVersionView {
+  id: string;
+  /** the process id in the BPMN XML */
+  key: string;
+  version: number;
+  name: string | null;
+  /** sha256 of the deployed XML */
+  checksum: string;
+  deployedAt: string;
+  /** who deployed it; null when the engine deployed it at start-up */
+  deployedBy: string | null;
+  /** `as-is`, `to-be` or free text; null when untagged */
+  tag: string | null;
+}
+
+/** GET /api/process-versions/{id} */
+export interface ProcessVersionDetailView extends ProcessVersionView {
+  xml: string;
+}
+
+export interface DeployedVersionView extends ProcessVersionView {
+  /** false when identical XML was deployed before and that version came back */
+  created: boolean;
+}
+
+/** POST /api/deployments, as far as the modeler reads it (the decisions and forms deployed beside are the engine's). */
+export interface DeploymentView {
+  processVersions: DeployedVersionView[];
+  warnings: Problem[];
+}
+
+/** GET /api/process-versions/{before}/diff/{after}: the bpmn lib's diff between the two versions named. */
+export interface ProcessVersionDiffView extends ProcessDiff {
+  before: ProcessVersionView;
+  after: ProcessVersionView;
+}

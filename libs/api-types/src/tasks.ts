@@ -1,0 +1,99 @@
+/**
+ * The task list's answers (GET /api/tasks and a task's form, history and comments): the engine's
+ * view classes implement these and the tasklist reads them. Instants are ISO strings.
+ */
+import type { FormSchema } from '#bpmn';
+import type { ActivityState, StepType } from '#engine';
+
+/** Where an open task is in its life; the last one for a closed task. */
+export type TaskState = ActivityState;
+export type TaskStatus = 'open' | 'completed' | 'canceled';
+
+/**
+ * Which tasks a list shows the viewer: `mine` those assigned to them, `queue` the open unassigned
+ * ones offered to them (by name or one of their groups), `all` both. Without a viewer (an admin)
+ * `mine` is nobody's, `queue` every unassigned task, `all` every task. Absent: every task the
+ * viewer may see (assigned to them or offered to them, whoever holds it).
+ */
+export type TaskListView = 'mine' | 'queue' | 'all';
+
+/** What a task list is sorted by (GET /api/tasks?sort=). */
+export type TaskSort = 'due' | 'priority' | 'created';
+
+/**
+ * A task's fields, with its instants as `Instant`: `Date` where the repository reads them, ISO
+ * strings where the API answers them (TaskView).
+ */
+export interface TaskFields<Instant> {
+  /** the user task's activity instance id */
+  id: string;
+  instanceId: string;
+  processKey: string;
+  processVersionId: string;
+  businessKey: string | null;
+  elementId: string;
+  name: string | null;
+  /** the lane it is queued at (the next one after an escalation to it) */
+  laneId: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee: string | null;
+  /** while delegated: the assignee it returns to */
+  owner: string | null;
+  formKey: string | null;
+  state: TaskState;
+  /** 0-100, higher first */
+  priority: number;
+  category: string | null;
+  stage: string | null;
+  valueClass: string | null;
+  dueAt: Instant | null;
+  followUpAt: Instant | null;
+  /** when the due date passed while the task was open */
+  breachedAt: Instant | null;
+  status: TaskStatus;
+  createdAt: Instant;
+  claimedAt: Instant | null;
+  /** when the current holder last started work */
+  startedAt: Instant | null;
+  completedAt: Instant | null;
+  canceledAt: Instant | null;
+}
+
+/** One task as GET /api/tasks lists it. */
+export interface TaskView extends TaskFields<string> {
+  /** whether the model gives the task somewhere to escalate to */
+  escalatable: boolean;
+}
+
+/** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */
+export interface TaskFormView {
+  schema: FormSchema;
+  variables: Record<string, unknown>;
+  /** the deployed form it comes from (form:<key>), null for an embedded form */
+  formKey: string | null;
+  formVersion: number | null;
+}
+
+/** One step of the case a task belongs to: what happened where, when, and who did it. */
+export interface TaskHistoryStepView {
+  activityInstanceId: string;
+  elementId: string;
+  elementName: string | null;
+  elementType: string;
+  type: StepType;
+  at: string;
+  actor: string | null;
+  laneId: string | null;
+  laneName: string | null;
+  /** by, reasonCode, comment, target, clock, dueAt */
+  detail: Record<string, unknown> | null;
+}
+
+export interface TaskCommentView {
+  id: string;
+  taskId: string;
+  author: string;
+  text: string;
+  createdAt: string;
+}
