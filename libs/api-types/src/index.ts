@@ -1,6 +1,18 @@
 export type { ExperimentArmView, ExperimentEventView, ExperimentView } from './experiments.js';
 export type { BatchMigrationView, InstanceMigrationView, RunningMigrationView } from './migrations.js';
 export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, ReportHead, ReworkReportView, ValueAddedFigure, ValueAddedReportView } from './analytics.js';
-export type { TaskCommentView, TaskFields, TaskFormView, TaskHistoryStepView, TaskListView, TaskSort, TaskState, TaskStatus, TaskView } from './tasks.js';
+export type {
+  TaskCommentFields,
+  TaskCommentView,
+  TaskFields,
+  TaskFormView,
+  TaskHistoryStepFields,
+  TaskHistoryStepView,
+  TaskListView,
+  TaskSort,
+  TaskState,
+  TaskStatus,
+  TaskView,
+} from './tasks.js';
 export type { DeployedVersionView, DeploymentView, ProcessVersionDetailView, ProcessVersionDiffView, ProcessVersionView } from './definitions.js';
 export type { PrincipalView, SessionView, Settings } from './auth.js';

@@ -75,25 +75,32 @@ export interface TaskFormView {
   formVersion: number | null;
 }
 
-/** One step of the case a task belongs to: what happened where, when, and who did it. */
-export interface TaskHistoryStepView {
+/** One step of the case a task belongs to, as stored (`Date`) or answered (ISO string): what happened where, when, and who did it. */
+export interface TaskHistoryStepFields<Instant> {
   activityInstanceId: string;
   elementId: string;
-  elementName: string | null;
   elementType: string;
   type: StepType;
-  at: string;
+  at: Instant;
   actor: string | null;
   laneId: string | null;
-  laneName: string | null;
   /** by, reasonCode, comment, target, clock, dueAt */
   detail: Record<string, unknown> | null;
 }
 
-export interface TaskCommentView {
+/** The step with the names of its element and lane, from the case's model. */
+export interface TaskHistoryStepView extends TaskHistoryStepFields<string> {
+  elementName: string | null;
+  laneName: string | null;
+}
+
+/** A comment on a task, as stored (`Date`) or answered (ISO string). */
+export interface TaskCommentFields<Instant> {
   id: string;
   taskId: string;
   author: string;
   text: string;
-  createdAt: string;
+  createdAt: Instant;
 }
+
+export type TaskCommentView = TaskCommentFields<string>;

@@ -3,6 +3,7 @@
  * browser test imports these, so a figure reads the same on the insights page, the experiment
  * dashboard and the prediction page.
  */
+import type { MetricBetter } from '#experiments';
 
 const MINUS = '−';
 
@@ -88,16 +89,14 @@ export const formatMoney = (amount: number | null | undefined, code: string = cu
 /** A difference of shares in percentage points, without sign: 0.042 -> "4.2 pts". */
 export const formatPointsDistance = (difference: number): string => `${(Math.abs(difference) * 100).toFixed(1)} pts`;
 
-/** Which way a metric is good: a rate such as SLA attainment up, a duration or a cost down. */
-export type GoodDirection = 'higher' | 'lower';
-
 /**
  * A difference in words whose word follows the sign and the metric's direction: a higher-is-better
  * rate 4.2 points up is "better by 4.2 pts", a lower-is-better duration 12 minutes up is "worse by
  * 12 min". `difference` is candidate minus reference in the metric's own unit; `distance` writes
- * its size (without sign).
+ * its size (without sign). `good` is which way the metric is good: a rate such as SLA attainment
+ * up, a duration or a cost down.
  */
-export const differenceInWords = (difference: number | null | undefined, good: GoodDirection, distance: (size: number) => string): string => {
+export const differenceInWords = (difference: number | null | undefined, good: MetricBetter, distance: (size: number) => string): string => {
   if (!known(difference)) return '–';
   if (difference === 0) return 'no difference';
   const better = difference > 0 === (good === 'higher');

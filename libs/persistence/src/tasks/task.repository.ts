@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
-import type { TaskFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
+import type { TaskCommentFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
 /** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
@@ -42,24 +42,9 @@ export interface TaskCandidate {
 }
 
 /** One step of a case, for the task's history. */
-export interface TaskHistoryStep {
-  activityInstanceId: string;
-  elementId: string;
-  elementType: string;
-  type: string;
-  at: Date;
-  actor: string | null;
-  laneId: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type TaskHistoryStep = TaskHistoryStepFields<Date>;
 
-export interface TaskComment {
-  id: string;
-  taskId: string;
-  author: string;
-  text: string;
-  createdAt: Date;
-}
+export type TaskComment = TaskCommentFields<Date>;
 
 /** Whether the user may work the task; the same rule as the `candidate` filter of `list`. */
 export const isCandidate = (task: Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>, { username, groups }: TaskCandidate): boolean =>
