@@ -16,7 +16,7 @@ export {
   type InstanceRecord,
   type InstanceSummary,
   type Page,
-  type StepLedgerRow,
+  type ActivityRunRow,
   type StoredInstance,
   type CommitExtra,
   idempotencyKeyInProgress,

@@ -47,8 +47,8 @@ export interface Page<T> {
   total: number;
 }
 
-/** One activity instance in the step ledger: its lifecycle events folded into one row. */
-export interface StepLedgerRow {
+/** One activity run: an activity instance's step events (the ledger's records) folded into one row of instants. */
+export interface ActivityRunRow {
   activityInstanceId: string;
   elementId: string;
   elementType: string;
@@ -171,8 +171,8 @@ export class InstanceRepository {
    * ready. An activity instance a migration moved shows the element it moved to; the operator
    * who moved it is in the audit trail, not its actor.
    */
-  async findSteps(instanceId: string): Promise<StepLedgerRow[]> {
-    return this.sql.rows<StepLedgerRow>(
+  async findSteps(instanceId: string): Promise<ActivityRunRow[]> {
+    return this.sql.rows<ActivityRunRow>(
       `SELECT activity_instance_id AS "activityInstanceId",
               (array_agg(element_id ORDER BY seq DESC))[1] AS "elementId",
               (array_agg(element_type ORDER BY seq DESC))[1] AS "elementType",
