@@ -37,6 +37,49 @@ export const sqlType = (column: Column): ColumnType => column.replace(/\?$/, '')
 export const pick = <C extends Columns, K extends keyof C & string>(columns: C, ...names: K[]): Pick<C, K> =>
   Object.fromEntries(Object.entries(columns).filter(([name]) => names.includes(name as K))) as Pick<C, K>;
 
+/** The columns of a table without some of them, in the table's order. */
+export const omit = <C extends Columns, K extends keyof C & string>(columns: C, ...names: K[]): Omit<C, K> =>
+  Object.fromEntries(Object.entries(columns).filter(([name]) => !names.includes(name as K))) as Omit<C, K>;
+
+/**
+ * The columns with the case's `instance_id` first: the declarations leave it out because the
+ * commit adds it to every row itself, while a read or a bulk import names it.
+ */
+export const withInstanceId = <C extends Columns>(columns: C): { instance_id: 'uuid' } & C => ({ instance_id: 'uuid', ...columns });
+
+/** A column's name as the code's records spell it: `activity_instance_id` is `activityInstanceId`. */
+export const fieldName = (column: string): string => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** `a.instance_id, a.element_id`: the columns' names, each after `prefix` (a table alias). */
+export const columnNames = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}${name}`)
+    .join(', ');
+
+/** `id uuid, element_id text`: the column definitions of a record set (`jsonb_to_recordset`) of rows keyed by column. */
+export const columnDefinitions = (columns: Columns): string =>
+  Object.entries(columns)
+    .map(([name, type]) => `${name} ${sqlType(type)}`)
+    .join(', ');
+
+/** `a."instanceId", a."elementId"`: the columns under their field names, each after `prefix`. */
+export const fieldNames = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}"${fieldName(name)}"`)
+    .join(', ');
+
+/** `"instanceId" uuid, "elementId" text`: the column definitions of a record set of the code's records (keyed by field name). */
+export const fieldDefinitions = (columns: Columns): string =>
+  Object.entries(columns)
+    .map(([name, type]) => `"${fieldName(name)}" ${sqlType(type)}`)
+    .join(', ');
+
+/** `a.instance_id AS "instanceId"`: selects the columns under the field names of the code's records. */
+export const selectedAsFields = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}${name} AS "${fieldName(name)}"`)
+    .join(', ');
+
 const table = <const C extends Columns>(name: string, columns: C): Table<C> => ({ name, columns });
 
 export const STEP_EVENT = table('step_event', {

@@ -1,5 +1,18 @@
 import { CALL_ACTIVITY_CLOSING_COLUMNS, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
-import { CALL_ACTIVITY, EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, INSTANCE_AUDIT, JOB, sqlType, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type Table } from '../tables.js';
+import {
+  CALL_ACTIVITY,
+  columnDefinitions,
+  columnNames,
+  EXPERIMENT_ASSIGNMENT,
+  EXTERNAL_TASK,
+  INSTANCE_AUDIT,
+  JOB,
+  STEP_EVENT,
+  SUBSCRIPTION,
+  TASK,
+  type Columns,
+  type Table,
+} from '../tables.js';
 import { EXTERNAL_TASK_CLOSING_COLUMNS, TASK_HOLDING_COLUMNS, TASK_PATCH_COLUMNS, WORK_ITEM_MOVE_COLUMNS, type CommitPlan } from './commit-plan.js';
 
 export interface Statement {
@@ -88,13 +101,13 @@ const taskWrites: TableWrites = ({ taskInserts, taskPatches, workItemMoves }, pa
         ...Object.keys(TASK_PATCH_COLUMNS).map((name) => `${name} = COALESCE(p.${name}, task.${name})`),
         ...Object.keys(TASK_HOLDING_COLUMNS).map((name) => `${name} = CASE WHEN p.held THEN p.${name} ELSE task.${name} END`),
       ].join(', ')}
-      FROM guard, jsonb_to_recordset(${params.json(taskPatches)}) AS p(${definitions(patchColumns)})
+      FROM guard, jsonb_to_recordset(${params.json(taskPatches)}) AS p(${columnDefinitions(patchColumns)})
       WHERE task.id = p.id AND task.instance_id = guard.id)`);
   }
   if (workItemMoves.length > 0) {
     ctes.push(`tasks_migrated AS (
       UPDATE task SET element_id = m.element_id, name = m.name, lane_id = m.lane_id
-      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${columnDefinitions(WORK_ITEM_MOVE_COLUMNS)})
       WHERE task.id = m.id AND task.instance_id = guard.id)`);
   }
   return ctes;
@@ -106,13 +119,13 @@ const externalTaskWrites: TableWrites = ({ externalTaskInserts, externalTaskClos
   if (externalTaskClosings.length > 0) {
     ctes.push(`external_tasks_closed AS (
       UPDATE external_task SET status = c.status, lock_expires_at = NULL
-      FROM guard, jsonb_to_recordset(${params.json(externalTaskClosings)}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(externalTaskClosings)}) AS c(${columnDefinitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
       WHERE external_task.id = c.id AND external_task.instance_id = guard.id)`);
   }
   if (workItemMoves.length > 0) {
     ctes.push(`external_tasks_migrated AS (
       UPDATE external_task SET element_id = m.element_id
-      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${columnDefinitions(WORK_ITEM_MOVE_COLUMNS)})
       WHERE external_task.id = m.id AND external_task.instance_id = guard.id)`);
   }
   return ctes;
@@ -137,7 +150,7 @@ const incidentWrites: TableWrites = (plan, { param, json }) => {
     // An incident on work that has left the wait state needs nobody any more.
     ctes.push(`incidents_resolved AS (
       UPDATE incident SET resolved_at = c.at
-      FROM guard, jsonb_to_recordset(${json(plan.externalTaskClosings)}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${json(plan.externalTaskClosings)}) AS c(${columnDefinitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
       WHERE incident.external_task_id = c.id AND incident.instance_id = guard.id AND incident.resolved_at IS NULL)`);
   }
   const at = commandTime(plan);
@@ -233,7 +246,7 @@ const callActivityCtes = ({ inserts, closings, parentNotice }: CallActivityPlan,
     ctes.push(`call_activities_closed AS (
       UPDATE call_activity SET status = c.status, closed_at = c.at,
                                follow_up_since = CASE WHEN c.status = 'canceled' THEN c.at END
-      FROM guard, jsonb_to_recordset(${json(closings)}) AS c(${definitions(CALL_ACTIVITY_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${json(closings)}) AS c(${columnDefinitions(CALL_ACTIVITY_CLOSING_COLUMNS)})
       WHERE call_activity.activity_instance_id = c.activity_instance_id AND call_activity.instance_id = guard.id)`);
   }
   if (parentNotice) {
@@ -293,26 +306,16 @@ const TABLE_WRITES: readonly TableWrites[] = [
  */
 const insertRows = (cte: string, { name, columns }: Table, rows: readonly unknown[], { json }: Params, { ordered = false, onConflict = '' } = {}): string => {
   const source = ordered
-    ? `ROWS FROM (jsonb_to_recordset(${json(rows)}) AS (${definitions(columns)}))
-           WITH ORDINALITY AS r(${names(columns)}, position)
+    ? `ROWS FROM (jsonb_to_recordset(${json(rows)}) AS (${columnDefinitions(columns)}))
+           WITH ORDINALITY AS r(${columnNames(columns)}, position)
       ORDER BY r.position`
-    : `jsonb_to_recordset(${json(rows)}) AS r(${definitions(columns)})`;
+    : `jsonb_to_recordset(${json(rows)}) AS r(${columnDefinitions(columns)})`;
   return `${cte} AS (
-      INSERT INTO ${name} (instance_id, ${names(columns)})
-      SELECT guard.id, ${names(columns, 'r.')}
+      INSERT INTO ${name} (instance_id, ${columnNames(columns)})
+      SELECT guard.id, ${columnNames(columns, 'r.')}
       FROM guard, ${source}${onConflict === '' ? '' : `\n      ${onConflict}`})`;
 };
 
 /** When the command happened: its latest step or audit record (ISO instants in UTC compare as text). */
 const commandTime = (plan: CommitPlan): string | undefined =>
   [...plan.steps, ...plan.audit].reduce<string | undefined>((latest, { at }) => (latest === undefined || at > latest ? at : latest), undefined);
-
-const names = (columns: Columns, prefix = ''): string =>
-  Object.keys(columns)
-    .map((name) => `${prefix}${name}`)
-    .join(', ');
-
-const definitions = (columns: Columns): string =>
-  Object.entries(columns)
-    .map(([name, type]) => `${name} ${sqlType(type)}`)
-    .join(', ');
