@@ -1,10 +1,12 @@
 /**
- * The tables the instance commit writes row by row, each declared once: the commit's row types
- * (`RowOf`) and the column lists of its statement follow from these, and schema.spec.ts checks
- * them against the migrated database. The migrations stay the history of how the tables came to be.
+ * The tables the instance commit writes, each declared once: the commit's row types (`RowOf`) and
+ * the column lists of its statement, and of the other reads and writes of these tables, follow from
+ * these, and schema.spec.ts checks them against the migrated database. A table the commit writes per
+ * case leaves out `instance_id`, which the commit adds to every row. The migrations stay the history
+ * of how the tables came to be.
  */
 
-/** A PostgreSQL column type; a trailing `?` marks a column the commit may set to null. */
+/** A PostgreSQL column type; a trailing `?` marks a column that may hold null. */
 type ColumnType = 'uuid' | 'text' | 'text[]' | 'timestamptz' | 'smallint' | 'integer' | 'double precision' | 'jsonb' | 'boolean';
 export type Column = ColumnType | `${ColumnType}?`;
 export type Columns = Readonly<Record<string, Column>>;
@@ -81,6 +83,50 @@ export const selectedAsFields = (columns: Columns, prefix = ''): string =>
     .join(', ');
 
 const table = <const C extends Columns>(name: string, columns: C): Table<C> => ({ name, columns });
+
+/** One case: its engine state, the revision that guards it, and the columns the lists and reports filter on. */
+export const INSTANCE = table('instance', {
+  id: 'uuid',
+  process_version_id: 'uuid',
+  process_key: 'text',
+  business_key: 'text?',
+  status: 'text',
+  state: 'jsonb',
+  revision: 'integer',
+  started_at: 'timestamptz',
+  ended_at: 'timestamptz?',
+  parent_instance_id: 'uuid?',
+  parent_activity_instance_id: 'uuid?',
+  origin: 'text',
+});
+
+/** A case's variables, one row each, as the engine state holds them. */
+export const VARIABLE = table('variable', {
+  name: 'text',
+  value: 'jsonb',
+});
+
+/** The case that holds a business key of a process allowing one case per business key. */
+export const BUSINESS_KEY_CLAIM = table('business_key_claim', {
+  process_key: 'text',
+  business_key: 'text',
+});
+
+/** An Idempotency-Key's first request and, once answered, its answer (null while the request runs). */
+export const IDEMPOTENCY_KEY = table('idempotency_key', {
+  principal: 'text',
+  key: 'text',
+  method: 'text',
+  path: 'text',
+  request_hash: 'text',
+  attempt: 'uuid',
+  claimed_at: 'timestamptz',
+  status: 'smallint?',
+  headers: 'jsonb?',
+  body: 'text?',
+  completed_at: 'timestamptz?',
+  expires_at: 'timestamptz',
+});
 
 export const STEP_EVENT = table('step_event', {
   id: 'uuid',
@@ -182,4 +228,17 @@ export const CALL_ACTIVITY = table('call_activity', {
   follow_up_since: 'timestamptz?',
 });
 
-export const COMMIT_TABLES: readonly Table[] = [STEP_EVENT, TASK, EXTERNAL_TASK, JOB, SUBSCRIPTION, INSTANCE_AUDIT, EXPERIMENT_ASSIGNMENT, CALL_ACTIVITY];
+export const COMMIT_TABLES: readonly Table[] = [
+  INSTANCE,
+  VARIABLE,
+  BUSINESS_KEY_CLAIM,
+  IDEMPOTENCY_KEY,
+  STEP_EVENT,
+  TASK,
+  EXTERNAL_TASK,
+  JOB,
+  SUBSCRIPTION,
+  INSTANCE_AUDIT,
+  EXPERIMENT_ASSIGNMENT,
+  CALL_ACTIVITY,
+];

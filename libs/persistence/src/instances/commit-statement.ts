@@ -1,3 +1,4 @@
+import type { InstanceState } from '#engine';
 import { CALL_ACTIVITY_CLOSING_COLUMNS, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
 import {
   CALL_ACTIVITY,
@@ -5,12 +6,17 @@ import {
   columnNames,
   EXPERIMENT_ASSIGNMENT,
   EXTERNAL_TASK,
+  INSTANCE,
   INSTANCE_AUDIT,
   JOB,
+  omit,
+  sqlType,
   STEP_EVENT,
   SUBSCRIPTION,
   TASK,
+  type Column,
   type Columns,
+  type RowOf,
   type Table,
 } from '../tables.js';
 import { EXTERNAL_TASK_CLOSING_COLUMNS, TASK_HOLDING_COLUMNS, TASK_PATCH_COLUMNS, WORK_ITEM_MOVE_COLUMNS, type CommitPlan } from './commit-plan.js';
@@ -56,13 +62,14 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
  * returns no row, like a stale revision. A keyed start commits only while its attempt still holds
  * the key: a retry that took over an abandoned claim (see IdempotencyKeyRepository.claim) makes it write nothing.
  */
-const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, { param, json }: Params, expectedRevision: number | null): string[] => {
+const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, params: Params, expectedRevision: number | null): string[] => {
+  const { param } = params;
+  const row = instanceRow(state);
+  const value = (name: keyof typeof INSTANCE_STATE_COLUMNS): string => typed(row[name], INSTANCE_STATE_COLUMNS[name], params);
   if (expectedRevision !== null) {
     return [
       `guard AS (
-        UPDATE instance SET status = ${param(state.status)}, state = ${json(state)}, revision = revision + 1,
-                            ended_at = ${param(state.endedAt ?? null)}, process_version_id = ${param(state.processVersionId)},
-                            business_key = ${param(state.businessKey ?? null)}
+        UPDATE instance SET ${INSTANCE_CHANGES.map((name) => `${name} = ${value(name)}`).join(', ')}, revision = revision + 1
         WHERE id = ${param(state.id)} AND revision = ${param(expectedRevision)}
         RETURNING id, revision)`,
     ];
@@ -75,19 +82,40 @@ const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, { param
       FOR UPDATE)`,
       ]
     : [];
+  const values = `${Object.keys(INSTANCE_STATE_COLUMNS)
+    .map((name) => value(name as keyof typeof INSTANCE_STATE_COLUMNS))
+    .join(', ')}, 1`;
   return [
     ...held,
     `guard AS (
-        INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at,
-                              parent_instance_id, parent_activity_instance_id)
-        ${answer ? 'SELECT ' : 'VALUES ('}${param(state.id)}::uuid, ${param(state.processVersionId)}::uuid, ${param(state.processKey)}::text,
-                ${param(state.businessKey ?? null)}::text, ${param(state.status)}::text, ${json(state)}, 1, ${param(state.startedAt)}::timestamptz,
-                ${param(state.endedAt ?? null)}::timestamptz, ${param(state.parent?.instanceId ?? null)}::uuid,
-                ${param(state.parent?.activityInstanceId ?? null)}::uuid${answer ? ' FROM idempotency_held' : ')'}
+        INSERT INTO instance (${columnNames(INSTANCE_STATE_COLUMNS)}, revision)
+        ${answer ? `SELECT ${values} FROM idempotency_held` : `VALUES (${values})`}
         ON CONFLICT DO NOTHING
         RETURNING id, revision)`,
   ];
 };
+
+/** The instance columns that follow from its engine state: all but the commit's revision and a simulated import's origin. */
+const INSTANCE_STATE_COLUMNS = omit(INSTANCE.columns, 'revision', 'origin');
+
+/** What a command may change of a case that exists. */
+const INSTANCE_CHANGES = ['status', 'state', 'ended_at', 'process_version_id', 'business_key'] as const;
+
+const instanceRow = (state: InstanceState): RowOf<typeof INSTANCE_STATE_COLUMNS> => ({
+  id: state.id,
+  process_version_id: state.processVersionId,
+  process_key: state.processKey,
+  business_key: state.businessKey ?? null,
+  status: state.status,
+  state,
+  started_at: state.startedAt,
+  ended_at: state.endedAt ?? null,
+  parent_instance_id: state.parent?.instanceId ?? null,
+  parent_activity_instance_id: state.parent?.activityInstanceId ?? null,
+});
+
+/** A value's placeholder cast to its column's type (a jsonb value travels as its JSON text). */
+const typed = (value: unknown, column: Column, { param, json }: Params): string => (sqlType(column) === 'jsonb' ? json(value) : `${param(value)}::${sqlType(column)}`);
 
 const stepEventWrites: TableWrites = ({ steps }, params) => (steps.length > 0 ? [insertRows('steps', STEP_EVENT, steps, params, { ordered: true })] : []);
 

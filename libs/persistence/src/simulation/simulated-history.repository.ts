@@ -4,7 +4,7 @@ import type { CaseRecord, StepEvent } from '#analytics';
 import type { InstanceState } from '#engine';
 import { STEP_EVENT_FIELDS } from '../analytics/ledger-rows.js';
 import { ASSIGNMENT_FIELDS, type AssignmentRecord } from '../experiments/experiment-assignment.js';
-import { columnNames, fieldDefinitions, fieldName, fieldNames, omit } from '../tables.js';
+import { columnNames, fieldDefinitions, fieldName, fieldNames, INSTANCE, omit, pick } from '../tables.js';
 
 /** The arm an experiment routed a simulated case to; it was assigned when the case started. */
 export type SimulatedAssignment = Omit<AssignmentRecord, 'assignedAt'>;
@@ -23,6 +23,9 @@ const STEP_RECORD = { ...STEP_EVENT_FIELDS, at: 'double precision' } as const;
 
 /** The assignment columns a SimulatedAssignment carries; assigned_at is the case's start. */
 const ASSIGNMENT_IMPORTED = omit(ASSIGNMENT_FIELDS, 'assigned_at');
+
+/** The instance columns an ended case's row carries (its engine state's fields, and the state itself). */
+const IMPORTED_CASE = pick(INSTANCE.columns, 'id', 'process_version_id', 'process_key', 'business_key', 'status', 'state', 'started_at', 'ended_at');
 
 /** Cases per INSERT: each statement carries its rows as one JSON parameter. */
 const CASE_BATCH = 1_000;
@@ -113,10 +116,9 @@ const insertCases = async (manager: EntityManager, processKey: string, cases: re
     return { ...state, state };
   });
   await manager.query(
-    `INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at, origin)
-     SELECT c.id, c."processVersionId", c."processKey", c."businessKey", c.status, c.state, 1, c."startedAt", c."endedAt", 'simulated'
-     FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, "processVersionId" uuid, "processKey" text, "businessKey" text, status text,
-                                            state jsonb, "startedAt" timestamptz, "endedAt" timestamptz)`,
+    `INSERT INTO instance (${columnNames(IMPORTED_CASE)}, revision, origin)
+     SELECT ${fieldNames(IMPORTED_CASE, 'c.')}, 1, 'simulated'
+     FROM jsonb_to_recordset($1::jsonb) AS c(${fieldDefinitions(IMPORTED_CASE)})`,
     [JSON.stringify(rows)],
   );
   await manager.query(
