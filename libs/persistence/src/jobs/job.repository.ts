@@ -134,7 +134,7 @@ export class JobRepository {
    * Makes `processVersionId` the one version of its key whose timer start events are scheduled
    * (Camunda's rule: the newest version's start timers replace the older ones'), once per version.
    * Nothing happens when the version is no longer the newest or was scheduled before, so a
-   * redeploy of identical XML or a restart never schedules twice. Serialised with deployments of
+   * redeploy of identical XML or a restart never schedules twice. Serialized with deployments of
    * the key by the same advisory lock. Returns whether it scheduled.
    */
   async replaceStartTimers({ processKey, processVersionId, timers, now }: StartTimerReplacement): Promise<boolean> {
