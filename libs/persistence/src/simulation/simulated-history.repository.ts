@@ -21,6 +21,11 @@ export interface SimulatedHistory {
 /** A StepEvent as the import receives it: its instant in epoch milliseconds. */
 const STEP_RECORD = { ...STEP_EVENT_FIELDS, at: 'double precision' } as const;
 
+/** The step columns' values, read from the record set `s`: the instant turns from epoch milliseconds into a timestamp. */
+const STEP_VALUES = Object.keys(STEP_RECORD)
+  .map((name) => (name === 'at' ? 'to_timestamp(s.at / 1000.0)' : `s."${fieldName(name)}"`))
+  .join(', ');
+
 /** The assignment columns a SimulatedAssignment carries; assigned_at is the case's start. */
 const ASSIGNMENT_IMPORTED = omit(ASSIGNMENT_FIELDS, 'assigned_at');
 
@@ -134,9 +139,7 @@ const insertSteps = async (manager: EntityManager, steps: readonly StepEvent[]):
   // seq (the ledger order) comes from the sequence in the order of the rows, as a commit writes them.
   await manager.query(
     `INSERT INTO step_event (id, ${columnNames(STEP_EVENT_FIELDS)})
-     SELECT gen_random_uuid(), ${Object.keys(STEP_RECORD)
-       .map((name) => (name === 'at' ? 'to_timestamp(s.at / 1000.0)' : `s."${fieldName(name)}"`))
-       .join(', ')}
+     SELECT gen_random_uuid(), ${STEP_VALUES}
      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${fieldDefinitions(STEP_RECORD)}))
           WITH ORDINALITY AS s(${fieldNames(STEP_RECORD)}, position)
      ORDER BY s.position`,
