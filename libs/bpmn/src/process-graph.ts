@@ -1,6 +1,6 @@
 /**
  * The compiled, plain-data form of one executable BPMN process: what the engine runs.
- * JSON-serialisable (no moddle objects, no cycles) so it can be cached or stored beside the XML.
+ * JSON-serializable (no moddle objects, no cycles) so it can be cached or stored beside the XML.
  */
 import type { FormSchema } from './forms/form-schema.js';
 
@@ -193,7 +193,7 @@ export interface StartEventNode extends FlowNodeBase {
 
 export interface EndEventNode extends FlowNodeBase {
   type: 'endEvent';
-  /** Absent for a none end event; `terminate` ends its scope, cancelling every other token in it. */
+  /** Absent for a none end event; `terminate` ends its scope, canceling every other token in it. */
   eventDefinition?: EventDefinition;
   /** A message end event is an external task: a worker delivers the message. */
   externalTask?: ExternalTaskSettings;

@@ -82,7 +82,7 @@ export const MIGRATIONS = [
 /** Any constant works; it only has to be the same in every engine process. */
 const MIGRATION_LOCK_KEY = 7_130_001;
 
-/** The schema comes from the migrations only, never synchronised from the entities. */
+/** The schema comes from the migrations only, never synchronized from the entities. */
 export const dataSourceOptions = ({ url, poolSize, timeouts = DEFAULT_DATABASE_TIMEOUTS }: PersistenceOptions): DataSourceOptions =>
   baseOptions(url, poolSize, {
     connectionTimeoutMillis: timeouts.connectTimeoutMs,

@@ -16,7 +16,7 @@ export {
   type InstanceRecord,
   type InstanceSummary,
   type Page,
-  type StepLedgerRow,
+  type ActivityRunRow,
   type StoredInstance,
   type CommitExtra,
   idempotencyKeyInProgress,
@@ -52,16 +52,17 @@ export {
   type JobClaim,
   type JobFailure,
   type StartTimer,
-  type StartTimerFiring,
   type SlaBreachJob,
   type StartTimerJob,
   type TimerJob,
   type TimerRepeat,
 } from './jobs/job.repository.js';
 export { JOB_ERRORS } from './jobs/job-errors.js';
+export { type StartTimerFiring } from './jobs/start-timer-firing.js';
 export { IncidentRepository, type IncidentFilter, type IncidentOutcome, type IncidentPaging, type IncidentRecord } from './incidents/incident.repository.js';
 export { SubscriptionRepository, type MessageSubscriptionRecord, type StartEventRecord } from './subscriptions/subscription.repository.js';
-export { MessageRepository, type MessageReceipt, type MessageRecord } from './messages/message.repository.js';
+export { MessageRepository } from './messages/message.repository.js';
+export { type MessageReceipt, type MessageRecord } from './messages/message-receipt.js';
 export { DecisionRepository, type DecisionDeployment, type DecisionSummary, type DecisionWithXml, type DeployedDecision } from './decisions/decision.repository.js';
 export { DeploymentRepository, type DeployedDocuments, type MultiDeployment } from './process-versions/deployment.repository.js';
 export { CallActivityRepository, type CallActivityRecord, type FollowUpClaim, type FollowUpFailure } from './call-activities/call-activity.repository.js';

@@ -1,10 +1,12 @@
 /**
- * The tables the instance commit writes row by row, each declared once: the commit's row types
- * (`RowOf`) and the column lists of its statement follow from these, and schema.spec.ts checks
- * them against the migrated database. The migrations stay the history of how the tables came to be.
+ * The tables the instance commit writes, each declared once: the commit's row types (`RowOf`) and
+ * the column lists of its statement, and of the other reads and writes of these tables, follow from
+ * these, and schema.spec.ts checks them against the migrated database. A table the commit writes per
+ * case leaves out `instance_id`, which the commit adds to every row. The migrations stay the history
+ * of how the tables came to be.
  */
 
-/** A PostgreSQL column type; a trailing `?` marks a column the commit may set to null. */
+/** A PostgreSQL column type; a trailing `?` marks a column that may hold null. */
 type ColumnType = 'uuid' | 'text' | 'text[]' | 'timestamptz' | 'smallint' | 'integer' | 'double precision' | 'jsonb' | 'boolean';
 export type Column = ColumnType | `${ColumnType}?`;
 export type Columns = Readonly<Record<string, Column>>;
@@ -37,7 +39,94 @@ export const sqlType = (column: Column): ColumnType => column.replace(/\?$/, '')
 export const pick = <C extends Columns, K extends keyof C & string>(columns: C, ...names: K[]): Pick<C, K> =>
   Object.fromEntries(Object.entries(columns).filter(([name]) => names.includes(name as K))) as Pick<C, K>;
 
+/** The columns of a table without some of them, in the table's order. */
+export const omit = <C extends Columns, K extends keyof C & string>(columns: C, ...names: K[]): Omit<C, K> =>
+  Object.fromEntries(Object.entries(columns).filter(([name]) => !names.includes(name as K))) as Omit<C, K>;
+
+/**
+ * The columns with the case's `instance_id` first: the declarations leave it out because the
+ * commit adds it to every row itself, while a read or a bulk import names it.
+ */
+export const withInstanceId = <C extends Columns>(columns: C): { instance_id: 'uuid' } & C => ({ instance_id: 'uuid', ...columns });
+
+/** A column's name as the code's records spell it: `activity_instance_id` is `activityInstanceId`. */
+export const fieldName = (column: string): string => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** `a.instance_id, a.element_id`: the columns' names, each after `prefix` (a table alias). */
+export const columnNames = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}${name}`)
+    .join(', ');
+
+/** `id uuid, element_id text`: the column definitions of a record set (`jsonb_to_recordset`) of rows keyed by column. */
+export const columnDefinitions = (columns: Columns): string =>
+  Object.entries(columns)
+    .map(([name, type]) => `${name} ${sqlType(type)}`)
+    .join(', ');
+
+/** `a."instanceId", a."elementId"`: the columns under their field names, each after `prefix`. */
+export const fieldNames = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}"${fieldName(name)}"`)
+    .join(', ');
+
+/** `"instanceId" uuid, "elementId" text`: the column definitions of a record set of the code's records (keyed by field name). */
+export const fieldDefinitions = (columns: Columns): string =>
+  Object.entries(columns)
+    .map(([name, type]) => `"${fieldName(name)}" ${sqlType(type)}`)
+    .join(', ');
+
+/** `a.instance_id AS "instanceId"`: selects the columns under the field names of the code's records. */
+export const selectedAsFields = (columns: Columns, prefix = ''): string =>
+  Object.keys(columns)
+    .map((name) => `${prefix}${name} AS "${fieldName(name)}"`)
+    .join(', ');
+
 const table = <const C extends Columns>(name: string, columns: C): Table<C> => ({ name, columns });
+
+/** One case: its engine state, the revision that guards it, and the columns the lists and reports filter on. */
+export const INSTANCE = table('instance', {
+  id: 'uuid',
+  process_version_id: 'uuid',
+  process_key: 'text',
+  business_key: 'text?',
+  status: 'text',
+  state: 'jsonb',
+  revision: 'integer',
+  started_at: 'timestamptz',
+  ended_at: 'timestamptz?',
+  parent_instance_id: 'uuid?',
+  parent_activity_instance_id: 'uuid?',
+  origin: 'text',
+});
+
+/** A case's variables, one row each, as the engine state holds them. */
+export const VARIABLE = table('variable', {
+  name: 'text',
+  value: 'jsonb',
+});
+
+/** The case that holds a business key of a process allowing one case per business key. */
+export const BUSINESS_KEY_CLAIM = table('business_key_claim', {
+  process_key: 'text',
+  business_key: 'text',
+});
+
+/** An Idempotency-Key's first request and, once answered, its answer (null while the request runs). */
+export const IDEMPOTENCY_KEY = table('idempotency_key', {
+  principal: 'text',
+  key: 'text',
+  method: 'text',
+  path: 'text',
+  request_hash: 'text',
+  attempt: 'uuid',
+  claimed_at: 'timestamptz',
+  status: 'smallint?',
+  headers: 'jsonb?',
+  body: 'text?',
+  completed_at: 'timestamptz?',
+  expires_at: 'timestamptz',
+});
 
 export const STEP_EVENT = table('step_event', {
   id: 'uuid',
@@ -139,4 +228,17 @@ export const CALL_ACTIVITY = table('call_activity', {
   follow_up_since: 'timestamptz?',
 });
 
-export const COMMIT_TABLES: readonly Table[] = [STEP_EVENT, TASK, EXTERNAL_TASK, JOB, SUBSCRIPTION, INSTANCE_AUDIT, EXPERIMENT_ASSIGNMENT, CALL_ACTIVITY];
+export const COMMIT_TABLES: readonly Table[] = [
+  INSTANCE,
+  VARIABLE,
+  BUSINESS_KEY_CLAIM,
+  IDEMPOTENCY_KEY,
+  STEP_EVENT,
+  TASK,
+  EXTERNAL_TASK,
+  JOB,
+  SUBSCRIPTION,
+  INSTANCE_AUDIT,
+  EXPERIMENT_ASSIGNMENT,
+  CALL_ACTIVITY,
+];

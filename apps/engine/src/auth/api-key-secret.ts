@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** What an API key starts with, so a leaked key is recognisable as Tandem's (e.g. by secret scanners). */
+/** What an API key starts with, so a leaked key is recognizable as Tandem's (e.g. by secret scanners). */
 export const API_KEY_MARK = 'tdk_';
 
 /** A new key: 256 random bits. Shown once; only its hash is stored. */

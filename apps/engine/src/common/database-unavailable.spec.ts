@@ -36,7 +36,7 @@ describe('isDatabaseUnavailable', () => {
     ['55P03', 'canceling statement due to lock timeout'],
     ['25P03', 'terminating connection due to idle-in-transaction timeout'],
     ['08006', 'connection failure'],
-  ])('recognises server error %s (%s), bare and wrapped by TypeORM', (code, message) => {
+  ])('recognizes server error %s (%s), bare and wrapped by TypeORM', (code, message) => {
     // given the error as pg raises it and as TypeORM wraps it
     const errors = [serverError(code, message), throughTypeOrm(serverError(code, message))];
     // when classified, then both mean the database is out of reach
@@ -51,23 +51,23 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(throughTypeOrm(serverError(code, message)))).toBe(false);
   });
 
-  it('recognises a refused connection (nothing listens on the port)', async () => {
+  it('recognizes a refused connection (nothing listens on the port)', async () => {
     // given a port nothing listens on any more
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const { port } = closed.address() as { port: number };
     await new Promise((done) => closed.close(done));
     const client = new pg.Client({ host: '127.0.0.1', port, connectionTimeoutMillis: 2_000 });
-    // when a client connects, then the refusal is recognised
+    // when a client connects, then the refusal is recognized
     const error = await client.connect().catch((failure: unknown) => failure);
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
-  it('recognises a connection that times out on a server that does not answer', async () => {
+  it('recognizes a connection that times out on a server that does not answer', async () => {
     // given a pool whose server accepts the socket and then says nothing
     const pool = new pg.Pool({ host: '127.0.0.1', port: silentPort, connectionTimeoutMillis: 200 });
     try {
-      // when a query needs a connection, then the timeout is recognised
+      // when a query needs a connection, then the timeout is recognized
       const error = await pool.query('SELECT 1').catch((failure: unknown) => failure);
       expect(isDatabaseUnavailable(error)).toBe(true);
       expect(isDatabaseUnavailable(throughTypeOrm(error as Error))).toBe(true);
@@ -77,13 +77,13 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it.each(['Query read timeout', 'Connection terminated unexpectedly', 'timeout expired', 'Client has encountered a connection error and is not queryable'])(
-    "recognises pg's plain error '%s'",
+    "recognizes pg's plain error '%s'",
     (message) => {
       expect(isDatabaseUnavailable(throughTypeOrm(new Error(message)))).toBe(true);
     },
   );
 
-  it('recognises an outage behind a cause and inside an AggregateError', () => {
+  it('recognizes an outage behind a cause and inside an AggregateError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(isDatabaseUnavailable(new Error('log-in failed', { cause: new AggregateError([refused]) }))).toBe(true);
   });

@@ -20,7 +20,7 @@ export interface MaintenanceResult extends RetentionResult {
  * Keeps history bounded (docs/history-retention.md): makes the month partitions of the step ledger
  * and the ended cases ahead of time and, with a retention set, drops the ones older than it once
  * the analytics aggregator has folded what they hold; it also forgets expired idempotency keys.
- * Every engine process runs it; the repository serialises them with an advisory lock.
+ * Every engine process runs it; the repository serializes them with an advisory lock.
  */
 @Injectable()
 export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestroy {

@@ -14,7 +14,7 @@ import {
   type MigrationRequest,
   type StartCommand,
 } from '#engine';
-import { InstanceRepository, type CommitExtra, type IdempotentAnswerRow, type NewAssignment, type ProcessVersionRecord, type StoredInstance } from '#persistence';
+import { InstanceRepository, type CommitExtra, type IdempotentAnswerRow, type ProcessVersionRecord, type StoredInstance } from '#persistence';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { DecisionCatalog } from '../definitions/decision-catalog.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
@@ -27,9 +27,6 @@ export interface CommandOutcome {
   revision: number;
   version: ProcessVersionRecord;
 }
-
-/** Writes an engine result: by default the instance alone, guarded by the revision it was computed from; `extra` rows go in the same statement. */
-export type Committer = (result: EngineResult, previous: StoredInstance | null, extra?: CommitExtra) => Promise<number>;
 
 /** A feature's reaction to every committed command, for what reaches beyond the instance (thrown signals, buffered messages). */
 export interface AfterCommit {
@@ -47,10 +44,11 @@ export interface CommitReactionList {
   after: readonly AfterCommit[];
 }
 
-/** What a start carries to its commit beyond the command, written in the commit's one statement. */
-export interface StartExtra {
-  /** The experiment arm the router picked for the case (also counted in the metrics). */
-  assignment?: NewAssignment;
+/** What a command carries to its commit beyond the command: written with the instance or not at all. */
+export type ExecuteExtra = Pick<CommitExtra, 'messageReceipt'>;
+
+/** What a start carries to its commit beyond the command (an experiment's arm is also counted in the metrics): written with the case or not at all. */
+export interface StartExtra extends Pick<CommitExtra, 'assignment' | 'messageReceipt' | 'startTimer'> {
   /** With an Idempotency-Key: the answer stored with the case, made from its state (a new case's answer is known before its commit). */
   answerOf?: (state: InstanceState) => IdempotentAnswerRow;
 }
@@ -89,31 +87,29 @@ export class InstanceCommands {
     version: ProcessVersionRecord,
     // An experiment's router picks the id before the start: its assignment may hash it.
     { instanceId = this.ports.ids.next(), ...command }: Omit<StartCommand, 'type' | 'instanceId' | 'processVersionId'> & { instanceId?: string },
-    { assignment, answerOf }: StartExtra = {},
-    commit: Committer = this.commitInstance,
+    { answerOf, ...extra }: StartExtra = {},
   ): Promise<CommandOutcome> {
     return this.metrics.timeCommand('start', async () => {
       const result = startInstance(version.graph, { type: 'start', instanceId, processVersionId: version.id, ...command }, await this.portsFor(version));
       noteInstance(result.state.id);
       await this.check(result);
-      const extra: CommitExtra = { ...(assignment && { assignment }), ...(answerOf && { idempotentAnswer: answerOf(result.state) }) };
-      const outcome = await this.committed(result, version, await commit(result, null, extra));
-      this.metrics.caseStarted(version.key, assignment?.armId);
+      const outcome = await this.committed(result, version, await this.instances.commit(result, null, { ...extra, ...(answerOf && { idempotentAnswer: answerOf(result.state) }) }));
+      this.metrics.caseStarted(version.key, extra.assignment?.armId);
       this.countEnd(null, outcome);
       return outcome;
     });
   }
 
-  execute(instance: StoredInstance, command: Command, commit: Committer = this.commitInstance): Promise<CommandOutcome> {
+  execute(instance: StoredInstance, command: Command, extra: ExecuteExtra = {}): Promise<CommandOutcome> {
     noteInstance(instance.state.id);
     return this.metrics.timeCommand(command.type, async () => {
-      const outcome = await this.executeUntimed(instance, command, commit);
+      const outcome = await this.executeUntimed(instance, command, extra);
       this.countEnd(instance.state, outcome);
       return outcome;
     });
   }
 
-  private async executeUntimed(instance: StoredInstance, command: Command, commit: Committer): Promise<CommandOutcome> {
+  private async executeUntimed(instance: StoredInstance, command: Command, extra: ExecuteExtra): Promise<CommandOutcome> {
     const version = await this.versions.get(instance.state.processVersionId);
     const result = execute(version.graph, instance.state, command, await this.portsFor(version));
     // A command that changed nothing (e.g. a worker re-locking started work) needs no write.
@@ -121,7 +117,7 @@ export class InstanceCommands {
       return { state: instance.state, revision: instance.revision, version };
     }
     await this.check(result);
-    return this.committed(result, version, await commit(result, instance));
+    return this.committed(result, version, await this.instances.commit(result, instance, extra));
   }
 
   /**
@@ -131,7 +127,7 @@ export class InstanceCommands {
    */
   async migrate(instance: StoredInstance, target: ProcessVersionRecord, request: Pick<MigrationRequest, 'mapping' | 'actor' | 'reason'>): Promise<CommandOutcome> {
     const result = await this.planMigration(instance, target, request);
-    return this.committed(result, target, await this.commitInstance(result, instance));
+    return this.committed(result, target, await this.instances.commit(result, instance));
   }
 
   /** What `migrate` would write, checked but not committed: a dry run's answer, or the refusal naming each element. */
@@ -156,8 +152,6 @@ export class InstanceCommands {
   private async check(result: EngineResult): Promise<void> {
     for (const check of this.reactions.before) await check.beforeCommit(result);
   }
-
-  private readonly commitInstance: Committer = (result, previous, extra) => this.instances.commit(result, previous, extra);
 
   private async committed(result: EngineResult, version: ProcessVersionRecord, revision: number): Promise<CommandOutcome> {
     const outcome = { state: result.state, revision, version };

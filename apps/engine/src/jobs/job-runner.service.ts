@@ -97,9 +97,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async startInstance(job: StartTimerJob): Promise<void> {
     const version = await this.versions.get(job.processVersionId);
     const next = nextTick({ elementId: job.elementId, dueAt: job.dueAt.toISOString(), ...(job.repeat && { repeat: job.repeat }) });
-    await this.commands.start(version, { startEventId: job.elementId }, {}, (result) =>
-      this.jobs.commitStartedInstance(result, { id: job.id, owner: this.owner, next: next && { id: this.ids.next(), ...next } }),
-    );
+    await this.commands.start(version, { startEventId: job.elementId }, { startTimer: { id: job.id, owner: this.owner, next: next && { id: this.ids.next(), ...next } } });
   }
 
   private async handleFailure(job: ClaimedJob, error: unknown): Promise<void> {

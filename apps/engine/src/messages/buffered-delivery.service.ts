@@ -47,8 +47,10 @@ export class BufferedMessageDelivery implements AfterCommit {
       const [message] = await this.messages.findBuffered(wait.name, wait.correlationKey, at, 1);
       if (!message) return;
       try {
-        await this.commands.execute(instance, { type: 'correlateMessage', subscriptionId: wait.subscriptionId, variables: message.variables }, (result, previous) =>
-          this.messages.commitWith({ consume: { id: message.id, at } }, result, previous),
+        await this.commands.execute(
+          instance,
+          { type: 'correlateMessage', subscriptionId: wait.subscriptionId, variables: message.variables },
+          { messageReceipt: { consume: { id: message.id, at } } },
         );
       } catch (error) {
         if (!isDomainError(error) || !RACE_CODES.includes(error.code)) throw error;

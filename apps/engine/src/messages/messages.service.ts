@@ -14,7 +14,7 @@ import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { keyedAnswer } from '../idempotency/idempotency-key.js';
-import { InstanceCommands, type Committer } from '../instances/instance-commands.service.js';
+import { InstanceCommands, type ExecuteExtra } from '../instances/instance-commands.service.js';
 import { BufferedMessageDelivery } from './buffered-delivery.service.js';
 import { MessageOutcomeView } from './dto/message-outcome.view.js';
 import type { PublishMessageDto } from './dto/publish-message.dto.js';
@@ -55,16 +55,15 @@ export class MessagesService {
     }
     await this.messages.checkUnpublished(message);
     // A message with an id is remembered in the same transaction as what it does, so a duplicate can never do it again.
-    const publish = { publish: message };
-    const commit: Committer | undefined = message.messageId === null ? undefined : (result, previous, extra) => this.messages.commitWith(publish, result, previous, extra);
+    const receipt: ExecuteExtra = message.messageId === null ? {} : { messageReceipt: { publish: message } };
 
     const subscriptions = await this.subscriptions.findMessageSubscriptions(message.name, message.correlationKey, LISTED_MATCHES);
     if (subscriptions.length > 1) throw ambiguous(message, 'open subscriptions', subscriptions.map(describeSubscription));
-    if (subscriptions.length === 1) return this.correlate(message, subscriptions[0], commit);
+    if (subscriptions.length === 1) return this.correlate(message, subscriptions[0], receipt);
 
     const starts = await this.subscriptions.findStartEvents('message', message.name);
     if (starts.length > 1) throw ambiguous(message, 'message start events', starts.map(describeStart));
-    if (starts.length === 1) return this.startAt(message, starts[0], commit, idempotency);
+    if (starts.length === 1) return this.startAt(message, starts[0], receipt, idempotency);
 
     if (message.expiresAt > message.publishedAt) return this.buffer(message);
     // A duplicate whose twin took the subscription after the first check finds nothing: it is a duplicate, not a miss.
@@ -72,19 +71,19 @@ export class MessagesService {
     throw notFound(message);
   }
 
-  private async correlate(message: MessageRecord, subscription: MessageSubscriptionRecord, commit: Committer | undefined): Promise<MessageOutcomeView> {
+  private async correlate(message: MessageRecord, subscription: MessageSubscriptionRecord, receipt: ExecuteExtra): Promise<MessageOutcomeView> {
     const instance = await this.instances.load(subscription.instanceId);
     if (!instance) throw notFound(message);
     // A subscription closed since it was found (another message took it) makes the engine answer SUBSCRIPTION_NOT_ACTIVE: 409.
-    const { state } = await this.commands.execute(instance, { type: 'correlateMessage', subscriptionId: subscription.id, variables: message.variables }, commit);
+    const { state } = await this.commands.execute(instance, { type: 'correlateMessage', subscriptionId: subscription.id, variables: message.variables }, receipt);
     return MessageOutcomeView.of('correlated', message, { instanceId: state.id, elementId: subscription.elementId });
   }
 
-  private async startAt(message: MessageRecord, start: StartEventRecord, commit: Committer | undefined, idempotency: IdempotencyClaim | undefined): Promise<MessageOutcomeView> {
+  private async startAt(message: MessageRecord, start: StartEventRecord, receipt: ExecuteExtra, idempotency: IdempotencyClaim | undefined): Promise<MessageOutcomeView> {
     const version = await this.versions.get(start.processVersionId);
     const outcomeOf = (instanceId: string) => MessageOutcomeView.of('started', message, { instanceId, elementId: start.startEventId });
     const answerOf = keyedAnswer(idempotency, (state) => outcomeOf(state.id), this.clock);
-    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, answerOf && { answerOf }, commit);
+    const { state } = await this.commands.start(version, { startEventId: start.startEventId, variables: message.variables }, { ...receipt, ...(answerOf && { answerOf }) });
     return outcomeOf(state.id);
   }
 

@@ -1,9 +1,11 @@
 import type { StepEvent, StepType } from '#analytics';
+import { omit, selectedAsFields, STEP_EVENT, withInstanceId } from '../tables.js';
+
+/** The step_event columns a StepEvent holds (all but the row's own id), one field each. */
+export const STEP_EVENT_FIELDS = withInstanceId(omit(STEP_EVENT.columns, 'id'));
 
 /** The step_event columns the analytics read, aliased for `toStepEvent`. */
-export const LEDGER_COLUMNS = `s.instance_id AS "instanceId", s.activity_instance_id AS "activityInstanceId", s.element_id AS "elementId",
-  s.element_type AS "elementType", s.type, s.at, s.actor, s.lane_id AS "laneId",
-  s.previous_activity_instance_id AS "previousActivityInstanceId", s.detail`;
+export const LEDGER_COLUMNS = selectedAsFields(STEP_EVENT_FIELDS, 's.');
 
 export interface StepEventRow extends Omit<StepEvent, 'at' | 'type'> {
   type: string;

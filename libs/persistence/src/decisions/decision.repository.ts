@@ -103,7 +103,7 @@ export class DecisionRepository {
 
   private async deployOne(manager: EntityManager, decision: { id: string; table: DecisionTable; xml: string; checksum: string; deployedAt: Date }): Promise<DeployedDecision> {
     const key = decision.table.id;
-    // Serialises deployments of one decision id, so version numbers never collide (apart from process keys).
+    // Serializes deployments of one decision id, so version numbers never collide (apart from process keys).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`decision:${key}`]);
     const repository = manager.getRepository(DecisionEntity);
     const existing = await repository.findOne({ where: { key, checksum: decision.checksum }, select: SUMMARY_COLUMNS });

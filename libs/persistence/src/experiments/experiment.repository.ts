@@ -3,7 +3,8 @@ import type { Assignment, Experiment, ExperimentState } from '#experiments';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../instances/instance.repository.js';
 import { Sql } from '../sql.js';
-import type { AssignmentRecord } from './experiment-assignment.js';
+import { selectedAsFields } from '../tables.js';
+import { ASSIGNMENT_FIELDS, type AssignmentRecord } from './experiment-assignment.js';
 
 /** An experiment with its bookkeeping. */
 export interface ExperimentRecord {
@@ -85,9 +86,7 @@ const ROUTING_STATES: ExperimentState[] = ['running', 'paused'];
 
 const EVENT_COLUMNS = `id, experiment_id AS "experimentId", at, actor, action, from_state AS "fromState", to_state AS "toState", reason, details`;
 
-const ASSIGNMENT_COLUMNS = `instance_id AS "instanceId", experiment_id AS "experimentId", arm_id AS "armId",
-  process_version_id AS "processVersionId", reason, unit_key AS "unitKey", hash, ramp_step AS "rampStep",
-  candidate_share AS "candidateShare", assigned_at AS "assignedAt"`;
+const ASSIGNMENT_COLUMNS = selectedAsFields(ASSIGNMENT_FIELDS);
 
 @Injectable()
 export class ExperimentRepository {

@@ -51,7 +51,7 @@ export class FormRepository {
   async deployIn(manager: EntityManager, { text, schema, id, deployedAt }: FormDeployment): Promise<DeployedForm> {
     const key = schema.id as string;
     const checksum = sha256(text);
-    // Serialises deployments of one form id, so version numbers never collide.
+    // Serializes deployments of one form id, so version numbers never collide.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`form:${key}`]);
     const existing: FormSummary[] = await manager.query(`SELECT ${SUMMARY} FROM form WHERE key = $1 AND checksum = $2`, [key, checksum]);
     if (existing.length > 0) return { ...existing[0], created: false };

@@ -1,7 +1,7 @@
 import type { Effect, EngineResult, InstanceState, StepEvent, Subscription, Timer } from '#engine';
 import { planCallActivities, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
 import type { NewAssignment } from '../experiments/experiment-assignment.js';
-import { EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, JOB, pick, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type RowOf } from '../tables.js';
+import { EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, IDEMPOTENCY_KEY, JOB, pick, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type RowOf } from '../tables.js';
 import { auditRow, type AuditRow } from './instance-audit.js';
 
 /** Columns a task patch changes only when given (COALESCE keeps the stored value for a null). */
@@ -81,15 +81,10 @@ export interface CommitPlan {
 }
 
 /** The answer to a keyed start, written by the claim that holds the key (see IdempotencyKeyRepository). */
-export interface IdempotentAnswerRow {
-  principal: string;
-  key: string;
-  attempt: string;
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  completed_at: string;
-}
+export type IdempotentAnswerRow = RowOf<
+  Pick<typeof IDEMPOTENCY_KEY.columns, 'principal' | 'key' | 'attempt' | 'status' | 'headers' | 'body' | 'completed_at'>,
+  { status: number; headers: Record<string, string>; body: string; completed_at: string }
+>;
 
 /** The rows that follow the effects, folded per row while the effects are read in order. */
 interface EffectRows {

@@ -1,5 +1,24 @@
+import type { InstanceState } from '#engine';
 import { CALL_ACTIVITY_CLOSING_COLUMNS, type CallActivityPlan } from '../call-activities/call-activity-plan.js';
-import { CALL_ACTIVITY, EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, INSTANCE_AUDIT, JOB, sqlType, STEP_EVENT, SUBSCRIPTION, TASK, type Columns, type Table } from '../tables.js';
+import {
+  CALL_ACTIVITY,
+  columnDefinitions,
+  columnNames,
+  EXPERIMENT_ASSIGNMENT,
+  EXTERNAL_TASK,
+  INSTANCE,
+  INSTANCE_AUDIT,
+  JOB,
+  omit,
+  sqlType,
+  STEP_EVENT,
+  SUBSCRIPTION,
+  TASK,
+  type Column,
+  type Columns,
+  type RowOf,
+  type Table,
+} from '../tables.js';
 import { EXTERNAL_TASK_CLOSING_COLUMNS, TASK_HOLDING_COLUMNS, TASK_PATCH_COLUMNS, WORK_ITEM_MOVE_COLUMNS, type CommitPlan } from './commit-plan.js';
 
 export interface Statement {
@@ -43,13 +62,14 @@ export const commitStatement = (plan: CommitPlan, expectedRevision: number | nul
  * returns no row, like a stale revision. A keyed start commits only while its attempt still holds
  * the key: a retry that took over an abandoned claim (see IdempotencyKeyRepository.claim) makes it write nothing.
  */
-const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, { param, json }: Params, expectedRevision: number | null): string[] => {
+const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, params: Params, expectedRevision: number | null): string[] => {
+  const { param } = params;
+  const row = instanceRow(state);
+  const value = (name: keyof typeof INSTANCE_STATE_COLUMNS): string => typed(row[name], INSTANCE_STATE_COLUMNS[name], params);
   if (expectedRevision !== null) {
     return [
       `guard AS (
-        UPDATE instance SET status = ${param(state.status)}, state = ${json(state)}, revision = revision + 1,
-                            ended_at = ${param(state.endedAt ?? null)}, process_version_id = ${param(state.processVersionId)},
-                            business_key = ${param(state.businessKey ?? null)}
+        UPDATE instance SET ${INSTANCE_CHANGES.map((name) => `${name} = ${value(name)}`).join(', ')}, revision = revision + 1
         WHERE id = ${param(state.id)} AND revision = ${param(expectedRevision)}
         RETURNING id, revision)`,
     ];
@@ -62,19 +82,40 @@ const instanceWrites = ({ state, idempotentAnswer: answer }: CommitPlan, { param
       FOR UPDATE)`,
       ]
     : [];
+  const values = `${Object.keys(INSTANCE_STATE_COLUMNS)
+    .map((name) => value(name as keyof typeof INSTANCE_STATE_COLUMNS))
+    .join(', ')}, 1`;
   return [
     ...held,
     `guard AS (
-        INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at,
-                              parent_instance_id, parent_activity_instance_id)
-        ${answer ? 'SELECT ' : 'VALUES ('}${param(state.id)}::uuid, ${param(state.processVersionId)}::uuid, ${param(state.processKey)}::text,
-                ${param(state.businessKey ?? null)}::text, ${param(state.status)}::text, ${json(state)}, 1, ${param(state.startedAt)}::timestamptz,
-                ${param(state.endedAt ?? null)}::timestamptz, ${param(state.parent?.instanceId ?? null)}::uuid,
-                ${param(state.parent?.activityInstanceId ?? null)}::uuid${answer ? ' FROM idempotency_held' : ')'}
+        INSERT INTO instance (${columnNames(INSTANCE_STATE_COLUMNS)}, revision)
+        ${answer ? `SELECT ${values} FROM idempotency_held` : `VALUES (${values})`}
         ON CONFLICT DO NOTHING
         RETURNING id, revision)`,
   ];
 };
+
+/** The instance columns that follow from its engine state: all but the commit's revision and a simulated import's origin. */
+const INSTANCE_STATE_COLUMNS = omit(INSTANCE.columns, 'revision', 'origin');
+
+/** What a command may change of a case that exists. */
+const INSTANCE_CHANGES = ['status', 'state', 'ended_at', 'process_version_id', 'business_key'] as const;
+
+const instanceRow = (state: InstanceState): RowOf<typeof INSTANCE_STATE_COLUMNS> => ({
+  id: state.id,
+  process_version_id: state.processVersionId,
+  process_key: state.processKey,
+  business_key: state.businessKey ?? null,
+  status: state.status,
+  state,
+  started_at: state.startedAt,
+  ended_at: state.endedAt ?? null,
+  parent_instance_id: state.parent?.instanceId ?? null,
+  parent_activity_instance_id: state.parent?.activityInstanceId ?? null,
+});
+
+/** A value's placeholder cast to its column's type (a jsonb value travels as its JSON text). */
+const typed = (value: unknown, column: Column, { param, json }: Params): string => (sqlType(column) === 'jsonb' ? json(value) : `${param(value)}::${sqlType(column)}`);
 
 const stepEventWrites: TableWrites = ({ steps }, params) => (steps.length > 0 ? [insertRows('steps', STEP_EVENT, steps, params, { ordered: true })] : []);
 
@@ -88,13 +129,13 @@ const taskWrites: TableWrites = ({ taskInserts, taskPatches, workItemMoves }, pa
         ...Object.keys(TASK_PATCH_COLUMNS).map((name) => `${name} = COALESCE(p.${name}, task.${name})`),
         ...Object.keys(TASK_HOLDING_COLUMNS).map((name) => `${name} = CASE WHEN p.held THEN p.${name} ELSE task.${name} END`),
       ].join(', ')}
-      FROM guard, jsonb_to_recordset(${params.json(taskPatches)}) AS p(${definitions(patchColumns)})
+      FROM guard, jsonb_to_recordset(${params.json(taskPatches)}) AS p(${columnDefinitions(patchColumns)})
       WHERE task.id = p.id AND task.instance_id = guard.id)`);
   }
   if (workItemMoves.length > 0) {
     ctes.push(`tasks_migrated AS (
       UPDATE task SET element_id = m.element_id, name = m.name, lane_id = m.lane_id
-      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${columnDefinitions(WORK_ITEM_MOVE_COLUMNS)})
       WHERE task.id = m.id AND task.instance_id = guard.id)`);
   }
   return ctes;
@@ -106,13 +147,13 @@ const externalTaskWrites: TableWrites = ({ externalTaskInserts, externalTaskClos
   if (externalTaskClosings.length > 0) {
     ctes.push(`external_tasks_closed AS (
       UPDATE external_task SET status = c.status, lock_expires_at = NULL
-      FROM guard, jsonb_to_recordset(${params.json(externalTaskClosings)}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(externalTaskClosings)}) AS c(${columnDefinitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
       WHERE external_task.id = c.id AND external_task.instance_id = guard.id)`);
   }
   if (workItemMoves.length > 0) {
     ctes.push(`external_tasks_migrated AS (
       UPDATE external_task SET element_id = m.element_id
-      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${definitions(WORK_ITEM_MOVE_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${params.json(workItemMoves)}) AS m(${columnDefinitions(WORK_ITEM_MOVE_COLUMNS)})
       WHERE external_task.id = m.id AND external_task.instance_id = guard.id)`);
   }
   return ctes;
@@ -137,7 +178,7 @@ const incidentWrites: TableWrites = (plan, { param, json }) => {
     // An incident on work that has left the wait state needs nobody any more.
     ctes.push(`incidents_resolved AS (
       UPDATE incident SET resolved_at = c.at
-      FROM guard, jsonb_to_recordset(${json(plan.externalTaskClosings)}) AS c(${definitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${json(plan.externalTaskClosings)}) AS c(${columnDefinitions(EXTERNAL_TASK_CLOSING_COLUMNS)})
       WHERE incident.external_task_id = c.id AND incident.instance_id = guard.id AND incident.resolved_at IS NULL)`);
   }
   const at = commandTime(plan);
@@ -233,7 +274,7 @@ const callActivityCtes = ({ inserts, closings, parentNotice }: CallActivityPlan,
     ctes.push(`call_activities_closed AS (
       UPDATE call_activity SET status = c.status, closed_at = c.at,
                                follow_up_since = CASE WHEN c.status = 'canceled' THEN c.at END
-      FROM guard, jsonb_to_recordset(${json(closings)}) AS c(${definitions(CALL_ACTIVITY_CLOSING_COLUMNS)})
+      FROM guard, jsonb_to_recordset(${json(closings)}) AS c(${columnDefinitions(CALL_ACTIVITY_CLOSING_COLUMNS)})
       WHERE call_activity.activity_instance_id = c.activity_instance_id AND call_activity.instance_id = guard.id)`);
   }
   if (parentNotice) {
@@ -293,26 +334,16 @@ const TABLE_WRITES: readonly TableWrites[] = [
  */
 const insertRows = (cte: string, { name, columns }: Table, rows: readonly unknown[], { json }: Params, { ordered = false, onConflict = '' } = {}): string => {
   const source = ordered
-    ? `ROWS FROM (jsonb_to_recordset(${json(rows)}) AS (${definitions(columns)}))
-           WITH ORDINALITY AS r(${names(columns)}, position)
+    ? `ROWS FROM (jsonb_to_recordset(${json(rows)}) AS (${columnDefinitions(columns)}))
+           WITH ORDINALITY AS r(${columnNames(columns)}, position)
       ORDER BY r.position`
-    : `jsonb_to_recordset(${json(rows)}) AS r(${definitions(columns)})`;
+    : `jsonb_to_recordset(${json(rows)}) AS r(${columnDefinitions(columns)})`;
   return `${cte} AS (
-      INSERT INTO ${name} (instance_id, ${names(columns)})
-      SELECT guard.id, ${names(columns, 'r.')}
+      INSERT INTO ${name} (instance_id, ${columnNames(columns)})
+      SELECT guard.id, ${columnNames(columns, 'r.')}
       FROM guard, ${source}${onConflict === '' ? '' : `\n      ${onConflict}`})`;
 };
 
 /** When the command happened: its latest step or audit record (ISO instants in UTC compare as text). */
 const commandTime = (plan: CommitPlan): string | undefined =>
   [...plan.steps, ...plan.audit].reduce<string | undefined>((latest, { at }) => (latest === undefined || at > latest ? at : latest), undefined);
-
-const names = (columns: Columns, prefix = ''): string =>
-  Object.keys(columns)
-    .map((name) => `${prefix}${name}`)
-    .join(', ');
-
-const definitions = (columns: Columns): string =>
-  Object.entries(columns)
-    .map(([name, type]) => `${name} ${sqlType(type)}`)
-    .join(', ');

@@ -3,6 +3,8 @@ import { DomainError } from '#core';
 import type { EngineResult, InstanceState, InstanceStatus } from '#engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NewAssignment } from '../experiments/experiment-assignment.js';
+import { fireStartTimer, type StartTimerFiring } from '../jobs/start-timer-firing.js';
+import { writeReceipt, type MessageReceipt } from '../messages/message-receipt.js';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import { Sql } from '../sql.js';
 import { assignmentRow, planCommit, type IdempotentAnswerRow } from './commit-plan.js';
@@ -47,8 +49,8 @@ export interface Page<T> {
   total: number;
 }
 
-/** One activity instance in the step ledger: its lifecycle events folded into one row. */
-export interface StepLedgerRow {
+/** One activity run: an activity instance's step events (the ledger's records) folded into one row of instants. */
+export interface ActivityRunRow {
   activityInstanceId: string;
   elementId: string;
   elementType: string;
@@ -79,7 +81,7 @@ export interface AuditEntry {
 export class InstanceRepository {
   private readonly sql: Sql;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.sql = new Sql(dataSource);
   }
 
@@ -87,15 +89,25 @@ export class InstanceRepository {
    * Writes one engine result atomically: the new state (insert when `previous` is null, else an
    * update guarded by the previous revision), its step events, task / external task / job rows
    * and changed variables. Returns the new revision; throws REVISION_CONFLICT and writes nothing
-   * when someone else committed first.
+   * when someone else committed first. A message receipt or a fired start timer in `extra` is
+   * written first, in one transaction with the statement: their refusals (MESSAGE_ID_TAKEN,
+   * MESSAGE_NOT_BUFFERED, JOB_NOT_HELD) leave nothing written.
    */
   async commit(result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
+    const { messageReceipt, startTimer } = extra;
+    if (messageReceipt || startTimer) {
+      return this.dataSource.transaction(async (transaction) => {
+        if (messageReceipt) await writeReceipt(transaction, messageReceipt);
+        if (startTimer) await fireStartTimer(transaction, startTimer);
+        return this.commitIn(transaction, result, previous, extra);
+      });
+    }
     const { sql, params } = statementOf(result, previous, extra);
     return committedRevision(await this.businessKeyChecked(result, () => this.sql.rows<{ revision: number }>(sql, params)), result, previous, extra);
   }
 
-  /** As `commit`, inside the caller's transaction: for rows that must be written with the state or not at all. */
-  async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
+  /** The commit statement inside a transaction, after the rows written first. */
+  private async commitIn(transaction: EntityManager, result: EngineResult, previous: StoredInstance | null, extra: CommitExtra = {}): Promise<number> {
     const { sql, params } = statementOf(result, previous, extra);
     return committedRevision(await this.businessKeyChecked(result, () => transaction.query(sql, params)), result, previous, extra);
   }
@@ -171,8 +183,8 @@ export class InstanceRepository {
    * ready. An activity instance a migration moved shows the element it moved to; the operator
    * who moved it is in the audit trail, not its actor.
    */
-  async findSteps(instanceId: string): Promise<StepLedgerRow[]> {
-    return this.sql.rows<StepLedgerRow>(
+  async findSteps(instanceId: string): Promise<ActivityRunRow[]> {
+    return this.sql.rows<ActivityRunRow>(
       `SELECT activity_instance_id AS "activityInstanceId",
               (array_agg(element_id ORDER BY seq DESC))[1] AS "elementId",
               (array_agg(element_type ORDER BY seq DESC))[1] AS "elementType",
@@ -221,12 +233,16 @@ export class InstanceRepository {
   }
 }
 
-/** What rides along with an engine result's commit, written in the same statement: with the case or not at all. */
+/** What rides along with an engine result's commit, written in the same statement or transaction: with the case or not at all. */
 export interface CommitExtra {
   /** A started case's experiment arm, as the router picked it (issue 7). */
   assignment?: NewAssignment;
   /** A start sent with an Idempotency-Key: its answer (issue 17). */
   idempotentAnswer?: IdempotentAnswerRow;
+  /** The message the command delivers: remembered for its messageId, or taken from the buffer. */
+  messageReceipt?: MessageReceipt;
+  /** The start timer that started the case: its job gives way to the cycle's next occurrence. */
+  startTimer?: StartTimerFiring;
 }
 
 const BUSINESS_KEY_CONSTRAINT = 'business_key_claim_pkey';

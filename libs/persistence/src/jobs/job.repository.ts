@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '#core';
-import type { EngineResult, Timer } from '#engine';
+import type { Timer } from '#engine';
 import { DataSource } from 'typeorm';
-import { planCommit } from '../instances/commit-plan.js';
-import { commitStatement } from '../instances/commit-statement.js';
 import { Sql } from '../sql.js';
-import { JOB_ERRORS } from './job-errors.js';
 
 export type TimerRepeat = NonNullable<Timer['repeat']>;
 
@@ -59,13 +55,6 @@ export interface JobFailure {
   retryAt: Date | null;
   now: Date;
   incidentId: string;
-}
-
-/** A claimed start timer that fired, and its next occurrence for a cycle. */
-export interface StartTimerFiring {
-  id: string;
-  owner: string;
-  next: Omit<StartTimer, 'elementId'> | undefined;
 }
 
 /** One occurrence of a timer start event, to be stored as a job. */
@@ -142,38 +131,10 @@ export class JobRepository {
   }
 
   /**
-   * Commits the instance a start timer started and, in the same transaction, replaces the job by
-   * the next occurrence of a cycle (or removes it): the instance exists exactly when its occurrence
-   * is gone. Throws JOB_NOT_HELD, writing nothing, when this owner no longer holds the job (its
-   * lease ran out and another process took it, or a newer version replaced the timers).
-   */
-  async commitStartedInstance(result: EngineResult, job: StartTimerFiring): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [held]: Array<{ fired: number }> = await manager.query(
-        `WITH fired AS (
-           DELETE FROM job WHERE id = $1 AND locked_by = $2 AND type = 'timerStart'
-           RETURNING id, process_version_id, element_id
-         ), scheduled AS (
-           INSERT INTO job (id, type, process_version_id, element_id, due_at, repeat)
-           SELECT $3, 'timerStart', process_version_id, element_id, $4, $5::jsonb FROM fired WHERE $3::uuid IS NOT NULL
-         )
-         SELECT count(*)::integer AS fired FROM fired`,
-        [job.id, job.owner, job.next?.id ?? null, job.next?.dueAt ?? null, job.next?.repeat ? JSON.stringify(job.next.repeat) : null],
-      );
-      if (held.fired === 0) {
-        throw new DomainError(JOB_ERRORS.jobNotHeld, `Start timer ${job.id} is no longer held by ${job.owner}`, { id: job.id });
-      }
-      const { sql, params } = commitStatement(planCommit(result, null), null);
-      const rows: Array<{ revision: number }> = await manager.query(sql, params);
-      return rows[0].revision;
-    });
-  }
-
-  /**
    * Makes `processVersionId` the one version of its key whose timer start events are scheduled
    * (Camunda's rule: the newest version's start timers replace the older ones'), once per version.
    * Nothing happens when the version is no longer the newest or was scheduled before, so a
-   * redeploy of identical XML or a restart never schedules twice. Serialised with deployments of
+   * redeploy of identical XML or a restart never schedules twice. Serialized with deployments of
    * the key by the same advisory lock. Returns whether it scheduled.
    */
   async replaceStartTimers({ processKey, processVersionId, timers, now }: StartTimerReplacement): Promise<boolean> {

@@ -68,13 +68,13 @@ describe('JobRepository and start timers', () => {
     const result = startInstance(scenario.version.graph, { type: 'start', instanceId: randomUUID(), processVersionId: version }, scenario.ports);
     const next = { id: randomUUID(), dueAt: inAnHour(), repeat: { interval: 'PT1H' } };
     // when another engine process tries to commit the start
-    const stranger = scenario.jobs.commitStartedInstance(result, { id: jobId, owner: 'engine-b', next });
+    const stranger = scenario.instances.commit(result, null, { startTimer: { id: jobId, owner: 'engine-b', next } });
     // then it is refused and nothing is written
     await expect(stranger).rejects.toEqual(expect.objectContaining({ code: JOB_ERRORS.jobNotHeld }));
     expect(await scenario.count('instance', 'id = $1', [result.state.id])).toBe(0);
     expect(await scenario.count('job', 'id = $1', [next.id])).toBe(0);
     // when the holder commits it
-    const revision = await scenario.jobs.commitStartedInstance(result, { id: jobId, owner: 'engine-a', next });
+    const revision = await scenario.instances.commit(result, null, { startTimer: { id: jobId, owner: 'engine-a', next } });
     // then the instance exists, the fired occurrence is gone and the next one waits
     expect(revision).toBe(1);
     expect(await scenario.count('instance', 'id = $1', [result.state.id])).toBe(1);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { EngineResult } from '#engine';
 import type { StoredInstance } from '../instances/instance.repository.js';
 import { PERSISTENCE_ERRORS } from '../persistence-errors.js';
 import type { ProcessVersionRecord } from '../process-versions/process-version.repository.js';
 import { AWAIT_REPLY, WaitsScenario } from '../subscriptions/testing/waits-scenario.js';
-import { MessageRepository, type MessageRecord } from './message.repository.js';
+import type { MessageReceipt, MessageRecord } from './message-receipt.js';
+import { MessageRepository } from './message.repository.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -15,7 +17,7 @@ describe('MessageRepository', () => {
 
   beforeAll(async () => {
     scenario = await WaitsScenario.open();
-    sut = new MessageRepository(scenario.dataSource, scenario.instances);
+    sut = new MessageRepository(scenario.dataSource);
     awaitReply = await scenario.deploy(AWAIT_REPLY);
   });
 
@@ -36,6 +38,8 @@ describe('MessageRepository', () => {
       ...overrides,
     };
   };
+  /** The commit of a message's delivery, with its receipt. */
+  const commitWith = (messageReceipt: MessageReceipt, result: EngineResult, previous: StoredInstance | null) => scenario.instances.commit(result, previous, { messageReceipt });
   const replyOf = (instance: StoredInstance) => instance.state.subscriptions.find(({ name }) => name === 'reply')!.id;
   const correlate = (instance: StoredInstance, variables = {}) =>
     scenario.executed(awaitReply, instance, { type: 'correlateMessage', subscriptionId: replyOf(instance), variables });
@@ -64,8 +68,8 @@ describe('MessageRepository', () => {
     const second = await scenario.start(awaitReply, { ticketId: 'B-2' });
     const at = scenario.clock.now();
     // when both commit a delivery of it
-    await sut.commitWith({ consume: { id: buffered.id, at } }, correlate(first), first);
-    const twice = sut.commitWith({ consume: { id: buffered.id, at } }, correlate(second), second);
+    await commitWith({ consume: { id: buffered.id, at } }, correlate(first), first);
+    const twice = commitWith({ consume: { id: buffered.id, at } }, correlate(second), second);
     // then the second is refused, its instance unchanged, and the message is buffered no more
     await expect(twice).rejects.toMatchObject({ code: PERSISTENCE_ERRORS.messageNotBuffered });
     expect((await scenario.instances.load(first.state.id))!.revision).toBe(2);
@@ -80,7 +84,7 @@ describe('MessageRepository', () => {
     const waiting = await scenario.start(awaitReply, { ticketId: 'B-3' });
     await scenario.run(awaitReply, waiting, { type: 'receiveSignal', signalName: 'outage' });
     // when the stale delivery commits
-    const stale = sut.commitWith({ consume: { id: buffered.id, at: scenario.clock.now() } }, correlate(waiting), waiting);
+    const stale = commitWith({ consume: { id: buffered.id, at: scenario.clock.now() } }, correlate(waiting), waiting);
     // then it conflicts, and the message is still there for the next try
     await expect(stale).rejects.toMatchObject({ code: PERSISTENCE_ERRORS.revisionConflict });
     expect((await sut.findBuffered('reply', 'B-3', scenario.clock.now(), 10)).map(({ id }) => id)).toEqual([buffered.id]);
@@ -92,7 +96,7 @@ describe('MessageRepository', () => {
     await sut.buffer(buffered);
     const waiting = await scenario.start(awaitReply, { ticketId: 'B-4' });
     // when a delivery commits two minutes later
-    const late = sut.commitWith({ consume: { id: buffered.id, at: new Date(scenario.clock.now().getTime() + 120_000) } }, correlate(waiting), waiting);
+    const late = commitWith({ consume: { id: buffered.id, at: new Date(scenario.clock.now().getTime() + 120_000) } }, correlate(waiting), waiting);
     // then it is refused and the instance still waits
     await expect(late).rejects.toMatchObject({ code: PERSISTENCE_ERRORS.messageNotBuffered });
     expect(await scenario.instances.load(waiting.state.id)).toEqual(waiting);
@@ -103,12 +107,12 @@ describe('MessageRepository', () => {
     const first = await scenario.start(awaitReply, { ticketId: 'B-5' });
     const published = message({ correlationKey: 'B-5', messageId: 'reply-B-5' });
     await sut.checkUnpublished(published);
-    await sut.commitWith({ publish: published }, correlate(first), first);
+    await commitWith({ publish: published }, correlate(first), first);
     // when a message with the same id is committed for another instance, checked, or buffered
     const other = await scenario.start(awaitReply, { ticketId: 'B-5' });
     const again = message({ correlationKey: 'B-5', messageId: 'reply-B-5' });
     // then each is refused, naming the id, and the other instance is unchanged
-    await expect(sut.commitWith({ publish: again }, correlate(other), other)).rejects.toMatchObject({
+    await expect(commitWith({ publish: again }, correlate(other), other)).rejects.toMatchObject({
       code: PERSISTENCE_ERRORS.messageIdTaken,
       details: { messageId: 'reply-B-5', name: 'reply' },
     });
@@ -121,10 +125,10 @@ describe('MessageRepository', () => {
     // given a message with an id started nothing yet but is remembered
     const published = message({ name: 'inquiry', correlationKey: null, messageId: 'inquiry-1' });
     const first = scenario.started(awaitReply, { ticketId: 'B-6' });
-    await sut.commitWith({ publish: published }, first, null);
+    await commitWith({ publish: published }, first, null);
     // when its duplicate would start another instance
     const second = scenario.started(awaitReply, { ticketId: 'B-6' });
-    await expect(sut.commitWith({ publish: { ...published, id: randomUUID() } }, second, null)).rejects.toMatchObject({
+    await expect(commitWith({ publish: { ...published, id: randomUUID() } }, second, null)).rejects.toMatchObject({
       code: PERSISTENCE_ERRORS.messageIdTaken,
     });
     // then only the first instance exists

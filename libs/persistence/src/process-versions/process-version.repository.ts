@@ -122,7 +122,7 @@ export class ProcessVersionRepository {
     version: { id: string; graph: ProcessGraph; xml: string; checksum: string; deployedAt: Date; deployedBy?: string; tag?: string },
   ): Promise<DeployedVersion> {
     const { key } = version.graph;
-    // Serialises deployments of one key, so version numbers never collide.
+    // Serializes deployments of one key, so version numbers never collide.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
     const repository = manager.getRepository(ProcessVersionEntity);
     const existing = await repository.findOne({ where: { key, checksum: version.checksum }, select: SUMMARY_COLUMNS });

@@ -2,19 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseRecord, StepEvent } from '#analytics';
 import type { InstanceState } from '#engine';
+import { STEP_EVENT_FIELDS } from '../analytics/ledger-rows.js';
+import { ASSIGNMENT_FIELDS, type AssignmentRecord } from '../experiments/experiment-assignment.js';
+import { columnNames, fieldDefinitions, fieldName, fieldNames, INSTANCE, omit, pick } from '../tables.js';
 
-/** The arm an experiment routed a simulated case to, as experiment_assignment stores it. */
-export interface SimulatedAssignment {
-  instanceId: string;
-  experimentId: string;
-  armId: string;
-  processVersionId: string;
-  reason: string;
-  unitKey: string;
-  hash?: number;
-  rampStep?: number;
-  candidateShare?: number;
-}
+/** The arm an experiment routed a simulated case to; it was assigned when the case started. */
+export type SimulatedAssignment = Omit<AssignmentRecord, 'assignedAt'>;
 
 /** A simulation run's ended cases of one process key, with their steps and, for a pilot, their arms. */
 export interface SimulatedHistory {
@@ -24,6 +17,20 @@ export interface SimulatedHistory {
   steps: readonly StepEvent[];
   assignments?: readonly SimulatedAssignment[];
 }
+
+/** A StepEvent as the import receives it: its instant in epoch milliseconds. */
+const STEP_RECORD = { ...STEP_EVENT_FIELDS, at: 'double precision' } as const;
+
+/** The step columns' values, read from the record set `s`: the instant turns from epoch milliseconds into a timestamp. */
+const STEP_VALUES = Object.keys(STEP_RECORD)
+  .map((name) => (name === 'at' ? 'to_timestamp(s.at / 1000.0)' : `s."${fieldName(name)}"`))
+  .join(', ');
+
+/** The assignment columns a SimulatedAssignment carries; assigned_at is the case's start. */
+const ASSIGNMENT_IMPORTED = omit(ASSIGNMENT_FIELDS, 'assigned_at');
+
+/** The instance columns an ended case's row carries (its engine state's fields, and the state itself). */
+const IMPORTED_CASE = pick(INSTANCE.columns, 'id', 'process_version_id', 'process_key', 'business_key', 'status', 'state', 'started_at', 'ended_at');
 
 /** Cases per INSERT: each statement carries its rows as one JSON parameter. */
 const CASE_BATCH = 1_000;
@@ -114,10 +121,9 @@ const insertCases = async (manager: EntityManager, processKey: string, cases: re
     return { ...state, state };
   });
   await manager.query(
-    `INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at, origin)
-     SELECT c.id, c."processVersionId", c."processKey", c."businessKey", c.status, c.state, 1, c."startedAt", c."endedAt", 'simulated'
-     FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, "processVersionId" uuid, "processKey" text, "businessKey" text, status text,
-                                            state jsonb, "startedAt" timestamptz, "endedAt" timestamptz)`,
+    `INSERT INTO instance (${columnNames(IMPORTED_CASE)}, revision, origin)
+     SELECT ${fieldNames(IMPORTED_CASE, 'c.')}, 1, 'simulated'
+     FROM jsonb_to_recordset($1::jsonb) AS c(${fieldDefinitions(IMPORTED_CASE)})`,
     [JSON.stringify(rows)],
   );
   await manager.query(
@@ -132,12 +138,10 @@ const insertCases = async (manager: EntityManager, processKey: string, cases: re
 const insertSteps = async (manager: EntityManager, steps: readonly StepEvent[]): Promise<void> => {
   // seq (the ledger order) comes from the sequence in the order of the rows, as a commit writes them.
   await manager.query(
-    `INSERT INTO step_event (id, instance_id, activity_instance_id, element_id, element_type, type, at, actor, lane_id, previous_activity_instance_id, detail)
-     SELECT gen_random_uuid(), s."instanceId", s."activityInstanceId", s."elementId", s."elementType", s.type, to_timestamp(s.at / 1000.0),
-            s.actor, s."laneId", s."previousActivityInstanceId", s.detail
-     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("instanceId" uuid, "activityInstanceId" uuid, "elementId" text, "elementType" text, type text,
-                                                       at double precision, actor text, "laneId" text, "previousActivityInstanceId" uuid, detail jsonb))
-          WITH ORDINALITY AS s("instanceId", "activityInstanceId", "elementId", "elementType", type, at, actor, "laneId", "previousActivityInstanceId", detail, position)
+    `INSERT INTO step_event (id, ${columnNames(STEP_EVENT_FIELDS)})
+     SELECT gen_random_uuid(), ${STEP_VALUES}
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${fieldDefinitions(STEP_RECORD)}))
+          WITH ORDINALITY AS s(${fieldNames(STEP_RECORD)}, position)
      ORDER BY s.position`,
     [JSON.stringify(steps)],
   );
@@ -152,10 +156,9 @@ const insertSteps = async (manager: EntityManager, steps: readonly StepEvent[]):
 const insertAssignments = async (manager: EntityManager, assignments: readonly SimulatedAssignment[]): Promise<void> => {
   // A case is routed when it starts: the assignment carries its start instant.
   await manager.query(
-    `INSERT INTO experiment_assignment (instance_id, experiment_id, arm_id, process_version_id, reason, unit_key, hash, ramp_step, candidate_share, assigned_at)
-     SELECT a."instanceId", a."experimentId", a."armId", a."processVersionId", a.reason, a."unitKey", a.hash, a."rampStep", a."candidateShare", i.started_at
-     FROM jsonb_to_recordset($1::jsonb) AS a("instanceId" uuid, "experimentId" uuid, "armId" text, "processVersionId" uuid, reason text, "unitKey" text,
-                                             hash double precision, "rampStep" integer, "candidateShare" double precision)
+    `INSERT INTO experiment_assignment (${columnNames(ASSIGNMENT_IMPORTED)}, assigned_at)
+     SELECT ${fieldNames(ASSIGNMENT_IMPORTED, 'a.')}, i.started_at
+     FROM jsonb_to_recordset($1::jsonb) AS a(${fieldDefinitions(ASSIGNMENT_IMPORTED)})
      JOIN instance i ON i.id = a."instanceId"`,
     [JSON.stringify(assignments)],
   );

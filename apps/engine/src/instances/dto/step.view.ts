@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProcessVersionRecord, StepLedgerRow } from '#persistence';
+import type { ProcessVersionRecord, ActivityRunRow } from '#persistence';
 
 /** One activity instance in the step ledger: when it became ready, was claimed, started, ended. */
 export class StepView {
@@ -20,7 +20,7 @@ export class StepView {
   previousActivityInstanceId: string | null;
 
   /** `versions`: where to look up the element's name, first match wins. */
-  static of(row: StepLedgerRow, versions: readonly ProcessVersionRecord[]): StepView {
+  static of(row: ActivityRunRow, versions: readonly ProcessVersionRecord[]): StepView {
     return Object.assign(new StepView(), {
       activityInstanceId: row.activityInstanceId,
       elementId: row.elementId,

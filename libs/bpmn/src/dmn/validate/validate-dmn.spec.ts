@@ -118,7 +118,7 @@ describe('validateDmn', () => {
   });
 
   it('names the rule, the column and the position of a FEEL error in an input entry', async () => {
-    // given a labelled input and a broken entry in the second rule
+    // given a labeled input and a broken entry in the second rule
     const xml = table({
       inputs: [{ label: 'Amount', expression: 'amount' }],
       rules: [

@@ -43,7 +43,7 @@ describe('ad-hoc-sub-process', () => {
     expect(processes[0].nodes.log).toMatchObject({ parentId: 'contact', incoming: ['i1'] });
   });
 
-  it('reads Camunda 8 models: zeebe:adHoc, cancelling the remaining instances by default', async () => {
+  it('reads Camunda 8 models: zeebe:adHoc, canceling the remaining instances by default', async () => {
     // given
     const xml = model({ extensions: '<zeebe:adHoc activeElementsCollection="=[&quot;call&quot;]" />' }).replace(
       'xmlns:camunda=',

@@ -30,7 +30,7 @@ const needsOutgoing = (view: ProcessView, node: ModdleElement) =>
   !isEventSubProcess(node);
 
 /**
- * A node no token can reach, or one a token cannot leave, is a modelling mistake that strands cases;
+ * A node no token can reach, or one a token cannot leave, is a modeling mistake that strands cases;
  * an event sub-process is started by its trigger, so sequence flows touching it would never be taken.
  */
 export const flowNodeConnected: ValidationRule = {
