@@ -14,6 +14,7 @@ import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PrincipalCache } from './principal-cache.js';
 import { SessionService } from './session.service.js';
 import { TokenService } from './token.service.js';
 
@@ -46,7 +47,17 @@ const ISSUER = 'tandem';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [PasswordHasher, TokenService, Authenticator, AuthService, SessionService, LoginThrottle, ApiKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    PrincipalCache,
+    Authenticator,
+    AuthService,
+    SessionService,
+    LoginThrottle,
+    ApiKeysService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [PasswordHasher],
 })
 export class AuthModule {}
