@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { listenToChannel, type ChannelListening } from '../notifications/channel-listening.js';
@@ -24,14 +25,20 @@ export class IdentityChanges {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Tells the listener of every change until the listening is closed; resolves once the first connection attempt is over. */
+  /**
+   * Tells the listener of every change until the listening is closed; resolves once the first
+   * connection attempt is over. It hears only once a probe sent through the pool came back on the
+   * listening connection: behind a transaction-mode pooler LISTEN succeeds and hears nothing.
+   */
   async listen(listener: IdentityChangeListener): Promise<ChannelListening> {
     this.listeners.add(listener);
+    const probe = `probe ${randomUUID()}`;
     const channel = await listenToChannel(this.dataSource, IDENTITY_CHANNEL, {
-      notified: () => listener.changed(),
+      notified: (payload) => (payload === probe ? listener.hearing(true) : listener.changed()),
       listening: () => {
         listener.changed();
-        listener.hearing(true);
+        // A failed probe leaves the listener deaf (no caching) until the connection is next re-opened.
+        this.dataSource.query(`SELECT pg_notify($1, $2)`, [IDENTITY_CHANNEL, probe]).catch(() => undefined);
       },
       lost: (error) => {
         listener.changed();
