@@ -13,6 +13,7 @@ import { upperNearestRankQuantile } from '#core';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { parseMetrics, sumOf } from '../support/prometheus-text.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -28,6 +29,15 @@ const bpmn = readFileSync(join(root, 'bench/throughput/service-request.bpmn'), '
 
 type CallName = 'start' | 'tasks' | 'claim' | 'complete' | 'fetchAndLock' | 'completeExternal';
 const STATE_CHANGING: ReadonlySet<CallName> = new Set(['start', 'claim', 'complete', 'fetchAndLock', 'completeExternal']);
+/** The route each call is counted under in the engine's `tandem_db_statements_total`. */
+const ROUTES: Record<CallName, string> = {
+  start: 'POST /api/processes/:key/instances',
+  tasks: 'GET /api/tasks',
+  claim: 'POST /api/tasks/:id/claim',
+  complete: 'POST /api/tasks/:id/complete',
+  fetchAndLock: 'POST /api/external-tasks/fetch-and-lock',
+  completeExternal: 'POST /api/external-tasks/:id/complete',
+};
 const latencies = new Map<CallName, number[]>();
 let measuring = false;
 
@@ -53,11 +63,14 @@ async function main() {
       await runCases(engine.baseUrl, callers, WARMUP_CASES);
       latencies.clear();
       measuring = true;
+      const statementsBefore = await statementsByCall(engine);
       const began = performance.now();
       await runCases(engine.baseUrl, callers, CASES);
       const seconds = (performance.now() - began) / 1000;
       measuring = false;
-      report(seconds, ceiling, engine.peakRssMb());
+      const statementsAfter = await statementsByCall(engine);
+      const statements = new Map([...statementsAfter].map(([name, count]) => [name, count - (statementsBefore.get(name) ?? 0)]));
+      report(seconds, ceiling, statements, engine.peakRssMb());
     } finally {
       await engine.stop();
     }
@@ -94,6 +107,12 @@ async function measureCeiling(url: string): Promise<number> {
   );
   await pool.end();
   return transactions / CEILING_SECONDS;
+}
+
+/** SQL statements the engine's pool has sent so far for each kind of call, counted by the engine per route. */
+async function statementsByCall(engine: EngineProcess): Promise<Map<CallName, number>> {
+  const samples = parseMetrics(await (await fetch(new URL('/metrics', engine.baseUrl))).text());
+  return new Map(Object.entries(ROUTES).map(([name, route]) => [name as CallName, sumOf(samples, 'tandem_db_statements_total', { route })]));
 }
 
 async function deploy(engine: EngineProcess) {
@@ -198,13 +217,14 @@ async function runCases(baseUrl: string, callers: Callers, count: number) {
   await Promise.all([...intake, poller, ...agents, ...workers]);
 }
 
-function report(seconds: number, ceilingTps: number, peakRss: number | undefined) {
+function report(seconds: number, ceilingTps: number, statements: Map<CallName, number>, peakRss: number | undefined) {
   const percentile = (sorted: number[], p: number) => upperNearestRankQuantile(sorted, p / 100);
   let stateChanging = 0;
   const rows = [...latencies.entries()].map(([name, list]) => {
     const sorted = [...list].sort((a, b) => a - b);
     if (STATE_CHANGING.has(name)) stateChanging += list.length;
-    return { call: name, count: list.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1) };
+    const statementsPerCall = +((statements.get(name) ?? 0) / list.length).toFixed(2);
+    return { call: name, count: list.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1), statementsPerCall };
   });
   const apiTps = stateChanging / seconds;
   console.log(`\nTandem throughput: ${CASES} cases, ${INTAKE_CLIENTS} intake clients, ${CLIENTS} agents, ${WORKERS} workers, pool ${POOL_SIZE}, durable commits`);

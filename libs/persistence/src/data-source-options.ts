@@ -20,6 +20,7 @@ import { TimeClasses1764000001600 } from './migrations/1764000001600-time-classe
 import { VersionTags1764000001700 } from './migrations/1764000001700-version-tags.js';
 import { Idempotency1764000001800 } from './migrations/1764000001800-idempotency.js';
 import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
+import { IdentityChanges1764000002000 } from './migrations/1764000002000-identity-changes.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -77,6 +78,7 @@ export const MIGRATIONS = [
   VersionTags1764000001700,
   Idempotency1764000001800,
   Sessions1764000001900,
+  IdentityChanges1764000002000,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

@@ -83,6 +83,8 @@ export { SessionRepository, type NewSession, type RevokeReason, type Rotation, t
 export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } from './identity/group.repository.js';
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';
+export { IdentityChanges, IDENTITY_CHANNEL, type IdentityChangeListener } from './identity/identity-changes.js';
+export type { ChannelListening } from './notifications/channel-listening.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';

@@ -12,6 +12,7 @@ import { ApiKeyRepository } from './identity/api-key.repository.js';
 import { AuthSecretRepository } from './identity/auth-secret.repository.js';
 import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
 import { GroupRepository } from './identity/group.repository.js';
+import { IdentityChanges } from './identity/identity-changes.js';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
 import { SessionRepository } from './identity/session.repository.js';
 import { UserRepository } from './identity/user.repository.js';
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   SessionRepository,
   GroupRepository,
   ApiKeyRepository,
+  IdentityChanges,
   AuthSecretRepository,
   LoginAttemptRepository,
   SimulatedHistoryRepository,

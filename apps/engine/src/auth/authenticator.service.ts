@@ -6,6 +6,7 @@ import { hashApiKey } from './api-key-secret.js';
 import { AUTH_ERRORS } from './auth-errors.js';
 import { credentialsOf } from './credentials.js';
 import type { Principal } from './principal.js';
+import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 
 export const principalOfUser = (user: UserRecord): Principal => ({
@@ -20,9 +21,10 @@ export const principalOfUser = (user: UserRecord): Principal => ({
 const principalOfApiKey = (key: ApiKeyRecord): Principal => ({ kind: 'apiKey', id: key.id, name: key.name, displayName: null, roles: ['worker'], groups: [] });
 
 /**
- * Who a request comes from. The user behind a token is read on every request, with the state of the
- * token's session in the same query, so a changed role, a new group, a disabled account, a raised
- * token version (new password, removed role) or a log-out counts at once, not when the token expires.
+ * Who a request comes from. The user behind a token is read with the state of the token's session in
+ * one query, and kept in the PrincipalCache until anything about users, sessions or API keys changes
+ * on any engine process, so a changed role, a new group, a disabled account, a raised token version
+ * (new password, removed role), a log-out or a revoked key counts at once, not when the token expires.
  */
 @Injectable()
 export class Authenticator {
@@ -30,6 +32,7 @@ export class Authenticator {
     private readonly tokens: TokenService,
     private readonly users: UserRepository,
     private readonly apiKeys: ApiKeyRepository,
+    private readonly cache: PrincipalCache,
   ) {}
 
   async authenticate(headers: IncomingHttpHeaders): Promise<Principal> {
@@ -39,17 +42,22 @@ export class Authenticator {
         throw new DomainError(AUTH_ERRORS.authenticationRequired, 'Sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login) or an API key ("X-API-Key: <key>")');
       case 'token': {
         const claims = await this.tokens.verify(credentials.token);
-        const user = await this.users.findSignedIn(claims.sub, claims.sid);
-        if (user === null || user.disabled) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The account of this token is disabled or gone');
-        if (user.tokenVersion !== claims.ver || !user.sessionOpen) {
-          throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The session of this token has ended (signed out, or the password or roles changed): sign in again');
-        }
-        return principalOfUser(user);
+        return this.cache.principal(`token ${claims.sub} ${claims.sid} ${claims.ver}`, async () => {
+          const user = await this.users.findSignedIn(claims.sub, claims.sid);
+          if (user === null || user.disabled) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The account of this token is disabled or gone');
+          if (user.tokenVersion !== claims.ver || !user.sessionOpen) {
+            throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The session of this token has ended (signed out, or the password or roles changed): sign in again');
+          }
+          return principalOfUser(user);
+        });
       }
       case 'apiKey': {
-        const key = await this.apiKeys.findActiveByHash(hashApiKey(credentials.key));
-        if (key === null) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The API key is unknown or revoked');
-        return principalOfApiKey(key);
+        const keyHash = hashApiKey(credentials.key);
+        return this.cache.principal(`apiKey ${keyHash}`, async () => {
+          const key = await this.apiKeys.findActiveByHash(keyHash);
+          if (key === null) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The API key is unknown or revoked');
+          return principalOfApiKey(key);
+        });
       }
     }
   }

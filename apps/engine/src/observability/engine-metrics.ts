@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OperationsGaugesRepository } from '#persistence';
+import { currentRoute } from './request-context.js';
 
 /** Up to a few seconds: a command is a load, a compute and one statement. */
 const COMMAND_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -45,8 +46,16 @@ export class EngineMetrics {
     registers: [this.registry],
   });
 
+  private readonly statements = new Counter({
+    name: 'tandem_db_statements_total',
+    help: 'SQL statements (round trips) sent through the database pool, per route of the request that sent them ("background" for jobs and listeners)',
+    labelNames: ['route'],
+    registers: [this.registry],
+  });
+
   constructor(gauges: OperationsGaugesRepository) {
     collectDefaultMetrics({ register: this.registry, prefix: 'tandem_process_' });
+    gauges.countStatements(() => this.statements.inc({ route: currentRoute() }));
     new Gauge({
       name: 'tandem_open_tasks',
       help: 'Open user tasks per candidate group',

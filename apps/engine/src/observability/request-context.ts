@@ -7,6 +7,8 @@ export interface RequestContext {
   requestId: string;
   /** Set once the request works on an instance (commands), so its log lines name the case. */
   instanceId?: string;
+  /** Read when the route is needed: Express knows it only once the request is routed. */
+  request: Request;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -22,10 +24,21 @@ export const requestContextMiddleware = (request: Request, response: Response, n
   const given = request.header('x-request-id');
   const requestId = given !== undefined && ACCEPTABLE_ID.test(given) ? given : randomUUID();
   response.setHeader('X-Request-Id', requestId);
-  storage.run({ requestId }, next);
+  storage.run({ requestId, request }, next);
 };
 
 export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
+
+/**
+ * The route pattern of the request being served (`POST /api/tasks/:id/claim`), `unrouted` before
+ * routing or for a path no route matches, and `background` outside a request (jobs, listeners).
+ */
+export const currentRoute = (): string => {
+  const request = storage.getStore()?.request;
+  if (request === undefined) return 'background';
+  const route = (request as { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? `${request.method} ${route.path}` : 'unrouted';
+};
 
 /** Names the instance the current request works on (a no-op outside a request, e.g. in the job runner). */
 export const noteInstance = (instanceId: string): void => {

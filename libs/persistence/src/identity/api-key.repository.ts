@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Sql } from '../sql.js';
+import { IdentityChanges } from './identity-changes.js';
 
 export interface ApiKeyRecord {
   id: string;
@@ -28,7 +29,10 @@ const API_KEY_COLUMNS = `id, name, prefix, created_by AS "createdBy", created_at
 export class ApiKeyRepository {
   private readonly sql: Sql;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly changes: IdentityChanges,
+  ) {
     this.sql = new Sql(dataSource);
   }
 
@@ -54,6 +58,7 @@ export class ApiKeyRepository {
   /** Revokes the key (a revoked key keeps its first revocation time); null when it does not exist. */
   async revoke(id: string, at: Date): Promise<ApiKeyRecord | null> {
     const rows = await this.sql.rows<ApiKeyRecord>(`UPDATE api_key SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING ${API_KEY_COLUMNS}`, [id, at]);
+    this.changes.changed();
     return rows[0] ?? null;
   }
 }

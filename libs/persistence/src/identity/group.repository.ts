@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Sql } from '../sql.js';
+import { IdentityChanges } from './identity-changes.js';
 
 export interface GroupRecord {
   /** What models name in `candidateGroups`, e.g. `first-line`. */
@@ -33,7 +34,10 @@ const GROUP_COLUMNS = `g.id, g.name, g.tier, g.created_at AS "createdAt",
 export class GroupRepository {
   private readonly sql: Sql;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly changes: IdentityChanges,
+  ) {
     this.sql = new Sql(dataSource);
   }
 
@@ -71,6 +75,9 @@ export class GroupRepository {
 
   /** Deletes the group and its memberships; false when it did not exist. */
   async delete(id: string): Promise<boolean> {
-    return (await this.sql.rows(`DELETE FROM identity_group WHERE id = $1 RETURNING id`, [id])).length > 0;
+    const deleted = (await this.sql.rows(`DELETE FROM identity_group WHERE id = $1 RETURNING id`, [id])).length > 0;
+    // The memberships went with it: a member's groups changed.
+    if (deleted) this.changes.changed();
+    return deleted;
   }
 }

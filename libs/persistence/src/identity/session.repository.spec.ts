@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openTestDataSource } from '../../../../test/e2e/support/test-database.js';
 import { SessionRepository, type NewSession } from './session.repository.js';
 import { UserRepository } from './user.repository.js';
+import { IdentityChanges } from './identity-changes.js';
 
 const AT = new Date('2026-01-05T09:00:00.000Z');
 const HOUR_MS = 3_600_000;
@@ -15,8 +16,8 @@ describe('SessionRepository', () => {
 
   beforeAll(async () => {
     database = await openTestDataSource();
-    sut = new SessionRepository(database.dataSource);
-    users = new UserRepository(database.dataSource);
+    sut = new SessionRepository(database.dataSource, new IdentityChanges(database.dataSource));
+    users = new UserRepository(database.dataSource, new IdentityChanges(database.dataSource));
   });
 
   afterAll(async () => {

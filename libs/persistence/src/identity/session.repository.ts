@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Sql } from '../sql.js';
+import { IdentityChanges } from './identity-changes.js';
 
 export interface NewSession {
   id: string;
@@ -38,7 +39,10 @@ export type RevokeReason = 'logout' | 'reuse';
 export class SessionRepository {
   private readonly sql: Sql;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly changes: IdentityChanges,
+  ) {
     this.sql = new Sql(dataSource);
   }
 
@@ -58,6 +62,7 @@ export class SessionRepository {
       session.at,
       session.expiresAt,
     ]);
+    this.changes.changed();
   }
 
   /**
@@ -79,11 +84,14 @@ export class SessionRepository {
       `UPDATE auth_session SET revoked_at = $3, revoked_reason = 'reuse' WHERE id = $1 AND refresh_hash <> $2 AND revoked_at IS NULL RETURNING id`,
       [id, presentedHash, at],
     );
-    return reused.length > 0 ? { outcome: 'reused' } : { outcome: 'ended' };
+    if (reused.length === 0) return { outcome: 'ended' };
+    this.changes.changed();
+    return { outcome: 'reused' };
   }
 
   /** Ends the session (a no-op when it is unknown or already ended). */
   async revoke(id: string, at: Date, reason: RevokeReason): Promise<void> {
     await this.sql.rows(`UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [id, at, reason]);
+    this.changes.changed();
   }
 }

@@ -4,6 +4,7 @@ import { openTestDataSource } from '../../../../test/e2e/support/test-database.j
 import { GroupRepository } from './group.repository.js';
 import type { UserRole } from './roles.js';
 import { UserRepository, type UserWrite } from './user.repository.js';
+import { IdentityChanges } from './identity-changes.js';
 
 const AT = new Date('2026-01-05T09:00:00.000Z');
 
@@ -13,8 +14,8 @@ describe('UserRepository', () => {
 
   beforeAll(async () => {
     database = await openTestDataSource();
-    sut = new UserRepository(database.dataSource);
-    const groups = new GroupRepository(database.dataSource);
+    sut = new UserRepository(database.dataSource, new IdentityChanges(database.dataSource));
+    const groups = new GroupRepository(database.dataSource, new IdentityChanges(database.dataSource));
     await groups.create({ id: 'first-line', name: 'First line', tier: 1, at: AT });
     await groups.create({ id: 'experts', name: 'Experts', tier: 3, at: AT });
   });

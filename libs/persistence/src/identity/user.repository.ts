@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../instances/instance.repository.js';
 import { Sql } from '../sql.js';
+import { IdentityChanges } from './identity-changes.js';
 import type { UserRole } from './roles.js';
 
 export interface UserRecord {
@@ -80,7 +81,10 @@ class Refused {
 export class UserRepository {
   private readonly sql: Sql;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: IdentityChanges,
+  ) {
     this.sql = new Sql(dataSource);
   }
 
@@ -176,6 +180,7 @@ export class UserRepository {
   private async write(work: (manager: EntityManager) => Promise<string>): Promise<UserWrite> {
     try {
       const id = await this.dataSource.transaction(work);
+      this.changes.changed();
       return { outcome: 'done', user: (await this.findById(id))! };
     } catch (error) {
       if (error instanceof Refused) return error.write;

@@ -1,6 +1,7 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { Sql } from '../sql.js';
 
 /** The connection pool as pg counts it. */
@@ -35,8 +36,37 @@ export class OperationsGaugesRepository {
   }
 
   poolUse(): PoolUse {
-    // The pool TypeORM's postgres driver opened (typed `any` there).
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const pool = this.pool();
     return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+  }
+
+  /**
+   * Calls `onStatement` for every statement (one round trip) a connection of the pool sends, whoever
+   * sends it (TypeORM, the Sql helper, a transaction's BEGIN and COMMIT). The LISTEN connections are
+   * not pooled and not counted. Each connection's `query` is wrapped once, when first handed out.
+   */
+  countStatements(onStatement: () => void): void {
+    const pool = this.pool();
+    // pg-pool runs a waiting caller's callback in the async context of whoever released a connection:
+    // bound, the statements it sends count for the request that asked (the callback form is what pool.query and TypeORM use).
+    const connect = pool.connect;
+    pool.connect = function (this: Pool, callback?: (...args: unknown[]) => void) {
+      return (connect as (callback?: unknown) => unknown).call(this, callback && AsyncResource.bind(callback));
+    } as Pool['connect'];
+    const counted = new WeakSet<PoolClient>();
+    pool.on('acquire', (client) => {
+      if (counted.has(client)) return;
+      counted.add(client);
+      const query = client.query;
+      client.query = function (this: PoolClient, ...args: unknown[]) {
+        onStatement();
+        return (query as (...args: unknown[]) => unknown).apply(this, args);
+      } as PoolClient['query'];
+    });
+  }
+
+  private pool(): Pool {
+    // The pool TypeORM's postgres driver opened (typed `any` there).
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 }
