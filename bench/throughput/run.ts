@@ -3,7 +3,11 @@
  * durable PostgreSQL, and measures that PostgreSQL's own ceiling for plain insert+update transactions
  * with the same pool size in the same run, so the ratio says how much of the database we use.
  *
+ * The same run then times the in-memory peer `bpmn-engine` on the same model (bench/peers) and prints
+ * Tandem's durable cases/s over the peer's in-memory cases/s (issue 19 point 2).
+ *
  *   npm run bench:throughput            # defaults below; override with BENCH_* variables
+ *   BENCH_RATE=150 npm run bench:throughput   # open loop: 150 calls/s arrive on a clock (issue 19 point 3)
  */
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
@@ -14,6 +18,7 @@ import { startBenchDatabase } from '../support/bench-database.js';
 import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { parseMetrics, sumOf } from '../support/prometheus-text.js';
+import { runBpmnEnginePeer } from '../peers/bpmn-engine-peer.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -23,6 +28,9 @@ const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 10);
 const INTAKE_CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 4);
 const MAX_OPEN_CASES = Number(process.env.BENCH_MAX_OPEN_CASES ?? 100);
 const WARMUP_CASES = 20;
+const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 1000);
+/** Calls per second arriving on a clock; unset, the bench is a closed loop of clients. */
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 
 const root = projectRoot();
 const bpmn = readFileSync(join(root, 'bench/throughput/service-request.bpmn'), 'utf8');
@@ -47,7 +55,19 @@ interface Callers {
   worker: Record<string, string>;
 }
 
-async function main() {
+interface QueuedTask {
+  id: string;
+  elementId: string;
+}
+
+interface OpenLoopResult {
+  arrivals: number;
+  /** arrivals that found no step of any case ready (every case waiting on the engine, or the open-case bound reached) */
+  idle: number;
+}
+
+/** Runs the bench and returns Tandem's completed cases/s. */
+async function main(): Promise<number> {
   const db = await startBenchDatabase(['ceiling', 'engine']);
   try {
     const ceiling = await measureCeiling(db.url('ceiling'));
@@ -65,12 +85,14 @@ async function main() {
       measuring = true;
       const statementsBefore = await statementsByCall(engine);
       const began = performance.now();
-      await runCases(engine.baseUrl, callers, CASES);
+      const openLoop = RATE === undefined ? undefined : await runOpenLoop(engine.baseUrl, callers, CASES, RATE);
+      if (RATE === undefined) await runCases(engine.baseUrl, callers, CASES);
       const seconds = (performance.now() - began) / 1000;
       measuring = false;
       const statementsAfter = await statementsByCall(engine);
       const statements = new Map([...statementsAfter].map(([name, count]) => [name, count - (statementsBefore.get(name) ?? 0)]));
-      report(seconds, ceiling, statements, engine.peakRssMb());
+      report(seconds, ceiling, statements, engine.peakRssMb(), openLoop);
+      return CASES / seconds;
     } finally {
       await engine.stop();
     }
@@ -133,8 +155,9 @@ async function signInCallers(engine: EngineProcess): Promise<Callers> {
   return { agents, worker: { 'x-api-key': ((await key.json()) as { key: string }).key } };
 }
 
-async function call<T>(name: CallName, url: string, credentials: Record<string, string>, init?: { method: string; body?: unknown }): Promise<T> {
-  const began = performance.now();
+/** `since` is when the call was due (open loop), so time spent waiting for a late timer counts against the engine. */
+async function call<T>(name: CallName, url: string, credentials: Record<string, string>, init?: { method: string; body?: unknown }, since = performance.now()): Promise<T> {
+  const began = since;
   const { status, text } = await send(url, init?.method ?? 'GET', credentials, init?.body);
   if (measuring) {
     const list = latencies.get(name) ?? [];
@@ -168,23 +191,8 @@ async function runCases(baseUrl: string, callers: Callers, count: number) {
       });
     }
   });
-  const queue: { id: string; elementId: string }[] = [];
-  const handedOut = new Set<string>();
-  const poller = (async () => {
-    while (!done()) {
-      const open = await call<{ id: string; elementId: string; assignee: string | null }[]>(
-        'tasks',
-        `${baseUrl}/tasks?candidateGroup=first-line&status=open&limit=500`,
-        callers.agents[0],
-      );
-      const fresh = open.filter((task) => task.assignee === null && !handedOut.has(task.id));
-      for (const task of fresh) {
-        handedOut.add(task.id);
-        queue.push(task);
-      }
-      if (fresh.length === 0) await sleep(5);
-    }
-  })();
+  const queue: QueuedTask[] = [];
+  const poller = pollFirstLineQueue(baseUrl, callers, done, queue);
   const agents = Array.from({ length: CLIENTS }, async (_, agent) => {
     const signedIn = callers.agents[agent];
     while (!done()) {
@@ -217,7 +225,99 @@ async function runCases(baseUrl: string, callers: Callers, count: number) {
   await Promise.all([...intake, poller, ...agents, ...workers]);
 }
 
-function report(seconds: number, ceilingTps: number, statements: Map<CallName, number>, peakRss: number | undefined) {
+/** One poll lists the open unclaimed first-line tasks, as a tasklist does; each new one joins `queue` once. */
+async function pollFirstLineQueue(baseUrl: string, callers: Callers, done: () => boolean, queue: QueuedTask[]) {
+  const handedOut = new Set<string>();
+  while (!done()) {
+    const open = await call<(QueuedTask & { assignee: string | null })[]>('tasks', `${baseUrl}/tasks?candidateGroup=first-line&status=open&limit=500`, callers.agents[0]);
+    const fresh = open.filter((task) => task.assignee === null && !handedOut.has(task.id));
+    for (const task of fresh) {
+      handedOut.add(task.id);
+      queue.push({ id: task.id, elementId: task.elementId });
+    }
+    if (fresh.length === 0) await sleep(5);
+  }
+}
+
+/**
+ * Open loop: a call leaves every 1000/rate ms whatever the earlier calls are doing, so a slow engine
+ * meets a growing queue rather than politely slower clients. Each arrival takes the most advanced step
+ * some case is ready for (complete, claim, complete an external task, fetch-and-lock), else starts a
+ * case. The task poll stays a closed loop beside it: it reads, and only feeds the claims.
+ */
+async function runOpenLoop(baseUrl: string, callers: Callers, count: number, rate: number): Promise<OpenLoopResult> {
+  const intervalMs = 1000 / rate;
+  let started = 0;
+  let finished = 0;
+  let externalUnlocked = 0;
+  let fetching = false;
+  let failure: unknown;
+  const done = () => finished >= count || failure !== undefined;
+  const claimable: QueuedTask[] = [];
+  const completable: Array<QueuedTask & { agent: Record<string, string> }> = [];
+  const lockedExternal: string[] = [];
+  const poller = pollFirstLineQueue(baseUrl, callers, done, claimable);
+  let agentTurn = 0;
+  const post = (body: unknown) => ({ method: 'POST', body });
+
+  const arrive = (dueAt: number): Promise<unknown> | undefined => {
+    const toComplete = completable.shift();
+    if (toComplete) {
+      return call('complete', `${baseUrl}/tasks/${toComplete.id}/complete`, toComplete.agent, post({ variables: { [`${toComplete.elementId}Note`]: 'done' } }), dueAt).then(() => {
+        if (toComplete.elementId === 'resolve') finished++;
+        else externalUnlocked++;
+      });
+    }
+    const toClaim = claimable.shift();
+    if (toClaim) {
+      const agent = callers.agents[agentTurn++ % callers.agents.length];
+      return call('claim', `${baseUrl}/tasks/${toClaim.id}/claim`, agent, post({ start: true }), dueAt).then(() => completable.push({ ...toClaim, agent }));
+    }
+    const external = lockedExternal.shift();
+    if (external)
+      return call('completeExternal', `${baseUrl}/external-tasks/${external}/complete`, callers.worker, post({ workerId: 'worker-0', variables: { customerFound: true } }), dueAt);
+    if (externalUnlocked > 0 && !fetching) {
+      fetching = true;
+      const body = { workerId: 'worker-0', maxTasks: 10, topics: [{ name: 'crm-lookup', lockDurationMs: 30000 }] };
+      return call<{ id: string }[]>('fetchAndLock', `${baseUrl}/external-tasks/fetch-and-lock`, callers.worker, post(body), dueAt)
+        .then((locked) => {
+          externalUnlocked -= locked.length;
+          lockedExternal.push(...locked.map((task) => task.id));
+        })
+        .finally(() => (fetching = false));
+    }
+    if (started < count && started - finished < MAX_OPEN_CASES) {
+      started++;
+      const category = started % 5 === 0 ? 'complaint' : 'inquiry';
+      const body = { businessKey: `customer-${started % 300}`, variables: { category, amount: started % 5000 } };
+      return call('start', `${baseUrl}/processes/bench-service-request/instances`, callers.agents[0], post(body), dueAt);
+    }
+    return undefined;
+  };
+
+  const inFlight = new Set<Promise<unknown>>();
+  let arrivals = 0;
+  let idle = 0;
+  const began = performance.now();
+  for (let sequence = 0; !done(); sequence++) {
+    const dueAt = began + sequence * intervalMs;
+    const waitMs = dueAt - performance.now();
+    if (waitMs > 0) await sleep(waitMs);
+    const request = arrive(dueAt);
+    if (!request) {
+      idle++;
+      continue;
+    }
+    arrivals++;
+    const tracked: Promise<unknown> = request.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+  await Promise.all([...inFlight, poller]);
+  if (failure !== undefined) throw failure;
+  return { arrivals, idle };
+}
+
+function report(seconds: number, ceilingTps: number, statements: Map<CallName, number>, peakRss: number | undefined, openLoop: OpenLoopResult | undefined) {
   const percentile = (sorted: number[], p: number) => upperNearestRankQuantile(sorted, p / 100);
   let stateChanging = 0;
   const rows = [...latencies.entries()].map(([name, list]) => {
@@ -227,13 +327,22 @@ function report(seconds: number, ceilingTps: number, statements: Map<CallName, n
     return { call: name, count: list.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1), statementsPerCall };
   });
   const apiTps = stateChanging / seconds;
-  console.log(`\nTandem throughput: ${CASES} cases, ${INTAKE_CLIENTS} intake clients, ${CLIENTS} agents, ${WORKERS} workers, pool ${POOL_SIZE}, durable commits`);
+  const load = openLoop ? `open loop at ${RATE} calls/s` : `${INTAKE_CLIENTS} intake clients, ${CLIENTS} agents, ${WORKERS} workers`;
+  console.log(`\nTandem throughput: ${CASES} cases, ${load}, pool ${POOL_SIZE}, durable commits`);
   console.table(rows);
   console.log(`completed cases/s:                    ${(CASES / seconds).toFixed(1)}`);
   console.log(`state-changing API calls/s:           ${apiTps.toFixed(1)}`);
   console.log(`database ceiling (insert+update tx/s): ${ceilingTps.toFixed(1)}`);
   console.log(`ratio API calls / ceiling tx:          ${(apiTps / ceilingTps).toFixed(2)}  (aim >= 0.4)`);
   console.log(`engine peak RSS:                       ${peakRss === undefined ? 'n/a' : `${peakRss.toFixed(0)} MB`}`);
+  if (openLoop) {
+    console.log(`open loop: asked ${RATE} calls/s, achieved ${(openLoop.arrivals / seconds).toFixed(1)} calls/s; ${openLoop.idle} arrivals found no step ready`);
+  }
 }
 
-await main();
+const tandemCasesPerSecond = await main();
+const peer = await runBpmnEnginePeer(PEER_CASES);
+console.log(`bpmn-engine in-memory cases/s:        ${peer.casesPerSecond.toFixed(1)}  (${PEER_CASES} cases, nothing persisted, npm run bench:peers)`);
+console.log(
+  `Tandem durable cases/s ÷ bpmn-engine in-memory cases/s: ${(tandemCasesPerSecond / peer.casesPerSecond).toFixed(2)}  (${RATE === undefined ? 'aim >= 1.5' : 'open loop: Tandem runs at the asked rate, not its peak'})`,
+);
