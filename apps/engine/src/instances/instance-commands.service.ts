@@ -28,6 +28,11 @@ export interface CommandOutcome {
   version: ProcessVersionRecord;
 }
 
+/** A command's outcome with the effects it committed (none when it changed nothing): a caller may answer from them instead of reading the rows back. */
+export interface ExecuteOutcome extends CommandOutcome {
+  effects: readonly Effect[];
+}
+
 /** A feature's reaction to every committed command, for what reaches beyond the instance (thrown signals, buffered messages). */
 export interface AfterCommit {
   afterCommit(outcome: CommandOutcome, effects: Effect[]): Promise<void>;
@@ -100,7 +105,7 @@ export class InstanceCommands {
     });
   }
 
-  execute(instance: StoredInstance, command: Command, extra: ExecuteExtra = {}): Promise<CommandOutcome> {
+  execute(instance: StoredInstance, command: Command, extra: ExecuteExtra = {}): Promise<ExecuteOutcome> {
     noteInstance(instance.state.id);
     return this.metrics.timeCommand(command.type, async () => {
       const outcome = await this.executeUntimed(instance, command, extra);
@@ -109,15 +114,15 @@ export class InstanceCommands {
     });
   }
 
-  private async executeUntimed(instance: StoredInstance, command: Command, extra: ExecuteExtra): Promise<CommandOutcome> {
+  private async executeUntimed(instance: StoredInstance, command: Command, extra: ExecuteExtra): Promise<ExecuteOutcome> {
     const version = await this.versions.get(instance.state.processVersionId);
     const result = execute(version.graph, instance.state, command, await this.portsFor(version));
     // A command that changed nothing (e.g. a worker re-locking started work) needs no write.
     if (result.steps.length === 0 && result.effects.length === 0 && sameState(result.state, instance.state)) {
-      return { state: instance.state, revision: instance.revision, version };
+      return { state: instance.state, revision: instance.revision, version, effects: [] };
     }
     await this.check(result);
-    return this.committed(result, version, await this.instances.commit(result, instance, extra));
+    return { ...(await this.committed(result, version, await this.instances.commit(result, instance, extra))), effects: result.effects };
   }
 
   /**

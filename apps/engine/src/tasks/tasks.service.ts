@@ -26,6 +26,7 @@ import { TaskHistoryStepView } from './dto/task-history-step.view.js';
 import type { TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { ESCALATION_REASONS } from './escalation-reasons.js';
+import { heldAfter } from './held-after.js';
 import { candidateOf, isSupervisor, requireCandidate, requireOpenWorkInCase, requireTaskReadable } from './task-access.js';
 
 type TaskCommand = ClaimTaskCommand | TaskWorkCommand | AssignTaskCommand | DelegateTaskCommand | EscalateTaskCommand;
@@ -161,15 +162,19 @@ export class TasksService {
     return task;
   }
 
-  /** One engine command on the task's instance, then the task as it is now. */
+  /** One engine command on the task's instance, then the task as it is now: from the command's effects when they tell it all, else read back. */
   private async run(id: string, principal: Principal, command: (task: TaskRecord) => TaskCommand): Promise<TaskView> {
     const found = await this.tasks.findWithInstance(id);
     if (!found) throw taskNotFound(id);
     requireCandidate(found.task, principal);
-    await this.commands.execute(found.instance, command(found.task));
+    const { effects } = await this.commands.execute(found.instance, command(found.task));
+    return this.view(heldAfter(found.task, effects) ?? (await this.readBack(id)));
+  }
+
+  private async readBack(id: string): Promise<TaskRecord> {
     const task = await this.tasks.findById(id);
     if (!task) throw taskNotFound(id);
-    return this.view(task);
+    return task;
   }
 
   private async view(task: TaskRecord): Promise<TaskView> {
