@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { Calibration, Estimate, Prediction, PredictionComparison, PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
+import type { VersionCalibration, Estimate, Prediction, PredictionComparison, PredictionRequest } from '../../apps/web/src/api/simulations-types.js';
 import {
   fitHint,
   formatDifferenceEstimate,
@@ -41,7 +41,7 @@ describe('the prediction page in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
-  let calibration: Calibration;
+  let calibration: VersionCalibration;
 
   const call = async <T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> => {
     const authorization = init.token ? { authorization: `Bearer ${init.token}` } : engine.authHeaders;
@@ -117,7 +117,7 @@ describe('the prediction page in the browser', () => {
   it('calibrates the as-is from its history and shows each parameter with its evidence', async () => {
     // given
     ({ context, page, pageErrors } = await openSignedInPage(stack, { width: 1280, height: 900 }, analyst));
-    calibration = await call<Calibration>('simulations/calibration', { method: 'POST', body: JSON.stringify({ processVersionId: asIs }), token: analyst.token });
+    calibration = await call<VersionCalibration>('simulations/calibration', { method: 'POST', body: JSON.stringify({ processVersionId: asIs }), token: analyst.token });
     await page.goto(`${baseUrl}/#/insights`);
     await page.waitForSelector('body[data-ready="true"]');
 

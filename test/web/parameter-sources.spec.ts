@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Calibration } from '../../apps/web/src/api/simulations-types.js';
+import type { VersionCalibration } from '../../apps/web/src/api/simulations-types.js';
 import { candidateShares, describeField, poolSize } from '../../apps/web/src/insights/prediction/parameter-sources.js';
 import type { ModelOutline } from '../../apps/web/src/insights/prediction/shared-parameters.js';
 
@@ -38,7 +38,7 @@ const toBe: ModelOutline = {
   },
 };
 
-const calibration = (branches: Calibration['parameters']['branches']): Calibration => ({
+const calibration = (branches: VersionCalibration['parameters']['branches']): VersionCalibration => ({
   processVersionId: 'as-is',
   window: null,
   cases: 24,

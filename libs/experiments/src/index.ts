@@ -54,7 +54,7 @@ export type { DurationScenario, RateScenario, ScheduleScenario, OperatingCharact
 export { durationOperatingCharacteristics, rateOperatingCharacteristics } from './operating-characteristics/sequential-looks.js';
 
 export type { AnalysisInput, ArmActivity, ArmCase, StageTime } from './analysis/analysis-input.js';
-export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult } from './analysis/analyze-experiment.js';
+export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult, AnalysisLook } from './analysis/analyze-experiment.js';
 export { ANALYSIS_STAGES, analyzeExperiment } from './analysis/analyze-experiment.js';
 export type { GuardrailCheck } from './analysis/guardrail-check.js';
 export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';

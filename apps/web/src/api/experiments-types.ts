@@ -6,9 +6,10 @@
  * definitions were sent lack `MetricResult.definition`; the metrics table shows none then.
  */
 
-import type { CandidateAnalysis, ExperimentAnalysis } from '#experiments';
+import type { ExperimentAnalysis } from '#experiments';
 
 export type {
+  AnalysisLook,
   ActivityDifference,
   ArmLeadTime,
   ArmRole,
@@ -31,9 +32,6 @@ export type {
   VerdictReasonCode,
   VerdictReport,
 } from '#experiments';
-
-/** One look of a candidate's sequential test as the analysis dates it (the lib's SequentialLook is the undated one). */
-export type SequentialLook = CandidateAnalysis['looks'][number];
 
 /** The analysis's plan: the experiment's, with what it requires and how far the cases have come. */
 export type AnalysisPlan = ExperimentAnalysis['plan'];

@@ -1,5 +1,5 @@
 import { requestJson } from './http-client.js';
-import type { Calibration, CalibrationRequest, Prediction, PredictionComparison, PredictionRequest } from './simulations-types.js';
+import type { VersionCalibration, CalibrationRequest, Prediction, PredictionComparison, PredictionRequest } from './simulations-types.js';
 
 /*
  * The simulations API as the prediction page calls it (POST /api/simulations/calibration and
@@ -7,7 +7,7 @@ import type { Calibration, CalibrationRequest, Prediction, PredictionComparison,
  * prediction/): the web app does not import the simulator.
  */
 
-export const calibrateVersion = (body: CalibrationRequest): Promise<Calibration> => requestJson<Calibration>('simulations/calibration', { method: 'POST', body });
+export const calibrateVersion = (body: CalibrationRequest): Promise<VersionCalibration> => requestJson<VersionCalibration>('simulations/calibration', { method: 'POST', body });
 
 export const predictVersions = (body: PredictionRequest): Promise<Prediction | PredictionComparison> =>
   requestJson<Prediction | PredictionComparison>('simulations/predictions', { method: 'POST', body });

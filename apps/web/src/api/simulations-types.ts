@@ -3,9 +3,10 @@
  * the bundle), so a change there that the prediction page does not follow fails `typecheck:web`.
  * Kept apart from the calls so tests can read them without a browser.
  */
-import type { Prediction, PredictionComparison, VersionCalibration } from '#simulation';
+import type { Prediction, PredictionComparison } from '#simulation';
 
 export type {
+  VersionCalibration,
   ArrivalSpec,
   BranchFit,
   CalibrationRequest,
@@ -27,8 +28,5 @@ export type {
   VariableSpec,
   WorkingHours,
 } from '#simulation';
-
-/** What POST /api/simulations/calibration answers: the lib's calibration and the version it was fitted on. */
-export type Calibration = VersionCalibration;
 
 export const isComparison = (answer: Prediction | PredictionComparison): answer is PredictionComparison => 'differences' in answer;

@@ -31,6 +31,9 @@ const DAY_MS = 86_400_000;
 const HASHED: readonly AssignmentReason[] = ['weight', 'ramp', 'sticky', 'guardrail'];
 export const ANALYSIS_STAGES = ['inquiry', 'diagnosis', 'solution', 'follow-up'] as const;
 
+/** One look of a candidate's sequential test, dated, with the boundary it was held to. */
+export type AnalysisLook = DatedLook & { boundary: number | null };
+
 export interface ArmSummary {
   armId: string;
   role: Arm['role'];
@@ -57,7 +60,7 @@ export interface CandidateAnalysis {
   metrics: MetricResult[];
   leadTime: LeadTimeComparison | null;
   guardrails: GuardrailCheck[];
-  looks: Array<DatedLook & { boundary: number | null }>;
+  looks: AnalysisLook[];
   activities: ActivityDifference[];
   verdict: VerdictReport;
 }

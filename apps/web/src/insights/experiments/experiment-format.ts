@@ -3,7 +3,7 @@
  * the unit test compare the page with the API through the same wording. Every coloured thing on
  * the dashboard also gets one of these texts, so colour is never the only signal.
  */
-import type { DurationFigure, ExperimentEvent, GuardrailCheck, MetricResult, RateFigure, SequentialLook, Verdict } from '../../api/experiments-types.js';
+import type { DurationFigure, ExperimentEvent, GuardrailCheck, MetricResult, RateFigure, AnalysisLook, Verdict } from '../../api/experiments-types.js';
 import { differenceInWords, formatDurationMs, formatPointsDistance, formatSignedDurationMs } from '../../format/units.js';
 
 export const METRIC_LABELS: Record<string, string> = {
@@ -153,7 +153,7 @@ export const expectedDaysText = (days: number | null): string => {
 };
 
 /** Whether a look's |z| reached its boundary. */
-export const lookCrossed = (look: Pick<SequentialLook, 'z' | 'boundary'>): boolean => look.boundary !== null && Math.abs(look.z) >= look.boundary;
+export const lookCrossed = (look: Pick<AnalysisLook, 'z' | 'boundary'>): boolean => look.boundary !== null && Math.abs(look.z) >= look.boundary;
 
 /** The label of an activity on the difference heatmap: the shift, ★ where significant, and which way. */
 export const activityDifferenceLabel = (activity: { differenceMs: number | null; significant: boolean }): string => {

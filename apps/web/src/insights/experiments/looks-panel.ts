@@ -1,4 +1,4 @@
-import type { CandidateAnalysis, SequentialLook } from '../../api/experiments-types.js';
+import type { CandidateAnalysis, AnalysisLook } from '../../api/experiments-types.js';
 import { element } from '../../ui/dom.js';
 import { dataTable, panel } from './data-table.js';
 import { formatDay, formatInstant, formatNumber, formatZ, lookCrossed, metricLabel } from './experiment-format.js';
@@ -41,7 +41,7 @@ const timeTicks = (from: number, to: number): Array<{ at: number; label: string 
 };
 
 /** The looks as a chart: x the look's date, y its z, the ± boundary dashed, the observed z as points, the plan marked. */
-const looksChart = (looks: readonly SequentialLook[], context: LooksContext): SVGElement => {
+const looksChart = (looks: readonly AnalysisLook[], context: LooksContext): SVGElement => {
   const from = Math.min(context.startedAtMs ?? looks[0].at - DAY_MS, looks[0].at);
   const to = Math.max(looks[looks.length - 1].at, from + 1);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;

@@ -1,11 +1,11 @@
-import type { AnalysisPlan, SequentialLook } from '../../api/experiments-types.js';
+import type { AnalysisPlan, AnalysisLook } from '../../api/experiments-types.js';
 import { element } from '../../ui/dom.js';
 import { panel } from './data-table.js';
 import { formatPercent, formatPoints, isDurationMetric, metricLabel } from './experiment-format.js';
 import { planProgress } from './plan-progress.js';
 
 /** The plan's progress: a bar with its figures in words, when it is reached (or how long it should take), and what the plan was sized for. */
-export const planPanel = (plan: AnalysisPlan, looks: readonly SequentialLook[], crossedLook: number | null): HTMLElement => {
+export const planPanel = (plan: AnalysisPlan, looks: readonly AnalysisLook[], crossedLook: number | null): HTMLElement => {
   const progress = planProgress({ plan, looks, crossedLook });
   const percent = Math.round(Math.min(progress.fraction, 1) * 100);
   const effect = isDurationMetric(plan.primaryMetric) ? `${formatPercent(plan.mde, 0)} change` : formatPoints(plan.mde).replace(/^\+/, '');

@@ -3,7 +3,7 @@
  * pass the plan, when it was reached and whether the sequential test stopped early, never a
  * share above 100 % nor days still to go. Pure functions, for the page and its unit test.
  */
-import type { SequentialLook } from '../../api/experiments-types.js';
+import type { AnalysisLook } from '../../api/experiments-types.js';
 import { expectedDaysText, formatDay, formatPercent } from './experiment-format.js';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ export const informationText = (fraction: number | null | undefined): string => 
 
 export interface PlanProgressInput {
   plan: { casesSoFar: number; perArm: number; expectedDays: number | null };
-  looks: readonly Pick<SequentialLook, 'at' | 'informationFraction'>[];
+  looks: readonly Pick<AnalysisLook, 'at' | 'informationFraction'>[];
   /** 0-based index of the look that crossed the boundary, as the verdict's `sequential.crossed.look` */
   crossedLook: number | null;
 }

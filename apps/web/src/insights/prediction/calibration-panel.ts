@@ -6,7 +6,7 @@
  * activity's mean minutes, the branch and escalation shares are inputs, so an analyst can ask
  * "what if" before predicting.
  */
-import type { Calibration, SimulationParameters } from '../../api/simulations-types.js';
+import type { VersionCalibration, SimulationParameters } from '../../api/simulations-types.js';
 import { element, formatDateTime } from '../../ui/dom.js';
 import { branchSource, durationSource, standardMinutesSource } from './parameter-sources.js';
 import { distributionMean, distributionText, fitHint, formatCount, formatPValue, POOR_FIT_P, withMean } from './prediction-format.js';
@@ -15,7 +15,7 @@ import type { ModelOutline } from './shared-parameters.js';
 const numberInput = (field: string, value: number, label: string, step = 'any'): HTMLInputElement =>
   element('input', { type: 'number', step, value: String(value), 'data-field': field, 'aria-label': label, class: 'prediction-number' });
 
-export const calibrationPanel = (calibration: Calibration, outline: ModelOutline): HTMLElement => {
+export const calibrationPanel = (calibration: VersionCalibration, outline: ModelOutline): HTMLElement => {
   const name = (id: string): string => outline.nodes[id]?.name ?? id;
   const { parameters, fit } = calibration;
   const window = calibration.window ? `${formatDateTime(calibration.window.from)} – ${formatDateTime(calibration.window.to)}` : 'no window';
@@ -143,7 +143,7 @@ export const calibrationPanel = (calibration: Calibration, outline: ModelOutline
   );
 };
 
-const agentsHint = (pools: Calibration['fit']['pools']): string => {
+const agentsHint = (pools: VersionCalibration['fit']['pools']): string => {
   const groups = Object.entries(pools);
   return groups.length === 0
     ? 'No agents recorded: the pools below start at the default size.'
@@ -156,7 +156,7 @@ const agentsHint = (pools: Calibration['fit']['pools']): string => {
  * model's standard minutes is sent only when its mean was changed (the simulator's own default
  * is the same log-normal, sd half the mean).
  */
-export const readCalibratedParameters = (panel: HTMLElement, calibration: Calibration): Calibration['parameters'] => {
+export const readCalibratedParameters = (panel: HTMLElement, calibration: VersionCalibration): VersionCalibration['parameters'] => {
   const valueOf = (field: string): number => {
     const input = panel.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(field)}"]`);
     return input === null || input.value.trim() === '' ? Number.NaN : Number(input.value);

@@ -4,7 +4,7 @@
  * Every value the simulator needs is filled after a calibration: from the history where it has
  * it, else from a stated default ("default: not in history").
  */
-import type { Calibration, PoolFit } from '../../api/simulations-types.js';
+import type { VersionCalibration, PoolFit } from '../../api/simulations-types.js';
 import type { ModelOutline } from './shared-parameters.js';
 
 export interface Sourced<T> {
@@ -47,7 +47,7 @@ const quoted = (text: string): string => `“${text}”`;
  * decide. Another decision that happens to reach the same step is not borrowed from: "no money
  * involved" says nothing about "within the first line's limit".
  */
-export const candidateShares = (gatewayId: string, candidate: ModelOutline, calibration: Calibration, baseline: ModelOutline): Record<string, Sourced<number>> | null => {
+export const candidateShares = (gatewayId: string, candidate: ModelOutline, calibration: VersionCalibration, baseline: ModelOutline): Record<string, Sourced<number>> | null => {
   const flows = candidate.nodes[gatewayId]?.outgoing ?? [];
   const historyFlows = Object.entries(calibration.parameters.branches).flatMap(([historyGateway, shares]) =>
     Object.entries(shares).map(([flowId, share]) => ({ historyGateway, flowId, share, target: baseline.flowTargets[flowId] })),

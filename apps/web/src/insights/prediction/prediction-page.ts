@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/api-error.js';
 import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../../api/process-versions-api.js';
 import { calibrateVersion, predictVersions } from '../../api/simulations-api.js';
-import type { Calibration, PredictionRequest, SimulationParameters, SimulationProblem } from '../../api/simulations-types.js';
+import type { VersionCalibration, PredictionRequest, SimulationParameters, SimulationProblem } from '../../api/simulations-types.js';
 import { byRole, element } from '../../ui/dom.js';
 import { messageOf } from '../../ui/error-message.js';
 import { showStatus } from '../../ui/status-line.js';
@@ -83,7 +83,7 @@ export class PredictionPage {
   private readonly form: HTMLFormElement;
   private versions: ProcessVersion[] = [];
   private readonly outlines = new Map<string, ModelOutline>();
-  private calibration: Calibration | undefined;
+  private calibration: VersionCalibration | undefined;
 
   constructor(private readonly element: HTMLElement) {
     element.innerHTML = TEMPLATE;
@@ -206,7 +206,7 @@ export class PredictionPage {
   }
 
   /** The study as set on the page: the calibrated parameters as edited, the team, the horizon and the seed. */
-  private studyParameters(calibration: Calibration): SimulationParameters {
+  private studyParameters(calibration: VersionCalibration): SimulationParameters {
     const number = (role: string): number => byRole<HTMLInputElement>(this.element, role).valueAsNumber;
     const startDate = byRole<HTMLInputElement>(this.element, 'start').value;
     return {
@@ -223,7 +223,7 @@ export class PredictionPage {
    * model and pairs the runs; the candidate's own branch shares go with it. What the candidate's model
    * lacks is listed for the page to say.
    */
-  private async request(calibration: Calibration): Promise<{ request: PredictionRequest; leftOut: string[] }> {
+  private async request(calibration: VersionCalibration): Promise<{ request: PredictionRequest; leftOut: string[] }> {
     const parameters = this.studyParameters(calibration);
     const replications = byRole<HTMLInputElement>(this.element, 'replications').valueAsNumber;
     const request: PredictionRequest = { processVersionId: calibration.processVersionId, replications, parameters };
