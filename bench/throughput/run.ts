@@ -8,6 +8,14 @@
  *
  *   npm run bench:throughput            # defaults below; override with BENCH_* variables
  *   BENCH_RATE=150 npm run bench:throughput   # open loop: 150 calls/s arrive on a clock (issue 19 point 3)
+ *   BENCH_STATEMENTS=1 npm run bench:throughput   # also the statements and tables that cost the database most
+ *   BENCH_ENGINE_NODE_ARGS="--cpu-prof --cpu-prof-dir=.scratch/prof" npm run bench:throughput
+ *   npm run bench:profile -- .scratch/prof/<file>.cpuprofile   # the engine's CPU by package and function
+ *
+ * Besides rates it prints CPU ms per call for the engine, the database and this driver: on a shared
+ * 2-core machine throughput follows whatever else runs, CPU per call hardly does. A V8 profile taken
+ * while the cores are saturated shows time descheduled as the native call that was running (often
+ * `writev` on the database socket, where the woken backend preempts the engine), not CPU spent there.
  */
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
@@ -19,6 +27,8 @@ import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { parseMetrics, sumOf } from '../support/prometheus-text.js';
 import { runBpmnEnginePeer } from '../peers/bpmn-engine-peer.js';
+import { startCpuWindow, type CpuWindow } from '../support/cpu-meter.js';
+import { costliestStatements, resetStatementStatistics, tableWrites } from '../support/statement-statistics.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -29,6 +39,8 @@ const INTAKE_CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 4);
 const MAX_OPEN_CASES = Number(process.env.BENCH_MAX_OPEN_CASES ?? 100);
 const WARMUP_CASES = 20;
 const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 1000);
+/** BENCH_STATEMENTS=1 prints the statements that cost the database the most while measuring (pg_stat_statements). */
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 /** Calls per second arriving on a clock; unset, the bench is a closed loop of clients. */
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 
@@ -68,9 +80,11 @@ interface OpenLoopResult {
 
 /** Runs the bench and returns Tandem's completed cases/s. */
 async function main(): Promise<number> {
-  const db = await startBenchDatabase(['ceiling', 'engine']);
+  const db = await startBenchDatabase(['ceiling', 'engine'], { statementStatistics: STATEMENTS });
   try {
+    const ceilingCpu = startCpuWindow({ database: db.serverPid() });
     const ceiling = await measureCeiling(db.url('ceiling'));
+    const ceilingDatabaseMsPerTx = ceilingCpu.stop().byName.database / (ceiling * CEILING_SECONDS);
     // BENCH_ENGINE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.scratch/prof", profiles the engine alone.
     const engine = await startEngineProcess({
       databaseUrl: db.url('engine'),
@@ -84,14 +98,24 @@ async function main(): Promise<number> {
       latencies.clear();
       measuring = true;
       const statementsBefore = await statementsByCall(engine);
+      if (STATEMENTS) await resetStatementStatistics(db.url('engine'));
+      const cpu = startCpuWindow({ engine: engine.child.pid!, database: db.serverPid() });
       const began = performance.now();
       const openLoop = RATE === undefined ? undefined : await runOpenLoop(engine.baseUrl, callers, CASES, RATE);
       if (RATE === undefined) await runCases(engine.baseUrl, callers, CASES);
       const seconds = (performance.now() - began) / 1000;
+      const cpuUsed = cpu.stop();
       measuring = false;
       const statementsAfter = await statementsByCall(engine);
       const statements = new Map([...statementsAfter].map(([name, count]) => [name, count - (statementsBefore.get(name) ?? 0)]));
       report(seconds, ceiling, statements, engine.peakRssMb(), openLoop);
+      reportCpu(cpuUsed, seconds, ceilingDatabaseMsPerTx);
+      if (STATEMENTS) {
+        console.log('statements that cost the database the most while measuring:');
+        console.table(await costliestStatements(db.url('engine')));
+        console.log('tables written (since the engine started):');
+        console.table(await tableWrites(db.url('engine')));
+      }
       return CASES / seconds;
     } finally {
       await engine.stop();
@@ -338,6 +362,22 @@ function report(seconds: number, ceilingTps: number, statements: Map<CallName, n
   if (openLoop) {
     console.log(`open loop: asked ${RATE} calls/s, achieved ${(openLoop.arrivals / seconds).toFixed(1)} calls/s; ${openLoop.idle} arrivals found no step ready`);
   }
+}
+
+/**
+ * Where the CPU went: per state-changing call for the engine, the database and this load driver, and
+ * what else ran on the machine meanwhile. On a machine the engine shares with its database, the sum
+ * per call bounds the rate: 2 cores give 2,000 ms of CPU per second.
+ */
+function reportCpu(cpu: CpuWindow, seconds: number, ceilingDatabaseMsPerTx: number) {
+  let stateChanging = 0;
+  for (const [name, list] of latencies) if (STATE_CHANGING.has(name)) stateChanging += list.length;
+  const perCall = (ms: number) => (ms / stateChanging).toFixed(3);
+  console.log(`CPU ms per state-changing call:        engine ${perCall(cpu.byName.engine)}, database ${perCall(cpu.byName.database)}, load driver ${perCall(cpu.benchMs)}`);
+  console.log(`database CPU ms per ceiling tx:        ${ceilingDatabaseMsPerTx.toFixed(3)}`);
+  console.log(
+    `machine while measuring:               ${(100 * cpu.machineBusy).toFixed(0)} % of all cores busy, ${(cpu.othersMs / seconds / 10).toFixed(0)} % of a core used by other processes, load average ${cpu.loadAverage.toFixed(2)}`,
+  );
 }
 
 const tandemCasesPerSecond = await main();
