@@ -27,6 +27,7 @@ import { send } from '../support/http-client.js';
 import { createUser, projectRoot, sleep, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { parseMetrics, sumOf } from '../support/prometheus-text.js';
 import { runBpmnEnginePeer } from '../peers/bpmn-engine-peer.js';
+import { runTandemCore } from '../peers/tandem-core-peer.js';
 import { startCpuWindow, type CpuWindow } from '../support/cpu-meter.js';
 import { costliestStatements, resetStatementStatistics, tableWrites } from '../support/statement-statistics.js';
 
@@ -383,6 +384,10 @@ function reportCpu(cpu: CpuWindow, seconds: number, ceilingDatabaseMsPerTx: numb
 const tandemCasesPerSecond = await main();
 const peer = await runBpmnEnginePeer(PEER_CASES);
 console.log(`bpmn-engine in-memory cases/s:        ${peer.casesPerSecond.toFixed(1)}  (${PEER_CASES} cases, nothing persisted, npm run bench:peers)`);
+const core = await runTandemCore(PEER_CASES);
+console.log(
+  `Tandem engine core in-memory cases/s:  ${core.casesPerSecond.toFixed(1)}  (${core.cpuMsPerCase.toFixed(3)} CPU ms per case; the same steps with no HTTP and no database)`,
+);
 console.log(
   `Tandem durable cases/s ÷ bpmn-engine in-memory cases/s: ${(tandemCasesPerSecond / peer.casesPerSecond).toFixed(2)}  (${RATE === undefined ? 'aim >= 1.5' : 'open loop: Tandem runs at the asked rate, not its peak'})`,
 );
