@@ -12,6 +12,7 @@ const ROUTES = {
   claim: 'POST /api/tasks/:id/claim',
   complete: 'POST /api/tasks/:id/complete',
   completeExternal: 'POST /api/external-tasks/:id/complete',
+  fetchAndLock: 'POST /api/external-tasks/fetch-and-lock',
 } as const;
 
 /**
@@ -19,7 +20,8 @@ const ROUTES = {
  * sends through the pool on a warm engine, counted by the engine itself, over real HTTP on the real
  * PostgreSQL. A count, not a time. The issue's target: at most 2 for claim, complete and
  * complete-external (read + commit) and none for authentication: all there, claim, complete and
- * complete-external at 2 and authentication at 0. Lower these numbers when a change saves a
+ * complete-external at 2 and authentication at 0; fetch-and-lock sends one statement plus one commit
+ * per task it locks. Lower these numbers when a change saves a
  * round trip; a rise is a regression unless the issue says otherwise.
  */
 describe('round trips per call on a warm engine', () => {
@@ -68,11 +70,16 @@ describe('round trips per call on a warm engine', () => {
       };
     };
     const triage = await work();
-    const locked = await request(sut.anonymousServer)
-      .post('/api/external-tasks/fetch-and-lock')
-      .set('X-API-Key', workerKey)
-      .send({ workerId: 'w1', maxTasks: 1, topics: [{ name: 'crm-lookup', lockDurationMs: 30_000 }] });
-    const [external] = locked.body as Array<{ id: string }>;
+    let locked: Response | undefined;
+    const fetchAndLock = await counted(
+      ROUTES.fetchAndLock,
+      async () =>
+        (locked = await request(sut.anonymousServer)
+          .post('/api/external-tasks/fetch-and-lock')
+          .set('X-API-Key', workerKey)
+          .send({ workerId: 'w1', maxTasks: 1, topics: [{ name: 'crm-lookup', lockDurationMs: 30_000 }] })),
+    );
+    const [external] = locked!.body as Array<{ id: string }>;
     const completeExternal = await counted(ROUTES.completeExternal, () =>
       request(sut.anonymousServer)
         .post(`/api/external-tasks/${external!.id}/complete`)
@@ -81,15 +88,17 @@ describe('round trips per call on a warm engine', () => {
     );
     const resolve = await work();
     const me = await counted(ROUTES.me, () => agent.get('/api/auth/me'));
-    return { triage, completeExternal, resolve, me };
+    return { triage, fetchAndLock, completeExternal, resolve, me };
   };
 
-  it('claims and completes with 2 statements each, and authenticates with none', async () => {
+  it('claims, completes and locks one external task with 2 statements each, and authenticates with none', async () => {
     // given a warm engine: one case through already (statements prepared, caches filled)
     await runCase('warm-up');
     // when a second case goes through, then each call sends as many statements as it must
     expect(await runCase('counted')).toEqual({
       triage: { claim: 2, complete: 2 },
+      // the lock statement (which also reads the instance) and the lock's commit
+      fetchAndLock: 2,
       completeExternal: 2,
       resolve: { claim: 2, complete: 2 },
       me: 0,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
 import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
-import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskRecord } from '#persistence';
+import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
@@ -146,9 +146,10 @@ export class ExternalTasksService {
     throw lockLost(id, dto.workerId);
   }
 
-  private async recordLock(externalTask: ExternalTaskRecord, workerId: string): Promise<LockedExternalTaskView | null> {
+  private async recordLock({ instance: lockedWith, ...externalTask }: LockedExternalTask, workerId: string): Promise<LockedExternalTaskView | null> {
     for (let attempt = 1; ; attempt += 1) {
-      const instance = await this.instances.load(externalTask.instanceId);
+      // The lock statement read the instance; only a retry after a conflict reads it again.
+      const instance = attempt === 1 ? lockedWith : await this.instances.load(externalTask.instanceId);
       if (!instance) return null;
       try {
         const { state } = await this.commands.execute(instance, {

@@ -17,6 +17,11 @@ export interface ExternalTaskRecord {
   createdAt: Date;
 }
 
+/** A task just locked, with its instance as the lock statement read it: the state the lock's command starts from. */
+export interface LockedExternalTask extends ExternalTaskRecord {
+  instance: StoredInstance;
+}
+
 export interface FetchAndLock {
   workerId: string;
   maxTasks: number;
@@ -57,8 +62,8 @@ export class ExternalTaskRepository {
    * (a suspended one does no work, so its tasks stay where they are until it resumes). Rows
    * another engine process is locking right now are skipped, never waited for.
    */
-  async fetchAndLock({ workerId, maxTasks, topics, now }: FetchAndLock): Promise<ExternalTaskRecord[]> {
-    return this.sql.rows(
+  async fetchAndLock({ workerId, maxTasks, topics, now }: FetchAndLock): Promise<LockedExternalTask[]> {
+    const rows = await this.sql.rows<ExternalTaskRecord & StoredInstance>(
       `WITH topic AS (
          SELECT name, lock_duration_ms FROM jsonb_to_recordset($1::jsonb) AS t(name text, lock_duration_ms bigint)
        ), candidate AS (
@@ -74,9 +79,10 @@ export class ExternalTaskRepository {
          FROM candidate WHERE e.id = candidate.id
          RETURNING ${EXTERNAL_TASK_COLUMNS}
        )
-       SELECT * FROM locked ORDER BY "createdAt", id`,
+       SELECT locked.*, i.state, i.revision FROM locked JOIN instance i ON i.id = locked."instanceId" ORDER BY "createdAt", id`,
       [JSON.stringify(topics.map((topic) => ({ name: topic.name, lock_duration_ms: topic.lockDurationMs }))), now, maxTasks, workerId],
     );
+    return rows.map(({ state, revision, ...externalTask }) => ({ ...externalTask, instance: { state, revision } }));
   }
 
   /** Gives up a lock that was never handed to the worker (its instance moved on or was suspended meanwhile): fetchable again at once. */
