@@ -83,6 +83,7 @@ void ensureSignedIn()
     }
     if (location.hash === '' && may('agent') && !may('designer')) location.hash = '#/tasklist';
     else if (location.hash === '' && may('analyst') && !may('designer')) location.hash = '#/insights';
+    versions.allowActions(session);
     await modeler.start(session);
   })
   .then(route)

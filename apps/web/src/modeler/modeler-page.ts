@@ -298,7 +298,10 @@ export class ModelerPage {
     showStatus(this.status, 'info', 'Checking what the deployment changes…');
     try {
       const xml = await this.xml();
-      const decision = await askToDeploy(this.element, await previewDeployment(xml));
+      const preview = await previewDeployment(xml);
+      // The dialog says what the deployment changes now.
+      this.status.hidden = true;
+      const decision = await askToDeploy(this.element, preview);
       if (decision === undefined) {
         showStatus(this.status, 'info', 'Not deployed.');
         return;

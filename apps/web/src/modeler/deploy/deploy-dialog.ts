@@ -15,7 +15,7 @@ export const DEPLOY_DIALOG_TEMPLATE = `
       <datalist id="deploy-tag-suggestions"><option value="as-is"></option><option value="to-be"></option></datalist>
       <p class="hint" data-role="deploy-tag-hint">Name what this version is, so experiments and the version list tell it apart.</p>
       <div class="dialog-actions">
-        <button type="submit" value="cancel" data-action="cancel-deploy">Cancel</button>
+        <button type="submit" value="cancel" formnovalidate data-action="cancel-deploy">Cancel</button>
         <button type="submit" value="deploy" class="primary" data-action="confirm-deploy">Deploy</button>
       </div>
     </form>
