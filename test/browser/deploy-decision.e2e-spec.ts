@@ -1,19 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createUser, deployXml, projectRoot } from '../../bench/support/engine-process.js';
 import { webSession } from '../../bench/support/web-session.js';
-import { screenshot } from './support/chromium.js';
+import { docScreenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
-
-/** Kept in the repository beside the docs (artifacts/ is not). */
-const docImage = async (page: Page, name: string): Promise<void> => {
-  await screenshot(page, name);
-  await mkdir(join(projectRoot(), 'docs/images'), { recursive: true });
-  await copyFile(join(projectRoot(), 'artifacts/screenshots', `${name}.png`), join(projectRoot(), 'docs/images', `${name}.png`));
-};
 
 const reference = (file: string) => readFile(join(projectRoot(), 'processes/customer-service', file), 'utf8');
 
@@ -110,7 +103,7 @@ describe('deploying from the modeler', () => {
     expect(await process.locator('[data-role="deploy-callers"] li').allTextContents()).toEqual(['complaint-intake v1: Handle the request (Call_Service)']);
     // and it cannot be confirmed without a tag
     expect(await dialog.locator('[data-action="confirm-deploy"]').isDisabled()).toBe(true);
-    await docImage(page, 'i21-deploy-dialog');
+    await docScreenshot(page, 'i21-deploy-dialog');
 
     // when the designer cancels
     await dialog.locator('[data-action="cancel-deploy"]').click();
@@ -134,13 +127,13 @@ describe('deploying from the modeler', () => {
     await sut.select(taskId);
     await sut.field('valueClass').selectOption('NVA');
     await sut.field('wasteType').selectOption('overprocessing');
-    await docImage(page, 'i21-waste-type-before');
+    await docScreenshot(page, 'i21-waste-type-before');
     // when it is reclassified VA
     await sut.field('valueClass').selectOption('VA');
     // then its waste type is cleared
     await sut.root.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="VA"]`).waitFor();
     expect(await sut.field('wasteType').inputValue()).toBe('');
-    await docImage(page, 'i21-waste-type-after');
+    await docScreenshot(page, 'i21-waste-type-after');
     // when the designer undoes once, from outside the panel
     await sut.root.locator('[data-role="summary"]').click();
     await page.keyboard.press('Control+Z');
@@ -177,7 +170,7 @@ describe('deploying from the modeler', () => {
     expect(await modeler.root.locator('[data-action="save-draft"]').isVisible()).toBe(false);
     expect(await modeler.root.locator('[data-action="open-deployed"]').isVisible()).toBe(true);
     expect(await modeler.status().isVisible()).toBe(false);
-    await docImage(analyst.page, 'i21-modeler-analyst');
+    await docScreenshot(analyst.page, 'i21-modeler-analyst');
     expect(analyst.pageErrors).toEqual([]);
     await analyst.context.close();
   }, 60_000);
