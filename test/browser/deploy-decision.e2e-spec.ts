@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createUser, deployXml, projectRoot } from '../../bench/support/engine-process.js';
 import { webSession } from '../../bench/support/web-session.js';
-import { docScreenshot } from './support/chromium.js';
+import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -103,7 +103,7 @@ describe('deploying from the modeler', () => {
     expect(await process.locator('[data-role="deploy-callers"] li').allTextContents()).toEqual(['complaint-intake v1: Handle the request (Call_Service)']);
     // and it cannot be confirmed without a tag
     expect(await dialog.locator('[data-action="confirm-deploy"]').isDisabled()).toBe(true);
-    await docScreenshot(page, 'i21-deploy-dialog');
+    await screenshot(page, 'i21-deploy-dialog');
 
     // when the designer cancels
     await dialog.locator('[data-action="cancel-deploy"]').click();
@@ -127,13 +127,13 @@ describe('deploying from the modeler', () => {
     await sut.select(taskId);
     await sut.field('valueClass').selectOption('NVA');
     await sut.field('wasteType').selectOption('overprocessing');
-    await docScreenshot(page, 'i21-waste-type-before');
+    await screenshot(page, 'i21-waste-type-before');
     // when it is reclassified VA
     await sut.field('valueClass').selectOption('VA');
     // then its waste type is cleared
     await sut.root.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="VA"]`).waitFor();
     expect(await sut.field('wasteType').inputValue()).toBe('');
-    await docScreenshot(page, 'i21-waste-type-after');
+    await screenshot(page, 'i21-waste-type-after');
     // when the designer undoes once, from outside the panel
     await sut.root.locator('[data-role="summary"]').click();
     await page.keyboard.press('Control+Z');
@@ -170,7 +170,7 @@ describe('deploying from the modeler', () => {
     expect(await modeler.root.locator('[data-action="save-draft"]').isVisible()).toBe(false);
     expect(await modeler.root.locator('[data-action="open-deployed"]').isVisible()).toBe(true);
     expect(await modeler.status().isVisible()).toBe(false);
-    await docScreenshot(analyst.page, 'i21-modeler-analyst');
+    await screenshot(analyst.page, 'i21-modeler-analyst');
     expect(analyst.pageErrors).toEqual([]);
     await analyst.context.close();
   }, 60_000);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Dialog, Page } from 'playwright-core';
 import { DESIGNER } from '../../bench/support/web-session.js';
-import { docScreenshot } from './support/chromium.js';
+import { screenshot } from './support/chromium.js';
 import { ModelerDriver } from './support/modeler-driver.js';
 import { openSignedInPage, startWebStack, type WebStack } from './support/web-stack.js';
 
@@ -80,7 +80,7 @@ describe('the modeler protects work', () => {
     // then the task is there, with a note saying the draft was restored
     await elsewhere.shape(taskId).waitFor();
     expect(await elsewhere.status().textContent()).toMatch(/^Restored your draft from .+ \(New diagram\)\. Discard draft$/);
-    await docScreenshot(other.page, 'i21-modeler-draft-restored');
+    await screenshot(other.page, 'i21-modeler-draft-restored');
     // when the designer discards it there
     await elsewhere.click('discard-draft');
     // then a new diagram is open, and the server keeps no draft
@@ -120,7 +120,7 @@ describe('the modeler protects work', () => {
     await page.route('**/api/drafts/modeler', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
     const taskId = await sut.append('StartEvent_1', 'append.append-task', 'Approve the refund');
     await sut.root.locator('[data-role="draft-state"][data-state="failed"]').waitFor();
-    await docScreenshot(page, 'i21-modeler-draft-not-saved');
+    await screenshot(page, 'i21-modeler-draft-not-saved');
 
     // when they sign out, and decline
     const signOutQuestion = nextDialog(page, false);
@@ -187,7 +187,7 @@ describe('the modeler protects work', () => {
     await sut.openFile({ name: 'wide.bpmn', xml: WIDE });
     const problem = sut.root.locator('[data-role="problems"] li.problem[data-element="far"]');
     await problem.waitFor();
-    await docScreenshot(page, 'i21-modeler-problem-before');
+    await screenshot(page, 'i21-modeler-problem-before');
     // when the designer clicks the problem
     await problem.click();
     await sut.root.locator('.djs-shape.selected[data-element-id="far"]').waitFor();
@@ -199,7 +199,7 @@ describe('the modeler protects work', () => {
     expect(palette.x + palette.width).toBeLessThanOrEqual(visibleLeft);
     expect(Math.abs(shape.x + shape.width / 2 - (visibleLeft + (canvas.x + canvas.width - visibleLeft) / 2))).toBeLessThan(4);
     expect(Math.abs(shape.y + shape.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(4);
-    await docScreenshot(page, 'i21-modeler-problem-after');
+    await screenshot(page, 'i21-modeler-problem-after');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

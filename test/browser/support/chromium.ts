@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../../bench/support/engine-process.js';
@@ -11,14 +11,6 @@ const SCREENSHOTS = join(projectRoot(), 'artifacts', 'screenshots');
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-};
-
-/** Saved like `screenshot`, and copied into docs/images/ to be committed with the docs that show it. */
-export const docScreenshot = async (page: Page, name: string): Promise<void> => {
-  await screenshot(page, name);
-  const images = join(projectRoot(), 'docs', 'images');
-  mkdirSync(images, { recursive: true });
-  copyFileSync(join(SCREENSHOTS, `${name}.png`), join(images, `${name}.png`));
 };
 
 /**
