@@ -145,6 +145,31 @@ describe('the modeler protects work', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('never overwrites a draft it could not read', async () => {
+    // given a draft on the server, and a browser that cannot read it just now
+    const headers = { authorization: `Bearer ${stack.designer.token}`, 'content-type': 'application/json' };
+    const kept = await fetch(`${stack.engine.baseUrl}/drafts/modeler`, { method: 'PUT', headers, body: JSON.stringify({ xml: '<kept/>', origin: 'kept.bpmn' }) });
+    expect(kept.status).toBe(200);
+    const other = await openSignedInPage(stack, { width: 1400, height: 900 });
+    await other.page.route('**/api/drafts/modeler', (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"DATABASE_UNAVAILABLE","message":"try later"}' })
+        : route.continue(),
+    );
+    // when the modeler opens there, and the designer draws and clicks Save draft
+    await other.page.goto(`${baseUrl}/#/modeler`);
+    await other.page.waitForSelector('body[data-ready="true"]');
+    const elsewhere = new ModelerDriver(other.page);
+    expect(await elsewhere.status().textContent()).toContain('Could not read your draft');
+    await elsewhere.append('StartEvent_1', 'append.append-task', 'Draw anyway');
+    await elsewhere.click('save-draft');
+    // then it says drafts are off, and the stored draft is untouched
+    await elsewhere.status().filter({ hasText: 'Drafts are off for this diagram' }).waitFor();
+    const stored = (await (await fetch(`${stack.engine.baseUrl}/drafts/modeler`, { headers })).json()) as { xml: string };
+    expect(stored.xml).toBe('<kept/>');
+    await other.context.close();
+  }, 60_000);
+
   it('undoes and redoes with the buttons and the shortcuts wherever focus is, but not in a text field', async () => {
     // given a task drawn on the canvas
     const taskId = await sut.append('StartEvent_1', 'append.append-task', 'Write the answer');

@@ -3,7 +3,7 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { ApiError } from '../api/api-error.js';
 import type { Session } from '../api/auth-headers.js';
-import { discardDraft, getDraft } from '../api/drafts-api.js';
+import { discardDraft, getDraft, type Draft } from '../api/drafts-api.js';
 import { deployXml, getProcessVersion, listProcessVersions, previewDeployment, problemsOf } from '../api/process-versions-api.js';
 import { mayCall } from '../auth/permissions.js';
 import { guardSignOut } from '../auth/signed-in.js';
@@ -103,9 +103,21 @@ export class ModelerPage {
     this.button('deploy').hidden = !mayCall(session, 'POST /api/deployments');
     const keepsDrafts = mayCall(session, 'PUT /api/drafts/{name}');
     this.button('save-draft').hidden = !keepsDrafts;
-    this.autosave = this.newAutosave(keepsDrafts);
     guardSignOut(() => this.maySignOut());
-    const draft = keepsDrafts ? await getDraft(MODELER_DRAFT).catch(() => null) : null;
+    let draft: Draft | null = null;
+    let unreadable: unknown;
+    try {
+      draft = keepsDrafts ? await getDraft(MODELER_DRAFT) : null;
+    } catch (error) {
+      unreadable = error;
+    }
+    // A draft that could not be read must not be overwritten by the next autosave.
+    this.autosave = this.newAutosave(keepsDrafts && unreadable === undefined);
+    if (unreadable !== undefined) {
+      await this.load(newDiagramXml(), 'New diagram');
+      showStatus(this.status, 'error', `Could not read your draft (${messageOf(unreadable)}): it stays on the server, and this diagram is not autosaved. Reload to try again.`);
+      return;
+    }
     if (draft && (await this.load(draft.xml, draft.origin))) {
       this.edited = true;
       this.autosave.markSaved(draft.savedAt);
@@ -257,6 +269,7 @@ export class ModelerPage {
       });
     on('new', () => (this.mayReplace() ? this.replace(newDiagramXml(), 'New diagram') : undefined));
     on('save-draft', async () => {
+      if (!this.autosave.enabled) throw new Error('Drafts are off for this diagram, since your saved draft could not be read: reload to try again');
       this.autosave.schedule();
       await this.autosave.flush();
       if (this.autosave.unsaved) throw new Error('The draft could not be saved: see the note beside the toolbar');
