@@ -89,12 +89,13 @@ describe('deploying from the modeler', () => {
     const process = dialog.locator('[data-process-key="customer-service"]');
     await process.waitFor();
 
-    // then it says the model becomes version 3 in place of the to-be, with 8 more NVA steps and 64 more NVA minutes
+    // then it says the model becomes version 3 in place of the to-be, with 8 more NVA steps, 64 more NVA minutes and 45 points more NVA share
     expect(await process.locator('[data-role="deploy-outcome"]').textContent()).toMatch(
       /^This becomes version 3, the newest of customer-service: new cases start on it instead of customer-service · v2 · /,
     );
     expect(await process.locator('[data-figure="nva-steps"]').getAttribute('data-delta')).toBe('8');
     expect(await process.locator('[data-figure="nva-minutes"]').getAttribute('data-delta')).toBe('64');
+    expect(await process.locator('[data-role="deploy-nva-share"]').textContent()).toBe('NVA share of steps 8 % → 53 % (+45 points)');
     expect(await process.locator('[data-list]').count()).toBeGreaterThan(0);
     // and it names the running experiment, whose candidate is the newest now, and the call activity that will start version 3
     expect(await process.locator(`[data-role="deploy-experiment"][data-experiment-id="${experimentId}"]`).textContent()).toContain(

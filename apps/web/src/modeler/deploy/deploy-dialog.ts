@@ -3,6 +3,7 @@ import type { DeploymentPreview } from '../../api/process-versions-api.js';
 import { renderChangeList, renderDiffFigures } from '../../diff/change-list.js';
 import { byRole, element } from '../../ui/dom.js';
 import { versionLabel } from '../../versions/version-label.js';
+import { describeNvaShare } from './nva-share.js';
 
 export const DEPLOY_DIALOG_TEMPLATE = `
   <dialog class="deploy-dialog" data-role="deploy-dialog" aria-labelledby="deploy-dialog-title">
@@ -68,9 +69,10 @@ const processSection = (process: ProcessPreview): HTMLElement => {
     const figures = element('div', { class: 'diff-figures', 'data-role': 'deploy-figures' });
     const changes = element('div', { class: 'diff-changes', 'data-role': 'deploy-changes' });
     renderDiffFigures(figures, process.diff.values);
+    const share = element('p', { class: 'deploy-nva-share', 'data-role': 'deploy-nva-share' }, describeNvaShare(process.diff.values.before, process.diff.values.after));
     // The diagram is behind the dialog: a change names its element, nothing to reveal.
     renderChangeList(changes, process.diff, () => undefined);
-    section.append(element('h4', {}, `Changes from version ${process.newest?.version ?? ''}`), figures, changes);
+    section.append(element('h4', {}, `Changes from version ${process.newest?.version ?? ''}`), share, figures, changes);
   }
   return section;
 };
