@@ -98,8 +98,7 @@ describe('designing a process in the browser', () => {
     expect(await sut.root.locator('.tandem-problem-badge[data-severity="error"]').count()).toBe(0);
 
     // when it is deployed, tagged to-be
-    await sut.root.locator('[data-role="deploy-tag"]').fill('to-be');
-    await sut.click('deploy');
+    await sut.deploy('to-be');
     // then the engine answers with version 1
     await sut.root.locator('[data-role="status"][data-kind="success"]').waitFor();
     const status = await sut.status().textContent();
@@ -143,7 +142,7 @@ describe('designing a process in the browser', () => {
     await sut.append('StartEvent_1', 'append.end-event');
     // when the designer, with nothing selected, sets the process's unique business key and deploys
     await sut.field('uniqueBusinessKey').selectOption('true');
-    await sut.click('deploy');
+    await sut.deploy();
     await sut.root.locator('[data-role="status"][data-kind="success"]').waitFor();
     const versionId = (await sut.status().locator('a').getAttribute('href'))?.replace('#/versions/', '');
     // then the stored model carries the attribute, and a second case with one business key is refused
@@ -236,7 +235,8 @@ describe('designing a process in the browser', () => {
     expect(await sut.status().textContent()).toContain('Restored your draft');
     await sut.shape(taskId).waitFor();
 
-    // when the designer opens the deployed to-be version from the modeler
+    // when the designer opens the deployed to-be version from the modeler, and confirms replacing the undeployed draft
+    page.once('dialog', (dialog) => void dialog.accept());
     await sut.click('open-deployed');
     const dialog = sut.root.locator('[data-role="open-dialog"]');
     await dialog.locator('[data-process-key="customer-service"] .version-link[data-version="1"]').click();

@@ -98,12 +98,12 @@ describe('comparing two versions in the browser', () => {
     await sut.field('valueClass').selectOption('NVA');
     await sut.field('standardMinutes').fill('12');
     await sut.root.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="NVA"]`).waitFor();
-    await sut.click('deploy');
+    await sut.deploy();
     await sut.root.locator('[data-role="status"][data-kind="success"]').waitFor();
     // when the step is reclassified VA and deployed again as version 2
     await sut.field('valueClass').selectOption('VA');
     await sut.root.locator(`.tandem-value-badge[data-element="${taskId}"][data-value-class="VA"]`).waitFor();
-    await sut.click('deploy');
+    await sut.deploy();
     await sut.status().filter({ hasText: 'version 2' }).waitFor();
     // and the designer opens version 2 and compares it with version 1
     await sut.status().locator('a').click();

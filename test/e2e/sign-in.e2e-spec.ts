@@ -33,7 +33,16 @@ describe('signing in', () => {
         token: expect.any(String),
         tokenType: 'Bearer',
         expiresAt: expect.any(String),
-        user: { kind: 'user', id: expect.any(String), name: 'ana', displayName: null, roles: ['agent'], groups: ['first-line'] },
+        user: {
+          kind: 'user',
+          id: expect.any(String),
+          name: 'ana',
+          displayName: null,
+          roles: ['agent'],
+          groups: ['first-line'],
+          // what the role table lets an agent call, for the web app to show only those actions
+          endpoints: expect.arrayContaining(['GET /api/tasks', 'POST /api/tasks/{id}/claim']),
+        },
       });
       const lifetimeMs = Date.parse(response.body.expiresAt) - before;
       expect(Math.abs(lifetimeMs - DEFAULT_APP_CONFIG.auth.tokenTtlMinutes * 60_000)).toBeLessThan(60_000);
@@ -155,7 +164,15 @@ describe('signing in', () => {
         .set('Authorization', `ApiKey ${created.body.key}`)
         .send({ workerId: 'crm-1', maxTasks: 1, topics: [{ name: 'crm-sync', lockDurationMs: 1000 }] });
       // then it is the worker, and may fetch work
-      expect(byHeader.body).toEqual({ kind: 'apiKey', id: created.body.id, name: 'crm-worker', displayName: null, roles: ['worker'], groups: [] });
+      expect(byHeader.body).toEqual({
+        kind: 'apiKey',
+        id: created.body.id,
+        name: 'crm-worker',
+        displayName: null,
+        roles: ['worker'],
+        groups: [],
+        endpoints: expect.arrayContaining(['POST /api/external-tasks/fetch-and-lock']),
+      });
       expect(byScheme.status).toBe(200);
 
       // when the key is revoked, then it is refused; an unknown key too

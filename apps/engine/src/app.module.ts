@@ -9,6 +9,7 @@ import { CommonModule } from './common/common.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
+import { DraftsModule } from './drafts/drafts.module.js';
 import { statusForCode } from './error-status.js';
 import { ExperimentsModule } from './experiments/experiments.module.js';
 import { SimulationsModule } from './simulations/simulations.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         IdempotencyModule,
         UsersModule,
         DefinitionsModule,
+        DraftsModule,
         InstancesModule,
         CallActivitiesModule,
         FormsModule,

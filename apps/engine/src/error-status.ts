@@ -14,6 +14,7 @@ import { EXPERIMENTS_API_ERRORS } from './experiments/experiment-errors.js';
 import { IDEMPOTENCY_ERRORS } from './idempotency/idempotency-errors.js';
 import { SIMULATIONS_API_ERRORS } from './simulations/simulation-errors.js';
 import { USER_ERRORS } from './users/user-errors.js';
+import { DRAFT_ERRORS } from './drafts/draft-errors.js';
 
 /** Every code the app's own services raise. */
 export type AppErrorCode =
@@ -22,6 +23,7 @@ export type AppErrorCode =
   | ErrorCodeOf<typeof USER_ERRORS>
   | ErrorCodeOf<typeof ANALYTICS_ERRORS>
   | ErrorCodeOf<typeof KPI_TARGET_ERRORS>
+  | ErrorCodeOf<typeof DRAFT_ERRORS>
   | ErrorCodeOf<typeof IDEMPOTENCY_ERRORS>
   | ErrorCodeOf<typeof EXPERIMENTS_API_ERRORS>
   | ErrorCodeOf<typeof SIMULATIONS_API_ERRORS>;
@@ -117,6 +119,8 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [SIMULATIONS_API_ERRORS.noHistory]: HttpStatus.UNPROCESSABLE_ENTITY,
   [SIMULATIONS_API_ERRORS.tooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [KPI_TARGET_ERRORS.invalid]: HttpStatus.BAD_REQUEST,
+  [DRAFT_ERRORS.notFound]: HttpStatus.NOT_FOUND,
+  [DRAFT_ERRORS.nameInvalid]: HttpStatus.BAD_REQUEST,
   [IDEMPOTENCY_ERRORS.keyInvalid]: HttpStatus.BAD_REQUEST,
   [IDEMPOTENCY_ERRORS.keyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PERSISTENCE_ERRORS.idempotencyKeyInProgress]: HttpStatus.CONFLICT,

@@ -83,7 +83,8 @@ void ensureSignedIn()
     }
     if (location.hash === '' && may('agent') && !may('designer')) location.hash = '#/tasklist';
     else if (location.hash === '' && may('analyst') && !may('designer')) location.hash = '#/insights';
-    await modeler.start();
+    versions.allowActions(session);
+    await modeler.start(session);
   })
   .then(route)
   .catch(reportUnexpected)

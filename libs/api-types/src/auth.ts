@@ -12,6 +12,8 @@ export interface PrincipalView {
   roles: string[];
   /** group ids, e.g. first-line */
   groups: string[];
+  /** the role-restricted endpoints this caller may call (`POST /api/deployments`, ...), from the engine's role table */
+  endpoints: string[];
 }
 
 /** The answer to a log-in or a refresh: the token to send as `Authorization: Bearer <token>` until it expires. */

@@ -38,3 +38,42 @@ export interface ProcessVersionDiffView extends ProcessDiff {
   before: ProcessVersionView;
   after: ProcessVersionView;
 }
+
+/** A running or paused experiment of the key a deployment would give a new newest version. */
+export interface PreviewExperimentView {
+  id: string;
+  state: string;
+  /** which arm runs the key's newest version now, if one does; null when none of its arms is that version */
+  newestArm: 'baseline' | 'candidate' | null;
+}
+
+/** A call activity that starts the key's latest version: after the deployment it starts the new one. */
+export interface PreviewCallerView {
+  versionId: string;
+  key: string;
+  version: number;
+  elementId: string;
+  elementName: string | null;
+}
+
+/** What deploying would do to one process key. */
+export interface ProcessPreviewView {
+  key: string;
+  name: string | null;
+  /** the newest version of the key now: the one new cases start on until the deployment; null for a new key */
+  newest: ProcessVersionView | null;
+  /** the version number the deployment gives the model, or the existing version's when identical XML was deployed before */
+  version: number;
+  /** true when identical XML was deployed before: that version comes back and nothing changes */
+  identical: boolean;
+  /** from the newest version to this model (NVA figures in `values`); null for a new key */
+  diff: ProcessDiff | null;
+  experiment: PreviewExperimentView | null;
+  callers: PreviewCallerView[];
+}
+
+/** POST /api/deployments/preview: what a deployment of the XML would change; nothing is stored. */
+export interface DeploymentPreviewView {
+  processes: ProcessPreviewView[];
+  warnings: Problem[];
+}

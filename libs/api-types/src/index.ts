@@ -14,5 +14,16 @@ export type {
   TaskStatus,
   TaskView,
 } from './tasks.js';
-export type { DeployedVersionView, DeploymentView, ProcessVersionDetailView, ProcessVersionDiffView, ProcessVersionView } from './definitions.js';
+export type {
+  DeployedVersionView,
+  DeploymentPreviewView,
+  DeploymentView,
+  PreviewCallerView,
+  PreviewExperimentView,
+  ProcessPreviewView,
+  ProcessVersionDetailView,
+  ProcessVersionDiffView,
+  ProcessVersionView,
+} from './definitions.js';
 export type { PrincipalView, SessionView, Settings } from './auth.js';
+export type { DraftView } from './drafts.js';

@@ -96,6 +96,7 @@ export { LoginAttemptRepository, type LoginFailures } from './identity/login-att
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
+export { ModelDraftRepository, type ModelDraft } from './drafts/model-draft.repository.js';
 export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';
 export { HistoryPartitionRepository, type RetentionResult } from './history/history-partition.repository.js';
 export { SimulatedHistoryRepository, type SimulatedAssignment, type SimulatedHistory } from './simulation/simulated-history.repository.js';

@@ -8,9 +8,25 @@ export class ModelerDriver {
     this.root = page.locator('[data-role="modeler-page"]');
   }
 
+  /** Opens the modeler on a new diagram: a draft an earlier test left on the server is discarded. */
   async open(baseUrl: string): Promise<void> {
     await this.page.goto(`${baseUrl}/#/modeler`);
     await this.page.waitForSelector('body[data-ready="true"]');
+    const discard = this.root.locator('[data-action="discard-draft"]');
+    if ((await discard.count()) > 0) {
+      await discard.click();
+      await this.root.locator('[data-role="status"]:has-text("Draft discarded")').waitFor();
+    }
+  }
+
+  /** Deploys through the deploy dialog with a tag; answers once the dialog has closed (the status line then tells the outcome). */
+  async deploy(tag = 'to-be'): Promise<void> {
+    await this.click('deploy');
+    const dialog = this.root.locator('[data-role="deploy-dialog"][open]');
+    await dialog.waitFor();
+    await dialog.locator('[data-role="deploy-tag"]').fill(tag);
+    await dialog.locator('[data-action="confirm-deploy"]').click();
+    await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
   }
 
   /** Opens a model through the file input, as a designer picks a file; answers once the page has opened it or said why not. */

@@ -35,6 +35,10 @@ export const ROLE_TABLE = {
   'GET /api/auth/me': SIGNED_IN,
 
   'POST /api/deployments': roles('designer'),
+  'POST /api/deployments/preview': noted(roles('designer'), 'what a deployment would change (diff against the newest version, experiments and callers of the key); stores nothing'),
+  'GET /api/drafts/{name}': noted(roles('designer'), "the caller's own modeler drafts only"),
+  'PUT /api/drafts/{name}': noted(roles('designer'), 'as above'),
+  'DELETE /api/drafts/{name}': noted(roles('designer'), 'as above'),
   'GET /api/process-versions': READERS_OF_MODELS,
   'GET /api/process-versions/{id}': READERS_OF_MODELS,
   'PATCH /api/process-versions/{id}': roles('designer'),

@@ -5,6 +5,8 @@ import { StartTimersModule } from '../jobs/start-timers.module.js';
 import { DecisionCatalog } from './decision-catalog.js';
 import { DecisionsController } from './decisions.controller.js';
 import { DefinitionsService } from './definitions.service.js';
+import { DeploymentPreviewService } from './deployment-preview.service.js';
+import { ExperimentRepository } from '#persistence';
 import { DeploymentsController, MAX_DEPLOYMENT_FILES } from './deployments.controller.js';
 import { ProcessVersionCache } from './process-version-cache.js';
 import { ProcessVersionDiffService } from './process-version-diff.service.js';
@@ -20,7 +22,7 @@ import { ProcessVersionsController } from './process-versions.controller.js';
     StartTimersModule,
   ],
   controllers: [DeploymentsController, ProcessVersionsController, DecisionsController],
-  providers: [DefinitionsService, ProcessVersionCache, ProcessVersionDiffService, DecisionCatalog],
+  providers: [DefinitionsService, DeploymentPreviewService, ExperimentRepository, ProcessVersionCache, ProcessVersionDiffService, DecisionCatalog],
   exports: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
 })
 export class DefinitionsModule {}

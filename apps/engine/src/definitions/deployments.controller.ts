@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -8,6 +8,8 @@ import type { DeploymentResource } from './deployment-documents.js';
 import { DeployedFormView } from '../forms/dto/form.view.js';
 import { DeployedDecisionView } from './dto/decision.view.js';
 import { DeployedVersionView, DeploymentView } from './dto/process-version.view.js';
+import { DeploymentPreviewView } from './dto/deployment-preview.view.js';
+import { DeploymentPreviewService } from './deployment-preview.service.js';
 import { MAX_TAG_LENGTH, normalizeTag } from './version-tag.js';
 
 /** Files accepted in one multipart deployment. */
@@ -22,7 +24,25 @@ interface UploadedDocument {
 @ApiTags('definitions')
 @Controller('deployments')
 export class DeploymentsController {
-  constructor(private readonly definitions: DefinitionsService) {}
+  constructor(
+    private readonly definitions: DefinitionsService,
+    private readonly previews: DeploymentPreviewService,
+  ) {}
+
+  @Post('preview')
+  @Allow('POST /api/deployments/preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('application/xml', 'text/xml')
+  @ApiBody({ description: 'The BPMN 2.0 XML a deployment would send', schema: { type: 'string' } })
+  @ApiOkResponse({
+    type: DeploymentPreviewView,
+    description: 'Per process: the newest version, the diff to it, the experiment and call activities that use its latest; nothing is stored',
+  })
+  @ApiBadRequestResponse({ description: 'DEPLOYMENT_EMPTY, or XML that does not parse or is not BPMN' })
+  @ApiUnprocessableEntityResponse({ description: 'The model has errors: details.problems names each element, as a deployment would answer' })
+  async preview(@Body() body: unknown): Promise<DeploymentPreviewView> {
+    return DeploymentPreviewView.of(await this.previews.preview(typeof body === 'string' ? body : ''));
+  }
 
   @Post()
   @Allow('POST /api/deployments')

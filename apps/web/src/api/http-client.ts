@@ -27,5 +27,7 @@ export const requestJson = async <T>(path: string, options: RequestOptions = {})
     return requestJson<T>(path, { ...options, signInOnUnauthorized: false });
   }
   if (!response.ok) throw await apiErrorOf(response);
+  // 204 No Content (a DELETE) has no body to read.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 };

@@ -1,4 +1,5 @@
 import type {
+  DeploymentPreviewView as DeploymentPreview,
   DeployedVersionView as DeployedVersion,
   DeploymentView as Deployment,
   ProcessVersionDetailView as ProcessVersionDetail,
@@ -10,7 +11,7 @@ import { formatDateTime } from '../ui/dom.js';
 import { requestJson } from './http-client.js';
 
 /** The engine's answers (libs/api-types): a change there the pages do not follow fails `typecheck:web`. */
-export type { DeployedVersion, Deployment, ProcessVersion, ProcessVersionDetail, ProcessVersionDiff };
+export type { DeployedVersion, Deployment, DeploymentPreview, ProcessVersion, ProcessVersionDetail, ProcessVersionDiff };
 
 /** "deployed <when> by <who>", as every page names a version's deployment. */
 export const deploymentOf = (version: ProcessVersion): string =>
@@ -22,6 +23,10 @@ export const getProcessVersion = (id: string): Promise<ProcessVersionDetail> => 
 
 export const deployXml = (xml: string, tag?: string): Promise<Deployment> =>
   requestJson<Deployment>(`deployments${tag ? `?tag=${encodeURIComponent(tag)}` : ''}`, { method: 'POST', body: xml, contentType: 'application/xml' });
+
+/** What deploying the XML would change (POST /api/deployments/preview); nothing is stored. An invalid model is refused as a deployment would be (422). */
+export const previewDeployment = (xml: string): Promise<DeploymentPreview> =>
+  requestJson<DeploymentPreview>('deployments/preview', { method: 'POST', body: xml, contentType: 'application/xml' });
 
 /** Sets (or with null clears) a version's tag (PATCH /api/process-versions/{id}). */
 export const setProcessVersionTag = (id: string, tag: string | null): Promise<ProcessVersion> =>

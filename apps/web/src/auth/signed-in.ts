@@ -18,6 +18,24 @@ export const ensureSignedIn = async (): Promise<Session> => {
   return session;
 };
 
+/** Answers whether signing out may go on: a page with work not yet kept asks the user first. */
+export type SignOutGuard = () => Promise<boolean>;
+
+const signOutGuards: SignOutGuard[] = [];
+
+/** A page registers what must happen before a sign-out (the modeler saves its draft, or asks). */
+export const guardSignOut = (guard: SignOutGuard): void => {
+  signOutGuards.push(guard);
+};
+
+const signOut = async (): Promise<void> => {
+  for (const guard of signOutGuards) if (!(await guard())) return;
+  // Reload only once the engine has ended the session: a reload would otherwise sign straight back in with the cookie.
+  await logout();
+  clearSession();
+  location.reload();
+};
+
 /** The signed-in user and a sign-out button, at the end of the app header. */
 const showSessionUser = (session: Session): void => {
   const header = document.querySelector('.app-header');
@@ -30,17 +48,11 @@ const showSessionUser = (session: Session): void => {
   name.dataset.role = 'session-name';
   name.textContent = session.user.displayName ?? session.user.name;
   name.title = `${session.user.name}: ${session.user.roles.join(', ')}`;
-  const signOut = document.createElement('button');
-  signOut.type = 'button';
-  signOut.dataset.action = 'sign-out';
-  signOut.textContent = 'Sign out';
-  // Only once the engine has ended the session: a reload would otherwise sign straight back in with the cookie.
-  signOut.addEventListener('click', () => {
-    void logout().then(() => {
-      clearSession();
-      location.reload();
-    });
-  });
-  badge.append(name, signOut);
+  const signOutButton = document.createElement('button');
+  signOutButton.type = 'button';
+  signOutButton.dataset.action = 'sign-out';
+  signOutButton.textContent = 'Sign out';
+  signOutButton.addEventListener('click', () => void signOut());
+  badge.append(name, signOutButton);
   header.append(badge);
 };

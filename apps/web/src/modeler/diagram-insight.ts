@@ -1,8 +1,6 @@
 import type { Problem } from '#bpmn';
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
-import type Canvas from 'diagram-js/lib/core/Canvas';
-import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
-import type Selection from 'diagram-js/lib/features/selection/Selection';
+import { centerElement } from './diagram/center-element.js';
 import { validateDiagram } from './validation/diagram-problems.js';
 import { renderProblemList, type ProblemListSource } from './validation/problem-list.js';
 import { showProblemOverlays } from './validation/problem-overlays.js';
@@ -13,16 +11,12 @@ export interface InsightTargets {
   summary: HTMLElement;
   /** Absent for read-only views, which show the value classes only. */
   problems?: HTMLElement;
+  /** Pixels on the canvas's left that a palette covers: a revealed element is centred right of them. */
+  reservedLeft?: number;
 }
 
-/** Selects an element and brings it into view: where a problem in the list points. */
-export const revealElement = (diagram: BaseViewer, elementId: string): void => {
-  const element = diagram.get<ElementRegistry>('elementRegistry').get(elementId);
-  const canvas = diagram.get<Canvas>('canvas');
-  if (!element || element === canvas.getRootElement()) return;
-  diagram.get<Selection>('selection').select(element);
-  canvas.scrollToElement(element);
-};
+/** Selects an element and centres it in the visible canvas (right of `reservedLeft`): where a problem in the list points. */
+export const revealElement = (diagram: BaseViewer, elementId: string, reservedLeft = 0): void => centerElement(diagram, elementId, reservedLeft);
 
 /**
  * Validates the diagram with the server's rules and redraws what follows from it: value-class
@@ -35,7 +29,7 @@ export const refreshInsight = (diagram: BaseViewer, targets: InsightTargets, ext
   renderSummaryBar(targets.summary, showValueClasses(diagram));
   if (targets.problems) {
     showProblemOverlays(diagram, shown.problems);
-    renderProblemList(targets.problems, shown, (elementId) => revealElement(diagram, elementId));
+    renderProblemList(targets.problems, shown, (elementId) => revealElement(diagram, elementId, targets.reservedLeft));
   }
   return shown.problems as Problem[];
 };

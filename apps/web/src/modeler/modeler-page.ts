@@ -2,19 +2,25 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { ApiError } from '../api/api-error.js';
-import { deployXml, getProcessVersion, listProcessVersions, problemsOf } from '../api/process-versions-api.js';
-import { byRole } from '../ui/dom.js';
+import type { Session } from '../api/auth-headers.js';
+import { discardDraft, getDraft, type Draft } from '../api/drafts-api.js';
+import { deployXml, getProcessVersion, listProcessVersions, previewDeployment, problemsOf } from '../api/process-versions-api.js';
+import { mayCall } from '../auth/permissions.js';
+import { guardSignOut } from '../auth/signed-in.js';
+import { byRole, formatDateTime } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { renderVersionList } from '../versions/version-list.js';
 import { createModeler } from './diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from './diagram/download-xml.js';
-import { loadDraft, saveDraft } from './diagram/draft-store.js';
+import { DraftAutosave, MODELER_DRAFT, type DraftState } from './diagram/draft-autosave.js';
 import { fitDiagram, PALETTE_WIDTH } from './diagram/fit-diagram.js';
 import { addZoomControl } from './diagram/zoom-control.js';
 import { importProblemOf } from './diagram/import-check.js';
 import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
+import { askToDeploy, DEPLOY_DIALOG_TEMPLATE } from './deploy/deploy-dialog.js';
+import { bindUndoRedo } from './editing/undo-redo.js';
 import { importProblems } from './validation/diagram-problems.js';
 import type { ProblemListSource } from './validation/problem-list.js';
 
@@ -23,12 +29,13 @@ const TEMPLATE = `
     <button type="button" data-action="new">New</button>
     <label class="button">Open file<input type="file" data-role="file-input" accept=".bpmn,.xml,application/xml,text/xml" hidden /></label>
     <button type="button" data-action="open-deployed">Open deployed…</button>
+    <button type="button" data-action="undo" title="Undo (Ctrl+Z)" aria-label="Undo">↶ Undo</button>
+    <button type="button" data-action="redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-label="Redo">↷ Redo</button>
     <button type="button" data-action="save-draft">Save draft</button>
     <button type="button" data-action="download">Download XML</button>
     <span class="origin" data-role="origin"></span>
-    <input type="text" data-role="deploy-tag" maxlength="40" size="12" placeholder="tag, e.g. to-be" aria-label="Tag of the new version" list="deploy-tag-suggestions" />
-    <datalist id="deploy-tag-suggestions"><option value="as-is"></option><option value="to-be"></option></datalist>
-    <button type="button" class="primary" data-action="deploy">Deploy</button>
+    <span class="draft-state" data-role="draft-state" aria-live="polite"></span>
+    <button type="button" class="primary" data-action="deploy" hidden>Deploy…</button>
   </div>
   <div class="status" data-role="status" role="status" hidden></div>
   <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
@@ -43,6 +50,7 @@ const TEMPLATE = `
     <div class="version-list" data-role="open-list"></div>
     <form method="dialog"><button type="submit">Cancel</button></form>
   </dialog>
+  ${DEPLOY_DIALOG_TEMPLATE}
 `;
 
 /** The designers' page: draw, classify, check and deploy. */
@@ -55,6 +63,10 @@ export class ModelerPage {
   private extraProblems: ProblemListSource | undefined;
   /** A diagram imported while the page was hidden still needs fitting to the canvas. */
   private fitPending = false;
+  /** Keeps the diagram on the server as it is edited; off until a designer signs in. */
+  private autosave: DraftAutosave;
+  /** Edits since the diagram was opened, deployed or downloaded: replacing the diagram would lose them (the draft follows the new one). */
+  private edited = false;
 
   constructor(container: HTMLElement) {
     this.element = container;
@@ -63,18 +75,53 @@ export class ModelerPage {
     this.origin = byRole(container, 'origin');
     this.modeler = createModeler(byRole(container, 'canvas'), byRole(container, 'properties'));
     addZoomControl(byRole(container, 'canvas'), this.modeler, () => fitDiagram(this.modeler, PALETTE_WIDTH));
-    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', () => {
+    this.autosave = this.newAutosave(false);
+    this.modeler.get<EventBus>('eventBus').on('commandStack.changed', (event: { trigger: string | null }) => {
       if (this.extraProblems?.origin === 'deploy') this.extraProblems = undefined;
       this.refresh();
+      // An import clears the stack: that is no edit of the designer's.
+      if (event.trigger === 'clear') return;
+      this.edited = true;
+      this.autosave.schedule();
     });
+    bindUndoRedo(this.modeler, { undo: this.button('undo'), redo: this.button('redo') }, () => !this.element.hidden && this.element.querySelector('dialog[open]') === null);
     this.bindToolbar();
+    // Closing the tab or reloading with an edit not yet stored: the browser asks, and the save goes on meanwhile.
+    window.addEventListener('beforeunload', (event) => {
+      if (!this.autosave.unsaved) return;
+      void this.autosave.flush();
+      event.preventDefault();
+      event.returnValue = '';
+    });
   }
 
-  /** Restores the saved draft, else starts a new diagram. */
-  async start(): Promise<void> {
-    const draft = loadDraft();
+  /**
+   * Shows the actions the user's roles allow (the role table, through the session), then restores
+   * the user's draft from the server, else starts a new diagram.
+   */
+  async start(session: Session): Promise<void> {
+    this.button('deploy').hidden = !mayCall(session, 'POST /api/deployments');
+    const keepsDrafts = mayCall(session, 'PUT /api/drafts/{name}');
+    this.button('save-draft').hidden = !keepsDrafts;
+    guardSignOut(() => this.maySignOut());
+    let draft: Draft | null = null;
+    let unreadable: unknown;
+    try {
+      draft = keepsDrafts ? await getDraft(MODELER_DRAFT) : null;
+    } catch (error) {
+      unreadable = error;
+    }
+    // A draft that could not be read must not be overwritten by the next autosave.
+    this.autosave = this.newAutosave(keepsDrafts && unreadable === undefined);
+    if (unreadable !== undefined) {
+      await this.load(newDiagramXml(), 'New diagram');
+      showStatus(this.status, 'error', `Could not read your draft (${messageOf(unreadable)}): it stays on the server, and this diagram is not autosaved. Reload to try again.`);
+      return;
+    }
     if (draft && (await this.load(draft.xml, draft.origin))) {
-      showStatus(this.status, 'info', `Restored your draft saved ${new Date(draft.savedAt).toLocaleString()}.`);
+      this.edited = true;
+      this.autosave.markSaved(draft.savedAt);
+      this.showRestored(draft.savedAt);
       return;
     }
     await this.load(newDiagramXml(), 'New diagram');
@@ -90,7 +137,8 @@ export class ModelerPage {
   async openDeployed(id: string): Promise<void> {
     try {
       const version = await getProcessVersion(id);
-      if (await this.load(version.xml, `${version.key} version ${version.version} (editing a copy)`)) {
+      if (!this.mayReplace()) return;
+      if (await this.replace(version.xml, `${version.key} version ${version.version} (editing a copy)`)) {
         showStatus(this.status, 'info', `Opened ${version.key} version ${version.version}; deploying creates a new version.`);
       }
     } catch (error) {
@@ -126,8 +174,78 @@ export class ModelerPage {
     }
   }
 
+  /**
+   * Opens another diagram in place of the one being edited, at the designer's request: the draft
+   * then starts again from the new diagram.
+   */
+  private async replace(xml: string, origin: string): Promise<boolean> {
+    if (!(await this.load(xml, origin))) return false;
+    this.edited = false;
+    await this.autosave.flush();
+    this.autosave.markSaved('');
+    if (this.autosave.enabled) await discardDraft(MODELER_DRAFT).catch(() => undefined);
+    return true;
+  }
+
+  /** Replacing the diagram drops the edits not deployed or downloaded: the designer decides. */
+  private mayReplace(): boolean {
+    return !this.edited || window.confirm('Replace the diagram you are editing? Its changes are not deployed or downloaded, and its draft will be replaced.');
+  }
+
+  /** Before a sign-out: the latest edit is saved as the draft, or the designer decides to lose it. */
+  private async maySignOut(): Promise<boolean> {
+    await this.autosave.flush();
+    return !this.autosave.unsaved || window.confirm('Your latest changes could not be saved as a draft. Sign out and lose them?');
+  }
+
+  private showRestored(savedAt: string): void {
+    showStatus(this.status, 'info', `Restored your draft from ${formatDateTime(savedAt)} (${this.origin.textContent ?? 'draft'}).`);
+    const discard = document.createElement('button');
+    discard.type = 'button';
+    discard.dataset.action = 'discard-draft';
+    discard.textContent = 'Discard draft';
+    discard.addEventListener('click', () => {
+      void discardDraft(MODELER_DRAFT)
+        .then(async () => {
+          await this.load(newDiagramXml(), 'New diagram');
+          this.edited = false;
+          this.autosave.markSaved('');
+          showStatus(this.status, 'info', 'Draft discarded: a new diagram.');
+        })
+        .catch((error: unknown) => showStatus(this.status, 'error', `Could not discard the draft: ${messageOf(error)}`));
+    });
+    this.status.append(' ', discard);
+  }
+
+  private newAutosave(enabled: boolean): DraftAutosave {
+    return new DraftAutosave(
+      async () => ({ xml: await this.xml(), origin: this.origin.textContent ?? 'Draft' }),
+      (state) => this.showDraftState(state),
+      enabled,
+    );
+  }
+
+  private showDraftState(state: DraftState): void {
+    const element = byRole(this.element, 'draft-state');
+    element.dataset.state = state.kind;
+    element.textContent =
+      state.kind === 'pending'
+        ? 'Saving draft…'
+        : state.kind === 'failed'
+          ? `Draft not saved: ${state.message}`
+          : state.kind === 'saved' && state.savedAt !== ''
+            ? `Draft saved ${formatDateTime(state.savedAt)}`
+            : '';
+  }
+
+  private button(action: string): HTMLButtonElement {
+    const button = this.element.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+    if (!button) throw new Error(`The modeler has no [data-action="${action}"]`);
+    return button;
+  }
+
   private refresh(): void {
-    refreshInsight(this.modeler, { summary: byRole(this.element, 'summary'), problems: byRole(this.element, 'problems') }, this.extraProblems);
+    refreshInsight(this.modeler, { summary: byRole(this.element, 'summary'), problems: byRole(this.element, 'problems'), reservedLeft: PALETTE_WIDTH }, this.extraProblems);
   }
 
   private async xml(): Promise<string> {
@@ -149,19 +267,25 @@ export class ModelerPage {
           .then(handler)
           .catch((error: unknown) => showStatus(this.status, 'error', messageOf(error)));
       });
-    on('new', () => this.load(newDiagramXml(), 'New diagram'));
+    on('new', () => (this.mayReplace() ? this.replace(newDiagramXml(), 'New diagram') : undefined));
     on('save-draft', async () => {
-      saveDraft({ xml: await this.xml(), origin: this.origin.textContent ?? 'Draft', savedAt: new Date().toISOString() });
-      showStatus(this.status, 'success', 'Draft saved in this browser.');
+      if (!this.autosave.enabled) throw new Error('Drafts are off for this diagram, since your saved draft could not be read: reload to try again');
+      this.autosave.schedule();
+      await this.autosave.flush();
+      if (this.autosave.unsaved) throw new Error('The draft could not be saved: see the note beside the toolbar');
+      showStatus(this.status, 'success', 'Draft saved: it opens again here and in your other browsers.');
     });
-    on('download', async () => downloadXml(await this.xml(), bpmnFileName(this.processKey())));
+    on('download', async () => {
+      downloadXml(await this.xml(), bpmnFileName(this.processKey()));
+      this.edited = false;
+    });
     on('deploy', () => this.deploy());
     on('open-deployed', () => this.showOpenDialog());
     const fileInput = byRole<HTMLInputElement>(this.element, 'file-input');
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
       fileInput.value = '';
-      if (file) void file.text().then((xml) => this.load(xml, file.name));
+      if (file && this.mayReplace()) void file.text().then((xml) => this.replace(xml, file.name));
     });
   }
 
@@ -182,11 +306,22 @@ export class ModelerPage {
     }
   }
 
+  /** Deploying is a decision: the dialog shows what changes and who is affected, and asks for the tag. */
   private async deploy(): Promise<void> {
-    showStatus(this.status, 'info', 'Deploying…');
+    showStatus(this.status, 'info', 'Checking what the deployment changes…');
     try {
-      const tag = byRole<HTMLInputElement>(this.element, 'deploy-tag').value.trim();
-      const { processVersions } = await deployXml(await this.xml(), tag || undefined);
+      const xml = await this.xml();
+      const preview = await previewDeployment(xml);
+      // The dialog says what the deployment changes now.
+      this.status.hidden = true;
+      const decision = await askToDeploy(this.element, preview);
+      if (decision === undefined) {
+        showStatus(this.status, 'info', 'Not deployed.');
+        return;
+      }
+      showStatus(this.status, 'info', 'Deploying…');
+      const { processVersions } = await deployXml(xml, decision.tag);
+      this.edited = false;
       this.extraProblems = undefined;
       this.refresh();
       const [first] = processVersions;

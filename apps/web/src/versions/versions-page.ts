@@ -1,7 +1,9 @@
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import { deploymentOf, getProcessVersion, listProcessVersions, setProcessVersionTag, type ProcessVersion, type ProcessVersionDetail } from '../api/process-versions-api.js';
+import type { Session } from '../api/auth-headers.js';
 import { diffHref } from '../app-router.js';
+import { mayCall } from '../auth/permissions.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { bpmnFileName, downloadXml } from '../modeler/diagram/download-xml.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
@@ -37,6 +39,8 @@ const TEMPLATE = `
 export class VersionsPage {
   private readonly viewer: NavigatedViewer;
   private shownVersion: ProcessVersionDetail | undefined;
+  /** Whether the user may tag versions (the role table, through the session): the tag form shows only then. */
+  private mayTag = false;
 
   /** `onEditCopy` hands a version to the modeler. */
   constructor(
@@ -57,6 +61,11 @@ export class VersionsPage {
       event.preventDefault();
       void this.saveTag();
     });
+  }
+
+  /** Shows the actions the signed-in user may use. */
+  allowActions(session: Session): void {
+    this.mayTag = mayCall(session, 'PATCH /api/process-versions/{id}');
   }
 
   /** The tag is the one thing about a version that changes after deploy (designers only: the API refuses others). */
@@ -119,7 +128,7 @@ export class VersionsPage {
     fitDiagram(this.viewer);
     this.showTitle(version);
     byRole(this.element, 'read-only').hidden = false;
-    byRole(this.element, 'tag-form').hidden = false;
+    byRole(this.element, 'tag-form').hidden = !this.mayTag;
     byRole<HTMLInputElement>(this.element, 'tag-input').value = version.tag ?? '';
     for (const button of this.element.querySelectorAll<HTMLButtonElement>('.toolbar button')) button.disabled = false;
     refreshInsight(this.viewer, { summary: byRole(this.element, 'summary') }, undefined);

@@ -145,6 +145,7 @@ describe('validateBpmn', () => {
     ],
     ['an unknown stage', task('tandem:stage="lunch"'), { elementId: 'x', rule: 'lean-attributes', severity: 'error' }],
     ['standard minutes that are not a number', task('tandem:standardMinutes="ten"'), { elementId: 'x', rule: 'lean-attributes', severity: 'error' }],
+    ['a VA step that keeps a waste type (warning)', task('tandem:wasteType="overprocessing"'), { elementId: 'x', rule: 'lean-attributes', severity: 'warning' }],
     ['an activity without a value class (warning)', task('').replace('tandem:valueClass="VA"', ''), { elementId: 'x', rule: 'lean-attributes', severity: 'warning' }],
     [
       'a boundary timer on a gateway',

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PrincipalView as PrincipalShape } from '#api-types';
+import { mayAccess } from '../access-rule.js';
 import type { Principal } from '../principal.js';
+import { ROLE_TABLE, type Endpoint } from '../role-table.js';
+
+/** The endpoints the principal may call, from the role table: the web app shows only the actions these allow. */
+const endpointsOf = (principal: Principal): Endpoint[] =>
+  (Object.keys(ROLE_TABLE) as Endpoint[]).filter((endpoint) => ROLE_TABLE[endpoint].rule.kind === 'roles' && mayAccess(principal, ROLE_TABLE[endpoint].rule));
 
 /** Who the caller is, as the engine sees them. */
 export class PrincipalView implements PrincipalShape {
@@ -10,6 +16,8 @@ export class PrincipalView implements PrincipalShape {
   @ApiPropertyOptional({ type: String, nullable: true }) displayName: string | null;
   @ApiProperty({ type: [String], description: 'designer, agent, analyst, admin; worker for an API key' }) roles: string[];
   @ApiProperty({ type: [String], description: 'Group ids, e.g. first-line' }) groups: string[];
+  @ApiProperty({ type: [String], description: 'The role-restricted endpoints this caller may call (`POST /api/deployments`, ...), from the role table' })
+  endpoints: string[];
 
   static of(principal: Principal): PrincipalView {
     return Object.assign(new PrincipalView(), {
@@ -19,6 +27,7 @@ export class PrincipalView implements PrincipalShape {
       displayName: principal.displayName,
       roles: [...principal.roles],
       groups: [...principal.groups],
+      endpoints: endpointsOf(principal),
     });
   }
 }

@@ -3,6 +3,7 @@ import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry, TextFieldEntr
 import { useService } from 'bpmn-js-properties-panel';
 import type { Element } from 'bpmn-js/lib/model/Types';
 import type Modeling from 'bpmn-js/lib/features/modeling/Modeling';
+import { propertiesToWrite } from './properties-to-write.js';
 import type { TandemField } from './tandem-fields.js';
 
 interface FieldProps {
@@ -21,10 +22,10 @@ export interface TandemEntry {
 
 const readValue = (element: Element, property: string): string => (element.businessObject.get(property) as string | undefined) ?? '';
 
-/** An empty value removes the attribute, so the XML carries only what the designer set. */
+/** One command per change, so a single undo takes back the value class and its cleared waste type together. */
 const useWrite = (element: Element, property: string) => {
   const modeling = useService<Modeling>('modeling');
-  return (value: string) => modeling.updateProperties(element, { [property]: value.trim() === '' ? undefined : value });
+  return (value: string) => modeling.updateProperties(element, propertiesToWrite(property, value, { wasteType: element.businessObject.get('wasteType') as string | undefined }));
 };
 
 function TandemSelect({ element, id, field }: FieldProps) {
