@@ -13,6 +13,7 @@ const ROUTES = {
   complete: 'POST /api/tasks/:id/complete',
   completeExternal: 'POST /api/external-tasks/:id/complete',
   fetchAndLock: 'POST /api/external-tasks/fetch-and-lock',
+  start: 'POST /api/processes/:key/instances',
 } as const;
 
 /**
@@ -20,7 +21,7 @@ const ROUTES = {
  * sends through the pool on a warm engine, counted by the engine itself, over real HTTP on the real
  * PostgreSQL. A count, not a time. The issue's target: at most 2 for claim, complete and
  * complete-external (read + commit) and none for authentication: all there, claim, complete and
- * complete-external at 2 and authentication at 0; fetch-and-lock sends one statement plus one commit
+ * complete-external at 2 and authentication at 0; a start sends 2 (its route and its commit); fetch-and-lock sends one statement plus one commit
  * per task it locks. Lower these numbers when a change saves a
  * round trip; a rise is a regression unless the issue says otherwise.
  */
@@ -59,9 +60,13 @@ describe('round trips per call on a warm engine', () => {
 
   /** One bench case (triage, the CRM look-up by a worker, resolve), counting the statements of each call. */
   const runCase = async (customer: string) => {
-    const started = await agent.post('/api/processes/bench-service-request/instances').send({ businessKey: customer, variables: { category: 'inquiry', amount: 10 } });
-    expect(started.status).toBe(201);
-    const instanceId = (started.body as { id: string }).id;
+    let started: Response | undefined;
+    const start = await counted(
+      ROUTES.start,
+      async () => (started = await agent.post('/api/processes/bench-service-request/instances').send({ businessKey: customer, variables: { category: 'inquiry', amount: 10 } })),
+    );
+    expect(started!.status).toBe(201);
+    const instanceId = (started!.body as { id: string }).id;
     const work = async () => {
       const task = await openTask(instanceId);
       return {
@@ -88,14 +93,16 @@ describe('round trips per call on a warm engine', () => {
     );
     const resolve = await work();
     const me = await counted(ROUTES.me, () => agent.get('/api/auth/me'));
-    return { triage, fetchAndLock, completeExternal, resolve, me };
+    return { start, triage, fetchAndLock, completeExternal, resolve, me };
   };
 
-  it('claims, completes and locks one external task with 2 statements each, and authenticates with none', async () => {
+  it('starts, claims, completes and locks one external task with 2 statements each, and authenticates with none', async () => {
     // given a warm engine: one case through already (statements prepared, caches filled)
     await runCase('warm-up');
     // when a second case goes through, then each call sends as many statements as it must
     expect(await runCase('counted')).toEqual({
+      // the route (the key's experiment and newest version in one read) and the commit
+      start: 2,
       triage: { claim: 2, complete: 2 },
       // the lock statement (which also reads the instance) and the lock's commit
       fetchAndLock: 2,

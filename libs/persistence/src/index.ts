@@ -111,4 +111,5 @@ export {
   type ExperimentUpdate,
   type NewExperimentEvent,
   type RoutedCase,
+  type StartRoute,
 } from './experiments/experiment.repository.js';

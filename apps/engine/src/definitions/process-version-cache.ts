@@ -26,7 +26,11 @@ export class ProcessVersionCache {
 
   /** The newest version of a key: new instances start on it. */
   async latest(key: string): Promise<ProcessVersionRecord> {
-    const id = await this.repository.findLatestId(key);
+    return this.newest(key, await this.repository.findLatestId(key));
+  }
+
+  /** The newest version of a key from its id, read with something else (null: the key is not deployed). */
+  async newest(key: string, id: string | null): Promise<ProcessVersionRecord> {
     if (id === null) {
       throw new DomainError(APP_ERRORS.processNotFound, `No process with key '${key}' is deployed`, { key });
     }

@@ -23,7 +23,8 @@ export interface RouteRequest {
 /**
  * Routes the new cases of a key (issue 7 point 2): with no experiment to the newest version; with
  * a running, paused or promoted one to the version of the arm `assignArm` picks. One indexed read
- * per start; the experiment is not cached, so every engine process sees a pause at once.
+ * per start finds both the experiment and the newest version; neither is cached, so every engine
+ * process sees a pause or a new deployment at once.
  */
 @Injectable()
 export class ExperimentRouter {
@@ -35,9 +36,10 @@ export class ExperimentRouter {
   ) {}
 
   async route(processKey: string, { businessKey, variables }: RouteRequest): Promise<Route> {
-    const record = await this.experiments.findRouting(processKey);
-    if (!record || !(await this.stillRoutes(record.experiment))) return { version: await this.versions.latest(processKey) };
-    const { experiment } = record;
+    const { routing, latestVersionId } = await this.experiments.findStartRoute(processKey);
+    const latest = () => this.versions.newest(processKey, latestVersionId);
+    if (!routing || !(await this.stillRoutes(routing.experiment, latest))) return { version: await latest() };
+    const { experiment } = routing;
     const at = this.clock.now();
     // Before its start date or after its end date a running experiment keeps new cases on the baseline, unrecorded.
     if (!inWindow(experiment, at.getTime())) return { version: await this.versions.get(baselineArm(experiment)!.processVersionId) };
@@ -62,9 +64,9 @@ export class ExperimentRouter {
   }
 
   /** A promoted experiment routes to its winner until a newer version of the key is deployed. */
-  private async stillRoutes(experiment: Experiment): Promise<boolean> {
+  private async stillRoutes(experiment: Experiment, latest: () => Promise<ProcessVersionRecord>): Promise<boolean> {
     if (experiment.state !== 'promoted') return true;
-    const latest = await this.versions.latest(experiment.processKey);
-    return experiment.arms.some((arm) => arm.processVersionId === latest.id);
+    const { id } = await latest();
+    return experiment.arms.some((arm) => arm.processVersionId === id);
   }
 }

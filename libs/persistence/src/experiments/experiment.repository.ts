@@ -62,6 +62,12 @@ export interface ExperimentFilter {
 /** What a guarded update found: done, the experiment no longer in the expected state, or the key already taken. */
 export type ExperimentUpdate = 'updated' | 'stale' | 'keyTaken';
 
+/** The experiment routing a key's new cases (running, paused or promoted), if any, and the key's newest version, if deployed. */
+export interface StartRoute {
+  routing: ExperimentRecord | null;
+  latestVersionId: string | null;
+}
+
 interface ExperimentRow {
   id: string;
   process_key: string;
@@ -142,12 +148,24 @@ export class ExperimentRepository {
 
   /** The experiment that routes new cases of a key: the running or paused one, else the latest promoted one. */
   async findRouting(processKey: string): Promise<ExperimentRecord | null> {
-    const rows = await this.sql.rows<ExperimentRow>(
-      `SELECT * FROM experiment WHERE process_key = $1 AND state IN ('running', 'paused', 'promoted')
-       ORDER BY state = 'promoted', stopped_at DESC NULLS LAST LIMIT 1`,
+    return (await this.findStartRoute(processKey)).routing;
+  }
+
+  /**
+   * What a new case of the key needs, in one round trip: the experiment that routes it (as
+   * `findRouting`) and the key's newest version, where it starts when no experiment routes it.
+   */
+  async findStartRoute(processKey: string): Promise<StartRoute> {
+    const rows = await this.sql.rows<Partial<ExperimentRow> & { latest_version_id: string | null }>(
+      `SELECT (SELECT id FROM process_version WHERE key = $1 ORDER BY version DESC LIMIT 1) AS latest_version_id, routing.*
+       FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+         SELECT * FROM experiment WHERE process_key = $1 AND state IN ('running', 'paused', 'promoted')
+         ORDER BY state = 'promoted', stopped_at DESC NULLS LAST LIMIT 1
+       ) AS routing ON true`,
       [processKey],
     );
-    return rows.length === 0 ? null : toRecord(rows[0]);
+    const { latest_version_id: latestVersionId, ...routing } = rows[0];
+    return { routing: routing.id == null ? null : toRecord(routing as ExperimentRow), latestVersionId };
   }
 
   /**
