@@ -98,7 +98,15 @@ export class InstanceCommands {
       const result = startInstance(version.graph, { type: 'start', instanceId, processVersionId: version.id, ...command }, await this.portsFor(version));
       noteInstance(result.state.id);
       await this.check(result);
-      const outcome = await this.committed(result, version, await this.instances.commit(result, null, { ...extra, ...(answerOf && { idempotentAnswer: answerOf(result.state) }) }));
+      const outcome = await this.committed(
+        result,
+        version,
+        await this.instances.commit(result, null, {
+          ...extra,
+          ...(answerOf && { idempotentAnswer: answerOf(result.state) }),
+          ...(version.graph.uniqueBusinessKey && { uniqueBusinessKey: true }),
+        }),
+      );
       this.metrics.caseStarted(version.key, extra.assignment?.armId);
       this.countEnd(null, outcome);
       return outcome;

@@ -78,6 +78,8 @@ export interface CommitPlan {
   experimentAssignment?: ExperimentAssignmentRow;
   /** Set by the caller for a start sent with an Idempotency-Key: its answer, stored with the case or not at all. */
   idempotentAnswer?: IdempotentAnswerRow;
+  /** Set by the caller for a start of a process marked tandem:uniqueBusinessKey: the case claims its business key. */
+  uniqueBusinessKey?: true;
 }
 
 /** The answer to a keyed start, written by the claim that holds the key (see IdempotencyKeyRepository). */

@@ -235,16 +235,16 @@ const experimentAssignmentWrites: TableWrites = ({ experimentAssignment }, param
 
 /**
  * A process marked tandem:uniqueBusinessKey claims its business key with the case; the primary
- * key refuses a second claim (a concurrent one waits for the first to commit, then fails).
+ * key refuses a second claim (a concurrent one waits for the first to commit, then fails). The
+ * caller says whether the process is marked (it holds the compiled graph): reading the flag from
+ * the stored graph made every start with a business key decompress that graph in the database.
  */
-const businessKeyClaimWrites: TableWrites = ({ state }, { param }, isStart) =>
-  isStart && state.businessKey !== undefined
+const businessKeyClaimWrites: TableWrites = ({ state, uniqueBusinessKey }, { param }, isStart) =>
+  isStart && uniqueBusinessKey && state.businessKey !== undefined
     ? [
         `business_key_claimed AS (
       INSERT INTO business_key_claim (process_key, business_key, instance_id)
-      SELECT v.key, ${param(state.businessKey)}::text, guard.id
-      FROM guard JOIN process_version v ON v.id = ${param(state.processVersionId)}::uuid
-      WHERE v.graph ->> 'uniqueBusinessKey' = 'true')`,
+      SELECT ${param(state.processKey)}::text, ${param(state.businessKey)}::text, guard.id FROM guard)`,
       ]
     : [];
 

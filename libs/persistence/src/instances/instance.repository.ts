@@ -243,6 +243,8 @@ export interface CommitExtra {
   messageReceipt?: MessageReceipt;
   /** The start timer that started the case: its job gives way to the cycle's next occurrence. */
   startTimer?: StartTimerFiring;
+  /** A start of a process marked tandem:uniqueBusinessKey: the case claims its business key (BUSINESS_KEY_TAKEN if another holds it). */
+  uniqueBusinessKey?: boolean;
 }
 
 const BUSINESS_KEY_CONSTRAINT = 'business_key_claim_pkey';
@@ -259,12 +261,13 @@ export const idempotencyKeyInProgress = (key: string, retryAfterSeconds = 1): Do
     retryAfterSeconds,
   });
 
-const statementOf = (result: EngineResult, previous: StoredInstance | null, { assignment, idempotentAnswer }: CommitExtra = {}) =>
+const statementOf = (result: EngineResult, previous: StoredInstance | null, { assignment, idempotentAnswer, uniqueBusinessKey }: CommitExtra = {}) =>
   commitStatement(
     {
       ...planCommit(result, previous?.state ?? null),
       ...(assignment && { experimentAssignment: assignmentRow(assignment) }),
       ...(idempotentAnswer && { idempotentAnswer }),
+      ...(uniqueBusinessKey && { uniqueBusinessKey: true as const }),
     },
     previous?.revision ?? null,
   );
