@@ -5,6 +5,10 @@ import {
   ACTIVITY_DEFINITIONS,
   activityReport,
   activityReportFromAggregates,
+  addToAggregate,
+  emptyAggregate,
+  endedWithin,
+  handoffMs,
   bottlenecks,
   caseValues,
   COMPONENTS,
@@ -21,11 +25,10 @@ import {
   valueAddedSummary,
   valueAddedSummaryFromAggregate,
   VALUE_ADDED_FIGURES,
+  type ActivityAggregate,
   type ActivityRow,
-  type ActivityRun,
   type CaseAggregate,
   type CaseFigures,
-  type CaseRecord,
   type ElementCatalog,
 } from '#analytics';
 import {
@@ -48,11 +51,15 @@ import { csvRows, XES_FOOTER, XES_HEADER, xesTraces, type EventLogFormat } from 
 const DRAIN_INTERVAL_MS = 5_000;
 
 /**
- * The most cases the per-activity report scans in the ledger (all their steps are folded in
- * memory) for a segment or a window that cuts a day: beyond it, a narrower window. Every other
- * report reads the case facts and has no limit.
+ * The most cases the per-activity report folds at once from the ledger (for a segment or a window
+ * that cuts a day) to give exact medians; beyond it the cases are folded a batch at a time into
+ * the aggregates' sketches, so memory stays bounded whatever the scope. Every other report reads
+ * the case facts.
  */
-export const MAX_SCANNED_CASES = 20_000;
+export const MAX_EXACT_CASES = 20_000;
+
+/** Cases per batch when a large ledger scan is folded into sketches. */
+const SKETCH_BATCH_CASES = 2_000;
 
 export interface ResolvedScope {
   scope: AnalyticsScope;
@@ -64,17 +71,13 @@ export interface ResolvedScope {
   facts: FactScope;
 }
 
-/** The cases in scope, folded. */
-interface Ledger {
-  cases: CaseRecord[];
-  runs: ActivityRun[];
-}
-
 @Injectable()
 export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsService.name);
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<unknown> = Promise.resolve();
+  /** Above this many cases the per-activity ledger scan folds into sketches (a test lowers it to take that path on a few cases). */
+  exactCaseLimit = MAX_EXACT_CASES;
 
   constructor(
     private readonly repository: AnalyticsRepository,
@@ -121,14 +124,45 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         activities: rows,
       };
     }
-    const ledger = await this.ledger(resolved);
-    rows = activityReport(ledger.runs, resolved.catalog, windowOf(request));
+    const cases = await this.repository.findCases(resolved.scope, this.exactCaseLimit + 1);
+    if (cases.length <= this.exactCaseLimit) {
+      rows = activityReport(foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)), resolved.catalog), resolved.catalog, windowOf(request));
+      return {
+        ...head(request, resolved, 'ledger'),
+        definitions: ACTIVITY_DEFINITIONS,
+        sampleSize: { activityInstances: rows.reduce((sum, row) => sum + row.count, 0), cases: cases.length },
+        activities: rows,
+      };
+    }
+    const sketched = await this.sketchLedger(request, resolved);
     return {
       ...head(request, resolved, 'ledger'),
-      definitions: ACTIVITY_DEFINITIONS,
-      sampleSize: { activityInstances: rows.reduce((sum, row) => sum + row.count, 0), cases: ledger.cases.length },
-      activities: rows,
+      definitions: { ...ACTIVITY_DEFINITIONS, sketch: sketchNote() },
+      sampleSize: { activityInstances: sketched.rows.reduce((sum, row) => sum + row.count, 0), cases: sketched.cases },
+      activities: sketched.rows,
     };
+  }
+
+  /** The per-activity figures of a scope too large to fold at once: a batch of cases (with all their steps) at a time, into sketches. */
+  private async sketchLedger(request: AnalyticsRequest, resolved: ResolvedScope): Promise<{ rows: ActivityRow[]; cases: number }> {
+    const window = windowOf(request);
+    const aggregates = new Map<string, ActivityAggregate>();
+    let cases = 0;
+    for await (const batch of this.repository.eventLog(resolved.scope, SKETCH_BATCH_CASES)) {
+      cases += batch.cases.length;
+      const runs = foldLedger(batch.steps, resolved.catalog);
+      const byId = new Map(runs.map((run) => [run.activityInstanceId, run]));
+      for (const run of runs) {
+        if (!endedWithin(run, window)) continue;
+        let aggregate = aggregates.get(run.elementId);
+        if (!aggregate) {
+          aggregate = emptyAggregate(run.elementId, run.elementType, run.laneId);
+          aggregates.set(run.elementId, aggregate);
+        }
+        addToAggregate(aggregate, run, run.previousActivityInstanceId === null ? null : handoffMs(run, byId.get(run.previousActivityInstanceId)));
+      }
+    }
+    return { rows: activityReportFromAggregates([...aggregates.values()], resolved.catalog), cases };
   }
 
   /** The desk's bottlenecks, ranked; the designed waits apart, never ranked. */
@@ -303,19 +337,6 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   private async figures(resolved: ResolvedScope): Promise<CaseFigures[]> {
     await this.drain();
     return this.facts.figures(resolved.facts);
-  }
-
-  /** The per-activity report's scan of the ledger, for a segment or a window that cuts a day. */
-  private async ledger(resolved: ResolvedScope): Promise<Ledger> {
-    const cases = await this.repository.findCases(resolved.scope, MAX_SCANNED_CASES + 1);
-    if (cases.length > MAX_SCANNED_CASES) {
-      throw new DomainError(
-        ANALYTICS_ERRORS.scopeTooLarge,
-        `The per-activity report scans the step ledger for a segment or a window that cuts a day, and the scope holds more than ${MAX_SCANNED_CASES} cases: give whole days without a segment (the aggregates) or a narrower from/to`,
-        { limit: MAX_SCANNED_CASES },
-      );
-    }
-    return { cases, runs: foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)), resolved.catalog) };
   }
 }
 
