@@ -274,12 +274,13 @@ describe('reports from the case facts', () => {
       `INSERT INTO case_fact (instance_id, process_version_id, business_key, status, started_at, ended_at, last_seq, lead_time_ms, desk_time_ms,
                               queue_ms, claimed_idle_ms, processing_ms, handoff_ms, external_system_ms, designed_wait_ms, other_ms, handling_ms,
                               nva_ms, nva_steps, nva_processing_ms, va_processing_ms, first_response_ms, first_lane, user_task_lanes, escalated,
-                              costed_amount, uncosted_processing_ms, segments, ended_runs, first_ready_at, last_ended_at, work)
+                              costed_amount, uncosted_processing_ms, segments, ended_runs, first_ready_at, last_ended_at, work, stages, worked)
        SELECT gen_random_uuid(), $1, 'bulk-' || n, 'completed', $2::timestamptz + n * interval '1 minute', $2::timestamptz + n * interval '1 minute' + interval '1 hour',
               0, 3600000, 3600000, 1800000, 0, 1800000, 0, 0, 0, 0, 1800000, 0, 0, 0, 1800000, 600000, 'first-line', '{first-line}', n % 10 = 0,
               15, 0, jsonb_build_object('channel', CASE WHEN n % 2 = 0 THEN 'phone' ELSE 'chat' END), 3,
               $2::timestamptz + n * interval '1 minute', $2::timestamptz + n * interval '1 minute' + interval '1 hour',
-              jsonb_build_array(jsonb_build_object('team', 'first-line', 'kind', 'group', 'endedAt', extract(epoch FROM $2::timestamptz + n * interval '1 minute' + interval '1 hour') * 1000, 'processingMs', 1800000))
+              jsonb_build_array(jsonb_build_object('team', 'first-line', 'kind', 'group', 'endedAt', extract(epoch FROM $2::timestamptz + n * interval '1 minute' + interval '1 hour') * 1000, 'processingMs', 1800000)),
+              '{}', '[]'
        FROM generate_series(1, 20001) AS n`,
       [other, '2026-03-01T00:00:00Z'],
     );

@@ -1,3 +1,4 @@
+import { isActivityType } from '#bpmn';
 import type { ActivityRun } from './activity-run.js';
 import { caseFigures, type CaseFigures } from './case-report.js';
 import { HOUR_MS, type CaseRecord, type ElementCatalog } from './ledger.js';
@@ -53,6 +54,10 @@ export interface CaseFact {
   lastEndedAt: number | null;
   /** The ended runs with working time, by team. */
   work: FactWork[];
+  /** Activities completed (not scopes): the desk's waiting and working per stage of the process, as the experiment analysis compares them. */
+  stages: Record<string, { waitingMs: number; processingMs: number }>;
+  /** The same activities' durations, ready -> end, for the per-activity differences between arms. */
+  worked: Array<{ elementId: string; durationMs: number }>;
 }
 
 const USER_TASK = 'userTask';
@@ -101,5 +106,20 @@ export const caseFact = (record: CaseRecord, caseRuns: readonly ActivityRun[], c
     firstReadyAt: ended.length === 0 ? null : Math.min(...ended.map(({ readyAt }) => readyAt)),
     lastEndedAt: ended.length === 0 ? null : Math.max(...ended.map(({ endedAt }) => endedAt!)),
     work: ended.filter(({ processingMs }) => processingMs > 0).map((run) => ({ ...teamOf(run, catalog), endedAt: run.endedAt!, processingMs: run.processingMs })),
+    ...workedOf(caseRuns, catalog),
   };
+};
+
+/** The completed activities (not scopes) by stage, and their durations. */
+const workedOf = (caseRuns: readonly ActivityRun[], catalog: ElementCatalog): Pick<CaseFact, 'stages' | 'worked'> => {
+  const worked = caseRuns.filter((run) => !run.container && run.outcome === 'completed' && isActivityType(run.elementType));
+  const stages: CaseFact['stages'] = {};
+  for (const run of worked) {
+    const stage = catalog.get(run.elementId)?.stage;
+    if (stage === undefined) continue;
+    const time = (stages[stage] ??= { waitingMs: 0, processingMs: 0 });
+    time.waitingMs += run.queueMs + run.claimedIdleMs;
+    time.processingMs += run.processingMs;
+  }
+  return { stages, worked: worked.map((run) => ({ elementId: run.elementId, durationMs: run.endedAt! - run.readyAt })) };
 };

@@ -17,6 +17,27 @@ export interface FactUtilization {
   lastEndedAt: number | null;
 }
 
+/** What the experiment analysis reads of a routed case: a few columns (libs/analytics case-fact.ts). */
+export interface ArmFact {
+  instanceId: string;
+  businessKey: string | null;
+  status: string;
+  startedAt: number;
+  endedAt: number | null;
+  leadTimeMs: number | null;
+  deskTimeMs: number | null;
+  /** The desk's waiting of the decomposition: queue + claimed-idle. */
+  waitingMs: number | null;
+  processingMs: number | null;
+  firstResponseMs: number | null;
+  firstLane: string | null;
+  userTaskLanes: string[];
+  escalated: boolean;
+  rework: boolean;
+  stages: Record<string, { waitingMs: number; processingMs: number }>;
+  worked: Array<{ elementId: string; durationMs: number }>;
+}
+
 /** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values, $6 the segments as one JSON object. */
 const scopeParams = ({ processVersionIds, from, to, segments }: AnalyticsScope): unknown[] => [
   processVersionIds,
@@ -207,6 +228,19 @@ export class CaseFactRepository {
       nvaProcessingMs: Number(row.nva_processing_ms),
       vaProcessingMs: Number(row.va_processing_ms),
     }));
+  }
+
+  /** The facts of the cases an experiment routed (by the arm index). */
+  async armFacts(experimentId: string): Promise<ArmFact[]> {
+    const rows = await this.sql.rows<Omit<ArmFact, 'startedAt' | 'endedAt'> & { startedAt: Date; endedAt: Date | null }>(
+      `SELECT f.instance_id AS "instanceId", f.business_key AS "businessKey", f.status, f.started_at AS "startedAt", f.ended_at AS "endedAt",
+              f.lead_time_ms AS "leadTimeMs", f.desk_time_ms AS "deskTimeMs", f.queue_ms + f.claimed_idle_ms AS "waitingMs", f.processing_ms AS "processingMs",
+              f.first_response_ms AS "firstResponseMs", f.first_lane AS "firstLane", f.user_task_lanes AS "userTaskLanes", f.escalated,
+              f.rework IS NOT NULL AS rework, f.stages, f.worked
+       FROM case_fact f WHERE f.experiment_id = $1`,
+      [experimentId],
+    );
+    return rows.map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt?.getTime() ?? null }));
   }
 
   /** The ended cases of the window counted, and the rework of those that had any. */

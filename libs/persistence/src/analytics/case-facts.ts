@@ -47,6 +47,8 @@ const FACT_COLUMNS: ReadonlyArray<readonly [string, string, (fact: CaseFact, ext
   ['first_ready_at', 'timestamptz', (f) => (f.firstReadyAt === null ? null : new Date(f.firstReadyAt).toISOString())],
   ['last_ended_at', 'timestamptz', (f) => (f.lastEndedAt === null ? null : new Date(f.lastEndedAt).toISOString())],
   ['work', 'jsonb', (f) => f.work],
+  ['stages', 'jsonb', (f) => f.stages],
+  ['worked', 'jsonb', (f) => f.worked],
 ];
 
 interface FactExtra {

@@ -51,6 +51,8 @@ export class CaseFacts1764000002100 implements MigrationInterface {
         first_ready_at timestamptz,
         last_ended_at timestamptz,
         work jsonb NOT NULL,
+        stages jsonb NOT NULL,
+        worked jsonb NOT NULL,
         CONSTRAINT case_fact_pkey PRIMARY KEY (instance_id)
       )`);
     // The reports pick ended cases by version and end, running ones by version and start, segments by containment.
