@@ -94,17 +94,17 @@ const score = (name: string, column: 'csat' | 'nps', param: string): string =>
     ? `f.${column}`
     : `(SELECT (v.value #>> '{}')::double precision FROM variable v WHERE v.instance_id = f.instance_id AND v.name = ${param}::text AND jsonb_typeof(v.value) = 'number')`;
 
-/** count, mean, type-7 median and p90 (percentile_cont interpolates as R's type 7) and total of an expression over the rows a condition picks. */
+/** count, total, and the type-7 median and p90 in one sort (percentile_cont interpolates as R's type 7) of an expression over the rows a condition picks. */
 const summary = (name: string, value: string, where: string): string =>
   `count(${value}) FILTER (WHERE ${where}) AS ${name}_n, sum(${value}) FILTER (WHERE ${where}) AS ${name}_total,
-   percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${where}) AS ${name}_median,
-   percentile_cont(0.9) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${where}) AS ${name}_p90`;
+   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${where}) AS ${name}_quantiles`;
 
 const summaryOf = (row: Record<string, unknown>, name: string): Summary => {
   const n = Number(row[`${name}_n`]);
   if (n === 0) return EMPTY_SUMMARY;
   const total = Number(row[`${name}_total`]);
-  return { n, mean: total / n, median: Number(row[`${name}_median`]), p90: Number(row[`${name}_p90`]), total };
+  const [median, p90] = (row[`${name}_quantiles`] as Array<number | string>).map(Number);
+  return { n, mean: total / n, median, p90, total };
 };
 
 /**
