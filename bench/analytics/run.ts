@@ -11,36 +11,61 @@
  * 3. The aggregates are built by `AnalyticsAggregator.drain()`, the code the engine runs (activity
  *    instances, then every case's figures); its time is the load time. A check compares an
  *    aggregate mean with SQL over step_event.
- * 4. The engine starts again and `GET /api/analytics/activities` is timed over HTTP, all time and
- *    for a 90-day window of whole days (the day buckets), and `GET /api/analytics/cases` all time
- *    (the case aggregates); p50 and p95 of BENCH_ROUNDS calls each.
+ * 4. The engine starts again and every report is timed over HTTP (issue 20): per activity all time
+ *    and for 90 whole days (the day buckets), lead time all time (the case aggregates), and from the
+ *    case facts: KPIs all time, KPIs by channel for a quarter, rework, utilisation, lead time by
+ *    channel; p50 and p95 of BENCH_ROUNDS calls each.
+ * 5. "Before": the ledger scan those reports ran until the case facts (the cases, all their steps,
+ *    folded in memory; KPIs, rework and utilisation), timed in this process on the same database for
+ *    the same scopes. It refused any scope over 20,000 cases with a 422, so it is timed only where
+ *    the scope is within that cap (BENCH_LEDGER_ROUNDS calls each).
  *
- *   npm run bench:analytics     # BENCH_ACTIVITY_INSTANCES (default 1000000), BENCH_ROUNDS (default 200)
+ * 6. An experiment (the version against a redesign, every case routed, half each) is analysed over
+ *    HTTP: p50 and p95 of BENCH_EXPERIMENT_ROUNDS calls (the analysis reads the arms' facts).
+ *
+ * Each case carries the segments the process declares (tandem:segments: channel, category,
+ * customerTier), a customer (business key, every customer about three cases, so repeats happen)
+ * and, for some, CSAT and NPS.
+ *
+ *   npm run bench:analytics     # BENCH_CASES (default 20000; or BENCH_ACTIVITY_INSTANCES / 6), BENCH_ROUNDS (default 50), BENCH_LEDGER_ROUNDS (default 5), BENCH_EXPERIMENT_ROUNDS (default 5)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { caseFigures, DEFAULT_KPI_SETTINGS, elementCatalog, endedWithin, foldLedger, kpis, rework, utilization } from '#analytics';
+import type { DataSource } from 'typeorm';
+import type { ProcessGraph } from '#bpmn';
 import { upperNearestRankQuantile } from '#core';
-import { AnalyticsAggregator, openDataSource } from '#persistence';
+import { AnalyticsAggregator, AnalyticsRepository, CaseFactRepository, DEFAULT_DATABASE_TIMEOUTS, openDataSource, type AnalyticsScope } from '#persistence';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { deployXml, projectRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
-const ACTIVITY_INSTANCES = Number(process.env.BENCH_ACTIVITY_INSTANCES ?? 1_000_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const PER_CASE = 6;
-const CASES = Math.ceil(ACTIVITY_INSTANCES / PER_CASE);
-const CASES_PER_INSERT = 20_000;
+const CASES = Number(process.env.BENCH_CASES ?? (process.env.BENCH_ACTIVITY_INSTANCES ? Math.ceil(Number(process.env.BENCH_ACTIVITY_INSTANCES) / PER_CASE) : 20_000));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
+const LEDGER_ROUNDS = Number(process.env.BENCH_LEDGER_ROUNDS ?? 5);
+const EXPERIMENT_ROUNDS = Number(process.env.BENCH_EXPERIMENT_ROUNDS ?? 5);
+/** The cap the ledger-scanning reports had: more cases in scope answered 422. */
+const OLD_CAP = 20_000;
+const QUARTER = 'from=2025-04-01&to=2025-07-01';
+const CASES_PER_INSERT = 5_000;
+/** Bulk loading on a shared machine can take longer than the engine's 10 s statement timeout. */
+const LOAD_TIMEOUTS = { ...DEFAULT_DATABASE_TIMEOUTS, statementTimeoutMs: 600_000, queryTimeoutMs: 605_000 };
 
 async function main() {
   const db = await startBenchDatabase(['analytics']);
   const url = db.url('analytics');
   try {
     let engine = await startEngineProcess({ databaseUrl: url });
-    const version = await deployXml(engine, readFileSync(join(projectRoot(), 'bench/analytics/service.bpmn'), 'utf8'));
+    const xml = readFileSync(join(projectRoot(), 'bench/analytics/service.bpmn'), 'utf8');
+    const version = await deployXml(engine, xml);
+    // A redesign to run against it: every case is routed to one of the two arms, half each.
+    const candidate = await deployXml(engine, xml.replace('name="Resolve request"', 'name="Resolve request (redesigned)"'));
+    const experimentId = await startExperiment(engine, version.id, candidate.id);
     // Stopped while loading, so that its background aggregation does not share the drain being timed.
     await engine.stop();
 
-    const dataSource = await openDataSource({ url, poolSize: 4 });
+    const dataSource = await openDataSource({ url, poolSize: 4, timeouts: LOAD_TIMEOUTS });
     let began = performance.now();
     for (let from = 0; from < CASES; from += CASES_PER_INSERT) {
       await dataSource.query(LOAD_SQL, [version.id, from, Math.min(from + CASES_PER_INSERT, CASES) - 1, CASES]);
@@ -48,6 +73,15 @@ async function main() {
     await dataSource.query(`INSERT INTO analytics_pending (activity_instance_id, instance_id)
                             SELECT activity_instance_id, instance_id FROM step_event WHERE type IN ('completed', 'canceled')`);
     await dataSource.query(`INSERT INTO analytics_case_pending (instance_id) SELECT id FROM instance WHERE ended_at IS NOT NULL`);
+    // The facts are written by the drain below with each case's aggregates, not by the migration's backfill.
+    await dataSource.query(`DELETE FROM case_fact_backfill`);
+    // Half the cases (by their id) ran on the candidate; each case's assignment as the router writes it.
+    await dataSource.query(`UPDATE instance SET process_version_id = $1 WHERE get_byte(decode(md5(id::text), 'hex'), 0) % 2 = 1`, [candidate.id]);
+    await dataSource.query(
+      `INSERT INTO experiment_assignment (instance_id, experiment_id, arm_id, process_version_id, reason, unit_key, assigned_at)
+       SELECT id, $1, CASE WHEN process_version_id = $2 THEN 'to-be' ELSE 'as-is' END, process_version_id, 'weight', id::text, started_at FROM instance`,
+      [experimentId, candidate.id],
+    );
     const loadSeconds = (performance.now() - began) / 1000;
     const [{ steps, pending }] = await dataSource.query(`SELECT (SELECT count(*) FROM step_event)::int AS steps, (SELECT count(*) FROM analytics_pending)::int AS pending`);
 
@@ -55,19 +89,45 @@ async function main() {
     const folded = await new AnalyticsAggregator(dataSource).drain();
     const drainSeconds = (performance.now() - began) / 1000;
     const [check] = await dataSource.query(
-      `SELECT (SELECT queue_total / queue_n FROM analytics_activity_bucket WHERE grain = 'all' AND element_id = 'triage') AS aggregate,
+      `SELECT (SELECT sum(queue_total) / sum(queue_n) FROM analytics_activity_bucket WHERE grain = 'all' AND element_id = 'triage') AS aggregate,
               (SELECT avg(extract(epoch FROM c.at - r.at)) FROM step_event r JOIN step_event c
                  ON c.activity_instance_id = r.activity_instance_id AND c.type = 'claimed'
                WHERE r.type = 'ready' AND r.element_id = 'triage') AS scanned,
               (SELECT count(*) FROM analytics_activity_bucket)::int AS buckets,
-              (SELECT cases FROM analytics_case_bucket WHERE grain = 'all') AS cases`,
+              (SELECT sum(cases)::int FROM analytics_case_bucket WHERE grain = 'all') AS cases,
+              (SELECT count(*) FROM case_fact)::int AS facts`,
     );
+    const graphs: Array<{ graph: ProcessGraph }> = await dataSource.query(`SELECT graph FROM process_version WHERE id = ANY($1::uuid[]) ORDER BY version`, [
+      [version.id, candidate.id],
+    ]);
+    const ledger = ledgerReports(dataSource, elementCatalog(graphs.map(({ graph }) => graph)), [version.id, candidate.id]);
+    const all = await ledger.time({});
+    const byChannel = await ledger.time({ from: new Date('2025-04-01'), to: new Date('2025-07-01'), segments: { channel: 'phone' } });
+    // What the analysis reads of the arms: their facts (the rest of its time is the statistics).
+    const facts = new CaseFactRepository(dataSource);
+    const factReads: number[] = [];
+    for (let round = 0; round < Math.max(EXPERIMENT_ROUNDS, 3); round += 1) {
+      const began = performance.now();
+      await facts.armFacts(experimentId);
+      factReads.push(performance.now() - began);
+    }
     await dataSource.destroy();
 
     engine = await startEngineProcess({ databaseUrl: url });
-    const allTime = await time(engine, 'activities', `processVersionId=${version.id}`);
-    const window = await time(engine, 'activities', `processVersionId=${version.id}&from=2025-03-01&to=2025-05-30`);
-    const cases = await time(engine, 'cases', `processVersionId=${version.id}`);
+    // Both versions: the baseline's cases and the candidate's.
+    const scope = 'processKey=bench-analytics';
+    const reports = [
+      { report: 'activities, all time', after: await time(engine, 'activities', scope) },
+      { report: 'activities, 90 whole days', after: await time(engine, 'activities', `${scope}&from=2025-03-01&to=2025-05-30`) },
+      { report: 'cases (lead time distribution), all time', after: await time(engine, 'cases', scope) },
+      { report: 'KPIs, all time', after: await time(engine, 'kpis', scope), before: all.kpis },
+      { report: 'KPIs by channel (phone), a quarter', after: await time(engine, 'kpis', `${scope}&${QUARTER}&segment.channel=phone`), before: byChannel.kpis },
+      { report: 'rework, all time', after: await time(engine, 'rework', scope), before: all.rework },
+      { report: 'utilisation, all time', after: await time(engine, 'utilisation', scope), before: all.utilisation },
+      { report: 'lead time by channel (phone), a quarter', after: await time(engine, 'cases', `${scope}&${QUARTER}&segment.channel=phone`), before: byChannel.cases },
+    ];
+    // BENCH_EXPERIMENT_ROUNDS=0 skips the analysis over HTTP (its statistics take long on large arms).
+    const experiment = EXPERIMENT_ROUNDS > 0 ? await time(engine, '', '', `${engine.baseUrl}/experiments/${experimentId}/analysis`, EXPERIMENT_ROUNDS) : null;
     const peak = engine.peakRssMb();
     await engine.stop();
 
@@ -77,36 +137,128 @@ async function main() {
       'aggregation (AnalyticsAggregator.drain: activity instances, then cases) s': +drainSeconds.toFixed(1),
       'activity bucket rows': check.buckets,
       'cases in the case aggregates': check.cases,
+      'case facts': check.facts,
     });
     console.log(`check: Triage mean queue time ${Number(check.aggregate).toFixed(3)} s from the aggregates, ${Number(check.scanned).toFixed(3)} s over step_event`);
-    console.table([
-      { report: 'activities, one version, all time', ...allTime },
-      { report: 'activities, one version, 90 whole days', ...window },
-      { report: 'cases (lead time), one version, all time', ...cases },
-    ]);
+    console.table(
+      reports.map(({ report, after, before }) => ({
+        report,
+        'p50 ms': after['p50 ms'],
+        'p95 ms': after['p95 ms'],
+        source: after.source,
+        'before: ledger scan p95 ms': before ?? '-',
+      })),
+    );
+    console.log(
+      `experiment analysis ${experiment ? `(${experiment.source}): p50 ${experiment['p50 ms']} ms, p95 ${experiment['p95 ms']} ms over ${EXPERIMENT_ROUNDS} calls` : 'over HTTP skipped'}; reading the arms' facts alone (in process) p50 ${upperNearestRankQuantile(
+        factReads.sort((a, b) => a - b),
+        0.5,
+      ).toFixed(0)} ms`,
+    );
     console.log(`engine peak RSS ${peak?.toFixed(0) ?? '?'} MB`);
   } finally {
     await db.stop();
   }
 }
 
-/** p50/p95 of GET /api/analytics/{report} over ROUNDS calls (after 5 to warm up). */
-async function time(engine: EngineProcess, report: string, query: string) {
+/**
+ * The reports as they were computed before the case facts (the service's ledger scan): the cases
+ * in scope, all their steps folded in memory. Timed in this process for a scope within the old cap;
+ * over it the endpoint answered 422.
+ */
+function ledgerReports(dataSource: DataSource, catalog: ReturnType<typeof elementCatalog>, versionIds: string[]) {
+  const repository = new AnalyticsRepository(dataSource);
+  const scan = async (scope: AnalyticsScope) => {
+    const cases = await repository.findCases(scope);
+    const runs = foldLedger(await repository.findSteps(cases.map(({ instanceId }) => instanceId)), catalog);
+    const window = { from: scope.from?.getTime(), to: scope.to?.getTime() };
+    const ended = cases.filter(({ endedAt }) => endedAt !== null && (window.from === undefined || endedAt >= window.from) && (window.to === undefined || endedAt < window.to));
+    return { cases, runs, ended, window };
+  };
+  const p95 = async (scope: AnalyticsScope, report: (scanned: Awaited<ReturnType<typeof scan>>) => unknown): Promise<string> => {
+    // The old rule: more than the cap in scope (the segment filter included) and the report refused.
+    const count = (await repository.findCases(scope, OLD_CAP + 1)).length;
+    if (count > OLD_CAP) return `422 (over ${OLD_CAP} cases)`;
+    const durations: number[] = [];
+    for (let round = 0; round < LEDGER_ROUNDS; round += 1) {
+      const began = performance.now();
+      report(await scan(scope));
+      durations.push(performance.now() - began);
+    }
+    durations.sort((a, b) => a - b);
+    return `${upperNearestRankQuantile(durations, 0.95).toFixed(0)} (${count} cases)`;
+  };
+  return {
+    time: async (partial: Partial<AnalyticsScope>) => {
+      const scope: AnalyticsScope = { processVersionIds: versionIds, segments: {}, ...partial };
+      return {
+        kpis: await p95(scope, ({ cases, ended, runs, window }) => {
+          const running = cases.filter(({ endedAt, startedAt }) => endedAt === null && (window.from === undefined || startedAt >= window.from));
+          return kpis([...ended, ...running], runs, caseFigures(ended, runs, catalog), catalog, DEFAULT_KPI_SETTINGS);
+        }),
+        rework: await p95(scope, ({ ended, runs }) =>
+          rework(
+            ended.map(({ instanceId }) => instanceId),
+            runs,
+          ),
+        ),
+        utilisation: await p95(scope, ({ runs, window }) => {
+          const counted = runs.filter((run) => endedWithin(run, window));
+          return utilization(counted, catalog, { from: window.from ?? 0, to: window.to ?? Date.now() }, new Map());
+        }),
+        cases: await p95(scope, ({ ended, runs }) => caseFigures(ended, runs, catalog)),
+      };
+    },
+  };
+}
+
+/** An experiment on the key, started and stopped (its cases are written below): the version as the baseline, the candidate beside it, half each. */
+async function startExperiment(engine: EngineProcess, baseline: string, candidate: string): Promise<string> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${engine.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...engine.authHeaders },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  };
+  const { id } = await post('/experiments', {
+    processKey: 'bench-analytics',
+    seed: 2026,
+    arms: [
+      { id: 'as-is', role: 'baseline', processVersionId: baseline, weight: 50 },
+      { id: 'to-be', role: 'candidate', processVersionId: candidate, weight: 50 },
+    ],
+    primaryMetric: 'leadTime',
+    secondaryMetrics: ['waitingTime', 'fcr'],
+    plan: { alpha: 0.05, power: 0.8, mde: 0.1, logSd: 0.8 },
+  });
+  await post(`/experiments/${id}/start`, {});
+  // Stopped at once: a running experiment's guardrails would be checked in the background while the reports are timed.
+  await post(`/experiments/${id}/stop`, {});
+  return id;
+}
+
+/** p50/p95 of GET /api/analytics/{report} (or the url given) over `rounds` calls (after 5 to warm up). */
+async function time(engine: EngineProcess, report: string, query: string, url = `${engine.baseUrl}/analytics/${report}?${query}`, rounds = ROUNDS) {
   const durations: number[] = [];
   let source = '';
-  for (let round = -5; round < ROUNDS; round += 1) {
+  for (let round = -Math.min(5, rounds); round < rounds; round += 1) {
     const began = performance.now();
-    const response = await fetch(`${engine.baseUrl}/analytics/${report}?${query}`, { headers: engine.authHeaders });
-    const body = (await response.json()) as { source: string; sampleSize: Record<string, number> };
+    const response = await fetch(url, { headers: engine.authHeaders });
+    const body = (await response.json()) as { source?: string; sampleSize?: Record<string, number>; verdict?: string; arms?: Array<{ assigned: number }> };
     if (!response.ok) throw new Error(`report failed: ${response.status} ${JSON.stringify(body)}`);
     if (round >= 0) durations.push(performance.now() - began);
-    source = `${body.source} (${Object.entries(body.sampleSize)
-      .map(([name, n]) => `${n} ${name}`)
-      .join(', ')})`;
+    source = body.sampleSize
+      ? `${body.source} (${Object.entries(body.sampleSize)
+          .map(([name, n]) => `${n} ${name}`)
+          .join(', ')})`
+      : `verdict ${body.verdict}, ${body.arms?.map(({ assigned }) => assigned).join(' + ')} cases`;
   }
   durations.sort((a, b) => a - b);
   const at = (p: number) => +upperNearestRankQuantile(durations, p).toFixed(1);
-  return { calls: ROUNDS, 'p50 ms': at(0.5), 'p95 ms': at(0.95), 'max ms': at(1), source };
+  return { calls: rounds, 'p50 ms': at(0.5), 'p95 ms': at(0.95), 'max ms': at(1), source };
 }
 
 /**
@@ -132,8 +284,17 @@ WITH c AS (
          t0 + make_interval(secs => q1 + i1 + p1 + q2 + p2 + q3 + i3 + p3) AS t3e
   FROM c
 ), cases AS (
-  INSERT INTO instance (id, process_version_id, process_key, status, state, revision, started_at, ended_at)
-  SELECT id, $1::uuid, 'bench-analytics', 'completed', '{}'::jsonb, 1, t0, t3e FROM t
+  INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
+  SELECT id, $1::uuid, 'bench-analytics', 'customer-' || ((i * 7) % GREATEST($4::int / 3, 1)), 'completed', '{}'::jsonb, 1, t0, t3e FROM t
+), variables AS (
+  INSERT INTO variable (instance_id, name, value)
+  SELECT t.id, v.name, v.value FROM t CROSS JOIN LATERAL (VALUES
+    ('channel', to_jsonb((ARRAY['phone', 'chat', 'email', 'app', 'web'])[1 + t.i % 5])),
+    ('category', to_jsonb((ARRAY['inquiry', 'transaction', 'complaint'])[1 + (t.i * 7) % 3])),
+    ('customerTier', to_jsonb(CASE WHEN t.i % 5 = 0 THEN 'gold' ELSE 'standard' END)),
+    ('csat', CASE WHEN t.i % 3 = 0 THEN to_jsonb(1 + t.i % 5) END),
+    ('nps', CASE WHEN t.i % 4 = 0 THEN to_jsonb(t.i % 11) END)
+  ) AS v(name, value) WHERE v.value IS NOT NULL
 )
 INSERT INTO step_event (id, instance_id, activity_instance_id, element_id, element_type, type, at, actor, lane_id, previous_activity_instance_id)
 SELECT gen_random_uuid(), t.id, md5(t.i || ':' || s.element)::uuid, s.element, s.element_type, s.type, s.at, s.actor, s.lane,

@@ -166,7 +166,7 @@ describe('step-time analytics over HTTP', () => {
     const response = await alex.get('/api/analytics/cases').query({ processVersionId: versionId, table: 'cases' });
 
     expect(response.status).toBe(200);
-    expect(response.body.source).toBe('ledger');
+    expect(response.body.source).toBe('facts');
     const [a, b] = instanceIds.map((id) => response.body.cases.find((row: { instanceId: string }) => row.instanceId === id));
     // A: 73 min = queue 5 + 30, claimed-idle 5, processing 10 + 20, external-system 1 + 2 (the check, counted as queue 1 and
     // processing 2 before time was classified); the desk's time 70 min

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request, { type Agent } from 'supertest';
 import { GuardrailMonitor } from '../../apps/engine/src/experiments/guardrail-monitor.service.js';
+import { ledgerAnalysis } from './support/ledger-arm-cases.js';
 import { createTestApp, deploy, eventually, type TestApp } from './support/test-app.js';
 import { HOUR } from './support/test-clock.js';
 
@@ -277,5 +278,20 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
     expect(routed.assignment).toMatchObject({ experimentId: id, armId: during[0].assignment.armId, reason: 'weight' });
     const unrouted = (await request(sut.server).get(`/api/instances/${before[0].id}`).expect(200)).body;
     expect(unrouted.assignment).toBeUndefined();
+  });
+
+  it('gives, from the case facts, the analysis the ledger scan gave, for every experiment above', async () => {
+    // given the experiments the tests above ran (draft ones have nothing to analyse)
+    const experiments = (await analyst.get('/api/experiments').expect(200)).body as Array<{ id: string; state: string }>;
+    const started = experiments.filter(({ state }) => state !== 'draft');
+    expect(started.length).toBeGreaterThanOrEqual(3);
+    for (const { id } of started) {
+      // when both compute at the same instant
+      const fromFacts = (await analyst.get(`/api/experiments/${id}/analysis`).expect(200)).body;
+      const fromLedger = await ledgerAnalysis(sut.app, id, sut.clock.now().getTime());
+      // then the same analysis, verdict and data hash included
+      const { simulatedCases: _simulated, ...analysis } = fromFacts;
+      expect(analysis).toEqual(JSON.parse(JSON.stringify(fromLedger)));
+    }
   });
 });

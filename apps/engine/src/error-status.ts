@@ -100,7 +100,6 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [USER_ERRORS.lastAdmin]: HttpStatus.CONFLICT,
   [USER_ERRORS.groupUnknown]: HttpStatus.BAD_REQUEST,
   [ANALYTICS_ERRORS.queryInvalid]: HttpStatus.BAD_REQUEST,
-  [ANALYTICS_ERRORS.scopeTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [EXPERIMENT_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [EXPERIMENT_ERRORS.winnerUnknown]: HttpStatus.UNPROCESSABLE_ENTITY,
   [EXPERIMENT_ERRORS.armNotCandidate]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -64,9 +64,10 @@ export {
 } from './case-aggregate.js';
 export { bottlenecks, type Bottleneck } from './bottlenecks.js';
 export { designedWaits, type DesignedWait } from './designed-waits.js';
-export { utilization, type TeamUtilization, type UtilizationWindow } from './utilization.js';
-export { rework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
+export { teamOf, utilization, utilizationOfTeams, type TeamUtilization, type TeamWork, type UtilizationWindow } from './utilization.js';
+export { caseRework, rework, reworkOfCases, type CaseRework, type ReworkElement, type ReworkLoop, type ReworkReport } from './rework.js';
 export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
 export { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';
-export { kpis, type Kpi, type KpiUnit } from './kpis.js';
+export { kpis, kpisOfTotals, type Kpi, type KpiTotals, type KpiUnit, type RateCount } from './kpis.js';
+export { caseFact, FACT_SCORE_VARIABLES, type CaseFact, type FactWork } from './case-fact.js';
 export { elementCatalog } from './element-catalog.js';

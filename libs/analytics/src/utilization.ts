@@ -28,30 +28,47 @@ export interface UtilizationWindow {
  * x the group's size. Only runs with processing time count (human and worker steps).
  */
 export const utilization = (runs: readonly ActivityRun[], catalog: ElementCatalog, window: UtilizationWindow, groupSizes: ReadonlyMap<string, number>): TeamUtilization[] => {
-  const teams = new Map<string, { kind: TeamUtilization['kind']; instances: number; processingMs: number }>();
-  let allMs = 0;
+  const teams = new Map<string, TeamWork>();
   for (const run of runs) {
     if (run.processingMs <= 0) continue;
-    const element = catalog.get(run.elementId);
-    const group = element?.candidateGroups[0];
-    const lane = run.laneId ?? element?.laneId;
-    const [team, kind]: [string, TeamUtilization['kind']] = group ? [group, 'group'] : lane ? [lane, 'lane'] : ['unassigned', 'unassigned'];
-    const entry = teams.get(team) ?? { kind, instances: 0, processingMs: 0 };
-    entry.instances += 1;
+    const { team, kind } = teamOf(run, catalog);
+    const entry = teams.get(team) ?? { team, kind, activityInstances: 0, processingMs: 0 };
+    entry.activityInstances += 1;
     entry.processingMs += run.processingMs;
     teams.set(team, entry);
-    allMs += run.processingMs;
   }
+  return utilizationOfTeams([...teams.values()], window, groupSizes);
+};
+
+/** Whose work a run is: the first candidate group of its element, else its lane, else nobody's. */
+export const teamOf = (run: Pick<ActivityRun, 'elementId' | 'laneId'>, catalog: ElementCatalog): { team: string; kind: TeamUtilization['kind'] } => {
+  const element = catalog.get(run.elementId);
+  const group = element?.candidateGroups[0];
+  const lane = run.laneId ?? element?.laneId;
+  return group ? { team: group, kind: 'group' } : lane ? { team: lane, kind: 'lane' } : { team: 'unassigned', kind: 'unassigned' };
+};
+
+/** A team's work summed: the activity instances with processing time and that time. */
+export interface TeamWork {
+  team: string;
+  kind: TeamUtilization['kind'];
+  activityInstances: number;
+  processingMs: number;
+}
+
+/** Utilisation from each team's summed work (from the ledger, or from the case facts). */
+export const utilizationOfTeams = (teams: readonly TeamWork[], window: UtilizationWindow, groupSizes: ReadonlyMap<string, number>): TeamUtilization[] => {
+  const allMs = teams.reduce((sum, { processingMs }) => sum + processingMs, 0);
   const windowHours = Math.max(0, window.to - window.from) / 3_600_000;
-  return [...teams.entries()]
-    .map(([team, { kind, instances, processingMs }]) => {
+  return teams
+    .map(({ team, kind, activityInstances, processingMs }) => {
       const size = kind === 'group' ? (groupSizes.get(team) ?? null) : null;
       const availableHours = size === null ? null : windowHours * size;
       const processingHours = processingMs / 3_600_000;
       return {
         team,
         kind,
-        activityInstances: instances,
+        activityInstances,
         processingHours,
         processingShare: ratio(processingMs, allMs),
         size,

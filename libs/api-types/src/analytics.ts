@@ -14,7 +14,8 @@ export interface ReportHead {
     segments: Record<string, string>;
   };
   /** aggregates: the incremental per-activity buckets; ledger: a scan of the steps of the cases in scope. */
-  source: 'aggregates' | 'ledger';
+  /** aggregates: the per-day buckets; facts: the per-case facts (case_fact); ledger: a scan of the steps. */
+  source: 'aggregates' | 'facts' | 'ledger';
   /** Durations are in seconds unless a figure names another unit. */
   unit: 'seconds';
   /** Cases of the versions in scope that are simulated, not real (`npm run demo`); 0 on real data. */

@@ -424,6 +424,8 @@ export interface ProcessGraph {
   priority?: string;
   /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */
   uniqueBusinessKey?: true;
+  /** `tandem:segments="channel,category"` on the process: the case variables each case's analytics facts keep, to filter reports by. */
+  segments?: string[];
   /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
   startEventId?: string;
   /**

@@ -21,6 +21,7 @@ import { VersionTags1764000001700 } from './migrations/1764000001700-version-tag
 import { Idempotency1764000001800 } from './migrations/1764000001800-idempotency.js';
 import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 import { IdentityChanges1764000002000 } from './migrations/1764000002000-identity-changes.js';
+import { CaseFacts1764000002100 } from './migrations/1764000002100-case-facts.js';
 import { ModelDrafts1764000002300 } from './migrations/1764000002300-model-drafts.js';
 
 export interface PersistenceOptions {
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   Idempotency1764000001800,
   Sessions1764000001900,
   IdentityChanges1764000002000,
+  CaseFacts1764000002100,
   ModelDrafts1764000002300,
 ];
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { applyDecorators, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { COMPONENTS, type LeadTimeSummary, type Summary } from '#analytics';
 import { DomainError } from '#core';
@@ -24,7 +24,6 @@ const ReportQuery = () =>
     ApiProduces('application/json', 'text/csv'),
     ApiBadRequestResponse({ description: 'ANALYTICS_QUERY_INVALID (details.field names the parameter)' }),
     ApiNotFoundResponse({ description: 'PROCESS_VERSION_NOT_FOUND, PROCESS_NOT_FOUND' }),
-    ApiUnprocessableEntityResponse({ description: 'ANALYTICS_SCOPE_TOO_LARGE: a ledger-scanning report over more cases than one request may read' }),
   );
 
 /** Step-time analytics (DESIGN.md section 5): every figure with its definition and sample size. */

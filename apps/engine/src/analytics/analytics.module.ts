@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsAggregator, AnalyticsRepository, KpiTargetRepository } from '#persistence';
+import { AnalyticsAggregator, AnalyticsRepository, CaseFactRepository, KpiTargetRepository } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
@@ -10,7 +10,7 @@ import { KpiTargetsService } from './kpi-targets.service.js';
   imports: [DefinitionsModule],
   controllers: [AnalyticsController, KpiTargetsController],
   // The analytics' own repositories, on the app's data source.
-  providers: [AnalyticsService, AnalyticsRepository, AnalyticsAggregator, KpiTargetRepository, KpiTargetsService],
+  providers: [AnalyticsService, AnalyticsRepository, CaseFactRepository, AnalyticsAggregator, KpiTargetRepository, KpiTargetsService],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule {}

@@ -5,32 +5,42 @@ import {
   ACTIVITY_DEFINITIONS,
   activityReport,
   activityReportFromAggregates,
+  addToAggregate,
+  emptyAggregate,
+  endedWithin,
+  handoffMs,
   bottlenecks,
-  caseFigures,
   caseValues,
   COMPONENTS,
   DEFINITIONS,
   designedWaits,
   elementCatalog,
-  endedWithin,
   foldLedger,
   HISTOGRAM_RELATIVE_ERROR,
-  kpis,
+  kpisOfTotals,
   leadTimeSummary,
   leadTimeSummaryFromAggregate,
-  rework,
-  utilization,
+  reworkOfCases,
+  utilizationOfTeams,
   valueAddedSummary,
   valueAddedSummaryFromAggregate,
   VALUE_ADDED_FIGURES,
+  type ActivityAggregate,
   type ActivityRow,
-  type ActivityRun,
   type CaseAggregate,
   type CaseFigures,
-  type CaseRecord,
   type ElementCatalog,
 } from '#analytics';
-import { AnalyticsAggregator, AnalyticsRepository, GroupRepository, ProcessVersionRepository, SimulatedHistoryRepository, type AnalyticsScope } from '#persistence';
+import {
+  AnalyticsAggregator,
+  AnalyticsRepository,
+  CaseFactRepository,
+  GroupRepository,
+  type FactScope,
+  ProcessVersionRepository,
+  SimulatedHistoryRepository,
+  type AnalyticsScope,
+} from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { ANALYTICS_ERRORS } from './analytics-errors.js';
@@ -41,10 +51,15 @@ import { csvRows, XES_FOOTER, XES_HEADER, xesTraces, type EventLogFormat } from 
 const DRAIN_INTERVAL_MS = 5_000;
 
 /**
- * The most cases one ledger scan reads (all their steps are folded in memory): beyond it a report
- * asks for a narrower window or a segment instead of loading a whole history.
+ * The most cases the per-activity report folds at once from the ledger (for a segment or a window
+ * that cuts a day) to give exact medians; beyond it the cases are folded a batch at a time into
+ * the aggregates' sketches, so memory stays bounded whatever the scope. Every other report reads
+ * the case facts.
  */
-export const MAX_SCANNED_CASES = 20_000;
+export const MAX_EXACT_CASES = 20_000;
+
+/** Cases per batch when a large ledger scan is folded into sketches. */
+const SKETCH_BATCH_CASES = 2_000;
 
 export interface ResolvedScope {
   scope: AnalyticsScope;
@@ -52,15 +67,8 @@ export interface ResolvedScope {
   versions: ReportHead['scope']['versions'];
   /** Cases of these versions that a simulation wrote (demo data), whatever the window. */
   simulatedCases: number;
-}
-
-/** The cases in scope, folded. */
-interface Ledger {
-  cases: CaseRecord[];
-  /** Cases that ended in the window: what case reports count. */
-  ended: CaseRecord[];
-  runs: ActivityRun[];
-  figures: CaseFigures[];
+  /** The scope on the case facts: whether every version declares the segments asked for (tandem:segments). */
+  facts: FactScope;
 }
 
 @Injectable()
@@ -68,6 +76,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsService.name);
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<unknown> = Promise.resolve();
+  /** Above this many cases the per-activity ledger scan folds into sketches (a test lowers it to take that path on a few cases). */
+  exactCaseLimit = MAX_EXACT_CASES;
 
   constructor(
     private readonly repository: AnalyticsRepository,
@@ -76,6 +86,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     private readonly versionRepository: ProcessVersionRepository,
     private readonly groups: GroupRepository,
     private readonly simulated: SimulatedHistoryRepository,
+    private readonly facts: CaseFactRepository,
   ) {}
 
   onModuleInit(): void {
@@ -113,14 +124,45 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
         activities: rows,
       };
     }
-    const ledger = await this.ledger(request, resolved);
-    rows = activityReport(ledger.runs, resolved.catalog, windowOf(request));
+    const cases = await this.repository.findCases(resolved.scope, this.exactCaseLimit + 1);
+    if (cases.length <= this.exactCaseLimit) {
+      rows = activityReport(foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)), resolved.catalog), resolved.catalog, windowOf(request));
+      return {
+        ...head(request, resolved, 'ledger'),
+        definitions: ACTIVITY_DEFINITIONS,
+        sampleSize: { activityInstances: rows.reduce((sum, row) => sum + row.count, 0), cases: cases.length },
+        activities: rows,
+      };
+    }
+    const sketched = await this.sketchLedger(request, resolved);
     return {
       ...head(request, resolved, 'ledger'),
-      definitions: ACTIVITY_DEFINITIONS,
-      sampleSize: { activityInstances: rows.reduce((sum, row) => sum + row.count, 0), cases: ledger.cases.length },
-      activities: rows,
+      definitions: { ...ACTIVITY_DEFINITIONS, sketch: sketchNote() },
+      sampleSize: { activityInstances: sketched.rows.reduce((sum, row) => sum + row.count, 0), cases: sketched.cases },
+      activities: sketched.rows,
     };
+  }
+
+  /** The per-activity figures of a scope too large to fold at once: a batch of cases (with all their steps) at a time, into sketches. */
+  private async sketchLedger(request: AnalyticsRequest, resolved: ResolvedScope): Promise<{ rows: ActivityRow[]; cases: number }> {
+    const window = windowOf(request);
+    const aggregates = new Map<string, ActivityAggregate>();
+    let cases = 0;
+    for await (const batch of this.repository.eventLog(resolved.scope, SKETCH_BATCH_CASES)) {
+      cases += batch.cases.length;
+      const runs = foldLedger(batch.steps, resolved.catalog);
+      const byId = new Map(runs.map((run) => [run.activityInstanceId, run]));
+      for (const run of runs) {
+        if (!endedWithin(run, window)) continue;
+        let aggregate = aggregates.get(run.elementId);
+        if (!aggregate) {
+          aggregate = emptyAggregate(run.elementId, run.elementType, run.laneId);
+          aggregates.set(run.elementId, aggregate);
+        }
+        addToAggregate(aggregate, run, run.previousActivityInstanceId === null ? null : handoffMs(run, byId.get(run.previousActivityInstanceId)));
+      }
+    }
+    return { rows: activityReportFromAggregates([...aggregates.values()], resolved.catalog), cases };
   }
 
   /** The desk's bottlenecks, ranked; the designed waits apart, never ranked. */
@@ -151,9 +193,9 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     if (aggregate !== null) {
       return { ...head(request, resolved, 'aggregates'), definitions, sampleSize: { cases: aggregate.cases }, summary: leadTimeSummaryFromAggregate(aggregate) };
     }
-    const { figures } = await this.ledger(request, resolved);
+    const figures = await this.figures(resolved);
     return {
-      ...head(request, resolved, 'ledger'),
+      ...head(request, resolved, 'facts'),
       definitions,
       sampleSize: { cases: figures.length },
       summary: leadTimeSummary(figures),
@@ -178,9 +220,9 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     if (aggregate !== null) {
       return { ...head(request, resolved, 'aggregates'), definitions, sampleSize: { cases: aggregate.cases }, summary: valueAddedSummaryFromAggregate(aggregate) };
     }
-    const { figures } = await this.ledger(request, resolved);
+    const figures = await this.figures(resolved);
     return {
-      ...head(request, resolved, 'ledger'),
+      ...head(request, resolved, 'facts'),
       definitions,
       sampleSize: { cases: figures.length },
       summary: valueAddedSummary(figures),
@@ -196,50 +238,51 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** Rework over the ended cases of the window, from their facts. */
   async rework(request: AnalyticsRequest): Promise<ReworkReportView> {
     const resolved = await this.resolve(request);
-    const { ended, runs } = await this.ledger(request, resolved);
-    const report = rework(
-      ended.map(({ instanceId }) => instanceId),
-      runs,
-    );
+    await this.drain();
+    const { cases, reworks } = await this.facts.rework(resolved.facts);
+    const report = reworkOfCases(cases, reworks);
     return {
-      ...head(request, resolved, 'ledger'),
+      ...head(request, resolved, 'facts'),
       definitions: { rework: DEFINITIONS.rework },
       sampleSize: { cases: report.cases },
       ...report,
     };
   }
 
+  /** The desk's working time per team over its available time, from the facts' work of the cases in scope. */
   async utilization(request: AnalyticsRequest) {
     const resolved = await this.resolve(request);
-    const { runs } = await this.ledger(request, resolved);
-    const counted = runs.filter((run) => endedWithin(run, windowOf(request)));
+    await this.drain();
+    const work = await this.facts.utilization(resolved.facts);
     // Without a window: from the first ready to the last end of the work counted.
     const window = {
-      from: request.from?.getTime() ?? counted.reduce((first, { readyAt }) => Math.min(first, readyAt), counted[0]?.readyAt ?? 0),
-      to: request.to?.getTime() ?? counted.reduce((last, { endedAt }) => Math.max(last, endedAt!), counted[0]?.endedAt ?? 0),
+      from: request.from?.getTime() ?? work.firstReadyAt ?? 0,
+      to: request.to?.getTime() ?? work.lastEndedAt ?? 0,
     };
     const groupSizes = new Map((await this.groups.list()).map(({ id, members }) => [id, members.length]));
     return {
-      ...head(request, resolved, 'ledger'),
+      ...head(request, resolved, 'facts'),
       definitions: { utilisation: DEFINITIONS.utilisation },
       window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), hours: (window.to - window.from) / 3_600_000 },
-      sampleSize: { activityInstances: counted.length },
-      teams: utilization(counted, resolved.catalog, window, groupSizes),
+      sampleSize: { activityInstances: work.activityInstances },
+      teams: utilizationOfTeams(work.teams, window, groupSizes),
     };
   }
 
+  /** The service KPIs from the case facts, with the request's SLAs, repeat window, first tier and costs. */
   async kpis(request: AnalyticsRequest): Promise<KpiReportView> {
     const resolved = await this.resolve(request);
-    const { cases, ended, runs, figures } = await this.ledger(request, resolved);
-    // Running cases count where they can (first response, repeat contacts) when they started in the window.
-    const running = cases.filter(({ endedAt, startedAt }) => endedAt === null && (request.from === undefined || startedAt >= request.from.getTime()));
+    await this.drain();
+    const totals = await this.facts.kpiTotals(resolved.facts, request.kpi);
     return {
-      ...head(request, resolved, 'ledger'),
+      ...head(request, resolved, 'facts'),
       settings: request.kpi,
-      sampleSize: { cases: ended.length, running: running.length },
-      kpis: kpis([...ended, ...running], runs, figures, resolved.catalog, request.kpi),
+      // Running cases count where they can (first response, repeat contacts) when they started in the window.
+      sampleSize: { cases: totals.escalation.of, running: totals.running },
+      kpis: kpisOfTotals(totals, request.kpi),
     };
   }
 
@@ -271,8 +314,11 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       if (ids.length === 0) throw new DomainError(APP_ERRORS.processNotFound, `No process with key '${request.processKey}' is deployed`, { key: request.processKey });
     }
     const versions = await Promise.all([...new Set(ids)].map((id) => this.versions.get(id)));
+    const scope = { processVersionIds: versions.map(({ id }) => id), from: request.from, to: request.to, segments: request.segments };
+    const segmentsDeclared = versions.every(({ graph }) => Object.keys(request.segments).every((name) => graph.segments?.includes(name)));
     return {
-      scope: { processVersionIds: versions.map(({ id }) => id), from: request.from, to: request.to, segments: request.segments },
+      scope,
+      facts: { ...scope, segmentsDeclared },
       catalog: elementCatalog([...versions].sort((a, b) => a.version - b.version).map(({ graph }) => graph)),
       versions: versions.map(({ id, key, version }) => ({ id, key, version })),
       simulatedCases: await this.simulated.countByVersions(versions.map(({ id }) => id)),
@@ -287,19 +333,10 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     return this.repository.caseAggregate(resolved.scope.processVersionIds, days.all ? undefined : days);
   }
 
-  private async ledger(request: AnalyticsRequest, resolved: ResolvedScope): Promise<Ledger> {
-    const cases = await this.repository.findCases(resolved.scope, MAX_SCANNED_CASES + 1);
-    if (cases.length > MAX_SCANNED_CASES) {
-      throw new DomainError(
-        ANALYTICS_ERRORS.scopeTooLarge,
-        `This report scans the step ledger and the scope holds more than ${MAX_SCANNED_CASES} cases: give a narrower from/to or a segment filter`,
-        { limit: MAX_SCANNED_CASES },
-      );
-    }
-    const runs = foldLedger(await this.repository.findSteps(cases.map(({ instanceId }) => instanceId)), resolved.catalog);
-    const window = windowOf(request);
-    const ended = cases.filter(({ endedAt }) => endedAt !== null && (window.from === undefined || endedAt >= window.from) && (window.to === undefined || endedAt < window.to));
-    return { cases, ended, runs, figures: caseFigures(ended, runs, resolved.catalog) };
+  /** The per-case figures of the cases that ended in the window, from their facts (drained first). */
+  private async figures(resolved: ResolvedScope): Promise<CaseFigures[]> {
+    await this.drain();
+    return this.facts.figures(resolved.facts);
   }
 }
 

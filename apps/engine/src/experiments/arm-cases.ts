@@ -1,79 +1,86 @@
-import { isActivityType } from '#bpmn';
-import { caseFigures, caseOutcomes, DEFAULT_KPI_SETTINGS, groupByCase, type ActivityRun, type CaseRecord, type ElementCatalog } from '#analytics';
-import type { ArmActivity, ArmCase, MetricKey, StageTime } from '#experiments';
-import type { RoutedCase } from '#persistence';
+import { DEFAULT_KPI_SETTINGS } from '#analytics';
+import type { ArmActivity, ArmCase, MetricKey } from '#experiments';
+import type { ArmFact, RoutedCase } from '#persistence';
 
 const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
 
+/** The index of the first start in ascending `starts` greater than `value` (or equal, with `orEqual`). */
+const firstAbove = (starts: readonly number[], value: number, orEqual = false): number => {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] > value || (orEqual && starts[middle] === value)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+};
+
 /**
- * The routed cases as the experiment analysis reads them, with the analytics' own definitions:
- * the rate KPIs case by case (`caseOutcomes`), lead time and its waiting and working parts
- * (`caseFigures`), time per stage, and the ended activity instances. Each case is read with the
- * element catalog of the version it ran on.
+ * The routed cases as the experiment analysis reads them, from their facts (a few columns a case,
+ * folded by the aggregator with the analytics' own definitions and each case's version): the rate
+ * KPIs with the default settings (caseOutcomes), lead time and its waiting and working parts
+ * (caseFigures), time per stage, and the completed activities. Repeat contacts are found among the
+ * routed cases, as caseOutcomes found them.
  */
-export function armCases(
-  routed: readonly RoutedCase[],
-  cases: readonly CaseRecord[],
-  runs: readonly ActivityRun[],
-  catalogs: ReadonlyMap<string, ElementCatalog>,
-): { cases: ArmCase[]; activities: ArmActivity[] } {
-  const recordOf = new Map(cases.map((record) => [record.instanceId, record]));
-  const outcomeOf = new Map(caseOutcomes(cases, runs, DEFAULT_KPI_SETTINGS).map((outcome) => [outcome.instanceId, outcome]));
-  const runsOf = groupByCase(runs);
-  const figureOf = new Map(
-    [...catalogs.entries()].flatMap(([versionId, catalog]) =>
-      caseFigures(
-        cases.filter((record) => record.endedAt !== null && record.processVersionId === versionId),
-        runs,
-        catalog,
-      ).map((figure) => [figure.instanceId, figure] as const),
-    ),
-  );
-  const armCaseList: ArmCase[] = [];
+export function armCases(routed: readonly RoutedCase[], facts: readonly ArmFact[]): { cases: ArmCase[]; activities: ArmActivity[] } {
+  const settings = DEFAULT_KPI_SETTINGS;
+  const factOf = new Map(facts.map((fact) => [fact.instanceId, fact]));
+  const customerOf = (fact: ArmFact): string | null => (fact.businessKey === null || fact.businessKey === '' ? null : fact.businessKey);
+  const startsOf = new Map<string, number[]>();
+  for (const fact of facts) {
+    const customer = customerOf(fact);
+    if (customer === null) continue;
+    const starts = startsOf.get(customer);
+    if (starts) starts.push(fact.startedAt);
+    else startsOf.set(customer, [fact.startedAt]);
+  }
+  for (const starts of startsOf.values()) starts.sort((a, b) => a - b);
+  // Another case of the customer started in the window before this one (strictly earlier), or after it within the window after its end.
+  const isRepeat = (starts: readonly number[], fact: ArmFact): boolean => {
+    const before = firstAbove(starts, fact.startedAt, true) - 1;
+    return before >= 0 && starts[before] >= fact.startedAt - settings.repeatWindowMs;
+  };
+  const repeatedLater = (starts: readonly number[], fact: ArmFact): boolean => {
+    const after = firstAbove(starts, fact.startedAt);
+    return fact.endedAt !== null && after < starts.length && starts[after] <= fact.endedAt + settings.repeatWindowMs;
+  };
+
+  const cases: ArmCase[] = [];
   const activities: ArmActivity[] = [];
   for (const route of routed) {
-    const record = recordOf.get(route.instanceId);
-    if (!record) continue;
-    const ended = record.endedAt !== null;
-    const own = runsOf.get(route.instanceId) ?? [];
-    const catalog = catalogs.get(record.processVersionId);
-    const outcome = outcomeOf.get(route.instanceId)!;
-    const figure = figureOf.get(route.instanceId);
+    const fact = factOf.get(route.instanceId);
+    if (!fact) continue;
+    const ended = fact.endedAt !== null;
+    const completed = ended && fact.status === 'completed';
+    const customer = customerOf(fact);
+    const starts = customer === null ? null : startsOf.get(customer)!;
+    const lanes = fact.firstLane === null ? [] : [fact.firstLane];
+    const firstTier = fact.userTaskLanes.every((lane) => lanes.includes(lane));
     const values: Partial<Record<MetricKey, number | null>> = ended
       ? {
-          fcr: flag(outcome.fcr),
-          slaAttainment: flag(outcome.firstResponseMet),
-          resolutionSla: flag(outcome.resolutionMet),
-          escalationRate: flag(outcome.escalated),
-          repeatContactRate: flag(outcome.repeatContact),
-          reworkRate: flag(outcome.rework),
-          leadTime: figure?.leadTimeMs ?? null,
-          waitingTime: figure ? figure.decomposition.queue + figure.decomposition.claimedIdle : null,
-          processingTime: figure?.decomposition.processing ?? null,
+          fcr: flag(completed ? firstTier && !fact.escalated && !(starts !== null && repeatedLater(starts, fact)) : null),
+          slaAttainment: flag(fact.firstResponseMs === null ? null : fact.firstResponseMs <= settings.firstResponseSlaMs),
+          resolutionSla: flag(completed && fact.deskTimeMs !== null ? fact.deskTimeMs <= settings.resolutionSlaMs : null),
+          escalationRate: flag(fact.escalated),
+          repeatContactRate: flag(starts === null ? null : isRepeat(starts, fact)),
+          reworkRate: flag(fact.rework),
+          leadTime: fact.leadTimeMs,
+          waitingTime: fact.waitingMs,
+          processingTime: fact.processingMs,
         }
       : {};
-    const stages: Record<string, StageTime> = {};
-    const worked = own.filter((run) => !run.container && run.outcome === 'completed' && isActivityType(run.elementType));
-    if (ended) {
-      for (const run of worked) {
-        const stage = catalog?.get(run.elementId)?.stage;
-        if (stage === undefined) continue;
-        const time = (stages[stage] ??= { waitingMs: 0, processingMs: 0 });
-        time.waitingMs += run.queueMs + run.claimedIdleMs;
-        time.processingMs += run.processingMs;
-      }
-      for (const run of worked) activities.push({ armId: route.armId, elementId: run.elementId, durationMs: run.endedAt! - run.readyAt });
-    }
-    armCaseList.push({
+    if (ended) for (const { elementId, durationMs } of fact.worked) activities.push({ armId: route.armId, elementId, durationMs });
+    cases.push({
       instanceId: route.instanceId,
       armId: route.armId,
       reason: route.reason,
       unitKey: route.unitKey,
-      startedAt: record.startedAt,
-      endedAt: record.endedAt,
+      startedAt: fact.startedAt,
+      endedAt: fact.endedAt,
       values,
-      stages,
+      stages: ended ? fact.stages : {},
     });
   }
-  return { cases: armCaseList, activities };
+  return { cases, activities };
 }

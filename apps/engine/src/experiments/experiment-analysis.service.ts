@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
-import { elementCatalog, foldLedger, type ElementCatalog } from '#analytics';
 import type { Clock } from '#engine';
 import { analyzeExperiment, type ExperimentAnalysis } from '#experiments';
-import { AnalyticsRepository, ExperimentRepository, type ExperimentRecord, type RoutedCase } from '#persistence';
+import { AnalyticsAggregator, CaseFactRepository, ExperimentRepository, type ExperimentRecord, type RoutedCase } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
-import { ProcessVersionCache } from '../definitions/process-version-cache.js';
 import { armCases } from './arm-cases.js';
 import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 
@@ -13,15 +11,16 @@ import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 export type ExperimentReport = ExperimentAnalysis & { simulatedCases: number };
 
 /**
- * Reads an experiment's routed cases from the ledger and hands them to the lib's analysis: the
- * dashboard's figures, the verdict report and the guardrail checks all come from here.
+ * Reads an experiment's routed cases from their facts (a few columns a case, not the ledger) and
+ * hands them to the lib's analysis: the dashboard's figures, the verdict report and the guardrail
+ * checks all come from here.
  */
 @Injectable()
 export class ExperimentAnalysisService {
   constructor(
     private readonly experiments: ExperimentRepository,
-    private readonly analytics: AnalyticsRepository,
-    private readonly versions: ProcessVersionCache,
+    private readonly facts: CaseFactRepository,
+    private readonly aggregator: AnalyticsAggregator,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,19 +38,10 @@ export class ExperimentAnalysisService {
         state: experiment.state,
       });
     }
-    const routed = await this.experiments.routedCases(experiment.id);
-    const ids = routed.map(({ instanceId }) => instanceId);
-    const [cases, steps] = await Promise.all([this.analytics.findCasesByIds(ids), this.analytics.findSteps(ids)]);
-    const catalogs = await this.catalogs([...new Set(cases.map(({ processVersionId }) => processVersionId))]);
-    // Each case's steps folded with the catalog of its version, which classifies their time (designed waits, external tasks).
-    const versionOf = new Map(cases.map(({ instanceId, processVersionId }) => [instanceId, processVersionId]));
-    const runs = [...catalogs].flatMap(([versionId, catalog]) =>
-      foldLedger(
-        steps.filter(({ instanceId }) => versionOf.get(instanceId) === versionId),
-        catalog,
-      ),
-    );
-    const { cases: routedCases, activities } = armCases(routed, cases, runs, catalogs);
+    // What the commits queued is folded first, so the facts are as fresh as the ledger.
+    await this.aggregator.drain();
+    const [routed, facts] = await Promise.all([this.experiments.routedCases(experiment.id), this.facts.armFacts(experiment.id)]);
+    const { cases: routedCases, activities } = armCases(routed, facts);
     const analysis = analyzeExperiment({
       experiment,
       now: this.clock.now().getTime(),
@@ -62,11 +52,6 @@ export class ExperimentAnalysisService {
       planViolations: planViolations(routed),
     });
     return { ...analysis, simulatedCases: routed.filter(({ origin }) => origin === 'simulated').length };
-  }
-
-  private async catalogs(versionIds: readonly string[]): Promise<Map<string, ElementCatalog>> {
-    const versions = await Promise.all(versionIds.map((versionId) => this.versions.get(versionId)));
-    return new Map(versions.map((version) => [version.id, elementCatalog([version.graph])]));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsRepository, ExperimentRepository } from '#persistence';
+import { AnalyticsAggregator, CaseFactRepository, ExperimentRepository } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { ExperimentAnalysisService } from './experiment-analysis.service.js';
 import { ExperimentRouter } from './experiment-router.service.js';
@@ -11,7 +11,7 @@ import { GuardrailMonitor } from './guardrail-monitor.service.js';
   imports: [DefinitionsModule],
   controllers: [ExperimentsController],
   // The repositories, on the app's data source.
-  providers: [ExperimentsService, ExperimentRouter, ExperimentAnalysisService, GuardrailMonitor, ExperimentRepository, AnalyticsRepository],
+  providers: [ExperimentsService, ExperimentRouter, ExperimentAnalysisService, GuardrailMonitor, ExperimentRepository, CaseFactRepository, AnalyticsAggregator],
   exports: [ExperimentRouter, GuardrailMonitor, ExperimentRepository],
 })
 export class ExperimentsModule {}

@@ -181,3 +181,17 @@ describe('compileBpmn on the unique business key', () => {
     expect(loadedShared.processes[0]!).not.toHaveProperty('uniqueBusinessKey');
   });
 });
+
+describe('compileBpmn on segments', () => {
+  it('keeps the declared segment variables, trimmed and once each, and nothing when none are declared', async () => {
+    // given a process declaring segments (with a blank and a repeat) and one declaring none
+    const content = '<bpmn:startEvent id="start" /><bpmn:endEvent id="end" /><bpmn:sequenceFlow id="f" sourceRef="start" targetRef="end" />';
+    const declared = inlineBpmn(content, 'id="declared" isExecutable="true" tandem:segments="channel, category,,customerTier,channel"');
+    const plain = inlineBpmn(content, 'id="plain" isExecutable="true"');
+    // when loaded
+    const [loadedDeclared, loadedPlain] = await Promise.all([loadBpmn(declared), loadBpmn(plain)]);
+    // then
+    expect(loadedDeclared.processes[0]!.segments).toEqual(['channel', 'category', 'customerTier']);
+    expect(loadedPlain.processes[0]!).not.toHaveProperty('segments');
+  });
+});

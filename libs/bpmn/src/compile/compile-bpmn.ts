@@ -35,6 +35,7 @@ function compileProcess(view: ProcessView): ProcessGraph {
     ...(view.process.name ? { name: view.process.name } : {}),
     ...(readAttribute(view.process, 'priority') ? { priority: readAttribute(view.process, 'priority') } : {}),
     ...(readAttribute(view.process, 'uniqueBusinessKey') === 'true' && { uniqueBusinessKey: true as const }),
+    ...segmentsOf(readAttribute(view.process, 'segments')),
     ...(noneStart ? { startEventId: noneStart.id } : {}),
     startEventIds: [...(noneStart ? [noneStart] : []), ...starts.filter((node) => node !== noneStart)].map((node) => node.id),
     eventSubProcessIds: topLevel.filter((node) => node.type === 'subProcess' && node.triggeredByEvent).map((node) => node.id),
@@ -48,3 +49,9 @@ function compileProcess(view: ProcessView): ProcessGraph {
     })),
   };
 }
+
+/** `tandem:segments`: comma-separated variable names, blanks and repeats dropped. */
+const segmentsOf = (attribute: string | undefined): { segments?: string[] } => {
+  const names = [...new Set(splitList(attribute))];
+  return names.length === 0 ? {} : { segments: names };
+};

@@ -48,6 +48,8 @@ export const tandemDescriptor = {
         { name: 'priority', isAttr: true, type: 'String' },
         // "true": at most one case of the process per business key (any version), enforced by the database.
         { name: 'uniqueBusinessKey', isAttr: true, type: 'String' },
+        // "channel,category,customerTier": the case variables the analytics keep per case to filter reports by.
+        { name: 'segments', isAttr: true, type: 'String' },
       ],
     },
     {

@@ -29,6 +29,7 @@ import {
   VALUE_SELECT,
   type BucketRow,
 } from './bucket-columns.js';
+import { writeCaseFacts, type VersionFacts } from './case-facts.js';
 import { LEDGER_COLUMNS, toStepEvent, type StepEventRow } from './ledger-rows.js';
 
 /** The key of one analytics_activity_bucket row. */
@@ -58,10 +59,14 @@ const KEY_RECORD = KEY_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', 
 export class AnalyticsAggregator {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Element catalogs by process version: versions never change. */
-  private readonly catalogs = new Map<string, ElementCatalog>();
+  /** Element catalogs and declared segments by process version: versions never change. */
+  private readonly versions = new Map<string, VersionFacts>();
 
-  /** Folds everything queued, activity instances and then ended cases; answers how many activity instances it folded. */
+  /**
+   * Folds everything queued: activity instances (and the facts of their running cases), ended
+   * cases (and their final facts), the cases the facts table has not seen yet, and the running
+   * cases that moved since their fact was folded. Answers how many activity instances it folded.
+   */
   async drain(batchSize = BATCH): Promise<number> {
     let folded = 0;
     for (;;) {
@@ -71,8 +76,50 @@ export class AnalyticsAggregator {
     }
     for (;;) {
       const count = await this.dataSource.transaction((manager) => this.foldCaseBatch(manager, CASE_BATCH));
+      if (count < CASE_BATCH) break;
+    }
+    for (;;) {
+      const count = await this.dataSource.transaction((manager) => this.backfillFacts(manager, CASE_BATCH));
+      if (count < CASE_BATCH) break;
+    }
+    for (;;) {
+      const count = await this.dataSource.transaction((manager) => this.refreshRunningFacts(manager, CASE_BATCH));
       if (count < CASE_BATCH) return folded;
     }
+  }
+
+  /** Cases that were there before case_fact (the migration queued them): their facts from their steps. */
+  private async backfillFacts(manager: EntityManager, limit: number): Promise<number> {
+    const taken: Array<{ id: string }> = await manager.query(
+      `WITH taken AS (
+         DELETE FROM case_fact_backfill WHERE instance_id IN (
+           SELECT instance_id FROM case_fact_backfill LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING instance_id)
+       SELECT instance_id AS id FROM taken`,
+      [limit],
+    );
+    await writeCaseFacts(
+      manager,
+      taken.map(({ id }) => id),
+      (id) => this.versionFactsOf(manager, id),
+    );
+    return taken.length;
+  }
+
+  /** Running cases with steps after the last one their fact folded (a task claimed or started): folded again. */
+  private async refreshRunningFacts(manager: EntityManager, limit: number): Promise<number> {
+    const moved: Array<{ id: string }> = await manager.query(
+      `SELECT f.instance_id AS id FROM case_fact f
+       WHERE f.ended_at IS NULL AND EXISTS (SELECT 1 FROM step_event s WHERE s.instance_id = f.instance_id AND s.seq > f.last_seq)
+       LIMIT $1 FOR UPDATE OF f SKIP LOCKED`,
+      [limit],
+    );
+    await writeCaseFacts(
+      manager,
+      moved.map(({ id }) => id),
+      (id) => this.versionFactsOf(manager, id),
+    );
+    return moved.length;
   }
 
   /** Queued ended cases: their records into instance_history, their figures (from all their steps, read by instance) into analytics_case_bucket. */
@@ -119,17 +166,23 @@ export class AnalyticsAggregator {
       }
     }
     if (deltas.size > 0) await writeCases(manager, deltas);
+    // Their final facts, in the transaction that counts them.
+    await writeCaseFacts(manager, ids, (id) => this.versionFactsOf(manager, id));
     return pending.length;
   }
 
   private async catalogOf(manager: EntityManager, processVersionId: string): Promise<ElementCatalog> {
-    let catalog = this.catalogs.get(processVersionId);
-    if (!catalog) {
+    return (await this.versionFactsOf(manager, processVersionId)).catalog;
+  }
+
+  private async versionFactsOf(manager: EntityManager, processVersionId: string): Promise<VersionFacts> {
+    let known = this.versions.get(processVersionId);
+    if (!known) {
       const [row]: Array<{ graph: ProcessGraph }> = await manager.query(`SELECT graph FROM process_version WHERE id = $1`, [processVersionId]);
-      catalog = elementCatalog(row ? [row.graph] : []);
-      this.catalogs.set(processVersionId, catalog);
+      known = { catalog: elementCatalog(row ? [row.graph] : []), segments: row?.graph.segments ?? [] };
+      this.versions.set(processVersionId, known);
     }
-    return catalog;
+    return known;
   }
 
   private async foldBatch(manager: EntityManager, limit: number): Promise<number> {
@@ -145,6 +198,15 @@ export class AnalyticsAggregator {
     if (pending.length === 0) return 0;
     const deltas = await this.deltasOf(manager, pending);
     if (deltas.size > 0) await write(manager, deltas);
+    // The running cases these activity instances belong to move: their facts again (an ended case's come with its case batch).
+    const running: Array<{ id: string }> = await manager.query(`SELECT id FROM instance WHERE id = ANY($1::uuid[]) AND ended_at IS NULL`, [
+      [...new Set(pending.map(({ instanceId }) => instanceId))],
+    ]);
+    await writeCaseFacts(
+      manager,
+      running.map(({ id }) => id),
+      (id) => this.versionFactsOf(manager, id),
+    );
     return pending.length;
   }
 

@@ -165,6 +165,21 @@ describe('HistoryPartitionRepository', () => {
     expect(await dataSource.query(`SELECT id FROM instance_history WHERE id = $1`, [id(12)])).toEqual([]);
   });
 
+  it('keeps a counted case whose fact the backfill has not folded yet, and deletes it once folded', async () => {
+    // given a counted January case still queued for the case facts' backfill (it was there before the facts)
+    await storeCase(30, { steps: ['2026-01-10T09:00:00Z'], endedAt: '2026-01-11T09:00:00Z', counted: true });
+    await dataSource.query(`INSERT INTO case_fact_backfill (instance_id) VALUES ($1)`, [id(30)]);
+    // when retention runs, and again once the aggregator folded its fact
+    const whileQueued = await sut.dropExpired(new Date('2026-06-21T12:00:00Z'), 2);
+    const keptSteps = await stepsOf(30);
+    await dataSource.query(`DELETE FROM case_fact_backfill WHERE instance_id = $1`, [id(30)]);
+    const afterwards = await sut.dropExpired(new Date('2026-06-21T12:00:00Z'), 2);
+    // then its steps stay for the fold, and go after it
+    expect([whileQueued.deletedInstances, keptSteps]).toEqual([0, 1]);
+    expect(afterwards.deletedInstances).toBe(1);
+    expect(await instanceExists(30)).toBe(false);
+  });
+
   it('keeps an ended case while a case it called must stay, and deletes ended callers with their called cases', async () => {
     // given a January case that called a case still running, and a January case that called a case ended in January too
     await storeCase(20, { steps: ['2026-01-08T09:00:00Z'], endedAt: '2026-01-09T09:00:00Z', counted: true });

@@ -19,13 +19,15 @@ export interface RetentionResult {
 
 /**
  * An ended case whose rows may go: it ended before the cutoff ($1), its history row says the
- * analytics aggregator counted it, and nothing of it is still queued for the aggregator.
+ * analytics aggregator counted it, and nothing of it is still queued for the aggregator (its case
+ * fact included: a case the facts' backfill has not folded yet keeps its steps).
  */
 const disposable = (instanceId: string): string => `EXISTS (
   SELECT 1 FROM instance i JOIN instance_history h ON h.id = i.id AND h.ended_at = i.ended_at
   WHERE i.id = ${instanceId} AND i.ended_at < $1
     AND NOT EXISTS (SELECT 1 FROM analytics_pending p WHERE p.instance_id = i.id)
-    AND NOT EXISTS (SELECT 1 FROM analytics_case_pending p WHERE p.instance_id = i.id))`;
+    AND NOT EXISTS (SELECT 1 FROM analytics_case_pending p WHERE p.instance_id = i.id)
+    AND NOT EXISTS (SELECT 1 FROM case_fact_backfill p WHERE p.instance_id = i.id))`;
 
 /**
  * The month partitions of the history tables (step_event by `at`, instance_history by `ended_at`):
