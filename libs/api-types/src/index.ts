@@ -4,6 +4,8 @@ export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, Repo
 export type {
   TaskCommentFields,
   TaskCommentView,
+  TaskEventTicketView,
+  TaskEventView,
   TaskFields,
   TaskFormView,
   TaskHistoryStepFields,

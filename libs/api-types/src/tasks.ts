@@ -104,3 +104,25 @@ export interface TaskCommentFields<Instant> {
 }
 
 export type TaskCommentView = TaskCommentFields<string>;
+
+/**
+ * One `task` event of GET /api/tasks/events (Server-Sent Events): a task the viewer may see (before
+ * or after the change) was created, claimed, put back, escalated, completed, canceled, breached its
+ * SLA or otherwise changed hands. The stream also sends `ready` when it is open and `resync` when
+ * changes may have been missed (every list should be read again).
+ */
+export interface TaskEventView {
+  taskId: string;
+  instanceId: string;
+  change: 'created' | 'claimed' | 'unclaimed' | 'escalated' | 'completed' | 'canceled' | 'breached' | 'updated';
+  /** who holds the task now (null: nobody, or it ended unheld) */
+  assignee: string | null;
+  /** whom it is offered to now */
+  candidateGroups: string[];
+}
+
+/** POST /api/tasks/events/tickets: what opens one event stream (`?ticket=`), for a minute. */
+export interface TaskEventTicketView {
+  ticket: string;
+  expiresAt: string;
+}
