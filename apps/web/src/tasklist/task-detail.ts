@@ -15,6 +15,7 @@ import {
   type TaskComment,
   type TaskHistoryStep,
 } from '../api/tasks-api.js';
+import type { TaskEventView } from '../api/task-events-api.js';
 import { byRole, formatDateTime } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
@@ -144,6 +145,19 @@ export class TaskDetail {
     this.task = await getTask(id);
     this.renderHead();
     await Promise.all([this.loadForm(id), this.loadHistory(id), this.loadComments(id)]);
+  }
+
+  /** Another agent (or the engine) changed the task on show: its head follows, the form is left as typed. */
+  async changedElsewhere(event: TaskEventView): Promise<void> {
+    if (event.change === 'claimed' && event.assignee !== null && event.assignee !== this.me) showStatus(this.status(), 'info', `Claimed by ${event.assignee}.`);
+    try {
+      const task = await getTask(event.taskId);
+      if (this.task?.id !== task.id) return;
+      this.task = task;
+      this.renderHead();
+    } catch {
+      // No longer the agent's to read (completed, escalated away): the queue's note says so.
+    }
   }
 
   close(): void {

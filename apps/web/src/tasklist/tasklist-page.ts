@@ -1,5 +1,6 @@
 import type { Session } from '../api/auth-headers.js';
-import { listTasks, type Task, type TaskQuery } from '../api/tasks-api.js';
+import { TaskEventStream, type TaskEventView } from '../api/task-events-api.js';
+import { countTasks, listTasks, type Task, type TaskQuery } from '../api/tasks-api.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
@@ -9,7 +10,11 @@ import './tasklist.css';
 
 const TEMPLATE = `
   <aside class="task-queue" data-role="task-queue" aria-label="Tasks">
-    <div class="queue-tabs" data-role="queue-tabs" role="tablist"></div>
+    <div class="queue-bar">
+      <div class="queue-tabs" data-role="queue-tabs" role="tablist"></div>
+      <span class="live-status" data-role="live-status" data-live="off" title="Live updates from the engine">connecting…</span>
+      <button type="button" class="refresh-button" data-action="refresh" title="Read the queues again">↻ Refresh</button>
+    </div>
     <div class="task-filters" data-role="task-filters">
       <select data-role="filter-stage" aria-label="Stage">
         <option value="">Any stage</option>
@@ -32,6 +37,7 @@ const TEMPLATE = `
       </select>
     </div>
     <div class="status" data-role="queue-status" role="status" hidden></div>
+    <div class="status queue-note" data-role="queue-note" role="status" hidden></div>
     <ul class="task-list" data-role="task-list"></ul>
   </aside>
   <section class="task-detail" data-role="task-detail" hidden></section>
@@ -40,6 +46,9 @@ const TEMPLATE = `
 
 /** How often the SLA countdowns tick. */
 const SLA_TICK_MS = 30_000;
+
+/** Changes arriving together (a commit touching several tasks, several agents at once) make one read of the queues. */
+const REFRESH_DEBOUNCE_MS = 150;
 
 interface Queue {
   id: string;
@@ -52,8 +61,13 @@ export class TasklistPage {
   private readonly detail: TaskDetail;
   private readonly queues: Queue[];
   private queueId = 'mine';
+  /** Until the agent picks a tab, the tasklist opens on the first queue with work in it. */
+  private queueChosen = false;
   private tasks: Task[] = [];
+  private readonly counts = new Map<string, number>();
   private readonly processes = new Set<string>();
+  private readonly live: TaskEventStream;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -70,12 +84,25 @@ export class TasklistPage {
     for (const role of ['filter-stage', 'filter-category', 'filter-process', 'filter-breached', 'sort']) {
       byRole(element, role).addEventListener('change', () => void this.reload());
     }
+    element.querySelector('[data-action="refresh"]')?.addEventListener('click', () => void this.refresh());
     setInterval(() => refreshSla(element, Date.now()), SLA_TICK_MS);
+    this.live = new TaskEventStream({
+      task: (event) => this.taskChanged(event),
+      resync: () => this.scheduleRefresh(),
+      connected: (open) => {
+        const status = byRole(element, 'live-status');
+        status.dataset.live = open ? 'on' : 'off';
+        status.textContent = open ? '● live' : 'reconnecting…';
+      },
+    });
+    this.live.start();
   }
 
   /** Shows the queue, and the task named in the address (if any). */
   async show(taskId: string | undefined): Promise<void> {
     this.element.dataset.open = String(taskId !== undefined);
+    await this.loadCounts();
+    if (!this.queueChosen) this.openWhereTheWorkIs();
     await this.reload(taskId);
     const detailElement = byRole(this.element, 'task-detail');
     byRole(this.element, 'task-placeholder').hidden = taskId !== undefined;
@@ -100,16 +127,76 @@ export class TasklistPage {
         tab.type = 'button';
         tab.role = 'tab';
         tab.dataset.queue = queue.id;
-        tab.textContent = queue.label;
+        const count = this.counts.get(queue.id);
+        const label = document.createElement('span');
+        label.textContent = queue.label;
+        tab.append(label);
+        if (count !== undefined) {
+          const badge = document.createElement('span');
+          badge.className = 'tab-count';
+          badge.dataset.role = 'tab-count';
+          badge.textContent = String(count);
+          badge.title = `${count} open task${count === 1 ? '' : 's'}`;
+          tab.append(' ', badge);
+        }
         tab.setAttribute('aria-selected', String(queue.id === this.queueId));
         tab.addEventListener('click', () => {
           this.queueId = queue.id;
+          this.queueChosen = true;
           this.renderTabs();
           void this.reload();
         });
         return tab;
       }),
     );
+  }
+
+  /** My tasks, else my groups: the first of them with work in it (my tasks when neither has). */
+  private openWhereTheWorkIs(): void {
+    const first = ['mine', 'queue'].find((id) => (this.counts.get(id) ?? 0) > 0) ?? 'mine';
+    if (first === this.queueId) return;
+    this.queueId = first;
+    this.renderTabs();
+  }
+
+  /** The open tasks of every tab, counted by the engine (filters apart: a count says where the work is). */
+  private async loadCounts(): Promise<void> {
+    try {
+      const counted = await Promise.all(this.queues.map(async (queue) => [queue.id, await countTasks({ ...queue.query })] as const));
+      this.counts.clear();
+      for (const [id, count] of counted) this.counts.set(id, count);
+    } catch {
+      // The counts are a guide; the list below says what failed.
+    }
+    this.renderTabs();
+  }
+
+  /** The refresh button, a change pushed by the engine, a reconnection: counts and the list read again. */
+  private async refresh(): Promise<void> {
+    await this.loadCounts();
+    await this.reload();
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+  }
+
+  /** A pushed change: the queues are read again, and a task taken from under the agent's eyes gets a word. */
+  private taskChanged(event: TaskEventView): void {
+    const shown = this.tasks.find(({ id }) => id === event.taskId);
+    const me = this.session.user.name;
+    if (shown && event.change === 'claimed' && event.assignee !== null && event.assignee !== me) {
+      this.note(`“${shown.name ?? shown.elementId}” was claimed by ${event.assignee}.`);
+    } else if (shown && event.change === 'escalated' && shown.assignee !== me) {
+      this.note(`“${shown.name ?? shown.elementId}” was escalated to ${event.candidateGroups.join(', ')}.`);
+    }
+    if (this.detail.shownId === event.taskId) void this.detail.changedElsewhere(event);
+    this.scheduleRefresh();
+  }
+
+  private note(text: string): void {
+    showStatus(byRole(this.element, 'queue-note'), 'info', text);
   }
 
   private query(): TaskQuery {
@@ -157,7 +244,7 @@ export class TasklistPage {
 
   private async changed(closedMessage: string | undefined): Promise<void> {
     if (closedMessage === undefined) {
-      await this.reload();
+      await this.refresh();
       return;
     }
     showStatus(byRole(this.element, 'queue-status'), 'success', closedMessage);
