@@ -19,6 +19,7 @@ import type { TaskEventView } from '../api/task-events-api.js';
 import { byRole, formatDateTime } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
+import { TaskDrafts } from './task-drafts.js';
 import type { TaskForm } from './task-form.js';
 import { priorityChip, slaChip, STATE_LABELS } from './task-list.js';
 
@@ -41,6 +42,7 @@ const TEMPLATE = `
   </section>
   <section class="detail-section detail-form" data-role="form-section">
     <h3>Form</h3>
+    <p class="draft-note" data-role="draft-note" hidden></p>
     <div class="task-form" data-role="form-container"></div>
     <p class="empty" data-role="no-form" hidden>This task has no form: complete it when the work is done.</p>
     <ul class="form-problems" data-role="form-problems" hidden></ul>
@@ -98,6 +100,7 @@ export class TaskDetail {
   private form: TaskForm | undefined;
   private hasForm = false;
   private opening: { id: string; done: Promise<void> } | undefined;
+  private readonly drafts: TaskDrafts;
 
   /** `onChanged` tells the page the queue changed; with a message when the task left the agent's hands (completed, escalated). */
   constructor(
@@ -106,6 +109,8 @@ export class TaskDetail {
     private readonly onChanged: (closedMessage?: string) => Promise<void>,
   ) {
     element.innerHTML = TEMPLATE;
+    this.drafts = new TaskDrafts(me);
+    this.drafts.prune(new Date());
     byRole(element, 'detail-actions').addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
       if (action) void this.act(action);
@@ -140,6 +145,13 @@ export class TaskDetail {
   }
 
   private async load(id: string): Promise<void> {
+    if (this.task?.id !== id) {
+      // Another task's form must not stay on show while this one loads: what is typed into it would
+      // be wiped when this task's form arrives (or kept as the other task's draft).
+      this.task = undefined;
+      byRole(this.element, 'form-container').hidden = true;
+      byRole(this.element, 'draft-note').hidden = true;
+    }
     this.status().hidden = true;
     byRole(this.element, 'escalate-panel').hidden = true;
     this.task = await getTask(id);
@@ -220,7 +232,12 @@ export class TaskDetail {
         const { TaskForm: Viewer } = await import('./task-form.js');
         this.form = new Viewer(container);
       }
-      await this.form.show(schema, variables);
+      // What the agent typed before (a reload, another tab, before a claim) over the case's values.
+      const draft = this.drafts.read(id);
+      await this.form.show(schema, { ...variables, ...draft?.data }, (data) => this.drafts.write(id, data, new Date()));
+      const note = byRole(this.element, 'draft-note');
+      note.hidden = draft === undefined;
+      note.textContent = draft === undefined ? '' : `Restored what you typed (saved ${formatDateTime(draft.savedAt)}); it is kept in this browser until the task is completed.`;
       this.hasForm = true;
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'FORM_NOT_FOUND')) throw error;
@@ -228,6 +245,7 @@ export class TaskDetail {
       this.form = undefined;
       container.replaceChildren();
       this.hasForm = false;
+      byRole(this.element, 'draft-note').hidden = true;
     }
     container.hidden = !this.hasForm;
     byRole(this.element, 'no-form').hidden = this.hasForm;
@@ -328,6 +346,7 @@ export class TaskDetail {
     }
     try {
       await completeTask(task.id, variables);
+      this.drafts.remove(task.id);
       this.close();
       await this.onChanged(`Completed “${task.name ?? task.elementId}”.`);
     } catch (error) {
@@ -382,6 +401,8 @@ export class TaskDetail {
     const comment = byRole<HTMLTextAreaElement>(panel, 'escalate-comment');
     try {
       await escalateTask(task.id, reason, comment.value);
+      // The next tier starts from the case's values, not from what this agent had typed.
+      this.drafts.remove(task.id);
       comment.value = '';
       panel.hidden = true;
       this.close();
