@@ -114,6 +114,28 @@ describe('escalating a task', () => {
     expect(reasons).toEqual(['needs-expertise', 'customer-request', 'policy-limit', 'missing-information', 'technical-fault', 'other']);
   });
 
+  it('says where an escalation will go before it happens, and shows the last escalation on the task in lists and on its own', async () => {
+    // given a first-line triage, and a configured task whose target an expression decides
+    const { task } = await startCase('tiered');
+    const { task: configured } = await startCase('configured', { customerTier: 'gold' });
+    // then the triage names the second line as its target; the configured one names none (decided when escalated)
+    expect((await ana.get(`/api/tasks/${task.id}`).expect(200)).body).toEqual(
+      expect.objectContaining({ escalationTarget: { groups: ['second-line'], laneName: 'Second line' }, escalation: null }),
+    );
+    expect((await ana.get(`/api/tasks/${configured.id}`).expect(200)).body).toEqual(expect.objectContaining({ escalatable: true, escalationTarget: null }));
+
+    // when ana escalates the triage with a comment
+    await ana.post(`/api/tasks/${task.id}/escalate`).send({ reasonCode: 'needs-expertise', comment: 'warranty dispute' }).expect(200);
+
+    // then the second line sees where it came from and why, in its queue and on the task
+    const escalation = { reasonCode: 'needs-expertise', comment: 'warranty dispute', by: 'ana', at: expect.any(String), fromLaneId: 'Lane_FirstLine', fromLaneName: 'First line' };
+    const listed = ((await ben.get('/api/tasks').query({ view: 'queue' }).expect(200)).body as Array<TaskBody & { escalation: unknown }>).find(({ id }) => id === task.id);
+    expect(listed?.escalation).toEqual(escalation);
+    expect((await ben.get(`/api/tasks/${task.id}`).expect(200)).body).toEqual(
+      expect.objectContaining({ escalation, escalationTarget: { groups: ['experts'], laneName: 'Expert group' } }),
+    );
+  });
+
   it('sends a first-line task to the second line’s queue, and on to the experts: the same task, re-queued, with the hand-off in the ledger', async () => {
     // given ana works on a triage
     const { task } = await startCase('tiered');

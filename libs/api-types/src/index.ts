@@ -4,6 +4,9 @@ export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, Repo
 export type {
   TaskCommentFields,
   TaskCommentView,
+  TaskEscalationFields,
+  TaskEscalationTargetView,
+  TaskEscalationView,
   TaskEventTicketView,
   TaskEventView,
   TaskFields,

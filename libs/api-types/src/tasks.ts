@@ -60,10 +60,40 @@ export interface TaskFields<Instant> {
   canceledAt: Instant | null;
 }
 
+/** The last escalation of a task, from its `escalated` step. */
+export interface TaskEscalationFields<Instant> {
+  reasonCode: string;
+  comment: string | null;
+  /** who escalated it */
+  by: string | null;
+  at: Instant;
+  /** the lane (tier) it was escalated from */
+  fromLaneId: string | null;
+}
+
+/** As answered: with the name of the tier it came from, from the case's model. */
+export interface TaskEscalationView extends TaskEscalationFields<string> {
+  fromLaneName: string | null;
+}
+
+/** Where an escalation of the task would go, when the model says so before it happens (a lane's or a fixed group). */
+export interface TaskEscalationTargetView {
+  groups: string[];
+  /** the tier's lane, for a lane escalation */
+  laneName: string | null;
+}
+
 /** One task as GET /api/tasks lists it. */
 export interface TaskView extends TaskFields<string> {
   /** whether the model gives the task somewhere to escalate to */
   escalatable: boolean;
+  /**
+   * where an escalation would go, when the model fixes it (null: a boundary event or an expression
+   * decides when it happens, or it cannot be escalated)
+   */
+  escalationTarget: TaskEscalationTargetView | null;
+  /** its last escalation (null: never escalated); lists and GET /tasks/{id} carry it, a command's answer leaves it out */
+  escalation?: TaskEscalationView | null;
 }
 
 /** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */

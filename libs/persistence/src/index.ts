@@ -36,6 +36,8 @@ export {
   TaskRepository,
   type TaskCandidate,
   type TaskComment,
+  type ShownTaskRecord,
+  type TaskEscalation,
   type TaskFilter,
   type TaskHistoryStep,
   type TaskListView,

@@ -67,6 +67,21 @@ export function isEscalatable(graph: ProcessGraph, elementId: string, laneId: st
 }
 
 /**
+ * Where escalating the task would send it, when the model fixes that beforehand: a fixed
+ * `tandem:escalateTo` group or the next lane with groups. Undefined when an escalation boundary
+ * event or an escalateTo expression decides at the time (or there is nowhere to go).
+ */
+export function plannedEscalationTarget(graph: ProcessGraph, elementId: string, laneId: string | null): { groups: string[]; lane?: Lane } | undefined {
+  const node = graph.nodes[elementId];
+  if (node?.type !== 'userTask') return undefined;
+  const hasBoundary = node.boundaryEventIds.some((id) => graph.nodes[id]?.type === 'boundaryEvent' && (graph.nodes[id] as BoundaryEventNode).eventDefinition.type === 'escalation');
+  if (hasBoundary) return undefined;
+  if (node.escalateTo !== undefined) return isFeel(node.escalateTo) || node.escalateTo.trim() === '' ? undefined : { groups: [node.escalateTo.trim()] };
+  const lane = nextLane(graph, laneId ?? node.laneId);
+  return lane && { groups: laneGroups(graph, lane), lane };
+}
+
+/**
  * The groups that work a lane: `tandem:candidateGroups` on the lane, else the candidate groups of
  * the user tasks in it (the reference processes name their tiers on the tasks). A lane with
  * neither (an automated "System" lane) has none and is skipped by escalation.
