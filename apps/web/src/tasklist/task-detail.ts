@@ -19,6 +19,7 @@ import type { TaskEventView } from '../api/task-events-api.js';
 import { byRole, formatDateTime } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
+import { reasonLabel } from './escalation-labels.js';
 import { TaskDrafts } from './task-drafts.js';
 import type { TaskForm } from './task-form.js';
 import { priorityChip, slaChip, STATE_LABELS } from './task-list.js';
@@ -29,10 +30,11 @@ const TEMPLATE = `
     <h2 class="detail-title" data-role="detail-title"></h2>
     <div class="detail-meta" data-role="detail-meta"></div>
   </div>
+  <div class="escalation-banner" data-role="escalation-banner" role="note" hidden></div>
   <div class="detail-actions" data-role="detail-actions"></div>
   <div class="status" data-role="detail-status" role="status" hidden></div>
   <section class="escalate-panel" data-role="escalate-panel" hidden>
-    <h3>Escalate to the next tier</h3>
+    <h3 data-role="escalate-heading">Escalate</h3>
     <label>Reason <select data-role="escalate-reason"></select></label>
     <label>Comment <textarea data-role="escalate-comment" rows="3" maxlength="2000" placeholder="What the next tier should know"></textarea></label>
     <div class="panel-buttons">
@@ -217,9 +219,24 @@ export class TaskDetail {
         return button;
       }),
     );
+    this.renderEscalation(task);
     const complete = this.element.querySelector<HTMLButtonElement>('[data-action="complete"]')!;
     complete.disabled = task.assignee !== this.me;
     complete.title = complete.disabled ? 'Claim the task first' : '';
+  }
+
+  /** Where the task came from (a banner when it was escalated) and where an escalation would send it (the dialog's heading). */
+  private renderEscalation(task: Task): void {
+    const banner = byRole(this.element, 'escalation-banner');
+    const escalation = task.escalation;
+    banner.hidden = !escalation;
+    banner.textContent = escalation
+      ? `Escalated${escalation.fromLaneName ? ` from ${escalation.fromLaneName.toLowerCase()}` : ''}${escalation.by ? ` by ${escalation.by}` : ''}: ${reasonLabel(escalation.reasonCode).toLowerCase()}${escalation.comment ? ` (${escalation.comment})` : ''}`
+      : '';
+    const target = task.escalationTarget;
+    byRole(this.element, 'escalate-heading').textContent = target
+      ? `Escalate to ${target.groups.join(', ')}${target.laneName ? ` (${target.laneName})` : ''}`
+      : 'Escalate (the process model decides where it goes)';
   }
 
   private async loadForm(id: string): Promise<void> {
@@ -282,7 +299,8 @@ export class TaskDetail {
       const detail = document.createElement('div');
       detail.className = 'step-detail';
       const comment = step.detail?.comment;
-      detail.textContent = `Reason: ${reason}${typeof comment === 'string' && comment !== '' ? `: “${comment}”` : ''}`;
+      detail.dataset.role = 'step-reason';
+      detail.textContent = `Reason: ${reasonLabel(reason)}${typeof comment === 'string' && comment !== '' ? ` (“${comment}”)` : ''}`;
       item.append(detail);
     }
     return item;
@@ -384,7 +402,7 @@ export class TaskDetail {
         ...reasons.map((code) => {
           const option = document.createElement('option');
           option.value = code;
-          option.textContent = code.replace(/-/g, ' ');
+          option.textContent = reasonLabel(code);
           return option;
         }),
       );
@@ -406,7 +424,8 @@ export class TaskDetail {
       comment.value = '';
       panel.hidden = true;
       this.close();
-      await this.onChanged(`Escalated “${task.name ?? task.elementId}” (${reason.replace(/-/g, ' ')}).`);
+      const target = task.escalationTarget;
+      await this.onChanged(`Escalated “${task.name ?? task.elementId}”${target ? ` to ${target.groups.join(', ')}` : ''} (${reasonLabel(reason).toLowerCase()}).`);
     } catch (error) {
       showStatus(this.status(), 'error', `Not escalated: ${messageOf(error)}`);
     }

@@ -1,4 +1,5 @@
 import type { Task } from '../api/tasks-api.js';
+import { reasonLabel } from './escalation-labels.js';
 import { slaOf } from './sla-countdown.js';
 
 /** Priority 0-100 read as a band for colour: high from 70, medium from 40. */
@@ -86,6 +87,12 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
     const holder =
       task.assignee === null ? STATE_LABELS[task.state] : task.assignee === options.me ? `${STATE_LABELS[task.state]} by you` : `${STATE_LABELS[task.state]} by ${task.assignee}`;
     bottom.append(slaChip(task, options.now), span(`state-chip state-${task.state}`, holder, 'task-state'));
+    if (task.escalation) {
+      row.classList.add('escalated');
+      const marker = span('escalated-chip', '⤴ escalated', 'escalated-marker');
+      marker.title = `Escalated${task.escalation.fromLaneName ? ` from ${task.escalation.fromLaneName}` : ''}: ${reasonLabel(task.escalation.reasonCode)}`;
+      bottom.append(marker);
+    }
     link.append(top, meta, bottom);
     row.append(link);
     list.append(row);
