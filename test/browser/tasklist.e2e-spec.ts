@@ -228,6 +228,7 @@ describe('the tasklist in the browser', () => {
     // when she escalates it, picking a reason and adding a comment
     await action('escalate').click();
     // (the dialog names where it goes before she confirms, and offers the reasons by their labels)
+    await detail().locator('[data-role="escalate-panel"]:visible').waitFor();
     expect(await detail().locator('[data-role="escalate-heading"]').textContent()).toBe('Escalate to second-line (Second line)');
     expect(await detail().locator('[data-role="escalate-reason"] option').allTextContents()).toContain('Needs expertise');
     await detail().locator('[data-role="escalate-reason"]').selectOption('needs-expertise');
@@ -254,6 +255,9 @@ describe('the tasklist in the browser', () => {
     await escalated.waitFor();
     expect(await escalated.textContent()).toContain('by ana');
     expect(await escalated.locator('[data-role="step-reason"]').textContent()).toBe('Reason: Needs expertise (“Asks about a contract clause only the second line knows.”)');
+    // and its due time follows the second line's SLA (hours, not the first line's hour), the move in the history
+    expect(await escalated.locator('[data-role="step-due"]').textContent()).toMatch(/^Due moved to .+ \(the new tier’s SLA; was .+\)$/);
+    expect(await detail().locator('[data-role="detail-meta"] [data-role="sla"]').textContent()).toMatch(/^due in [3-8] h/);
     await screenshot(page, 'tasklist-06a-escalation-banner');
     // and he can leave a comment on the case
     await detail().locator('[data-role="comment-text"]').fill('Calling the customer about the clause now.');

@@ -303,6 +303,14 @@ export class TaskDetail {
       detail.textContent = `Reason: ${reasonLabel(reason)}${typeof comment === 'string' && comment !== '' ? ` (“${comment}”)` : ''}`;
       item.append(detail);
     }
+    const due = step.detail?.due as { from?: unknown; to?: unknown } | undefined;
+    if (typeof due?.to === 'string') {
+      const moved = document.createElement('div');
+      moved.className = 'step-detail';
+      moved.dataset.role = 'step-due';
+      moved.textContent = `Due moved to ${formatDateTime(due.to)} (the new tier’s SLA${typeof due.from === 'string' ? `; was ${formatDateTime(due.from)}` : ''})`;
+      item.append(moved);
+    }
     return item;
   }
 

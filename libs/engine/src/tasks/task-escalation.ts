@@ -9,6 +9,7 @@ import { ENGINE_ERRORS } from '../model/errors.js';
 import type { ActivityInstance } from '../model/state.js';
 import { variablesAt } from '../scope/variables.js';
 import { announce, heldBy, holdingOf, release, step, stopWork } from './task-lifecycle.js';
+import { deadline } from './task-sla.js';
 
 /** Where an escalation went, as `escalated` steps record it in `detail.target`. */
 export type EscalationTarget =
@@ -36,7 +37,9 @@ export function escalateTask(execution: Execution, { activityInstanceId, actor, 
       { activityInstanceId: task.id, elementId: node.id },
     );
   }
-  step(execution, task, 'escalated', actor, { reasonCode, ...(comment !== undefined && { comment }), target });
+  // A re-queued task takes its new tier's SLA (a boundary event's task has its own dueIn already).
+  const due = target.kind === 'group' ? tierDeadline(execution, task, target) : undefined;
+  step(execution, task, 'escalated', actor, { reasonCode, ...(comment !== undefined && { comment }), target, ...(due && { due }) });
   if (boundary) {
     // The escalation ended the work; a task kept by a non-interrupting catch waits, held, to be started again.
     if (!boundary.cancelActivity && task.state === 'started') {
@@ -55,7 +58,24 @@ export function escalateTask(execution: Execution, { activityInstanceId, actor, 
   holding.candidateGroups = target.groups;
   holding.candidateUsers = [];
   if (target.laneId !== undefined) holding.laneId = target.laneId;
-  announce(execution, task);
+  if (due) holding.clocks = [...holding.clocks.filter(({ clock }) => clock !== 'due'), { id: execution.newId(), clock: 'due', dueAt: due.to }];
+  announce(execution, task, { ...(due && { dueAt: due.to }) });
+}
+
+/**
+ * The due date a task escalated to a tier gets from that tier's SLA: the `tandem:dueIn` of the
+ * tier's own user tasks (the first that has one, in the lane's order), counted from the escalation.
+ * The tier is the target lane, or for an escalateTo group the lane whose groups include it.
+ * Undefined when the tier sets none, or it would not move the date.
+ */
+function tierDeadline(execution: Execution, task: ActivityInstance, target: Extract<EscalationTarget, { kind: 'group' }>): { from: string | null; to: string } | undefined {
+  const { graph } = execution;
+  const lane = graph.lanes.find(({ id }) => id === target.laneId) ?? graph.lanes.find((candidate) => laneGroups(graph, candidate).some((group) => target.groups.includes(group)));
+  const timed = lane?.flowNodeIds.map((id) => graph.nodes[id]).find((node): node is UserTaskNode => node?.type === 'userTask' && node.dueIn !== undefined);
+  if (!timed) return undefined;
+  const to = deadline(timed.dueIn, execution.at, timed, variablesAt(execution, task.id));
+  const from = task.holding?.clocks.find(({ clock }) => clock === 'due')?.dueAt ?? null;
+  return to === undefined || to === from ? undefined : { from, to };
 }
 
 /** Whether the model gives the task somewhere to escalate to (an escalateTo expression counts, whatever it yields). */
