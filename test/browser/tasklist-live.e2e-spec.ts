@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createUser, deployXml, type EngineProcess } from '../../bench/support/engine-process.js';
+import { createUser, deployXml, startEngineProcess, type EngineProcess } from '../../bench/support/engine-process.js';
 import { startReplicas } from '../../bench/support/replicas.js';
 import { signedInState, webSession, type WebSession } from '../../bench/support/web-session.js';
 import { DEFAULT_APP_CONFIG } from '../../apps/engine/src/common/config.js';
@@ -9,6 +9,7 @@ import { collectPageErrors, launchChromium, screenshot } from './support/chromiu
 import { ensureEngineBuilt, ensureWebBuilt } from './support/web-build.js';
 
 const PASSWORD = 'agent-password-1';
+const ENV = { TANDEM_TOKEN_TTL_MINUTES: String(DEFAULT_APP_CONFIG.auth.tokenTtlMinutes) };
 
 const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tandem="https://tandem.dev/schema/bpmn/1.0"
@@ -33,6 +34,7 @@ const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 describe('the live tasklist across two engine processes', () => {
   const started = new Teardown();
   let engines: EngineProcess[];
+  let databaseUrl: string;
   let browser: Browser;
   const sessions = new Map<string, { session: WebSession; engine: EngineProcess }>();
   const contexts: BrowserContext[] = [];
@@ -74,6 +76,7 @@ describe('the live tasklist across two engine processes', () => {
         it.stop(),
       );
       engines = replicas.engines;
+      databaseUrl = replicas.databaseUrl;
       browser = started.add(await launchChromium(), (it) => it.close());
       const response = await api(engines[0], 'groups', { id: 'first-line', name: 'First line' });
       if (response.status !== 201 && response.status !== 409) throw new Error(`group: ${response.status}`);
@@ -144,5 +147,22 @@ describe('the live tasklist across two engine processes', () => {
     await screenshot(ada.page, 'tasklist-live-02-claimed-by-other');
     expect(ana.errors).toEqual([]);
     expect(ada.errors).toEqual([]);
+  });
+
+  it('reconnects by itself when its engine process restarts, and is live again', async () => {
+    // Given ada's tasklist live on process B
+    const ada = await openTasklist('ada');
+    const live = ada.page.locator('[data-role="live-status"]');
+    // When process B stops: the stream drops and the page says it is reconnecting
+    const port = Number(new URL(engines[1].baseUrl).port);
+    await engines[1].stop();
+    await ada.page.locator('[data-role="live-status"][data-live="off"]').waitFor();
+    expect(await live.textContent()).toBe('reconnecting…');
+    // And when it is back on the same address, the page reconnects without a reload
+    engines[1] = started.add(await startEngineProcess({ databaseUrl, port, env: ENV, stdout: 'ignore' }), (it) => it.stop());
+    await ada.page.locator('[data-role="live-status"][data-live="on"]').waitFor({ timeout: 30_000 });
+    // Then a case started on process A shows in her list again
+    await startCase(engines[0], 'after-restart-1');
+    await row(ada.page, 'after-restart-1').waitFor();
   });
 });

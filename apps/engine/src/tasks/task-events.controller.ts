@@ -52,8 +52,10 @@ export class TaskEventsController {
     if (!principal.roles.includes('agent') && !isAdmin(principal)) {
       throw new DomainError(AUTH_ERRORS.accessDenied, `GET /api/tasks/events needs the role agent; ${principal.name} has ${principal.roles.join(', ') || 'no role'}`);
     }
+    let unsubscribe: () => void = () => undefined;
     const sink = openEventStream(request, response, () => unsubscribe());
-    const unsubscribe = this.events.subscribe(principal, sink);
+    unsubscribe = this.events.subscribe(principal, sink);
+    // (a stream ended at once, the app closing, takes no event)
     sink.send('ready', { user: principal.name });
   }
 }

@@ -81,6 +81,7 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   private announcing: Promise<void> = Promise.resolve();
   /** Notifications are handled in the order they came. */
   private handling: Promise<void> = Promise.resolve();
+  private closing = false;
 
   constructor(private readonly channel: TaskChangeChannel) {}
 
@@ -103,7 +104,8 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   }
 
   async onModuleDestroy(): Promise<void> {
-    // Open streams would keep the HTTP server from closing.
+    // Open streams would keep the HTTP server from closing; so would one a browser opens again while the app closes (below).
+    this.closing = true;
     for (const { sink } of this.subscribers) sink.end();
     this.subscribers.clear();
     await this.announcing;
@@ -112,6 +114,10 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
 
   /** Registers a stream; the returned function ends it. */
   subscribe(principal: Principal, sink: TaskEventSink): () => void {
+    if (this.closing) {
+      sink.end();
+      return () => undefined;
+    }
     const subscriber = { principal, sink };
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);

@@ -13,7 +13,7 @@ export interface TaskEventHandlers {
 }
 
 const FIRST_RETRY_MS = 1_000;
-const LAST_RETRY_MS = 15_000;
+const LAST_RETRY_MS = 5_000;
 
 /**
  * The tasklist's live updates (GET /api/tasks/events). EventSource cannot send the Authorization
