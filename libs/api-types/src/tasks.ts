@@ -94,6 +94,8 @@ export interface TaskView extends TaskFields<string> {
   escalationTarget: TaskEscalationTargetView | null;
   /** its last escalation (null: never escalated); lists and GET /tasks/{id} carry it, a command's answer leaves it out */
   escalation?: TaskEscalationView | null;
+  /** the case variables a list asked for (`?columns=customer,channel`), null where the case has none */
+  columns?: Record<string, unknown>;
 }
 
 /** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */

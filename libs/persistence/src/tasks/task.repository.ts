@@ -14,7 +14,7 @@ export type TaskRecord = TaskFields<Date>;
 export type TaskEscalation = TaskEscalationFields<Date>;
 
 /** A task as lists and a single read show it: with its last escalation (null: none). */
-export type ShownTaskRecord = TaskRecord & { escalation: TaskEscalation | null };
+export type ShownTaskRecord = TaskRecord & { escalation: TaskEscalation | null; columns?: Record<string, unknown> };
 
 export interface TaskFilter {
   view?: TaskListView;
@@ -38,6 +38,8 @@ export interface TaskFilter {
   /** Default: priority (highest first), then due date (soonest first). */
   sort?: TaskSort;
   order?: 'asc' | 'desc';
+  /** Case variables to answer beside each task (`columns`). */
+  columns?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -169,8 +171,13 @@ export class TaskRepository {
     const direction = filter.order === undefined ? (filter.sort === 'priority' || filter.sort === undefined ? 'DESC' : 'ASC') : filter.order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = ORDERS[filter.sort ?? 'priority'](direction);
     const countValues = [...values];
+    // The asked case variables, read from the page's instances only (absent ones as null).
+    const columns =
+      filter.columns !== undefined && filter.columns.length > 0
+        ? `, (SELECT jsonb_object_agg(name, i.state->'variables'->name) FROM unnest(${param(filter.columns)}::text[]) name) AS columns`
+        : '';
     const rows = await this.sql.rows<ShownTaskRecord>(
-      `SELECT t.*, ${INSTANCE_COLUMNS}, e.escalation
+      `SELECT t.*, ${INSTANCE_COLUMNS}, e.escalation${columns}
        FROM (SELECT ${TASK_COLUMNS} FROM task t ${where} ORDER BY ${orderBy} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}) t
        JOIN instance i ON i.id = t."instanceId"
        ${ESCALATION_JOIN}

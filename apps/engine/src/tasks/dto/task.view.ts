@@ -59,6 +59,8 @@ export class TaskView implements TaskViewShape {
   escalationTarget: TaskEscalationTargetView | null;
   @ApiPropertyOptional({ type: TaskEscalationViewDto, nullable: true, description: "Its last escalation (lists and GET /tasks/{id}; a command's answer leaves it out)" })
   escalation?: TaskEscalationView | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The case variables the list asked for (?columns=)' })
+  columns?: Record<string, unknown>;
   @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: TaskStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
