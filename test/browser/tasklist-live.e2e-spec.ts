@@ -46,8 +46,8 @@ describe('the live tasklist across two engine processes', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  const startCase = async (engine: EngineProcess, businessKey: string): Promise<void> => {
-    const response = await api(engine, 'processes/live-intake/instances', { businessKey });
+  const startCase = async (engine: EngineProcess, businessKey: string, variables: Record<string, unknown> = {}): Promise<void> => {
+    const response = await api(engine, 'processes/live-intake/instances', { businessKey, variables });
     if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
   };
 
@@ -164,5 +164,46 @@ describe('the live tasklist across two engine processes', () => {
     // Then a case started on process A shows in her list again
     await startCase(engines[0], 'after-restart-1');
     await row(ada.page, 'after-restart-1').waitFor();
+  });
+
+  it('keeps the variable columns and the saved filters each agent chose, across a reload', async () => {
+    // Given a case from a chat customer, and ana's tasklist
+    await startCase(engines[0], 'columns-1', { customer: 'C-1077', channel: 'chat' });
+    const ana = await openTasklist('ana');
+    // (she holds the task she claimed above, so the tasklist opens on "My tasks")
+    await ana.page.locator('[data-queue="mine"][aria-selected="true"]').waitFor();
+    await ana.page.locator('[data-queue="queue"]').click();
+    await row(ana.page, 'columns-1').waitFor();
+    // When she shows the customer and the channel as columns
+    await ana.page.locator('[data-role="columns-chooser"] summary').click();
+    await ana.page.locator('[data-column="customer"]').check();
+    await ana.page.locator('[data-column="channel"]').check();
+    // Then the row shows them (a dash where a case has none)
+    await row(ana.page, 'columns-1').locator('[data-role="task-columns"]', { hasText: 'Customer C-1077 · Channel chat' }).waitFor();
+    expect(await row(ana.page, 'waiting-1').locator('[data-role="task-columns"]').textContent()).toBe('Customer – · Channel –');
+    // When she saves "overdue first" as a filter, and clears the sort and the check again
+    await ana.page.locator('[data-role="filter-breached"]').check();
+    await ana.page.locator('[data-role="sort"]').selectOption('priority');
+    await ana.page.locator('[data-role="filter-name"]').fill('Overdue by priority');
+    await ana.page.locator('[data-action="save-filter"]').click();
+    await ana.page.locator('[data-role="filter-breached"]').uncheck();
+    await ana.page.locator('[data-role="sort"]').selectOption('due');
+    // And reloads the page
+    await ana.page.reload();
+    await ana.page.waitForSelector('body[data-ready="true"]');
+    await ana.page.locator('[data-queue="queue"]').click();
+    // Then her columns are still there
+    await row(ana.page, 'columns-1').locator('[data-role="task-columns"]', { hasText: 'Customer C-1077 · Channel chat' }).waitFor();
+    // And choosing her saved filter sets the sort and the overdue check as saved (no task is overdue)
+    await ana.page.locator('[data-role="saved-filters"]').selectOption('Overdue by priority');
+    await ana.page.locator('[data-role="no-tasks"]').waitFor();
+    expect(await ana.page.locator('[data-role="sort"]').inputValue()).toBe('priority');
+    expect(await ana.page.locator('[data-role="filter-breached"]').isChecked()).toBe(true);
+    // And ada, another agent, has none of it
+    const ada = await openTasklist('ada');
+    await ada.page.locator('[data-queue="queue"]').click();
+    await row(ada.page, 'columns-1').waitFor();
+    expect(await row(ada.page, 'columns-1').locator('[data-role="task-columns"]').count()).toBe(0);
+    expect(ana.errors).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export interface TaskQuery {
   sort?: TaskSort;
   order?: 'asc' | 'desc';
   limit?: number;
+  /** Comma-separated case variables answered in each task's `columns`. */
+  columns?: string;
 }
 
 /** What FORM_INVALID carries in `details.problems`. */

@@ -47,7 +47,11 @@ export const priorityChip = (priority: number): HTMLSpanElement => {
 };
 
 /** The rows of the queue, each a link to the task's detail. */
-export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], options: { currentId?: string; me: string; now: number }): void => {
+export const renderTaskList = (
+  list: HTMLElement,
+  tasks: readonly Task[],
+  options: { currentId?: string; me: string; now: number; columns?: ReadonlyArray<{ name: string; label: string }> },
+): void => {
   list.replaceChildren();
   if (tasks.length === 0) {
     const empty = document.createElement('li');
@@ -82,6 +86,18 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
       pair.append(span('meta-label', `${label} `), value);
       meta.append(' · ', pair);
     }
+    const chosen = options.columns ?? [];
+    const variables = document.createElement('div');
+    variables.className = 'task-row-columns';
+    variables.dataset.role = 'task-columns';
+    for (const { name, label } of chosen) {
+      const value = task.columns?.[name];
+      const pair = span('meta-pair', '');
+      pair.dataset.column = name;
+      pair.append(span('meta-label', `${label} `), value === null || value === undefined ? '–' : String(value));
+      if (variables.childElementCount > 0) variables.append(' · ');
+      variables.append(pair);
+    }
     const bottom = document.createElement('div');
     bottom.className = 'task-row-bottom';
     const holder =
@@ -93,7 +109,7 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
       marker.title = `Escalated${task.escalation.fromLaneName ? ` from ${task.escalation.fromLaneName}` : ''}: ${reasonLabel(task.escalation.reasonCode)}`;
       bottom.append(marker);
     }
-    link.append(top, meta, bottom);
+    link.append(top, meta, ...(chosen.length > 0 ? [variables] : []), bottom);
     row.append(link);
     list.append(row);
   }

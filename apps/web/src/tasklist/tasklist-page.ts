@@ -6,6 +6,7 @@ import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
 import { TaskDetail } from './task-detail.js';
 import { refreshSla, renderTaskList } from './task-list.js';
+import { COLUMN_CHOICES, loadSettings, saveSettings, withFilter, type SavedFilter, type TasklistSettings } from './tasklist-settings.js';
 import './tasklist.css';
 
 const TEMPLATE = `
@@ -35,6 +36,16 @@ const TEMPLATE = `
         <option value="due">Due first</option>
         <option value="priority">Priority first</option>
       </select>
+      <details class="columns-chooser" data-role="columns-chooser">
+        <summary>Columns</summary>
+        <div class="columns-choices" data-role="column-choices"></div>
+      </details>
+    </div>
+    <div class="saved-filters" data-role="saved-filters-bar">
+      <select data-role="saved-filters" aria-label="Saved filters"><option value="">Saved filters…</option></select>
+      <input type="text" data-role="filter-name" maxlength="40" placeholder="Name these filters" aria-label="Name of the filter to save" />
+      <button type="button" data-action="save-filter">Save</button>
+      <button type="button" data-action="delete-filter" hidden>Delete</button>
     </div>
     <div class="status" data-role="queue-status" role="status" hidden></div>
     <div class="status queue-note" data-role="queue-note" role="status" hidden></div>
@@ -68,6 +79,7 @@ export class TasklistPage {
   private readonly processes = new Set<string>();
   private readonly live: TaskEventStream;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private settings: TasklistSettings;
 
   constructor(
     private readonly element: HTMLElement,
@@ -85,6 +97,12 @@ export class TasklistPage {
       byRole(element, role).addEventListener('change', () => void this.reload());
     }
     element.querySelector('[data-action="refresh"]')?.addEventListener('click', () => void this.refresh());
+    this.settings = loadSettings(session.user.name);
+    this.renderColumnChoices();
+    this.renderSavedFilters();
+    byRole(element, 'saved-filters').addEventListener('change', () => this.applySavedFilter());
+    element.querySelector('[data-action="save-filter"]')?.addEventListener('click', () => this.saveFilter());
+    element.querySelector('[data-action="delete-filter"]')?.addEventListener('click', () => this.deleteFilter());
     setInterval(() => refreshSla(element, Date.now()), SLA_TICK_MS);
     this.live = new TaskEventStream({
       task: (event) => this.taskChanged(event),
@@ -199,6 +217,84 @@ export class TasklistPage {
     showStatus(byRole(this.element, 'queue-note'), 'info', text);
   }
 
+  /** The variables an agent may show as columns, ticked as they chose last time. */
+  private renderColumnChoices(): void {
+    byRole(this.element, 'column-choices').replaceChildren(
+      ...COLUMN_CHOICES.map(({ name, label }) => {
+        const choice = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.dataset.column = name;
+        box.checked = this.settings.columns.includes(name);
+        box.addEventListener('change', () => {
+          this.settings.columns = COLUMN_CHOICES.map((column) => column.name).filter((column) => (column === name ? box.checked : this.settings.columns.includes(column)));
+          saveSettings(this.session.user.name, this.settings);
+          void this.reload();
+        });
+        choice.append(box, ` ${label}`);
+        return choice;
+      }),
+    );
+  }
+
+  private renderSavedFilters(selected = ''): void {
+    const select = byRole<HTMLSelectElement>(this.element, 'saved-filters');
+    select.replaceChildren(new Option('Saved filters…', ''), ...this.settings.filters.map(({ name }) => new Option(name, name)));
+    select.value = selected;
+    this.element.querySelector<HTMLButtonElement>('[data-action="delete-filter"]')!.hidden = selected === '';
+  }
+
+  private currentFilter(name: string): SavedFilter {
+    const value = (role: string) => byRole<HTMLSelectElement>(this.element, role).value;
+    return {
+      name,
+      stage: value('filter-stage'),
+      category: value('filter-category'),
+      processKey: value('filter-process'),
+      breached: byRole<HTMLInputElement>(this.element, 'filter-breached').checked,
+      sort: value('sort'),
+    };
+  }
+
+  private saveFilter(): void {
+    const input = byRole<HTMLInputElement>(this.element, 'filter-name');
+    const name = input.value.trim();
+    if (name === '') {
+      input.focus();
+      return;
+    }
+    this.settings.filters = withFilter(this.settings.filters, this.currentFilter(name));
+    saveSettings(this.session.user.name, this.settings);
+    input.value = '';
+    this.renderSavedFilters(name);
+  }
+
+  private applySavedFilter(): void {
+    const name = byRole<HTMLSelectElement>(this.element, 'saved-filters').value;
+    const filter = this.settings.filters.find((candidate) => candidate.name === name);
+    this.renderSavedFilters(filter ? name : '');
+    if (!filter) return;
+    const set = (role: string, value: string) => {
+      const select = byRole<HTMLSelectElement>(this.element, role);
+      // A process not seen in a queue yet is offered anyway, so the filter applies as saved.
+      if (value !== '' && ![...select.options].some((option) => option.value === value)) select.append(new Option(value, value));
+      select.value = value;
+    };
+    set('filter-stage', filter.stage);
+    set('filter-category', filter.category);
+    set('filter-process', filter.processKey);
+    set('sort', filter.sort);
+    byRole<HTMLInputElement>(this.element, 'filter-breached').checked = filter.breached;
+    void this.reload();
+  }
+
+  private deleteFilter(): void {
+    const name = byRole<HTMLSelectElement>(this.element, 'saved-filters').value;
+    this.settings.filters = this.settings.filters.filter((filter) => filter.name !== name);
+    saveSettings(this.session.user.name, this.settings);
+    this.renderSavedFilters();
+  }
+
   private query(): TaskQuery {
     const queue = this.queues.find(({ id }) => id === this.queueId) ?? this.queues[0];
     const value = (role: string) => byRole<HTMLSelectElement>(this.element, role).value;
@@ -212,6 +308,7 @@ export class TasklistPage {
       sort,
       order: sort === 'priority' ? 'desc' : 'asc',
       limit: 100,
+      ...(this.settings.columns.length > 0 && { columns: this.settings.columns.join(',') }),
     };
   }
 
@@ -222,7 +319,8 @@ export class TasklistPage {
     try {
       this.tasks = await listTasks(this.query());
       this.offerProcesses();
-      renderTaskList(list, this.tasks, { currentId, me: this.session.user.name, now: Date.now() });
+      const columns = COLUMN_CHOICES.filter(({ name }) => this.settings.columns.includes(name));
+      renderTaskList(list, this.tasks, { currentId, me: this.session.user.name, now: Date.now(), columns });
       if (status.dataset.kind === 'error') status.hidden = true;
     } catch (error) {
       showStatus(status, 'error', `Could not load the tasks: ${messageOf(error)}`);
