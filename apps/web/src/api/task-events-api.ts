@@ -1,4 +1,5 @@
 import type { TaskEventTicketView, TaskEventView } from '#api-types';
+import { ApiError } from './api-error.js';
 import { requestJson } from './http-client.js';
 
 export type { TaskEventView };
@@ -46,7 +47,9 @@ export class TaskEventStream {
     let ticket: string;
     try {
       ({ ticket } = await requestJson<TaskEventTicketView>('tasks/events/tickets', { method: 'POST' }));
-    } catch {
+    } catch (error) {
+      // Not the user's to hear (no agent): asking again would change nothing.
+      if (error instanceof ApiError && error.status === 403) return;
       this.reconnectLater();
       return;
     }

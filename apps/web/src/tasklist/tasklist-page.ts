@@ -80,6 +80,7 @@ export class TasklistPage {
   private readonly live: TaskEventStream;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private settings: TasklistSettings;
+  private liveStarted = false;
 
   constructor(
     private readonly element: HTMLElement,
@@ -113,12 +114,16 @@ export class TasklistPage {
         status.textContent = open ? '● live' : 'reconnecting…';
       },
     });
-    this.live.start();
   }
 
   /** Shows the queue, and the task named in the address (if any). */
   async show(taskId: string | undefined): Promise<void> {
     this.element.dataset.open = String(taskId !== undefined);
+    // Live from the first visit on: a designer who never opens the tasklist opens no stream.
+    if (!this.liveStarted) {
+      this.liveStarted = true;
+      this.live.start();
+    }
     await this.loadCounts();
     if (!this.queueChosen) this.openWhereTheWorkIs();
     await this.reload(taskId);
