@@ -227,6 +227,10 @@ describe('the tasklist in the browser', () => {
     await state().filter({ hasText: 'claimed by you' }).waitFor();
     // when she escalates it, picking a reason and adding a comment
     await action('escalate').click();
+    // (the dialog names where it goes before she confirms, and offers the reasons by their labels)
+    await detail().locator('[data-role="escalate-panel"]:visible').waitFor();
+    expect(await detail().locator('[data-role="escalate-heading"]').textContent()).toBe('Escalate to second-line (Second line)');
+    expect(await detail().locator('[data-role="escalate-reason"] option').allTextContents()).toContain('Needs expertise');
     await detail().locator('[data-role="escalate-reason"]').selectOption('needs-expertise');
     await detail().locator('[data-role="escalate-comment"]').fill('Asks about a contract clause only the second line knows.');
     await screenshot(page, 'tasklist-05-escalate');
@@ -239,12 +243,22 @@ describe('the tasklist in the browser', () => {
     // when ben, second line, opens his queue
     await openAs('ben');
     await queueTab('queue').click();
-    // then the escalated task is there, with ana's escalation and its reason in the history
+    // then the escalated task is there, marked as escalated
+    await row('case-B').locator('[data-role="escalated-marker"]').waitFor();
     await row('case-B').click();
+    // and on the task a banner says from where, by whom and why, in words; the history has the reason's label too
+    await detail().locator('[data-role="escalation-banner"]:visible').waitFor();
+    expect(await detail().locator('[data-role="escalation-banner"]').textContent()).toBe(
+      'Escalated from first line by ana: needs expertise (Asks about a contract clause only the second line knows.)',
+    );
     const escalated = detail().locator('[data-role="history-step"][data-type="escalated"]');
     await escalated.waitFor();
     expect(await escalated.textContent()).toContain('by ana');
-    expect(await escalated.textContent()).toContain('needs-expertise');
+    expect(await escalated.locator('[data-role="step-reason"]').textContent()).toBe('Reason: Needs expertise (“Asks about a contract clause only the second line knows.”)');
+    // and its due time follows the second line's SLA (hours, not the first line's hour), the move in the history
+    expect(await escalated.locator('[data-role="step-due"]').textContent()).toMatch(/^Due moved to .+ \(the new tier’s SLA; was .+\)$/);
+    expect(await detail().locator('[data-role="detail-meta"] [data-role="sla"]').textContent()).toMatch(/^due in [3-8] h/);
+    await screenshot(page, 'tasklist-06a-escalation-banner');
     // and he can leave a comment on the case
     await detail().locator('[data-role="comment-text"]').fill('Calling the customer about the clause now.');
     await action('add-comment').click();

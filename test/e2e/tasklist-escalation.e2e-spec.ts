@@ -68,6 +68,11 @@ const FLAT = definitions(`
     <bpmn:sequenceFlow id="f2" sourceRef="only" targetRef="end" />
   </bpmn:process>`);
 
+/** Tiers with SLAs of their own: the first line answers within an hour, the second line within a working day. */
+const TIMED = TIERED.replace('id="tiered"', 'id="timed"')
+  .replace('name="Triage" tandem:candidateGroups="first-line"', 'name="Triage" tandem:candidateGroups="first-line" tandem:dueIn="PT1H"')
+  .replace('name="Diagnose" tandem:candidateGroups="second-line"', 'name="Diagnose" tandem:candidateGroups="second-line" tandem:dueIn="PT8H"');
+
 interface TaskBody {
   id: string;
   elementId: string;
@@ -89,7 +94,7 @@ describe('escalating a task', () => {
 
   beforeAll(async () => {
     sut = await createTestApp();
-    for (const xml of [TIERED, CONFIGURED, BOUNDARY, FLAT]) await deploy(sut.server, xml);
+    for (const xml of [TIERED, CONFIGURED, BOUNDARY, FLAT, TIMED]) await deploy(sut.server, xml);
     ana = await sut.signIn('ana', { roles: ['agent'], groups: ['first-line'] });
     ben = await sut.signIn('ben', { roles: ['agent'], groups: ['second-line'] });
     eva = await sut.signIn('eva', { roles: ['agent'], groups: ['experts'] });
@@ -112,6 +117,44 @@ describe('escalating a task', () => {
     const reasons = (await ana.get('/api/escalation-reasons').expect(200)).body;
     // then
     expect(reasons).toEqual(['needs-expertise', 'customer-request', 'policy-limit', 'missing-information', 'technical-fault', 'other']);
+  });
+
+  it('says where an escalation will go before it happens, and shows the last escalation on the task in lists and on its own', async () => {
+    // given a first-line triage, and a configured task whose target an expression decides
+    const { task } = await startCase('tiered');
+    const { task: configured } = await startCase('configured', { customerTier: 'gold' });
+    // then the triage names the second line as its target; the configured one names none (decided when escalated)
+    expect((await ana.get(`/api/tasks/${task.id}`).expect(200)).body).toEqual(
+      expect.objectContaining({ escalationTarget: { groups: ['second-line'], laneName: 'Second line' }, escalation: null }),
+    );
+    expect((await ana.get(`/api/tasks/${configured.id}`).expect(200)).body).toEqual(expect.objectContaining({ escalatable: true, escalationTarget: null }));
+
+    // when ana escalates the triage with a comment
+    await ana.post(`/api/tasks/${task.id}/escalate`).send({ reasonCode: 'needs-expertise', comment: 'warranty dispute' }).expect(200);
+
+    // then the second line sees where it came from and why, in its queue and on the task
+    const escalation = { reasonCode: 'needs-expertise', comment: 'warranty dispute', by: 'ana', at: expect.any(String), fromLaneId: 'Lane_FirstLine', fromLaneName: 'First line' };
+    const listed = ((await ben.get('/api/tasks').query({ view: 'queue' }).expect(200)).body as Array<TaskBody & { escalation: unknown }>).find(({ id }) => id === task.id);
+    expect(listed?.escalation).toEqual(escalation);
+    expect((await ben.get(`/api/tasks/${task.id}`).expect(200)).body).toEqual(
+      expect.objectContaining({ escalation, escalationTarget: { groups: ['experts'], laneName: 'Expert group' } }),
+    );
+  });
+
+  it('moves the due date to the new tier’s SLA when a task is escalated, and the history says so', async () => {
+    // given a first-line triage due in an hour
+    const { task } = await startCase('timed');
+    const before = (await ana.get(`/api/tasks/${task.id}`).expect(200)).body as { dueAt: string };
+    sut.clock.advance(20 * MINUTE);
+    const escalatedAt = sut.clock.now().getTime();
+    // when ana escalates it to the second line, whose tasks are due within 8 hours
+    await ana.post(`/api/tasks/${task.id}/escalate`).send({ reasonCode: 'needs-expertise' }).expect(200);
+    // then the task is due 8 hours after the escalation
+    const after = (await ben.get(`/api/tasks/${task.id}`).expect(200)).body as { dueAt: string };
+    expect(after.dueAt).toBe(new Date(escalatedAt + 8 * 60 * MINUTE).toISOString());
+    // and the escalated step records the move
+    const history = (await ben.get(`/api/tasks/${task.id}/history`).expect(200)).body as Array<{ type: string; detail: Record<string, unknown> | null }>;
+    expect(history.find(({ type }) => type === 'escalated')?.detail?.due).toEqual({ from: before.dueAt, to: after.dueAt });
   });
 
   it('sends a first-line task to the second line’s queue, and on to the experts: the same task, re-queued, with the hand-off in the ledger', async () => {

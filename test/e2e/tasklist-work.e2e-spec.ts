@@ -65,6 +65,33 @@ describe('working a task: claim, start, pause, unclaim, assign, delegate', () =>
   const history = async (id: string, agent: Pick<Agent, 'get'> = request(sut.server)) =>
     ((await agent.get(`/api/tasks/${id}/history`).expect(200)).body as HistoryStep[]).filter((step) => step.activityInstanceId === id);
 
+  it('shows the case variables a list asks for beside each task, and refuses a column that is no variable name', async () => {
+    // given a case with a customer and a channel, and one without them
+    const withVariables = (
+      await ana
+        .post('/api/processes/callback-request/instances')
+        .send({ variables: { customer: 'C-1041', channel: 'chat' } })
+        .expect(201)
+    ).body as { id: string };
+    // when ana lists her queue with those columns
+    const listed = (await ana.get('/api/tasks').query({ view: 'queue', columns: 'customer,channel,region' }).expect(200)).body as Array<
+      TaskBody & { instanceId: string; columns?: Record<string, unknown> }
+    >;
+    // then each task carries the asked variables, null where the case has none
+    expect(listed.find(({ instanceId }) => instanceId === withVariables.id)?.columns).toEqual({ customer: 'C-1041', channel: 'chat', region: null });
+    expect(listed.every(({ columns }) => columns !== undefined && Object.keys(columns).length === 3)).toBe(true);
+    // and a list that asks for none carries none
+    expect((await ana.get('/api/tasks').query({ view: 'queue' }).expect(200)).body[0]).not.toHaveProperty('columns');
+    // when a column is no variable name, or there are too many
+    const bad = await ana.get('/api/tasks').query({ columns: 'customer,drop table' });
+    const many = await ana.get('/api/tasks').query({ columns: 'a,b,c,d,e,f' });
+    // then each is a 400 naming the field
+    for (const response of [bad, many]) {
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('columns');
+    }
+  });
+
   it('separates queue, claimed-but-idle and working time in the ledger, to the minute', async () => {
     // given a task ready now
     const task = await newTask();

@@ -4,6 +4,7 @@ import { ExternalTaskAvailability } from './external-tasks/external-task-availab
 import { InstanceCommands } from './instances/instance-commands.service.js';
 import { BufferedMessageDelivery } from './messages/buffered-delivery.service.js';
 import { SignalsService } from './signals/signals.service.js';
+import { TaskEvents } from './tasks/task-events.service.js';
 
 /**
  * Everything that reacts to InstanceCommands' commits, listed here and nowhere else. It lives above
@@ -17,6 +18,7 @@ export class CommitReactions implements OnModuleInit {
     private readonly calls: CallActivityFollowUps,
     private readonly buffered: BufferedMessageDelivery,
     private readonly signals: SignalsService,
+    private readonly taskEvents: TaskEvents,
   ) {}
 
   onModuleInit(): void {
@@ -24,8 +26,8 @@ export class CommitReactions implements OnModuleInit {
       // A called process must be deployed, and an error handed up must be caught above, before anything is written.
       before: [this.calls],
       // In order: wake the workers of new external tasks, start and end called processes,
-      // deliver buffered messages to new subscriptions, broadcast thrown signals.
-      after: [this.availability, this.calls, this.buffered, this.signals],
+      // deliver buffered messages to new subscriptions, broadcast thrown signals, tell open tasklists.
+      after: [this.availability, this.calls, this.buffered, this.signals, this.taskEvents],
     });
   }
 }

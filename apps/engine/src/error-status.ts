@@ -136,6 +136,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [FORM_ERRORS.notFound]: HttpStatus.NOT_FOUND,
   [ENGINE_ERRORS.startEventNotFound]: HttpStatus.NOT_FOUND,
   [AUTH_ERRORS.apiKeyNotFound]: HttpStatus.NOT_FOUND,
+  [AUTH_ERRORS.eventTicketInvalid]: HttpStatus.UNAUTHORIZED,
   [USER_ERRORS.userNotFound]: HttpStatus.NOT_FOUND,
   [USER_ERRORS.groupNotFound]: HttpStatus.NOT_FOUND,
   [EXPERIMENTS_API_ERRORS.notFound]: HttpStatus.NOT_FOUND,

@@ -4,6 +4,11 @@ export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, Repo
 export type {
   TaskCommentFields,
   TaskCommentView,
+  TaskEscalationFields,
+  TaskEscalationTargetView,
+  TaskEscalationView,
+  TaskEventTicketView,
+  TaskEventView,
   TaskFields,
   TaskFormView,
   TaskHistoryStepFields,

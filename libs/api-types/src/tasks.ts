@@ -60,10 +60,42 @@ export interface TaskFields<Instant> {
   canceledAt: Instant | null;
 }
 
+/** The last escalation of a task, from its `escalated` step. */
+export interface TaskEscalationFields<Instant> {
+  reasonCode: string;
+  comment: string | null;
+  /** who escalated it */
+  by: string | null;
+  at: Instant;
+  /** the lane (tier) it was escalated from */
+  fromLaneId: string | null;
+}
+
+/** As answered: with the name of the tier it came from, from the case's model. */
+export interface TaskEscalationView extends TaskEscalationFields<string> {
+  fromLaneName: string | null;
+}
+
+/** Where an escalation of the task would go, when the model says so before it happens (a lane's or a fixed group). */
+export interface TaskEscalationTargetView {
+  groups: string[];
+  /** the tier's lane, for a lane escalation */
+  laneName: string | null;
+}
+
 /** One task as GET /api/tasks lists it. */
 export interface TaskView extends TaskFields<string> {
   /** whether the model gives the task somewhere to escalate to */
   escalatable: boolean;
+  /**
+   * where an escalation would go, when the model fixes it (null: a boundary event or an expression
+   * decides when it happens, or it cannot be escalated)
+   */
+  escalationTarget: TaskEscalationTargetView | null;
+  /** its last escalation (null: never escalated); lists and GET /tasks/{id} carry it, a command's answer leaves it out */
+  escalation?: TaskEscalationView | null;
+  /** the case variables a list asked for (`?columns=customer,channel`), null where the case has none */
+  columns?: Record<string, unknown>;
 }
 
 /** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */
@@ -104,3 +136,25 @@ export interface TaskCommentFields<Instant> {
 }
 
 export type TaskCommentView = TaskCommentFields<string>;
+
+/**
+ * One `task` event of GET /api/tasks/events (Server-Sent Events): a task the viewer may see (before
+ * or after the change) was created, claimed, put back, escalated, completed, canceled, breached its
+ * SLA or otherwise changed hands. The stream also sends `ready` when it is open and `resync` when
+ * changes may have been missed (every list should be read again).
+ */
+export interface TaskEventView {
+  taskId: string;
+  instanceId: string;
+  change: 'created' | 'claimed' | 'unclaimed' | 'escalated' | 'completed' | 'canceled' | 'breached' | 'updated';
+  /** who holds the task now (null: nobody, or it ended unheld) */
+  assignee: string | null;
+  /** whom it is offered to now */
+  candidateGroups: string[];
+}
+
+/** POST /api/tasks/events/tickets: what opens one event stream (`?ticket=`), for a minute. */
+export interface TaskEventTicketView {
+  ticket: string;
+  expiresAt: string;
+}

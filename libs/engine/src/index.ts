@@ -14,5 +14,5 @@ export { DECISION_ERRORS } from './dmn/decision-errors.js';
 export type { EngineErrorCode } from './error-codes.js';
 export { decisionLookupOf, requireDecision, NO_DECISIONS } from './dmn/decision-lookup.js';
 export { planTimer, nextTick, type TimerPlan } from './timers/timer-plan.js';
-export { isEscalatable, laneGroups, type EscalationTarget } from './tasks/task-escalation.js';
+export { isEscalatable, laneGroups, plannedEscalationTarget, type EscalationTarget } from './tasks/task-escalation.js';
 export { defaultPriority } from './tasks/task-priority.js';

@@ -24,12 +24,14 @@ import { DeploymentRepository } from './process-versions/deployment.repository.j
 import { ProcessVersionRepository } from './process-versions/process-version.repository.js';
 import { SimulatedHistoryRepository } from './simulation/simulated-history.repository.js';
 import { SubscriptionRepository } from './subscriptions/subscription.repository.js';
+import { TaskChangeChannel } from './tasks/task-change-channel.js';
 import { TaskRepository } from './tasks/task.repository.js';
 
 const REPOSITORIES = [
   ProcessVersionRepository,
   InstanceRepository,
   TaskRepository,
+  TaskChangeChannel,
   ExternalTaskRepository,
   ExternalTaskListener,
   JobRepository,

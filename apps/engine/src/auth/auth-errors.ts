@@ -21,4 +21,6 @@ export const AUTH_ERRORS = {
   /** An agent reading a case (a task's form, history, comments, the case's task list) after their part in it ended: 403. */
   caseAccessEnded: 'CASE_ACCESS_ENDED',
   apiKeyNotFound: 'API_KEY_NOT_FOUND',
+  /** GET /api/tasks/events without a valid ticket (missing, expired, of an ended session, or an access token given as one): 401. */
+  eventTicketInvalid: 'EVENT_TICKET_INVALID',
 } as const;

@@ -58,6 +58,6 @@ const ISSUER = 'tandem';
     ApiKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, Authenticator],
 })
 export class AuthModule {}

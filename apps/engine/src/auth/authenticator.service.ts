@@ -7,7 +7,7 @@ import { AUTH_ERRORS } from './auth-errors.js';
 import { credentialsOf } from './credentials.js';
 import type { Principal } from './principal.js';
 import { PrincipalCache } from './principal-cache.js';
-import { TokenService } from './token.service.js';
+import { TokenService, type IssuedToken, type TokenClaims } from './token.service.js';
 
 export const principalOfUser = (user: UserRecord): Principal => ({
   kind: 'user',
@@ -40,17 +40,8 @@ export class Authenticator {
     switch (credentials.kind) {
       case 'none':
         throw new DomainError(AUTH_ERRORS.authenticationRequired, 'Sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login) or an API key ("X-API-Key: <key>")');
-      case 'token': {
-        const claims = await this.tokens.verify(credentials.token);
-        return this.cache.principal(`token ${claims.sub} ${claims.sid} ${claims.ver}`, async () => {
-          const user = await this.users.findSignedIn(claims.sub, claims.sid);
-          if (user === null || user.disabled) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The account of this token is disabled or gone');
-          if (user.tokenVersion !== claims.ver || !user.sessionOpen) {
-            throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The session of this token has ended (signed out, or the password or roles changed): sign in again');
-          }
-          return principalOfUser(user);
-        });
-      }
+      case 'token':
+        return this.principalOfClaims(await this.tokens.verify(credentials.token));
       case 'apiKey': {
         const keyHash = hashApiKey(credentials.key);
         return this.cache.principal(`apiKey ${keyHash}`, async () => {
@@ -60,5 +51,31 @@ export class Authenticator {
         });
       }
     }
+  }
+
+  /** A ticket for the task events of the signed-in user whose access token the request carries. */
+  async eventTicket(headers: IncomingHttpHeaders): Promise<IssuedToken> {
+    const credentials = credentialsOf(headers);
+    // The role table lets only users ask; an API key is refused here too should that change.
+    if (credentials.kind !== 'token') throw new DomainError(AUTH_ERRORS.accessDenied, 'Event tickets are for signed-in users: send "Authorization: Bearer <token>"');
+    const claims = await this.tokens.verify(credentials.token);
+    await this.principalOfClaims(claims);
+    return this.tokens.issueTicket(claims);
+  }
+
+  /** Who an event ticket is for, while their session lasts. */
+  async authenticateTicket(ticket: string | undefined): Promise<Principal> {
+    return this.principalOfClaims(await this.tokens.verifyTicket(ticket ?? ''));
+  }
+
+  private principalOfClaims(claims: TokenClaims): Promise<Principal> {
+    return this.cache.principal(`token ${claims.sub} ${claims.sid} ${claims.ver}`, async () => {
+      const user = await this.users.findSignedIn(claims.sub, claims.sid);
+      if (user === null || user.disabled) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The account of this token is disabled or gone');
+      if (user.tokenVersion !== claims.ver || !user.sessionOpen) {
+        throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The session of this token has ended (signed out, or the password or roles changed): sign in again');
+      }
+      return principalOfUser(user);
+    });
   }
 }

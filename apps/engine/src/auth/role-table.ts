@@ -63,6 +63,8 @@ export const ROLE_TABLE = {
 
   'GET /api/tasks': noted(roles('agent'), `${OFFERED_ONLY}; a case's ended tasks (\`instanceId\` without \`status=open\`) only while they have an open task in it`),
   'GET /api/tasks/{id}': noted(roles('agent'), WHILE_OPEN),
+  'POST /api/tasks/events/tickets': noted(roles('agent'), 'for the stream below, which EventSource opens without headers'),
+  'GET /api/tasks/events': noted(PUBLIC, 'authenticated by its `ticket` (EventSource sends no header): agents and admins; the events of tasks they may see'),
   'GET /api/tasks/{id}/form': noted(roles('agent'), `${WHILE_OPEN}; the form carries the case's variables`),
   'POST /api/tasks/{id}/claim': noted(roles('agent'), OFFERED_ONLY),
   'POST /api/tasks/{id}/complete': noted(roles('agent'), `${OFFERED_ONLY}; the one holding it`),

@@ -20,6 +20,12 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
+/** What marks an event ticket (below): an access token has no `use`. */
+const TICKET_USE = 'task-events';
+
+/** How long an event ticket can be presented: long enough to open the stream it was asked for. */
+export const EVENT_TICKET_TTL_SECONDS = 60;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tokens whose signature was checked, at most this many (the oldest checked goes first). */
@@ -64,22 +70,45 @@ export class TokenService {
   }
 
   private async check(token: string): Promise<TokenClaims & { exp: number }> {
-    let claims: Partial<TokenClaims> & { exp?: unknown };
+    let claims: Partial<TokenClaims> & { exp?: unknown; use?: unknown };
     try {
-      claims = await this.jwt.verifyAsync<Partial<TokenClaims> & { exp?: unknown }>(token);
+      claims = await this.jwt.verifyAsync<Partial<TokenClaims> & { exp?: unknown; use?: unknown }>(token);
     } catch (error) {
       if (error instanceof Error && error.name === 'TokenExpiredError') throw expired();
       throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The token is not valid');
     }
-    if (!isWellFormed(claims)) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The token is not valid');
+    // An event ticket travels in a URL (EventSource sends no headers): it must never pass as an access token.
+    if (!isWellFormed(claims) || claims.use !== undefined) throw new DomainError(AUTH_ERRORS.authenticationFailed, 'The token is not valid');
     return claims;
+  }
+
+  /**
+   * A ticket for one EventSource connection (GET /api/tasks/events?ticket=...): the access token's
+   * claims for a minute, marked so that neither can stand in for the other.
+   */
+  issueTicket(claims: TokenClaims): IssuedToken {
+    const token = this.jwt.sign({ sub: claims.sub, username: claims.username, ver: claims.ver, sid: claims.sid, use: TICKET_USE }, { expiresIn: EVENT_TICKET_TTL_SECONDS });
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  async verifyTicket(ticket: string): Promise<TokenClaims> {
+    const invalid = new DomainError(AUTH_ERRORS.eventTicketInvalid, 'The event ticket is missing, expired or not valid: ask for a new one (POST /api/tasks/events/tickets)');
+    let claims: Partial<TokenClaims> & { exp?: unknown; use?: unknown };
+    try {
+      claims = await this.jwt.verifyAsync<Partial<TokenClaims> & { exp?: unknown; use?: unknown }>(ticket);
+    } catch {
+      throw invalid;
+    }
+    if (!isWellFormed(claims) || claims.use !== TICKET_USE) throw invalid;
+    return { sub: claims.sub, username: claims.username, ver: claims.ver, sid: claims.sid };
   }
 }
 
 const expired = () => new DomainError(AUTH_ERRORS.authenticationFailed, 'The token has expired: sign in again');
 
 /** Every claim there and of its type; jsonwebtoken checks exp only when it is there, so a token without one would never expire. */
-const isWellFormed = (claims: Partial<TokenClaims> & { exp?: unknown }): claims is TokenClaims & { exp: number } =>
+const isWellFormed = (claims: Partial<TokenClaims> & { exp?: unknown; use?: unknown }): claims is TokenClaims & { exp: number; use?: unknown } =>
   typeof claims.exp === 'number' &&
   typeof claims.sub === 'string' &&
   UUID.test(claims.sub) &&

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import {
   isEscalatable,
+  plannedEscalationTarget,
   type AssignTaskCommand,
   type ClaimTaskCommand,
   type Clock,
@@ -10,7 +11,7 @@ import {
   type IdGenerator,
   type TaskWorkCommand,
 } from '#engine';
-import { isCandidate, TaskRepository, UserRepository, type Page, type TaskFilter, type TaskRecord } from '#persistence';
+import { isCandidate, TaskRepository, UserRepository, type Page, type TaskEscalation, type TaskFilter, type TaskRecord } from '#persistence';
 import type { Principal } from '../auth/principal.js';
 import { rolesAllowed } from '../auth/role-table.js';
 import { APP_ERRORS } from '../common/app-errors.js';
@@ -177,9 +178,11 @@ export class TasksService {
     return task;
   }
 
-  private async view(task: TaskRecord): Promise<TaskView> {
+  private async view(task: TaskRecord & { escalation?: TaskEscalation | null }): Promise<TaskView> {
     const { graph } = await this.versions.get(task.processVersionId);
-    return TaskView.of(task, task.status === 'open' && isEscalatable(graph, task.elementId, task.laneId));
+    const open = task.status === 'open';
+    const target = open ? plannedEscalationTarget(graph, task.elementId, task.laneId) : undefined;
+    return TaskView.of(task, graph, open && isEscalatable(graph, task.elementId, task.laneId), target ? { groups: target.groups, laneName: target.lane?.name ?? null } : null);
   }
 
   /**

@@ -15,6 +15,20 @@ export interface RequestOptions {
 
 /** One request to the engine API; an error status throws an ApiError with the API's code and details. */
 export const requestJson = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+  const response = await send(path, options);
+  // 204 No Content (a DELETE) has no body to read.
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+};
+
+/** A list request: its items, and the total the engine counts in `X-Total-Count` (the items' number when it sends none). */
+export const requestPage = async <T>(path: string): Promise<{ items: T[]; total: number }> => {
+  const response = await send(path, {});
+  const items = (await response.json()) as T[];
+  const total = Number(response.headers.get('x-total-count') ?? items.length);
+  return { items, total: Number.isFinite(total) ? total : items.length };
+};
+
+const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -24,10 +38,8 @@ export const requestJson = async <T>(path: string, options: RequestOptions = {})
   }
   const response = await fetch(`${API_BASE}/${path}`, { method: options.method ?? 'GET', headers, body });
   if (response.status === 401 && options.signInOnUnauthorized !== false && (await signInNeeded())) {
-    return requestJson<T>(path, { ...options, signInOnUnauthorized: false });
+    return send(path, { ...options, signInOnUnauthorized: false });
   }
   if (!response.ok) throw await apiErrorOf(response);
-  // 204 No Content (a DELETE) has no body to read.
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 };

@@ -8,7 +8,7 @@ import type {
   TaskView as Task,
 } from '#api-types';
 import type { FieldProblem } from '#bpmn';
-import { requestJson } from './http-client.js';
+import { requestJson, requestPage } from './http-client.js';
 
 /** The engine's answers (libs/api-types): a change there the tasklist does not follow fails `typecheck:web`. */
 export type { Task, TaskComment, TaskForm, TaskHistoryStep, TaskState, TaskView };
@@ -23,6 +23,8 @@ export interface TaskQuery {
   sort?: TaskSort;
   order?: 'asc' | 'desc';
   limit?: number;
+  /** Comma-separated case variables answered in each task's `columns`. */
+  columns?: string;
 }
 
 /** What FORM_INVALID carries in `details.problems`. */
@@ -37,6 +39,9 @@ const queryString = (query: TaskQuery): string => {
 };
 
 export const listTasks = (query: TaskQuery): Promise<Task[]> => requestJson<Task[]>(`tasks?${queryString(query)}`);
+
+/** How many tasks a query matches (one row read; the engine counts the rest). */
+export const countTasks = async (query: TaskQuery): Promise<number> => (await requestPage<Task>(`tasks?${queryString({ ...query, limit: 1 })}`)).total;
 
 export const getTask = (id: string): Promise<Task> => requestJson<Task>(`tasks/${encodeURIComponent(id)}`);
 

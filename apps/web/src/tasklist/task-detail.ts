@@ -15,9 +15,12 @@ import {
   type TaskComment,
   type TaskHistoryStep,
 } from '../api/tasks-api.js';
+import type { TaskEventView } from '../api/task-events-api.js';
 import { byRole, formatDateTime } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
+import { reasonLabel } from './escalation-labels.js';
+import { TaskDrafts } from './task-drafts.js';
 import type { TaskForm } from './task-form.js';
 import { priorityChip, slaChip, STATE_LABELS } from './task-list.js';
 
@@ -27,10 +30,11 @@ const TEMPLATE = `
     <h2 class="detail-title" data-role="detail-title"></h2>
     <div class="detail-meta" data-role="detail-meta"></div>
   </div>
+  <div class="escalation-banner" data-role="escalation-banner" role="note" hidden></div>
   <div class="detail-actions" data-role="detail-actions"></div>
   <div class="status" data-role="detail-status" role="status" hidden></div>
   <section class="escalate-panel" data-role="escalate-panel" hidden>
-    <h3>Escalate to the next tier</h3>
+    <h3 data-role="escalate-heading">Escalate</h3>
     <label>Reason <select data-role="escalate-reason"></select></label>
     <label>Comment <textarea data-role="escalate-comment" rows="3" maxlength="2000" placeholder="What the next tier should know"></textarea></label>
     <div class="panel-buttons">
@@ -40,6 +44,7 @@ const TEMPLATE = `
   </section>
   <section class="detail-section detail-form" data-role="form-section">
     <h3>Form</h3>
+    <p class="draft-note" data-role="draft-note" hidden></p>
     <div class="task-form" data-role="form-container"></div>
     <p class="empty" data-role="no-form" hidden>This task has no form: complete it when the work is done.</p>
     <ul class="form-problems" data-role="form-problems" hidden></ul>
@@ -97,6 +102,7 @@ export class TaskDetail {
   private form: TaskForm | undefined;
   private hasForm = false;
   private opening: { id: string; done: Promise<void> } | undefined;
+  private readonly drafts: TaskDrafts;
 
   /** `onChanged` tells the page the queue changed; with a message when the task left the agent's hands (completed, escalated). */
   constructor(
@@ -105,6 +111,8 @@ export class TaskDetail {
     private readonly onChanged: (closedMessage?: string) => Promise<void>,
   ) {
     element.innerHTML = TEMPLATE;
+    this.drafts = new TaskDrafts(me);
+    this.drafts.prune(new Date());
     byRole(element, 'detail-actions').addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
       if (action) void this.act(action);
@@ -139,11 +147,31 @@ export class TaskDetail {
   }
 
   private async load(id: string): Promise<void> {
+    if (this.task?.id !== id) {
+      // Another task's form must not stay on show while this one loads: what is typed into it would
+      // be wiped when this task's form arrives (or kept as the other task's draft).
+      this.task = undefined;
+      byRole(this.element, 'form-container').hidden = true;
+      byRole(this.element, 'draft-note').hidden = true;
+    }
     this.status().hidden = true;
     byRole(this.element, 'escalate-panel').hidden = true;
     this.task = await getTask(id);
     this.renderHead();
     await Promise.all([this.loadForm(id), this.loadHistory(id), this.loadComments(id)]);
+  }
+
+  /** Another agent (or the engine) changed the task on show: its head follows, the form is left as typed. */
+  async changedElsewhere(event: TaskEventView): Promise<void> {
+    if (event.change === 'claimed' && event.assignee !== null && event.assignee !== this.me) showStatus(this.status(), 'info', `Claimed by ${event.assignee}.`);
+    try {
+      const task = await getTask(event.taskId);
+      if (this.task?.id !== task.id) return;
+      this.task = task;
+      this.renderHead();
+    } catch {
+      // No longer the agent's to read (completed, escalated away): the queue's note says so.
+    }
   }
 
   close(): void {
@@ -191,9 +219,24 @@ export class TaskDetail {
         return button;
       }),
     );
+    this.renderEscalation(task);
     const complete = this.element.querySelector<HTMLButtonElement>('[data-action="complete"]')!;
     complete.disabled = task.assignee !== this.me;
     complete.title = complete.disabled ? 'Claim the task first' : '';
+  }
+
+  /** Where the task came from (a banner when it was escalated) and where an escalation would send it (the dialog's heading). */
+  private renderEscalation(task: Task): void {
+    const banner = byRole(this.element, 'escalation-banner');
+    const escalation = task.escalation;
+    banner.hidden = !escalation;
+    banner.textContent = escalation
+      ? `Escalated${escalation.fromLaneName ? ` from ${escalation.fromLaneName.toLowerCase()}` : ''}${escalation.by ? ` by ${escalation.by}` : ''}: ${reasonLabel(escalation.reasonCode).toLowerCase()}${escalation.comment ? ` (${escalation.comment})` : ''}`
+      : '';
+    const target = task.escalationTarget;
+    byRole(this.element, 'escalate-heading').textContent = target
+      ? `Escalate to ${target.groups.join(', ')}${target.laneName ? ` (${target.laneName})` : ''}`
+      : 'Escalate (the process model decides where it goes)';
   }
 
   private async loadForm(id: string): Promise<void> {
@@ -206,7 +249,12 @@ export class TaskDetail {
         const { TaskForm: Viewer } = await import('./task-form.js');
         this.form = new Viewer(container);
       }
-      await this.form.show(schema, variables);
+      // What the agent typed before (a reload, another tab, before a claim) over the case's values.
+      const draft = this.drafts.read(id);
+      await this.form.show(schema, { ...variables, ...draft?.data }, (data) => this.drafts.write(id, data, new Date()));
+      const note = byRole(this.element, 'draft-note');
+      note.hidden = draft === undefined;
+      note.textContent = draft === undefined ? '' : `Restored what you typed (saved ${formatDateTime(draft.savedAt)}); it is kept in this browser until the task is completed.`;
       this.hasForm = true;
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'FORM_NOT_FOUND')) throw error;
@@ -214,6 +262,7 @@ export class TaskDetail {
       this.form = undefined;
       container.replaceChildren();
       this.hasForm = false;
+      byRole(this.element, 'draft-note').hidden = true;
     }
     container.hidden = !this.hasForm;
     byRole(this.element, 'no-form').hidden = this.hasForm;
@@ -250,8 +299,17 @@ export class TaskDetail {
       const detail = document.createElement('div');
       detail.className = 'step-detail';
       const comment = step.detail?.comment;
-      detail.textContent = `Reason: ${reason}${typeof comment === 'string' && comment !== '' ? `: “${comment}”` : ''}`;
+      detail.dataset.role = 'step-reason';
+      detail.textContent = `Reason: ${reasonLabel(reason)}${typeof comment === 'string' && comment !== '' ? ` (“${comment}”)` : ''}`;
       item.append(detail);
+    }
+    const due = step.detail?.due as { from?: unknown; to?: unknown } | undefined;
+    if (typeof due?.to === 'string') {
+      const moved = document.createElement('div');
+      moved.className = 'step-detail';
+      moved.dataset.role = 'step-due';
+      moved.textContent = `Due moved to ${formatDateTime(due.to)} (the new tier’s SLA${typeof due.from === 'string' ? `; was ${formatDateTime(due.from)}` : ''})`;
+      item.append(moved);
     }
     return item;
   }
@@ -314,6 +372,7 @@ export class TaskDetail {
     }
     try {
       await completeTask(task.id, variables);
+      this.drafts.remove(task.id);
       this.close();
       await this.onChanged(`Completed “${task.name ?? task.elementId}”.`);
     } catch (error) {
@@ -351,7 +410,7 @@ export class TaskDetail {
         ...reasons.map((code) => {
           const option = document.createElement('option');
           option.value = code;
-          option.textContent = code.replace(/-/g, ' ');
+          option.textContent = reasonLabel(code);
           return option;
         }),
       );
@@ -368,10 +427,13 @@ export class TaskDetail {
     const comment = byRole<HTMLTextAreaElement>(panel, 'escalate-comment');
     try {
       await escalateTask(task.id, reason, comment.value);
+      // The next tier starts from the case's values, not from what this agent had typed.
+      this.drafts.remove(task.id);
       comment.value = '';
       panel.hidden = true;
       this.close();
-      await this.onChanged(`Escalated “${task.name ?? task.elementId}” (${reason.replace(/-/g, ' ')}).`);
+      const target = task.escalationTarget;
+      await this.onChanged(`Escalated “${task.name ?? task.elementId}”${target ? ` to ${target.groups.join(', ')}` : ''} (${reasonLabel(reason).toLowerCase()}).`);
     } catch (error) {
       showStatus(this.status(), 'error', `Not escalated: ${messageOf(error)}`);
     }

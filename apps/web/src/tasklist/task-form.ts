@@ -20,13 +20,30 @@ interface FieldRegistry {
 export class TaskForm {
   private readonly form: Form;
 
+  private listener: ((data: Record<string, unknown>) => void) | undefined;
+
   constructor(private readonly container: HTMLElement) {
-    this.form = new Form({ container, additionalModules: [literalTextModule] });
+    // No debounce: form-js holds a keystroke back for 300 ms, and a render of the form meanwhile
+    // (the first validation of every prefilled field, ~0.3 s after opening) put the field's old value
+    // back, so what was typed in the first half second was wiped (issue 21).
+    // (`debounce` is read from the viewer's config, which its typings leave out.)
+    const options = { container, additionalModules: [literalTextModule], debounce: false };
+    this.form = new Form(options);
+    this.form.on('changed', (event: { data: Record<string, unknown> }) => this.listener?.(event.data));
   }
 
-  async show(schema: FormSchema, variables: Record<string, unknown>): Promise<void> {
+  /** Shows the form with these values; `onTyped` then hears every change the agent makes. */
+  async show(schema: FormSchema, variables: Record<string, unknown>, onTyped?: (data: Record<string, unknown>) => void): Promise<void> {
     this.clearProblems();
+    this.listener = undefined;
     await this.form.importSchema(schema, variables);
+    const imported = JSON.stringify(this.form._getState().data);
+    this.listener =
+      onTyped &&
+      ((data) => {
+        // form-js also reports its own renders (validation): only a change of the values is the agent's.
+        if (JSON.stringify(data) !== imported) onTyped(data);
+      });
   }
 
   /** The values to complete with, or undefined when the viewer found errors (it shows them itself). */

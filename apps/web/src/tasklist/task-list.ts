@@ -1,4 +1,5 @@
 import type { Task } from '../api/tasks-api.js';
+import { reasonLabel } from './escalation-labels.js';
 import { slaOf } from './sla-countdown.js';
 
 /** Priority 0-100 read as a band for colour: high from 70, medium from 40. */
@@ -46,7 +47,11 @@ export const priorityChip = (priority: number): HTMLSpanElement => {
 };
 
 /** The rows of the queue, each a link to the task's detail. */
-export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], options: { currentId?: string; me: string; now: number }): void => {
+export const renderTaskList = (
+  list: HTMLElement,
+  tasks: readonly Task[],
+  options: { currentId?: string; me: string; now: number; columns?: ReadonlyArray<{ name: string; label: string }> },
+): void => {
   list.replaceChildren();
   if (tasks.length === 0) {
     const empty = document.createElement('li');
@@ -81,12 +86,30 @@ export const renderTaskList = (list: HTMLElement, tasks: readonly Task[], option
       pair.append(span('meta-label', `${label} `), value);
       meta.append(' · ', pair);
     }
+    const chosen = options.columns ?? [];
+    const variables = document.createElement('div');
+    variables.className = 'task-row-columns';
+    variables.dataset.role = 'task-columns';
+    for (const { name, label } of chosen) {
+      const value = task.columns?.[name];
+      const pair = span('meta-pair', '');
+      pair.dataset.column = name;
+      pair.append(span('meta-label', `${label} `), value === null || value === undefined ? '–' : String(value));
+      if (variables.childElementCount > 0) variables.append(' · ');
+      variables.append(pair);
+    }
     const bottom = document.createElement('div');
     bottom.className = 'task-row-bottom';
     const holder =
       task.assignee === null ? STATE_LABELS[task.state] : task.assignee === options.me ? `${STATE_LABELS[task.state]} by you` : `${STATE_LABELS[task.state]} by ${task.assignee}`;
     bottom.append(slaChip(task, options.now), span(`state-chip state-${task.state}`, holder, 'task-state'));
-    link.append(top, meta, bottom);
+    if (task.escalation) {
+      row.classList.add('escalated');
+      const marker = span('escalated-chip', '⤴ escalated', 'escalated-marker');
+      marker.title = `Escalated${task.escalation.fromLaneName ? ` from ${task.escalation.fromLaneName}` : ''}: ${reasonLabel(task.escalation.reasonCode)}`;
+      bottom.append(marker);
+    }
+    link.append(top, meta, ...(chosen.length > 0 ? [variables] : []), bottom);
     row.append(link);
     list.append(row);
   }

@@ -38,6 +38,8 @@ export interface TaskUpdated {
   claimedAt: string | null;
   startedAt: string | null;
   at: string;
+  /** Set when the command moved the due date: an escalation to a tier with an SLA of its own. */
+  dueAt?: string;
 }
 
 /** A task's SLA clock ran out while it was open. */

@@ -48,6 +48,40 @@ describe('escalateTask', () => {
     expect(sut.waiting('triage').id).toBe(task.id);
   });
 
+  it('gives the re-queued task its new tier’s SLA: the dueIn of the tier’s own tasks, from the escalation, with the change in the ledger', async () => {
+    // given a first-line triage due in 1 hour, and a second line whose tasks are due in 8 hours
+    const model = tiers({ 'tandem:dueIn': 'PT1H' });
+    model.nodes[2] = userTask('diagnose', { 'tandem:candidateGroups': 'second-line', 'tandem:dueIn': 'PT8H' });
+    const sut = await Scenario.of(model);
+    sut.start();
+    const firstDue = sut.waiting('triage').holding!.clocks[0]!.dueAt;
+    sut.clock.advance('PT30M');
+    const escalatedAt = sut.clock.now().toISOString();
+
+    // when the first line escalates it
+    const { steps, effects } = escalate(sut, 'ann', 'needs-expertise');
+
+    // then it is due 8 hours after the escalation: on its clock, on the task row, and told in the escalated step
+    const eightHoursOn = new Date(Date.parse(escalatedAt) + 8 * 3_600_000).toISOString();
+    expect(sut.waiting('triage').holding!.clocks).toEqual([{ id: expect.any(String), clock: 'due', dueAt: eightHoursOn }]);
+    expect(sut.waiting('triage').holding!.clocks[0]!.dueAt).not.toBe(firstDue);
+    expect(effectsOf(effects, 'taskUpdated')).toEqual([expect.objectContaining({ dueAt: eightHoursOn })]);
+    expect(steps[0]!.detail).toEqual(expect.objectContaining({ due: { from: firstDue, to: eightHoursOn } }));
+  });
+
+  it('keeps the due date when the new tier sets no SLA of its own', async () => {
+    // given a triage due in 1 hour and a second line without dueIn
+    const sut = await Scenario.of(tiers({ 'tandem:dueIn': 'PT1H' }));
+    sut.start();
+    const firstDue = sut.waiting('triage').holding!.clocks[0]!.dueAt;
+    // when it is escalated
+    const { steps, effects } = escalate(sut, 'ann', 'needs-expertise');
+    // then the due date stays, and nothing says it moved
+    expect(sut.waiting('triage').holding!.clocks.map(({ dueAt }) => dueAt)).toEqual([firstDue]);
+    expect(effectsOf(effects, 'taskUpdated')[0]).not.toHaveProperty('dueAt');
+    expect(steps[0]!.detail).not.toHaveProperty('due');
+  });
+
   it('goes one lane further on a second escalation, and refuses past the last tier with TASK_NOT_ESCALATABLE', async () => {
     // given a triage escalated to the second line
     const sut = await Scenario.of(tiers());

@@ -9,6 +9,7 @@ import { ENGINE_ERRORS } from '../model/errors.js';
 import type { ActivityInstance } from '../model/state.js';
 import { variablesAt } from '../scope/variables.js';
 import { announce, heldBy, holdingOf, release, step, stopWork } from './task-lifecycle.js';
+import { deadline } from './task-sla.js';
 
 /** Where an escalation went, as `escalated` steps record it in `detail.target`. */
 export type EscalationTarget =
@@ -36,7 +37,9 @@ export function escalateTask(execution: Execution, { activityInstanceId, actor, 
       { activityInstanceId: task.id, elementId: node.id },
     );
   }
-  step(execution, task, 'escalated', actor, { reasonCode, ...(comment !== undefined && { comment }), target });
+  // A re-queued task takes its new tier's SLA (a boundary event's task has its own dueIn already).
+  const due = target.kind === 'group' ? tierDeadline(execution, task, target) : undefined;
+  step(execution, task, 'escalated', actor, { reasonCode, ...(comment !== undefined && { comment }), target, ...(due && { due }) });
   if (boundary) {
     // The escalation ended the work; a task kept by a non-interrupting catch waits, held, to be started again.
     if (!boundary.cancelActivity && task.state === 'started') {
@@ -55,7 +58,24 @@ export function escalateTask(execution: Execution, { activityInstanceId, actor, 
   holding.candidateGroups = target.groups;
   holding.candidateUsers = [];
   if (target.laneId !== undefined) holding.laneId = target.laneId;
-  announce(execution, task);
+  if (due) holding.clocks = [...holding.clocks.filter(({ clock }) => clock !== 'due'), { id: execution.newId(), clock: 'due', dueAt: due.to }];
+  announce(execution, task, { ...(due && { dueAt: due.to }) });
+}
+
+/**
+ * The due date a task escalated to a tier gets from that tier's SLA: the `tandem:dueIn` of the
+ * tier's own user tasks (the first that has one, in the lane's order), counted from the escalation.
+ * The tier is the target lane, or for an escalateTo group the lane whose groups include it.
+ * Undefined when the tier sets none, or it would not move the date.
+ */
+function tierDeadline(execution: Execution, task: ActivityInstance, target: Extract<EscalationTarget, { kind: 'group' }>): { from: string | null; to: string } | undefined {
+  const { graph } = execution;
+  const lane = graph.lanes.find(({ id }) => id === target.laneId) ?? graph.lanes.find((candidate) => laneGroups(graph, candidate).some((group) => target.groups.includes(group)));
+  const timed = lane?.flowNodeIds.map((id) => graph.nodes[id]).find((node): node is UserTaskNode => node?.type === 'userTask' && node.dueIn !== undefined);
+  if (!timed) return undefined;
+  const to = deadline(timed.dueIn, execution.at, timed, variablesAt(execution, task.id));
+  const from = task.holding?.clocks.find(({ clock }) => clock === 'due')?.dueAt ?? null;
+  return to === undefined || to === from ? undefined : { from, to };
 }
 
 /** Whether the model gives the task somewhere to escalate to (an escalateTo expression counts, whatever it yields). */
@@ -64,6 +84,21 @@ export function isEscalatable(graph: ProcessGraph, elementId: string, laneId: st
   if (node?.type !== 'userTask') return false;
   const hasBoundary = node.boundaryEventIds.some((id) => graph.nodes[id]?.type === 'boundaryEvent' && (graph.nodes[id] as BoundaryEventNode).eventDefinition.type === 'escalation');
   return hasBoundary || node.escalateTo !== undefined || nextLane(graph, laneId ?? node.laneId) !== undefined;
+}
+
+/**
+ * Where escalating the task would send it, when the model fixes that beforehand: a fixed
+ * `tandem:escalateTo` group or the next lane with groups. Undefined when an escalation boundary
+ * event or an escalateTo expression decides at the time (or there is nowhere to go).
+ */
+export function plannedEscalationTarget(graph: ProcessGraph, elementId: string, laneId: string | null): { groups: string[]; lane?: Lane } | undefined {
+  const node = graph.nodes[elementId];
+  if (node?.type !== 'userTask') return undefined;
+  const hasBoundary = node.boundaryEventIds.some((id) => graph.nodes[id]?.type === 'boundaryEvent' && (graph.nodes[id] as BoundaryEventNode).eventDefinition.type === 'escalation');
+  if (hasBoundary) return undefined;
+  if (node.escalateTo !== undefined) return isFeel(node.escalateTo) || node.escalateTo.trim() === '' ? undefined : { groups: [node.escalateTo.trim()] };
+  const lane = nextLane(graph, laneId ?? node.laneId);
+  return lane && { groups: laneGroups(graph, lane), lane };
 }
 
 /**

@@ -146,7 +146,7 @@ export function release(execution: Execution, task: ActivityInstance, detail: Re
 }
 
 /** The task row takes the task's holding as it is now. */
-export function announce(execution: Execution, task: ActivityInstance): void {
+export function announce(execution: Execution, task: ActivityInstance, moved: { dueAt?: string } = {}): void {
   const holding = holdingOf(task);
   execution.effect({
     kind: 'taskUpdated',
@@ -160,6 +160,7 @@ export function announce(execution: Execution, task: ActivityInstance): void {
     claimedAt: task.claimedAt ?? null,
     startedAt: task.startedAt ?? null,
     at: execution.at,
+    ...(moved.dueAt !== undefined && { dueAt: moved.dueAt }),
   });
 }
 

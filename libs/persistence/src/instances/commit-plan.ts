@@ -5,7 +5,7 @@ import { EXPERIMENT_ASSIGNMENT, EXTERNAL_TASK, IDEMPOTENCY_KEY, JOB, pick, STEP_
 import { auditRow, type AuditRow } from './instance-audit.js';
 
 /** Columns a task patch changes only when given (COALESCE keeps the stored value for a null). */
-export const TASK_PATCH_COLUMNS = pick(TASK.columns, 'status', 'completed_at', 'canceled_at', 'breached_at');
+export const TASK_PATCH_COLUMNS = pick(TASK.columns, 'status', 'completed_at', 'canceled_at', 'breached_at', 'due_at');
 
 /** Columns a `held` patch (a task command's snapshot of who holds the task) sets, nulls included. */
 export const TASK_HOLDING_COLUMNS = pick(TASK.columns, 'state', 'assignee', 'owner', 'candidate_groups', 'candidate_users', 'lane_id', 'claimed_at', 'started_at');
@@ -153,6 +153,8 @@ const EFFECT_ROWS: EffectHandlers = {
       lane_id: effect.laneId,
       claimed_at: effect.claimedAt,
       started_at: effect.startedAt,
+      // An escalation to a tier with its own SLA moves the due date.
+      ...(effect.dueAt !== undefined && { due_at: effect.dueAt }),
     }),
   // Only the due date's breach is the task's; a follow-up date passing is the ledger's marker alone.
   taskBreached: (rows, effect) => {

@@ -5,6 +5,15 @@ export interface ChannelListening {
   close(): Promise<void>;
 }
 
+/** A listening connection that can also send on its channel. */
+export interface ChannelNotifying extends ChannelListening {
+  /**
+   * Sends a notification on the listening connection itself, so the sender's request costs its pool
+   * no statement; false when that connection is down (the caller may fall back to the pool).
+   */
+  notify(payload: string): Promise<boolean>;
+}
+
 /** What a listener hears on its channel. */
 export interface ChannelHandlers {
   /** A notification's payload, after the commit that sent it. */
@@ -24,7 +33,7 @@ const LAST_RECONNECT_MS = 30_000;
  * re-opened with back-off. Resolves once the first connection attempt is over (failed ones retry in
  * the background).
  */
-export const listenToChannel = async (dataSource: DataSource, channel: string, handlers: ChannelHandlers): Promise<ChannelListening> => {
+export const listenToChannel = async (dataSource: DataSource, channel: string, handlers: ChannelHandlers): Promise<ChannelNotifying> => {
   const { url, extra } = dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number } };
   // The pool's connect bound: a frozen server must not hold a reconnect (or the start) forever.
   const listening = new Listening(url, extra?.connectionTimeoutMillis, channel, handlers);
@@ -32,7 +41,7 @@ export const listenToChannel = async (dataSource: DataSource, channel: string, h
   return listening;
 };
 
-class Listening implements ChannelListening {
+class Listening implements ChannelNotifying {
   private client: pg.Client | undefined;
   private reconnect: NodeJS.Timeout | undefined;
   private delayMs = FIRST_RECONNECT_MS;
@@ -62,6 +71,13 @@ class Listening implements ChannelListening {
     this.client = client;
     this.delayMs = FIRST_RECONNECT_MS;
     this.handlers.listening(reconnected);
+  }
+
+  async notify(payload: string): Promise<boolean> {
+    const { client } = this;
+    if (client === undefined) return false;
+    await client.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
+    return true;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page, StoredInstance } from '../instances/instance.repository.js';
-import type { TaskCommentFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
+import type { TaskCommentFields, TaskEscalationFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
 /** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
@@ -9,6 +9,12 @@ export type { TaskListView, TaskSort, TaskState, TaskStatus };
 
 /** A task as the repository reads it: the API's fields with instants as dates. */
 export type TaskRecord = TaskFields<Date>;
+
+/** A task's last escalation, from its `escalated` step. */
+export type TaskEscalation = TaskEscalationFields<Date>;
+
+/** A task as lists and a single read show it: with its last escalation (null: none). */
+export type ShownTaskRecord = TaskRecord & { escalation: TaskEscalation | null; columns?: Record<string, unknown> };
 
 export interface TaskFilter {
   view?: TaskListView;
@@ -32,6 +38,8 @@ export interface TaskFilter {
   /** Default: priority (highest first), then due date (soonest first). */
   sort?: TaskSort;
   order?: 'asc' | 'desc';
+  /** Case variables to answer beside each task (`columns`). */
+  columns?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -81,6 +89,18 @@ const TASK_COLUMNS = [
 /** The instance's columns a task shows (its version moves with a migration, so it is not copied onto the task). */
 const INSTANCE_COLUMNS = 'i.process_version_id AS "processVersionId", i.business_key AS "businessKey"';
 
+/**
+ * The task's last `escalated` step, joined to a page (or one task) after its limit: one index probe
+ * per shown task (step_event_activity_instance_idx), in the same statement.
+ */
+const ESCALATION_JOIN = `LEFT JOIN LATERAL (
+    SELECT jsonb_build_object('reasonCode', s.detail->>'reasonCode', 'comment', s.detail->>'comment', 'by', s.actor, 'at', s.at, 'fromLaneId', s.lane_id) AS escalation
+    FROM step_event s WHERE s.activity_instance_id = t.id AND s.type = 'escalated' ORDER BY s.seq DESC LIMIT 1
+  ) e ON true`;
+
+const escalationOf = (row: { escalation: (Omit<TaskEscalation, 'at'> & { at: string }) | null }): TaskEscalation | null =>
+  row.escalation === null ? null : { ...row.escalation, at: new Date(row.escalation.at) };
+
 /** Each plain filter field and the condition it adds; arrays are matched by containment (GIN-indexed). */
 const FILTERS: ReadonlyArray<[keyof TaskFilter, (param: string) => string]> = [
   ['instanceId', (param) => `t.instance_id = ${param}`],
@@ -112,9 +132,12 @@ export class TaskRepository {
     this.sql = new Sql(dataSource);
   }
 
-  async findById(id: string): Promise<TaskRecord | null> {
-    const rows = await this.sql.rows<TaskRecord>(`SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS} FROM task t JOIN instance i ON i.id = t.instance_id WHERE t.id = $1`, [id]);
-    return rows[0] ?? null;
+  async findById(id: string): Promise<ShownTaskRecord | null> {
+    const rows = await this.sql.rows<ShownTaskRecord>(
+      `SELECT ${TASK_COLUMNS}, ${INSTANCE_COLUMNS}, e.escalation FROM task t JOIN instance i ON i.id = t.instance_id ${ESCALATION_JOIN} WHERE t.id = $1`,
+      [id],
+    );
+    return rows[0] === undefined ? null : { ...rows[0], escalation: escalationOf(rows[0] as never) };
   }
 
   /** The task with the state of its instance, in one round trip, for a task command. */
@@ -134,7 +157,7 @@ export class TaskRepository {
    * its own only when the page is full (a window count would make the page read every match). The
    * instance columns are joined to the page only, after the limit.
    */
-  async list(filter: TaskFilter): Promise<Page<TaskRecord>> {
+  async list(filter: TaskFilter): Promise<Page<ShownTaskRecord>> {
     const values: unknown[] = [];
     const param = (value: unknown) => {
       values.push(value);
@@ -148,13 +171,20 @@ export class TaskRepository {
     const direction = filter.order === undefined ? (filter.sort === 'priority' || filter.sort === undefined ? 'DESC' : 'ASC') : filter.order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = ORDERS[filter.sort ?? 'priority'](direction);
     const countValues = [...values];
-    const items = await this.sql.rows<TaskRecord>(
-      `SELECT t.*, ${INSTANCE_COLUMNS}
+    // The asked case variables, read from the page's instances only (absent ones as null).
+    const columns =
+      filter.columns !== undefined && filter.columns.length > 0
+        ? `, (SELECT jsonb_object_agg(name, i.state->'variables'->name) FROM unnest(${param(filter.columns)}::text[]) name) AS columns`
+        : '';
+    const rows = await this.sql.rows<ShownTaskRecord>(
+      `SELECT t.*, ${INSTANCE_COLUMNS}, e.escalation${columns}
        FROM (SELECT ${TASK_COLUMNS} FROM task t ${where} ORDER BY ${orderBy} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}) t
        JOIN instance i ON i.id = t."instanceId"
+       ${ESCALATION_JOIN}
        ORDER BY ${orderBy.replace(/t\.(\w+)/g, (_, column: string) => `t."${camel(column)}"`)}`,
       values,
     );
+    const items = rows.map((row) => ({ ...row, escalation: escalationOf(row as never) }));
     // A page that is not full tells the total (an empty first page: none); a full one, or an empty one past the end, is counted.
     if (items.length > 0 ? items.length < filter.limit : filter.offset === 0) return { items, total: filter.offset + items.length };
     const [{ total }] = await this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM task t ${where}`, countValues);

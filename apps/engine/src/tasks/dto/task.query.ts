@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
 import type { TaskListView, TaskSort, TaskStatus } from '#persistence';
 import { PageQuery } from '../../common/page.query.js';
 
 /** `true`/`false` from the query string; anything else stays as it is for IsBoolean to refuse by name. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** A variable name a list may show as a column. */
+const VARIABLE_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
 
 export class TaskQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -99,4 +102,16 @@ export class TaskQuery extends PageQuery {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'customer,channel',
+    description: "Up to 5 case variables to show beside each task (comma-separated names), answered in each task's `columns`",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((name) => name.trim()) : value))
+  @IsArray()
+  @ArrayMaxSize(5)
+  @Matches(VARIABLE_NAME, { each: true, message: 'columns must be variable names (letters, digits, _ . -), comma-separated' })
+  columns?: string[];
 }

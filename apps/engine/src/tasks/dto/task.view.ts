@@ -1,6 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { TaskState, TaskStatus, TaskView as TaskViewShape } from '#api-types';
-import type { TaskRecord } from '#persistence';
+import type { ProcessGraph } from '#bpmn';
+import type { TaskEscalationTargetView, TaskEscalationView, TaskState, TaskStatus, TaskView as TaskViewShape } from '#api-types';
+import type { TaskEscalation, TaskRecord } from '#persistence';
+
+export class TaskEscalationViewDto implements TaskEscalationView {
+  @ApiProperty({ description: 'One of GET /api/escalation-reasons' }) reasonCode: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) comment: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Who escalated it' }) by: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The lane (tier) it came from' }) fromLaneId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromLaneName: string | null;
+
+  static of(escalation: TaskEscalation, graph: ProcessGraph): TaskEscalationViewDto {
+    return Object.assign(new TaskEscalationViewDto(), {
+      ...escalation,
+      at: escalation.at.toISOString(),
+      fromLaneName: graph.lanes.find(({ id }) => id === escalation.fromLaneId)?.name ?? null,
+    });
+  }
+}
+
+export class TaskEscalationTargetDto implements TaskEscalationTargetView {
+  @ApiProperty({ type: [String] }) groups: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) laneName: string | null;
+}
 
 export class TaskView implements TaskViewShape {
   @ApiProperty({ format: 'uuid', description: "The user task's activity instance id" }) id: string;
@@ -28,6 +51,16 @@ export class TaskView implements TaskViewShape {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the due date passed while the task was open' })
   breachedAt: string | null;
   @ApiProperty({ description: 'Whether the model gives the task somewhere to escalate to' }) escalatable: boolean;
+  @ApiPropertyOptional({
+    type: TaskEscalationTargetDto,
+    nullable: true,
+    description: 'Where an escalation would go, when the model fixes it (null: a boundary event or an expression decides, or nowhere)',
+  })
+  escalationTarget: TaskEscalationTargetView | null;
+  @ApiPropertyOptional({ type: TaskEscalationViewDto, nullable: true, description: "Its last escalation (lists and GET /tasks/{id}; a command's answer leaves it out)" })
+  escalation?: TaskEscalationView | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The case variables the list asked for (?columns=)' })
+  columns?: Record<string, unknown>;
   @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: TaskStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
@@ -36,10 +69,12 @@ export class TaskView implements TaskViewShape {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) canceledAt: string | null;
 
-  static of(task: TaskRecord, escalatable: boolean): TaskView {
+  static of(task: TaskRecord & { escalation?: TaskEscalation | null }, graph: ProcessGraph, escalatable: boolean, escalationTarget: TaskEscalationTargetView | null): TaskView {
     return Object.assign(new TaskView(), {
       ...task,
       escalatable,
+      escalationTarget,
+      ...(task.escalation !== undefined && { escalation: task.escalation === null ? null : TaskEscalationViewDto.of(task.escalation, graph) }),
       dueAt: iso(task.dueAt),
       followUpAt: iso(task.followUpAt),
       breachedAt: iso(task.breachedAt),
