@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Effect } from '#engine';
-import type { TaskAudience } from '#persistence';
+import type { TaskAudience, TaskChangeBatch, TaskChangeChannel } from '#persistence';
 import type { Principal } from '../auth/principal.js';
-import { changeOf, mayWatch, taskChangesOf } from './task-events.service.js';
+import { changeOf, mayWatch, TaskEvents, taskChangesOf } from './task-events.service.js';
 
 const agent = (name: string, groups: string[]): Principal => ({ kind: 'user', id: name, name, displayName: null, roles: ['agent'], groups });
 const offered = (groups: string[], assignee: string | null = null, users: string[] = []): TaskAudience => ({ candidateGroups: groups, candidateUsers: users, assignee });
@@ -54,5 +54,28 @@ describe('task events', () => {
     expect(changeOf(update, undefined, offered(['first-line'], 'ada'))).toBe('claimed');
     expect(changeOf({ ...update, kind: 'closed', state: 'canceled' }, undefined, undefined)).toBe('canceled');
     expect(changeOf({ ...update, kind: 'closed', state: 'completed' }, undefined, undefined)).toBe('completed');
+  });
+
+  it('announces the changes of commits made while an announcement is on its way together, in commit order', async () => {
+    // given a channel whose first announcement has not gone out yet
+    const announced: TaskChangeBatch[] = [];
+    let sendFirst = () => {};
+    const channel = {
+      announce: (batch: TaskChangeBatch) => {
+        announced.push(batch);
+        return announced.length === 1 ? new Promise<void>((resolve) => (sendFirst = resolve)) : Promise.resolve();
+      },
+    } as unknown as TaskChangeChannel;
+    const sut = new TaskEvents(channel);
+    const closed = (id: string) => [{ kind: 'taskClosed', id, outcome: 'completed', at: '2026-01-05T09:00:00Z' }] as Effect[];
+    await sut.afterCommit({ state: { id: 'i1' } }, closed('t1'));
+    await Promise.resolve();
+    // when two more commits close tasks meanwhile, then the first announcement leaves
+    await sut.afterCommit({ state: { id: 'i2' } }, closed('t2'));
+    await sut.afterCommit({ state: { id: 'i3' } }, closed('t3'));
+    sendFirst();
+    await sut.onModuleDestroy();
+    // then the two later commits went out in one announcement, after the first
+    expect(announced.map(({ changes }) => changes.map(({ taskId }) => taskId))).toEqual([['t1'], ['t2', 't3']]);
   });
 });

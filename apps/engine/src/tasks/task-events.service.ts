@@ -79,6 +79,8 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   private listening: ChannelListening | undefined;
   /** Announcements leave in commit order, one after another, without holding up the request that committed. */
   private announcing: Promise<void> = Promise.resolve();
+  /** Changes of commits made while an announcement was on its way: they leave together in the next one. */
+  private unannounced: TaskChange[] = [];
   /** Notifications are handled in the order they came. */
   private handling: Promise<void> = Promise.resolve();
   private closing = false;
@@ -88,8 +90,17 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   async afterCommit(outcome: { state: { id: string } }, effects: Effect[]): Promise<void> {
     const changes = taskChangesOf(outcome.state.id, effects);
     if (changes.length === 0) return;
+    // Under load one notification (one more statement for the database) carries the changes of many
+    // commits: those made while the previous one was on its way, in commit order.
+    const alreadyQueued = this.unannounced.length > 0;
+    this.unannounced.push(...changes);
+    if (alreadyQueued) return;
     this.announcing = this.announcing
-      .then(() => this.channel.announce({ changes }))
+      .then(() => {
+        const batch = this.unannounced;
+        this.unannounced = [];
+        return this.channel.announce({ changes: batch });
+      })
       .catch((error: unknown) => this.logger.warn(`Task changes not announced: ${error instanceof Error ? error.message : String(error)}`));
   }
 
