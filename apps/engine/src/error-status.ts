@@ -74,6 +74,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [ENGINE_ERRORS.subscriptionNotActive]: HttpStatus.CONFLICT,
   [PERSISTENCE_ERRORS.revisionConflict]: HttpStatus.CONFLICT,
   [APP_ERRORS.externalTaskNotLocked]: HttpStatus.CONFLICT,
+  [APP_ERRORS.processNotExecutable]: HttpStatus.CONFLICT,
   [APP_ERRORS.instanceNotOnVersion]: HttpStatus.CONFLICT,
   [APP_ERRORS.incidentAlreadyResolved]: HttpStatus.CONFLICT,
   [APP_ERRORS.messageAmbiguous]: HttpStatus.CONFLICT,

@@ -15,6 +15,8 @@ export interface ProcessVersionView {
   deployedBy: string | null;
   /** `as-is`, `to-be` or free text; null when untagged */
   tag: string | null;
+  /** false for a documentation-only model (every process `isExecutable="false"`): it opens, diffs and simulates, but starts no case */
+  executable: boolean;
 }
 
 /** GET /api/process-versions/{id} */

@@ -420,6 +420,11 @@ export interface ProcessGraph {
   /** The process id in the XML: the key versions are grouped by. */
   key: string;
   name?: string;
+  /**
+   * Absent for a process that runs. False for a documentation-only model (every process
+   * `isExecutable="false"`): a version to open, diff, classify and simulate, never to start.
+   */
+  executable?: false;
   /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
   priority?: string;
   /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */

@@ -21,6 +21,7 @@ import { VersionTags1764000001700 } from './migrations/1764000001700-version-tag
 import { Idempotency1764000001800 } from './migrations/1764000001800-idempotency.js';
 import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 import { IdentityChanges1764000002000 } from './migrations/1764000002000-identity-changes.js';
+import { DocumentationOnlyVersions1764000002400 } from './migrations/1764000002400-documentation-only-versions.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   Idempotency1764000001800,
   Sessions1764000001900,
   IdentityChanges1764000002000,
+  DocumentationOnlyVersions1764000002400,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

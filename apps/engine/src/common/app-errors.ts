@@ -14,6 +14,8 @@ export const APP_ERRORS = {
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
   processNotFound: 'PROCESS_NOT_FOUND',
   processVersionNotFound: 'PROCESS_VERSION_NOT_FOUND',
+  /** A case would start on a documentation-only version (every process isExecutable="false"): 409, nothing stored. */
+  processNotExecutable: 'PROCESS_NOT_EXECUTABLE',
   /** A version's tag is not text of at most 40 characters (details: field `tag`): 400, nothing stored. */
   processVersionTagInvalid: 'PROCESS_VERSION_TAG_INVALID',
   instanceNotFound: 'INSTANCE_NOT_FOUND',

@@ -15,6 +15,7 @@ import { addZoomControl } from './diagram/zoom-control.js';
 import { importProblemOf } from './diagram/import-check.js';
 import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
+import { makeExecutable, renderDocumentationNotice } from './executable/documentation-notice.js';
 import { importProblems } from './validation/diagram-problems.js';
 import type { ProblemListSource } from './validation/problem-list.js';
 
@@ -32,6 +33,10 @@ const TEMPLATE = `
   </div>
   <div class="status" data-role="status" role="status" hidden></div>
   <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
+  <div class="notice" data-role="documentation-notice" hidden>
+    <span>Documentation only: every process is marked not executable. It deploys as a version to open, compare, classify and simulate; no case can start on it.</span>
+    <button type="button" data-action="make-executable">Make executable</button>
+  </div>
   <div class="workspace">
     <div class="canvas" data-role="canvas"></div>
     <aside class="properties" data-role="properties" aria-label="Properties"></aside>
@@ -128,6 +133,7 @@ export class ModelerPage {
 
   private refresh(): void {
     refreshInsight(this.modeler, { summary: byRole(this.element, 'summary'), problems: byRole(this.element, 'problems') }, this.extraProblems);
+    renderDocumentationNotice(byRole(this.element, 'documentation-notice'), this.modeler);
   }
 
   private async xml(): Promise<string> {
@@ -157,6 +163,7 @@ export class ModelerPage {
     on('download', async () => downloadXml(await this.xml(), bpmnFileName(this.processKey())));
     on('deploy', () => this.deploy());
     on('open-deployed', () => this.showOpenDialog());
+    on('make-executable', () => makeExecutable(this.modeler));
     const fileInput = byRole<HTMLInputElement>(this.element, 'file-input');
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];

@@ -16,14 +16,11 @@ import { compileEventDefinition, compileMessage, optional } from './event-defini
 
 const DEFAULT_RETRIES = 3;
 
-export function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
-  const kind = classify(element);
-  if (!kind.supported) {
-    throw new DomainError(BPMN_ERRORS.invalid, `Element '${element.id}' cannot be executed: ${kind.reason}.`);
-  }
+/** What every flow node carries, whatever its kind. */
+function baseOf(element: ModdleElement, view: ProcessView) {
   const laneId: string | undefined = view.laneByNodeId.get(element.id)?.id;
   const container = view.containerOf.get(element.id);
-  const base = {
+  return {
     id: element.id as string,
     ...(element.name ? { name: element.name as string } : {}),
     incoming: flowsInto(view, element).map((flow) => flow.id),
@@ -33,6 +30,27 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
     boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),
     ...(container && container !== view.process ? { parentId: container.id as string } : {}),
   };
+}
+
+/**
+ * A node of a documentation-only model that cannot compile as what it is (a complex gateway, an
+ * event without its settings): it is kept as an undefined task, so the version still shows its
+ * place, its lane and its value class; the deploy warnings name it.
+ */
+export function documentationNode(element: ModdleElement, view: ProcessView): FlowNode {
+  try {
+    return compileNode(element, view);
+  } catch {
+    return { ...baseOf(element, view), type: 'task' };
+  }
+}
+
+export function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
+  const kind = classify(element);
+  if (!kind.supported) {
+    throw new DomainError(BPMN_ERRORS.invalid, `Element '${element.id}' cannot be executed: ${kind.reason}.`);
+  }
+  const base = baseOf(element, view);
   const activity = () => ({
     ...base,
     ...compileIoMapping(element),

@@ -17,6 +17,8 @@ export interface ProcessVersionSummary {
   deployedBy: string | null;
   /** `as-is`, `to-be` or free text; null when untagged. */
   tag: string | null;
+  /** False for a documentation-only model (every process `isExecutable="false"`): it cannot start cases. */
+  executable: boolean;
 }
 
 /** What running an instance needs: the compiled graph. */
@@ -146,6 +148,7 @@ export class ProcessVersionRepository {
       deployedAt: version.deployedAt,
       deployedBy: version.deployedBy ?? null,
       tag: version.tag ?? null,
+      executable: version.graph.executable !== false,
     });
     await repository.insert(entity);
     return { ...toSummary(entity), created: true };
@@ -161,6 +164,7 @@ const SUMMARY_COLUMNS = {
   deployedAt: true,
   deployedBy: true,
   tag: true,
+  executable: true,
 } as const;
 
 const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
@@ -172,4 +176,5 @@ const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
   deployedAt: entity.deployedAt,
   deployedBy: entity.deployedBy,
   tag: entity.tag,
+  executable: entity.executable,
 });

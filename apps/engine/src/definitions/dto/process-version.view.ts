@@ -19,6 +19,11 @@ export class ProcessVersionView implements ProcessVersionShape {
   @ApiProperty({ format: 'date-time' }) deployedAt: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Who deployed it; null when the engine deployed it at start-up' }) deployedBy: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: '`as-is`, `to-be` or free text; null when untagged' }) tag: string | null;
+  @ApiProperty({
+    description:
+      'False for a documentation-only model (every process isExecutable="false"): it can be opened, diffed and simulated; starting it answers 409 PROCESS_NOT_EXECUTABLE',
+  })
+  executable: boolean;
 
   static of(version: ProcessVersionSummary): ProcessVersionView {
     return Object.assign(new ProcessVersionView(), {
@@ -30,6 +35,7 @@ export class ProcessVersionView implements ProcessVersionShape {
       deployedAt: version.deployedAt.toISOString(),
       deployedBy: version.deployedBy,
       tag: version.tag,
+      executable: version.executable,
     });
   }
 }
