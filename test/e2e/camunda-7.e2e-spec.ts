@@ -154,4 +154,169 @@ describe('a new home for Camunda 7 processes', () => {
       expect(started.body.activeElementIds).toEqual(['call']);
     });
   });
+
+  describe('models made in Camunda Modeler for Camunda 7', () => {
+    const deployment = (xml: string, query = '') => request(sut.server).post(`/api/deployments${query}`).set('Content-Type', 'application/xml').send(xml);
+    const openTask = async (instanceId: string) => {
+      const tasks = (await request(sut.server).get(`/api/tasks?view=all&instanceId=${instanceId}&status=open`).expect(200)).body as Array<Record<string, unknown>>;
+      return tasks[0]!;
+    };
+    /** The agent claims and starts the task (unless it is assigned to them already), then completes it. */
+    const work = async (agent: string, group: string, taskId: unknown, variables: Record<string, unknown>) => {
+      const client = await sut.signIn(agent, { roles: ['agent'], groups: [group] });
+      const task = (await client.get(`/api/tasks/${String(taskId)}`).expect(200)).body as { assignee: string | null };
+      if (task.assignee !== agent)
+        await client
+          .post(`/api/tasks/${String(taskId)}/claim`)
+          .send({ start: true })
+          .expect(200);
+      return client
+        .post(`/api/tasks/${String(taskId)}/complete`)
+        .send({ variables })
+        .expect(200);
+    };
+    const fetchAndLock = async (topic: string) =>
+      (
+        await request(sut.server)
+          .post('/api/external-tasks/fetch-and-lock')
+          .send({ workerId: 'c7-worker', maxTasks: 5, topics: [{ name: topic, lockDurationMs: 60_000 }] })
+          .expect(200)
+      ).body as Array<{ id: string; instanceId: string; variables: Record<string, unknown> }>;
+
+    it('deploy with their JUEL translated into FEEL, the original kept beside it', async () => {
+      // when the refund model is deployed
+      const response = await deployment(await fixture('camunda-7/refund.bpmn'));
+      // then every JUEL expression is listed with the FEEL it runs as
+      expect(response.status).toBe(201);
+      expect(response.body.warnings.filter(({ rule }: { rule: string }) => rule === 'camunda-7' || rule === 'juel-expression')).toEqual([]);
+      expect(response.body.translations).toEqual(
+        expect.arrayContaining([
+          { elementId: 'Flow_Big', field: 'condition', juel: '${amount > 1000}', feel: 'amount > 1000' },
+          { elementId: 'Flow_Small', field: 'condition', juel: '${amount le 1000}', feel: 'amount <= 1000' },
+          { elementId: 'Flow_Yes', field: 'condition', juel: '${approved}', feel: 'approved' },
+          { elementId: 'Flow_No', field: 'condition', juel: '#{!approved}', feel: 'approved != true' },
+          { elementId: 'Task_Check', field: 'camunda:assignee', juel: '${clerk}', feel: '= clerk' },
+          { elementId: 'Task_Check', field: 'camunda:priority', juel: '${vip ? 80 : 40}', feel: '= if vip then 80 else 40' },
+          { elementId: 'Task_Pay', field: "input 'payee'", juel: '${customer.name}', feel: '= customer.name' },
+          { elementId: 'Task_Pay', field: "output 'paidOn'", juel: '${paymentDate}', feel: '= paymentDate' },
+        ]),
+      );
+    });
+
+    it('run: assignee, candidate groups, priority, due date and form key from camunda: attributes, JUEL conditions, input and output parameters', async () => {
+      // given a refund of 1,500 for a VIP customer, checked by ana within 4 hours
+      const started = await request(sut.server)
+        .post('/api/processes/refund-c7/instances')
+        .send({ variables: { amount: 1500, vip: true, clerk: 'ana', responseTime: 'PT4H', customer: { name: 'Eve', email: 'eve@example.com' } } });
+      expect(started.status).toBe(201);
+      const instanceId = started.body.id as string;
+      // then the check waits for ana, with the task settings the model gives in camunda: attributes
+      const check = await openTask(instanceId);
+      expect(check).toMatchObject({
+        elementId: 'Task_Check',
+        assignee: 'ana',
+        candidateGroups: ['first-line', 'golden-desk'],
+        priority: 80,
+        formKey: 'embedded:app:forms/check-request.html',
+        dueAt: new Date(sut.clock.now().getTime() + 4 * 3_600_000).toISOString(),
+      });
+      // when it is checked, the amount (over 1,000) sends it to the team leads, who approve it
+      const checked = await work('ana', 'first-line', check.id, {});
+      expect(checked.body.activeElementIds).toEqual(['Task_Approve']);
+      const approved = await work('tom', 'team-leads', (await openTask(instanceId)).id, { approved: true });
+      expect(approved.body.activeElementIds).toEqual(['Task_Pay']);
+      // then the payment worker gets the task
+      const [payment] = (await fetchAndLock('refund-payment')).filter((task) => task.instanceId === instanceId);
+      // and when it pays, the output parameters bring the date and a receipt made of the input parameters (text, a map and a list) back to the case, which ends paid
+      const paid = await request(sut.server)
+        .post(`/api/external-tasks/${payment!.id}/complete`)
+        .send({ workerId: 'c7-worker', variables: { paymentDate: '2026-01-06' } });
+      expect(paid.status).toBe(200);
+      expect(paid.body).toMatchObject({
+        status: 'completed',
+        variables: expect.objectContaining({ paidOn: '2026-01-06', receipt: 'Eve: 1500 EUR by bank transfer, to eve@example.com' }),
+      });
+    });
+
+    it('run a rejection down the #{!approved} flow', async () => {
+      // given a refund over 1,000, checked
+      const { body } = await request(sut.server)
+        .post('/api/processes/refund-c7/instances')
+        .send({ variables: { amount: 2000, vip: false, clerk: 'ben', responseTime: 'P1D' } })
+        .expect(201);
+      await work('ben', 'first-line', (await openTask(body.id)).id, {});
+      // when the team lead does not approve it
+      const rejected = await work('tom', 'team-leads', (await openTask(body.id)).id, { approved: false });
+      // then the case ends rejected
+      expect(rejected.body).toMatchObject({ status: 'completed' });
+      const steps = (await request(sut.server).get(`/api/instances/${body.id}/steps`).expect(200)).body as Array<{ elementId: string }>;
+      expect(steps.map((step) => step.elementId)).toContain('End_Rejected');
+    });
+
+    it('refuse Java delegates with a 422 naming the topic to use, storing nothing', async () => {
+      // when the credit check model with a camunda:class and a camunda:delegateExpression is deployed
+      const response = await deployment(await fixture('camunda-7/delegates.bpmn'));
+      // then each is named, with the external task to turn it into
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('BPMN_INVALID');
+      expect(response.body.details.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            elementId: 'Task_CheckCredit',
+            rule: 'camunda-7',
+            message: expect.stringContaining('turn this into an external task with topic CheckCredit'),
+          }),
+          expect.objectContaining({ elementId: 'Task_Notify', message: expect.stringContaining('external task with topic customerNotifier') }),
+        ]),
+      );
+      expect((await request(sut.server).get('/api/process-versions?key=credit-c7')).body).toEqual([]);
+    });
+
+    it('convert Java delegates into external tasks with ?convert=external-tasks, and run them', async () => {
+      // when deployed with the conversion
+      const response = await deployment(await fixture('camunda-7/delegates.bpmn'), '?convert=external-tasks');
+      // then the conversions are listed, topic the class's simple name or the bean
+      expect(response.status).toBe(201);
+      expect(response.body.conversions).toEqual([
+        { elementId: 'Task_CheckCredit', attribute: 'camunda:class', value: 'com.acme.credit.CheckCredit', topic: 'CheckCredit' },
+        { elementId: 'Task_Notify', attribute: 'camunda:delegateExpression', value: '${customerNotifier}', topic: 'customerNotifier' },
+      ]);
+      // and a case runs through both, each done by a worker
+      const { body } = await request(sut.server).post('/api/processes/credit-c7/instances').send({}).expect(201);
+      for (const topic of ['CheckCredit', 'customerNotifier']) {
+        const [task] = (await fetchAndLock(topic)).filter((candidate) => candidate.instanceId === body.id);
+        await request(sut.server).post(`/api/external-tasks/${task!.id}/complete`).send({ workerId: 'c7-worker' }).expect(200);
+      }
+      expect((await request(sut.server).get(`/api/instances/${body.id}`)).body.status).toBe('completed');
+    });
+
+    it('refuse an unknown conversion with 400 naming the field', async () => {
+      const response = await deployment(await fixture('camunda-7/delegates.bpmn'), '?convert=everything');
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'DEPLOYMENT_CONVERT_INVALID', details: { field: 'convert', known: ['external-tasks'] } });
+    });
+
+    it('refuse JUEL beyond the subset with a 422 naming the element, the expression and what to do instead', async () => {
+      // given the refund with a bean call as a condition and an unknown camunda: attribute
+      const xml = (await fixture('camunda-7/refund.bpmn'))
+        .replaceAll('"refund-c7"', '"refund-c7-bean"')
+        .replace('${amount &gt; 1000}', '${refundPolicy.needsApproval(amount)}')
+        .replace('camunda:topic="refund-payment"', 'camunda:topic="refund-payment" camunda:retryPolicy="3"');
+      // when deployed
+      const response = await deployment(xml);
+      // then
+      expect(response.status).toBe(422);
+      expect(response.body.details.problems.filter(({ severity }: { severity: string }) => severity === 'error')).toEqual([
+        expect.objectContaining({
+          elementId: 'Flow_Big',
+          rule: 'juel-expression',
+          message:
+            'The condition of SequenceFlow \'over 1,000\', "${refundPolicy.needsApproval(amount)}", cannot run: it calls the method needsApproval() of refundPolicy, which runs Java code in Camunda. ' +
+            'Instead, let an external task worker compute the value (a service task with camunda:type="external" and a camunda:topic) and test the variable it sets instead, e.g. ${checked}.',
+        }),
+        expect.objectContaining({ elementId: 'Task_Pay', rule: 'camunda-7', message: expect.stringContaining('camunda:retryPolicy') }),
+      ]);
+      expect((await request(sut.server).get('/api/process-versions?key=refund-c7-bean')).body).toEqual([]);
+    });
+  });
 });

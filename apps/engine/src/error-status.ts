@@ -40,6 +40,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [BPMN_ERRORS.tooDeep]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.deploymentEmpty]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.processVersionTagInvalid]: HttpStatus.BAD_REQUEST,
+  [APP_ERRORS.deploymentConvertInvalid]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.bodyTooDeep]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.nulCharacter]: HttpStatus.BAD_REQUEST,
   [BPMN_ERRORS.invalid]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,5 +1,5 @@
 /** The deployed process versions as the definitions API answers them; the engine's views implement these. */
-import type { Problem, ProcessDiff } from '#bpmn';
+import type { DelegateConversion, Problem, ProcessDiff, TranslatedExpression } from '#bpmn';
 
 /** One deployed process version, as GET /api/process-versions lists it. */
 export interface ProcessVersionView {
@@ -33,6 +33,10 @@ export interface DeployedVersionView extends ProcessVersionView {
 export interface DeploymentView {
   processVersions: DeployedVersionView[];
   warnings: Problem[];
+  /** JUEL expressions of Camunda 7 models and the FEEL they run as */
+  translations: TranslatedExpression[];
+  /** Java delegates turned into external tasks (`?convert=external-tasks`) */
+  conversions: DelegateConversion[];
 }
 
 /** GET /api/process-versions/{before}/diff/{after}: the bpmn lib's diff between the two versions named. */

@@ -2,6 +2,7 @@
  * The compiled, plain-data form of one executable BPMN process: what the engine runs.
  * JSON-serializable (no moddle objects, no cycles) so it can be cached or stored beside the XML.
  */
+import type { TranslatedExpression } from './camunda/camunda-7.js';
 import type { FormSchema } from './forms/form-schema.js';
 
 export type ValueClass = 'VA' | 'BVA' | 'NVA';
@@ -425,6 +426,8 @@ export interface ProcessGraph {
    * `isExecutable="false"`): a version to open, diff, classify and simulate, never to start.
    */
   executable?: false;
+  /** The JUEL expressions of a Camunda 7 model and the FEEL each runs as (the original kept beside the translation); absent when none. */
+  translations?: TranslatedExpression[];
   /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
   priority?: string;
   /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */

@@ -12,6 +12,8 @@ export const APP_ERRORS = {
   databaseUnavailable: 'DATABASE_UNAVAILABLE',
   deploymentEmpty: 'DEPLOYMENT_EMPTY',
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
+  /** A deployment's `convert` is not a known conversion (details: field `convert`, known): 400, nothing stored. */
+  deploymentConvertInvalid: 'DEPLOYMENT_CONVERT_INVALID',
   processNotFound: 'PROCESS_NOT_FOUND',
   processVersionNotFound: 'PROCESS_VERSION_NOT_FOUND',
   /** A case would start on a documentation-only version (every process isExecutable="false"): 409, nothing stored. */

@@ -68,9 +68,15 @@ export function validateBpmn(definitions: ModdleElement): Problem[] {
       .filter((process) => documentationOnly || isExecutable(process))
       .map(viewProcess),
   };
-  const problems = RULES.flatMap((rule) => rule.check(context));
-  return documentationOnly ? problems.map(asDocumentationWarning) : problems;
+  return documentationAware(
+    definitions,
+    RULES.flatMap((rule) => rule.check(context)),
+  );
 }
+
+/** In a documentation-only model nothing stops the deploy: its errors are warnings. */
+export const documentationAware = (definitions: ModdleElement, problems: Problem[]): Problem[] =>
+  isDocumentationOnly(definitions) ? problems.map(asDocumentationWarning) : problems;
 
 const asDocumentationWarning = (problem: Problem): Problem =>
   problem.severity === 'error' ? { ...problem, severity: 'warning', message: `${problem.message} (Documentation only: fix this before making the process executable.)` } : problem;

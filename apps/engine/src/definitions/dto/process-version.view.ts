@@ -5,7 +5,7 @@ import type {
   ProcessVersionDetailView as ProcessVersionDetailShape,
   ProcessVersionView as ProcessVersionShape,
 } from '#api-types';
-import type { Problem, ProblemSeverity } from '#bpmn';
+import type { DelegateConversion, Problem, ProblemSeverity, TranslatedExpression } from '#bpmn';
 import type { DeployedVersion, ProcessVersionSummary, ProcessVersionWithXml } from '#persistence';
 import { DeployedDecisionView } from './decision.view.js';
 import { DeployedFormView } from '../../forms/dto/form.view.js';
@@ -64,9 +64,25 @@ export class ProblemView implements Problem {
   @ApiProperty() message: string;
 }
 
+export class TranslatedExpressionView implements TranslatedExpression {
+  @ApiProperty() elementId: string;
+  @ApiProperty({ description: "Where it sits: condition, camunda:assignee, input 'amount', timeDuration..." }) field: string;
+  @ApiProperty({ description: 'The JUEL as written in the model' }) juel: string;
+  @ApiProperty({ description: 'The FEEL it runs as' }) feel: string;
+}
+
+export class DelegateConversionView implements DelegateConversion {
+  @ApiProperty() elementId: string;
+  @ApiProperty({ enum: ['camunda:class', 'camunda:delegateExpression', 'camunda:expression'] }) attribute: DelegateConversion['attribute'];
+  @ApiProperty({ description: 'The Java class or expression the model named' }) value: string;
+  @ApiProperty({ description: 'The topic a worker now fetches the external task by' }) topic: string;
+}
+
 export class DeploymentView implements DeploymentShape {
   @ApiProperty({ type: [DeployedVersionView] }) processVersions: DeployedVersionView[];
   @ApiProperty({ type: [DeployedDecisionView] }) decisions: DeployedDecisionView[];
   @ApiProperty({ type: [DeployedFormView] }) forms: DeployedFormView[];
   @ApiProperty({ type: [ProblemView] }) warnings: ProblemView[];
+  @ApiProperty({ type: [TranslatedExpressionView], description: 'JUEL expressions of Camunda 7 models and the FEEL they run as' }) translations: TranslatedExpressionView[];
+  @ApiProperty({ type: [DelegateConversionView], description: 'Java delegates turned into external tasks (?convert=external-tasks)' }) conversions: DelegateConversionView[];
 }

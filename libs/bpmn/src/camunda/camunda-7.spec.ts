@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadBpmn } from '../load-bpmn.js';
+import { inlineBpmn } from '../testing/inline-bpmn.js';
+import { topicFor } from './camunda-7.js';
+
+const START = '<bpmn:startEvent id="start" />';
+const END = '<bpmn:endEvent id="end" />';
+const FLOW = (id: string, source: string, target: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}" />`;
+/** start -> the node under test (id "x") -> end, in a document that binds camunda: (inlineBpmn does). */
+const around = (node: string) => inlineBpmn(`${START}${node}${END}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'end')}`);
+const errorsOf = async (xml: string) =>
+  (await loadBpmn(xml)).problems.filter((problem) => problem.severity === 'error').map(({ elementId, rule, message }) => ({ elementId, rule, message }));
+
+describe('readCamunda7, through loadBpmn', () => {
+  it('translates JUEL in timers, multi-instance settings and the due date, keeping the originals on the graph', async () => {
+    // given a user task looping over a collection, with a JUEL due date, and a timer catch event after it
+    const xml = inlineBpmn(`${START}
+      <bpmn:userTask id="x" camunda:dueDate="2026-03-01T09:00:00Z" camunda:followUpDate="\${followUp}">
+        <bpmn:multiInstanceLoopCharacteristics camunda:collection="\${reviewers}" camunda:elementVariable="reviewer">
+          <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">\${nrOfCompletedInstances &gt;= 2}</bpmn:completionCondition>
+        </bpmn:multiInstanceLoopCharacteristics>
+      </bpmn:userTask>
+      <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">\${waitTime}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      ${END}${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'wait')}${FLOW('f3', 'wait', 'end')}`);
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then it compiles with FEEL where the JUEL was
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const [sut] = processes;
+    expect(sut!.nodes['x']).toMatchObject({
+      dueIn: '= date and time("2026-03-01T09:00:00Z")',
+      followUpIn: '= followUp',
+      loop: { type: 'multiInstance', inputCollection: 'reviewers', inputElement: 'reviewer', completionCondition: 'nrOfCompletedInstances >= 2' },
+    });
+    expect(sut!.nodes['wait']).toMatchObject({ eventDefinition: { type: 'timer', timeDuration: '= waitTime' } });
+    expect(sut!.translations).toEqual([
+      { elementId: 'x', field: 'camunda:followUpDate', juel: '${followUp}', feel: '= followUp' },
+      { elementId: 'x', field: 'completionCondition', juel: '${nrOfCompletedInstances >= 2}', feel: 'nrOfCompletedInstances >= 2' },
+      { elementId: 'x', field: 'camunda:collection', juel: '${reviewers}', feel: '= reviewers' },
+      { elementId: 'wait', field: 'timeDuration', juel: '${waitTime}', feel: '= waitTime' },
+    ]);
+  });
+
+  it('reads a collection given as a variable name, and a Camunda Form reference as a deployed form', async () => {
+    const [sut] = (
+      await loadBpmn(around('<bpmn:userTask id="x" camunda:formRef="refund-form"><bpmn:multiInstanceLoopCharacteristics camunda:collection="reviewers" /></bpmn:userTask>'))
+    ).processes;
+    expect(sut!.nodes['x']).toMatchObject({ formKey: 'form:refund-form', loop: { inputCollection: 'reviewers' } });
+  });
+
+  it('accepts asyncBefore, asyncAfter, exclusive and camunda:properties, changing nothing', async () => {
+    const xml = around(
+      '<bpmn:serviceTask id="x" camunda:type="external" camunda:topic="t" camunda:asyncBefore="true" camunda:asyncAfter="true" camunda:exclusive="false"><bpmn:extensionElements><camunda:properties><camunda:property name="a" value="b" /></camunda:properties></bpmn:extensionElements></bpmn:serviceTask>',
+    );
+    expect(await errorsOf(xml)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a listener',
+      '<bpmn:task id="x"><bpmn:extensionElements><camunda:executionListener class="com.acme.Audit" event="start" /></bpmn:extensionElements></bpmn:task>',
+      /listener that runs Java code/,
+    ],
+    [
+      'a connector',
+      '<bpmn:serviceTask id="x"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>',
+      /make it an external task/,
+    ],
+    ['generated form fields', '<bpmn:userTask id="x"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>', /form-js form/],
+    [
+      'a script parameter',
+      '<bpmn:task id="x"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="a"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>',
+      /input 'a' of Task 'x' is a script/,
+    ],
+    ['candidate groups chosen by an expression', '<bpmn:userTask id="x" camunda:candidateGroups="${group}" />', /write them out/],
+    ['an unknown attribute', '<bpmn:task id="x" camunda:frobnicate="yes" />', /camunda:frobnicate, which Tandem does not know/],
+    ['the initiator variable', '<bpmn:task id="x" camunda:initiator="starter" />', /pass the user as a variable when the case starts/],
+    [
+      'an assignee calling a bean',
+      '<bpmn:userTask id="x" camunda:assignee="${users.pick(group)}" />',
+      /camunda:assignee of UserTask 'x', "\$\{users.pick\(group\)\}", cannot run: it calls the method pick\(\)/,
+    ],
+    ['a Java delegate on a send task', '<bpmn:sendTask id="x" camunda:expression="${mailer.send(execution)}" />', /external task with topic mailer.send/],
+  ])('refuses %s, naming the element and what to do instead', async (_case, node, message) => {
+    // when loaded; then the one error is the Camunda 7 reader's
+    expect(await errorsOf(around(node))).toEqual([expect.objectContaining({ elementId: 'x', message: expect.stringMatching(message) })]);
+  });
+
+  it('refuses a condition written as a script', async () => {
+    const xml = inlineBpmn(`${START}<bpmn:exclusiveGateway id="gw" default="b" />${END}<bpmn:endEvent id="other" />${FLOW('f1', 'start', 'gw')}
+      <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="end"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">amount &gt; 1</bpmn:conditionExpression></bpmn:sequenceFlow>
+      ${FLOW('b', 'gw', 'other')}`);
+    expect(await errorsOf(xml)).toEqual([{ elementId: 'a', rule: 'juel-expression', message: expect.stringContaining('is a javascript script, which Tandem does not run') }]);
+  });
+
+  it('leaves a model that does not bind the camunda namespace alone', async () => {
+    // given JUEL in a model without xmlns:camunda
+    const xml = around('<bpmn:userTask id="x" tandem:assignee="= owner" />')
+      .replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"', '')
+      .replace(
+        '<bpmn:sequenceFlow id="f2" sourceRef="x" targetRef="end" />',
+        '<bpmn:sequenceFlow id="f2" sourceRef="x" targetRef="end"><bpmn:conditionExpression>${ok}</bpmn:conditionExpression></bpmn:sequenceFlow>',
+      );
+    // then it is not translated: FEEL it is not
+    expect(await errorsOf(xml)).toContainEqual(expect.objectContaining({ elementId: 'f2', rule: 'feel-expression' }));
+  });
+
+  it('reports what it refuses in a documentation-only model as warnings', async () => {
+    const xml = around('<bpmn:serviceTask id="x" camunda:class="com.acme.Pay" />').replace('isExecutable="true"', 'isExecutable="false"');
+    const { problems, processes } = await loadBpmn(xml);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'x', rule: 'camunda-7', severity: 'warning' }));
+    expect(processes).toHaveLength(1);
+  });
+
+  it.each([
+    ['class', 'com.acme.credit.CheckCredit', 'CheckCredit'],
+    ['class', 'CheckCredit', 'CheckCredit'],
+    ['delegateExpression', '${customerNotifier}', 'customerNotifier'],
+    ['delegateExpression', '#{beans.notifier}', 'beans.notifier'],
+    ['expression', '${orderService.ship(order)}', 'orderService.ship'],
+  ] as const)('names the topic of camunda:%s="%s": %s', (attribute, value, topic) => {
+    expect(topicFor(attribute, value)).toBe(topic);
+  });
+});
