@@ -1,3 +1,4 @@
+import type { ModdleElement } from 'bpmn-moddle';
 import { readCamunda7, type Camunda7Options, type DelegateConversion } from './camunda/camunda-7.js';
 import { compileBpmn } from './compile/compile-bpmn.js';
 import { parseBpmn } from './parse/parse-bpmn.js';
@@ -19,7 +20,7 @@ export type LoadOptions = Camunda7Options;
  * An expression or a Java delegate the Camunda 7 reader refused is still JUEL or has no topic, so
  * the FEEL and task rules would report it again, less helpfully: the reader's problem says it.
  */
-const withoutEchoes = (problems: Problem[], refused: Problem[]): Problem[] => {
+const withoutEchoes = (problems: Problem[], refused: Array<{ elementId: string | null }>): Problem[] => {
   const elements = new Set(refused.map(({ elementId }) => elementId));
   return problems.filter(({ rule, elementId }) => !((rule === 'feel-expression' || rule === 'task-attributes') && elements.has(elementId)));
 };
@@ -38,4 +39,13 @@ export async function loadBpmn(xml: string, options: LoadOptions = {}): Promise<
     return translations.length > 0 ? { ...graph, translations } : graph;
   });
   return { processes, problems, conversions: camunda.conversions };
+}
+
+/**
+ * What deploying would find, without changing the model: the modeler validates the diagram it
+ * shows with it. JUEL the deploy would translate is not reported as FEEL it is not.
+ */
+export function validateDiagramModel(definitions: ModdleElement): Problem[] {
+  const camunda = readCamunda7(definitions, { rewrite: false });
+  return [...documentationAware(definitions, camunda.problems), ...withoutEchoes(validateBpmn(definitions), [...camunda.problems, ...camunda.translations])];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadBpmn } from '../load-bpmn.js';
+import { loadBpmn, validateDiagramModel } from '../load-bpmn.js';
+import { parseBpmn } from '../parse/parse-bpmn.js';
 import { inlineBpmn } from '../testing/inline-bpmn.js';
 import { topicFor } from './camunda-7.js';
 
@@ -120,5 +121,19 @@ describe('readCamunda7, through loadBpmn', () => {
     ['expression', '${orderService.ship(order)}', 'orderService.ship'],
   ] as const)('names the topic of camunda:%s="%s": %s', (attribute, value, topic) => {
     expect(topicFor(attribute, value)).toBe(topic);
+  });
+
+  it('validates a diagram as the deploy would, leaving its JUEL as the designer wrote it', async () => {
+    // given a diagram in the modeler with a JUEL assignee and one beyond the subset
+    const { definitions } = await parseBpmn(
+      inlineBpmn(`${START}<bpmn:userTask id="x" camunda:assignee="\${clerk}" /><bpmn:userTask id="y" camunda:assignee="\${users.pick()}" />${END}
+        ${FLOW('f1', 'start', 'x')}${FLOW('f2', 'x', 'y')}${FLOW('f3', 'y', 'end')}`),
+    );
+    // when validated
+    const problems = validateDiagramModel(definitions);
+    // then only the refusal is an error, and the diagram keeps its JUEL
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([expect.objectContaining({ elementId: 'y', rule: 'juel-expression' })]);
+    const task = definitions.rootElements[0].flowElements.find((element: { id: string }) => element.id === 'x');
+    expect(task.$attrs['camunda:assignee']).toBe('${clerk}');
   });
 });

@@ -29,6 +29,8 @@ export interface DelegateConversion {
 export interface Camunda7Options {
   /** Convert Java delegates into external tasks (topic: the class's simple name) instead of refusing them. */
   convertDelegates?: boolean;
+  /** False: find the problems and translations, leave the model as it is. */
+  rewrite?: boolean;
 }
 
 export interface Camunda7Reading {
@@ -146,7 +148,7 @@ class Reader {
       );
       return;
     }
-    this.expression(flow, 'condition', condition.body, (feel) => (condition.body = feel), false);
+    this.expression(flow, 'condition', condition.body, (feel) => this.mutate(() => (condition.body = feel)), false);
   }
 
   flowNode(node: ModdleElement): void {
@@ -159,18 +161,18 @@ class Reader {
       this.dueDate(node, prefix);
       // A Camunda Form (form-js) by its id is a deployed form-js form to Tandem too.
       const formRef: string | undefined = attrs(node)[`${prefix}:formRef`];
-      if (formRef && attrs(node)[`${prefix}:formKey`] === undefined) attrs(node)[`${prefix}:formKey`] = `form:${formRef.trim()}`;
+      if (formRef && attrs(node)[`${prefix}:formKey`] === undefined) this.mutate(() => (attrs(node)[`${prefix}:formKey`] = `form:${formRef.trim()}`));
     }
     if (DELEGATE_HOSTS.has(node.$type)) this.delegate(node, prefix);
     for (const definition of (node.eventDefinitions ?? []) as ModdleElement[]) {
       if (definition.$type === 'bpmn:TimerEventDefinition') {
         for (const setting of ['timeDuration', 'timeDate', 'timeCycle']) {
           const expression: ModdleElement | undefined = definition[setting];
-          if (expression) this.expression(node, setting, expression.body, (feel) => (expression.body = `= ${feel}`), true);
+          if (expression) this.expression(node, setting, expression.body, (feel) => this.mutate(() => (expression.body = `= ${feel}`)), true);
         }
       }
       if (definition.$type === 'bpmn:ConditionalEventDefinition' && definition.condition) {
-        this.expression(node, 'condition', definition.condition.body, (feel) => (definition.condition.body = feel), false);
+        this.expression(node, 'condition', definition.condition.body, (feel) => this.mutate(() => (definition.condition.body = feel)), false);
       }
     }
     this.loop(node, prefix);
@@ -207,7 +209,7 @@ class Reader {
   private attributeExpression(node: ModdleElement, prefix: string, name: string): void {
     const key = `${prefix}:${name}`;
     const text: string | undefined = attrs(node)[key];
-    if (text !== undefined) this.expression(node, `camunda:${name}`, text, (feel) => (attrs(node)[key] = `= ${feel}`), true);
+    if (text !== undefined) this.expression(node, `camunda:${name}`, text, (feel) => this.mutate(() => (attrs(node)[key] = `= ${feel}`)), true);
   }
 
   /** Camunda 7 takes a due or follow-up date as an ISO 8601 date-time; Tandem's setting is a duration or FEEL, which may yield a date-time. */
@@ -215,7 +217,7 @@ class Reader {
     for (const name of ['dueDate', 'followUpDate']) {
       const key = `${prefix}:${name}`;
       const text: string | undefined = attrs(node)[key];
-      if (text !== undefined && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(text.trim())) attrs(node)[key] = `= date and time("${text.trim()}")`;
+      if (text !== undefined && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(text.trim())) this.mutate(() => (attrs(node)[key] = `= date and time("${text.trim()}")`));
     }
   }
 
@@ -250,9 +252,11 @@ class Reader {
         );
         continue;
       }
-      delete attrs(node)[`${prefix}:${local}`];
-      attrs(node)[`${prefix}:type`] = 'external';
-      attrs(node)[`${prefix}:topic`] = topic;
+      this.mutate(() => {
+        delete attrs(node)[`${prefix}:${local}`];
+        attrs(node)[`${prefix}:type`] = 'external';
+        attrs(node)[`${prefix}:topic`] = topic;
+      });
       this.reading.conversions.push({ elementId: node.id, attribute, value, topic });
     }
   }
@@ -263,7 +267,7 @@ class Reader {
     if (!loop) return;
     for (const setting of ['loopCardinality', 'completionCondition', 'loopCondition']) {
       const expression: ModdleElement | undefined = loop[setting];
-      if (expression) this.expression(node, setting, expression.body, (feel) => (expression.body = feel), false);
+      if (expression) this.expression(node, setting, expression.body, (feel) => this.mutate(() => (expression.body = feel)), false);
     }
     const collection: string | undefined = attrs(loop)[`${prefix}:collection`];
     const elementVariable: string | undefined = attrs(loop)[`${prefix}:elementVariable`];
@@ -274,7 +278,7 @@ class Reader {
       else settings.inputCollection = `= ${collection.trim()}`;
     }
     if (elementVariable !== undefined) settings.inputElement = elementVariable.trim();
-    addExtension(loop, { $type: 'tandem:loopCharacteristics', ...settings });
+    this.mutate(() => addExtension(loop, { $type: 'tandem:loopCharacteristics', ...settings }));
   }
 
   /** `<camunda:inputOutput>`: parameters as text (a string, or JUEL), `<camunda:map>` and `<camunda:list>`; never a script. */
@@ -288,7 +292,7 @@ class Reader {
       const source = this.parameterValue(node, field, parameter);
       if (source !== undefined) mappings.push({ $type: kind === 'inputparameter' ? 'tandem:input' : 'tandem:output', source, target });
     }
-    if (mappings.length > 0) addExtension(node, { $type: 'tandem:ioMapping', $children: mappings });
+    if (mappings.length > 0) this.mutate(() => addExtension(node, { $type: 'tandem:ioMapping', $children: mappings }));
   }
 
   /** The FEEL of a parameter's value; undefined when it cannot be translated (a problem says why). */
@@ -318,6 +322,11 @@ class Reader {
     let translated: string | undefined;
     this.expression(node, field, text, (feel) => (translated = feel), true);
     return translated;
+  }
+
+  /** Changes the model, unless only the findings are wanted (the modeler validates the diagram it shows). */
+  private mutate(change: () => void): void {
+    if (this.options.rewrite !== false) change();
   }
 
   /** Translates a JUEL text where it sits; text without `${...}` is left as it is. */
