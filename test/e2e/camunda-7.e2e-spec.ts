@@ -318,5 +318,44 @@ describe('a new home for Camunda 7 processes', () => {
       ]);
       expect((await request(sut.server).get('/api/process-versions?key=refund-c7-bean')).body).toEqual([]);
     });
+
+    it("run a business-rule task with Camunda 7's result shapes (resultList by default, singleEntry when asked)", async () => {
+      // given a Camunda 7 model classifying the case twice, deployed beside the decision
+      const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+  <bpmn:process id="classify-c7" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:businessRuleTask id="asList" camunda:decisionRef="classification" camunda:resultVariable="classes" />
+    <bpmn:businessRuleTask id="asValue" camunda:decisionRef="classification" camunda:resultVariable="class" camunda:mapDecisionResult="singleEntry" />
+    <bpmn:userTask id="handle" camunda:candidateGroups="first-line" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="asList" /><bpmn:sequenceFlow id="f2" sourceRef="asList" targetRef="asValue" />
+    <bpmn:sequenceFlow id="f3" sourceRef="asValue" targetRef="handle" /><bpmn:sequenceFlow id="f4" sourceRef="handle" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+      await request(sut.server)
+        .post('/api/deployments')
+        .attach('file', Buffer.from(bpmn), 'classify-c7.bpmn')
+        .attach('file', Buffer.from(await fixture('classification.dmn')), 'classification.dmn')
+        .expect(201);
+      // when a large case starts
+      const started = await request(sut.server)
+        .post('/api/processes/classify-c7/instances')
+        .send({ variables: { caseAmount: 5000 } });
+      // then the default result is a list of entries, the single entry a value
+      expect(started.status).toBe(201);
+      expect(started.body.variables).toMatchObject({ classes: [{ class: 'large' }], class: 'large' });
+    });
+
+    it('refuse an unknown camunda:mapDecisionResult, naming it', async () => {
+      const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+  <bpmn:process id="classify-c7-bad" isExecutable="true"><bpmn:startEvent id="start" />
+    <bpmn:businessRuleTask id="rule" camunda:decisionRef="classification" camunda:mapDecisionResult="firstEntry" /><bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="rule" /><bpmn:sequenceFlow id="f2" sourceRef="rule" targetRef="end" />
+  </bpmn:process></bpmn:definitions>`;
+      const response = await deployment(xml);
+      expect(response.status).toBe(422);
+      expect(response.body.details.problems).toContainEqual(expect.objectContaining({ elementId: 'rule', rule: 'camunda-7', message: expect.stringContaining('"firstEntry"') }));
+    });
   });
 });

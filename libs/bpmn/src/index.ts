@@ -6,7 +6,7 @@ export { parseBpmn, type ParsedBpmn } from './parse/parse-bpmn.js';
 export { validateBpmn, RULES } from './validate/validate-bpmn.js';
 export { compileBpmn } from './compile/compile-bpmn.js';
 export { loadBpmn, validateDiagramModel, type LoadedBpmn, type LoadOptions } from './load-bpmn.js';
-export { CAMUNDA_NAMESPACE, readCamunda7, topicFor, type Camunda7Options, type Camunda7Reading, type DelegateConversion, type TranslatedExpression } from './camunda/camunda-7.js';
+export { CAMUNDA_NAMESPACE, readCamunda7, topicFor, type Camunda7Options, type Camunda7Reading, type DelegateConversion } from './camunda/camunda-7.js';
 export { isJuel, translateJuel, type JuelTranslation } from './juel/juel-to-feel.js';
 export { isFeel, stripFeelPrefix, feelSyntaxError } from './feel/feel-syntax.js';
 export { abbreviate, FEEL_LIMITS, feelCostProblem } from './feel/feel-cost.js';

@@ -2,7 +2,6 @@
  * The compiled, plain-data form of one executable BPMN process: what the engine runs.
  * JSON-serializable (no moddle objects, no cycles) so it can be cached or stored beside the XML.
  */
-import type { TranslatedExpression } from './camunda/camunda-7.js';
 import type { FormSchema } from './forms/form-schema.js';
 
 export type ValueClass = 'VA' | 'BVA' | 'NVA';
@@ -255,7 +254,15 @@ export interface BusinessRuleTaskNode extends ActivityBase {
   decisionRef: string;
   /** The variable the decision result is written to; without it the result is discarded. */
   resultVariable?: string;
+  /**
+   * Camunda 7's shape of the result (`camunda:mapDecisionResult`, `resultList` when a model names its
+   * decision with `camunda:decisionRef` and sets none); absent: the output as DMN gives it.
+   */
+  mapDecisionResult?: DecisionResultMapping;
 }
+
+export type DecisionResultMapping = 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
+export const DECISION_RESULT_MAPPINGS: readonly DecisionResultMapping[] = ['singleEntry', 'singleResult', 'collectEntries', 'resultList'];
 
 /** An undefined task or a manual task: nothing for the engine to do, the token passes. */
 export interface PassThroughTaskNode extends ActivityBase {
@@ -415,6 +422,15 @@ export interface Lane {
   flowNodeIds: string[];
   /** The groups working this lane (`tandem:candidateGroups` on the lane), where an escalation to the next lane goes. */
   candidateGroups?: string[];
+}
+
+/** A JUEL expression of the model and the FEEL it runs as: the original is kept beside the translation. */
+export interface TranslatedExpression {
+  elementId: string;
+  /** The setting it sits in: `condition`, `camunda:assignee`, `input 'amount'`, `timeDuration`... */
+  field: string;
+  juel: string;
+  feel: string;
 }
 
 export interface ProcessGraph {

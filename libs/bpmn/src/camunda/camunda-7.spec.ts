@@ -58,16 +58,10 @@ describe('readCamunda7, through loadBpmn', () => {
 
   it.each([
     [
-      'a listener',
-      '<bpmn:task id="x"><bpmn:extensionElements><camunda:executionListener class="com.acme.Audit" event="start" /></bpmn:extensionElements></bpmn:task>',
-      /listener that runs Java code/,
-    ],
-    [
       'a connector',
       '<bpmn:serviceTask id="x"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>',
       /make it an external task/,
     ],
-    ['generated form fields', '<bpmn:userTask id="x"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>', /form-js form/],
     [
       'a script parameter',
       '<bpmn:task id="x"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="a"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>',
@@ -75,7 +69,6 @@ describe('readCamunda7, through loadBpmn', () => {
     ],
     ['candidate groups chosen by an expression', '<bpmn:userTask id="x" camunda:candidateGroups="${group}" />', /write them out/],
     ['an unknown attribute', '<bpmn:task id="x" camunda:frobnicate="yes" />', /camunda:frobnicate, which Tandem does not know/],
-    ['the initiator variable', '<bpmn:task id="x" camunda:initiator="starter" />', /pass the user as a variable when the case starts/],
     [
       'an assignee calling a bean',
       '<bpmn:userTask id="x" camunda:assignee="${users.pick(group)}" />',
@@ -85,6 +78,27 @@ describe('readCamunda7, through loadBpmn', () => {
   ])('refuses %s, naming the element and what to do instead', async (_case, node, message) => {
     // when loaded; then the one error is the Camunda 7 reader's
     expect(await errorsOf(around(node))).toEqual([expect.objectContaining({ elementId: 'x', message: expect.stringMatching(message) })]);
+  });
+
+  it.each([
+    [
+      'a listener',
+      '<bpmn:task id="x"><bpmn:extensionElements><camunda:executionListener class="com.acme.Audit" event="start" /></bpmn:extensionElements></bpmn:task>',
+      /listener that runs Java code .* \(it is skipped\)/,
+    ],
+    ['generated form fields', '<bpmn:userTask id="x"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>', /form-js form/],
+    ['the initiator variable', '<bpmn:task id="x" camunda:initiator="starter" />', /pass the user as a variable when the case starts/],
+    [
+      'variables passed to a called process',
+      '<bpmn:callActivity id="x" calledElement="other"><bpmn:extensionElements><camunda:in variables="all" /></bpmn:extensionElements></bpmn:callActivity>',
+      /sees every variable of the caller/,
+    ],
+  ])('deploys with %s skipped, saying so in a warning', async (_case, node, message) => {
+    // when loaded
+    const { problems, processes } = await loadBpmn(around(node));
+    // then it compiles, and a warning names what is not done
+    expect(processes).toHaveLength(1);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'x', rule: 'camunda-7', severity: 'warning', message: expect.stringMatching(message) }));
   });
 
   it('refuses a condition written as a script', async () => {

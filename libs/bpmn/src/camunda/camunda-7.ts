@@ -2,19 +2,11 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { isJuel, translateJuel } from '../juel/juel-to-feel.js';
 import { namespacePrefix } from '../parse/extension-attributes.js';
 import type { Problem } from '../problem.js';
+import { DECISION_RESULT_MAPPINGS, type DecisionResultMapping, type TranslatedExpression } from '../process-graph.js';
 import { describe, processesOf, viewProcess } from '../validate/process-view.js';
 import { problemFor } from '../validate/rule.js';
 
 export const CAMUNDA_NAMESPACE = 'http://camunda.org/schema/1.0/bpmn';
-
-/** A JUEL expression of the model and the FEEL it runs as: the original is kept beside the translation. */
-export interface TranslatedExpression {
-  elementId: string;
-  /** The setting it sits in: `condition`, `camunda:assignee`, `input 'amount'`, `timeDuration`... */
-  field: string;
-  juel: string;
-  feel: string;
-}
 
 /** A Java delegate turned into an external task by `?convert=external-tasks`. */
 export interface DelegateConversion {
@@ -164,6 +156,12 @@ class Reader {
       if (formRef && attrs(node)[`${prefix}:formKey`] === undefined) this.mutate(() => (attrs(node)[`${prefix}:formKey`] = `form:${formRef.trim()}`));
     }
     if (DELEGATE_HOSTS.has(node.$type)) this.delegate(node, prefix);
+    const mapping: string | undefined = attrs(node)[`${prefix}:mapDecisionResult`];
+    if (mapping !== undefined && !DECISION_RESULT_MAPPINGS.includes(mapping.trim() as DecisionResultMapping)) {
+      this.reading.problems.push(
+        attributeProblem('error', node, `The camunda:mapDecisionResult "${mapping}" of ${describe(node)} must be one of ${DECISION_RESULT_MAPPINGS.join(', ')}.`),
+      );
+    }
     for (const definition of (node.eventDefinitions ?? []) as ModdleElement[]) {
       if (definition.$type === 'bpmn:TimerEventDefinition') {
         for (const setting of ['timeDuration', 'timeDate', 'timeCycle']) {
@@ -187,7 +185,9 @@ class Reader {
       const local = key.slice(prefix.length + 1);
       if (ACCEPTED_ATTRIBUTES.has(local) || (DELEGATES as readonly string[]).includes(local)) continue;
       const advice = ATTRIBUTE_ADVICE[local] ?? 'which Tandem does not know; remove it (see docs/migrating-from-camunda-7.md)';
-      this.reading.problems.push(attributeProblem('error', element, `${describe(element)} has the attribute camunda:${local}, ${advice}.`));
+      this.reading.problems.push(
+        attributeProblem(IGNORED_WITH_WARNING.has(local) ? 'warning' : 'error', element, `${describe(element)} has the attribute camunda:${local}, ${advice}.`),
+      );
     }
   }
 
@@ -202,7 +202,10 @@ class Reader {
         this.inputOutput(node, extension);
         continue;
       }
-      this.reading.problems.push(attributeProblem('error', node, `${describe(node)} has <camunda:${local}>, ${EXTENSION_ADVICE[name] ?? 'which Tandem does not run; remove it'}.`));
+      const severity = IGNORED_WITH_WARNING.has(name) ? 'warning' : 'error';
+      this.reading.problems.push(
+        attributeProblem(severity, node, `${describe(node)} has <camunda:${local}>, ${EXTENSION_ADVICE[name] ?? 'which Tandem does not run; remove it'}.`),
+      );
     }
   }
 
@@ -342,9 +345,16 @@ class Reader {
   }
 }
 
-/** Attributes Tandem refuses, with what to do instead. */
+/**
+ * Settings Tandem does not carry out, but whose absence leaves the rest of the model meaningful: a
+ * warning says what is not done and what to do instead, and the model deploys. Everything else
+ * Tandem cannot do (Java code, connectors, scripts) is an error.
+ */
+const IGNORED_WITH_WARNING = new Set(['initiator', 'executionlistener', 'tasklistener', 'formdata', 'in', 'out', 'erroreventdefinition']);
+
+/** Attributes Tandem does not carry out, with what to do instead. */
 const ATTRIBUTE_ADVICE: Record<string, string> = {
-  initiator: 'which stores the starting user in a variable; Tandem does not: pass the user as a variable when the case starts',
+  initiator: 'which stores the starting user in a variable; Tandem does not, so pass the user as a variable when the case starts',
   formHandlerClass: 'which runs Java code, which Tandem does not run: use a form-js form (camunda:formRef)',
   variableMappingClass: 'which runs Java code, which Tandem does not run: use input and output mappings (camunda:inputOutput)',
   variableMappingDelegateExpression: 'which runs Java code, which Tandem does not run: use input and output mappings (camunda:inputOutput)',
@@ -353,14 +363,14 @@ const ATTRIBUTE_ADVICE: Record<string, string> = {
 
 const EXTENSION_ADVICE: Record<string, string> = {
   executionlistener:
-    'a listener that runs Java code or a script, which Tandem does not run: move the work into an external task (a service task with camunda:type="external") before or after',
-  tasklistener: 'a listener that runs Java code or a script, which Tandem does not run: move the work into an external task before or after the user task',
+    'a listener that runs Java code or a script, which Tandem does not run (it is skipped): move the work into an external task (a service task with camunda:type="external") before or after',
+  tasklistener: 'a listener that runs Java code or a script, which Tandem does not run (it is skipped): move the work into an external task before or after the user task',
   connector:
     'a connector the engine would call, which Tandem does not run: make it an external task (camunda:type="external" camunda:topic="...") and call the service from the worker',
-  formdata: 'a generated form, which Tandem does not render: use a form-js form (camunda:formRef, or an embedded tandem:form)',
-  in: 'which Tandem does not read yet: a called process sees every variable of the caller (propagateAllParentVariables); use tandem:ioMapping for the rest',
-  out: 'which Tandem does not read yet: use an output mapping (tandem:ioMapping) on the call activity',
-  erroreventdefinition: 'which Tandem does not read yet: let the worker report a BPMN error (POST /api/external-tasks/{id}/bpmn-error)',
+  formdata: 'a generated form, which Tandem does not render (it is skipped): use a form-js form (camunda:formRef, or an embedded tandem:form)',
+  in: 'which Tandem does not read yet (it is skipped): a called process sees every variable of the caller (propagateAllParentVariables); use tandem:ioMapping for the rest',
+  out: 'which Tandem does not read yet (it is skipped): use an output mapping (tandem:ioMapping) on the call activity',
+  erroreventdefinition: 'which Tandem does not read yet (it is skipped): let the worker report a BPMN error (POST /api/external-tasks/{id}/bpmn-error)',
 };
 
 /** `com.acme.CheckCredit` -> `CheckCredit`; `${creditCheck}` -> `creditCheck`; `${orderService.ship(order)}` -> `orderService.ship`. */
