@@ -108,16 +108,23 @@ describe('readCamunda7, through loadBpmn', () => {
     expect(await errorsOf(xml)).toEqual([{ elementId: 'a', rule: 'juel-expression', message: expect.stringContaining('is a javascript script, which Tandem does not run') }]);
   });
 
-  it('leaves a model that does not bind the camunda namespace alone', async () => {
-    // given JUEL in a model without xmlns:camunda
-    const xml = around('<bpmn:userTask id="x" tandem:assignee="= owner" />')
-      .replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"', '')
-      .replace(
-        '<bpmn:sequenceFlow id="f2" sourceRef="x" targetRef="end" />',
-        '<bpmn:sequenceFlow id="f2" sourceRef="x" targetRef="end"><bpmn:conditionExpression>${ok}</bpmn:conditionExpression></bpmn:sequenceFlow>',
-      );
-    // then it is not translated: FEEL it is not
-    expect(await errorsOf(xml)).toContainEqual(expect.objectContaining({ elementId: 'f2', rule: 'feel-expression' }));
+  it('translates the JUEL conditions of a model that does not bind the camunda namespace (as BPMN MIWG reference models write them)', async () => {
+    // given a gateway with JUEL conditions, in a model without xmlns:camunda
+    const xml = inlineBpmn(`${START}<bpmn:exclusiveGateway id="gw" />${END}<bpmn:endEvent id="other" />${FLOW('f1', 'start', 'gw')}
+      <bpmn:sequenceFlow id="yes" sourceRef="gw" targetRef="end"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${approved}</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="no" sourceRef="gw" targetRef="other"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${!approved}</bpmn:conditionExpression></bpmn:sequenceFlow>`).replace(
+      'xmlns:camunda="http://camunda.org/schema/1.0/bpmn"',
+      '',
+    );
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then the conditions run as FEEL, `${...}` never being FEEL
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(processes[0]!.flows['no']).toMatchObject({ condition: 'approved != true' });
+    expect(processes[0]!.translations).toEqual([
+      { elementId: 'yes', field: 'condition', juel: '${approved}', feel: 'approved' },
+      { elementId: 'no', field: 'condition', juel: '${!approved}', feel: 'approved != true' },
+    ]);
   });
 
   it('reports what it refuses in a documentation-only model as warnings', async () => {

@@ -103,13 +103,13 @@ const DELEGATE_HOSTS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:Inter
  * validation, so every rule and the compiler see one dialect: JUEL becomes FEEL (written where the
  * FEEL goes: a condition's body, a `camunda:` attribute as `= ...`, `camunda:inputOutput` as
  * Tandem's input/output mappings), and Java delegates become external tasks when asked. What it
- * cannot translate is a problem naming the element, the text and what to write instead. A
- * document that does not bind the camunda namespace is left alone.
+ * cannot translate is a problem naming the element, the text and what to write instead. In a
+ * document that does not bind the camunda namespace only the standard expressions written as JUEL
+ * (conditions, timers, loops: `${...}` is never FEEL) are translated.
  */
 export function readCamunda7(definitions: ModdleElement, options: Camunda7Options = {}): Camunda7Reading {
   const reading: Camunda7Reading = { problems: [], translations: [], conversions: [] };
   for (const process of processesOf(definitions)) {
-    if (!namespacePrefix(process, CAMUNDA_NAMESPACE)) continue;
     const view = viewProcess(process);
     const context = new Reader(reading, options);
     context.attributes(process);
@@ -130,7 +130,7 @@ class Reader {
     const condition: ModdleElement | undefined = flow.conditionExpression;
     if (!condition) return;
     const language = String(condition.language ?? '').toLowerCase();
-    if (language !== '' && language !== 'juel' && language !== 'feel') {
+    if (namespacePrefix(flow, CAMUNDA_NAMESPACE) && language !== '' && language !== 'juel' && language !== 'feel') {
       this.reading.problems.push(
         juelProblem(
           'error',
@@ -143,10 +143,16 @@ class Reader {
     this.expression(flow, 'condition', condition.body, (feel) => this.mutate(() => (condition.body = feel)), false);
   }
 
+  /** The camunda: settings of a node, and its standard expressions (events, loops) when they are JUEL. */
   flowNode(node: ModdleElement): void {
+    const prefix = namespacePrefix(node, CAMUNDA_NAMESPACE);
+    if (prefix) this.camundaSettings(node, prefix);
+    this.standardExpressions(node, prefix);
+  }
+
+  private camundaSettings(node: ModdleElement, prefix: string): void {
     this.attributes(node);
     this.extensions(node);
-    const prefix = namespacePrefix(node, CAMUNDA_NAMESPACE)!;
     if (node.$type === 'bpmn:UserTask') {
       for (const name of ['assignee', 'dueDate', 'followUpDate', 'priority']) this.attributeExpression(node, prefix, name);
       for (const name of ['candidateUsers', 'candidateGroups']) this.literalList(node, prefix, name);
@@ -162,6 +168,9 @@ class Reader {
         attributeProblem('error', node, `The camunda:mapDecisionResult "${mapping}" of ${describe(node)} must be one of ${DECISION_RESULT_MAPPINGS.join(', ')}.`),
       );
     }
+  }
+
+  private standardExpressions(node: ModdleElement, prefix: string | undefined): void {
     for (const definition of (node.eventDefinitions ?? []) as ModdleElement[]) {
       if (definition.$type === 'bpmn:TimerEventDefinition') {
         for (const setting of ['timeDuration', 'timeDate', 'timeCycle']) {
@@ -265,13 +274,14 @@ class Reader {
   }
 
   /** Multi-instance: camunda:collection (a variable name or JUEL) and camunda:elementVariable; loop cardinality and completion condition bodies. */
-  private loop(node: ModdleElement, prefix: string): void {
+  private loop(node: ModdleElement, prefix: string | undefined): void {
     const loop: ModdleElement | undefined = node.loopCharacteristics;
     if (!loop) return;
     for (const setting of ['loopCardinality', 'completionCondition', 'loopCondition']) {
       const expression: ModdleElement | undefined = loop[setting];
       if (expression) this.expression(node, setting, expression.body, (feel) => this.mutate(() => (expression.body = feel)), false);
     }
+    if (!prefix) return;
     const collection: string | undefined = attrs(loop)[`${prefix}:collection`];
     const elementVariable: string | undefined = attrs(loop)[`${prefix}:elementVariable`];
     if (collection === undefined && elementVariable === undefined) return;
