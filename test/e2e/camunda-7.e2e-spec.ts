@@ -201,6 +201,10 @@ describe('a new home for Camunda 7 processes', () => {
           { elementId: 'Task_Pay', field: "output 'paidOn'", juel: '${paymentDate}', feel: '= paymentDate' },
         ]),
       );
+      // and the version, opened again, keeps its XML as drawn and shows the same translations beside it
+      const opened = await request(sut.server).get(`/api/process-versions/${response.body.processVersions[0].id}`);
+      expect(opened.body.xml).toContain('${amount &gt; 1000}');
+      expect(opened.body.translations).toEqual(response.body.translations);
     });
 
     it('run: assignee, candidate groups, priority, due date and form key from camunda: attributes, JUEL conditions, input and output parameters', async () => {

@@ -22,6 +22,8 @@ export interface ProcessVersionView {
 /** GET /api/process-versions/{id} */
 export interface ProcessVersionDetailView extends ProcessVersionView {
   xml: string;
+  /** the JUEL expressions of a Camunda 7 model (kept in the XML) and the FEEL each runs as */
+  translations: TranslatedExpression[];
 }
 
 export interface DeployedVersionView extends ProcessVersionView {

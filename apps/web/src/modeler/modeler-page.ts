@@ -15,6 +15,7 @@ import { addZoomControl } from './diagram/zoom-control.js';
 import { importProblemOf } from './diagram/import-check.js';
 import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
+import { describeTranslations } from './camunda/translations.js';
 import { makeExecutable, renderDocumentationNotice } from './executable/documentation-notice.js';
 import { importProblems } from './validation/diagram-problems.js';
 import type { ProblemListSource } from './validation/problem-list.js';
@@ -96,7 +97,7 @@ export class ModelerPage {
     try {
       const version = await getProcessVersion(id);
       if (await this.load(version.xml, `${version.key} version ${version.version} (editing a copy)`)) {
-        showStatus(this.status, 'info', `Opened ${version.key} version ${version.version}; deploying creates a new version.`);
+        showStatus(this.status, 'info', `Opened ${version.key} version ${version.version}; deploying creates a new version.${describeTranslations(version.translations)}`);
       }
     } catch (error) {
       showStatus(this.status, 'error', `Could not open the version: ${messageOf(error)}`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProcessGraph } from '#bpmn';
+import type { ProcessGraph, TranslatedExpression } from '#bpmn';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sha256 } from '../checksum.js';
 import { ProcessVersionEntity } from '../entities/process-version.entity.js';
@@ -28,6 +28,8 @@ export interface ProcessVersionRecord extends ProcessVersionSummary {
 
 export interface ProcessVersionWithXml extends ProcessVersionSummary {
   xml: string;
+  /** The JUEL expressions of a Camunda 7 model and the FEEL each runs as. */
+  translations: TranslatedExpression[];
 }
 
 export interface Deployment {
@@ -74,8 +76,8 @@ export class ProcessVersionRepository {
   }
 
   async findById(id: string): Promise<ProcessVersionWithXml | null> {
-    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true } });
-    return entity ? { ...toSummary(entity), xml: entity.xml } : null;
+    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true, graph: true } });
+    return entity ? { ...toSummary(entity), xml: entity.xml, translations: entity.graph.translations ?? [] } : null;
   }
 
   /** The graph-bearing record without the XML, for running instances. */

@@ -49,11 +49,20 @@ export class DeployedVersionView extends ProcessVersionView implements DeployedV
   }
 }
 
+export class TranslatedExpressionView implements TranslatedExpression {
+  @ApiProperty() elementId: string;
+  @ApiProperty({ description: "Where it sits: condition, camunda:assignee, input 'amount', timeDuration..." }) field: string;
+  @ApiProperty({ description: 'The JUEL as written in the model' }) juel: string;
+  @ApiProperty({ description: 'The FEEL it runs as' }) feel: string;
+}
+
 export class ProcessVersionDetailView extends ProcessVersionView implements ProcessVersionDetailShape {
   @ApiProperty({ description: 'The BPMN XML as deployed' }) xml: string;
+  @ApiProperty({ type: [TranslatedExpressionView], description: 'The JUEL expressions of a Camunda 7 model (kept in the XML) and the FEEL each runs as' })
+  translations: TranslatedExpressionView[];
 
   static ofDetail(version: ProcessVersionWithXml): ProcessVersionDetailView {
-    return Object.assign(new ProcessVersionDetailView(), ProcessVersionView.of(version), { xml: version.xml });
+    return Object.assign(new ProcessVersionDetailView(), ProcessVersionView.of(version), { xml: version.xml, translations: version.translations });
   }
 }
 
@@ -62,13 +71,6 @@ export class ProblemView implements Problem {
   @ApiProperty() rule: string;
   @ApiProperty({ enum: ['error', 'warning'] }) severity: ProblemSeverity;
   @ApiProperty() message: string;
-}
-
-export class TranslatedExpressionView implements TranslatedExpression {
-  @ApiProperty() elementId: string;
-  @ApiProperty({ description: "Where it sits: condition, camunda:assignee, input 'amount', timeDuration..." }) field: string;
-  @ApiProperty({ description: 'The JUEL as written in the model' }) juel: string;
-  @ApiProperty({ description: 'The FEEL it runs as' }) feel: string;
 }
 
 export class DelegateConversionView implements DelegateConversion {
