@@ -73,4 +73,24 @@ describe('Camunda 7 models in the modeler', () => {
     expect(await sut.root.locator('[data-role="problems"] li.problem-error').allTextContents()).toEqual([]);
     expect(await notice().isHidden()).toBe(true);
   }, 60_000);
+
+  it('marks a deployed documentation-only version in the list, and opens it with the notice', async () => {
+    // given the drawing deployed
+    const deployed = await fetch(`${stack.engine.baseUrl}/deployments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', ...stack.engine.authHeaders },
+      body: await readFile(fixture('complaint-documentation.bpmn'), 'utf8'),
+    });
+    expect(deployed.status).toBe(201);
+    const [version] = ((await deployed.json()) as { processVersions: Array<{ id: string; executable: boolean }> }).processVersions;
+    expect(version!.executable).toBe(false);
+    // when the designer opens the list of deployed versions
+    await sut.click('open-deployed');
+    const entry = sut.root.locator('[data-role="open-list"] li', { has: page.locator(`[data-version-id="${version!.id}"]`) });
+    // then the version says it is documentation only, and choosing it shows the notice
+    expect(await entry.locator('.documentation-only').textContent()).toBe('documentation only');
+    await entry.locator(`[data-version-id="${version!.id}"]`).click();
+    await notice().waitFor({ state: 'visible' });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
