@@ -361,5 +361,43 @@ describe('a new home for Camunda 7 processes', () => {
       expect(response.status).toBe(422);
       expect(response.body.details.problems).toContainEqual(expect.objectContaining({ elementId: 'rule', rule: 'camunda-7', message: expect.stringContaining('"firstEntry"') }));
     });
+
+    it('run a call activity with camunda:in and camunda:out: only the named variables go down and come back', async () => {
+      // given a called process and a caller passing the amount and its business key down, the payer back
+      const definitions = (content: string) =>
+        `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">${content}</bpmn:definitions>`;
+      await deploy(
+        sut.server,
+        definitions(`<bpmn:process id="refund-payment-c7" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:userTask id="pay" camunda:candidateGroups="first-line" /><bpmn:endEvent id="e" />
+          <bpmn:sequenceFlow id="c1" sourceRef="s" targetRef="pay" /><bpmn:sequenceFlow id="c2" sourceRef="pay" targetRef="e" /></bpmn:process>`),
+      );
+      await deploy(
+        sut.server,
+        definitions(`<bpmn:process id="refund-caller-c7" isExecutable="true"><bpmn:startEvent id="start" />
+          <bpmn:callActivity id="callPayment" calledElement="refund-payment-c7"><bpmn:extensionElements>
+            <camunda:in source="amount" target="refundAmount" /><camunda:in businessKey="#{execution.processBusinessKey}" /><camunda:out source="paidBy" target="payer" />
+          </bpmn:extensionElements></bpmn:callActivity>
+          <bpmn:userTask id="confirm" camunda:candidateGroups="first-line" /><bpmn:endEvent id="end" />
+          <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="callPayment" /><bpmn:sequenceFlow id="f2" sourceRef="callPayment" targetRef="confirm" /><bpmn:sequenceFlow id="f3" sourceRef="confirm" targetRef="end" />
+        </bpmn:process>`),
+      );
+      // when a case starts with the amount and something else
+      const caller = (
+        await request(sut.server)
+          .post('/api/processes/refund-caller-c7/instances')
+          .send({ businessKey: 'R-77', variables: { amount: 50, note: 'internal' } })
+          .expect(201)
+      ).body;
+      // then the called instance has the amount under its new name and the business key, nothing else
+      const [called] = (await request(sut.server).get('/api/instances?processKey=refund-payment-c7').expect(200)).body as Array<{ id: string }>;
+      const calledInstance = (await request(sut.server).get(`/api/instances/${called!.id}`).expect(200)).body;
+      expect(calledInstance).toMatchObject({ businessKey: 'R-77', variables: { refundAmount: 50 } });
+      expect(calledInstance.variables).not.toHaveProperty('note');
+      // and when it is paid, only the payer comes back
+      await work('ana', 'first-line', (await openTask(called!.id)).id, { paidBy: 'ana', receiptNo: 'X1' });
+      const after = (await request(sut.server).get(`/api/instances/${caller.id}`).expect(200)).body;
+      expect(after).toMatchObject({ activeElementIds: ['confirm'], variables: { amount: 50, note: 'internal', payer: 'ana' } });
+      expect(after.variables).not.toHaveProperty('receiptNo');
+    });
   });
 });

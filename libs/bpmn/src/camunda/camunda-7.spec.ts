@@ -88,17 +88,52 @@ describe('readCamunda7, through loadBpmn', () => {
     ],
     ['generated form fields', '<bpmn:userTask id="x"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>', /form-js form/],
     ['the initiator variable', '<bpmn:task id="x" camunda:initiator="starter" />', /pass the user as a variable when the case starts/],
-    [
-      'variables passed to a called process',
-      '<bpmn:callActivity id="x" calledElement="other"><bpmn:extensionElements><camunda:in variables="all" /></bpmn:extensionElements></bpmn:callActivity>',
-      /sees every variable of the caller/,
-    ],
   ])('deploys with %s skipped, saying so in a warning', async (_case, node, message) => {
     // when loaded
     const { problems, processes } = await loadBpmn(around(node));
     // then it compiles, and a warning names what is not done
     expect(processes).toHaveLength(1);
     expect(problems).toContainEqual(expect.objectContaining({ elementId: 'x', rule: 'camunda-7', severity: 'warning', message: expect.stringMatching(message) }));
+  });
+
+  it('reads camunda:in and camunda:out of a call activity as its mappings, passing only what they name', async () => {
+    // given a call activity passing two variables and the business key down, and one result back
+    const xml = around(`<bpmn:callActivity id="x" calledElement="refund"><bpmn:extensionElements>
+        <camunda:in source="amount" target="refundAmount" /><camunda:in sourceExpression="\${customer.id}" target="customerId" />
+        <camunda:in businessKey="#{execution.processBusinessKey}" /><camunda:out source="refundId" target="refund" />
+      </bpmn:extensionElements></bpmn:callActivity>`);
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(processes[0]!.nodes['x']).toMatchObject({
+      propagateAllParentVariables: false,
+      ioMapping: {
+        inputs: [
+          { source: 'amount', target: 'refundAmount' },
+          { source: 'customer.id', target: 'customerId' },
+        ],
+        outputs: [{ source: 'refundId', target: 'refund' }],
+      },
+    });
+    expect(processes[0]!.nodes['x']).not.toHaveProperty('businessKey');
+  });
+
+  it('passes every variable with camunda:in variables="all", and a business key computed in JUEL', async () => {
+    const xml = around(
+      '<bpmn:callActivity id="x" calledElement="refund"><bpmn:extensionElements><camunda:in variables="all" /><camunda:in businessKey="${order.id}" /><camunda:out variables="all" /></bpmn:extensionElements></bpmn:callActivity>',
+    );
+    const [sut] = (await loadBpmn(xml)).processes;
+    expect(sut!.nodes['x']).toMatchObject({ propagateAllParentVariables: true, businessKey: '= order.id' });
+    expect(sut!.nodes['x']).not.toHaveProperty('ioMapping');
+  });
+
+  it.each([
+    ['every variable and single ones back', '<camunda:out variables="all" /><camunda:out source="a" target="b" />', /either every variable .* or the mapped ones/],
+    ['a source that is no variable name', '<camunda:in source="a.b" target="c" />', /source "a.b", which is not a variable name/],
+  ])('refuses a call activity handing %s', async (_case, mappings, message) => {
+    const xml = around(`<bpmn:callActivity id="x" calledElement="refund"><bpmn:extensionElements>${mappings}</bpmn:extensionElements></bpmn:callActivity>`);
+    expect(await errorsOf(xml)).toEqual([expect.objectContaining({ elementId: 'x', rule: 'camunda-7', message: expect.stringMatching(message) })]);
   });
 
   it('refuses a condition written as a script', async () => {

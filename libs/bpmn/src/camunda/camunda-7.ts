@@ -162,6 +162,7 @@ class Reader {
       if (formRef && attrs(node)[`${prefix}:formKey`] === undefined) this.mutate(() => (attrs(node)[`${prefix}:formKey`] = `form:${formRef.trim()}`));
     }
     if (DELEGATE_HOSTS.has(node.$type)) this.delegate(node, prefix);
+    if (node.$type === 'bpmn:CallActivity') this.callMappings(node, prefix);
     const mapping: string | undefined = attrs(node)[`${prefix}:mapDecisionResult`];
     if (mapping !== undefined && !DECISION_RESULT_MAPPINGS.includes(mapping.trim() as DecisionResultMapping)) {
       this.reading.problems.push(
@@ -211,6 +212,8 @@ class Reader {
         this.inputOutput(node, extension);
         continue;
       }
+      // A call activity's variables in and out: callMappings reads them.
+      if ((name === 'in' || name === 'out') && node.$type === 'bpmn:CallActivity') continue;
       const severity = IGNORED_WITH_WARNING.has(name) ? 'warning' : 'error';
       this.reading.problems.push(
         attributeProblem(severity, node, `${describe(node)} has <camunda:${local}>, ${EXTENSION_ADVICE[name] ?? 'which Tandem does not run; remove it'}.`),
@@ -294,6 +297,70 @@ class Reader {
     this.mutate(() => addExtension(loop, { $type: 'tandem:loopCharacteristics', ...settings }));
   }
 
+  /**
+   * `<camunda:in>` / `<camunda:out>` of a call activity: `source` or `sourceExpression` to `target`
+   * become input and output mappings, `variables="all"` passes every variable, and the business key
+   * goes down as Tandem passes it anyway (`#{execution.processBusinessKey}`) or as its translation.
+   * Camunda passes only what they name: without `variables="all"` in, so does Tandem.
+   */
+  private callMappings(node: ModdleElement, prefix: string): void {
+    const values = (node.extensionElements?.values ?? []) as ModdleElement[];
+    const ofKind = (kind: string) => values.filter((value) => value.$type.toLowerCase() === `${prefix}:${kind}`.toLowerCase());
+    const [ins, outs] = [ofKind('in'), ofKind('out')];
+    if (ins.length + outs.length === 0) return;
+    const mappings: Array<Record<string, unknown>> = [];
+    const all = { in: false, out: false };
+    for (const [kind, list] of [['in', ins] as const, ['out', outs] as const]) {
+      for (const mapping of list) {
+        if (mapping.variables === 'all') {
+          all[kind] = true;
+          continue;
+        }
+        if (kind === 'in' && mapping.businessKey !== undefined) {
+          this.businessKey(node, prefix, String(mapping.businessKey));
+          continue;
+        }
+        const target = String(mapping.target ?? '').trim();
+        const source = this.callMappingSource(node, `camunda:${kind} to '${target}'`, mapping);
+        if (source !== undefined) mappings.push({ $type: kind === 'in' ? 'tandem:input' : 'tandem:output', source, target });
+      }
+    }
+    if (all.out && mappings.some((mapping) => mapping.$type === 'tandem:output')) {
+      this.reading.problems.push(
+        attributeProblem(
+          'error',
+          node,
+          `${describe(node)} has <camunda:out variables="all"> beside single camunda:out mappings; Tandem hands back either every variable of the called process or the mapped ones: keep one.`,
+        ),
+      );
+    }
+    this.mutate(() => {
+      attrs(node)[`${prefix}:propagateAllParentVariables`] = String(all.in);
+      if (mappings.length > 0) addMappings(node, mappings);
+    });
+  }
+
+  /** A camunda:in or camunda:out's value: `source` names a variable, `sourceExpression` is JUEL. */
+  private callMappingSource(node: ModdleElement, field: string, mapping: ModdleElement): string | undefined {
+    if (mapping.sourceExpression !== undefined) {
+      let translated: string | undefined;
+      this.expression(node, field, String(mapping.sourceExpression), (feel) => (translated = feel), true);
+      return translated;
+    }
+    const source = String(mapping.source ?? '').trim();
+    if (/^[A-Za-z_]\w*$/.test(source)) return source;
+    this.reading.problems.push(
+      attributeProblem('error', node, `The ${field} of ${describe(node)} has source "${source}", which is not a variable name; use sourceExpression="\${...}".`),
+    );
+    return undefined;
+  }
+
+  private businessKey(node: ModdleElement, prefix: string, text: string): void {
+    // The caller's own business key is what a called process gets without being told.
+    if (/^[$#]\{\s*execution\.processBusinessKey\s*\}$/.test(text.trim())) return;
+    this.expression(node, 'camunda:in businessKey', text, (feel) => this.mutate(() => (attrs(node)[`${prefix}:businessKey`] = `= ${feel}`)), true);
+  }
+
   /** `<camunda:inputOutput>`: parameters as text (a string, or JUEL), `<camunda:map>` and `<camunda:list>`; never a script. */
   private inputOutput(node: ModdleElement, extension: ModdleElement): void {
     const mappings: Array<Record<string, unknown>> = [];
@@ -305,7 +372,7 @@ class Reader {
       const source = this.parameterValue(node, field, parameter);
       if (source !== undefined) mappings.push({ $type: kind === 'inputparameter' ? 'tandem:input' : 'tandem:output', source, target });
     }
-    if (mappings.length > 0) this.mutate(() => addExtension(node, { $type: 'tandem:ioMapping', $children: mappings }));
+    if (mappings.length > 0) this.mutate(() => addMappings(node, mappings));
   }
 
   /** The FEEL of a parameter's value; undefined when it cannot be translated (a problem says why). */
@@ -378,8 +445,8 @@ const EXTENSION_ADVICE: Record<string, string> = {
   connector:
     'a connector the engine would call, which Tandem does not run: make it an external task (camunda:type="external" camunda:topic="...") and call the service from the worker',
   formdata: 'a generated form, which Tandem does not render (it is skipped): use a form-js form (camunda:formRef, or an embedded tandem:form)',
-  in: 'which Tandem does not read yet (it is skipped): a called process sees every variable of the caller (propagateAllParentVariables); use tandem:ioMapping for the rest',
-  out: 'which Tandem does not read yet (it is skipped): use an output mapping (tandem:ioMapping) on the call activity',
+  in: 'which Tandem reads on a call activity only (here it is skipped)',
+  out: 'which Tandem reads on a call activity only (here it is skipped)',
   erroreventdefinition: 'which Tandem does not read yet (it is skipped): let the worker report a BPMN error (POST /api/external-tasks/{id}/bpmn-error)',
 };
 
@@ -394,6 +461,14 @@ export function topicFor(attribute: (typeof DELEGATES)[number], value: string): 
 const attrs = (element: ModdleElement): Record<string, string> => (element.$attrs ??= {});
 
 const feelString = (value: string): string => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/** Adds input and output mappings to the element's Tandem mappings (one `tandem:ioMapping`, made here). */
+function addMappings(element: ModdleElement, mappings: Array<Record<string, unknown>>): void {
+  const values = (element.extensionElements?.values ?? []) as ModdleElement[];
+  const made = values.find((value) => value.$type === 'tandem:ioMapping' && Array.isArray(value.$children));
+  if (made) made.$children.push(...mappings);
+  else addExtension(element, { $type: 'tandem:ioMapping', $children: mappings });
+}
 
 /** Adds a raw extension element, as the reader leaves elements of a namespace without a descriptor. */
 function addExtension(element: ModdleElement, extension: Record<string, unknown>): void {
