@@ -162,6 +162,20 @@ describe('readCamunda7, through loadBpmn', () => {
     ]);
   });
 
+  it('leaves FEEL holding ${ in a string alone', async () => {
+    // given FEEL conditions whose strings hold "${", with and without the camunda namespace
+    const model = (namespaces: string) =>
+      inlineBpmn(`${START}<bpmn:exclusiveGateway id="gw" default="b" />${END}<bpmn:endEvent id="other" />${FLOW('f1', 'start', 'gw')}
+        <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="end"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">= note = "\${x}"</bpmn:conditionExpression></bpmn:sequenceFlow>
+        ${FLOW('b', 'gw', 'other')}`).replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"', namespaces);
+    for (const xml of [model(''), model('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"')]) {
+      // when loaded; then the condition is the FEEL as written
+      const [sut] = (await loadBpmn(xml)).processes;
+      expect(sut!.flows['a']).toMatchObject({ condition: 'note = "${x}"' });
+      expect(sut).not.toHaveProperty('translations');
+    }
+  });
+
   it('reports what it refuses in a documentation-only model as warnings', async () => {
     const xml = around('<bpmn:serviceTask id="x" camunda:class="com.acme.Pay" />').replace('isExecutable="true"', 'isExecutable="false"');
     const { problems, processes } = await loadBpmn(xml);

@@ -1,5 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { isJuel, translateJuel } from '../juel/juel-to-feel.js';
+import { isJuel, startsAsJuel, translateJuel } from '../juel/juel-to-feel.js';
 import { namespacePrefix } from '../parse/extension-attributes.js';
 import type { Problem } from '../problem.js';
 import { DECISION_RESULT_MAPPINGS, type DecisionResultMapping, type TranslatedExpression } from '../process-graph.js';
@@ -412,6 +412,8 @@ class Reader {
   /** Translates a JUEL text where it sits; text without `${...}` is left as it is. */
   private expression(element: ModdleElement, field: string, text: string | undefined, apply: (feel: string) => void, quote: boolean): void {
     if (text === undefined || !isJuel(text)) return;
+    // Without the camunda namespace a setting is FEEL, which may hold `${` in a string: only a text that is JUEL from its start is.
+    if (!namespacePrefix(element, CAMUNDA_NAMESPACE) && !startsAsJuel(text)) return;
     const result = translateJuel(text.trim());
     if (!result.translated) {
       this.reading.problems.push(juelProblem('error', element, `The ${field} of ${describe(element)}, "${text.trim()}", cannot run: ${result.reason}. Instead, ${result.advice}.`));

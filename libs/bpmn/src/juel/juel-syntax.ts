@@ -55,8 +55,14 @@ const WORD_OPERATORS: Record<string, string> = {
 
 const SYMBOLS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', '[', ']', '(', ')', ','];
 
-/** Whether a text holds a JUEL expression (`${...}` or `#{...}`); anything else is plain text to Camunda too. */
-export const isJuel = (text: string): boolean => /[$#]\{/.test(text);
+/**
+ * Whether a text holds a JUEL expression (`${...}` or `#{...}`); anything else is plain text to
+ * Camunda too, and FEEL marked with `=` is FEEL whatever its strings hold.
+ */
+export const isJuel = (text: string): boolean => !text.trimStart().startsWith('=') && /[$#]\{/.test(text);
+
+/** A text that is one JUEL expression from its first character: never FEEL, whatever the model's namespaces. */
+export const startsAsJuel = (text: string): boolean => /^\s*[$#]\{/.test(text);
 
 /** Splits a text into literal text and parsed `${...}` / `#{...}` expressions; throws JuelSyntaxError. */
 export function parseJuelTemplate(text: string): JuelPart[] {

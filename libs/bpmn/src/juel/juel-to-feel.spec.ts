@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluate } from 'feelin';
-import { translateJuel } from './juel-to-feel.js';
+import { isJuel, startsAsJuel, translateJuel } from './juel-to-feel.js';
 
 /** The variables every expression of the table reads; `none` exists with the value null, as a Camunda variable set to null. */
 const VARIABLES = {
@@ -191,5 +191,17 @@ describe('translateJuel beyond the subset', () => {
     if (sut.translated) return;
     expect(sut.reason).toMatch(reason);
     expect(sut.advice).toMatch(advice);
+  });
+});
+
+describe('isJuel and startsAsJuel', () => {
+  it.each([
+    ['${approved}', true, true],
+    ['  #{a}', true, true],
+    ['Dear ${name}', true, false],
+    ['= message = "${x}"', false, false],
+    ['plain text', false, false],
+  ])('%s: JUEL %s, from its start %s', (text, juel, fromStart) => {
+    expect([isJuel(text), startsAsJuel(text)]).toEqual([juel, fromStart]);
   });
 });

@@ -1,4 +1,4 @@
-import { isJuel, JuelSyntaxError, parseJuelTemplate, type JuelNode, type JuelPart } from './juel-syntax.js';
+import { isJuel, JuelSyntaxError, parseJuelTemplate, startsAsJuel, type JuelNode, type JuelPart } from './juel-syntax.js';
 
 /**
  * A JUEL text translated into FEEL, or why it cannot be: `refused` names what is beyond the subset
@@ -55,7 +55,7 @@ export function translateJuel(text: string): JuelTranslation {
   }
 }
 
-export { isJuel };
+export { isJuel, startsAsJuel };
 
 /** FEEL precedence, loosest first: the emitter parenthesizes a child that binds looser than its place needs. */
 const PRECEDENCE = { conditional: 1, or: 2, and: 3, comparison: 4, additive: 5, multiplicative: 6, unary: 7, primary: 8 } as const;
