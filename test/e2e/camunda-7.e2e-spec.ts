@@ -399,5 +399,36 @@ describe('a new home for Camunda 7 processes', () => {
       expect(after).toMatchObject({ activeElementIds: ['confirm'], variables: { amount: 50, note: 'internal', payer: 'ana' } });
       expect(after.variables).not.toHaveProperty('receiptNo');
     });
+
+    it("raise a camunda:errorEventDefinition's BPMN error from the worker's answer, caught by the boundary event", async () => {
+      // given an external payment whose worker answers a status, and an error boundary event for declines
+      await deploy(
+        sut.server,
+        `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+  <bpmn:error id="Error_Declined" name="Declined" errorCode="PAYMENT_DECLINED" />
+  <bpmn:process id="payment-c7" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:serviceTask id="pay" camunda:type="external" camunda:topic="card-payment"><bpmn:extensionElements>
+      <camunda:errorEventDefinition id="declinedMapping" errorRef="Error_Declined" expression="\${status == 'declined'}" />
+    </bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:boundaryEvent id="declined" attachedToRef="pay"><bpmn:errorEventDefinition errorRef="Error_Declined" /></bpmn:boundaryEvent>
+    <bpmn:userTask id="callCustomer" camunda:candidateGroups="first-line" /><bpmn:endEvent id="paid" /><bpmn:endEvent id="handled" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="pay" /><bpmn:sequenceFlow id="f2" sourceRef="pay" targetRef="paid" />
+    <bpmn:sequenceFlow id="f3" sourceRef="declined" targetRef="callCustomer" /><bpmn:sequenceFlow id="f4" sourceRef="callCustomer" targetRef="handled" />
+  </bpmn:process>
+</bpmn:definitions>`,
+      );
+      const run = async (status: string) => {
+        const { body } = await request(sut.server).post('/api/processes/payment-c7/instances').send({}).expect(201);
+        const [task] = (await fetchAndLock('card-payment')).filter((candidate) => candidate.instanceId === body.id);
+        return (await request(sut.server).post(`/api/external-tasks/${task!.id}/complete`).send({ workerId: 'c7-worker', variables: { status } }).expect(200)).body;
+      };
+      // when one worker answers "paid" and another "declined"
+      const paid = await run('paid');
+      const declined = await run('declined');
+      // then the first case ends paid, the second is at the customer call the boundary event leads to
+      expect(paid).toMatchObject({ status: 'completed' });
+      expect(declined).toMatchObject({ status: 'active', activeElementIds: ['callCustomer'], variables: { status: 'declined' } });
+    });
   });
 });

@@ -224,6 +224,18 @@ export interface UserTaskNode extends ActivityBase {
 
 export interface ServiceTaskNode extends ActivityBase, ExternalTaskSettings {
   type: 'serviceTask';
+  /**
+   * Camunda 7's `camunda:errorEventDefinition`s: when the worker completes the task, the first whose
+   * FEEL holds over the task's variables and the worker's throws its BPMN error instead.
+   */
+  errorEventDefinitions?: ErrorMapping[];
+}
+
+/** A BPMN error a worker's answer raises when its condition holds. */
+export interface ErrorMapping {
+  errorCode: string;
+  /** FEEL over the variables at the task and those the worker completes with. */
+  expression: string;
 }
 
 /** A send task is an external task too: a worker sends the message. */

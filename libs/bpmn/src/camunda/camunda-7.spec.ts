@@ -136,6 +136,28 @@ describe('readCamunda7, through loadBpmn', () => {
     expect(await errorsOf(xml)).toEqual([expect.objectContaining({ elementId: 'x', rule: 'camunda-7', message: expect.stringMatching(message) })]);
   });
 
+  it("reads camunda:errorEventDefinition on an external task as the errors its worker's answer raises", async () => {
+    // given an external task raising "declined" when the worker says so
+    const xml = around(`<bpmn:serviceTask id="x" camunda:type="external" camunda:topic="pay"><bpmn:extensionElements>
+        <camunda:errorEventDefinition id="d1" errorRef="declined" expression="\${status == 'declined'}" />
+      </bpmn:extensionElements></bpmn:serviceTask>`).replace('<bpmn:process', '<bpmn:error id="declined" errorCode="PAYMENT_DECLINED" /><bpmn:process');
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then the task carries the error and its FEEL
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(processes[0]!.nodes['x']).toMatchObject({ errorEventDefinitions: [{ errorCode: 'PAYMENT_DECLINED', expression: 'status = "declined"' }] });
+  });
+
+  it.each([
+    ['an error that is not in the model', 'errorRef="missing" expression="${a}"', /refers to error "missing", which is no <error>/],
+    ['no expression', 'errorRef="declined"', /needs an expression/],
+  ])('refuses a camunda:errorEventDefinition with %s', async (_case, attributes, message) => {
+    const xml = around(
+      `<bpmn:serviceTask id="x" camunda:type="external" camunda:topic="pay"><bpmn:extensionElements><camunda:errorEventDefinition id="d1" ${attributes} /></bpmn:extensionElements></bpmn:serviceTask>`,
+    ).replace('<bpmn:process', '<bpmn:error id="declined" errorCode="PAYMENT_DECLINED" /><bpmn:process');
+    expect(await errorsOf(xml)).toEqual([expect.objectContaining({ elementId: 'x', rule: 'camunda-7', message: expect.stringMatching(message) })]);
+  });
+
   it('refuses a condition written as a script', async () => {
     const xml = inlineBpmn(`${START}<bpmn:exclusiveGateway id="gw" default="b" />${END}<bpmn:endEvent id="other" />${FLOW('f1', 'start', 'gw')}
       <bpmn:sequenceFlow id="a" sourceRef="gw" targetRef="end"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">amount &gt; 1</bpmn:conditionExpression></bpmn:sequenceFlow>

@@ -214,6 +214,10 @@ class Reader {
       }
       // A call activity's variables in and out: callMappings reads them.
       if ((name === 'in' || name === 'out') && node.$type === 'bpmn:CallActivity') continue;
+      if (name === 'erroreventdefinition' && node.$type === 'bpmn:ServiceTask') {
+        this.errorEventDefinition(node, extension);
+        continue;
+      }
       const severity = IGNORED_WITH_WARNING.has(name) ? 'warning' : 'error';
       this.reading.problems.push(
         attributeProblem(severity, node, `${describe(node)} has <camunda:${local}>, ${EXTENSION_ADVICE[name] ?? 'which Tandem does not run; remove it'}.`),
@@ -361,6 +365,40 @@ class Reader {
     this.expression(node, 'camunda:in businessKey', text, (feel) => this.mutate(() => (attrs(node)[`${prefix}:businessKey`] = `= ${feel}`)), true);
   }
 
+  /**
+   * `<camunda:errorEventDefinition errorRef expression>` on an external service task: the BPMN error
+   * its worker's answer raises when the expression holds (JUEL translated).
+   */
+  private errorEventDefinition(node: ModdleElement, definition: ModdleElement): void {
+    const errorRef = String(definition.errorRef ?? '').trim();
+    const error = definitionsOf(node)?.rootElements?.find((element: ModdleElement) => element.$type === 'bpmn:Error' && element.id === errorRef);
+    const code = error?.errorCode === undefined ? undefined : String(error.errorCode).trim();
+    if (!code) {
+      this.reading.problems.push(
+        attributeProblem('error', node, `The camunda:errorEventDefinition of ${describe(node)} refers to error "${errorRef}", which is no <error> with an errorCode in the model.`),
+      );
+      return;
+    }
+    const text = definition.expression === undefined ? '' : String(definition.expression);
+    if (!isJuel(text)) {
+      this.reading.problems.push(
+        attributeProblem(
+          'error',
+          node,
+          `The camunda:errorEventDefinition of ${describe(node)} for error "${code}" needs an expression, \${...}, saying when the worker's answer raises it.`,
+        ),
+      );
+      return;
+    }
+    this.expression(
+      node,
+      `camunda:errorEventDefinition '${code}'`,
+      text,
+      (feel) => this.mutate(() => addExtension(node, { $type: 'tandem:errorEventDefinition', errorCode: code, expression: feel })),
+      false,
+    );
+  }
+
   /** `<camunda:inputOutput>`: parameters as text (a string, or JUEL), `<camunda:map>` and `<camunda:list>`; never a script. */
   private inputOutput(node: ModdleElement, extension: ModdleElement): void {
     const mappings: Array<Record<string, unknown>> = [];
@@ -449,7 +487,7 @@ const EXTENSION_ADVICE: Record<string, string> = {
   formdata: 'a generated form, which Tandem does not render (it is skipped): use a form-js form (camunda:formRef, or an embedded tandem:form)',
   in: 'which Tandem reads on a call activity only (here it is skipped)',
   out: 'which Tandem reads on a call activity only (here it is skipped)',
-  erroreventdefinition: 'which Tandem does not read yet (it is skipped): let the worker report a BPMN error (POST /api/external-tasks/{id}/bpmn-error)',
+  erroreventdefinition: 'which Tandem reads on a service task only (here it is skipped): let the worker report a BPMN error (POST /api/external-tasks/{id}/bpmn-error)',
 };
 
 /** `com.acme.CheckCredit` -> `CheckCredit`; `${creditCheck}` -> `creditCheck`; `${orderService.ship(order)}` -> `orderService.ship`. */
@@ -458,6 +496,13 @@ export function topicFor(attribute: (typeof DELEGATES)[number], value: string): 
   const path = /[$#]\{\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/.exec(value)?.[1];
   return path ?? value.replace(/[$#{}()\s]/g, '');
 }
+
+/** The definitions element a model element sits in. */
+const definitionsOf = (element: ModdleElement): ModdleElement | undefined => {
+  let node: ModdleElement | undefined = element;
+  while (node && node.$type !== 'bpmn:Definitions') node = node.$parent;
+  return node;
+};
 
 /** The raw attributes of an element, by their prefixed names. */
 const attrs = (element: ModdleElement): Record<string, string> => (element.$attrs ??= {});

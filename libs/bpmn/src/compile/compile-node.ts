@@ -3,8 +3,8 @@ import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
-import { extensionElement } from '../parse/extension-elements.js';
-import type { CalledProcessBinding, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
+import { extensionElement, extensionElements } from '../parse/extension-elements.js';
+import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
@@ -101,8 +101,9 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         ...optionalNumber('costPerHour', readAttribute(element, 'costPerHour')),
       };
     case 'serviceTask':
+      return { ...activity(), type: 'serviceTask', ...externalTaskOf(element), ...errorMappingsOf(element) };
     case 'sendTask':
-      return { ...activity(), type: kind.type, ...externalTaskOf(element) };
+      return { ...activity(), type: 'sendTask', ...externalTaskOf(element) };
     case 'receiveTask':
       return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
     case 'scriptTask':
@@ -158,6 +159,15 @@ function externalTaskOf(element: ModdleElement): ExternalTaskSettings {
     topic: readAttribute(element, 'topic') ?? definition?.type ?? '',
     retries: retries === undefined ? DEFAULT_RETRIES : Number(retries),
   };
+}
+
+/** The error mappings the Camunda 7 reader made of `camunda:errorEventDefinition`s; absent when there are none. */
+function errorMappingsOf(element: ModdleElement): { errorEventDefinitions?: ErrorMapping[] } {
+  const mappings = extensionElements(element, 'errorEventDefinition').map((mapping) => ({
+    errorCode: String(mapping.errorCode),
+    expression: stripFeelPrefix(String(mapping.expression)),
+  }));
+  return mappings.length === 0 ? {} : { errorEventDefinitions: mappings };
 }
 
 /** The standard `<script>` (FEEL) with `tandem:resultVariable`, or Camunda 8's `zeebe:script`. */
