@@ -50,6 +50,9 @@ describe('business-rule tasks and DMN deployments over HTTP', () => {
         decisions: [expect.objectContaining({ key: 'routing', version: 1, name: 'Route the request', hitPolicy: 'UNIQUE', created: true })],
         forms: [],
         warnings: expect.not.arrayContaining([expect.objectContaining({ rule: 'decision-deployed' })]),
+        // a Tandem model: no JUEL translated, no Java delegate converted
+        translations: [],
+        conversions: [],
       });
     });
 

@@ -1,5 +1,5 @@
 /** The deployed process versions as the definitions API answers them; the engine's views implement these. */
-import type { Problem, ProcessDiff } from '#bpmn';
+import type { DelegateConversion, Problem, ProcessDiff, TranslatedExpression } from '#bpmn';
 
 /** One deployed process version, as GET /api/process-versions lists it. */
 export interface ProcessVersionView {
@@ -15,11 +15,15 @@ export interface ProcessVersionView {
   deployedBy: string | null;
   /** `as-is`, `to-be` or free text; null when untagged */
   tag: string | null;
+  /** false for a documentation-only model (every process `isExecutable="false"`): it opens, diffs and simulates, but starts no case */
+  executable: boolean;
 }
 
 /** GET /api/process-versions/{id} */
 export interface ProcessVersionDetailView extends ProcessVersionView {
   xml: string;
+  /** the JUEL expressions of a Camunda 7 model (kept in the XML) and the FEEL each runs as */
+  translations: TranslatedExpression[];
 }
 
 export interface DeployedVersionView extends ProcessVersionView {
@@ -31,6 +35,10 @@ export interface DeployedVersionView extends ProcessVersionView {
 export interface DeploymentView {
   processVersions: DeployedVersionView[];
   warnings: Problem[];
+  /** JUEL expressions of Camunda 7 models and the FEEL they run as */
+  translations: TranslatedExpression[];
+  /** Java delegates turned into external tasks (`?convert=external-tasks`) */
+  conversions: DelegateConversion[];
 }
 
 /** GET /api/process-versions/{before}/diff/{after}: the bpmn lib's diff between the two versions named. */

@@ -224,6 +224,18 @@ export interface UserTaskNode extends ActivityBase {
 
 export interface ServiceTaskNode extends ActivityBase, ExternalTaskSettings {
   type: 'serviceTask';
+  /**
+   * Camunda 7's `camunda:errorEventDefinition`s: when the worker completes the task, the first whose
+   * FEEL holds over the task's variables and the worker's throws its BPMN error instead.
+   */
+  errorEventDefinitions?: ErrorMapping[];
+}
+
+/** A BPMN error a worker's answer raises when its condition holds. */
+export interface ErrorMapping {
+  errorCode: string;
+  /** FEEL over the variables at the task and those the worker completes with. */
+  expression: string;
 }
 
 /** A send task is an external task too: a worker sends the message. */
@@ -254,7 +266,15 @@ export interface BusinessRuleTaskNode extends ActivityBase {
   decisionRef: string;
   /** The variable the decision result is written to; without it the result is discarded. */
   resultVariable?: string;
+  /**
+   * Camunda 7's shape of the result (`camunda:mapDecisionResult`, `resultList` when a model names its
+   * decision with `camunda:decisionRef` and sets none); absent: the output as DMN gives it.
+   */
+  mapDecisionResult?: DecisionResultMapping;
 }
+
+export type DecisionResultMapping = 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
+export const DECISION_RESULT_MAPPINGS: readonly DecisionResultMapping[] = ['singleEntry', 'singleResult', 'collectEntries', 'resultList'];
 
 /** An undefined task or a manual task: nothing for the engine to do, the token passes. */
 export interface PassThroughTaskNode extends ActivityBase {
@@ -416,10 +436,26 @@ export interface Lane {
   candidateGroups?: string[];
 }
 
+/** A JUEL expression of the model and the FEEL it runs as: the original is kept beside the translation. */
+export interface TranslatedExpression {
+  elementId: string;
+  /** The setting it sits in: `condition`, `camunda:assignee`, `input 'amount'`, `timeDuration`... */
+  field: string;
+  juel: string;
+  feel: string;
+}
+
 export interface ProcessGraph {
   /** The process id in the XML: the key versions are grouped by. */
   key: string;
   name?: string;
+  /**
+   * Absent for a process that runs. False for a documentation-only model (every process
+   * `isExecutable="false"`): a version to open, diff, classify and simulate, never to start.
+   */
+  executable?: false;
+  /** The JUEL expressions of a Camunda 7 model and the FEEL each runs as (the original kept beside the translation); absent when none. */
+  translations?: TranslatedExpression[];
   /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
   priority?: string;
   /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */

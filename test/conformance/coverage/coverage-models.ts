@@ -59,7 +59,6 @@ export const REFUSED_ELEMENTS: Record<string, { xml: string; elementId: string |
     elementId: 'x',
   },
   'bpmn:ComplexGateway': { xml: around('<bpmn:complexGateway id="x" />'), elementId: 'x' },
-  'bpmn:Process isExecutable=false': { xml: definitions(processOf(RUNNABLE, 'id="p" isExecutable="false"')), elementId: null },
 };
 
 /** A model per ➖ row that carries the notation beside a runnable process. */

@@ -4,6 +4,7 @@ import { DomainError } from '#core';
 import { ProcessVersionRepository, type ProcessVersionRecord } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { refuseDocumentationOnly } from '../definitions/runnable-version.js';
 
 export interface Call {
   /** The call activity element, for the error. */
@@ -33,6 +34,8 @@ export class CalledProcesses {
         { elementId, processKey, ...(binding !== 'latest' && { version: binding.version }) },
       );
     }
-    return this.versions.get(id);
+    const version = await this.versions.get(id);
+    refuseDocumentationOnly(version);
+    return version;
   }
 }

@@ -12,8 +12,12 @@ export const APP_ERRORS = {
   databaseUnavailable: 'DATABASE_UNAVAILABLE',
   deploymentEmpty: 'DEPLOYMENT_EMPTY',
   deploymentNoProcess: 'DEPLOYMENT_NO_PROCESS',
+  /** A deployment's `convert` is not a known conversion (details: field `convert`, known): 400, nothing stored. */
+  deploymentConvertInvalid: 'DEPLOYMENT_CONVERT_INVALID',
   processNotFound: 'PROCESS_NOT_FOUND',
   processVersionNotFound: 'PROCESS_VERSION_NOT_FOUND',
+  /** A case would start on a documentation-only version (every process isExecutable="false"): 409, nothing stored. */
+  processNotExecutable: 'PROCESS_NOT_EXECUTABLE',
   /** A version's tag is not text of at most 40 characters (details: field `tag`): 400, nothing stored. */
   processVersionTagInvalid: 'PROCESS_VERSION_TAG_INVALID',
   instanceNotFound: 'INSTANCE_NOT_FOUND',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BPMN_ERRORS, type Problem } from '#bpmn';
+import { BPMN_ERRORS, type DelegateConversion, type LoadOptions, type Problem, type TranslatedExpression } from '#bpmn';
 import { DomainError } from '#core';
 import type { Clock, IdGenerator } from '#engine';
 import {
@@ -28,6 +28,10 @@ export interface DeploymentOutcome {
   forms: DeployedForm[];
   /** Problems of severity 'warning': the model runs, but something deserves a look. */
   warnings: Problem[];
+  /** JUEL expressions of Camunda 7 models and the FEEL they run as. */
+  translations: TranslatedExpression[];
+  /** Java delegates converted into external tasks (`?convert=external-tasks`). */
+  conversions: DelegateConversion[];
 }
 
 @Injectable()
@@ -48,7 +52,7 @@ export class DefinitionsService {
    * decision id (identical XML finds the version deployed before). Any failing file refuses the
    * whole deployment and stores nothing.
    */
-  async deploy(resources: DeploymentResource[], deployedBy?: string, tag?: string | null): Promise<DeploymentOutcome> {
+  async deploy(resources: DeploymentResource[], deployedBy?: string, tag?: string | null, options: LoadOptions = {}): Promise<DeploymentOutcome> {
     const given = resources.filter(({ xml }) => xml.trim() !== '');
     if (given.length === 0) {
       throw new DomainError(
@@ -56,7 +60,7 @@ export class DefinitionsService {
         `Send the BPMN or DMN XML as the request body (Content-Type application/xml), or upload one or more files as multipart/form-data`,
       );
     }
-    const documents = await loadDocuments(given);
+    const documents = await loadDocuments(given, options);
     const warnings = documents.flatMap((document) => document.warnings);
     const processes = documents.flatMap((document) => (document.kind === 'bpmn' ? [document] : []));
     const decisions = documents.flatMap((document) => (document.kind === 'dmn' ? [document] : []));
@@ -96,7 +100,12 @@ export class DefinitionsService {
       stored.processVersions,
       processes.flatMap(({ graphs }) => graphs),
     );
-    return { ...stored, warnings: [...warnings, ...missingReferenceWarnings(documents, deployed)] };
+    return {
+      ...stored,
+      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed)],
+      translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
+      conversions: processes.flatMap(({ conversions }) => conversions),
+    };
   }
 
   list(key?: string): Promise<ProcessVersionSummary[]> {

@@ -9,6 +9,8 @@ import {
   readFormSchema,
   type BpmnErrorCode,
   type DecisionTable,
+  type DelegateConversion,
+  type LoadOptions,
   type FormSchema,
   type ProcessGraph,
   type Problem,
@@ -29,6 +31,8 @@ export interface LoadedProcesses {
   resource: DeploymentResource;
   graphs: ProcessGraph[];
   warnings: Problem[];
+  /** Java delegates converted into external tasks (`?convert=external-tasks`). */
+  conversions: DelegateConversion[];
 }
 
 export interface LoadedDecisions {
@@ -58,14 +62,14 @@ const isFormText = (text: string): boolean => text.trimStart().startsWith('{');
  * _DOCTYPE_FORBIDDEN), 422 with the problem list for invalid models (BPMN_INVALID, DMN_INVALID).
  * A process key or decision id defined by two files of one deployment is an error too.
  */
-export async function loadDocuments(resources: readonly DeploymentResource[]): Promise<LoadedDocument[]> {
+export async function loadDocuments(resources: readonly DeploymentResource[], options: LoadOptions = {}): Promise<LoadedDocument[]> {
   const documents: LoadedDocument[] = [];
-  for (const resource of resources) documents.push(await loadDocument(resource, resources.length > 1));
+  for (const resource of resources) documents.push(await loadDocument(resource, resources.length > 1, options));
   refuseDuplicates(documents);
   return documents;
 }
 
-async function loadDocument(resource: DeploymentResource, named: boolean): Promise<LoadedDocument> {
+async function loadDocument(resource: DeploymentResource, named: boolean, options: LoadOptions): Promise<LoadedDocument> {
   const where = named || resource.name ? { resource: resource.name ?? '(unnamed part)' } : {};
   try {
     if (isFormText(resource.xml)) return { kind: 'form', resource, schema: readFormSchema(resource.xml), warnings: [] };
@@ -74,10 +78,10 @@ async function loadDocument(resource: DeploymentResource, named: boolean): Promi
       refuseErrors(DMN_ERRORS.invalid, 'decisions', problems);
       return { kind: 'dmn', resource, tables: decisions, warnings: problems };
     }
-    const loaded = await loadBpmn(resource.xml);
+    const loaded = await loadBpmn(resource.xml, options);
     const problems = [...loaded.problems, ...loaded.processes.flatMap(hostProblems)];
     refuseErrors(BPMN_ERRORS.invalid, 'model', problems);
-    return { kind: 'bpmn', resource, graphs: loaded.processes, warnings: problems };
+    return { kind: 'bpmn', resource, graphs: loaded.processes, warnings: problems, conversions: loaded.conversions };
   } catch (error) {
     if (!isDomainError(error) || !('resource' in where)) throw error;
     throw new DomainError(error.code, `${where.resource}: ${error.message}`, { ...error.details, ...where });

@@ -10,6 +10,7 @@ import { DeployedDecisionView } from './dto/decision.view.js';
 import { DeployedVersionView, DeploymentView } from './dto/process-version.view.js';
 import { DeploymentPreviewView } from './dto/deployment-preview.view.js';
 import { DeploymentPreviewService } from './deployment-preview.service.js';
+import { conversionOptions } from './deployment-conversion.js';
 import { MAX_TAG_LENGTH, normalizeTag } from './version-tag.js';
 
 /** Files accepted in one multipart deployment. */
@@ -61,6 +62,13 @@ export class DeploymentsController {
     required: false,
     description: `Tag of the versions this deployment creates (\`as-is\`, \`to-be\`, free text, at most ${MAX_TAG_LENGTH} characters); also a multipart field \`tag\``,
   })
+  @ApiQuery({
+    name: 'convert',
+    required: false,
+    enum: ['external-tasks'],
+    description:
+      "`external-tasks`: Camunda 7 Java delegates (camunda:class, delegateExpression, expression) become external tasks, topic the class's simple name, listed in `conversions`; also a multipart field `convert`",
+  })
   @ApiCreatedResponse({ type: DeploymentView, description: 'The process versions and decisions (existing ones for identical XML)' })
   @ApiBadRequestResponse({
     description: 'PROCESS_VERSION_TAG_INVALID (details.field `tag`); empty, or XML that does not parse or is neither BPMN nor DMN (details.resource names the file)',
@@ -71,18 +79,22 @@ export class DeploymentsController {
     @UploadedFiles() files: UploadedDocument[] | undefined,
     @CurrentPrincipal() principal: Principal,
     @Query('tag') queryTag: unknown,
+    @Query('convert') queryConvert: unknown,
   ): Promise<DeploymentView> {
-    // A multipart upload may carry the tag as a field; an XML body only in the query.
-    const fieldTag = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).tag : undefined;
-    const tag = normalizeTag(queryTag ?? fieldTag);
+    // A multipart upload may carry the tag and the conversion as fields; an XML body only in the query.
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const tag = normalizeTag(queryTag ?? fields.tag);
+    const options = conversionOptions(queryConvert ?? fields.convert);
     const resources: DeploymentResource[] =
       files && files.length > 0 ? files.map((file) => ({ name: file.originalname, xml: file.buffer.toString('utf8') })) : [{ xml: typeof body === 'string' ? body : '' }];
-    const { processVersions, decisions, forms, warnings } = await this.definitions.deploy(resources, principal.name, tag);
+    const { processVersions, decisions, forms, warnings, translations, conversions } = await this.definitions.deploy(resources, principal.name, tag, options);
     return {
       processVersions: processVersions.map(DeployedVersionView.ofDeployed),
       decisions: decisions.map(DeployedDecisionView.ofDeployed),
       forms: forms.map(DeployedFormView.ofDeployed),
       warnings,
+      translations,
+      conversions,
     };
   }
 }

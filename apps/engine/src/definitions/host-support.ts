@@ -7,6 +7,8 @@ import { isFeel, type FlowNode, type ProcessGraph, type Problem } from '#bpmn';
  */
 export function hostProblems(graph: ProcessGraph): Problem[] {
   const problems: Problem[] = [];
+  // A documentation-only version never runs, so nothing here stops it.
+  if (graph.executable === false) return problems;
   for (const node of Object.values(graph.nodes)) {
     const reason = missingSupport(node, graph);
     if (reason) problems.push({ elementId: node.id, rule: 'host-support', severity: 'error', message: `${node.id}: ${reason}` });

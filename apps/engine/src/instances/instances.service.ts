@@ -3,6 +3,7 @@ import type { Clock, InstanceState } from '#engine';
 import { IncidentRepository, InstanceRepository, SimulatedHistoryRepository, type IdempotencyClaim, type InstanceFilter, type Page } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
 import { ProcessVersionCache } from '../definitions/process-version-cache.js';
+import { refuseDocumentationOnly } from '../definitions/runnable-version.js';
 import { AssignmentView } from '../experiments/dto/assignment.view.js';
 import { ExperimentRouter } from '../experiments/experiment-router.service.js';
 import { keyedAnswer } from '../idempotency/idempotency-key.js';
@@ -32,6 +33,7 @@ export class InstancesService {
    */
   async start(processKey: string, { businessKey, variables }: StartInstanceDto, idempotency?: IdempotencyClaim): Promise<InstanceView> {
     const { version, instanceId, assignment } = await this.router.route(processKey, { businessKey, variables });
+    refuseDocumentationOnly(version);
     const viewOf = (state: InstanceState, revision: number): InstanceView =>
       Object.assign(InstanceView.of(state, revision, version), assignment && { assignment: AssignmentView.of(assignment) });
     // A new case's revision is 1: its answer is known before the commit.

@@ -21,6 +21,8 @@ import { newDiagramXml } from './diagram/new-diagram.js';
 import { refreshInsight } from './diagram-insight.js';
 import { askToDeploy, DEPLOY_DIALOG_TEMPLATE } from './deploy/deploy-dialog.js';
 import { bindUndoRedo } from './editing/undo-redo.js';
+import { describeTranslations } from './camunda/translations.js';
+import { makeExecutable, renderDocumentationNotice } from './executable/documentation-notice.js';
 import { importProblems } from './validation/diagram-problems.js';
 import type { ProblemListSource } from './validation/problem-list.js';
 
@@ -39,6 +41,10 @@ const TEMPLATE = `
   </div>
   <div class="status" data-role="status" role="status" hidden></div>
   <div class="summary-bar" data-role="summary" aria-label="Value classes"></div>
+  <div class="notice" data-role="documentation-notice" hidden>
+    <span>Documentation only: every process is marked not executable. It deploys as a version to open, compare, classify and simulate; no case can start on it.</span>
+    <button type="button" data-action="make-executable">Make executable</button>
+  </div>
   <div class="workspace">
     <div class="canvas" data-role="canvas"></div>
     <aside class="properties" data-role="properties" aria-label="Properties"></aside>
@@ -139,7 +145,7 @@ export class ModelerPage {
       const version = await getProcessVersion(id);
       if (!this.mayReplace()) return;
       if (await this.replace(version.xml, `${version.key} version ${version.version} (editing a copy)`)) {
-        showStatus(this.status, 'info', `Opened ${version.key} version ${version.version}; deploying creates a new version.`);
+        showStatus(this.status, 'info', `Opened ${version.key} version ${version.version}; deploying creates a new version.${describeTranslations(version.translations)}`);
       }
     } catch (error) {
       showStatus(this.status, 'error', `Could not open the version: ${messageOf(error)}`);
@@ -246,6 +252,7 @@ export class ModelerPage {
 
   private refresh(): void {
     refreshInsight(this.modeler, { summary: byRole(this.element, 'summary'), problems: byRole(this.element, 'problems'), reservedLeft: PALETTE_WIDTH }, this.extraProblems);
+    renderDocumentationNotice(byRole(this.element, 'documentation-notice'), this.modeler);
   }
 
   private async xml(): Promise<string> {
@@ -281,6 +288,7 @@ export class ModelerPage {
     });
     on('deploy', () => this.deploy());
     on('open-deployed', () => this.showOpenDialog());
+    on('make-executable', () => makeExecutable(this.modeler));
     const fileInput = byRole<HTMLInputElement>(this.element, 'file-input');
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];

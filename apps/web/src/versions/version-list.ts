@@ -73,6 +73,14 @@ export const renderVersionList = (container: HTMLElement, versions: readonly Pro
       // The label names the day; the exact minute beside it.
       deployedAt.textContent = formatDateTime(version.deployedAt);
       item.append(choose, ' ', deployedAt);
+      if (!version.executable) {
+        // A documentation-only version opens, diffs and simulates, but starts no case.
+        const badge = document.createElement('span');
+        badge.className = 'documentation-only';
+        badge.title = 'Every process of this model is marked not executable: no case can start on it';
+        badge.textContent = 'documentation only';
+        item.append(' ', badge);
+      }
       list.append(item);
     }
     section.append(heading, list);

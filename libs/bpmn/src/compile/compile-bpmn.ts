@@ -2,22 +2,28 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import type { FlowNode, ProcessGraph, SequenceFlow } from '../process-graph.js';
-import { isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
-import { compileNode } from './compile-node.js';
+import { isDocumentationOnly, isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
+import { compileNode, documentationNode } from './compile-node.js';
 
 /**
- * Turns validated definitions into plain ProcessGraphs, one per executable process.
+ * Turns validated definitions into plain ProcessGraphs, one per executable process, or one per
+ * process of a documentation-only model (marked `executable: false`, compiled as far as it goes).
  * Call only when validation found no errors; an unexecutable element here is a programming error.
  */
 export function compileBpmn(definitions: ModdleElement): ProcessGraph[] {
-  return processesOf(definitions).filter(isExecutable).map(viewProcess).map(compileProcess);
+  const documentationOnly = isDocumentationOnly(definitions);
+  return processesOf(definitions)
+    .filter((process) => documentationOnly || isExecutable(process))
+    .map((process) => compileProcess(viewProcess(process), documentationOnly));
 }
 
-function compileProcess(view: ProcessView): ProcessGraph {
+function compileProcess(view: ProcessView, documentationOnly: boolean): ProcessGraph {
   const nodes: Record<string, FlowNode> = {};
-  for (const element of view.flowNodes) nodes[element.id] = compileNode(element, view);
+  for (const element of view.flowNodes) nodes[element.id] = documentationOnly ? documentationNode(element, view) : compileNode(element, view);
   const flows: Record<string, SequenceFlow> = {};
   for (const flow of view.sequenceFlows) {
+    // A drawing may leave a flow dangling; a runnable model cannot (rule sequence-flow).
+    if (!flow.sourceRef?.id || !flow.targetRef?.id) continue;
     const condition: string | undefined = flow.conditionExpression?.body;
     flows[flow.id] = {
       id: flow.id,
@@ -32,6 +38,7 @@ function compileProcess(view: ProcessView): ProcessGraph {
   const noneStart = starts.find((node) => node.eventDefinition === undefined);
   return {
     key: view.process.id,
+    ...(documentationOnly && { executable: false as const }),
     ...(view.process.name ? { name: view.process.name } : {}),
     ...(readAttribute(view.process, 'priority') ? { priority: readAttribute(view.process, 'priority') } : {}),
     ...(readAttribute(view.process, 'uniqueBusinessKey') === 'true' && { uniqueBusinessKey: true as const }),

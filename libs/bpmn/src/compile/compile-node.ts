@@ -3,8 +3,8 @@ import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
-import { extensionElement } from '../parse/extension-elements.js';
-import type { CalledProcessBinding, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
+import { extensionElement, extensionElements } from '../parse/extension-elements.js';
+import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
@@ -16,14 +16,11 @@ import { compileEventDefinition, compileMessage, optional } from './event-defini
 
 const DEFAULT_RETRIES = 3;
 
-export function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
-  const kind = classify(element);
-  if (!kind.supported) {
-    throw new DomainError(BPMN_ERRORS.invalid, `Element '${element.id}' cannot be executed: ${kind.reason}.`);
-  }
+/** What every flow node carries, whatever its kind. */
+function baseOf(element: ModdleElement, view: ProcessView) {
   const laneId: string | undefined = view.laneByNodeId.get(element.id)?.id;
   const container = view.containerOf.get(element.id);
-  const base = {
+  return {
     id: element.id as string,
     ...(element.name ? { name: element.name as string } : {}),
     incoming: flowsInto(view, element).map((flow) => flow.id),
@@ -33,6 +30,27 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
     boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),
     ...(container && container !== view.process ? { parentId: container.id as string } : {}),
   };
+}
+
+/**
+ * A node of a documentation-only model that cannot compile as what it is (a complex gateway, an
+ * event without its settings): it is kept as an undefined task, so the version still shows its
+ * place, its lane and its value class; the deploy warnings name it.
+ */
+export function documentationNode(element: ModdleElement, view: ProcessView): FlowNode {
+  try {
+    return compileNode(element, view);
+  } catch {
+    return { ...baseOf(element, view), type: 'task' };
+  }
+}
+
+export function compileNode(element: ModdleElement, view: ProcessView): FlowNode {
+  const kind = classify(element);
+  if (!kind.supported) {
+    throw new DomainError(BPMN_ERRORS.invalid, `Element '${element.id}' cannot be executed: ${kind.reason}.`);
+  }
+  const base = baseOf(element, view);
   const activity = () => ({
     ...base,
     ...compileIoMapping(element),
@@ -83,8 +101,9 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
         ...optionalNumber('costPerHour', readAttribute(element, 'costPerHour')),
       };
     case 'serviceTask':
+      return { ...activity(), type: 'serviceTask', ...externalTaskOf(element), ...errorMappingsOf(element) };
     case 'sendTask':
-      return { ...activity(), type: kind.type, ...externalTaskOf(element) };
+      return { ...activity(), type: 'sendTask', ...externalTaskOf(element) };
     case 'receiveTask':
       return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
     case 'scriptTask':
@@ -140,6 +159,15 @@ function externalTaskOf(element: ModdleElement): ExternalTaskSettings {
     topic: readAttribute(element, 'topic') ?? definition?.type ?? '',
     retries: retries === undefined ? DEFAULT_RETRIES : Number(retries),
   };
+}
+
+/** The error mappings the Camunda 7 reader made of `camunda:errorEventDefinition`s; absent when there are none. */
+function errorMappingsOf(element: ModdleElement): { errorEventDefinitions?: ErrorMapping[] } {
+  const mappings = extensionElements(element, 'errorEventDefinition').map((mapping) => ({
+    errorCode: String(mapping.errorCode),
+    expression: stripFeelPrefix(String(mapping.expression)),
+  }));
+  return mappings.length === 0 ? {} : { errorEventDefinitions: mappings };
 }
 
 /** The standard `<script>` (FEEL) with `tandem:resultVariable`, or Camunda 8's `zeebe:script`. */

@@ -53,4 +53,18 @@ describe('parseBpmn', () => {
     // then the reader's finding is an error naming the tag
     expect(problems).toEqual([expect.objectContaining({ rule: 'bpmn-schema', severity: 'error', message: expect.stringContaining('<bpmn:frobnicate>') })]);
   });
+
+  it('reads a document declaring another encoding than UTF-8 when its text decoded whole', async () => {
+    // given an export declaring ISO-8859-1 (as many modeling tools write), all ASCII
+    const xml = MINIMAL_PROCESS.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    // when parsed; then nothing is reported
+    expect((await parseBpmn(xml)).problems).toEqual([]);
+  });
+
+  it('refuses a document in another encoding whose characters did not decode as UTF-8', async () => {
+    // given an ISO-8859-1 file read as UTF-8: its é became U+FFFD
+    const xml = MINIMAL_PROCESS.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('name="Answer"', 'name="R\uFFFDponse"');
+    // when parsed; then the reader's finding names the encoding
+    expect((await parseBpmn(xml)).problems).toEqual([expect.objectContaining({ rule: 'bpmn-schema', severity: 'error', message: expect.stringContaining('ISO-8859-1') })]);
+  });
 });

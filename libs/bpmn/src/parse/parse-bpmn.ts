@@ -16,6 +16,13 @@ export interface ParsedBpmn {
 const DOCTYPE = /<!DOCTYPE/i;
 
 /**
+ * The reader warns about any declared encoding but UTF-8 (ISO-8859-1 in many modeling tools'
+ * exports), yet it is given text decoded already: only a character that did not decode (U+FFFD)
+ * means the declaration mattered. Such text stays refused, naming the encoding.
+ */
+const decodedAlready = (message: string, xml: string): boolean => message.startsWith('unsupported document encoding') && !xml.includes('\uFFFD');
+
+/**
  * Reads BPMN 2.0 XML with bpmn-moddle and the tandem: extension. Throws a DomainError only when there
  * is no document to validate (not XML, not BPMN); everything else is collected as problems.
  */
@@ -39,12 +46,14 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
     return {
       definitions: rootElement,
-      problems: warnings.map((warning) => ({
-        elementId: warning.element?.id ?? null,
-        rule: 'bpmn-schema',
-        severity: 'error',
-        message: describeReaderMessage(warning.message),
-      })),
+      problems: warnings
+        .filter((warning) => !decodedAlready(warning.message, xml))
+        .map((warning) => ({
+          elementId: warning.element?.id ?? null,
+          rule: 'bpmn-schema',
+          severity: 'error',
+          message: describeReaderMessage(warning.message),
+        })),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -100,4 +100,14 @@ export const processesOf = (definitions: ModdleElement): ModdleElement[] => (def
 /** `isExecutable="false"` marks documentation-only processes; an absent flag counts as executable. */
 export const isExecutable = (process: ModdleElement): boolean => process.isExecutable !== false;
 
+/**
+ * A documentation-only model: it has processes and every one is `isExecutable="false"` (drawn to
+ * document and discuss a process, what a redesign starts from). It deploys as versions that can be
+ * opened, diffed, classified and simulated, never started.
+ */
+export const isDocumentationOnly = (definitions: ModdleElement): boolean => {
+  const processes = processesOf(definitions);
+  return processes.length > 0 && processes.every((process) => !isExecutable(process));
+};
+
 export const describe = (element: ModdleElement): string => `${element.$type.replace('bpmn:', '')} '${element.name ?? element.id}'`;

@@ -257,4 +257,40 @@ describe('validateBpmn', () => {
     expect(processes.map((process) => process.key)).toEqual(['p']);
     expect(problems).toEqual([expect.objectContaining({ elementId: 'notes', severity: 'warning' })]);
   });
+
+  it('compiles a documentation-only model as far as it goes, every finding a warning', async () => {
+    // given a model whose only process is not executable, with a complex gateway, a service task without a topic and a prose condition
+    const xml = inlineBpmn(
+      `${START}<bpmn:complexGateway id="gw" name="Who decides?" />
+       <bpmn:serviceTask id="sync" name="Sync CRM" tandem:valueClass="NVA" tandem:standardMinutes="6" />
+       ${END('f3')}${FLOW('f1', 'start', 'gw')}${FLOW('f2', 'gw', 'sync', 'if the customer is known')}${FLOW('f3', 'sync', 'end')}
+       <bpmn:sequenceFlow id="dangling" sourceRef="sync" />`,
+      'id="notes" name="Notes" isExecutable="false"',
+    );
+    // when loaded
+    const { processes, problems } = await loadBpmn(xml);
+    // then nothing is an error, and the reasons it could not run are named as warnings
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'executable-process', message: expect.stringContaining('documentation only') }),
+        expect.objectContaining({ elementId: 'gw', rule: 'supported-element', message: expect.stringContaining('Documentation only') }),
+        expect.objectContaining({ elementId: 'sync', rule: 'task-attributes' }),
+        expect.objectContaining({ elementId: 'f2', rule: 'feel-expression' }),
+      ]),
+    );
+    // and one graph marked not executable keeps every node, the unsupported one as an undefined task
+    expect(processes).toHaveLength(1);
+    const [sut] = processes;
+    expect(sut).toMatchObject({ key: 'notes', name: 'Notes', executable: false, startEventId: 'start' });
+    expect(sut!.nodes['gw']).toMatchObject({ type: 'task', name: 'Who decides?', incoming: ['f1'], outgoing: ['f2'] });
+    expect(sut!.nodes['sync']).toMatchObject({ type: 'serviceTask', lean: { valueClass: 'NVA', standardMinutes: 6 } });
+    expect(Object.keys(sut!.flows)).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('does not mark an executable process', async () => {
+    // when a runnable model is loaded; then its graph carries no executable flag
+    const [sut] = (await loadBpmn(MINIMAL_PROCESS)).processes;
+    expect(sut).not.toHaveProperty('executable');
+  });
 });

@@ -1,6 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Problem } from '../problem.js';
-import { isExecutable, processesOf, viewProcess } from './process-view.js';
+import { isDocumentationOnly, isExecutable, processesOf, viewProcess } from './process-view.js';
 import type { ValidationContext, ValidationRule } from './rule.js';
 import { adHocSubProcess } from './rules/ad-hoc-sub-process.js';
 import { boundaryEvent } from './rules/boundary-event.js';
@@ -55,11 +55,28 @@ export const RULES: readonly ValidationRule[] = [
   leanAttributes,
 ];
 
-/** Runs every rule over the executable processes; browser-safe so the modeler validates live with the same code. */
+/**
+ * Runs every rule over the executable processes; browser-safe so the modeler validates live with the
+ * same code. A documentation-only model is checked as if it were executable, so the designer sees
+ * what stands between it and a run, but nothing found stops it from deploying: errors become warnings.
+ */
 export function validateBpmn(definitions: ModdleElement): Problem[] {
+  const documentationOnly = isDocumentationOnly(definitions);
   const context: ValidationContext = {
     definitions,
-    processes: processesOf(definitions).filter(isExecutable).map(viewProcess),
+    processes: processesOf(definitions)
+      .filter((process) => documentationOnly || isExecutable(process))
+      .map(viewProcess),
   };
-  return RULES.flatMap((rule) => rule.check(context));
+  return documentationAware(
+    definitions,
+    RULES.flatMap((rule) => rule.check(context)),
+  );
 }
+
+/** In a documentation-only model nothing stops the deploy: its errors are warnings. */
+export const documentationAware = (definitions: ModdleElement, problems: Problem[]): Problem[] =>
+  isDocumentationOnly(definitions) ? problems.map(asDocumentationWarning) : problems;
+
+const asDocumentationWarning = (problem: Problem): Problem =>
+  problem.severity === 'error' ? { ...problem, severity: 'warning', message: `${problem.message} (Documentation only: fix this before making the process executable.)` } : problem;

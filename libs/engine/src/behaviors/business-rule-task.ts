@@ -1,5 +1,6 @@
 import { isFeel, type BusinessRuleTaskNode } from '#bpmn';
 import { DomainError, isDomainError } from '#core';
+import { camundaDecisionResult } from '../dmn/camunda-result.js';
 import { DECISION_ERRORS } from '../dmn/decision-errors.js';
 import { requireDecision } from '../dmn/decision-lookup.js';
 import { evaluateDecision } from '../dmn/evaluate-decision.js';
@@ -22,7 +23,11 @@ export const businessRuleTask: FlowNodeBehavior<BusinessRuleTaskNode> = {
   enter(node, token, execution) {
     const task = enter(execution, node, token);
     const decision = requireDecision(execution.decisions, decisionIdOf(execution, node, task), node.id);
-    const { output } = atTask(node, () => evaluateDecision(decision, variablesAt(execution, task.id)));
+    const { mapDecisionResult } = node;
+    const output = atTask(node, () => {
+      const result = evaluateDecision(decision, variablesAt(execution, task.id)).output;
+      return mapDecisionResult === undefined ? result : camundaDecisionResult(decision, result, mapDecisionResult);
+    });
     complete(execution, task, node.resultVariable === undefined ? undefined : { [node.resultVariable]: output });
   },
 };

@@ -1,9 +1,12 @@
 import type { ExternalTaskSettings, FlowNode, ServiceTaskNode } from '#bpmn';
+import { throwError } from '../events/error-event.js';
+import { evaluateFeel } from '../feel/feel.js';
 import type { Execution, Token } from '../execution.js';
 import { wrongType } from '../execution.js';
 import type { CompleteExternalTaskCommand, LockExternalTaskCommand } from '../model/commands.js';
 import type { ActivityInstance } from '../model/state.js';
 import { activate, complete } from '../scope/lifecycle.js';
+import { variablesAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';
 
 /** A service task is an external task: it waits until a worker fetched by topic completes it. */
@@ -32,8 +35,18 @@ export function lockExternalTask(execution: Execution, { activityInstanceId, wor
 
 export function completeExternalTask(execution: Execution, { activityInstanceId, workerId, variables }: CompleteExternalTaskCommand): void {
   const externalTask = externalTaskOf(execution, activityInstanceId);
+  const raised = raisedError(execution, externalTask, variables);
   if (externalTask.state === 'ready') startExternalTask(execution, externalTask, workerId);
-  complete(execution, externalTask, variables, workerId);
+  if (raised === undefined) complete(execution, externalTask, variables, workerId);
+  else throwError(execution, { elementId: externalTask.elementId, activity: externalTask, scopeId: externalTask.scopeId }, raised, variables);
+}
+
+/** The BPMN error the worker's answer raises (Camunda 7's camunda:errorEventDefinition): the first whose FEEL holds. */
+function raisedError(execution: Execution, externalTask: ActivityInstance, variables: CompleteExternalTaskCommand['variables']): string | undefined {
+  const node = execution.node(externalTask.elementId);
+  if (node.type !== 'serviceTask' || node.errorEventDefinitions === undefined) return undefined;
+  const visible = variablesAt(execution, externalTask.id, variables);
+  return node.errorEventDefinitions.find(({ expression }) => evaluateFeel(expression, visible, node.id) === true)?.errorCode;
 }
 
 /** The waiting activity instance, required to be an external task. */

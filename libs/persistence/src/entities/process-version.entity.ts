@@ -36,4 +36,8 @@ export class ProcessVersionEntity {
   /** `as-is`, `to-be` or free text; the one column of a version that may change after deploy. */
   @Column({ type: 'text', nullable: true })
   tag: string | null;
+
+  /** False for a documentation-only model: opened, diffed and simulated, never started. */
+  @Column({ type: 'boolean', default: true })
+  executable: boolean;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProcessGraph } from '#bpmn';
+import type { ProcessGraph, TranslatedExpression } from '#bpmn';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sha256 } from '../checksum.js';
 import { ProcessVersionEntity } from '../entities/process-version.entity.js';
@@ -17,6 +17,8 @@ export interface ProcessVersionSummary {
   deployedBy: string | null;
   /** `as-is`, `to-be` or free text; null when untagged. */
   tag: string | null;
+  /** False for a documentation-only model (every process `isExecutable="false"`): it cannot start cases. */
+  executable: boolean;
 }
 
 /** What running an instance needs: the compiled graph. */
@@ -26,6 +28,8 @@ export interface ProcessVersionRecord extends ProcessVersionSummary {
 
 export interface ProcessVersionWithXml extends ProcessVersionSummary {
   xml: string;
+  /** The JUEL expressions of a Camunda 7 model and the FEEL each runs as. */
+  translations: TranslatedExpression[];
 }
 
 export interface Deployment {
@@ -72,8 +76,8 @@ export class ProcessVersionRepository {
   }
 
   async findById(id: string): Promise<ProcessVersionWithXml | null> {
-    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true } });
-    return entity ? { ...toSummary(entity), xml: entity.xml } : null;
+    const entity = await this.dataSource.getRepository(ProcessVersionEntity).findOne({ where: { id }, select: { ...SUMMARY_COLUMNS, xml: true, graph: true } });
+    return entity ? { ...toSummary(entity), xml: entity.xml, translations: entity.graph.translations ?? [] } : null;
   }
 
   /** The graph-bearing record without the XML, for running instances. */
@@ -146,6 +150,7 @@ export class ProcessVersionRepository {
       deployedAt: version.deployedAt,
       deployedBy: version.deployedBy ?? null,
       tag: version.tag ?? null,
+      executable: version.graph.executable !== false,
     });
     await repository.insert(entity);
     return { ...toSummary(entity), created: true };
@@ -161,6 +166,7 @@ const SUMMARY_COLUMNS = {
   deployedAt: true,
   deployedBy: true,
   tag: true,
+  executable: true,
 } as const;
 
 const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
@@ -172,4 +178,5 @@ const toSummary = (entity: ProcessVersionEntity): ProcessVersionSummary => ({
   deployedAt: entity.deployedAt,
   deployedBy: entity.deployedBy,
   tag: entity.tag,
+  executable: entity.executable,
 });

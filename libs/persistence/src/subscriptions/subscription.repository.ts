@@ -70,15 +70,16 @@ export class SubscriptionRepository {
 
   /**
    * The process-level start events of that kind and name, in the newest version of every key: a
-   * message or signal starts new cases on the version new cases start on. Read from the stored
+   * message or signal starts new cases on the version new cases start on (never a documentation-only one). Read from the stored
    * graphs (`startEventIds` and the nodes' event definitions), so deploying needs no extra step.
    */
   async findStartEvents(eventType: Subscription['eventType'], name: string): Promise<StartEventRecord[]> {
     return this.sql.rows<StartEventRecord>(
       `SELECT v.id AS "processVersionId", v.key AS "processKey", v.version, s.start_event_id AS "startEventId"
-       FROM (SELECT DISTINCT ON (key) id, key, version, graph FROM process_version ORDER BY key, version DESC) v
+       FROM (SELECT DISTINCT ON (key) id, key, version, graph, executable FROM process_version ORDER BY key, version DESC) v
        CROSS JOIN LATERAL jsonb_array_elements_text(v.graph -> 'startEventIds') AS s(start_event_id)
-       WHERE v.graph #>> ARRAY['nodes', s.start_event_id, 'eventDefinition', 'type'] = $1
+       WHERE v.executable
+         AND v.graph #>> ARRAY['nodes', s.start_event_id, 'eventDefinition', 'type'] = $1
          AND v.graph #>> ARRAY['nodes', s.start_event_id, 'eventDefinition', $2] = $3
        ORDER BY v.key, s.start_event_id`,
       [eventType, eventType === 'message' ? 'messageName' : 'signalName', name],

@@ -1,4 +1,4 @@
-import { describeReaderMessage, validateBpmn, type Problem } from '#bpmn';
+import { describeReaderMessage, validateDiagramModel, type Problem } from '#bpmn';
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 
 /** What bpmn-js reports while reading XML it cannot fully map (unknown elements, broken references). */
@@ -7,12 +7,12 @@ export interface ImportWarning {
   element?: { id?: string };
 }
 
-/** The server's deploy-time validation rules, run on the diagram as it stands in the browser. */
+/** The server's deploy-time validation rules (Camunda 7's dialect read as the deploy reads it), run on the diagram as it stands in the browser. */
 export const validateDiagram = (diagram: BaseViewer): Problem[] => {
   const definitions = diagram.getDefinitions();
   if (!definitions) return [];
   try {
-    return validateBpmn(definitions);
+    return validateDiagramModel(definitions);
   } catch (error) {
     // The rules never throw by contract; if one does, say so rather than show a clean bill of health.
     return [{ elementId: null, rule: 'validation', severity: 'error', message: `Validation failed: ${String(error)}` }];

@@ -3,7 +3,7 @@ import { problemFor, type ValidationRule } from '../rule.js';
 
 const problem = problemFor('executable-process');
 
-/** A deployment must contain something to run; processes marked non-executable are skipped, not run. */
+/** A deployment must contain a process; beside an executable one, processes marked non-executable are skipped, not run. */
 export const executableProcess: ValidationRule = {
   name: 'executable-process',
   check({ definitions }) {
@@ -13,7 +13,13 @@ export const executableProcess: ValidationRule = {
     }
     const skipped = processes.filter((process) => !isExecutable(process));
     if (skipped.length === processes.length) {
-      return [problem('error', null, 'Every process is marked isExecutable="false"; set it to true on the process to run.')];
+      return [
+        problem(
+          'warning',
+          null,
+          'Every process is marked isExecutable="false": the model deploys as documentation only (its versions can be opened, diffed, classified and simulated, not started); set isExecutable="true" on the process to run it.',
+        ),
+      ];
     }
     return skipped.map((process) => problem('warning', process, `${describe(process)} is marked isExecutable="false" and will not be deployed.`));
   },
