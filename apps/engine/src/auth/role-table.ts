@@ -83,6 +83,18 @@ export const ROLE_TABLE = {
   'POST /api/messages': roles('worker'),
   'POST /api/signals': roles('worker'),
 
+  'GET /engine-rest/engine': SIGNED_IN,
+  'GET /engine-rest/version': SIGNED_IN,
+  'POST /engine-rest/external-task/fetchAndLock': roles('worker'),
+  'GET /engine-rest/external-task/{id}': roles('worker', 'analyst'),
+  'POST /engine-rest/external-task/{id}/complete': roles('worker'),
+  'POST /engine-rest/external-task/{id}/failure': roles('worker'),
+  'POST /engine-rest/external-task/{id}/bpmnError': roles('worker'),
+  'POST /engine-rest/external-task/{id}/extendLock': roles('worker'),
+  'POST /engine-rest/external-task/{id}/unlock': noted(roles('worker'), "frees the task from whichever worker holds it, as Camunda's unlock does"),
+  'POST /engine-rest/process-definition/key/{key}/start': roles('agent', 'worker'),
+  'POST /engine-rest/process-definition/{id}/start': noted(roles('agent', 'worker'), 'that very version: no experiment routes the case'),
+
   'GET /api/incidents': roles('analyst'),
   'GET /api/incidents/{id}': roles('analyst'),
   'POST /api/incidents/{id}/retry': ADMIN_ONLY,
@@ -138,7 +150,7 @@ export const ROLE_TABLE = {
   'DELETE /api/api-keys/{id}': ADMIN_ONLY,
 } as const satisfies Record<string, Grant>;
 
-/** An endpoint as `METHOD /api/path/{param}`, the key of the role table. */
+/** An endpoint as `METHOD /api/path/{param}` (or `/engine-rest/...`, Camunda 7's API), the key of the role table. */
 export type Endpoint = keyof typeof ROLE_TABLE;
 
 /** The endpoint key of an Express route: `POST` and `/api/tasks/:id/claim` -> `POST /api/tasks/{id}/claim`. */

@@ -146,6 +146,36 @@ export class ExternalTasksService {
     throw lockLost(id, dto.workerId);
   }
 
+  /** One external task as it stands. */
+  async get(id: string): Promise<ExternalTaskView> {
+    const externalTask = await this.externalTasks.findById(id);
+    if (!externalTask) throw externalTaskNotFound(id);
+    return ExternalTaskView.of(externalTask);
+  }
+
+  /** The worker holding the lock keeps the task `newDurationMs` longer, counted from now. */
+  async extendLock(id: string, workerId: string, newDurationMs: number): Promise<ExternalTaskView> {
+    const extended = await this.externalTasks.extendLock(id, workerId, newDurationMs, this.clock.now());
+    if (extended) return ExternalTaskView.of(extended);
+    // Nothing was written: find out why, to answer with the right error.
+    const externalTask = await this.externalTasks.findById(id);
+    if (!externalTask) throw externalTaskNotFound(id);
+    this.assertLockedBy(externalTask, workerId);
+    throw lockLost(id, workerId);
+  }
+
+  /** Frees the task from whichever worker holds it, so any worker can fetch it now. */
+  async unlock(id: string): Promise<ExternalTaskView> {
+    const unlocked = await this.externalTasks.unlock(id);
+    if (!unlocked) {
+      const externalTask = await this.externalTasks.findById(id);
+      if (!externalTask) throw externalTaskNotFound(id);
+      throw new DomainError(ENGINE_ERRORS.activityNotActive, `External task ${id} is ${externalTask.status}`, { id, status: externalTask.status });
+    }
+    await this.availability.announce([unlocked.topic]);
+    return ExternalTaskView.of(unlocked);
+  }
+
   private async recordLock(externalTask: ExternalTaskRecord, workerId: string): Promise<LockedExternalTaskView | null> {
     for (let attempt = 1; ; attempt += 1) {
       const instance = await this.instances.load(externalTask.instanceId);

@@ -1,0 +1,29 @@
+/** Camunda's error body: the exception's type and its message. */
+export interface CamundaErrorBody {
+  type: string;
+  message: string;
+  /** Tandem's own code beside Camunda's fields, which Camunda's clients ignore: the same code /api answers. */
+  tandemCode: string;
+}
+
+/** Camunda answers a revision conflict as a 500 its clients retry on. */
+const OPTIMISTIC_LOCKING = 'REVISION_CONFLICT';
+
+/**
+ * Tandem's error answer (status, code, message) as Camunda 7 sends it: 400 InvalidRequestException
+ * for a bad request, 400 BadUserRequestException for a command the state refuses (Tandem's 409:
+ * another worker's lock, a task that is done), 404 InvalidRequestException for a GET of something
+ * missing and RestException for a command on it, 401/403 AuthenticationException/AuthorizationException,
+ * 500 OptimisticLockingException for a concurrent change and ProcessEngineException otherwise.
+ */
+export const camundaErrorOf = (statusCode: number, code: string, message: string, method: string): { status: number; body: CamundaErrorBody } => {
+  const answer = (status: number, type: string) => ({ status, body: { type, message, tandemCode: code } });
+  if (code === OPTIMISTIC_LOCKING) return answer(500, 'OptimisticLockingException');
+  if (statusCode === 401) return answer(401, 'AuthenticationException');
+  if (statusCode === 403) return answer(403, 'AuthorizationException');
+  if (statusCode === 404) return answer(404, method === 'GET' ? 'InvalidRequestException' : 'RestException');
+  if (statusCode === 409) return answer(400, 'BadUserRequestException');
+  if (statusCode === 429) return answer(429, 'RestException');
+  if (statusCode >= 500) return answer(statusCode, 'ProcessEngineException');
+  return answer(statusCode === 400 || statusCode === 422 ? 400 : statusCode, 'InvalidRequestException');
+};

@@ -1,0 +1,60 @@
+import type { ExternalTaskView, LockedExternalTaskView } from '../external-tasks/dto/external-task.view.js';
+import type { InstanceView } from '../instances/dto/instance.view.js';
+import { typedVariablesOf, type TypedVariables } from './camunda-variables.js';
+
+/** The version of Camunda 7's REST API these shapes follow. */
+export const CAMUNDA_API_VERSION = '7.24.0';
+/** Camunda's name of the one process engine. */
+export const ENGINE_NAME = 'default';
+
+/** Camunda writes dates as `2026-01-05T09:00:00.000+0000`. */
+export const camundaDate = (iso: string | null | undefined): string | null => (iso ? iso.replace(/Z$/, '+0000') : null);
+
+/** Camunda's ExternalTaskDto: Tandem's activity instance is both the task and its execution. */
+export const externalTaskOf = (task: ExternalTaskView) => ({
+  activityId: task.elementId,
+  activityInstanceId: task.id,
+  errorMessage: task.errorMessage,
+  executionId: task.id,
+  id: task.id,
+  lockExpirationTime: camundaDate(task.lockExpiresAt),
+  createTime: camundaDate(task.createdAt),
+  processDefinitionId: null,
+  processDefinitionKey: null as string | null,
+  processDefinitionVersionTag: null,
+  processInstanceId: task.instanceId,
+  tenantId: null,
+  retries: task.retries,
+  suspended: false,
+  workerId: task.workerId,
+  priority: 0,
+  topicName: task.topic,
+  businessKey: null as string | null,
+});
+
+/** Camunda's LockedExternalTaskDto, with the variables the topic asked for. */
+export const lockedExternalTaskOf = (
+  task: LockedExternalTaskView,
+  variableNames?: readonly string[],
+): ReturnType<typeof externalTaskOf> & { variables: TypedVariables; errorDetails: null; extensionProperties: Record<string, string> } => ({
+  ...externalTaskOf(task),
+  processDefinitionKey: task.processKey,
+  businessKey: task.businessKey ?? null,
+  errorDetails: null,
+  variables: typedVariablesOf(task.variables, variableNames),
+  extensionProperties: {},
+});
+
+/** Camunda's ProcessInstanceWithVariablesDto (the variables only when asked for, as Camunda does). */
+export const processInstanceOf = (instance: InstanceView, withVariables: boolean) => ({
+  links: [{ method: 'GET', href: `/engine-rest/process-instance/${instance.id}`, rel: 'self' }],
+  id: instance.id,
+  definitionId: instance.processVersionId,
+  definitionKey: instance.processKey,
+  businessKey: instance.businessKey ?? null,
+  caseInstanceId: null,
+  ended: instance.status === 'completed' || instance.status === 'canceled',
+  suspended: instance.status === 'suspended',
+  tenantId: null,
+  ...(withVariables && { variables: typedVariablesOf(instance.variables) }),
+});
