@@ -3,17 +3,17 @@ import { camundaErrorOf } from './camunda-error.js';
 
 describe('camundaErrorOf', () => {
   it("answers Tandem's errors with Camunda's status and exception type, Tandem's code beside them", () => {
-    const sut = (status: number, code: string, method = 'POST') => {
-      const { status: answered, body } = camundaErrorOf(status, code, 'm', method);
+    const sut = (status: number, code: string) => {
+      const { status: answered, body } = camundaErrorOf(status, code, 'm');
       return `${answered} ${body.type} ${body.tandemCode}`;
     };
     expect(sut(400, 'CAMUNDA_INVALID_REQUEST')).toBe('400 InvalidRequestException CAMUNDA_INVALID_REQUEST');
     expect(sut(422, 'VARIABLES_INVALID')).toBe('400 InvalidRequestException VARIABLES_INVALID');
     expect(sut(401, 'AUTHENTICATION_REQUIRED')).toBe('401 AuthenticationException AUTHENTICATION_REQUIRED');
     expect(sut(403, 'ACCESS_DENIED')).toBe('403 AuthorizationException ACCESS_DENIED');
-    expect(sut(404, 'EXTERNAL_TASK_NOT_FOUND', 'GET')).toBe('404 InvalidRequestException EXTERNAL_TASK_NOT_FOUND');
     expect(sut(404, 'EXTERNAL_TASK_NOT_FOUND')).toBe('404 RestException EXTERNAL_TASK_NOT_FOUND');
-    expect(sut(409, 'EXTERNAL_TASK_NOT_LOCKED')).toBe('400 BadUserRequestException EXTERNAL_TASK_NOT_LOCKED');
+    expect(sut(409, 'EXTERNAL_TASK_NOT_LOCKED')).toBe('400 RestException EXTERNAL_TASK_NOT_LOCKED');
+    expect(sut(409, 'ACTIVITY_NOT_ACTIVE')).toBe('404 RestException ACTIVITY_NOT_ACTIVE');
     expect(sut(409, 'REVISION_CONFLICT')).toBe('500 OptimisticLockingException REVISION_CONFLICT');
     expect(sut(500, 'INTERNAL_ERROR')).toBe('500 ProcessEngineException INTERNAL_ERROR');
   });

@@ -8,21 +8,24 @@ export interface CamundaErrorBody {
 
 /** Camunda answers a revision conflict as a 500 its clients retry on. */
 const OPTIMISTIC_LOCKING = 'REVISION_CONFLICT';
+/** A task that is done no longer exists in Camunda (its runtime row is deleted): 404, not a state error. */
+const DONE = 'ACTIVITY_NOT_ACTIVE';
 
 /**
- * Tandem's error answer (status, code, message) as Camunda 7 sends it: 400 InvalidRequestException
- * for a bad request, 400 BadUserRequestException for a command the state refuses (Tandem's 409:
- * another worker's lock, a task that is done), 404 InvalidRequestException for a GET of something
- * missing and RestException for a command on it, 401/403 AuthenticationException/AuthorizationException,
- * 500 OptimisticLockingException for a concurrent change and ProcessEngineException otherwise.
+ * Tandem's error answer (status, code, message) as Camunda 7 sends it (ExternalTaskResourceImpl,
+ * ProcessDefinitionRestServiceImpl, ExceptionHandlerHelper): 400 InvalidRequestException for a bad
+ * request, 400 RestException for a command the state refuses (Tandem's 409: another worker's lock,
+ * a task that is done; Camunda wraps its BadUserRequestException so), 404 RestException for
+ * something missing or done, 401/403 AuthenticationException/AuthorizationException, 500
+ * OptimisticLockingException for a concurrent change and ProcessEngineException otherwise.
  */
-export const camundaErrorOf = (statusCode: number, code: string, message: string, method: string): { status: number; body: CamundaErrorBody } => {
+export const camundaErrorOf = (statusCode: number, code: string, message: string): { status: number; body: CamundaErrorBody } => {
   const answer = (status: number, type: string) => ({ status, body: { type, message, tandemCode: code } });
   if (code === OPTIMISTIC_LOCKING) return answer(500, 'OptimisticLockingException');
   if (statusCode === 401) return answer(401, 'AuthenticationException');
   if (statusCode === 403) return answer(403, 'AuthorizationException');
-  if (statusCode === 404) return answer(404, method === 'GET' ? 'InvalidRequestException' : 'RestException');
-  if (statusCode === 409) return answer(400, 'BadUserRequestException');
+  if (statusCode === 404 || code === DONE) return answer(404, 'RestException');
+  if (statusCode === 409) return answer(400, 'RestException');
   if (statusCode === 429) return answer(429, 'RestException');
   if (statusCode >= 500) return answer(statusCode, 'ProcessEngineException');
   return answer(statusCode === 400 || statusCode === 422 ? 400 : statusCode, 'InvalidRequestException');

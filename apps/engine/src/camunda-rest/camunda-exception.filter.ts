@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { toErrorBody } from '../common/domain-exception.filter.js';
 import { STATUS_FOR_CODE, type StatusForCode } from '../common/status-for-code.js';
 import { camundaErrorOf } from './camunda-error.js';
@@ -15,10 +15,9 @@ export class CamundaExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const tandem = toErrorBody(exception, this.statusForCode);
-    const { status, body } = camundaErrorOf(tandem.statusCode, tandem.code, tandem.message, request.method);
+    const { status, body } = camundaErrorOf(tandem.statusCode, tandem.code, tandem.message);
     if (status === 401) response.setHeader('WWW-Authenticate', 'Basic realm="engine-rest"');
     const retryAfter = tandem.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
