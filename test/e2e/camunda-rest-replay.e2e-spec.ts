@@ -3,13 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createTestApp, deploy, fixture, TEST_PASSWORD, type TestApp } from './support/test-app.js';
+import { createTestApp, deploy, fixture, TEST_ADMIN, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
 /** One recorded request and the answer Camunda 7's REST reference gives it. */
 interface Exchange {
   name: string;
-  as: 'worker' | 'agent' | 'agent-wrong-password' | 'anonymous';
-  method: 'GET' | 'POST';
+  as: 'worker' | 'agent' | 'agent-wrong-password' | 'analyst' | 'admin' | 'anonymous';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
   status: number;
@@ -74,7 +74,9 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
     sut = await createTestApp();
     await deploy(sut.server, await fixture('camunda-payment.bpmn'));
     await deploy(sut.server, ORDER_PROCESS);
+    await deploy(sut.server, await fixture('message-catch.bpmn'));
     await sut.signIn('replay-agent', { roles: ['agent'] });
+    await sut.signIn('replay-analyst', { roles: ['analyst'] });
     workerKey = (await request(sut.server).post('/api/api-keys').send({ name: 'replay-worker' }).expect(201)).body.key as string;
   });
 
@@ -87,12 +89,17 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
   const send = (exchange: Exchange) => {
     const client = request(sut.anonymousServer);
     const path = substitute(exchange.path);
-    const pending = exchange.method === 'GET' ? client.get(path) : client.post(path).send(substitute(exchange.body) ?? undefined);
+    const pending =
+      exchange.method === 'GET' ? client.get(path) : exchange.method === 'DELETE' ? client.delete(path) : client.post(path).send(substitute(exchange.body) ?? undefined);
     switch (exchange.as) {
       case 'worker':
         return pending.auth('any-username', workerKey);
       case 'agent':
         return pending.auth('replay-agent', TEST_PASSWORD);
+      case 'analyst':
+        return pending.auth('replay-analyst', TEST_PASSWORD);
+      case 'admin':
+        return pending.auth(TEST_ADMIN.username, TEST_ADMIN.password);
       case 'agent-wrong-password':
         return pending.auth('replay-agent', 'not-the-password');
       case 'anonymous':

@@ -94,6 +94,11 @@ export const ROLE_TABLE = {
   'POST /engine-rest/external-task/{id}/unlock': noted(roles('worker'), "frees the task from whichever worker holds it, as Camunda's unlock does"),
   'POST /engine-rest/process-definition/key/{key}/start': roles('agent', 'worker'),
   'POST /engine-rest/process-definition/{id}/start': noted(roles('agent', 'worker'), 'that very version: no experiment routes the case'),
+  'GET /engine-rest/process-instance': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
+  'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
+  'POST /engine-rest/message': roles('worker'),
 
   'GET /api/incidents': roles('analyst'),
   'GET /api/incidents/{id}': roles('analyst'),

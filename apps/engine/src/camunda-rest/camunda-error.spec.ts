@@ -15,6 +15,7 @@ describe('camundaErrorOf', () => {
     expect(sut(409, 'EXTERNAL_TASK_NOT_LOCKED')).toBe('400 RestException EXTERNAL_TASK_NOT_LOCKED');
     expect(sut(409, 'ACTIVITY_NOT_ACTIVE')).toBe('404 RestException ACTIVITY_NOT_ACTIVE');
     expect(sut(409, 'REVISION_CONFLICT')).toBe('500 OptimisticLockingException REVISION_CONFLICT');
+    expect(sut(404, 'MESSAGE_SUBSCRIPTION_NOT_FOUND')).toBe('400 MismatchingMessageCorrelationException MESSAGE_SUBSCRIPTION_NOT_FOUND');
     expect(sut(500, 'INTERNAL_ERROR')).toBe('500 ProcessEngineException INTERNAL_ERROR');
   });
 });

@@ -8,6 +8,8 @@ export interface CamundaErrorBody {
 
 /** Camunda answers a revision conflict as a 500 its clients retry on. */
 const OPTIMISTIC_LOCKING = 'REVISION_CONFLICT';
+/** Camunda refuses a message nothing takes, or more than one could take, as a 400 of this type. */
+const MISMATCHING_MESSAGE = new Set(['MESSAGE_SUBSCRIPTION_NOT_FOUND', 'MESSAGE_AMBIGUOUS']);
 /** A task that is done no longer exists in Camunda (its runtime row is deleted): 404, not a state error. */
 const DONE = 'ACTIVITY_NOT_ACTIVE';
 
@@ -22,6 +24,7 @@ const DONE = 'ACTIVITY_NOT_ACTIVE';
 export const camundaErrorOf = (statusCode: number, code: string, message: string): { status: number; body: CamundaErrorBody } => {
   const answer = (status: number, type: string) => ({ status, body: { type, message, tandemCode: code } });
   if (code === OPTIMISTIC_LOCKING) return answer(500, 'OptimisticLockingException');
+  if (MISMATCHING_MESSAGE.has(code)) return answer(400, 'MismatchingMessageCorrelationException');
   if (statusCode === 401) return answer(401, 'AuthenticationException');
   if (statusCode === 403) return answer(403, 'AuthorizationException');
   if (statusCode === 404 || code === DONE) return answer(404, 'RestException');

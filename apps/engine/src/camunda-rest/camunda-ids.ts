@@ -13,3 +13,8 @@ export const definitionIdOf = (id: string): string => {
   if (!UUID.test(id)) throw new DomainError(APP_ERRORS.processVersionNotFound, `No matching definition with id ${id}`, { id });
   return id;
 };
+
+export const instanceIdOf = (id: string): string => {
+  if (!UUID.test(id)) throw new DomainError(APP_ERRORS.instanceNotFound, `Process instance with id ${id} does not exist`, { id });
+  return id;
+};

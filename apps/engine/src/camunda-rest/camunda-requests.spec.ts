@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isDomainError } from '#core';
-import { bpmnErrorOf, completeOf, extendLockOf, failureOf, fetchAndLockOf, startOf } from './camunda-requests.js';
+import { bpmnErrorOf, completeOf, extendLockOf, failureOf, fetchAndLockOf, messageOf, pageOf, startOf } from './camunda-requests.js';
 
 const refusal = (run: () => unknown): string => {
   try {
@@ -71,5 +71,27 @@ describe('Camunda request bodies', () => {
     expect(startOf(undefined)).toEqual({ withVariablesInReturn: false });
     expect(refusal(() => startOf({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'x' }] }))).toBe("startInstructions is not supported by Tandem's Camunda 7 API");
     expect(refusal(() => startOf({ businessKey: 7 }))).toBe('businessKey must be a string');
+  });
+
+  it('reads a message correlation on one key, and refuses what Tandem cannot correlate on', () => {
+    expect(messageOf({ messageName: 'm', correlationKeys: { ticketId: { value: 'T-1', type: 'String' } }, processVariables: { a: { value: 1, type: 'Integer' } } })).toEqual({
+      name: 'm',
+      correlationKey: 'T-1',
+      variables: { a: 1 },
+      resultEnabled: false,
+    });
+    expect(messageOf({ messageName: 'm', businessKey: 'B', resultEnabled: true })).toEqual({ name: 'm', correlationKey: 'B', resultEnabled: true });
+    expect(refusal(() => messageOf({ messageName: 'm', correlationKeys: { a: { value: 'x' }, b: { value: 'y' } } }))).toMatch(/^correlationKeys: Tandem correlates on one key/);
+    expect(refusal(() => messageOf({ messageName: 'm', all: true }))).toMatch(/^all is not supported/);
+    expect(refusal(() => messageOf({ messageName: 'm', businessKey: 'B', correlationKeys: { a: { value: 'x' } } }))).toBe(
+      'Send businessKey or correlationKeys, not both: Tandem correlates on one key',
+    );
+  });
+
+  it("reads Camunda's paging, refusing what is not a count", () => {
+    expect(pageOf({})).toEqual({ offset: 0, limit: 500 });
+    expect(pageOf({ firstResult: '20', maxResults: '10' })).toEqual({ offset: 20, limit: 10 });
+    expect(refusal(() => pageOf({ maxResults: '-1' }))).toBe('maxResults must be a whole number from 0 to 500');
+    expect(refusal(() => pageOf({ firstResult: ['1', '2'] }))).toBe('firstResult must be a whole number from 0 to 1000000');
   });
 });

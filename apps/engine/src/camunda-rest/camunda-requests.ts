@@ -156,3 +156,49 @@ export const startOf = (raw: unknown): { businessKey?: string; variables?: Recor
     withVariablesInReturn: optionalBoolean(body, 'withVariablesInReturn') ?? false,
   };
 };
+
+/** Camunda's paging query parameters (firstResult, maxResults) as Tandem's; Camunda lists have no upper bound, Tandem's stop at 500. */
+export const pageOf = (query: Record<string, unknown>): { offset: number; limit: number } => {
+  const number = (field: string, fallback: number, max: number): number => {
+    const value = query[field];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) > max) throw invalidRequest(`${field} must be a whole number from 0 to ${max}`);
+    return Number(value);
+  };
+  return { offset: number('firstResult', 0, 1_000_000), limit: number('maxResults', 500, 500) };
+};
+
+/** A query parameter given once as text, or absent. */
+export const queryText = (query: Record<string, unknown>, field: string): string | undefined => {
+  const value = query[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw invalidRequest(`${field} must be given once, as text`);
+  return value;
+};
+
+/**
+ * `POST /message` (CorrelationMessageDto). Tandem matches a message by one correlation key, the
+ * value its catching subscription computed: Camunda's businessKey, or the one entry of
+ * correlationKeys. The message's variables are processVariables (and processVariablesLocal).
+ */
+export const messageOf = (raw: unknown): { name: string; correlationKey?: string; variables?: Record<string, unknown>; resultEnabled: boolean } => {
+  const body = bodyOf(raw);
+  const name = requiredString(body, 'messageName');
+  if (body.all === true) throw invalidRequest("all is not supported by Tandem's Camunda 7 API: a message reaches one waiting subscription");
+  const businessKey = optionalString(body, 'businessKey');
+  const keys = plainVariablesOf('correlationKeys', body.correlationKeys);
+  const keyValues = Object.values(keys ?? {});
+  if (keyValues.length > 1) throw invalidRequest('correlationKeys: Tandem correlates on one key; send one entry (the value the catching event computes)');
+  if (businessKey !== undefined && keyValues.length > 0) throw invalidRequest('Send businessKey or correlationKeys, not both: Tandem correlates on one key');
+  const key = businessKey ?? (keyValues.length === 1 ? keyValues[0] : undefined);
+  if (key !== undefined && typeof key !== 'string' && typeof key !== 'number') throw invalidRequest('correlationKeys: the key must be a String or a number');
+  const variables = plainVariablesOf('processVariables', body.processVariables);
+  const local = plainVariablesOf('processVariablesLocal', body.processVariablesLocal);
+  const all = variables === undefined && local === undefined ? undefined : { ...variables, ...local };
+  return {
+    name,
+    ...(key !== undefined && { correlationKey: String(key) }),
+    ...(all !== undefined && { variables: all }),
+    resultEnabled: optionalBoolean(body, 'resultEnabled') ?? false,
+  };
+};

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module.js';
 import { InstancesModule } from '../instances/instances.module.js';
+import { MessagesModule } from '../messages/messages.module.js';
+import { CamundaMessagesController } from './camunda-messages.controller.js';
+import { CamundaProcessInstancesController } from './camunda-process-instances.controller.js';
 import { CamundaEngineController } from './camunda-engine.controller.js';
 import { CamundaExternalTasksController } from './camunda-external-tasks.controller.js';
 import { CamundaProcessDefinitionsController } from './camunda-process-definitions.controller.js';
 
 /** The Camunda 7 REST API subset under /engine-rest (docs/camunda-7-rest.md): Camunda's shapes over Tandem's services. */
 @Module({
-  imports: [ExternalTasksModule, InstancesModule],
-  controllers: [CamundaEngineController, CamundaExternalTasksController, CamundaProcessDefinitionsController],
+  imports: [ExternalTasksModule, InstancesModule, MessagesModule],
+  controllers: [CamundaEngineController, CamundaExternalTasksController, CamundaProcessDefinitionsController, CamundaProcessInstancesController, CamundaMessagesController],
 })
 export class CamundaRestModule {}
 

@@ -1,4 +1,6 @@
 import type { ExternalTaskView, LockedExternalTaskView } from '../external-tasks/dto/external-task.view.js';
+import type { MessageOutcomeView } from '../messages/dto/message-outcome.view.js';
+import type { InstanceSummaryView } from '../instances/dto/instance-summary.view.js';
 import type { InstanceView } from '../instances/dto/instance.view.js';
 import { typedVariablesOf, type TypedVariables } from './camunda-variables.js';
 
@@ -58,3 +60,22 @@ export const processInstanceOf = (instance: InstanceView, withVariables: boolean
   tenantId: null,
   ...(withVariables && { variables: typedVariablesOf(instance.variables) }),
 });
+
+/** Camunda's ProcessInstanceDto of a list entry. */
+export const processInstanceSummaryOf = (instance: InstanceSummaryView) => ({
+  links: [],
+  id: instance.id,
+  definitionId: instance.processVersionId,
+  definitionKey: instance.processKey,
+  businessKey: instance.businessKey,
+  caseInstanceId: null,
+  ended: instance.status === 'completed' || instance.status === 'canceled',
+  suspended: instance.status === 'suspended',
+  tenantId: null,
+});
+
+/** Camunda's MessageCorrelationResultDto: an execution that received it, or the process instance it started. */
+export const messageResultOf = (outcome: MessageOutcomeView) =>
+  outcome.outcome === 'started'
+    ? { resultType: 'ProcessDefinition', execution: null, processInstance: { id: outcome.instanceId, ended: false, suspended: false, tenantId: null, links: [] } }
+    : { resultType: 'Execution', execution: { id: outcome.instanceId, processInstanceId: outcome.instanceId, ended: false, tenantId: null }, processInstance: null };
