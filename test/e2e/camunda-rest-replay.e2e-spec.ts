@@ -75,7 +75,7 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
     await deploy(sut.server, await fixture('camunda-payment.bpmn'));
     await deploy(sut.server, ORDER_PROCESS);
     await deploy(sut.server, await fixture('message-catch.bpmn'));
-    await sut.signIn('replay-agent', { roles: ['agent'] });
+    await sut.signIn('replay-agent', { roles: ['agent'], groups: ['billing'] });
     await sut.signIn('replay-analyst', { roles: ['analyst'] });
     workerKey = (await request(sut.server).post('/api/api-keys').send({ name: 'replay-worker' }).expect(201)).body.key as string;
   });

@@ -99,6 +99,11 @@ export const ROLE_TABLE = {
   'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
   'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
   'POST /engine-rest/message': roles('worker'),
+  'GET /engine-rest/task': noted(roles('agent'), OFFERED_ONLY),
+  'POST /engine-rest/task/{id}/claim': noted(roles('agent'), `${OFFERED_ONLY}; for themselves (userId is the caller)`),
+  'POST /engine-rest/task/{id}/unclaim': noted(roles('agent'), OFFERED_ONLY),
+  'POST /engine-rest/task/{id}/complete': noted(roles('agent'), `${OFFERED_ONLY}; the one holding it`),
+  'GET /engine-rest/task/{id}/form-variables': noted(roles('agent'), WHILE_OPEN),
 
   'GET /api/incidents': roles('analyst'),
   'GET /api/incidents/{id}': roles('analyst'),

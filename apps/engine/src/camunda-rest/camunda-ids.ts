@@ -18,3 +18,8 @@ export const instanceIdOf = (id: string): string => {
   if (!UUID.test(id)) throw new DomainError(APP_ERRORS.instanceNotFound, `Process instance with id ${id} does not exist`, { id });
   return id;
 };
+
+export const taskIdOf = (id: string): string => {
+  if (!UUID.test(id)) throw new DomainError(APP_ERRORS.taskNotFound, `Cannot find task with id ${id}`, { id });
+  return id;
+};

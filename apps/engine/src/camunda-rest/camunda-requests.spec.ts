@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isDomainError } from '#core';
-import { bpmnErrorOf, completeOf, extendLockOf, failureOf, fetchAndLockOf, messageOf, pageOf, startOf } from './camunda-requests.js';
+import { bpmnErrorOf, claimOf, completeOf, extendLockOf, failureOf, fetchAndLockOf, messageOf, pageOf, startOf, taskQueryOf } from './camunda-requests.js';
 
 const refusal = (run: () => unknown): string => {
   try {
@@ -93,5 +93,15 @@ describe('Camunda request bodies', () => {
     expect(pageOf({ firstResult: '20', maxResults: '10' })).toEqual({ offset: 20, limit: 10 });
     expect(refusal(() => pageOf({ maxResults: '-1' }))).toBe('maxResults must be a whole number from 0 to 500');
     expect(refusal(() => pageOf({ firstResult: ['1', '2'] }))).toBe('firstResult must be a whole number from 0 to 1000000');
+  });
+
+  it('reads the task filters Tandem applies and refuses the others by name; a claim is for the caller', () => {
+    const instanceId = '0b7d5d5e-8d1f-4c1e-9d3a-2f1e0c9b8a7d';
+    expect(taskQueryOf({ processInstanceId: instanceId, candidateGroup: 'billing', maxResults: '5' })).toEqual({ offset: 0, limit: 5, instanceId, candidateGroup: 'billing' });
+    expect(refusal(() => taskQueryOf({ taskDefinitionKey: 'x', active: 'true' }))).toMatch(/^taskDefinitionKey, active: not a task filter Tandem applies/);
+    expect(refusal(() => taskQueryOf({ processInstanceId: 'aProcessInstanceId' }))).toBe('processInstanceId must be a process instance id (a UUID)');
+    expect(() => claimOf({ userId: 'Ana' }, 'ana')).not.toThrow();
+    expect(refusal(() => claimOf({}, 'ana'))).toBe('userId is required and must be a non-empty string');
+    expect(refusal(() => claimOf({ userId: 'ben' }, 'ana'))).toMatch(/^userId: ana may claim a task for themselves only/);
   });
 });

@@ -202,3 +202,45 @@ export const messageOf = (raw: unknown): { name: string; correlationKey?: string
     resultEnabled: optionalBoolean(body, 'resultEnabled') ?? false,
   };
 };
+
+/** The filters of `GET /task` Tandem applies; any other is refused rather than ignored, so a list is never silently wider than asked. */
+const TASK_FILTERS = ['processInstanceId', 'processDefinitionKey', 'assignee', 'candidateGroup', 'candidateUser', 'firstResult', 'maxResults'];
+
+/** `GET /task` query parameters as Tandem's task query. */
+export const taskQueryOf = (
+  query: Record<string, unknown>,
+): { offset: number; limit: number; instanceId?: string; processKey?: string; assignee?: string; candidateGroup?: string; candidateUser?: string } => {
+  const unknown = Object.keys(query).filter((field) => !TASK_FILTERS.includes(field));
+  if (unknown.length > 0) throw invalidRequest(`${unknown.join(', ')}: not a task filter Tandem applies (it applies ${TASK_FILTERS.join(', ')})`);
+  const instanceId = queryText(query, 'processInstanceId');
+  if (instanceId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
+    throw invalidRequest('processInstanceId must be a process instance id (a UUID)');
+  }
+  const text = (field: string, as: string) => {
+    const value = queryText(query, field);
+    return value === undefined ? {} : { [as]: value };
+  };
+  return {
+    ...pageOf(query),
+    ...(instanceId !== undefined && { instanceId }),
+    ...text('processDefinitionKey', 'processKey'),
+    ...text('assignee', 'assignee'),
+    ...text('candidateGroup', 'candidateGroup'),
+    ...text('candidateUser', 'candidateUser'),
+  };
+};
+
+/** `POST /task/{id}/claim` (UserIdDto): Tandem's agents claim for themselves; another user's claim is an assignment (POST /api/tasks/{id}/assign). */
+export const claimOf = (raw: unknown, caller: string): void => {
+  const userId = requiredString(bodyOf(raw), 'userId');
+  if (userId.toLowerCase() !== caller.toLowerCase()) {
+    throw invalidRequest(`userId: ${caller} may claim a task for themselves only; to give it to ${userId}, assign it (POST /api/tasks/{id}/assign)`);
+  }
+};
+
+/** `POST /task/{id}/complete` (CompleteTaskDto). */
+export const completeTaskOf = (raw: unknown): { variables?: Record<string, unknown>; withVariablesInReturn: boolean } => {
+  const body = bodyOf(raw);
+  const variables = plainVariablesOf('variables', body.variables);
+  return { ...(variables !== undefined && { variables }), withVariablesInReturn: optionalBoolean(body, 'withVariablesInReturn') ?? false };
+};

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module.js';
 import { InstancesModule } from '../instances/instances.module.js';
+import { FormsModule } from '../forms/forms.module.js';
 import { MessagesModule } from '../messages/messages.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
+import { CamundaTasksController } from './camunda-tasks.controller.js';
 import { CamundaMessagesController } from './camunda-messages.controller.js';
 import { CamundaProcessInstancesController } from './camunda-process-instances.controller.js';
 import { CamundaEngineController } from './camunda-engine.controller.js';
@@ -10,8 +13,15 @@ import { CamundaProcessDefinitionsController } from './camunda-process-definitio
 
 /** The Camunda 7 REST API subset under /engine-rest (docs/camunda-7-rest.md): Camunda's shapes over Tandem's services. */
 @Module({
-  imports: [ExternalTasksModule, InstancesModule, MessagesModule],
-  controllers: [CamundaEngineController, CamundaExternalTasksController, CamundaProcessDefinitionsController, CamundaProcessInstancesController, CamundaMessagesController],
+  imports: [ExternalTasksModule, InstancesModule, MessagesModule, TasksModule, FormsModule],
+  controllers: [
+    CamundaEngineController,
+    CamundaExternalTasksController,
+    CamundaProcessDefinitionsController,
+    CamundaProcessInstancesController,
+    CamundaMessagesController,
+    CamundaTasksController,
+  ],
 })
 export class CamundaRestModule {}
 

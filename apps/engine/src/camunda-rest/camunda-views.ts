@@ -1,5 +1,6 @@
 import type { ExternalTaskView, LockedExternalTaskView } from '../external-tasks/dto/external-task.view.js';
 import type { MessageOutcomeView } from '../messages/dto/message-outcome.view.js';
+import type { TaskView } from '../tasks/dto/task.view.js';
 import type { InstanceSummaryView } from '../instances/dto/instance-summary.view.js';
 import type { InstanceView } from '../instances/dto/instance.view.js';
 import { typedVariablesOf, type TypedVariables } from './camunda-variables.js';
@@ -79,3 +80,30 @@ export const messageResultOf = (outcome: MessageOutcomeView) =>
   outcome.outcome === 'started'
     ? { resultType: 'ProcessDefinition', execution: null, processInstance: { id: outcome.instanceId, ended: false, suspended: false, tenantId: null, links: [] } }
     : { resultType: 'Execution', execution: { id: outcome.instanceId, processInstanceId: outcome.instanceId, ended: false, tenantId: null }, processInstance: null };
+
+/** Camunda's TaskDto: Tandem's task is its activity instance, so the task id is also the execution id. */
+export const taskOf = (task: TaskView) => ({
+  id: task.id,
+  name: task.name,
+  assignee: task.assignee,
+  owner: task.owner,
+  created: camundaDate(task.createdAt),
+  due: camundaDate(task.dueAt),
+  followUp: camundaDate(task.followUpAt),
+  lastUpdated: null,
+  delegationState: null,
+  description: null,
+  executionId: task.id,
+  parentTaskId: null,
+  priority: task.priority,
+  processDefinitionId: task.processVersionId,
+  processInstanceId: task.instanceId,
+  taskDefinitionKey: task.elementId,
+  caseExecutionId: null,
+  caseInstanceId: null,
+  caseDefinitionId: null,
+  suspended: false,
+  formKey: task.formKey,
+  camundaFormRef: null,
+  tenantId: null,
+});

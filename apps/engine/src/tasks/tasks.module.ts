@@ -10,5 +10,6 @@ import { TasksService } from './tasks.service.js';
   imports: [InstancesModule, DefinitionsModule],
   controllers: [TasksController, EscalationReasonsController],
   providers: [TasksService, { provide: ESCALATION_REASONS, useFactory: () => escalationReasonsFrom(process.env.TANDEM_ESCALATION_REASONS) }],
+  exports: [TasksService],
 })
 export class TasksModule {}
