@@ -8,13 +8,15 @@ import { createTestApp, deploy, fixture, TEST_ADMIN, TEST_PASSWORD, type TestApp
 /** One recorded request and the answer Camunda 7's REST reference gives it. */
 interface Exchange {
   name: string;
-  as: 'worker' | 'agent' | 'agent-wrong-password' | 'analyst' | 'admin' | 'anonymous';
+  as: 'worker' | 'agent' | 'agent-wrong-password' | 'analyst' | 'designer' | 'admin' | 'anonymous';
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
   status: number;
   /** The answer's shape: these fields with these values; "<uuid>", "<date>", "<string>" stand for any such value; arrays have this length. */
   response?: unknown;
+  /** A multipart upload instead of a JSON body: its text fields and its files (the content inline). */
+  multipart?: { fields: Record<string, string>; files: Array<{ field: string; filename: string; content: string }> };
   /** Fields the answer must not have. */
   absent?: string[];
   headers?: Record<string, string>;
@@ -77,6 +79,7 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
     await deploy(sut.server, await fixture('message-catch.bpmn'));
     await sut.signIn('replay-agent', { roles: ['agent'], groups: ['billing'] });
     await sut.signIn('replay-analyst', { roles: ['analyst'] });
+    await sut.signIn('replay-designer', { roles: ['designer'] });
     workerKey = (await request(sut.server).post('/api/api-keys').send({ name: 'replay-worker' }).expect(201)).body.key as string;
   });
 
@@ -89,8 +92,20 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
   const send = (exchange: Exchange) => {
     const client = request(sut.anonymousServer);
     const path = substitute(exchange.path);
+    const upload = (test: ReturnType<typeof client.post>) => {
+      const { fields, files } = exchange.multipart!;
+      for (const [name, value] of Object.entries(fields)) test.field(name, value);
+      for (const file of files) test.attach(file.field, Buffer.from(file.content), file.filename);
+      return test;
+    };
     const pending =
-      exchange.method === 'GET' ? client.get(path) : exchange.method === 'DELETE' ? client.delete(path) : client.post(path).send(substitute(exchange.body) ?? undefined);
+      exchange.method === 'GET'
+        ? client.get(path)
+        : exchange.method === 'DELETE'
+          ? client.delete(path)
+          : exchange.multipart
+            ? upload(client.post(path))
+            : client.post(path).send(substitute(exchange.body) ?? undefined);
     switch (exchange.as) {
       case 'worker':
         return pending.auth('any-username', workerKey);
@@ -98,6 +113,8 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
         return pending.auth('replay-agent', TEST_PASSWORD);
       case 'analyst':
         return pending.auth('replay-analyst', TEST_PASSWORD);
+      case 'designer':
+        return pending.auth('replay-designer', TEST_PASSWORD);
       case 'admin':
         return pending.auth(TEST_ADMIN.username, TEST_ADMIN.password);
       case 'agent-wrong-password':
@@ -116,6 +133,10 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
     for (const exchange of exchanges) {
       // when the recorded request is sent
       const response = await send(exchange);
+      // (its captures first: an expected shape may name a value of this very answer, e.g. a map keyed by the new id)
+      for (const [name, path] of Object.entries(exchange.capture ?? {})) {
+        captured.set(name, String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], response.body)));
+      }
       // then the answer has Camunda's status, content type and shape
       const problems = [
         ...(response.status === exchange.status ? [] : [`status: expected ${exchange.status}, got ${response.status} ${JSON.stringify(response.body)}`]),
@@ -125,9 +146,6 @@ describe('Camunda 7 REST reference pairs replayed against /engine-rest', () => {
         ...Object.entries(exchange.headers ?? {}).flatMap(([name, value]) => (response.headers[name] === value ? [] : [`header ${name}: ${response.headers[name]}`])),
       ];
       expect({ exchange: exchange.name, problems }).toEqual({ exchange: exchange.name, problems: [] });
-      for (const [name, path] of Object.entries(exchange.capture ?? {})) {
-        captured.set(name, String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], response.body)));
-      }
       if (exchange.path.endsWith('/start') && response.status === 200) started += 1;
     }
     // and only the starts that succeeded made cases: a refused request stored nothing

@@ -99,6 +99,7 @@ export const ROLE_TABLE = {
   'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
   'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
   'POST /engine-rest/message': roles('worker'),
+  'POST /engine-rest/deployment/create': noted(roles('designer'), 'multipart, as Camunda Modeler deploys'),
   'GET /engine-rest/task': noted(roles('agent'), OFFERED_ONLY),
   'POST /engine-rest/task/{id}/claim': noted(roles('agent'), `${OFFERED_ONLY}; for themselves (userId is the caller)`),
   'POST /engine-rest/task/{id}/unclaim': noted(roles('agent'), OFFERED_ONLY),

@@ -18,4 +18,27 @@ describe('camundaErrorOf', () => {
     expect(sut(404, 'MESSAGE_SUBSCRIPTION_NOT_FOUND')).toBe('400 MismatchingMessageCorrelationException MESSAGE_SUBSCRIPTION_NOT_FOUND');
     expect(sut(500, 'INTERNAL_ERROR')).toBe('500 ProcessEngineException INTERNAL_ERROR');
   });
+
+  it("answers a refused model as Camunda's ParseException, its problems by element", () => {
+    const sut = camundaErrorOf(422, 'BPMN_INVALID', 'The model has errors', {
+      problems: [
+        { elementId: 'task-1', rule: 'no-topic', severity: 'error', message: 'A service task needs a topic' },
+        { elementId: null, rule: 'label', severity: 'warning', message: 'Unnamed' },
+      ],
+    });
+    expect(sut).toEqual({
+      status: 400,
+      body: {
+        type: 'ParseException',
+        message: 'The model has errors',
+        tandemCode: 'BPMN_INVALID',
+        details: {
+          deployment: {
+            errors: [{ message: 'A service task needs a topic', line: null, column: null, mainElementId: 'task-1', elementIds: ['task-1'] }],
+            warnings: [{ message: 'Unnamed', line: null, column: null, mainElementId: null, elementIds: [] }],
+          },
+        },
+      },
+    });
+  });
 });

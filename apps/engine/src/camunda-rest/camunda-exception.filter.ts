@@ -17,7 +17,7 @@ export class CamundaExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const tandem = toErrorBody(exception, this.statusForCode);
-    const { status, body } = camundaErrorOf(tandem.statusCode, tandem.code, tandem.message);
+    const { status, body } = camundaErrorOf(tandem.statusCode, tandem.code, tandem.message, tandem.details);
     if (status === 401) response.setHeader('WWW-Authenticate', 'Basic realm="engine-rest"');
     const retryAfter = tandem.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));

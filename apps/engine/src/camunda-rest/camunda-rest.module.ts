@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../common/config.js';
+import { DefinitionsModule } from '../definitions/definitions.module.js';
+import { MAX_DEPLOYMENT_FILES } from '../definitions/deployments.controller.js';
+import { CamundaDeploymentsController } from './camunda-deployments.controller.js';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module.js';
 import { InstancesModule } from '../instances/instances.module.js';
 import { FormsModule } from '../forms/forms.module.js';
@@ -13,7 +18,19 @@ import { CamundaProcessDefinitionsController } from './camunda-process-definitio
 
 /** The Camunda 7 REST API subset under /engine-rest (docs/camunda-7-rest.md): Camunda's shapes over Tandem's services. */
 @Module({
-  imports: [ExternalTasksModule, InstancesModule, MessagesModule, TasksModule, FormsModule],
+  imports: [
+    // Uploads stay in memory, bounded as /api/deployments bounds them.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxBodyBytes, files: MAX_DEPLOYMENT_FILES } }),
+    }),
+    DefinitionsModule,
+    ExternalTasksModule,
+    InstancesModule,
+    MessagesModule,
+    TasksModule,
+    FormsModule,
+  ],
   controllers: [
     CamundaEngineController,
     CamundaExternalTasksController,
@@ -21,6 +38,7 @@ import { CamundaProcessDefinitionsController } from './camunda-process-definitio
     CamundaProcessInstancesController,
     CamundaMessagesController,
     CamundaTasksController,
+    CamundaDeploymentsController,
   ],
 })
 export class CamundaRestModule {}

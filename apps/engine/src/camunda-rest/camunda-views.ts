@@ -1,5 +1,6 @@
 import type { ExternalTaskView, LockedExternalTaskView } from '../external-tasks/dto/external-task.view.js';
 import type { MessageOutcomeView } from '../messages/dto/message-outcome.view.js';
+import type { DeployedVersion } from '#persistence';
 import type { TaskView } from '../tasks/dto/task.view.js';
 import type { InstanceSummaryView } from '../instances/dto/instance-summary.view.js';
 import type { InstanceView } from '../instances/dto/instance.view.js';
@@ -107,3 +108,43 @@ export const taskOf = (task: TaskView) => ({
   camundaFormRef: null,
   tenantId: null,
 });
+
+/**
+ * Camunda's DeploymentWithDefinitionsDto. Tandem has no deployment object of its own: the
+ * deployment's id is its first process version's. Decisions and forms are deployed too, not listed.
+ */
+export const deploymentOf = (versions: readonly DeployedVersion[], { name, source, resources }: { name: string | null; source: string | null; resources: string[] }) => {
+  const id = versions[0]?.id ?? null;
+  return {
+    links: [],
+    id,
+    name,
+    source,
+    deploymentTime: camundaDate(versions[0]?.deployedAt.toISOString()),
+    tenantId: null,
+    deployedProcessDefinitions: Object.fromEntries(
+      versions.map((version, index) => [
+        version.id,
+        {
+          id: version.id,
+          key: version.key,
+          category: null,
+          description: null,
+          name: version.name,
+          version: version.version,
+          resource: resources[index] ?? resources[0] ?? null,
+          deploymentId: id,
+          diagram: null,
+          suspended: false,
+          tenantId: null,
+          versionTag: version.tag,
+          historyTimeToLive: null,
+          startableInTasklist: true,
+        },
+      ]),
+    ),
+    deployedCaseDefinitions: null,
+    deployedDecisionDefinitions: null,
+    deployedDecisionRequirementsDefinitions: null,
+  };
+};
