@@ -44,7 +44,14 @@ export {
   type TaskState,
   type TaskStatus,
 } from './tasks/task.repository.js';
-export { ExternalTaskRepository, type ExternalTaskFailure, type ExternalTaskRecord, type FailureOutcome, type FetchAndLock } from './external-tasks/external-task.repository.js';
+export {
+  ExternalTaskRepository,
+  type ExternalTaskFailure,
+  type ExternalTaskListFilter,
+  type ExternalTaskRecord,
+  type FailureOutcome,
+  type FetchAndLock,
+} from './external-tasks/external-task.repository.js';
 export { ExternalTaskListener, EXTERNAL_TASK_CHANNEL, type AnnouncedTopics, type ExternalTaskListening } from './external-tasks/external-task-listener.js';
 export {
   JobRepository,

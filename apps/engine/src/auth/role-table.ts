@@ -86,6 +86,7 @@ export const ROLE_TABLE = {
   'GET /engine-rest/engine': SIGNED_IN,
   'GET /engine-rest/version': SIGNED_IN,
   'POST /engine-rest/external-task/fetchAndLock': roles('worker'),
+  'GET /engine-rest/external-task': roles('worker', 'analyst'),
   'GET /engine-rest/external-task/{id}': roles('worker', 'analyst'),
   'POST /engine-rest/external-task/{id}/complete': roles('worker'),
   'POST /engine-rest/external-task/{id}/failure': roles('worker'),

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators.js';
 import { ExternalTasksService } from '../external-tasks/external-tasks.service.js';
 import { CamundaExceptionFilter } from './camunda-exception.filter.js';
 import { CamundaJsonInterceptor } from './camunda-json.js';
-import { bpmnErrorOf, completeOf, extendLockOf, failureOf, fetchAndLockOf } from './camunda-requests.js';
+import { bpmnErrorOf, completeOf, extendLockOf, externalTaskQueryOf, failureOf, fetchAndLockOf } from './camunda-requests.js';
 import { externalTaskIdOf } from './camunda-ids.js';
 import { externalTaskOf, lockedExternalTaskOf } from './camunda-views.js';
 
@@ -27,6 +27,12 @@ export class CamundaExternalTasksController {
     response.on('close', () => workerGone.abort());
     const locked = await this.externalTasks.fetchAndLock(fetch, workerGone.signal);
     return locked.map((task) => lockedExternalTaskOf(task, fetch.topics.find((topic) => topic.name === task.topic)?.variables));
+  }
+
+  @Get()
+  @Allow('GET /engine-rest/external-task')
+  async list(@Query() query: Record<string, unknown>) {
+    return (await this.externalTasks.list(externalTaskQueryOf(query))).map(externalTaskOf);
   }
 
   @Get(':id')

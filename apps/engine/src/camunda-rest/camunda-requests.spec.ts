@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isDomainError } from '#core';
-import { bpmnErrorOf, claimOf, completeOf, extendLockOf, failureOf, fetchAndLockOf, messageOf, pageOf, startOf, taskQueryOf } from './camunda-requests.js';
+import { bpmnErrorOf, claimOf, completeOf, extendLockOf, externalTaskQueryOf, failureOf, fetchAndLockOf, messageOf, pageOf, startOf, taskQueryOf } from './camunda-requests.js';
 
 const refusal = (run: () => unknown): string => {
   try {
@@ -103,5 +103,19 @@ describe('Camunda request bodies', () => {
     expect(() => claimOf({ userId: 'Ana' }, 'ana')).not.toThrow();
     expect(refusal(() => claimOf({}, 'ana'))).toBe('userId is required and must be a non-empty string');
     expect(refusal(() => claimOf({ userId: 'ben' }, 'ana'))).toMatch(/^userId: ana may claim a task for themselves only/);
+  });
+
+  it('reads the common external task filters and refuses the others by name', () => {
+    expect(externalTaskQueryOf({ topicName: 't', notLocked: 'true', noRetriesLeft: 'true', activityId: 'charge' })).toEqual({
+      offset: 0,
+      limit: 500,
+      topic: 't',
+      elementId: 'charge',
+      locked: false,
+      retriesLeft: false,
+    });
+    expect(refusal(() => externalTaskQueryOf({ locked: 'true', notLocked: 'true' }))).toBe('locked and notLocked exclude each other');
+    expect(refusal(() => externalTaskQueryOf({ locked: 'yes' }))).toBe('locked must be true or false');
+    expect(refusal(() => externalTaskQueryOf({ tenantIdIn: 'a' }))).toMatch(/^tenantIdIn: not an external task filter Tandem applies/);
   });
 });

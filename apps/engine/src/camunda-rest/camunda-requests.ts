@@ -244,3 +244,41 @@ export const completeTaskOf = (raw: unknown): { variables?: Record<string, unkno
   const variables = plainVariablesOf('variables', body.variables);
   return { ...(variables !== undefined && { variables }), withVariablesInReturn: optionalBoolean(body, 'withVariablesInReturn') ?? false };
 };
+
+const EXTERNAL_TASK_FILTERS = ['topicName', 'workerId', 'processInstanceId', 'activityId', 'locked', 'notLocked', 'withRetriesLeft', 'noRetriesLeft', 'firstResult', 'maxResults'];
+
+/** `GET /external-task` query parameters (the common ones) as Tandem's filter; any other is refused by name. */
+export const externalTaskQueryOf = (
+  query: Record<string, unknown>,
+): { offset: number; limit: number; topic?: string; workerId?: string; instanceId?: string; elementId?: string; locked?: boolean; retriesLeft?: boolean } => {
+  const unknown = Object.keys(query).filter((field) => !EXTERNAL_TASK_FILTERS.includes(field));
+  if (unknown.length > 0) throw invalidRequest(`${unknown.join(', ')}: not an external task filter Tandem applies (it applies ${EXTERNAL_TASK_FILTERS.join(', ')})`);
+  const flag = (field: string): boolean => {
+    const value = queryText(query, field);
+    if (value !== undefined && value !== 'true' && value !== 'false') throw invalidRequest(`${field} must be true or false`);
+    return value === 'true';
+  };
+  const both = (yes: string, no: string): boolean | undefined => {
+    if (flag(yes) && flag(no)) throw invalidRequest(`${yes} and ${no} exclude each other`);
+    return flag(yes) ? true : flag(no) ? false : undefined;
+  };
+  const instanceId = queryText(query, 'processInstanceId');
+  if (instanceId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
+    throw invalidRequest('processInstanceId must be a process instance id (a UUID)');
+  }
+  const text = (field: string, as: string) => {
+    const value = queryText(query, field);
+    return value === undefined ? {} : { [as]: value };
+  };
+  const locked = both('locked', 'notLocked');
+  const retriesLeft = both('withRetriesLeft', 'noRetriesLeft');
+  return {
+    ...pageOf(query),
+    ...text('topicName', 'topic'),
+    ...text('workerId', 'workerId'),
+    ...text('activityId', 'elementId'),
+    ...(instanceId !== undefined && { instanceId }),
+    ...(locked !== undefined && { locked }),
+    ...(retriesLeft !== undefined && { retriesLeft }),
+  };
+};

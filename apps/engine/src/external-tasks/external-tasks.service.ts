@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
 import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
-import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskRecord } from '#persistence';
+import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskListFilter, type ExternalTaskRecord } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
@@ -144,6 +144,11 @@ export class ExternalTasksService {
     if (!externalTask) throw externalTaskNotFound(id);
     this.assertLockedBy(externalTask, dto.workerId);
     throw lockLost(id, dto.workerId);
+  }
+
+  /** The open external tasks matching the filter, oldest first (locks judged by the engine's clock). */
+  async list(filter: Omit<ExternalTaskListFilter, 'now'>): Promise<ExternalTaskView[]> {
+    return (await this.externalTasks.list({ ...filter, now: this.clock.now() })).map(ExternalTaskView.of);
   }
 
   /** One external task as it stands. */

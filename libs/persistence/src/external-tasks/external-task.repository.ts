@@ -44,6 +44,21 @@ export interface FailureOutcome {
   incidentId: string | null;
 }
 
+/** Which open external tasks to list (Camunda's external task query); absent fields do not filter. */
+export interface ExternalTaskListFilter {
+  topic?: string;
+  workerId?: string;
+  instanceId?: string;
+  elementId?: string;
+  /** True: a lock runs now; false: none does. */
+  locked?: boolean;
+  /** True: retries left; false: none (an incident holds it). */
+  retriesLeft?: boolean;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class ExternalTaskRepository {
   private readonly sql: Sql;
@@ -116,6 +131,28 @@ export class ExternalTaskRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The open external tasks matching the filter, oldest first. */
+  async list(filter: ExternalTaskListFilter): Promise<ExternalTaskRecord[]> {
+    const conditions = [`e.status = 'open'`];
+    const params: unknown[] = [];
+    const where = (condition: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition(`$${params.length}`));
+    };
+    if (filter.topic !== undefined) where((p) => `e.topic = ${p}`, filter.topic);
+    if (filter.workerId !== undefined) where((p) => `e.worker_id = ${p}`, filter.workerId);
+    if (filter.instanceId !== undefined) where((p) => `e.instance_id = ${p}`, filter.instanceId);
+    if (filter.elementId !== undefined) where((p) => `e.element_id = ${p}`, filter.elementId);
+    if (filter.locked !== undefined) where((p) => (filter.locked ? `e.lock_expires_at > ${p}` : `(e.lock_expires_at IS NULL OR e.lock_expires_at <= ${p})`), filter.now);
+    if (filter.retriesLeft !== undefined) conditions.push(filter.retriesLeft ? 'e.retries > 0' : 'e.retries = 0');
+    params.push(filter.limit, filter.offset);
+    return this.sql.rows(
+      `SELECT ${EXTERNAL_TASK_COLUMNS} FROM external_task e WHERE ${conditions.join(' AND ')}
+       ORDER BY e.created_at, e.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
   }
 
   async findById(id: string): Promise<ExternalTaskRecord | null> {
