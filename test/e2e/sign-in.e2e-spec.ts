@@ -90,7 +90,7 @@ describe('signing in', () => {
         me(sut, { Authorization: `Bearer ${tampered}` }),
         me(sut, { Authorization: `Bearer ${foreign}` }),
         me(sut, { Authorization: `Bearer ${expired}` }),
-        me(sut, { Authorization: `Basic ${Buffer.from('ana:pw').toString('base64')}` }),
+        me(sut, { Authorization: 'Digest username="ana"' }),
       ]);
       // then none gets in, and each is told why
       expect(answers.map(({ status, body }) => `${status} ${body.code}: ${body.message}`)).toEqual([
@@ -98,7 +98,7 @@ describe('signing in', () => {
         '401 AUTHENTICATION_FAILED: The token is not valid',
         '401 AUTHENTICATION_FAILED: The token is not valid',
         '401 AUTHENTICATION_FAILED: The token has expired: sign in again',
-        '401 AUTHENTICATION_FAILED: The Authorization header must read "Bearer <token>" or "ApiKey <key>"',
+        '401 AUTHENTICATION_FAILED: The Authorization header must read "Bearer <token>", "ApiKey <key>" or "Basic <base64 of username:password>"',
       ]);
       // while the valid one is taken
       expect((await me(sut, { Authorization: `Bearer ${token}` })).body.name).toBe('ana');

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
+import { CAMUNDA_REST_PATHS } from './camunda-rest/camunda-rest.module.js';
 import { answerUnparsableRequest } from './common/client-error.js';
 import type { AppConfig } from './common/config.js';
 import { refuseDeepJson, refuseUnstorableEntries } from './common/json-body.js';
@@ -29,7 +30,7 @@ export const configureApp = (app: NestExpressApplication, config: Pick<AppConfig
   app.use(requestContextMiddleware);
   app.use(refuseNulInUrl);
   app.use(cookieParser());
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [CAMUNDA_REST_PATHS] });
   serveMetrics(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // Registered as Nest's useBodyParser would, whose options type leaves out `verify` (Nest's rawBody uses it; this app does not).

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { PersistenceModule } from '#persistence';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CamundaRestModule } from './camunda-rest/camunda-rest.module.js';
 import { CallActivitiesModule } from './call-activities/call-activities.module.js';
 import { CommitReactions } from './commit-reactions.js';
 import { CommonModule } from './common/common.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         HistoryModule,
         ExperimentsModule,
         SimulationsModule,
+        CamundaRestModule,
         WebAppModule,
       ],
       providers: [

@@ -8,6 +8,7 @@ import { SIMULATION_ERRORS, type SimulationErrorCode } from '#simulation';
 import { ANALYTICS_ERRORS } from './analytics/analytics-errors.js';
 import { KPI_TARGET_ERRORS } from './analytics/kpi-targets-errors.js';
 import { AUTH_ERRORS } from './auth/auth-errors.js';
+import { CAMUNDA_REST_ERRORS } from './camunda-rest/camunda-rest-errors.js';
 import { APP_ERRORS } from './common/app-errors.js';
 import { REQUEST_HEADER_FIELDS_TOO_LARGE } from './common/client-error.js';
 import { EXPERIMENTS_API_ERRORS } from './experiments/experiment-errors.js';
@@ -20,6 +21,7 @@ import { DRAFT_ERRORS } from './drafts/draft-errors.js';
 export type AppErrorCode =
   | ErrorCodeOf<typeof APP_ERRORS>
   | ErrorCodeOf<typeof AUTH_ERRORS>
+  | ErrorCodeOf<typeof CAMUNDA_REST_ERRORS>
   | ErrorCodeOf<typeof USER_ERRORS>
   | ErrorCodeOf<typeof ANALYTICS_ERRORS>
   | ErrorCodeOf<typeof KPI_TARGET_ERRORS>
@@ -132,6 +134,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [APP_ERRORS.instanceNotFound]: HttpStatus.NOT_FOUND,
   [APP_ERRORS.taskNotFound]: HttpStatus.NOT_FOUND,
   [APP_ERRORS.externalTaskNotFound]: HttpStatus.NOT_FOUND,
+  [CAMUNDA_REST_ERRORS.invalidRequest]: HttpStatus.BAD_REQUEST,
   [APP_ERRORS.incidentNotFound]: HttpStatus.NOT_FOUND,
   [APP_ERRORS.messageSubscriptionNotFound]: HttpStatus.NOT_FOUND,
   [APP_ERRORS.decisionVersionNotFound]: HttpStatus.NOT_FOUND,

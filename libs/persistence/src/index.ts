@@ -49,6 +49,7 @@ export {
 export {
   ExternalTaskRepository,
   type ExternalTaskFailure,
+  type ExternalTaskListFilter,
   type ExternalTaskRecord,
   type FailureOutcome,
   type FetchAndLock,

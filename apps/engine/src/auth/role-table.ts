@@ -89,6 +89,30 @@ export const ROLE_TABLE = {
   'POST /api/messages': roles('worker'),
   'POST /api/signals': roles('worker'),
 
+  'GET /engine-rest/engine': SIGNED_IN,
+  'GET /engine-rest/version': SIGNED_IN,
+  'POST /engine-rest/external-task/fetchAndLock': roles('worker'),
+  'GET /engine-rest/external-task': roles('worker', 'analyst'),
+  'GET /engine-rest/external-task/{id}': roles('worker', 'analyst'),
+  'POST /engine-rest/external-task/{id}/complete': roles('worker'),
+  'POST /engine-rest/external-task/{id}/failure': roles('worker'),
+  'POST /engine-rest/external-task/{id}/bpmnError': roles('worker'),
+  'POST /engine-rest/external-task/{id}/extendLock': roles('worker'),
+  'POST /engine-rest/external-task/{id}/unlock': noted(roles('worker'), "frees the task from whichever worker holds it, as Camunda's unlock does"),
+  'POST /engine-rest/process-definition/key/{key}/start': roles('agent', 'worker'),
+  'POST /engine-rest/process-definition/{id}/start': noted(roles('agent', 'worker'), 'that very version: no experiment routes the case'),
+  'GET /engine-rest/process-instance': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
+  'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
+  'POST /engine-rest/message': roles('worker'),
+  'POST /engine-rest/deployment/create': noted(roles('designer'), 'multipart, as Camunda Modeler deploys'),
+  'GET /engine-rest/task': noted(roles('agent'), OFFERED_ONLY),
+  'POST /engine-rest/task/{id}/claim': noted(roles('agent'), `${OFFERED_ONLY}; for themselves (userId is the caller)`),
+  'POST /engine-rest/task/{id}/unclaim': noted(roles('agent'), OFFERED_ONLY),
+  'POST /engine-rest/task/{id}/complete': noted(roles('agent'), `${OFFERED_ONLY}; the one holding it`),
+  'GET /engine-rest/task/{id}/form-variables': noted(roles('agent'), WHILE_OPEN),
+
   'GET /api/incidents': roles('analyst'),
   'GET /api/incidents/{id}': roles('analyst'),
   'POST /api/incidents/{id}/retry': ADMIN_ONLY,
@@ -144,7 +168,7 @@ export const ROLE_TABLE = {
   'DELETE /api/api-keys/{id}': ADMIN_ONLY,
 } as const satisfies Record<string, Grant>;
 
-/** An endpoint as `METHOD /api/path/{param}`, the key of the role table. */
+/** An endpoint as `METHOD /api/path/{param}` (or `/engine-rest/...`, Camunda 7's API), the key of the role table. */
 export type Endpoint = keyof typeof ROLE_TABLE;
 
 /** The endpoint key of an Express route: `POST` and `/api/tasks/:id/claim` -> `POST /api/tasks/{id}/claim`. */

@@ -8,6 +8,6 @@ import { ExternalTasksService } from './external-tasks.service.js';
   imports: [InstancesModule],
   controllers: [ExternalTasksController],
   providers: [ExternalTasksService, ExternalTaskAvailability],
-  exports: [ExternalTaskAvailability],
+  exports: [ExternalTaskAvailability, ExternalTasksService],
 })
 export class ExternalTasksModule {}

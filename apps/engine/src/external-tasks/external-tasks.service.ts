@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
 import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
-import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
+import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskListFilter, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
@@ -144,6 +144,41 @@ export class ExternalTasksService {
     if (!externalTask) throw externalTaskNotFound(id);
     this.assertLockedBy(externalTask, dto.workerId);
     throw lockLost(id, dto.workerId);
+  }
+
+  /** The open external tasks matching the filter, oldest first (locks judged by the engine's clock). */
+  async list(filter: Omit<ExternalTaskListFilter, 'now'>): Promise<ExternalTaskView[]> {
+    return (await this.externalTasks.list({ ...filter, now: this.clock.now() })).map(ExternalTaskView.of);
+  }
+
+  /** One external task as it stands. */
+  async get(id: string): Promise<ExternalTaskView> {
+    const externalTask = await this.externalTasks.findById(id);
+    if (!externalTask) throw externalTaskNotFound(id);
+    return ExternalTaskView.of(externalTask);
+  }
+
+  /** The worker holding the lock keeps the task `newDurationMs` longer, counted from now. */
+  async extendLock(id: string, workerId: string, newDurationMs: number): Promise<ExternalTaskView> {
+    const extended = await this.externalTasks.extendLock(id, workerId, newDurationMs, this.clock.now());
+    if (extended) return ExternalTaskView.of(extended);
+    // Nothing was written: find out why, to answer with the right error.
+    const externalTask = await this.externalTasks.findById(id);
+    if (!externalTask) throw externalTaskNotFound(id);
+    this.assertLockedBy(externalTask, workerId);
+    throw lockLost(id, workerId);
+  }
+
+  /** Frees the task from whichever worker holds it, so any worker can fetch it now. */
+  async unlock(id: string): Promise<ExternalTaskView> {
+    const unlocked = await this.externalTasks.unlock(id);
+    if (!unlocked) {
+      const externalTask = await this.externalTasks.findById(id);
+      if (!externalTask) throw externalTaskNotFound(id);
+      throw new DomainError(ENGINE_ERRORS.activityNotActive, `External task ${id} is ${externalTask.status}`, { id, status: externalTask.status });
+    }
+    await this.availability.announce([unlocked.topic]);
+    return ExternalTaskView.of(unlocked);
   }
 
   private async recordLock({ instance: lockedWith, ...externalTask }: LockedExternalTask, workerId: string): Promise<LockedExternalTaskView | null> {

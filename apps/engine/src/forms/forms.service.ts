@@ -51,6 +51,14 @@ export class FormsService {
     };
   }
 
+  /** The case's variables as a task's reader sees them, whether or not the task has a form (Camunda's form-variables). */
+  async taskVariables(id: string, principal: Principal): Promise<Record<string, unknown>> {
+    const found = await this.tasks.findWithInstance(id);
+    if (!found) throw new DomainError(APP_ERRORS.taskNotFound, `Task ${id} does not exist`, { id });
+    await requireTaskReadable(found.task, principal, this.tasks);
+    return found.instance.state.variables;
+  }
+
   /**
    * Refuses variables submitted to complete a task that do not fit its form (FORM_INVALID, 400,
    * `details.problems` = `[{ field, problem }]`); a task without a form of ours accepts any.

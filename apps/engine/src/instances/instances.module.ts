@@ -13,6 +13,6 @@ import { InstancesService } from './instances.service.js';
   imports: [DefinitionsModule, ExperimentsModule],
   controllers: [InstancesController, InstanceOperationsController, ExperimentMigrationController],
   providers: [InstancesService, InstanceOperationsService, InstanceCommands, ExperimentMigrationService],
-  exports: [InstanceCommands, InstanceOperationsService],
+  exports: [InstanceCommands, InstanceOperationsService, InstancesService],
 })
 export class InstancesModule {}

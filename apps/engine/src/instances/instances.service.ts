@@ -50,6 +50,19 @@ export class InstancesService {
     return viewOf(state, revision);
   }
 
+  /**
+   * Starts a case on this very version (Camunda's start by definition id): no experiment routes it,
+   * the caller chose the version.
+   */
+  async startOnVersion(processVersionId: string, { businessKey, variables }: StartInstanceDto): Promise<InstanceView> {
+    const version = await this.versions.get(processVersionId);
+    const { state, revision } = await this.commands.start(version, {
+      ...(businessKey !== undefined && { businessKey }),
+      ...(variables !== undefined && { variables }),
+    });
+    return InstanceView.of(state, revision, version);
+  }
+
   async get(id: string): Promise<InstanceView> {
     const instance = await this.instances.findById(id);
     if (!instance) throw instanceNotFound(id);

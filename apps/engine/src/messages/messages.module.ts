@@ -9,6 +9,6 @@ import { MessagesService } from './messages.service.js';
   imports: [InstancesModule, DefinitionsModule],
   controllers: [MessagesController],
   providers: [MessagesService, BufferedMessageDelivery],
-  exports: [BufferedMessageDelivery],
+  exports: [BufferedMessageDelivery, MessagesService],
 })
 export class MessagesModule {}

@@ -14,6 +14,6 @@ import { TasksService } from './tasks.service.js';
   // The events controller first: its route must be matched before GET /tasks/:id.
   controllers: [TaskEventsController, TasksController, EscalationReasonsController],
   providers: [TasksService, TaskEvents, { provide: ESCALATION_REASONS, useFactory: () => escalationReasonsFrom(process.env.TANDEM_ESCALATION_REASONS) }],
-  exports: [TaskEvents],
+  exports: [TaskEvents, TasksService],
 })
 export class TasksModule {}

@@ -25,7 +25,8 @@ export interface LockedExternalTask extends ExternalTaskRecord {
 export interface FetchAndLock {
   workerId: string;
   maxTasks: number;
-  topics: Array<{ name: string; lockDurationMs: number }>;
+  /** With a process key or business key, only the tasks of such cases (Camunda's topic filters). */
+  topics: Array<{ name: string; lockDurationMs: number; processKey?: string; businessKey?: string }>;
   now: Date;
 }
 
@@ -48,6 +49,21 @@ export interface FailureOutcome {
   incidentId: string | null;
 }
 
+/** Which open external tasks to list (Camunda's external task query); absent fields do not filter. */
+export interface ExternalTaskListFilter {
+  topic?: string;
+  workerId?: string;
+  instanceId?: string;
+  elementId?: string;
+  /** True: a lock runs now; false: none does. */
+  locked?: boolean;
+  /** True: retries left; false: none (an incident holds it). */
+  retriesLeft?: boolean;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class ExternalTaskRepository {
   private readonly sql: Sql;
@@ -65,11 +81,14 @@ export class ExternalTaskRepository {
   async fetchAndLock({ workerId, maxTasks, topics, now }: FetchAndLock): Promise<LockedExternalTask[]> {
     const rows = await this.sql.rows<ExternalTaskRecord & StoredInstance>(
       `WITH topic AS (
-         SELECT name, lock_duration_ms FROM jsonb_to_recordset($1::jsonb) AS t(name text, lock_duration_ms bigint)
+         SELECT name, lock_duration_ms, process_key, business_key
+         FROM jsonb_to_recordset($1::jsonb) AS t(name text, lock_duration_ms bigint, process_key text, business_key text)
        ), candidate AS (
          SELECT e.id, topic.lock_duration_ms
          FROM external_task e JOIN topic ON topic.name = e.topic JOIN instance i ON i.id = e.instance_id
          WHERE e.status = 'open' AND e.retries > 0 AND (e.lock_expires_at IS NULL OR e.lock_expires_at <= $2) AND i.status = 'active'
+           AND (topic.process_key IS NULL OR i.process_key = topic.process_key)
+           AND (topic.business_key IS NULL OR i.business_key = topic.business_key)
          ORDER BY e.created_at, e.id
          LIMIT $3
          FOR UPDATE OF e SKIP LOCKED
@@ -80,7 +99,14 @@ export class ExternalTaskRepository {
          RETURNING ${EXTERNAL_TASK_COLUMNS}
        )
        SELECT locked.*, i.state, i.revision FROM locked JOIN instance i ON i.id = locked."instanceId" ORDER BY "createdAt", id`,
-      [JSON.stringify(topics.map((topic) => ({ name: topic.name, lock_duration_ms: topic.lockDurationMs }))), now, maxTasks, workerId],
+      [
+        JSON.stringify(
+          topics.map((topic) => ({ name: topic.name, lock_duration_ms: topic.lockDurationMs, process_key: topic.processKey ?? null, business_key: topic.businessKey ?? null })),
+        ),
+        now,
+        maxTasks,
+        workerId,
+      ],
     );
     return rows.map(({ state, revision, ...externalTask }) => ({ ...externalTask, instance: { state, revision } }));
   }
@@ -88,6 +114,51 @@ export class ExternalTaskRepository {
   /** Gives up a lock that was never handed to the worker (its instance moved on or was suspended meanwhile): fetchable again at once. */
   async releaseLock(id: string, workerId: string): Promise<void> {
     await this.sql.rows(`UPDATE external_task SET worker_id = NULL, lock_expires_at = NULL WHERE id = $1 AND worker_id = $2 AND status = 'open'`, [id, workerId]);
+  }
+
+  /**
+   * A new lock of `durationMs` from now for the worker holding a valid lock (Camunda's extendLock);
+   * null when it holds none (another worker's, expired, or the task is done).
+   */
+  async extendLock(id: string, workerId: string, durationMs: number, now: Date): Promise<ExternalTaskRecord | null> {
+    const rows = await this.sql.rows<ExternalTaskRecord>(
+      `UPDATE external_task e SET lock_expires_at = $3::timestamptz + $4 * interval '1 millisecond'
+       WHERE e.id = $1 AND e.worker_id = $2 AND e.status = 'open' AND e.lock_expires_at > $3
+       RETURNING ${EXTERNAL_TASK_COLUMNS}`,
+      [id, workerId, now, durationMs],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Frees the task of whichever worker holds it (Camunda's unlock): fetchable again at once. Null when it does not exist or is done. */
+  async unlock(id: string): Promise<ExternalTaskRecord | null> {
+    const rows = await this.sql.rows<ExternalTaskRecord>(
+      `UPDATE external_task e SET worker_id = NULL, lock_expires_at = NULL WHERE e.id = $1 AND e.status = 'open' RETURNING ${EXTERNAL_TASK_COLUMNS}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The open external tasks matching the filter, oldest first. */
+  async list(filter: ExternalTaskListFilter): Promise<ExternalTaskRecord[]> {
+    const conditions = [`e.status = 'open'`];
+    const params: unknown[] = [];
+    const where = (condition: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition(`$${params.length}`));
+    };
+    if (filter.topic !== undefined) where((p) => `e.topic = ${p}`, filter.topic);
+    if (filter.workerId !== undefined) where((p) => `e.worker_id = ${p}`, filter.workerId);
+    if (filter.instanceId !== undefined) where((p) => `e.instance_id = ${p}`, filter.instanceId);
+    if (filter.elementId !== undefined) where((p) => `e.element_id = ${p}`, filter.elementId);
+    if (filter.locked !== undefined) where((p) => (filter.locked ? `e.lock_expires_at > ${p}` : `(e.lock_expires_at IS NULL OR e.lock_expires_at <= ${p})`), filter.now);
+    if (filter.retriesLeft !== undefined) conditions.push(filter.retriesLeft ? 'e.retries > 0' : 'e.retries = 0');
+    params.push(filter.limit, filter.offset);
+    return this.sql.rows(
+      `SELECT ${EXTERNAL_TASK_COLUMNS} FROM external_task e WHERE ${conditions.join(' AND ')}
+       ORDER BY e.created_at, e.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
   }
 
   async findById(id: string): Promise<ExternalTaskRecord | null> {
