@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type Express, type Request, type Response } from 'express';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './auth/access.decorators.js';
-import { CAMUNDA_REST_PATHS } from './camunda-rest/camunda-rest.module.js';
+import { CAMUNDA_REST_PATHS } from './camunda-rest/camunda-rest-paths.js';
 import { answerUnparsableRequest } from './common/client-error.js';
 import type { AppConfig } from './common/config.js';
 import { refuseDeepJson, refuseUnstorableEntries } from './common/json-body.js';

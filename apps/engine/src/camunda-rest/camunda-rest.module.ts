@@ -42,6 +42,3 @@ import { CamundaProcessDefinitionsController } from './camunda-process-definitio
   ],
 })
 export class CamundaRestModule {}
-
-/** The paths Camunda clients call, outside the /api prefix (app-setup.ts). */
-export const CAMUNDA_REST_PATHS = 'engine-rest/{*path}';
