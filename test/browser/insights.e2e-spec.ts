@@ -307,4 +307,23 @@ describe('the insights page in the browser', () => {
     await expect(insights().locator('[data-kpi="escalationRate"] [data-role="kpi-baseline"]').textContent()).resolves.toContain('baseline 5.0 %');
     expect(pageErrors).toEqual([]);
   });
+
+  it('counts a case started elsewhere among the running ones without a reload: the engine pushes it', async () => {
+    // given the insights open on the as-is process, its running count shown
+    await openInsights();
+    const status = insights().locator('[data-role="status"]');
+    const runningNow = Number(/(\d+) running/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(Number.isInteger(runningNow)).toBe(true);
+    // when an agent starts a case through the API (a chat inquiry, inside any segment the page kept)
+    await call('processes/customer-service/instances', {
+      method: 'POST',
+      token: agentToken,
+      body: JSON.stringify({ businessKey: 'cust-pushed', variables: { category: 'inquiry', amount: 0, channel: 'chat' } }),
+    });
+    // then the page counts it, with no reload and no click
+    await insights()
+      .locator('[data-role="status"]', { hasText: `${runningNow + 1} running` })
+      .waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

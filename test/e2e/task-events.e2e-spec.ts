@@ -183,4 +183,46 @@ describe('the tasklist event stream (GET /api/tasks/events)', () => {
       expect(response.body.code).toBe('ACCESS_DENIED');
     }
   });
+
+  it("tells an analyst's insights stream each case that starts and ends, and no agent", async () => {
+    // Given alex (analyst) with the insights open
+    const ticket = await alex.post('/api/analytics/events/tickets');
+    expect(ticket.status).toBe(201);
+    const stream = await Stream.open(`${base}/api/analytics/events?ticket=${encodeURIComponent((ticket.body as { ticket: string }).ticket)}`);
+    streams.push(stream);
+    await stream.until(({ event }) => event === 'ready');
+    // When a case starts and is worked to its end
+    const started = await ana.post('/api/processes/pushed/instances').send({ businessKey: 'push-counted' });
+    const { id: instanceId, processVersionId } = started.body as { id: string; processVersionId: string };
+    const workOpenTask = async (agent: Agent) => {
+      const [task] = (await agent.get('/api/tasks').query({ instanceId, status: 'open' })).body as Array<{ id: string }>;
+      expect((await agent.post(`/api/tasks/${task!.id}/claim`).send({ start: true })).status).toBe(200);
+      expect((await agent.post(`/api/tasks/${task!.id}/complete`).send({})).status).toBe(200);
+    };
+    await workOpenTask(ana);
+    await workOpenTask(ben);
+    // Then the stream told its start and its end, naming the version
+    const changes = async (change: string) =>
+      (
+        await stream.until(
+          ({ event, data }) =>
+            event === 'cases' && (data as { changes: Array<{ instanceId: string; change: string }> }).changes.some((c) => c.instanceId === instanceId && c.change === change),
+        )
+      ).data as { changes: unknown[] };
+    expect((await changes('started')).changes).toContainEqual({ instanceId, processVersionId, change: 'started' });
+    expect((await changes('ended')).changes).toContainEqual({ instanceId, processVersionId, change: 'ended' });
+    // and no task event reached it
+    expect(stream.tasks()).toEqual([]);
+
+    // When an agent asks for an insights ticket, or opens the insights stream with a tasklist ticket
+    const agentTicket = await ana.post('/api/analytics/events/tickets');
+    const agentStream = await request(sut.anonymousServer)
+      .get('/api/analytics/events')
+      .query({ ticket: await ticketOf(ana) });
+    // Then both are refused
+    for (const response of [agentTicket, agentStream]) {
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('ACCESS_DENIED');
+    }
+  });
 });

@@ -7,6 +7,7 @@ export type {
   TaskEscalationFields,
   TaskEscalationTargetView,
   TaskEscalationView,
+  CaseEventView,
   TaskEventTicketView,
   TaskEventView,
   TaskFields,

@@ -153,7 +153,12 @@ export interface TaskEventView {
   candidateGroups: string[];
 }
 
-/** POST /api/tasks/events/tickets: what opens one event stream (`?ticket=`), for a minute. */
+/** GET /api/analytics/events, event `cases`: cases that started or ended, in commit order. */
+export interface CaseEventView {
+  changes: Array<{ instanceId: string; processVersionId: string; change: 'started' | 'ended' }>;
+}
+
+/** POST /api/tasks/events/tickets (or /api/analytics/events/tickets): what opens one event stream (`?ticket=`), for a minute. */
 export interface TaskEventTicketView {
   ticket: string;
   expiresAt: string;

@@ -125,6 +125,11 @@ export const ROLE_TABLE = {
   'GET /api/analytics/rework': roles('analyst'),
   'GET /api/analytics/utilisation': roles('analyst'),
   'GET /api/analytics/kpis': roles('analyst'),
+  'POST /api/analytics/events/tickets': noted(roles('analyst'), 'for the stream below, which EventSource opens without headers'),
+  'GET /api/analytics/events': noted(
+    PUBLIC,
+    'authenticated by its `ticket` (EventSource sends no header): analysts and admins; each case that starts or ends, for the running counts',
+  ),
   'GET /api/analytics/event-log': roles('analyst'),
   'GET /api/analytics/kpi-targets/{processKey}': roles('analyst'),
   'PUT /api/analytics/kpi-targets/{processKey}': noted(

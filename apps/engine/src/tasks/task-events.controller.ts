@@ -10,7 +10,8 @@ import { isAdmin } from '../auth/principal.js';
 import { TaskEvents } from './task-events.service.js';
 import { openEventStream } from './event-stream.js';
 
-class TaskEventTicket implements TaskEventTicketView {
+/** A ticket that opens one event stream (the tasklist's or the insights'). */
+export class TaskEventTicket implements TaskEventTicketView {
   @ApiProperty({ description: 'pass as GET /api/tasks/events?ticket=' })
   ticket: string;
   @ApiProperty()

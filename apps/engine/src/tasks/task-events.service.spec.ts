@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Effect } from '#engine';
 import type { TaskAudience, TaskChangeBatch, TaskChangeChannel } from '#persistence';
 import type { Principal } from '../auth/principal.js';
-import { changeOf, mayWatch, TaskEvents, taskChangesOf } from './task-events.service.js';
+import { caseChangesOf, changeOf, mayWatch, TaskEvents, taskChangesOf } from './task-events.service.js';
 
 const agent = (name: string, groups: string[]): Principal => ({ kind: 'user', id: name, name, displayName: null, roles: ['agent'], groups });
 const offered = (groups: string[], assignee: string | null = null, users: string[] = []): TaskAudience => ({ candidateGroups: groups, candidateUsers: users, assignee });
@@ -68,14 +68,24 @@ describe('task events', () => {
     } as unknown as TaskChangeChannel;
     const sut = new TaskEvents(channel);
     const closed = (id: string) => [{ kind: 'taskClosed', id, outcome: 'completed', at: '2026-01-05T09:00:00Z' }] as Effect[];
-    await sut.afterCommit({ state: { id: 'i1' } }, closed('t1'));
+    await sut.afterCommit({ state: { id: 'i1', processVersionId: 'v1' }, revision: 2 }, closed('t1'));
     await Promise.resolve();
     // when two more commits close tasks meanwhile, then the first announcement leaves
-    await sut.afterCommit({ state: { id: 'i2' } }, closed('t2'));
-    await sut.afterCommit({ state: { id: 'i3' } }, closed('t3'));
+    await sut.afterCommit({ state: { id: 'i2', processVersionId: 'v1' }, revision: 2 }, closed('t2'));
+    await sut.afterCommit({ state: { id: 'i3', processVersionId: 'v1' }, revision: 2 }, closed('t3'));
     sendFirst();
     await sut.onModuleDestroy();
     // then the two later commits went out in one announcement, after the first
     expect(announced.map(({ changes }) => changes.map(({ taskId }) => taskId))).toEqual([['t1'], ['t2', 't3']]);
+  });
+
+  it('tells the cases a commit started (its first revision) or ended', () => {
+    // given a start, a step in between and the end of case i1
+    const ended = [{ kind: 'instanceEnded', status: 'completed', at: '2026-01-05T09:00:00Z' }] as Effect[];
+    const of = (revision: number, effects: Effect[]) => caseChangesOf({ state: { id: 'i1', processVersionId: 'v1' }, revision }, effects);
+    // then only the first and the last count
+    expect(of(1, [])).toEqual([{ instanceId: 'i1', processVersionId: 'v1', change: 'started' }]);
+    expect(of(2, [])).toEqual([]);
+    expect(of(3, ended)).toEqual([{ instanceId: 'i1', processVersionId: 'v1', change: 'ended' }]);
   });
 });

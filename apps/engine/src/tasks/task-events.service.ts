@@ -1,19 +1,23 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Effect } from '#engine';
-import { TaskChangeChannel, type ChannelListening, type TaskAudience, type TaskChange, type TaskChangeBatch } from '#persistence';
+import { TaskChangeChannel, type CaseChange, type ChannelListening, type TaskAudience, type TaskChange, type TaskChangeBatch } from '#persistence';
 import type { TaskEventView } from '#api-types';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { AfterCommit } from '../instances/instance-commands.service.js';
 
 /** What a browser's stream is sent: one SSE event a call. */
 export interface TaskEventSink {
-  send(event: 'ready' | 'task' | 'resync', data: unknown): void;
+  send(event: 'ready' | 'task' | 'cases' | 'resync', data: unknown): void;
   end(): void;
 }
+
+/** What a stream follows: the tasks its user may see (the tasklist), or the cases that start and end (the insights' running counts). */
+export type Watched = 'tasks' | 'cases';
 
 interface Subscriber {
   principal: Principal;
   sink: TaskEventSink;
+  watches: Watched;
 }
 
 /** How many tasks' last audiences a process keeps (to tell the tier a task left, and what a change was). */
@@ -46,6 +50,18 @@ export const taskChangesOf = (instanceId: string, effects: readonly Effect[]): T
     }
   });
 
+/** The cases a commit started (its first revision) or ended. */
+export const caseChangesOf = ({ state, revision }: CommittedCase, effects: readonly Effect[]): CaseChange[] => [
+  ...(revision === 1 ? [{ instanceId: state.id, processVersionId: state.processVersionId, change: 'started' as const }] : []),
+  ...(effects.some((effect) => effect.kind === 'instanceEnded') ? [{ instanceId: state.id, processVersionId: state.processVersionId, change: 'ended' as const }] : []),
+];
+
+/** What TaskEvents reads of a commit's outcome. */
+export interface CommittedCase {
+  state: { id: string; processVersionId: string };
+  revision: number;
+}
+
 /** Whether a user may see a task with this audience (the tasklist's own rule: assigned, offered by name, or to one of their groups). */
 export const mayWatch = (principal: Principal, audience: TaskAudience): boolean =>
   isAdmin(principal) ||
@@ -69,7 +85,8 @@ export const changeOf = (change: TaskChange, before: TaskAudience | undefined, a
  * Server push for the tasklist. After each commit that changed user tasks it announces them on a
  * PostgreSQL channel (TaskChangeChannel: NOTIFY, so every engine process hears every process's
  * commits); each process then sends each change to the open streams of the users who may see the
- * task before or after it (an escalated task's old tier too, so it leaves their lists).
+ * task before or after it (an escalated task's old tier too, so it leaves their lists). The cases
+ * a commit started or ended travel the same way, to the insights' streams (their running counts).
  */
 @Injectable()
 export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModuleDestroy {
@@ -80,26 +97,28 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   /** Announcements leave in commit order, one after another, without holding up the request that committed. */
   private announcing: Promise<void> = Promise.resolve();
   /** Changes of commits made while an announcement was on its way: they leave together in the next one. */
-  private unannounced: TaskChange[] = [];
+  private unannounced: { changes: TaskChange[]; cases: CaseChange[] } = { changes: [], cases: [] };
   /** Notifications are handled in the order they came. */
   private handling: Promise<void> = Promise.resolve();
   private closing = false;
 
   constructor(private readonly channel: TaskChangeChannel) {}
 
-  async afterCommit(outcome: { state: { id: string } }, effects: Effect[]): Promise<void> {
+  async afterCommit(outcome: CommittedCase, effects: Effect[]): Promise<void> {
     const changes = taskChangesOf(outcome.state.id, effects);
-    if (changes.length === 0) return;
+    const cases = caseChangesOf(outcome, effects);
+    if (changes.length === 0 && cases.length === 0) return;
     // Under load one notification (one more statement for the database) carries the changes of many
     // commits: those made while the previous one was on its way, in commit order.
-    const alreadyQueued = this.unannounced.length > 0;
-    this.unannounced.push(...changes);
+    const alreadyQueued = this.unannounced.changes.length > 0 || this.unannounced.cases.length > 0;
+    this.unannounced.changes.push(...changes);
+    this.unannounced.cases.push(...cases);
     if (alreadyQueued) return;
     this.announcing = this.announcing
       .then(() => {
         const batch = this.unannounced;
-        this.unannounced = [];
-        return this.channel.announce({ changes: batch });
+        this.unannounced = { changes: [], cases: [] };
+        return this.channel.announce(batch);
       })
       .catch((error: unknown) => this.logger.warn(`Task changes not announced: ${error instanceof Error ? error.message : String(error)}`));
   }
@@ -124,12 +143,12 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
   }
 
   /** Registers a stream; the returned function ends it. */
-  subscribe(principal: Principal, sink: TaskEventSink): () => void {
+  subscribe(principal: Principal, sink: TaskEventSink, watches: Watched = 'tasks'): () => void {
     if (this.closing) {
       sink.end();
       return () => undefined;
     }
-    const subscriber = { principal, sink };
+    const subscriber = { principal, sink, watches };
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
@@ -142,10 +161,15 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
     for (const { sink } of this.subscribers) sink.send('resync', { reason: 'missed' });
   }
 
-  private async deliver({ changes }: TaskChangeBatch): Promise<void> {
+  private async deliver({ changes, cases = [] }: TaskChangeBatch): Promise<void> {
+    if (cases.length > 0) {
+      // Every case counts for the insights (analysts and admins see all processes' figures).
+      for (const { sink, watches } of this.subscribers) if (watches === 'cases') sink.send('cases', { changes: cases });
+    }
+    const taskWatchers = [...this.subscribers].filter(({ watches }) => watches === 'tasks');
     const unknown = changes.filter((change) => change.audience === undefined && !this.audiences.has(change.taskId)).map((change) => change.taskId);
-    // Only a process with open streams reads the audience of a closed task it has not seen.
-    const stored = unknown.length > 0 && this.subscribers.size > 0 ? await this.channel.audiences(unknown) : new Map<string, TaskAudience>();
+    // Only a process with open tasklist streams reads the audience of a closed task it has not seen.
+    const stored = unknown.length > 0 && taskWatchers.length > 0 ? await this.channel.audiences(unknown) : new Map<string, TaskAudience>();
     for (const change of changes) {
       const before = this.audiences.get(change.taskId);
       const after = change.audience ?? before ?? stored.get(change.taskId);
@@ -157,7 +181,7 @@ export class TaskEvents implements AfterCommit, OnApplicationBootstrap, OnModule
         assignee: after?.assignee ?? null,
         candidateGroups: after?.candidateGroups ?? [],
       };
-      for (const { principal, sink } of this.subscribers) {
+      for (const { principal, sink } of taskWatchers) {
         if ((before !== undefined && mayWatch(principal, before)) || (after !== undefined && mayWatch(principal, after))) sink.send('task', event);
       }
     }

@@ -1,12 +1,14 @@
-import type { TaskEventTicketView, TaskEventView } from '#api-types';
+import type { CaseEventView, TaskEventTicketView, TaskEventView } from '#api-types';
 import { ApiError } from './api-error.js';
 import { requestJson } from './http-client.js';
 
-export type { TaskEventView };
+export type { CaseEventView, TaskEventView };
 
 export interface TaskEventHandlers {
-  /** A task the user may see changed. */
-  task(event: TaskEventView): void;
+  /** A task the user may see changed (the tasklist's stream). */
+  task?(event: TaskEventView): void;
+  /** Cases started or ended (the insights' stream). */
+  cases?(event: CaseEventView): void;
   /** The stream is (again) open, or the engine says changes may have been missed: read the lists again. */
   resync(): void;
   /** Whether the stream is open now. */
@@ -16,8 +18,11 @@ export interface TaskEventHandlers {
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 5_000;
 
+/** The tasklist's stream (tasks the user may see) or the insights' (cases that start and end). */
+export type EventStreamPath = 'tasks/events' | 'analytics/events';
+
 /**
- * The tasklist's live updates (GET /api/tasks/events). EventSource cannot send the Authorization
+ * Live updates from the engine: the tasklist's (GET /api/tasks/events) or the insights' (GET /api/analytics/events). EventSource cannot send the Authorization
  * header and the access token stays in memory, so each connection first gets a one-minute ticket
  * with the token and passes it in the URL. A dropped stream is opened again, with a new ticket, by
  * this client rather than by EventSource's own retry (which would present the old ticket).
@@ -28,7 +33,10 @@ export class TaskEventStream {
   private delayMs = FIRST_RETRY_MS;
   private stopped = false;
 
-  constructor(private readonly handlers: TaskEventHandlers) {}
+  constructor(
+    private readonly handlers: TaskEventHandlers,
+    private readonly path: EventStreamPath = 'tasks/events',
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -46,15 +54,15 @@ export class TaskEventStream {
     if (this.stopped) return;
     let ticket: string;
     try {
-      ({ ticket } = await requestJson<TaskEventTicketView>('tasks/events/tickets', { method: 'POST' }));
+      ({ ticket } = await requestJson<TaskEventTicketView>(`${this.path}/tickets`, { method: 'POST' }));
     } catch (error) {
-      // Not the user's to hear (no agent): asking again would change nothing.
+      // Not the user's to hear (no agent, or no analyst): asking again would change nothing.
       if (error instanceof ApiError && error.status === 403) return;
       this.reconnectLater();
       return;
     }
     if (this.stopped) return;
-    const source = new EventSource(`api/tasks/events?ticket=${encodeURIComponent(ticket)}`);
+    const source = new EventSource(`api/${this.path}?ticket=${encodeURIComponent(ticket)}`);
     this.source = source;
     source.addEventListener('ready', () => {
       this.delayMs = FIRST_RETRY_MS;
@@ -62,7 +70,8 @@ export class TaskEventStream {
       this.handlers.resync();
     });
     source.addEventListener('resync', () => this.handlers.resync());
-    source.addEventListener('task', (message) => this.handlers.task(JSON.parse((message as MessageEvent<string>).data) as TaskEventView));
+    source.addEventListener('task', (message) => this.handlers.task?.(JSON.parse((message as MessageEvent<string>).data) as TaskEventView));
+    source.addEventListener('cases', (message) => this.handlers.cases?.(JSON.parse((message as MessageEvent<string>).data) as CaseEventView));
     source.addEventListener('error', () => {
       if (this.source !== source) return;
       source.close();

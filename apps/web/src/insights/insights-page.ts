@@ -13,6 +13,7 @@ import {
   type KpiTargets,
 } from '../api/analytics-api.js';
 import { getProcessVersion, listProcessVersions, type ProcessVersion } from '../api/process-versions-api.js';
+import { TaskEventStream, type CaseEventView } from '../api/task-events-api.js';
 import { revealElement } from '../modeler/diagram-insight.js';
 import { createViewer } from '../modeler/diagram/create-diagrams.js';
 import { fitDiagram } from '../modeler/diagram/fit-diagram.js';
@@ -115,6 +116,10 @@ export class InsightsPage {
   private filter: AnalyticsFilter | undefined;
   private figures: KpiFigure[] = [];
   private targets: KpiTargets | undefined;
+  /** The figures read again after cases of the shown version started or ended (at most one read at a time). */
+  private recount: { running: boolean; again: boolean } = { running: false, again: false };
+  /** Running counts follow the engine: each case that starts or ends on the shown version reads the figures again. Opened on the first load. */
+  private caseEvents: TaskEventStream | undefined;
 
   constructor(private readonly element: HTMLElement) {
     element.innerHTML = TEMPLATE;
@@ -275,6 +280,10 @@ export class InsightsPage {
   private async load(): Promise<void> {
     const filter = this.readFilter();
     if (!filter.processVersionId) return;
+    if (this.caseEvents === undefined) {
+      this.caseEvents = new TaskEventStream({ cases: (event) => this.casesChanged(event), resync: () => this.scheduleRecount(), connected: () => undefined }, 'analytics/events');
+      this.caseEvents.start();
+    }
     const processKey = byRole<HTMLSelectElement>(this.element, 'process-select').value;
     showStatus(this.status, 'info', 'Loading…');
     this.element.dataset.loaded = 'false';
@@ -311,12 +320,49 @@ export class InsightsPage {
       renderActivityTable(byRole(this.element, 'activity-table'), activities.activities, activities.definitions, (elementId) => revealElement(this.viewer, elementId));
       this.figures = kpiFigures({ kpis, valueAdded, rework });
       this.showTargets(targets);
-      const segment = filter.segment ? `, ${filter.segment.variable} = ${filter.segment.value}` : '';
-      showStatus(this.status, 'info', `${kpis.sampleSize.cases} ended cases, ${kpis.sampleSize.running} running${segment}.`);
+      this.showCounts(kpis, filter);
       this.element.dataset.loaded = 'true';
     } catch (error) {
       showStatus(this.status, 'error', `Could not load the figures: ${messageOf(error)}`);
     }
+  }
+
+  private casesChanged({ changes }: CaseEventView): void {
+    if (changes.some(({ processVersionId }) => processVersionId === this.filter?.processVersionId)) this.scheduleRecount();
+  }
+
+  private scheduleRecount(): void {
+    if (this.filter === undefined) return;
+    if (this.recount.running) {
+      this.recount.again = true;
+      return;
+    }
+    this.recount = { running: true, again: false };
+    void this.recountFigures().finally(() => {
+      const { again } = this.recount;
+      this.recount = { running: false, again: false };
+      if (again) this.scheduleRecount();
+    });
+  }
+
+  /** The case figures and the running count again, for the filter shown (the diagram and its heat stay). */
+  private async recountFigures(): Promise<void> {
+    const filter = this.filter;
+    if (filter === undefined) return;
+    try {
+      const [kpis, valueAdded, rework] = await Promise.all([getKpis(filter), getValueAdded(filter), getRework(filter)]);
+      if (this.filter !== filter) return;
+      this.figures = kpiFigures({ kpis, valueAdded, rework });
+      if (this.targets) renderKpiTiles(byRole(this.element, 'kpi-tiles'), this.figures, this.targets.targets);
+      this.showCounts(kpis, filter);
+    } catch {
+      // The next change, or Apply, reads them again.
+    }
+  }
+
+  private showCounts(kpis: { sampleSize: { cases: number; running: number } }, filter: AnalyticsFilter): void {
+    const segment = filter.segment ? `, ${filter.segment.variable} = ${filter.segment.value}` : '';
+    showStatus(this.status, 'info', `${kpis.sampleSize.cases} ended cases, ${kpis.sampleSize.running} running${segment}.`);
   }
 
   private showTargets(targets: KpiTargets): void {

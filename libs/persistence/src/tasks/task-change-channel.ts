@@ -25,10 +25,18 @@ export interface TaskChange {
   state?: string;
 }
 
-/** What one notification carries: a commit's task changes and who made them. */
+/** A case that started or ended: what the insights' running counts follow. */
+export interface CaseChange {
+  instanceId: string;
+  processVersionId: string;
+  change: 'started' | 'ended';
+}
+
+/** What one notification carries: commits' task changes (and who made them) and the cases they started or ended. */
 export interface TaskChangeBatch {
   changes: TaskChange[];
   actor?: string;
+  cases?: CaseChange[];
 }
 
 /** PostgreSQL refuses a payload of 8000 bytes or more: a commit touching many tasks is told in several. */
@@ -85,19 +93,32 @@ export class TaskChangeChannel {
   }
 }
 
-/** The batch cut into payloads PostgreSQL accepts. */
-export const payloadsOf = (batch: TaskChangeBatch): string[] => {
+/** The batch cut into payloads PostgreSQL accepts: its task changes, then its case changes. */
+export const payloadsOf = ({ cases = [], ...batch }: TaskChangeBatch): string[] => [
+  ...chunked(batch.changes, (changes) => JSON.stringify({ ...batch, changes })),
+  ...chunked(cases, (part) => JSON.stringify({ changes: [], cases: part })),
+];
+
+/**
+ * The items as payloads of at most MAX_PAYLOAD_CHARS, as many items to a payload as fit. A payload's
+ * length is its empty form's plus each item's JSON and a comma between, so it is counted as it grows.
+ */
+const chunked = <T>(items: readonly T[], payloadOf: (part: T[]) => string): string[] => {
+  const emptyLength = payloadOf([]).length;
   const payloads: string[] = [];
-  let changes: TaskChange[] = [];
-  const flush = () => {
-    if (changes.length > 0) payloads.push(JSON.stringify({ ...batch, changes }));
-    changes = [];
-  };
-  for (const change of batch.changes) {
-    if (changes.length > 0 && JSON.stringify({ ...batch, changes: [...changes, change] }).length > MAX_PAYLOAD_CHARS) flush();
-    changes.push(change);
+  let part: T[] = [];
+  let length = emptyLength;
+  for (const item of items) {
+    const itemLength = JSON.stringify(item).length;
+    if (part.length > 0 && length + 1 + itemLength > MAX_PAYLOAD_CHARS) {
+      payloads.push(payloadOf(part));
+      part = [];
+      length = emptyLength;
+    }
+    length += (part.length > 0 ? 1 : 0) + itemLength;
+    part.push(item);
   }
-  flush();
+  if (part.length > 0) payloads.push(payloadOf(part));
   return payloads;
 };
 
