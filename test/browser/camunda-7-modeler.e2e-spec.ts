@@ -19,6 +19,8 @@ describe('Camunda 7 models in the modeler', () => {
   beforeAll(async () => {
     stack = await startWebStack();
     ({ context, page, pageErrors } = await openSignedInPage(stack, { width: 1400, height: 900 }));
+    // Each test opens another drawing over the one the last edited; the modeler asks before replacing edits, and the designer agrees.
+    page.on('dialog', (dialog) => void dialog.accept());
     sut = new ModelerDriver(page);
     await sut.open(stack.baseUrl);
   }, 180_000);
