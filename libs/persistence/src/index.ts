@@ -94,7 +94,15 @@ export { GroupRepository, type GroupChanges, type GroupRecord, type NewGroup } f
 export { ApiKeyRepository, type ApiKeyRecord, type NewApiKey } from './identity/api-key.repository.js';
 export { AuthSecretRepository } from './identity/auth-secret.repository.js';
 export { IdentityChanges, IDENTITY_CHANNEL, type IdentityChangeListener } from './identity/identity-changes.js';
-export { TaskChangeChannel, TASK_CHANGE_CHANNEL, type CaseChange, type TaskAudience, type TaskChange, type TaskChangeBatch, type TaskChangeHandlers } from './tasks/task-change-channel.js';
+export {
+  TaskChangeChannel,
+  TASK_CHANGE_CHANNEL,
+  type CaseChange,
+  type TaskAudience,
+  type TaskChange,
+  type TaskChangeBatch,
+  type TaskChangeHandlers,
+} from './tasks/task-change-channel.js';
 export type { ChannelListening } from './notifications/channel-listening.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
