@@ -1,14 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError } from '#core';
 import { Allow } from '../auth/access.decorators.js';
-import { AUTH_ERRORS } from '../auth/auth-errors.js';
 import { Authenticator } from '../auth/authenticator.service.js';
-import { isAdmin } from '../auth/principal.js';
-import { openEventStream } from './event-stream.js';
 import { TaskEventTicket } from './task-events.controller.js';
 import { TaskEvents } from './task-events.service.js';
+import { openWatchedStream } from './watched-stream.js';
 
 /**
  * The insights' live running counts: each case that starts or ends, from any engine process, as it
@@ -41,13 +38,6 @@ export class CaseEventsController {
   @ApiUnauthorizedResponse({ description: 'EVENT_TICKET_INVALID: no ticket, an expired one, or one of an ended session' })
   @ApiForbiddenResponse({ description: 'ACCESS_DENIED: the user is no analyst' })
   async stream(@Query('ticket') ticket: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const principal = await this.authenticator.authenticateTicket(ticket);
-    if (!principal.roles.includes('analyst') && !isAdmin(principal)) {
-      throw new DomainError(AUTH_ERRORS.accessDenied, `GET /api/analytics/events needs the role analyst; ${principal.name} has ${principal.roles.join(', ') || 'no role'}`);
-    }
-    let unsubscribe: () => void = () => undefined;
-    const sink = openEventStream(request, response, () => unsubscribe());
-    unsubscribe = this.events.subscribe(principal, sink, 'cases');
-    sink.send('ready', { user: principal.name });
+    await openWatchedStream(this.authenticator, this.events, { role: 'analyst', endpoint: 'GET /api/analytics/events', watches: 'cases' }, ticket, request, response);
   }
 }

@@ -4,11 +4,8 @@ import type { Request, Response } from 'express';
 import type { TaskEventTicketView } from '#api-types';
 import { Allow } from '../auth/access.decorators.js';
 import { Authenticator } from '../auth/authenticator.service.js';
-import { DomainError } from '#core';
-import { AUTH_ERRORS } from '../auth/auth-errors.js';
-import { isAdmin } from '../auth/principal.js';
 import { TaskEvents } from './task-events.service.js';
-import { openEventStream } from './event-stream.js';
+import { openWatchedStream } from './watched-stream.js';
 
 /** A ticket that opens one event stream (the tasklist's or the insights'). */
 export class TaskEventTicket implements TaskEventTicketView {
@@ -49,14 +46,6 @@ export class TaskEventsController {
   @ApiUnauthorizedResponse({ description: 'EVENT_TICKET_INVALID: no ticket, an expired one, or one of an ended session' })
   @ApiForbiddenResponse({ description: 'ACCESS_DENIED: the user is no agent' })
   async stream(@Query('ticket') ticket: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const principal = await this.authenticator.authenticateTicket(ticket);
-    if (!principal.roles.includes('agent') && !isAdmin(principal)) {
-      throw new DomainError(AUTH_ERRORS.accessDenied, `GET /api/tasks/events needs the role agent; ${principal.name} has ${principal.roles.join(', ') || 'no role'}`);
-    }
-    let unsubscribe: () => void = () => undefined;
-    const sink = openEventStream(request, response, () => unsubscribe());
-    unsubscribe = this.events.subscribe(principal, sink);
-    // (a stream ended at once, the app closing, takes no event)
-    sink.send('ready', { user: principal.name });
+    await openWatchedStream(this.authenticator, this.events, { role: 'agent', endpoint: 'GET /api/tasks/events', watches: 'tasks' }, ticket, request, response);
   }
 }
