@@ -104,6 +104,7 @@ export const ROLE_TABLE = {
   'GET /engine-rest/process-instance': roles('analyst'),
   'GET /engine-rest/process-instance/{id}': roles('analyst'),
   'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}/activity-instances': noted(roles('analyst'), 'the waiting activities as a tree (what the Camunda 7 migration script reads)'),
   'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
   'POST /engine-rest/message': roles('worker'),
   'POST /engine-rest/deployment/create': noted(roles('designer'), 'multipart, as Camunda Modeler deploys'),
