@@ -18,9 +18,13 @@ export interface MigrationOptions {
   fromPassword?: string;
   /** Tandem's root, e.g. http://tandem:3000 (the /api paths are added). */
   to: string;
-  /** A Tandem log-in token ("Authorization: Bearer") or an API key ("X-API-Key"); one of them. */
+  /**
+   * An admin's log-in token ("Authorization: Bearer"), or an admin's username and password to log
+   * in with: starting a case before an element is an admin's act (an API key is a worker's).
+   */
   toToken?: string;
-  toApiKey?: string;
+  toUser?: string;
+  toPassword?: string;
   /** Only instances of this process definition key. */
   processKey?: string;
   /** Read and decide everything, start nothing. */
@@ -88,6 +92,7 @@ const DEFAULT_PAGE_SIZE = 200;
 
 export async function migrateFromCamunda7(options: MigrationOptions): Promise<MigrationReport> {
   const camunda = camundaClient(options);
+  const token = options.dryRun ? undefined : (options.toToken ?? (await logIn(options)));
   const report: MigrationReport = { dryRun: options.dryRun, moved: [], skipped: [], failed: [] };
   const keys = new Map<string, string>();
   for await (const instance of camunda.instances()) {
@@ -104,7 +109,7 @@ export async function migrateFromCamunda7(options: MigrationOptions): Promise<Mi
       continue;
     }
     try {
-      const tandemId = await startInTandem(options, processKey, instance, plan);
+      const tandemId = await startInTandem(options.to, token, processKey, instance, plan);
       report.moved.push({ ...moved, tandemId });
     } catch (error) {
       if (!(error instanceof HttpRefusal)) throw error;
@@ -175,18 +180,18 @@ const parsedJson = (value: unknown): { value: unknown } | { reason: string } => 
  * so running the script again starts no second case for an instance already moved.
  */
 async function startInTandem(
-  options: MigrationOptions,
+  to: string,
+  token: string | undefined,
   processKey: string,
   instance: CamundaInstance,
   plan: { activityId: string; variables: Record<string, unknown> },
 ): Promise<string> {
-  const response = await fetch(`${options.to.replace(/\/$/, '')}/api/processes/${encodeURIComponent(processKey)}/instances`, {
+  const response = await fetch(`${to.replace(/\/$/, '')}/api/processes/${encodeURIComponent(processKey)}/instances`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
       'Idempotency-Key': `camunda-7-${instance.id}`.slice(0, 255),
-      ...(options.toToken !== undefined && { Authorization: `Bearer ${options.toToken}` }),
-      ...(options.toApiKey !== undefined && { 'X-API-Key': options.toApiKey }),
+      ...(token !== undefined && { Authorization: `Bearer ${token}` }),
     },
     body: JSON.stringify({
       startBefore: plan.activityId,
@@ -197,6 +202,18 @@ async function startInTandem(
   const text = await response.text();
   if (!response.ok) throw new HttpRefusal(response.status, text, `Tandem refused the start of '${processKey}' before '${plan.activityId}'`);
   return (JSON.parse(text) as { id: string }).id;
+}
+
+/** An admin's token from Tandem's log-in. */
+async function logIn({ to, toUser, toPassword }: MigrationOptions): Promise<string> {
+  const response = await fetch(`${to.replace(/\/$/, '')}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: toUser, password: toPassword }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new HttpRefusal(response.status, text, `Tandem refused the log-in of ${String(toUser)}`);
+  return (JSON.parse(text) as { token: string }).token;
 }
 
 async function definitionKeyOf(camunda: CamundaClient, definitionId: string, known: Map<string, string>): Promise<string> {
@@ -258,14 +275,18 @@ export function migrationOptionsOf(argv: readonly string[], env: Record<string, 
   const to = value('--to', 'TANDEM_URL');
   if (from === undefined || to === undefined) throw new Error(`--from and --to are required\n${MIGRATION_USAGE}`);
   const toToken = value('--token', 'TANDEM_TOKEN');
-  const toApiKey = value('--api-key', 'TANDEM_API_KEY');
-  if (!dryRun && toToken === undefined && toApiKey === undefined) throw new Error(`--token or --api-key is required to start cases in Tandem\n${MIGRATION_USAGE}`);
+  const toUser = value('--to-user', 'TANDEM_USER');
+  const toPassword = value('--to-password', 'TANDEM_PASSWORD');
+  if (!dryRun && toToken === undefined && (toUser === undefined || toPassword === undefined)) {
+    throw new Error(`--token, or --to-user and --to-password, of a Tandem admin are required to start cases in Tandem\n${MIGRATION_USAGE}`);
+  }
   const pageSize = value('--page-size', 'CAMUNDA_PAGE_SIZE');
   const optional = {
     fromUser: value('--user', 'CAMUNDA_USER'),
     fromPassword: value('--password', 'CAMUNDA_PASSWORD'),
     toToken,
-    toApiKey,
+    toUser,
+    toPassword,
     processKey: value('--key', 'CAMUNDA_PROCESS_KEY'),
   };
   return {
@@ -277,10 +298,11 @@ export function migrationOptionsOf(argv: readonly string[], env: Record<string, 
   };
 }
 
-const FLAGS = ['--from', '--to', '--user', '--password', '--token', '--api-key', '--key', '--page-size'];
+const FLAGS = ['--from', '--to', '--user', '--password', '--token', '--to-user', '--to-password', '--key', '--page-size'];
 
-export const MIGRATION_USAGE = `Usage: npm run migrate:camunda7 -- --from <Camunda engine-rest URL> [--user U --password P] --to <Tandem URL> (--token T | --api-key K) [--key <process key>] [--dry-run]
-Environment instead of flags: CAMUNDA_URL, CAMUNDA_USER, CAMUNDA_PASSWORD, TANDEM_URL, TANDEM_TOKEN, TANDEM_API_KEY, CAMUNDA_PROCESS_KEY.`;
+export const MIGRATION_USAGE = `Usage: npm run migrate:camunda7 -- --from <Camunda engine-rest URL> [--user U --password P] --to <Tandem URL> (--token T | --to-user U --to-password P) [--key <process key>] [--dry-run]
+Tandem's side must be an admin's (starting a case before an element is an admin's act).
+Environment instead of flags: CAMUNDA_URL, CAMUNDA_USER, CAMUNDA_PASSWORD, TANDEM_URL, TANDEM_TOKEN, TANDEM_USER, TANDEM_PASSWORD, CAMUNDA_PROCESS_KEY.`;
 
 /** The report as lines a person reads: what moved where, what stayed and why. */
 export function migrationSummary(report: MigrationReport): string {

@@ -2,7 +2,7 @@
  * Moves the running instances of a Camunda 7 engine into Tandem (docs/migrating-from-camunda-7.md):
  *
  *   npm run migrate:camunda7 -- --from http://camunda:8080/engine-rest --user demo --password demo \
- *     --to http://tandem:3000 --api-key <key> [--key invoice] [--dry-run]
+ *     --to http://tandem:3000 --to-user admin --to-password <password> [--key invoice] [--dry-run]
  *
  * Deploy the models to Tandem first. Prints what moved, what was skipped and why, what Tandem
  * refused; exits 1 when anything failed. Camunda's instances are left as they are: end them there

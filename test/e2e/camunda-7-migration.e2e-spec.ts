@@ -151,9 +151,10 @@ describe('moving running instances from a Camunda 7 engine (the migration script
     expect(await targetCases()).toBe(3);
   });
 
-  it('run again, starts no second case for an instance it already moved (the Camunda id is the Idempotency-Key)', async () => {
+  it("run again (logging in with an admin's password this time), starts no second case for an instance it already moved (the Camunda id is the Idempotency-Key)", async () => {
     // when
-    const report = await migrateFromCamunda7(options);
+    const { toToken: _token, ...withoutToken } = options;
+    const report = await migrateFromCamunda7({ ...withoutToken, toUser: TEST_ADMIN.username, toPassword: TEST_ADMIN.password });
 
     // then
     expect(report.moved).toHaveLength(3);
@@ -161,12 +162,18 @@ describe('moving running instances from a Camunda 7 engine (the migration script
   });
 
   it('reads its options from flags or the environment, and refuses a run that could not start cases', () => {
-    expect(migrationOptionsOf(['--from', 'http://c/engine-rest', '--user', 'demo', '--password', 'pw', '--to', 'http://t', '--api-key', 'k', '--dry-run'], {})).toEqual({
+    expect(
+      migrationOptionsOf(
+        ['--from', 'http://c/engine-rest', '--user', 'demo', '--password', 'pw', '--to', 'http://t', '--to-user', 'admin', '--to-password', 'secret', '--dry-run'],
+        {},
+      ),
+    ).toEqual({
       from: 'http://c/engine-rest',
       fromUser: 'demo',
       fromPassword: 'pw',
       to: 'http://t',
-      toApiKey: 'k',
+      toUser: 'admin',
+      toPassword: 'secret',
       dryRun: true,
     });
     expect(migrationOptionsOf([], { CAMUNDA_URL: 'http://c', TANDEM_URL: 'http://t', TANDEM_TOKEN: 'tok' })).toEqual({
@@ -175,7 +182,7 @@ describe('moving running instances from a Camunda 7 engine (the migration script
       toToken: 'tok',
       dryRun: false,
     });
-    expect(() => migrationOptionsOf(['--from', 'http://c', '--to', 'http://t'], {})).toThrow('--token or --api-key is required');
+    expect(() => migrationOptionsOf(['--from', 'http://c', '--to', 'http://t'], {})).toThrow('--token, or --to-user and --to-password, of a Tandem admin are required');
     expect(() => migrationOptionsOf(['--to', 'http://t', '--token', 't'], {})).toThrow('--from and --to are required');
     expect(() => migrationOptionsOf(['--form', 'http://c'], {})).toThrow('--form: unknown flag or missing value');
   });

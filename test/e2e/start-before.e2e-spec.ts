@@ -78,6 +78,23 @@ describe('starting a case before an element (startBefore)', () => {
     expect(await caseCount()).toBe(before);
   });
 
+  it('refuses startBefore to an agent with 403 ACCESS_DENIED (moving a case in skips the steps before it: an admin act), and stores nothing, while the agent may still start at the start event', async () => {
+    // given an agent
+    const agent = await sut.signIn('moving-agent', { roles: ['agent'] });
+    const before = await caseCount();
+
+    // when the agent starts a case before the receipt task
+    const response = await agent.post('/api/processes/camunda-payment/instances').send({ startBefore: 'send-receipt' });
+
+    // then it is refused, naming the field, and nothing was stored
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'ACCESS_DENIED', details: { field: 'startBefore' } });
+    expect(response.body.message).toContain('needs the role admin');
+    expect(await caseCount()).toBe(before);
+    // and a plain start is still the agent's to make
+    await agent.post('/api/processes/camunda-payment/instances').send({}).expect(201);
+  });
+
   it('refuses a startBefore that is no text with 400 naming the field', async () => {
     // when startBefore is a number
     const response = await request(sut.server).post('/api/processes/camunda-payment/instances').send({ startBefore: 7 });
