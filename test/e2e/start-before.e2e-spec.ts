@@ -103,4 +103,38 @@ describe('starting a case before an element (startBefore)', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain('startBefore');
   });
+
+  it('keeps a moved-in case out of a running experiment: it runs on the newest version, unassigned', async () => {
+    // given a second version of the process and a running 50/50 experiment between the two
+    const baseline = (await request(sut.server).get('/api/process-versions').query({ key: 'camunda-payment' }).expect(200)).body as Array<{ id: string }>;
+    const xml = (await fixture('camunda-payment.bpmn')).replace('name="Send the receipt"', 'name="Send the receipt (redesigned)"');
+    const candidate = await deploy(sut.server, xml);
+    const analyst = await sut.signIn('moving-analyst', { roles: ['analyst'] });
+    const experiment = await analyst
+      .post('/api/experiments')
+      .send({
+        processKey: 'camunda-payment',
+        seed: 20260105,
+        arms: [
+          { id: 'as-is', role: 'baseline', processVersionId: baseline.find(({ id }) => id !== candidate.id)!.id, weight: 50 },
+          { id: 'to-be', role: 'candidate', processVersionId: candidate.id, weight: 50 },
+        ],
+        primaryMetric: 'leadTime',
+        plan: { alpha: 0.05, power: 0.8, mde: 0.1, logSd: 0.6 },
+      })
+      .expect(201);
+    await analyst.post(`/api/experiments/${experiment.body.id}/start`).send({ reason: 'pilot' }).expect(200);
+
+    // when cases are moved in, and one starts as usual
+    const moved = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await request(sut.server).post('/api/processes/camunda-payment/instances').send({ startBefore: 'send-receipt' }).expect(201)).body),
+    );
+    const routed = (await request(sut.server).post('/api/processes/camunda-payment/instances').send({}).expect(201)).body;
+
+    // then no moved case has an assignment and each runs on the newest version, while the usual start is routed
+    expect(moved.map(({ assignment, processVersionId }) => ({ assignment, processVersionId }))).toEqual(
+      moved.map(() => ({ assignment: undefined, processVersionId: candidate.id })),
+    );
+    expect(routed.assignment).toMatchObject({ experimentId: experiment.body.id });
+  });
 });
