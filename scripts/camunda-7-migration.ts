@@ -131,6 +131,9 @@ async function planOf(camunda: CamundaClient, instance: CamundaInstance): Promis
   if (waiting.length === 0) return { reason: 'waits at no activity' };
   if (waiting.length > 1) return { reason: `waits at several activities (${waiting.map(({ activityId }) => activityId).join(', ')}): Tandem starts a moved case at one` };
   const [activity] = waiting;
+  if (activity.activityType === 'callActivity') {
+    return { reason: `waits at call activity '${activity.activityId}': started there, Tandem would call a new instance beside the one Camunda runs; finish it in Camunda` };
+  }
   if ((activity.childActivityInstances ?? []).length > 0 || (activity.childTransitionInstances ?? []).length > 0) {
     return { reason: `waits inside ${activity.activityType} '${activity.activityId}': Tandem starts a moved case at a process-level activity` };
   }

@@ -12,7 +12,7 @@ const xml = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?
 
 const when = (route: string) => `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">= route = "${route}"</bpmn:conditionExpression>`;
 
-/** One case per route: waiting at a user task, an external task, a message, at two tasks at once, inside a sub-process. */
+/** One case per route: waiting at a user task, an external task, a message, at two tasks at once, inside a sub-process, at a call activity. */
 const SUPPORT_CASE = xml(
   `<bpmn:process id="support-case" isExecutable="true">
     <bpmn:startEvent id="opened" />
@@ -30,6 +30,7 @@ const SUPPORT_CASE = xml(
       <bpmn:sequenceFlow id="h1" sourceRef="handle-start" targetRef="close" />
       <bpmn:sequenceFlow id="h2" sourceRef="close" targetRef="handle-end" />
     </bpmn:subProcess>
+    <bpmn:callActivity id="call-legacy" calledElement="legacy-case" />
     <bpmn:endEvent id="done" />
     <bpmn:sequenceFlow id="f0" sourceRef="opened" targetRef="route" />
     <bpmn:sequenceFlow id="f1" sourceRef="route" targetRef="triage">${when('desk')}</bpmn:sequenceFlow>
@@ -37,6 +38,8 @@ const SUPPORT_CASE = xml(
     <bpmn:sequenceFlow id="f3" sourceRef="route" targetRef="reply">${when('wait')}</bpmn:sequenceFlow>
     <bpmn:sequenceFlow id="f4" sourceRef="route" targetRef="fork">${when('both')}</bpmn:sequenceFlow>
     <bpmn:sequenceFlow id="f5" sourceRef="route" targetRef="handle">${when('inner')}</bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f8" sourceRef="route" targetRef="call-legacy">${when('call')}</bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="e7" sourceRef="call-legacy" targetRef="done" />
     <bpmn:sequenceFlow id="f6" sourceRef="fork" targetRef="call-back" />
     <bpmn:sequenceFlow id="f7" sourceRef="fork" targetRef="write-up" />
     <bpmn:sequenceFlow id="e1" sourceRef="triage" targetRef="done" />
@@ -72,10 +75,10 @@ describe('moving running instances from a Camunda 7 engine (the migration script
 
   beforeAll(async () => {
     [source, target] = await Promise.all([createTestApp(), createTestApp()]);
-    await deploy(source.server, SUPPORT_CASE);
     await deploy(source.server, ONLY_AT_SOURCE);
+    await deploy(source.server, SUPPORT_CASE);
     await deploy(target.server, SUPPORT_CASE);
-    for (const route of ['desk', 'crm', 'wait', 'both', 'inner']) {
+    for (const route of ['desk', 'crm', 'wait', 'both', 'inner', 'call']) {
       const body = { businessKey: `case-${route}`, variables: { route, ticketId: `T-${route}`, customer: { name: 'Ana', tier: 'gold' }, amount: 12.5 } };
       started.set(route, (await request(source.server).post('/api/processes/support-case/instances').send(body).expect(201)).body.id as string);
     }
@@ -108,8 +111,9 @@ describe('moving running instances from a Camunda 7 engine (the migration script
     const report = await migrateFromCamunda7({ ...options, dryRun: true });
 
     // then
-    expect(report.moved.map(({ activityId }) => activityId).sort()).toEqual(['legacy-task', 'lookup', 'reply', 'triage']);
-    expect(report.skipped).toHaveLength(2);
+    // (the called instance of the 'call' case is an instance of its own, at legacy-task)
+    expect(report.moved.map(({ activityId }) => activityId).sort()).toEqual(['legacy-task', 'legacy-task', 'lookup', 'reply', 'triage']);
+    expect(report.skipped).toHaveLength(3);
     expect(await targetCases()).toBe(0);
   });
 
@@ -144,10 +148,12 @@ describe('moving running instances from a Camunda 7 engine (the migration script
       expect.arrayContaining([
         { camundaId: started.get('both'), processKey: 'support-case', reason: expect.stringContaining('waits at several activities (') },
         { camundaId: started.get('inner'), processKey: 'support-case', reason: "waits inside subProcess 'handle': Tandem starts a moved case at a process-level activity" },
+        { camundaId: started.get('call'), processKey: 'support-case', reason: expect.stringContaining("waits at call activity 'call-legacy'") },
       ]),
     );
     // and the process the target has not deployed is a failure with the target's answer
-    expect(report.failed).toEqual([{ camundaId: started.get('legacy'), processKey: 'legacy-case', reason: expect.stringContaining('404') }]);
+    expect(report.failed).toContainEqual({ camundaId: started.get('legacy'), processKey: 'legacy-case', reason: expect.stringContaining('404') });
+    expect(report.failed.map(({ processKey }) => processKey)).toEqual(['legacy-case', 'legacy-case']);
     expect(await targetCases()).toBe(3);
   });
 
