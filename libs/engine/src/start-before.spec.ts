@@ -3,10 +3,12 @@ import { ENGINE_ERRORS } from './model/errors.js';
 import {
   boundaryTimer,
   catchEvent,
+  compensationBoundary,
   endEvent,
   eventSubProcess,
   exclusiveGateway,
   flow,
+  forCompensation,
   onLink,
   onMessage,
   onSignal,
@@ -143,6 +145,22 @@ describe('startInstance with startBefore (a case moved in)', () => {
     expect(trail(steps)).toEqual(['handle:ready', 'handle:started', 'handleStart:ready', 'handleStart:completed', 'close:ready']);
     expect(waitingAt(state)).toEqual(['handle', 'close']);
     expect(state.subscriptions.map(({ elementId }) => elementId)).toEqual(['cancelStart']);
+  });
+
+  it('refuses a compensation handler: only a compensation throw runs it', async () => {
+    // given a task with its compensation handler
+    const sut = await Scenario.of({
+      nodes: [startEvent('start'), userTask('book'), compensationBoundary('bookUndo', 'book'), forCompensation(userTask('cancelBooking')), endEvent('end')],
+      flows: [flow('f1', 'start', 'book'), flow('f2', 'book', 'end')],
+      associations: [['bookUndo', 'cancelBooking']],
+    });
+
+    // when
+    const act = () => sut.startBefore('cancelBooking');
+
+    // then
+    expect(act).toThrow(domainError(ENGINE_ERRORS.startBeforeInvalid, { field: 'startBefore', elementId: 'cancelBooking' }));
+    expect(act).toThrow("'cancelBooking' (userTask) is a compensation handler");
   });
 
   it.each([

@@ -66,6 +66,7 @@ function startBeforeRefusal(graph: ProcessGraph, node: FlowNode): string | undef
   const what = `'${node.id}' (${node.type})`;
   if (node.parentId !== undefined) return `${what} sits inside sub-process '${node.parentId}'; start before the sub-process or an element at the process level`;
   if (graph.eventSubProcessIds.includes(node.id)) return `${what} is an event sub-process; its trigger starts it`;
+  if (isActivity(node) && node.isForCompensation) return `${what} is a compensation handler; only a compensation throw runs it`;
   if (isActivity(node)) return undefined;
   if (node.type === 'intermediateCatchEvent' && node.eventDefinition.type !== 'link') return undefined;
   return `${what} is no activity or catch event a case can wait at`;
