@@ -11,7 +11,7 @@ export class StartInstanceDto {
 
   @ApiPropertyOptional({
     description:
-      'Start the case at this process-level activity or catch event instead of at the start event (a case moved in from another engine); its ready step is marked movedIn. Such a case is never routed by an experiment: it runs on the newest version.',
+      'Start the case at this process-level activity or catch event instead of at the start event (a case moved in from another engine); its ready step is marked movedIn. Admins only (ACCESS_DENIED otherwise). Such a case is never routed by an experiment: it runs on the newest version.',
   })
   @IsOptional()
   @IsString()
