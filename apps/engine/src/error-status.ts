@@ -69,6 +69,7 @@ const STATUS_BY_CODE: Record<ErrorCode, HttpStatus | typeof REQUEST_HEADER_FIELD
   [ENGINE_ERRORS.timerInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.migrationElementUnmapped]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.migrationMappingInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ENGINE_ERRORS.startBeforeInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ENGINE_ERRORS.instanceNotActive]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.activityNotActive]: HttpStatus.CONFLICT,
   [ENGINE_ERRORS.activityWrongType]: HttpStatus.CONFLICT,

@@ -16,6 +16,8 @@ const noted = (grant: Grant, note: string): Grant => ({ ...grant, note });
 const ADMIN_ONLY = roles();
 const READERS_OF_MODELS = roles('designer', 'analyst');
 const OFFERED_ONLY = 'only tasks assigned or offered to them (TASK_NOT_CANDIDATE)';
+/** Starting a case at an element skips the steps before it: an operator's act (instances/start-before-access.ts). */
+const START_BEFORE_ADMINS = 'with startBefore (a case moved in at an element): admins only';
 const WHILE_OPEN = `${OFFERED_ONLY}, and only while they have an open task in the case (CASE_ACCESS_ENDED)`;
 const ANALYSTS_RUN_EXPERIMENTS = 'analysts own the dual-track experiments: they steer which version new cases start on, never a running case';
 
@@ -48,7 +50,7 @@ export const ROLE_TABLE = {
   'GET /api/forms': noted(roles('designer'), "the deployed form schemas, for those who deploy them; agents get a task's form through the task"),
   'GET /api/forms/{id}': noted(roles('designer'), 'as above'),
 
-  'POST /api/processes/{key}/instances': roles('agent', 'worker'),
+  'POST /api/processes/{key}/instances': noted(roles('agent', 'worker'), START_BEFORE_ADMINS),
   'GET /api/instances': roles('analyst'),
   'GET /api/instances/{id}': roles('analyst'),
   'GET /api/instances/{id}/steps': roles('analyst'),
@@ -99,11 +101,12 @@ export const ROLE_TABLE = {
   'POST /engine-rest/external-task/{id}/bpmnError': roles('worker'),
   'POST /engine-rest/external-task/{id}/extendLock': roles('worker'),
   'POST /engine-rest/external-task/{id}/unlock': noted(roles('worker'), "frees the task from whichever worker holds it, as Camunda's unlock does"),
-  'POST /engine-rest/process-definition/key/{key}/start': roles('agent', 'worker'),
-  'POST /engine-rest/process-definition/{id}/start': noted(roles('agent', 'worker'), 'that very version: no experiment routes the case'),
+  'POST /engine-rest/process-definition/key/{key}/start': noted(roles('agent', 'worker'), START_BEFORE_ADMINS),
+  'POST /engine-rest/process-definition/{id}/start': noted(roles('agent', 'worker'), `that very version: no experiment routes the case; ${START_BEFORE_ADMINS}`),
   'GET /engine-rest/process-instance': roles('analyst'),
   'GET /engine-rest/process-instance/{id}': roles('analyst'),
   'GET /engine-rest/process-instance/{id}/variables': roles('analyst'),
+  'GET /engine-rest/process-instance/{id}/activity-instances': noted(roles('analyst'), 'the waiting activities as a tree (what the Camunda 7 migration script reads)'),
   'DELETE /engine-rest/process-instance/{id}': noted(ADMIN_ONLY, 'cancels the case (its history stays), as POST /api/instances/{id}/cancel'),
   'POST /engine-rest/message': roles('worker'),
   'POST /engine-rest/deployment/create': noted(roles('designer'), 'multipart, as Camunda Modeler deploys'),

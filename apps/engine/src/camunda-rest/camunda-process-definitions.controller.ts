@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { InstancesService } from '../instances/instances.service.js';
+import { refuseStartBeforeUnlessAdmin } from '../instances/start-before-access.js';
 import { CamundaExceptionFilter } from './camunda-exception.filter.js';
 import { definitionIdOf } from './camunda-ids.js';
 import { CamundaJsonInterceptor } from './camunda-json.js';
@@ -19,16 +21,18 @@ export class CamundaProcessDefinitionsController {
   @Post('key/:key/start')
   @Allow('POST /engine-rest/process-definition/key/{key}/start')
   @HttpCode(HttpStatus.OK)
-  async startByKey(@Param('key') key: string, @Body() body: unknown) {
+  async startByKey(@Param('key') key: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const { withVariablesInReturn, ...start } = startOf(body);
+    refuseStartBeforeUnlessAdmin(principal, start.startBefore);
     return processInstanceOf(await this.instances.start(key, start), withVariablesInReturn);
   }
 
   @Post(':id/start')
   @Allow('POST /engine-rest/process-definition/{id}/start')
   @HttpCode(HttpStatus.OK)
-  async startById(@Param('id') id: string, @Body() body: unknown) {
+  async startById(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const { withVariablesInReturn, ...start } = startOf(body);
+    refuseStartBeforeUnlessAdmin(principal, start.startBefore);
     return processInstanceOf(await this.instances.startOnVersion(definitionIdOf(id), start), withVariablesInReturn);
   }
 }

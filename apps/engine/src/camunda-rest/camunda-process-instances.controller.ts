@@ -8,7 +8,7 @@ import { CamundaExceptionFilter } from './camunda-exception.filter.js';
 import { instanceIdOf } from './camunda-ids.js';
 import { CamundaJsonInterceptor } from './camunda-json.js';
 import { pageOf, queryText } from './camunda-requests.js';
-import { processInstanceOf, processInstanceSummaryOf } from './camunda-views.js';
+import { activityInstanceTreeOf, processInstanceOf, processInstanceSummaryOf } from './camunda-views.js';
 import { typedVariablesOf } from './camunda-variables.js';
 
 /** Camunda 7's process instances: read, list, variables, delete (Tandem cancels the case; its history stays). */
@@ -45,6 +45,12 @@ export class CamundaProcessInstancesController {
   @Allow('GET /engine-rest/process-instance/{id}/variables')
   async variables(@Param('id') id: string) {
     return typedVariablesOf((await this.instances.get(instanceIdOf(id))).variables);
+  }
+
+  @Get(':id/activity-instances')
+  @Allow('GET /engine-rest/process-instance/{id}/activity-instances')
+  async activityInstances(@Param('id') id: string) {
+    return activityInstanceTreeOf(await this.instances.get(instanceIdOf(id)));
   }
 
   @Delete(':id')

@@ -69,8 +69,36 @@ describe('Camunda request bodies', () => {
       withVariablesInReturn: true,
     });
     expect(startOf(undefined)).toEqual({ withVariablesInReturn: false });
-    expect(refusal(() => startOf({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'x' }] }))).toBe("startInstructions is not supported by Tandem's Camunda 7 API");
+    expect(refusal(() => startOf({ caseInstanceId: 'c-1' }))).toBe("caseInstanceId is not supported by Tandem's Camunda 7 API");
     expect(refusal(() => startOf({ businessKey: 7 }))).toBe('businessKey must be a string');
+  });
+
+  it('reads one startBeforeActivity instruction as startBefore, and refuses every other instruction by name', () => {
+    expect(startOf({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'review' }], businessKey: 'B' })).toEqual({
+      businessKey: 'B',
+      startBefore: 'review',
+      withVariablesInReturn: false,
+    });
+    expect(startOf({ startInstructions: null })).toEqual({ withVariablesInReturn: false });
+    const several = refusal(() =>
+      startOf({
+        startInstructions: [
+          { type: 'startBeforeActivity', activityId: 'a' },
+          { type: 'startBeforeActivity', activityId: 'b' },
+        ],
+      }),
+    );
+    expect(several).toContain('startInstructions must hold exactly one instruction');
+    expect(refusal(() => startOf({ startInstructions: [] }))).toContain('startInstructions must hold exactly one instruction');
+    expect(refusal(() => startOf({ startInstructions: { type: 'startBeforeActivity' } }))).toContain('startInstructions must hold exactly one instruction');
+    expect(refusal(() => startOf({ startInstructions: [{ type: 'startAfterActivity', activityId: 'a' }] }))).toBe(
+      "startInstructions[0].type 'startAfterActivity' is not supported by Tandem's Camunda 7 API: only startBeforeActivity is",
+    );
+    expect(refusal(() => startOf({ startInstructions: [{ type: 'startTransition', transitionId: 'f' }] }))).toContain("startInstructions[0].type 'startTransition'");
+    expect(refusal(() => startOf({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'a', variables: { x: { value: 1 } } }] }))).toContain(
+      'startInstructions[0].variables is not supported',
+    );
+    expect(refusal(() => startOf({ startInstructions: [{ type: 'startBeforeActivity' }] }))).toBe('startInstructions[0].activityId is required and must be a non-empty string');
   });
 
   it('reads a message correlation on one key, and refuses what Tandem cannot correlate on', () => {

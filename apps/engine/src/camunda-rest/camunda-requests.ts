@@ -142,19 +142,40 @@ export const extendLockOf = (raw: unknown): { workerId: string; newDurationMs: n
 };
 
 /** `POST /process-definition/.../start` (StartProcessInstanceDto); the fields Tandem cannot honor are refused, not ignored. */
-export const startOf = (raw: unknown): { businessKey?: string; variables?: Record<string, unknown>; withVariablesInReturn: boolean } => {
+export const startOf = (raw: unknown): { businessKey?: string; variables?: Record<string, unknown>; startBefore?: string; withVariablesInReturn: boolean } => {
   const body = bodyOf(raw);
-  for (const field of ['startInstructions', 'caseInstanceId']) {
-    if (body[field] !== undefined && body[field] !== null) throw invalidRequest(`${field} is not supported by Tandem's Camunda 7 API`);
-  }
+  if (body.caseInstanceId !== undefined && body.caseInstanceId !== null) throw invalidRequest("caseInstanceId is not supported by Tandem's Camunda 7 API");
   const businessKey = optionalString(body, 'businessKey');
   if (businessKey === '') throw invalidRequest('businessKey must not be empty');
   const variables = plainVariablesOf('variables', body.variables);
+  const startBefore = startBeforeOf(body.startInstructions);
   return {
     ...(businessKey !== undefined && { businessKey }),
     ...(variables !== undefined && { variables }),
+    ...(startBefore !== undefined && { startBefore }),
     withVariablesInReturn: optionalBoolean(body, 'withVariablesInReturn') ?? false,
   };
+};
+
+/**
+ * `startInstructions` of a start: one `startBeforeActivity` is Tandem's startBefore (a case moved in
+ * at that activity); several instructions, other types and instruction variables are refused by name.
+ */
+const startBeforeOf = (instructions: unknown): string | undefined => {
+  if (instructions === undefined || instructions === null) return undefined;
+  if (!Array.isArray(instructions) || instructions.length !== 1 || !isRecord(instructions[0])) {
+    throw invalidRequest("startInstructions must hold exactly one instruction: Tandem starts a case at one activity ({ type: 'startBeforeActivity', activityId })");
+  }
+  const [instruction] = instructions;
+  if (instruction.type !== 'startBeforeActivity') {
+    throw invalidRequest(`startInstructions[0].type '${String(instruction.type)}' is not supported by Tandem's Camunda 7 API: only startBeforeActivity is`);
+  }
+  for (const field of Object.keys(instruction)) {
+    if (field !== 'type' && field !== 'activityId' && instruction[field] !== undefined && instruction[field] !== null) {
+      throw invalidRequest(`startInstructions[0].${field} is not supported by Tandem's Camunda 7 API: give the case's variables in variables`);
+    }
+  }
+  return requiredString(instruction, 'activityId', 'startInstructions[0].activityId');
 };
 
 /** Camunda's paging query parameters (firstResult, maxResults) as Tandem's; Camunda lists have no upper bound, Tandem's stop at 500. */

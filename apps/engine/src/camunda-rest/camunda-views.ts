@@ -63,6 +63,50 @@ export const processInstanceOf = (instance: InstanceView, withVariables: boolean
   ...(withVariables && { variables: typedVariablesOf(instance.variables) }),
 });
 
+/** Camunda's ActivityInstanceDto: one node of the activity instance tree. */
+export interface CamundaActivityInstance {
+  id: string;
+  parentActivityInstanceId: string | null;
+  activityId: string;
+  activityType: string;
+  activityName: string | null;
+  name: string | null;
+  processInstanceId: string;
+  processDefinitionId: string;
+  childActivityInstances: CamundaActivityInstance[];
+  childTransitionInstances: [];
+  executionIds: string[];
+  incidentIds: string[];
+  incidents: [];
+}
+
+/**
+ * Camunda's activity instance tree of a running case (GET /process-instance/{id}/activity-instances):
+ * the process instance at the root (activityId the definition id, as Camunda's), each waiting
+ * activity under the sub-process or multi-instance body it runs in. Tandem has no transition
+ * instances (an asynchronous continuation waits as a job of its activity).
+ */
+export const activityInstanceTreeOf = (instance: InstanceView): CamundaActivityInstance => {
+  const node = (id: string, parentId: string | null, activityId: string, activityType: string, name: string | null): CamundaActivityInstance => ({
+    id,
+    parentActivityInstanceId: parentId,
+    activityId,
+    activityType,
+    activityName: name,
+    name,
+    processInstanceId: instance.id,
+    processDefinitionId: instance.processVersionId,
+    childActivityInstances: instance.activities
+      .filter((activity) => (activity.scopeId ?? instance.id) === id)
+      .map((activity) => node(activity.id, id, activity.elementId, activity.elementType, activity.name ?? null)),
+    childTransitionInstances: [],
+    executionIds: [id],
+    incidentIds: [],
+    incidents: [],
+  });
+  return node(instance.id, null, instance.processVersionId, 'processDefinition', null);
+};
+
 /** Camunda's ProcessInstanceDto of a list entry. */
 export const processInstanceSummaryOf = (instance: InstanceSummaryView) => ({
   links: [],

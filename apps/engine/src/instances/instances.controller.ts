@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IdempotencyClaim } from '#persistence';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators.js';
+import { Allow, CurrentPrincipal } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { TOTAL_COUNT_HEADER } from '../common/page.query.js';
 import { KeyedRequest } from '../idempotency/keyed-request.decorator.js';
 import { InstanceQuery } from './dto/instance.query.js';
@@ -11,6 +12,7 @@ import { InstanceView } from './dto/instance.view.js';
 import { StartInstanceDto } from './dto/start-instance.dto.js';
 import { StepView } from './dto/step.view.js';
 import { InstancesService } from './instances.service.js';
+import { refuseStartBeforeUnlessAdmin } from './start-before-access.js';
 
 @ApiTags('instances')
 @Controller()
@@ -22,7 +24,14 @@ export class InstancesController {
   @ApiCreatedResponse({ type: InstanceView, description: 'The instance, started on the newest version of the key' })
   @ApiNotFoundResponse({ description: 'PROCESS_NOT_FOUND' })
   @ApiConflictResponse({ description: 'BUSINESS_KEY_TAKEN (a process marked tandem:uniqueBusinessKey), IDEMPOTENCY_KEY_IN_PROGRESS' })
-  start(@Param('key') key: string, @Body() body: StartInstanceDto, @KeyedRequest() idempotency?: IdempotencyClaim): Promise<InstanceView> {
+  @ApiForbiddenResponse({ description: 'ACCESS_DENIED: startBefore by someone who is no admin' })
+  start(
+    @Param('key') key: string,
+    @Body() body: StartInstanceDto,
+    @CurrentPrincipal() principal: Principal,
+    @KeyedRequest() idempotency?: IdempotencyClaim,
+  ): Promise<InstanceView> {
+    refuseStartBeforeUnlessAdmin(principal, body.startBefore);
     return this.instances.start(key, body, idempotency);
   }
 

@@ -31,8 +31,12 @@ export class InstancesService {
    * assigns (stored with the case). With an Idempotency-Key its answer is stored with the case too:
    * a start that committed can always be replayed, one that did not can be retried.
    */
-  async start(processKey: string, { businessKey, variables }: StartInstanceDto, idempotency?: IdempotencyClaim): Promise<InstanceView> {
-    const { version, instanceId, assignment } = await this.router.route(processKey, { businessKey, variables });
+  async start(processKey: string, { businessKey, variables, startBefore }: StartInstanceDto, idempotency?: IdempotencyClaim): Promise<InstanceView> {
+    // A case moved in mid-way would skew an experiment's figures: it runs on the newest version, unassigned.
+    const { version, instanceId, assignment } =
+      startBefore === undefined
+        ? await this.router.route(processKey, { businessKey, variables })
+        : { version: await this.versions.latest(processKey), instanceId: undefined, assignment: undefined };
     refuseDocumentationOnly(version);
     const viewOf = (state: InstanceState, revision: number): InstanceView =>
       Object.assign(InstanceView.of(state, revision, version), assignment && { assignment: AssignmentView.of(assignment) });
@@ -44,6 +48,7 @@ export class InstancesService {
         ...(instanceId !== undefined && { instanceId }),
         ...(businessKey !== undefined && { businessKey }),
         ...(variables !== undefined && { variables }),
+        ...(startBefore !== undefined && { startBefore }),
       },
       { ...(assignment && { assignment }), ...(answerOf && { answerOf }) },
     );
@@ -54,11 +59,12 @@ export class InstancesService {
    * Starts a case on this very version (Camunda's start by definition id): no experiment routes it,
    * the caller chose the version.
    */
-  async startOnVersion(processVersionId: string, { businessKey, variables }: StartInstanceDto): Promise<InstanceView> {
+  async startOnVersion(processVersionId: string, { businessKey, variables, startBefore }: StartInstanceDto): Promise<InstanceView> {
     const version = await this.versions.get(processVersionId);
     const { state, revision } = await this.commands.start(version, {
       ...(businessKey !== undefined && { businessKey }),
       ...(variables !== undefined && { variables }),
+      ...(startBefore !== undefined && { startBefore }),
     });
     return InstanceView.of(state, revision, version);
   }

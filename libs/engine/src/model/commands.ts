@@ -20,6 +20,11 @@ export interface StartCommand {
   variables?: Variables;
   /** A process-level start event (message, signal, timer); the none start event by default. */
   startEventId?: string;
+  /**
+   * Start the case at this process-level activity or catch event instead of at a start event: a
+   * case moved in from another engine, which waits where it waited there (its ready step says so).
+   */
+  startBefore?: string;
   /** The call activity starting this instance as its child. */
   parent?: ParentLink;
 }

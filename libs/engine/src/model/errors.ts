@@ -34,6 +34,8 @@ export const ENGINE_ERRORS = {
   subscriptionNotActive: 'SUBSCRIPTION_NOT_ACTIVE',
   /** The start event asked for is not a process-level start event (or there is no none start event): 404. */
   startEventNotFound: 'START_EVENT_NOT_FOUND',
+  /** `startBefore` names no element, one inside a sub-process, or one a token cannot wait at (gateway, start, end, throw or boundary event): 422. */
+  startBeforeInvalid: 'START_BEFORE_INVALID',
   /**
    * A BPMN error reached the process level without a matching catch: the command is refused and
    * nothing changes; the app raises an incident at the element (details: elementId, errorCode): 422.

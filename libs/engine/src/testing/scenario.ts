@@ -55,6 +55,12 @@ export class Scenario {
     return this.keep(startInstance(this.graph, command, this.ports));
   }
 
+  /** Starts the instance at the element instead of at a start event (a case moved in). */
+  startBefore(elementId: string, variables?: Variables, businessKey?: string): EngineResult {
+    const command = { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', businessKey, variables, startBefore: elementId } as const;
+    return this.keep(startInstance(this.graph, command, this.ports));
+  }
+
   /** Starts the instance as the child a call activity started (its parent link set). */
   startCalled(parent: ParentLink, variables?: Variables): EngineResult {
     return this.keep(startInstance(this.graph, { type: 'start', instanceId: 'instance-1', processVersionId: 'version-1', variables, parent }, this.ports));

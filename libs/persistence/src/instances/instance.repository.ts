@@ -65,6 +65,8 @@ export interface ActivityRunRow {
   /** Who finished the work (or, while it runs, who claimed or locked it). */
   actor: string | null;
   previousActivityInstanceId: string | null;
+  /** How a case got here without running the steps before it (`startBefore`: moved in from another engine); null for a run the case reached itself. */
+  movedIn: string | null;
 }
 
 /** One record of the audit trail: an operator command on the instance. */
@@ -196,7 +198,8 @@ export class InstanceRepository {
               min(at) FILTER (WHERE type = 'canceled') AS "canceledAt",
               max(at) FILTER (WHERE type = 'migrated') AS "migratedAt",
               (array_agg(actor ORDER BY seq DESC) FILTER (WHERE actor IS NOT NULL AND type <> 'migrated'))[1] AS actor,
-              min(previous_activity_instance_id::text) AS "previousActivityInstanceId"
+              min(previous_activity_instance_id::text) AS "previousActivityInstanceId",
+              min(detail->>'movedIn') FILTER (WHERE type = 'ready') AS "movedIn"
        FROM step_event
        WHERE instance_id = $1
        GROUP BY activity_instance_id

@@ -15,6 +15,7 @@ export class ActivityView {
   @ApiPropertyOptional({ format: 'date-time' }) claimedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
   @ApiPropertyOptional({ description: 'The user who claimed it, or the worker that locked it' }) assignee?: string;
+  @ApiPropertyOptional({ description: 'The activity instance (sub-process or multi-instance body) it runs in; absent at the process level' }) scopeId?: string;
 }
 
 export class TimerView {
@@ -82,6 +83,7 @@ const toActivityView = (activity: ActivityInstance, version: ProcessVersionRecor
     ...(activity.claimedAt !== undefined && { claimedAt: activity.claimedAt }),
     ...(activity.startedAt !== undefined && { startedAt: activity.startedAt }),
     ...(activity.assignee !== undefined && { assignee: activity.assignee }),
+    ...(activity.scopeId !== undefined && { scopeId: activity.scopeId }),
   };
 };
 

@@ -18,6 +18,13 @@ export class StepView {
   @ApiPropertyOptional({ type: String, nullable: true }) actor: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the token came from (hand-offs)' })
   previousActivityInstanceId: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'startBefore',
+    description: 'Set when the case started here, moved in from another engine (startBefore): the steps before it ran elsewhere',
+  })
+  movedIn: string | null;
 
   /** `versions`: where to look up the element's name, first match wins. */
   static of(row: ActivityRunRow, versions: readonly ProcessVersionRecord[]): StepView {
@@ -35,6 +42,7 @@ export class StepView {
       migratedAt: iso(row.migratedAt),
       actor: row.actor,
       previousActivityInstanceId: row.previousActivityInstanceId,
+      movedIn: row.movedIn,
     });
   }
 }
