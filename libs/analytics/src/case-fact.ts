@@ -23,13 +23,7 @@ export interface FactWork {
  * tier and default cost: the figures the KPI, rework and utilisation reports computed per request
  * from the ledger.
  */
-export interface CaseFact {
-  instanceId: string;
-  processVersionId: string;
-  businessKey: string | null;
-  status: string;
-  startedAt: number;
-  endedAt: number | null;
+export interface CaseFact extends Omit<CaseRecord, 'variables'> {
   /** Ended cases: lead time, its decomposition and the value-added figures (caseFigures). */
   figures: CaseFigures | null;
   /** First human step started - case start, ms; null before one starts. */

@@ -233,14 +233,8 @@ export const taskQueryOf = (
 ): { offset: number; limit: number; instanceId?: string; processKey?: string; assignee?: string; candidateGroup?: string; candidateUser?: string } => {
   const unknown = Object.keys(query).filter((field) => !TASK_FILTERS.includes(field));
   if (unknown.length > 0) throw invalidRequest(`${unknown.join(', ')}: not a task filter Tandem applies (it applies ${TASK_FILTERS.join(', ')})`);
-  const instanceId = queryText(query, 'processInstanceId');
-  if (instanceId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
-    throw invalidRequest('processInstanceId must be a process instance id (a UUID)');
-  }
-  const text = (field: string, as: string) => {
-    const value = queryText(query, field);
-    return value === undefined ? {} : { [as]: value };
-  };
+  const instanceId = instanceIdQuery(query);
+  const text = textQuery(query);
   return {
     ...pageOf(query),
     ...(instanceId !== undefined && { instanceId }),
@@ -283,14 +277,8 @@ export const externalTaskQueryOf = (
     if (flag(yes) && flag(no)) throw invalidRequest(`${yes} and ${no} exclude each other`);
     return flag(yes) ? true : flag(no) ? false : undefined;
   };
-  const instanceId = queryText(query, 'processInstanceId');
-  if (instanceId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
-    throw invalidRequest('processInstanceId must be a process instance id (a UUID)');
-  }
-  const text = (field: string, as: string) => {
-    const value = queryText(query, field);
-    return value === undefined ? {} : { [as]: value };
-  };
+  const instanceId = instanceIdQuery(query);
+  const text = textQuery(query);
   const locked = both('locked', 'notLocked');
   const retriesLeft = both('withRetriesLeft', 'noRetriesLeft');
   return {
@@ -303,3 +291,20 @@ export const externalTaskQueryOf = (
     ...(retriesLeft !== undefined && { retriesLeft }),
   };
 };
+
+/** The `processInstanceId` filter of a list query, which must be a UUID. */
+const instanceIdQuery = (query: Record<string, unknown>): string | undefined => {
+  const instanceId = queryText(query, 'processInstanceId');
+  if (instanceId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(instanceId)) {
+    throw invalidRequest('processInstanceId must be a process instance id (a UUID)');
+  }
+  return instanceId;
+};
+
+/** Copies a text query parameter, when given, under Tandem's name for it. */
+const textQuery =
+  (query: Record<string, unknown>) =>
+  (field: string, as: string): Record<string, string> => {
+    const value = queryText(query, field);
+    return value === undefined ? {} : { [as]: value };
+  };

@@ -175,7 +175,7 @@ const scopeConditions = (): string => `i.process_version_id = ANY($1::uuid[])
            SELECT 1 FROM unnest($4::text[], $5::text[]) AS wanted(name, value)
            WHERE NOT EXISTS (SELECT 1 FROM variable sv WHERE sv.instance_id = i.id AND sv.name = wanted.name AND sv.value #>> '{}' = wanted.value))`;
 
-const scopeParams = ({ processVersionIds, from, to, segments }: AnalyticsScope): unknown[] => [
+export const scopeParams = ({ processVersionIds, from, to, segments }: AnalyticsScope): unknown[] => [
   processVersionIds,
   from ?? null,
   to ?? null,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EMPTY_SUMMARY, FACT_SCORE_VARIABLES, type CaseFigures, type CaseRework, type KpiSettings, type KpiTotals, type Summary, type TeamWork } from '#analytics';
 import { Sql } from '../sql.js';
-import type { AnalyticsScope } from './analytics.repository.js';
+import { scopeParams as ledgerScopeParams, type AnalyticsScope } from './analytics.repository.js';
 
 /** A scope on the facts, and whether every version in it declares the segments filtered by (then the facts' own segments answer, by the GIN index). */
 export interface FactScope extends AnalyticsScope {
@@ -38,15 +38,8 @@ export interface ArmFact {
   worked: Array<{ elementId: string; durationMs: number }>;
 }
 
-/** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values, $6 the segments as one JSON object. */
-const scopeParams = ({ processVersionIds, from, to, segments }: AnalyticsScope): unknown[] => [
-  processVersionIds,
-  from ?? null,
-  to ?? null,
-  Object.keys(segments),
-  Object.values(segments),
-  JSON.stringify(segments),
-];
+/** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values (as the ledger scan's), $6 the segments as one JSON object. */
+const scopeParams = (scope: AnalyticsScope): unknown[] => [...ledgerScopeParams(scope), JSON.stringify(scope.segments)];
 
 /**
  * The segment filter: the fact's declared segments when every version declares the names asked
