@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isDomainError } from '#core';
-import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
+import { ENGINE_ERRORS, variablesVisibleAt, type Clock, type IdGenerator } from '#engine';
 import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskListFilter, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
@@ -195,7 +195,7 @@ export class ExternalTasksService {
         return Object.assign(new LockedExternalTaskView(), ExternalTaskView.of(externalTask), {
           processKey: state.processKey,
           ...(state.businessKey !== undefined && { businessKey: state.businessKey }),
-          variables: state.variables,
+          variables: variablesVisibleAt(state, externalTask.id),
         });
       } catch (error) {
         if (!isDomainError(error)) throw error;
