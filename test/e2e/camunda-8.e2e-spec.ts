@@ -11,6 +11,7 @@ interface LockedTask {
   topic: string;
   retries: number;
   variables: Record<string, unknown>;
+  headers: Record<string, string>;
 }
 
 /** Issue 23: models drawn in Camunda Modeler for Camunda 8 deploy and run as Camunda 8 runs them. */
@@ -44,7 +45,7 @@ describe('Camunda 8 models', () => {
       .send({ workerId: `${task.topic}-worker`, variables })
       .expect(200);
 
-  it('deploy with static mappings, a none start event output mapping and job-worker message events, and run to the end', async () => {
+  it('deploy with static mappings, task headers, a none start event output mapping and job-worker message events, and run to the end', async () => {
     // given the model deployed as Camunda Modeler wrote it
     const version = await deploy(sut.server, drawn);
     expect(version).toMatchObject({ key: 'weather-notification', version: 1 });
@@ -58,7 +59,7 @@ describe('Camunda 8 models', () => {
 
     // then the start event's output mapping ran over the start variables, and the connector job holds its static inputs as text
     const fetchWeather = await fetchJob('io.camunda:http-json:1', instanceId);
-    expect(fetchWeather).toMatchObject({ elementId: 'Activity_FetchWeather', retries: 3 });
+    expect(fetchWeather).toMatchObject({ elementId: 'Activity_FetchWeather', retries: 3, headers: { resultExpression: '={forecast: response.body.summary}' } });
     expect(fetchWeather.variables).toMatchObject({
       customer: { email: 'ada@example.com' },
       recipient: 'ada@example.com',
@@ -71,7 +72,7 @@ describe('Camunda 8 models', () => {
     // when the worker answers, the message throw event becomes a job of its type and the case waits for it
     await complete(fetchWeather, { response: { body: { summary: 'sunny' } } });
     const notify = await fetchJob('notify-customer', instanceId);
-    expect(notify).toMatchObject({ elementId: 'Event_NotifyCustomer', retries: 5 });
+    expect(notify).toMatchObject({ elementId: 'Event_NotifyCustomer', retries: 5, headers: {} });
     expect(notify.variables).toMatchObject({ forecast: 'sunny' });
     expect((await request(sut.server).get(`/api/instances/${instanceId}`).expect(200)).body).toMatchObject({ status: 'active' });
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { loadBpmn } from '../load-bpmn.js';
 import { inlineBpmn } from '../testing/inline-bpmn.js';
 
-/** start -> a service task `call` with the given zeebe: mappings -> end, as Camunda 8 Modeler writes it. */
-const zeebeModel = (mappings: string) =>
+/** start -> a service task `call` with the given zeebe: mappings (and other extensions) -> end, as Camunda 8 Modeler writes it. */
+const zeebeModel = (mappings: string, extensions = '') =>
   inlineBpmn(`
     <bpmn:startEvent id="start" />
     <bpmn:serviceTask id="call" name="Call API">
-      <bpmn:extensionElements><zeebe:taskDefinition type="io.camunda:http-json:1" /><zeebe:ioMapping>${mappings}</zeebe:ioMapping></bpmn:extensionElements>
+      <bpmn:extensionElements><zeebe:taskDefinition type="io.camunda:http-json:1" /><zeebe:ioMapping>${mappings}</zeebe:ioMapping>${extensions}</bpmn:extensionElements>
     </bpmn:serviceTask>
     <bpmn:endEvent id="end" />
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
@@ -70,5 +70,21 @@ describe('compileIoMapping', () => {
 
     // then
     expect(processes[0].nodes.work).toMatchObject({ ioMapping: { inputs: [{ source: 'customer.name', target: 'name' }] } });
+  });
+
+  it('compiles zeebe:taskHeaders into the headers a worker gets, as text, and none when there are none', async () => {
+    // given
+    const headers = `<zeebe:taskHeaders><zeebe:header key="resultExpression" value="={weather: response.body}" /><zeebe:header key="retryBackoff" value="PT10S" /></zeebe:taskHeaders>`;
+
+    // when
+    const withHeaders = await loadBpmn(zeebeModel('', headers));
+    const without = await loadBpmn(zeebeModel(''));
+
+    // then
+    expect(withHeaders.processes[0].nodes.call).toMatchObject({
+      topic: 'io.camunda:http-json:1',
+      headers: { resultExpression: '={weather: response.body}', retryBackoff: 'PT10S' },
+    });
+    expect(without.processes[0].nodes.call).not.toHaveProperty('headers');
   });
 });
