@@ -128,6 +128,8 @@ export interface ExternalTaskSettings {
   topic: string;
   /** Attempts a worker may fail before an incident is raised. */
   retries: number;
+  /** Camunda 8's `zeebe:taskHeaders`: static settings handed to the worker with the task; absent when there are none. */
+  headers?: Record<string, string>;
 }
 
 // Activities

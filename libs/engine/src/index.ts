@@ -16,3 +16,4 @@ export { decisionLookupOf, requireDecision, NO_DECISIONS } from './dmn/decision-
 export { planTimer, nextTick, type TimerPlan } from './timers/timer-plan.js';
 export { isEscalatable, laneGroups, plannedEscalationTarget, type EscalationTarget } from './tasks/task-escalation.js';
 export { defaultPriority } from './tasks/task-priority.js';
+export { variablesVisibleAt } from './scope/variables.js';

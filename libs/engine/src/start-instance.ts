@@ -28,7 +28,7 @@ export function startInstance(graph: ProcessGraph, command: StartCommand, ports:
   }
   // A triggered start event's output mappings decide which of the trigger's variables the instance gets.
   const start = graph.nodes[startEventId];
-  const mapsTrigger = start.type === 'startEvent' && (start.ioMapping?.outputs.length ?? 0) > 0;
+  const mapsTrigger = start.type === 'startEvent' && start.eventDefinition !== undefined && (start.ioMapping?.outputs.length ?? 0) > 0;
   return run(graph, ports, newState(graph, command, mapsTrigger), (execution) => {
     if (mapsTrigger) handBack(execution, start, undefined, {}, command.variables);
     armEventSubProcesses(execution, graph.eventSubProcessIds, command.instanceId);

@@ -89,6 +89,12 @@ export const TASKS_AND_MAPPINGS: ConformanceScenario[] = [
     steps: [check({ variables: { milestone: 'triaged 1' } }), complete('work', { agent: 'bo' })],
     then: { path: ['start', 'triaged', 'work', 'end'], status: 'completed', variables: { milestone: 'triaged 1', agent: 'bo', closedBy: 'bo' } },
   },
+  {
+    name: "a none start event's output mappings run over the start variables, which the instance keeps, as in Camunda 8",
+    model: 'none-start-output-mapping',
+    start: { variables: { customer: { name: 'Ada' } } },
+    then: { path: ['start', 'work'], waiting: ['work'], variables: { customer: { name: 'Ada' }, customerName: 'Ada' } },
+  },
 ];
 
 /** Mappings where they would mean nothing are refused, never skipped. */
@@ -97,10 +103,5 @@ export const REFUSED_MAPPINGS: RefusedScenario[] = [
     name: 'input mappings on a boundary event are refused at deploy: it is triggered from outside',
     model: 'boundary-input-mapping',
     refused: [{ elementId: 'noteArrived', rule: 'io-mapping' }],
-  },
-  {
-    name: 'output mappings on a none start event are refused at deploy: it has no trigger to map',
-    model: 'none-start-output-mapping',
-    refused: [{ elementId: 'start', rule: 'io-mapping' }],
   },
 ];

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FlowNode } from '#bpmn';
 import { DomainError, isDomainError } from '#core';
-import { ENGINE_ERRORS, type Clock, type IdGenerator } from '#engine';
+import { ENGINE_ERRORS, variablesVisibleAt, type Clock, type IdGenerator } from '#engine';
 import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskListFilter, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
@@ -12,6 +13,13 @@ import type { ExternalTaskFailureDto } from './dto/external-task-failure.dto.js'
 import { BpmnErrorOutcomeView, ExternalTaskFailureView, ExternalTaskView, LockedExternalTaskView } from './dto/external-task.view.js';
 import type { FetchAndLockDto } from './dto/fetch-and-lock.dto.js';
 import type { ThrowBpmnErrorDto } from './dto/throw-bpmn-error.dto.js';
+
+/** The task's static headers (Camunda 8's `zeebe:taskHeaders`); empty when it has none. */
+function headersOf(node: FlowNode | undefined): Record<string, string> {
+  // A service or send task carries its settings itself; a message throw or end event under `externalTask`.
+  const settings = node && ('externalTask' in node ? node.externalTask : 'topic' in node ? node : undefined);
+  return settings?.headers ?? {};
+}
 
 /** Attempts to record a lock on the instance when other commands keep changing it meanwhile. */
 const LOCK_ATTEMPTS = 5;
@@ -187,7 +195,7 @@ export class ExternalTasksService {
       const instance = attempt === 1 ? lockedWith : await this.instances.load(externalTask.instanceId);
       if (!instance) return null;
       try {
-        const { state } = await this.commands.execute(instance, {
+        const { state, version } = await this.commands.execute(instance, {
           type: 'lockExternalTask',
           activityInstanceId: externalTask.id,
           workerId,
@@ -195,7 +203,8 @@ export class ExternalTasksService {
         return Object.assign(new LockedExternalTaskView(), ExternalTaskView.of(externalTask), {
           processKey: state.processKey,
           ...(state.businessKey !== undefined && { businessKey: state.businessKey }),
-          variables: state.variables,
+          variables: variablesVisibleAt(state, externalTask.id),
+          headers: headersOf(version.graph.nodes[externalTask.elementId]),
         });
       } catch (error) {
         if (!isDomainError(error)) throw error;

@@ -1,14 +1,29 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { stripFeelPrefix } from '../feel/feel-syntax.js';
+import { isFeel, stripFeelPrefix } from '../feel/feel-syntax.js';
 import { extensionChildren, extensionElement } from '../parse/extension-elements.js';
 import type { IoMapping, LoopCharacteristics, VariableMapping } from '../process-graph.js';
 import { optional } from './event-definition.js';
 
-const mappings = (ioMapping: ModdleElement | undefined, kind: 'input' | 'output'): VariableMapping[] =>
-  (ioMapping ? extensionChildren(ioMapping, kind) : []).map((mapping) => ({
-    source: stripFeelPrefix(mapping.source ?? ''),
+/** A FEEL string literal holding the text as it is. */
+export const feelStringLiteral = (text: string): string => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/**
+ * A mapping's source as FEEL. Camunda 8's rule for `zeebe:` mappings: `=` starts an expression,
+ * anything else is a literal string (a URL, an e-mail address, a `{{secrets.X}}` placeholder), so
+ * Camunda 8 models map as they do there. `tandem:` sources stay FEEL with the `=` optional.
+ */
+function mappingSource(source: string, zeebe: boolean): string {
+  if (zeebe && !isFeel(source)) return feelStringLiteral(source);
+  return stripFeelPrefix(source);
+}
+
+const mappings = (ioMapping: ModdleElement | undefined, kind: 'input' | 'output'): VariableMapping[] => {
+  const zeebe = ioMapping !== undefined && !ioMapping.$type.toLowerCase().startsWith('tandem:');
+  return (ioMapping ? extensionChildren(ioMapping, kind) : []).map((mapping) => ({
+    source: mappingSource(String(mapping.source ?? ''), zeebe),
     target: String(mapping.target ?? '').trim(),
   }));
+};
 
 /** Input/output variable mappings (`tandem:ioMapping` or `zeebe:ioMapping`); absent when there are none. */
 export function compileIoMapping(element: ModdleElement): { ioMapping?: IoMapping } {

@@ -3,7 +3,7 @@ import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
-import { extensionElement, extensionElements } from '../parse/extension-elements.js';
+import { extensionChildren, extensionElement, extensionElements } from '../parse/extension-elements.js';
 import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
@@ -158,7 +158,15 @@ function externalTaskOf(element: ModdleElement): ExternalTaskSettings {
   return {
     topic: readAttribute(element, 'topic') ?? definition?.type ?? '',
     retries: retries === undefined ? DEFAULT_RETRIES : Number(retries),
+    ...taskHeadersOf(element),
   };
+}
+
+/** `zeebe:taskHeaders` as Camunda 8 hands them to a job worker: each header's key and value, as text. */
+function taskHeadersOf(element: ModdleElement): { headers?: Record<string, string> } {
+  const taskHeaders = extensionElement(element, 'taskHeaders');
+  const headers = (taskHeaders ? extensionChildren(taskHeaders, 'header') : []).filter((header) => String(header.key ?? '').trim() !== '');
+  return headers.length === 0 ? {} : { headers: Object.fromEntries(headers.map((header) => [String(header.key).trim(), String(header.value ?? '')])) };
 }
 
 /** The error mappings the Camunda 7 reader made of `camunda:errorEventDefinition`s; absent when there are none. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model/errors.js';
-import { endEvent, flow, onMessage, onSignal, onTimer, startEvent, userTask } from '../testing/bpmn-xml.js';
+import { endEvent, flow, onMessage, onSignal, onTimer, startEvent, userTask, withIoMapping } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
 import { Scenario, trail, waitingAt } from '../testing/scenario.js';
 
@@ -29,6 +29,20 @@ describe('startEvent', () => {
       timers: [],
       joins: {},
     });
+  });
+
+  it("applies a none start event's output mappings to the start variables, keeping them, as Camunda 8 does", async () => {
+    // given
+    const sut = await Scenario.of({
+      nodes: [withIoMapping(startEvent('start'), { outputs: { customerName: '= customer.name', channel: '= "web"' } }), userTask('task'), endEvent('end')],
+      flows: [flow('f1', 'start', 'task'), flow('f2', 'task', 'end')],
+    });
+
+    // when
+    const { state } = sut.start({ customer: { name: 'Ada' } });
+
+    // then
+    expect(state.variables).toEqual({ customer: { name: 'Ada' }, customerName: 'Ada', channel: 'web' });
   });
 
   it('leaves ready and completed at the start instant and hands the token to the next node', async () => {

@@ -1,6 +1,6 @@
 import type { Execution } from '../execution.js';
 import { evaluateFeel } from '../feel/feel.js';
-import type { ActivityInstance, Variables } from '../model/state.js';
+import type { ActivityInstance, InstanceState, Variables } from '../model/state.js';
 
 /** The activity instances from `instanceId` outwards to the process level (the instance id itself means the process level). */
 export function scopeChain(execution: Execution, instanceId: string | undefined): ActivityInstance[] {
@@ -22,6 +22,19 @@ export function variablesAt(execution: Execution, instanceId: string | undefined
     .reverse()
     .map((activity) => activity.variables ?? {});
   return Object.assign({}, execution.state.variables, ...locals, extra);
+}
+
+/**
+ * What a worker sees at an activity instance of a stored instance, as a Camunda 8 job's variables:
+ * the instance's variables, then each enclosing scope's locals, then its own (its input mappings).
+ */
+export function variablesVisibleAt(state: InstanceState, activityInstanceId: string): Variables {
+  const byId = new Map(state.activities.map((activity) => [activity.id, activity]));
+  const locals: Variables[] = [];
+  for (let activity = byId.get(activityInstanceId); activity !== undefined; activity = activity.scopeId === undefined ? undefined : byId.get(activity.scopeId)) {
+    locals.unshift(activity.variables ?? {});
+  }
+  return Object.assign({}, state.variables, ...locals);
 }
 
 /** Evaluates FEEL where an element sits: the merged variables of that activity instance or scope. */

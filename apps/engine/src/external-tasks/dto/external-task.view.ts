@@ -28,6 +28,8 @@ export class LockedExternalTaskView extends ExternalTaskView {
   @ApiProperty() processKey: string;
   @ApiPropertyOptional() businessKey?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) variables: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "The task's static headers (Camunda 8's zeebe:taskHeaders); empty when it has none" })
+  headers: Record<string, string>;
 }
 
 export class ExternalTaskFailureView extends ExternalTaskView {

@@ -54,14 +54,16 @@ describe('io-mapping', () => {
     ]);
   });
 
-  it('refuses output mappings on a none start event, which has no trigger to map', async () => {
+  it('accepts output mappings on a none start event, which map the start variables as in Camunda 8', async () => {
     // given
     const xml = model({ start: `<bpmn:startEvent id="start">${mapping('output')}</bpmn:startEvent>` });
 
+    // when
+    const { processes } = await loadBpmn(xml);
+
     // then
-    expect(await problemsOf(xml)).toEqual([
-      expect.objectContaining({ elementId: 'start', severity: 'error', message: expect.stringContaining('none start event with output mappings') }),
-    ]);
+    expect(await problemsOf(xml)).toEqual([]);
+    expect(processes[0].nodes.start).toMatchObject({ ioMapping: { inputs: [], outputs: [{ source: '1', target: 'x' }] } });
   });
 
   it('refuses any mapping on a gateway', async () => {

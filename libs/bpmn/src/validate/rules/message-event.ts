@@ -1,4 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
+import { readAttribute } from '../../parse/extension-attributes.js';
 import { extensionElement } from '../../parse/extension-elements.js';
 import type { Problem } from '../../problem.js';
 import { eventDefinitionOf } from '../element-kinds.js';
@@ -14,8 +15,13 @@ const messageOf = (node: ModdleElement): ModdleElement | undefined => (node.$typ
 
 const correlationKeyOf = (message: ModdleElement): string | undefined => message.correlationKey || extensionElement(message, 'subscription')?.correlationKey;
 
+/** A throw implemented by a job (Camunda 8's `zeebe:taskDefinition`, or a topic): its worker sends the message. */
+const isJobThrow = (node: ModdleElement): boolean =>
+  THROWERS.has(node.$type) && Boolean(readAttribute(node, 'topic')?.trim() || extensionElement(node, 'taskDefinition')?.type?.trim());
+
 /**
- * A message catch or throw names a message with a name. A catch inside an instance should have a
+ * A message catch or throw names a message with a name, except a throw a job implements: there the
+ * worker sends the message, and Camunda 8 Modeler writes no messageRef. A catch inside an instance should have a
  * correlation key, or only a correlation by subscription id can reach it; a start event needs none.
  */
 export const messageEvent: ValidationRule = {
@@ -29,6 +35,7 @@ export const messageEvent: ValidationRule = {
 
 function checkMessage(node: ModdleElement): Problem[] {
   const message = messageOf(node);
+  if (!message?.name?.trim() && isJobThrow(node)) return [];
   if (!message?.name?.trim()) return [problem('error', node, `${describe(node)} refers to no message with a name; reference a <message name="...">.`)];
   const isCatch = !THROWERS.has(node.$type) && node.$type !== 'bpmn:StartEvent';
   if (isCatch && !correlationKeyOf(message)) {
