@@ -47,6 +47,21 @@ const CASE_BATCH = 1_000;
 const KEY_MATCH = KEY_COLUMNS.map(([name]) => `b.${name} = k.${name}`).join(' AND ');
 const KEY_RECORD = KEY_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
 
+/** Takes up to $1 cases off a queue of instance ids (deleted with the transaction that folds them; others skip them). */
+const takenFrom = (queue: 'case_fact_backfill' | 'analytics_case_pending'): string => `WITH taken AS (
+     DELETE FROM ${queue} WHERE instance_id IN (
+       SELECT instance_id FROM ${queue} LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING instance_id)
+   SELECT instance_id AS id FROM taken`;
+
+/** Cases that were there before case_fact (the migration queued them). */
+const BACKFILL_TAKEN = takenFrom('case_fact_backfill');
+
+/** Running cases with steps after the last one their fact folded (a task claimed or started). */
+const RUNNING_MOVED = `SELECT f.instance_id AS id FROM case_fact f
+   WHERE f.ended_at IS NULL AND EXISTS (SELECT 1 FROM step_event s WHERE s.instance_id = f.instance_id AND s.seq > f.last_seq)
+   LIMIT $1 FOR UPDATE OF f SKIP LOCKED`;
+
 /**
  * Keeps the per-activity aggregates: folds the activity instances that commits queued in
  * `analytics_pending` into `analytics_activity_bucket` (version x element x UTC day of the end,
@@ -68,70 +83,37 @@ export class AnalyticsAggregator {
    * cases that moved since their fact was folded. Answers how many activity instances it folded.
    */
   async drain(batchSize = BATCH): Promise<number> {
-    let folded = 0;
+    const folded = await this.untilDrained((manager) => this.foldBatch(manager, batchSize), batchSize);
+    await this.untilDrained((manager) => this.foldCaseBatch(manager, CASE_BATCH), CASE_BATCH);
+    await this.untilDrained((manager) => this.refoldFacts(manager, BACKFILL_TAKEN, CASE_BATCH), CASE_BATCH);
+    await this.untilDrained((manager) => this.refoldFacts(manager, RUNNING_MOVED, CASE_BATCH), CASE_BATCH);
+    return folded;
+  }
+
+  /** Runs one fold per transaction until a fold takes less than a full batch; answers how many they took. */
+  private async untilDrained(fold: (manager: EntityManager) => Promise<number>, batchSize: number): Promise<number> {
+    let taken = 0;
     for (;;) {
-      const count = await this.dataSource.transaction((manager) => this.foldBatch(manager, batchSize));
-      folded += count;
-      if (count < batchSize) break;
-    }
-    for (;;) {
-      const count = await this.dataSource.transaction((manager) => this.foldCaseBatch(manager, CASE_BATCH));
-      if (count < CASE_BATCH) break;
-    }
-    for (;;) {
-      const count = await this.dataSource.transaction((manager) => this.backfillFacts(manager, CASE_BATCH));
-      if (count < CASE_BATCH) break;
-    }
-    for (;;) {
-      const count = await this.dataSource.transaction((manager) => this.refreshRunningFacts(manager, CASE_BATCH));
-      if (count < CASE_BATCH) return folded;
+      const count = await this.dataSource.transaction(fold);
+      taken += count;
+      if (count < batchSize) return taken;
     }
   }
 
-  /** Cases that were there before case_fact (the migration queued them): their facts from their steps. */
-  private async backfillFacts(manager: EntityManager, limit: number): Promise<number> {
-    const taken: Array<{ id: string }> = await manager.query(
-      `WITH taken AS (
-         DELETE FROM case_fact_backfill WHERE instance_id IN (
-           SELECT instance_id FROM case_fact_backfill LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING instance_id)
-       SELECT instance_id AS id FROM taken`,
-      [limit],
-    );
+  /** The cases `take` picks (at most `limit`): their facts folded again from their steps. */
+  private async refoldFacts(manager: EntityManager, take: string, limit: number): Promise<number> {
+    const cases: Array<{ id: string }> = await manager.query(take, [limit]);
     await writeCaseFacts(
       manager,
-      taken.map(({ id }) => id),
+      cases.map(({ id }) => id),
       (id) => this.versionFactsOf(manager, id),
     );
-    return taken.length;
-  }
-
-  /** Running cases with steps after the last one their fact folded (a task claimed or started): folded again. */
-  private async refreshRunningFacts(manager: EntityManager, limit: number): Promise<number> {
-    const moved: Array<{ id: string }> = await manager.query(
-      `SELECT f.instance_id AS id FROM case_fact f
-       WHERE f.ended_at IS NULL AND EXISTS (SELECT 1 FROM step_event s WHERE s.instance_id = f.instance_id AND s.seq > f.last_seq)
-       LIMIT $1 FOR UPDATE OF f SKIP LOCKED`,
-      [limit],
-    );
-    await writeCaseFacts(
-      manager,
-      moved.map(({ id }) => id),
-      (id) => this.versionFactsOf(manager, id),
-    );
-    return moved.length;
+    return cases.length;
   }
 
   /** Queued ended cases: their records into instance_history, their figures (from all their steps, read by instance) into analytics_case_bucket. */
   private async foldCaseBatch(manager: EntityManager, limit: number): Promise<number> {
-    const pending: Array<{ id: string }> = await manager.query(
-      `WITH taken AS (
-         DELETE FROM analytics_case_pending WHERE instance_id IN (
-           SELECT instance_id FROM analytics_case_pending LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING instance_id)
-       SELECT instance_id AS id FROM taken`,
-      [limit],
-    );
+    const pending: Array<{ id: string }> = await manager.query(takenFrom('analytics_case_pending'), [limit]);
     if (pending.length === 0) return 0;
     const ids = pending.map(({ id }) => id);
     const rows: Array<{ instanceId: string; processVersionId: string; businessKey: string | null; status: string; startedAt: Date; endedAt: Date | null }> = await manager.query(
