@@ -126,6 +126,9 @@ describe('the live tasklist across two engine processes', () => {
     const ana = await openTasklist('ana');
     const ada = await openTasklist('ada');
     await row(ada.page, 'waiting-1').waitFor();
+    await row(ada.page, 'waiting-1').evaluate((element) => {
+      element.dataset.seenBefore = 'yes';
+    });
     // When a case starts on process A
     const startedAt = Date.now();
     await startCase(engines[0], 'pushed-1');
@@ -136,6 +139,8 @@ describe('the live tasklist across two engine processes', () => {
     await ada.page.locator('[data-queue="queue"] [data-role="tab-count"]', { hasText: '3' }).waitFor();
     // (the figure the issue asks for: start to visible, on the other process's browser)
     process.stdout.write(`tasklist push: case start on process A to its row in the browser on process B: ${visibleAfterMs} ms\n`);
+    // and the rows already shown stay the same elements (a rebuilt row under the pointer would swallow a click)
+    expect(await row(ada.page, 'waiting-1').getAttribute('data-seen-before')).toBe('yes');
     // When ana claims it in her browser
     await row(ana.page, 'pushed-1').click();
     await ana.page.locator('[data-role="task-detail"] [data-action="claim-start"]').click();

@@ -81,6 +81,8 @@ export class TasklistPage {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private settings: TasklistSettings;
   private liveStarted = false;
+  /** Each visit's number: a slower earlier visit must not close the task a later one opened. */
+  private visit = 0;
 
   constructor(
     private readonly element: HTMLElement,
@@ -124,9 +126,12 @@ export class TasklistPage {
       this.liveStarted = true;
       this.live.start();
     }
+    const visit = ++this.visit;
     await this.loadCounts();
+    if (visit !== this.visit) return;
     if (!this.queueChosen) this.openWhereTheWorkIs();
     await this.reload(taskId);
+    if (visit !== this.visit) return;
     const detailElement = byRole(this.element, 'task-detail');
     byRole(this.element, 'task-placeholder').hidden = taskId !== undefined;
     detailElement.hidden = taskId === undefined;
