@@ -2,6 +2,7 @@ import type { ConformanceScenario, RefusedScenario } from '../conformance-scenar
 import { AD_HOC_SUB_PROCESSES, REFUSED_AD_HOC_SUB_PROCESSES } from './ad-hoc-sub-processes.js';
 import { BASICS } from './basics.js';
 import { BPMN_ERRORS } from './bpmn-errors.js';
+import { CAMUNDA_8, REFUSED_CAMUNDA_8 } from './camunda-8.js';
 import { COMPENSATION, REFUSED_COMPENSATION } from './compensation.js';
 import { CONDITIONAL_EVENTS, REFUSED_CONDITIONAL_EVENTS } from './conditional-events.js';
 import { GATEWAYS } from './gateways.js';
@@ -28,7 +29,15 @@ export const SCENARIOS: Record<string, ConformanceScenario[]> = {
   compensation: COMPENSATION,
   'multi-instance and loops': LOOPS,
   'tasks and mappings': TASKS_AND_MAPPINGS,
+  'Camunda 8 (zeebe:) models': CAMUNDA_8,
 };
 
 /** Models deploy must refuse. */
-export const REFUSED: RefusedScenario[] = [...REFUSED_TIMERS, ...REFUSED_MAPPINGS, ...REFUSED_CONDITIONAL_EVENTS, ...REFUSED_COMPENSATION, ...REFUSED_AD_HOC_SUB_PROCESSES];
+export const REFUSED: RefusedScenario[] = [
+  ...REFUSED_TIMERS,
+  ...REFUSED_MAPPINGS,
+  ...REFUSED_CONDITIONAL_EVENTS,
+  ...REFUSED_COMPENSATION,
+  ...REFUSED_AD_HOC_SUB_PROCESSES,
+  ...REFUSED_CAMUNDA_8,
+];

@@ -5,6 +5,7 @@ import type { ValidationContext, ValidationRule } from './rule.js';
 import { adHocSubProcess } from './rules/ad-hoc-sub-process.js';
 import { boundaryEvent } from './rules/boundary-event.js';
 import { businessRuleTask } from './rules/business-rule-task.js';
+import { camunda8 } from './rules/camunda-8.js';
 import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
 import { conditionalEvent } from './rules/conditional-event.js';
@@ -52,6 +53,7 @@ export const RULES: readonly ValidationRule[] = [
   taskAttributes,
   userTaskForm,
   businessRuleTask,
+  camunda8,
   leanAttributes,
 ];
 
