@@ -13,6 +13,8 @@ export const centerElement = (diagram: BaseViewer, elementId: string, reservedLe
   const canvas = diagram.get<Canvas>('canvas');
   if (!element || element === canvas.getRootElement()) return;
   diagram.get<Selection>('selection').select(element);
+  // The canvas caches its size; a panel that grew or shrank since (the problems list) would put the centre off.
+  canvas.resized();
   const { outer, scale } = canvas.viewbox();
   if (outer.width === 0 || outer.height === 0) return;
   const box = getBBox(element as Parameters<typeof getBBox>[0]);
