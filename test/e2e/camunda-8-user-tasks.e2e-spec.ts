@@ -174,4 +174,41 @@ describe('Camunda 8 user tasks', () => {
     expect(response.body.message).toContain("of 'Activity_ReviewClaim' (zeebe:taskSchedule dueDate) failed");
     expect(await cases()).toEqual(before);
   });
+
+  it('deploy a model whose linked form comes later with a warning; its task waits for the form, then completes against it', async () => {
+    // given the model under its own key, linking a form not deployed yet
+    const later = drawn.replace('formId="claim-review-form"', 'formId="claim-later-form"').replaceAll('claim-review"', 'claim-later"');
+
+    // when it is deployed on its own
+    const deployed = await http().post('/api/deployments').set('Content-Type', 'application/xml').send(later).expect(201);
+
+    // then the answer warns about the form, naming the task and the attribute
+    expect(deployed.body.warnings).toContainEqual(
+      expect.objectContaining({ elementId: 'Activity_ReviewClaim', rule: 'form-deployed', severity: 'warning', message: expect.stringContaining('zeebe:formDefinition formId') }),
+    );
+
+    // and a case's review task can neither show its form nor be completed, and stays open
+    const started = await http()
+      .post('/api/processes/claim-later/instances')
+      .send({ variables: { claim: CLAIM } })
+      .expect(201);
+    const review = await openTask(started.body.id, 'Activity_ReviewClaim');
+    expect((await ana.get(`/api/tasks/${review.id}/form`)).body).toMatchObject({ code: 'FORM_NOT_FOUND' });
+    expect((await ana.post(`/api/tasks/${review.id}/complete`).send({ variables: { decision: 'approve' } })).body).toMatchObject({ code: 'FORM_NOT_FOUND' });
+    expect((await openTask(started.body.id, 'Activity_ReviewClaim')).id).toBe(review.id);
+
+    // when the form is deployed
+    await http()
+      .post('/api/deployments')
+      .attach('file', Buffer.from(form.replace('"id": "claim-review-form"', '"id": "claim-later-form"')), 'claim-later-form.form')
+      .expect(201);
+
+    // then the task completes against it
+    expect((await ana.post(`/api/tasks/${review.id}/complete`).send({ variables: {} })).status).toBe(400);
+    await ana
+      .post(`/api/tasks/${review.id}/complete`)
+      .send({ variables: { decision: 'reject' } })
+      .expect(200);
+    await openTask(started.body.id, 'Activity_CallCustomer');
+  });
 });

@@ -204,8 +204,8 @@ export interface EndEventNode extends FlowNodeBase {
   ioMapping?: IoMapping;
 }
 
-/** The user task settings that may be FEEL, by their name in the graph. */
-export type UserTaskSetting = 'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueIn' | 'followUpIn' | 'priority';
+/** The user task settings a model may write in another attribute than the tandem: one, by their name in the graph. */
+export type UserTaskSetting = 'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueIn' | 'followUpIn' | 'priority' | 'formKey';
 
 export interface UserTaskNode extends ActivityBase {
   type: 'userTask';

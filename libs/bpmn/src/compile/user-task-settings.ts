@@ -55,5 +55,7 @@ export function userTaskSettingsOf(task: ModdleElement): Settings {
     ...optional('priority', pick('priority', readAttribute(task, 'priority'), zeebe.priority)),
     ...(extensionElement(task, 'userTask') !== undefined && { zeebeUserTask: true as const }),
   };
+  // A linked Camunda 8 form may be deployed after the model, as Zeebe allows (see form-references.ts).
+  if (readAttribute(task, 'formKey') === undefined && zeebe.formId !== undefined) attributes.formKey = 'zeebe:formDefinition formId';
   return Object.keys(attributes).length === 0 ? settings : { ...settings, settingAttributes: attributes };
 }

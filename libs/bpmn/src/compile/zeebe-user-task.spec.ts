@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { BpmnModdle } from 'bpmn-moddle';
 import { loadBpmn } from '../load-bpmn.js';
+import { tandemDescriptor } from '../moddle/tandem.js';
 import { inlineBpmn } from '../testing/inline-bpmn.js';
 
 /** start -> a user task `review` with the given zeebe: extension elements -> end, as Camunda 8 Modeler writes it. */
@@ -207,5 +209,30 @@ describe('zeebe:properties', () => {
     expect(processes[0].nodes.review.properties).toEqual({ 'sla-tier': 'gold', empty: '' });
     expect(processes[0].nodes.end.properties).toEqual({ kpi: 'resolution' });
     expect(processes[0].nodes.start).not.toHaveProperty('properties');
+  });
+});
+
+describe('the modeler keeps the zeebe: extension elements on save', () => {
+  it('round-trips them through the moddle the web modeler loads (tandem: descriptor only), compiling to the same task', async () => {
+    // given a Camunda 8 user task with every extension element this slice reads
+    const xml = zeebeModel(
+      `<zeebe:userTask /><zeebe:formDefinition formId="claim-review" />
+      <zeebe:assignmentDefinition assignee="=claim.owner" candidateGroups="first-line" candidateUsers="=claim.watchers" />
+      <zeebe:taskSchedule dueDate="2026-03-05T17:00:00Z" followUpDate="=claim.followUp" /><zeebe:priorityDefinition priority="70" />
+      <zeebe:properties><zeebe:property name="sla-tier" value="gold" /></zeebe:properties>`,
+      `<zeebe:properties><zeebe:property name="owner" value="service-ops" /></zeebe:properties>`,
+    );
+    const moddle = new BpmnModdle({ tandem: tandemDescriptor });
+
+    // when it is read and written again, as bpmn-js's importXML and saveXML do
+    const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+    const saved = (await moddle.toXML(rootElement, { format: true })).xml;
+
+    // then every zeebe: element is still there and the task compiles the same
+    for (const element of ['userTask', 'formDefinition', 'assignmentDefinition', 'taskSchedule', 'priorityDefinition', 'properties', 'property']) {
+      expect(saved).toContain(`<zeebe:${element}`);
+    }
+    const [before, after] = await Promise.all([loadBpmn(xml), loadBpmn(saved)]);
+    expect(after.processes[0]).toEqual(before.processes[0]);
   });
 });
