@@ -446,6 +446,8 @@ export interface SequenceFlow {
   targetId: string;
   /** FEEL condition (leading `=` stripped); absent means unconditional. */
   condition?: string;
+  /** Camunda 8's `zeebe:properties`; absent when none. */
+  properties?: Record<string, string>;
 }
 
 export interface Lane {

@@ -32,6 +32,7 @@ function compileProcess(view: ProcessView, documentationOnly: boolean): ProcessG
       sourceId: flow.sourceRef.id,
       targetId: flow.targetRef.id,
       ...(condition?.trim() ? { condition: stripFeelPrefix(condition) } : {}),
+      ...zeebePropertiesOf(flow),
     };
   }
   const topLevel = Object.values(nodes).filter((node) => node.parentId === undefined);

@@ -190,15 +190,20 @@ describe('Camunda 8 forms (zeebe:formDefinition)', () => {
 });
 
 describe('zeebe:properties', () => {
-  it('keeps the properties of any element and of the process in the compiled graph', async () => {
+  it('keeps the properties of flow nodes, sequence flows and the process in the compiled graph', async () => {
     // given
     const xml = zeebeModel(
       `<zeebe:properties><zeebe:property name="sla-tier" value="gold" /><zeebe:property name="empty" /></zeebe:properties>`,
       `<zeebe:properties><zeebe:property name="owner" value="service-ops" /></zeebe:properties>`,
-    ).replace(
-      '<bpmn:endEvent id="end" />',
-      '<bpmn:endEvent id="end"><bpmn:extensionElements><zeebe:properties><zeebe:property name="kpi" value="resolution" /></zeebe:properties></bpmn:extensionElements></bpmn:endEvent>',
-    );
+    )
+      .replace(
+        '<bpmn:endEvent id="end" />',
+        '<bpmn:endEvent id="end"><bpmn:extensionElements><zeebe:properties><zeebe:property name="kpi" value="resolution" /></zeebe:properties></bpmn:extensionElements></bpmn:endEvent>',
+      )
+      .replace(
+        '<bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />',
+        '<bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"><bpmn:extensionElements><zeebe:properties><zeebe:property name="path" value="happy" /></zeebe:properties></bpmn:extensionElements></bpmn:sequenceFlow>',
+      );
 
     // when
     const { processes, problems } = await loadBpmn(xml);
@@ -208,7 +213,9 @@ describe('zeebe:properties', () => {
     expect(processes[0].properties).toEqual({ owner: 'service-ops' });
     expect(processes[0].nodes.review.properties).toEqual({ 'sla-tier': 'gold', empty: '' });
     expect(processes[0].nodes.end.properties).toEqual({ kpi: 'resolution' });
+    expect(processes[0].flows.f2.properties).toEqual({ path: 'happy' });
     expect(processes[0].nodes.start).not.toHaveProperty('properties');
+    expect(processes[0].flows.f1).not.toHaveProperty('properties');
   });
 });
 

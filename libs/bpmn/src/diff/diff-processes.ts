@@ -28,7 +28,7 @@ const describeEntry = ({ kind, element }: Entry): DiffElement => {
     type: kind === 'flowNode' ? (element as FlowNode).type : kind,
     ...(element.name ? { name: element.name } : {}),
     ...(valueClass ? { valueClass } : {}),
-    ...(kind === 'flowNode' && (element as FlowNode).properties ? { properties: (element as FlowNode).properties } : {}),
+    ...('properties' in element && element.properties ? { properties: element.properties } : {}),
   };
 };
 

@@ -11,7 +11,7 @@ export interface DiffElement {
   type: string;
   name?: string;
   valueClass?: ValueClass;
-  /** A flow node's `zeebe:properties` (in `changed`, those after); a changed one is also listed as `properties.<name>` among the changes. */
+  /** A flow node's or sequence flow's `zeebe:properties` (in `changed`, those after); a changed one is also listed as `properties.<name>` among the changes. */
   properties?: Record<string, string>;
 }
 
