@@ -18,6 +18,7 @@ const MODELS = [
   { name: 'a model with camunda: attributes and zeebe: elements', path: 'test/browser/fixtures/camunda-and-zeebe.bpmn' },
   { name: 'a Camunda 7 model (pool, lanes, annotation, data object)', path: 'test/browser/fixtures/camunda7-complaints.bpmn' },
   { name: 'a Camunda 8 model (zeebe: only, sub-process, message)', path: 'test/browser/fixtures/zeebe-claims.bpmn' },
+  { name: 'a Camunda 8 claim review (zeebe: user tasks, forms, properties)', path: 'test/e2e/fixtures/camunda-8/claim-review.bpmn' },
 ];
 
 const read = (path: string) => readFile(join(projectRoot(), path), 'utf8');

@@ -311,4 +311,35 @@ describe('the tasklist in the browser', () => {
     await tasklist().locator('[data-role="task-queue"]').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it("shows a Camunda 8 task's follow-up date, the address of its external form and its zeebe:properties", async () => {
+    // given a claims agent and a case at a user task drawn for Camunda 8, with an external form and properties
+    expect((await api('groups', { method: 'POST', body: JSON.stringify({ id: 'claims', name: 'claims' }) })).status).toBe(201);
+    await agent('zoe', ['claims']);
+    const drawn = await readFile(join(projectRoot(), 'test/e2e/fixtures/camunda-8/claim-review.bpmn'), 'utf8');
+    const claims = drawn
+      .replace('assignee="=claim.owner" ', '')
+      .replace('<zeebe:assignmentDefinition candidateGroups="first-line" />', '<zeebe:assignmentDefinition candidateGroups="claims" />')
+      .replace('<zeebe:priorityDefinition priority="70" />', '<zeebe:priorityDefinition priority="70" /><zeebe:taskSchedule followUpDate="2031-01-06T09:00:00Z" />');
+    await deployFiles({ 'claim-review-form.form': await readFile(join(projectRoot(), 'test/e2e/fixtures/camunda-8/claim-review-form.form'), 'utf8'), 'claim-review.bpmn': claims });
+    await startCase('claim-review', 'claim-1', { claim: { amount: 100, deadline: '2031-01-07T17:00:00Z', urgency: 5 } });
+    const review = ((await (await api(`tasks?instanceId=${cases['claim-1']}`)).json()) as { id: string }[])[0];
+    expect((await api(`tasks/${review.id}/complete`, { method: 'POST', body: JSON.stringify({ variables: { decision: 'approve' } }) })).status).toBe(200);
+
+    // when zoe opens the call task from her queue
+    await openAs('zoe');
+    await queueTab('queue').click();
+    await row('claim-1').click();
+    await detail().locator('[data-role="detail-title"]').filter({ hasText: 'Call the customer' }).waitFor();
+
+    // then the task shows when to follow up, links its form's address and lists its properties
+    const meta = detail().locator('[data-role="detail-meta"]');
+    expect(await meta.locator('[data-role="detail-follow-up"]').textContent()).toContain('2031');
+    const form = meta.locator('[data-role="detail-external-form"] a');
+    expect(await form.getAttribute('href')).toBe('https://forms.example.com/claims/call');
+    expect(await form.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await meta.locator('[data-role="detail-property"]').allTextContents()).toEqual(['channel phone']);
+    await screenshot(page, 'tasklist-10-camunda-8-task');
+    expect(pageErrors).toEqual([]);
+  });
 });

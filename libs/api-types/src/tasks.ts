@@ -96,6 +96,10 @@ export interface TaskView extends TaskFields<string> {
   escalation?: TaskEscalationView | null;
   /** the case variables a list asked for (`?columns=customer,channel`), null where the case has none */
   columns?: Record<string, unknown>;
+  /** the address of a form an outside app shows (Camunda 8's `zeebe:formDefinition externalReference`); null when none */
+  externalFormReference: string | null;
+  /** the user task's `zeebe:properties` in the model, name to value; `{}` when none */
+  properties: Record<string, string>;
 }
 
 /** GET /api/tasks/{id}/form: the schema to render, prefilled from the case's variables. */

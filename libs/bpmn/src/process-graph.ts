@@ -38,6 +38,8 @@ interface FlowNodeBase {
   boundaryEventIds: string[];
   /** The sub-process the node sits directly in; absent at the process level. */
   parentId?: string;
+  /** Camunda 8's `zeebe:properties`: free name/value pairs kept for tools and people, without semantics; absent when none. */
+  properties?: Record<string, string>;
 }
 
 // Event definitions
@@ -202,13 +204,16 @@ export interface EndEventNode extends FlowNodeBase {
   ioMapping?: IoMapping;
 }
 
+/** The user task settings a model may write in another attribute than the tandem: one, by their name in the graph. */
+export type UserTaskSetting = 'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueIn' | 'followUpIn' | 'priority' | 'formKey';
+
 export interface UserTaskNode extends ActivityBase {
   type: 'userTask';
   candidateGroups: string[];
   candidateUsers: string[];
   /** A FEEL expression (leading `=` optional) or a plain user id. */
   assignee?: string;
-  /** ISO 8601 duration (or a FEEL expression yielding one, or a date-time) from creation to due. */
+  /** ISO 8601 duration from creation to due, or a date-time with a zone (Camunda 8's dueDate), or FEEL yielding either. */
   dueIn?: string;
   /** As `dueIn`, for the follow-up date (when someone should look at the task again). */
   followUpIn?: string;
@@ -218,6 +223,19 @@ export interface UserTaskNode extends ActivityBase {
   escalateTo?: string;
   /** `form:<id>` names a deployed form-js form (see forms/form-reference.ts); any other key is an outside app's. */
   formKey?: string;
+  /** Camunda 8's `zeebe:formDefinition externalReference`: the address of a form an outside app shows. */
+  externalFormReference?: string;
+  /** FEEL (leading `=`) yielding the candidate groups when the task is created, a list or a comma list; `candidateGroups` is then empty. */
+  candidateGroupsExpression?: string;
+  /** As `candidateGroupsExpression`, for the candidate users. */
+  candidateUsersExpression?: string;
+  /**
+   * The attribute each setting was written in, when not the `tandem:` one (e.g. `dueIn`:
+   * `zeebe:taskSchedule dueDate`), so a failure names what the modeler shows.
+   */
+  settingAttributes?: Partial<Record<UserTaskSetting, string>>;
+  /** Written with Camunda 8's `zeebe:userTask` (a Camunda user task rather than a job-based one); Tandem runs both alike. */
+  zeebeUserTask?: true;
   /** A form-js schema embedded in the model (`<tandem:form>` holding its JSON), used instead of a form key. */
   form?: FormSchema;
   /** Cost of the role doing this work, per hour, for cost-per-case. */
@@ -428,6 +446,8 @@ export interface SequenceFlow {
   targetId: string;
   /** FEEL condition (leading `=` stripped); absent means unconditional. */
   condition?: string;
+  /** Camunda 8's `zeebe:properties`; absent when none. */
+  properties?: Record<string, string>;
 }
 
 export interface Lane {
@@ -460,6 +480,8 @@ export interface ProcessGraph {
   translations?: TranslatedExpression[];
   /** `tandem:priority` on the process: its user tasks' priority unless a task sets its own. */
   priority?: string;
+  /** Camunda 8's `zeebe:properties` on the process; absent when none. */
+  properties?: Record<string, string>;
   /** `tandem:uniqueBusinessKey="true"` on the process: a second case with a business key already taken is refused (BUSINESS_KEY_TAKEN). */
   uniqueBusinessKey?: true;
   /** `tandem:segments="channel,category"` on the process: the case variables each case's analytics facts keep, to filter reports by. */

@@ -74,7 +74,8 @@ export class DefinitionsService {
       processes: await this.processVersions.deployedKeys([...outside.processes]),
     };
     const formReferences = outsideFormReferences(documents);
-    const missingForms = missingFormProblems(formReferences, await this.forms.deployedKeys(formReferences.map(({ formId }) => formId)));
+    const formProblems = missingFormProblems(formReferences, await this.forms.deployedKeys(formReferences.map(({ formId }) => formId)));
+    const missingForms = formProblems.filter(({ severity }) => severity === 'error');
     if (missingForms.length > 0) {
       throw new DomainError(BPMN_ERRORS.invalid, `The deployment names forms that are not deployed: ${missingForms.map(describeProblem).join('; ')}`, {
         problems: missingForms,
@@ -102,7 +103,7 @@ export class DefinitionsService {
     );
     return {
       ...stored,
-      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed)],
+      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed), ...formProblems],
       translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
       conversions: processes.flatMap(({ conversions }) => conversions),
     };

@@ -21,16 +21,28 @@ export function outsideFormReferences(documents: readonly LoadedDocument[]): For
 }
 
 /**
- * An error per user task whose form is neither in the deployment nor deployed before. Unlike a
- * missing decision this refuses the deployment: a task without its form could be completed with
- * anything, unchecked.
+ * A problem per user task whose form is neither in the deployment nor deployed before. Unlike a
+ * missing decision an error refuses the deployment: a task without its form could be completed
+ * with anything, unchecked. A Camunda 8 linked form (`zeebe:formDefinition formId`) is a warning,
+ * as Zeebe deploys such a model and resolves the form when the task is reached: until the form is
+ * deployed, the task's form and its completion answer FORM_NOT_FOUND, so nothing goes unchecked.
  */
 export const missingFormProblems = (references: readonly FormReference[], deployed: ReadonlySet<string>): Problem[] =>
   references
     .filter(({ formId }) => !deployed.has(formId))
-    .map(({ task, formKey, formId }) => ({
-      elementId: task.id,
-      rule: 'form-deployed',
-      severity: 'error',
-      message: `User task '${task.id}' has formKey "${formKey}", but no form '${formId}' is deployed: deploy its .form file beside this model or before it.`,
-    }));
+    .map(({ task, formKey, formId }) => {
+      const zeebe = task.settingAttributes?.formKey;
+      return zeebe === undefined
+        ? {
+            elementId: task.id,
+            rule: 'form-deployed',
+            severity: 'error',
+            message: `User task '${task.id}' has formKey "${formKey}", but no form '${formId}' is deployed: deploy its .form file beside this model or before it.`,
+          }
+        : {
+            elementId: task.id,
+            rule: 'form-deployed',
+            severity: 'warning',
+            message: `User task '${task.id}' links form '${formId}' (${zeebe}), which is not deployed yet: until it is, the task cannot show its form or be completed.`,
+          };
+    });

@@ -189,7 +189,7 @@ export class TaskDetail {
     byRole(this.element, 'detail-title').textContent = task.name ?? task.elementId;
     const meta = byRole(this.element, 'detail-meta');
     meta.replaceChildren();
-    const fact = (label: string, value: string | null, role?: string) => {
+    const fact = (label: string, value: string | Node | null, role?: string) => {
       if (value === null || value === '') return;
       const item = document.createElement('span');
       item.className = 'fact';
@@ -197,7 +197,7 @@ export class TaskDetail {
       const name = document.createElement('span');
       name.className = 'fact-label';
       name.textContent = label;
-      item.append(name, ` ${value}`);
+      item.append(name, ' ', value);
       meta.append(item);
     };
     meta.append(priorityChip(task.priority), slaChip(task, Date.now()));
@@ -208,6 +208,9 @@ export class TaskDetail {
     fact('Stage', task.stage);
     fact('Category', task.category);
     fact('Due', task.dueAt && formatDateTime(task.dueAt));
+    fact('Follow up', task.followUpAt && formatDateTime(task.followUpAt), 'detail-follow-up');
+    fact('Form', task.externalFormReference && formAddress(task.externalFormReference), 'detail-external-form');
+    for (const [name, value] of Object.entries(task.properties)) fact(name, value, 'detail-property');
     const actions = byRole(this.element, 'detail-actions');
     actions.replaceChildren(
       ...actionsFor(task, this.me).map(({ action, label, primary }) => {
@@ -451,4 +454,15 @@ export class TaskDetail {
       showStatus(this.status(), 'error', `Comment not added: ${messageOf(error)}`);
     }
   }
+}
+
+/** The address of a form an outside app shows: a link when it is a web address (never a script URL), else its text. */
+function formAddress(address: string): Node {
+  if (!/^https?:\/\//i.test(address)) return document.createTextNode(address);
+  const link = document.createElement('a');
+  link.href = address;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = address;
+  return link;
 }

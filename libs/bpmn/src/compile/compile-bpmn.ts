@@ -4,6 +4,7 @@ import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import type { FlowNode, ProcessGraph, SequenceFlow } from '../process-graph.js';
 import { isDocumentationOnly, isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
 import { compileNode, documentationNode } from './compile-node.js';
+import { zeebePropertiesOf } from './zeebe-properties.js';
 
 /**
  * Turns validated definitions into plain ProcessGraphs, one per executable process, or one per
@@ -31,6 +32,7 @@ function compileProcess(view: ProcessView, documentationOnly: boolean): ProcessG
       sourceId: flow.sourceRef.id,
       targetId: flow.targetRef.id,
       ...(condition?.trim() ? { condition: stripFeelPrefix(condition) } : {}),
+      ...zeebePropertiesOf(flow),
     };
   }
   const topLevel = Object.values(nodes).filter((node) => node.parentId === undefined);
@@ -43,6 +45,7 @@ function compileProcess(view: ProcessView, documentationOnly: boolean): ProcessG
     ...(readAttribute(view.process, 'priority') ? { priority: readAttribute(view.process, 'priority') } : {}),
     ...(readAttribute(view.process, 'uniqueBusinessKey') === 'true' && { uniqueBusinessKey: true as const }),
     ...segmentsOf(readAttribute(view.process, 'segments')),
+    ...zeebePropertiesOf(view.process),
     ...(noneStart ? { startEventId: noneStart.id } : {}),
     startEventIds: [...(noneStart ? [noneStart] : []), ...starts.filter((node) => node !== noneStart)].map((node) => node.id),
     eventSubProcessIds: topLevel.filter((node) => node.type === 'subProcess' && node.triggeredByEvent).map((node) => node.id),

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { DomainError } from '#core';
 import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
-import { readAttribute, splitList } from '../parse/extension-attributes.js';
+import { readAttribute } from '../parse/extension-attributes.js';
 import { extensionChildren, extensionElement, extensionElements } from '../parse/extension-elements.js';
 import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
@@ -12,6 +12,8 @@ import { compileIoMapping, compileLoop } from './activity-settings.js';
 import { adHocSettingsOf } from './ad-hoc-sub-process.js';
 import { calledDecisionOf } from './called-decision.js';
 import { userTaskFormOf } from './user-task-form.js';
+import { userTaskSettingsOf } from './user-task-settings.js';
+import { zeebePropertiesOf } from './zeebe-properties.js';
 import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
 
 const DEFAULT_RETRIES = 3;
@@ -29,6 +31,7 @@ function baseOf(element: ModdleElement, view: ProcessView) {
     lean: leanOf(element),
     boundaryEventIds: view.flowNodes.filter((node) => node.attachedToRef === element).map((node) => node.id),
     ...(container && container !== view.process ? { parentId: container.id as string } : {}),
+    ...zeebePropertiesOf(element),
   };
 }
 
@@ -90,12 +93,7 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
       return {
         ...activity(),
         type: 'userTask',
-        candidateGroups: splitList(readAttribute(element, 'candidateGroups')),
-        candidateUsers: splitList(readAttribute(element, 'candidateUsers')),
-        ...optional('assignee', readAttribute(element, 'assignee')),
-        ...optional('dueIn', readAttribute(element, 'dueIn', 'dueDate')),
-        ...optional('followUpIn', readAttribute(element, 'followUpIn', 'followUpDate')),
-        ...optional('priority', readAttribute(element, 'priority')),
+        ...userTaskSettingsOf(element),
         ...optional('escalateTo', readAttribute(element, 'escalateTo')),
         ...userTaskFormOf(element),
         ...optionalNumber('costPerHour', readAttribute(element, 'costPerHour')),

@@ -177,4 +177,34 @@ describe('diffProcesses', () => {
     // then nothing changed in meaning
     expect(diffProcesses(before, after).changed).toEqual([]);
   });
+
+  it('describes a flow node with its zeebe:properties and lists a changed property by name', async () => {
+    // given a task with Camunda 8 properties, and a next version that changes one
+    const model = (tier: string) =>
+      inlineBpmn(`
+        <bpmn:startEvent id="start" /><bpmn:endEvent id="end" />
+        <bpmn:userTask id="call" tandem:valueClass="VA">
+          <bpmn:extensionElements><zeebe:properties><zeebe:property name="sla-tier" value="${tier}" /><zeebe:property name="owner" value="ops" /></zeebe:properties></bpmn:extensionElements>
+        </bpmn:userTask>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" /><bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />`).replace(
+        'xmlns:camunda=',
+        'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=',
+      );
+    const graph = async (xml: string) => (await loadBpmn(xml)).processes[0]!;
+
+    // when
+    const sut = diffProcesses(await graph(model('gold')), await graph(model('silver')));
+
+    // then
+    expect(sut.changed).toEqual([
+      {
+        id: 'call',
+        kind: 'flowNode',
+        type: 'userTask',
+        valueClass: 'VA',
+        properties: { 'sla-tier': 'silver', owner: 'ops' },
+        changes: [{ property: 'properties.sla-tier', before: 'gold', after: 'silver' }],
+      },
+    ]);
+  });
 });

@@ -28,6 +28,7 @@ const describeEntry = ({ kind, element }: Entry): DiffElement => {
     type: kind === 'flowNode' ? (element as FlowNode).type : kind,
     ...(element.name ? { name: element.name } : {}),
     ...(valueClass ? { valueClass } : {}),
+    ...('properties' in element && element.properties ? { properties: element.properties } : {}),
   };
 };
 

@@ -4,9 +4,10 @@ import type { PropertyValue } from './process-diff.js';
 /**
  * Left out of the comparison: the id matches the elements, and a node's incoming, outgoing and
  * boundary links follow from the flows and boundary events, which the diff reports themselves.
- * A lane's members show as each node's `laneId`.
+ * A lane's members show as each node's `laneId`. Which attribute a setting was written in
+ * (`settingAttributes`: tandem: or zeebe:) does not change its meaning.
  */
-const STRUCTURAL = new Set(['id', 'incoming', 'outgoing', 'boundaryEventIds', 'flowNodeIds', 'lean']);
+const STRUCTURAL = new Set(['id', 'incoming', 'outgoing', 'boundaryEventIds', 'flowNodeIds', 'lean', 'settingAttributes']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

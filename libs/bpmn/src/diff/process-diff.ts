@@ -11,6 +11,8 @@ export interface DiffElement {
   type: string;
   name?: string;
   valueClass?: ValueClass;
+  /** A flow node's or sequence flow's `zeebe:properties` (in `changed`, those after); a changed one is also listed as `properties.<name>` among the changes. */
+  properties?: Record<string, string>;
 }
 
 /** JSON-safe property values; null stands for "not set". */

@@ -10,12 +10,12 @@ import type { Variables } from '../model/state.js';
 
 /**
  * A due or follow-up date from `tandem:dueIn` / `tandem:followUpIn`: an ISO 8601 duration from
- * `from`, or FEEL yielding a duration, duration text or a date-time (e.g. by customer tier or
- * category). A FEEL null leaves the date unset.
+ * `from`, a date-time with a zone (Camunda 8's `zeebe:taskSchedule`), or FEEL yielding a duration,
+ * duration text or a date-time (e.g. by customer tier or category). A FEEL null leaves the date unset.
  */
 export function deadline(setting: string | undefined, from: string, node: UserTaskNode, variables: Variables): string | undefined {
   if (setting === undefined) return undefined;
-  if (!isFeel(setting)) return addDuration(from, setting.trim(), node.id);
+  if (!isFeel(setting)) return isIsoDateTime(setting) ? new Date(setting.trim()).toISOString() : addDuration(from, setting.trim(), node.id);
   const value = evaluateFeel(setting, variables, node.id);
   if (value === null || value === undefined) return undefined;
   if (value instanceof FeelDuration) return addDuration(from, value.toString(), node.id);

@@ -23,6 +23,8 @@ export class DiffElementView implements DiffElement {
   @ApiProperty({ description: 'userTask, exclusiveGateway, ... or sequenceFlow / lane; for a changed element, the type after' }) type: string;
   @ApiPropertyOptional() name?: string;
   @ApiPropertyOptional(VALUE_CLASS) valueClass?: ValueClass;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: "A flow node's or sequence flow's zeebe:properties, name to value" })
+  properties?: Record<string, string>;
 }
 
 export class PropertyChangeView implements PropertyChange {

@@ -61,6 +61,10 @@ export class TaskView implements TaskViewShape {
   escalation?: TaskEscalationView | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The case variables the list asked for (?columns=)' })
   columns?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The address of a form an outside app shows (Camunda 8's zeebe:formDefinition externalReference)" })
+  externalFormReference: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "The user task's zeebe:properties in the model, name to value; {} when none" })
+  properties: Record<string, string>;
   @ApiProperty({ enum: ['open', 'completed', 'canceled'] }) status: TaskStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) claimedAt: string | null;
@@ -70,10 +74,14 @@ export class TaskView implements TaskViewShape {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) canceledAt: string | null;
 
   static of(task: TaskRecord & { escalation?: TaskEscalation | null }, graph: ProcessGraph, escalatable: boolean, escalationTarget: TaskEscalationTargetView | null): TaskView {
+    // From the model: the version a task runs on never changes, so neither do these.
+    const node = graph.nodes[task.elementId];
     return Object.assign(new TaskView(), {
       ...task,
       escalatable,
       escalationTarget,
+      externalFormReference: node?.type === 'userTask' ? (node.externalFormReference ?? null) : null,
+      properties: { ...node?.properties },
       ...(task.escalation !== undefined && { escalation: task.escalation === null ? null : TaskEscalationViewDto.of(task.escalation, graph) }),
       dueAt: iso(task.dueAt),
       followUpAt: iso(task.followUpAt),

@@ -3,6 +3,7 @@ import { compileIoMapping, compileLoop } from '../../compile/activity-settings.j
 import { adHocExpressionsOf } from '../../compile/ad-hoc-sub-process.js';
 import { calledDecisionOf } from '../../compile/called-decision.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
+import { zeebeUserTaskOf } from '../../compile/zeebe-user-task.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
 import type { Problem } from '../../problem.js';
@@ -39,6 +40,9 @@ function settingsOf(node: ModdleElement): Setting[] {
     add('followUpIn', readAttribute(node, 'followUpIn', 'followUpDate'));
     add('priority', readAttribute(node, 'priority'));
     add('escalateTo', readAttribute(node, 'escalateTo'));
+    for (const setting of Object.values(zeebeUserTaskOf(node))) {
+      if (typeof setting === 'object') add(setting.attribute, setting.value);
+    }
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
   if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);

@@ -3,6 +3,8 @@ import { isIsoDuration } from '../../duration.js';
 import { isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
 import { extensionElement } from '../../parse/extension-elements.js';
+import { zeebeUserTaskOf, type ZeebeSetting } from '../../compile/zeebe-user-task.js';
+import { isIsoDateTime } from '../../timer-syntax.js';
 import { eventDefinitionOf } from '../element-kinds.js';
 import type { Problem } from '../../problem.js';
 import { describe } from '../process-view.js';
@@ -62,9 +64,21 @@ function checkUserTask(task: ModdleElement): Problem[] {
   if (escalateTo !== undefined && !isFeel(escalateTo) && !/^[\w.-]+$/.test(escalateTo.trim())) {
     problems.push(problem('error', task, `The tandem:escalateTo "${escalateTo}" of ${describe(task)} must be one group id, or FEEL starting with =.`));
   }
+  problems.push(...checkZeebeUserTask(task));
   const cost = readAttribute(task, 'costPerHour');
   if (cost !== undefined && !isNonNegativeNumber(cost)) {
     problems.push(problem('error', task, `The tandem:costPerHour "${cost}" of ${describe(task)} must be a number of 0 or more.`));
   }
   return problems;
+}
+
+/** Camunda 8's static settings: due and follow-up dates are date-times with a zone, a priority 0-100 (FEEL is checked by feel-expression). */
+function checkZeebeUserTask(task: ModdleElement): Problem[] {
+  const { dueDate, followUpDate, priority } = zeebeUserTaskOf(task);
+  const invalid = (setting: ZeebeSetting | undefined, valid: (text: string) => boolean, expected: string): Problem[] =>
+    setting === undefined || isFeel(setting.value) || valid(setting.value)
+      ? []
+      : [problem('error', task, `The ${setting.attribute} "${setting.value}" of ${describe(task)} must be ${expected}, or FEEL starting with =.`)];
+  const dateTime = 'an ISO 8601 date-time with a zone such as 2026-03-01T12:00:00Z';
+  return [...invalid(dueDate, isIsoDateTime, dateTime), ...invalid(followUpDate, isIsoDateTime, dateTime), ...invalid(priority, isPriority, 'a whole number from 0 to 100')];
 }

@@ -1,5 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { embeddedFormText, formKeyOfTask } from '../../compile/user-task-form.js';
+import { embeddedFormText, formKeyOfTask, usableZeebeEmbeddedForm } from '../../compile/user-task-form.js';
+import { zeebeEmbeddedFormText, zeebeUserTaskOf } from '../../compile/zeebe-user-task.js';
+import { isFeel } from '../../feel/feel-syntax.js';
 import { formSchemaProblems } from '../../forms/check-form-schema.js';
 import { FORM_KEY_PREFIX, referencedFormId } from '../../forms/form-reference.js';
 import type { Problem } from '../../problem.js';
@@ -10,7 +12,9 @@ const problem = problemFor('user-task-form');
 
 /**
  * A user task's form: an embedded `<tandem:form>` must be a form-js schema (JSON with components,
- * every input keyed), a `form:` key must name an id, and a task has one form, not both.
+ * every input keyed), a `form:` key must name an id, and a task has one form, not both. Camunda 8's
+ * `zeebe:formDefinition`: an external reference is an address (FEEL is refused), and a legacy
+ * embedded form (`camunda-forms:bpmn:<id>`) Tandem cannot render is a warning, not a refusal.
  */
 export const userTaskForm: ValidationRule = {
   name: 'user-task-form',
@@ -24,7 +28,7 @@ export const userTaskForm: ValidationRule = {
 function checkTask(task: ModdleElement): Problem[] {
   const formKey = formKeyOfTask(task);
   const text = embeddedFormText(task);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...checkZeebeForm(task)];
   if (formKey !== undefined && formKey.startsWith(FORM_KEY_PREFIX) && referencedFormId(formKey) === undefined) {
     problems.push(problem('error', task, `The form key "${formKey}" of ${describe(task)} names no form: write form:<id of a deployed form>.`));
   }
@@ -39,4 +43,25 @@ function checkTask(task: ModdleElement): Problem[] {
     return [...problems, problem('error', task, `The tandem:form of ${describe(task)} is not JSON: ${(error as Error).message}`)];
   }
   return [...problems, ...formSchemaProblems(schema, { requireId: false }).map((message) => problem('error', task, `The tandem:form of ${describe(task)}: ${message}`))];
+}
+
+function checkZeebeForm(task: ModdleElement): Problem[] {
+  const { formKey, externalReference } = zeebeUserTaskOf(task);
+  const problems: Problem[] = [];
+  if (externalReference !== undefined && isFeel(externalReference)) {
+    problems.push(
+      problem(
+        'error',
+        task,
+        `The zeebe:formDefinition externalReference of ${describe(task)} is FEEL ("${externalReference}"); Tandem shows the form's address as written: write the address itself.`,
+      ),
+    );
+  }
+  if (formKey?.startsWith('camunda-forms:bpmn:') && usableZeebeEmbeddedForm(task) === undefined) {
+    const reason = zeebeEmbeddedFormText(task) === undefined ? 'the process holds no zeebe:userTaskForm with that id' : 'its JSON is not a form-js schema Tandem checks';
+    problems.push(
+      problem('warning', task, `The embedded form "${formKey}" of ${describe(task)} cannot be shown (${reason}): the task keeps the form key, and completing it checks no form.`),
+    );
+  }
+  return problems;
 }
