@@ -8,6 +8,7 @@ import { businessRuleTask } from './rules/business-rule-task.js';
 import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
 import { conditionalEvent } from './rules/conditional-event.js';
+import { connectorJob } from './rules/connector-job.js';
 import { eventBasedGateway } from './rules/event-based-gateway.js';
 import { exclusiveGateway } from './rules/exclusive-gateway.js';
 import { executableProcess } from './rules/executable-process.js';
@@ -50,6 +51,7 @@ export const RULES: readonly ValidationRule[] = [
   signalEvent,
   conditionalEvent,
   taskAttributes,
+  connectorJob,
   userTaskForm,
   businessRuleTask,
   leanAttributes,
