@@ -16,7 +16,9 @@ import {
   type ProcessVersionWithXml,
 } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
+import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { connectorWarnings } from '../connectors/connector-warnings.js';
 import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
 import { describeProblem, loadDocuments, type DeploymentResource } from './deployment-documents.js';
 import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
@@ -44,6 +46,7 @@ export class DefinitionsService {
     private readonly startTimers: StartTimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -102,7 +105,14 @@ export class DefinitionsService {
     );
     return {
       ...stored,
-      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed)],
+      warnings: [
+        ...warnings,
+        ...missingReferenceWarnings(documents, deployed),
+        ...connectorWarnings(
+          processes.flatMap(({ graphs }) => graphs),
+          this.config.connectors,
+        ),
+      ],
       translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
       conversions: processes.flatMap(({ conversions }) => conversions),
     };
