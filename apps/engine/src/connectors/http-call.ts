@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import type { HttpJsonRequest } from './http-json-request.js';
 import type { TargetHostPolicy } from './target-hosts.js';
 
@@ -23,8 +23,11 @@ export class NetworkError extends Error {}
  * Sends the request and reads the whole answer. Redirects are not followed (a 3xx is an answer like
  * any other), so a target cannot send the connector somewhere the policy would refuse.
  */
-export function callHttp(request: HttpJsonRequest, policy: TargetHostPolicy, signal?: AbortSignal): Promise<HttpJsonResponse> {
+export async function callHttp(request: HttpJsonRequest, policy: TargetHostPolicy, signal?: AbortSignal): Promise<HttpJsonResponse> {
   policy.checkUrl(request.url);
+  // An address written in the URL is connected to without any lookup, so it is judged here.
+  const literal = request.url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(literal) !== 0) policy.checkAddress(request.url.hostname, literal);
   const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   const send = request.url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
