@@ -27,6 +27,8 @@ describe('Camunda 8 connectors', () => {
   let orders: Server;
   let baseUrl: string;
   let port: number;
+  /** A port nothing listens on: connections to it are refused. */
+  let closedPort: number;
   let drawn: string;
   const received: Received[] = [];
 
@@ -49,8 +51,12 @@ describe('Camunda 8 connectors', () => {
     await new Promise<void>((resolve) => orders.listen(0, '127.0.0.1', resolve));
     port = (orders.address() as AddressInfo).port;
     baseUrl = `http://127.0.0.1:${port}`;
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
     // and the engine allowed to call it, with the secret configured
-    sut = await createTestApp({ connectors: { ...DEFAULT_APP_CONFIG.connectors, allowedHosts: [`127.0.0.1:${port}`], secrets: { ORDERS_TOKEN } } });
+    sut = await createTestApp({ connectors: { ...DEFAULT_APP_CONFIG.connectors, allowedHosts: [`127.0.0.1:${port}`, `127.0.0.1:${closedPort}`], secrets: { ORDERS_TOKEN } } });
     drawn = await fixture('camunda-8/order-connector.bpmn');
   });
 
@@ -133,6 +139,22 @@ describe('Camunda 8 connectors', () => {
     // and the secret the service echoed is masked in the incident
     expect(incidents[0]!.message).toContain('Bearer ***');
     expect(await everythingAbout(instanceId)).not.toContain(ORDERS_TOKEN);
+  });
+
+  it('fail the job when the call gets no answer, and raise an incident saying why once no retry is left', async () => {
+    // given a model calling a port nothing listens on
+    await deploy(sut.server, variant('order-refused'));
+
+    // when a case starts
+    const instanceId = await start('order-refused', { baseUrl: `http://127.0.0.1:${closedPort}`, orderId: 'E-1' });
+
+    // then
+    const incidents = await eventually(
+      () => incidentsOf(instanceId),
+      (found) => found.length > 0,
+    );
+    expect(incidents[0]!.message).toContain(`POST http://127.0.0.1:${closedPort}/orders failed:`);
+    expect(incidents[0]!.message).toContain('ECONNREFUSED');
   });
 
   it('warn at deploy about a secret that is not configured, and raise an incident naming it (not calling) when the job runs', async () => {
