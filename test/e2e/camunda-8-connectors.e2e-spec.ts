@@ -197,6 +197,37 @@ describe('Camunda 8 connectors', () => {
     expect(received.filter((candidate) => candidate.body.includes('D-1'))).toEqual([]);
   });
 
+  it('warn at deploy about a job type no worker has fetched yet, and no more once a worker has asked for it', async () => {
+    // given a model whose job is of a type of its own, not a connector's
+    const xml = variant('order-audit', [['type="io.camunda:http-json:1"', 'type="order-audit"']]);
+
+    // when it is deployed before any worker asked for that type
+    const first = await request(sut.server).post('/api/deployments').set('Content-Type', 'application/xml').send(xml).expect(201);
+
+    // then the answer names the element and the job type
+    expect(first.body.warnings.filter(({ rule }: { rule: string }) => rule === 'job-worker')).toEqual([
+      expect.objectContaining({
+        elementId: 'Activity_PlaceOrder',
+        severity: 'warning',
+        message: expect.stringContaining("no worker has fetched that type from this engine yet: start an external worker that fetches topic 'order-audit'"),
+      }),
+    ]);
+
+    // when a worker asks for that type, and the model is deployed again with a change
+    await request(sut.server)
+      .post('/api/external-tasks/fetch-and-lock')
+      .send({ workerId: 'auditor', maxTasks: 1, topics: [{ name: 'order-audit', lockDurationMs: 60_000 }] })
+      .expect(200);
+    const second = await request(sut.server)
+      .post('/api/deployments')
+      .set('Content-Type', 'application/xml')
+      .send(xml.replace('name="Place order"', 'name="Audit order"'))
+      .expect(201);
+
+    // then
+    expect(second.body.warnings.filter(({ rule }: { rule: string }) => rule === 'job-worker')).toEqual([]);
+  });
+
   it('warn at deploy about connector job types no built-in worker serves, naming the element and the job type', async () => {
     // given a model with Camunda's SendGrid connector beside the REST one
     const xml = variant('order-sendgrid', [['type="io.camunda:http-json:1"', 'type="io.camunda:sendgrid:1"']]);

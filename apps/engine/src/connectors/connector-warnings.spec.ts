@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadBpmn } from '#bpmn';
-import { connectorWarnings } from './connector-warnings.js';
+import { connectorWarnings, externalJobTypes, unservedJobWarnings } from './connector-warnings.js';
 
 /** One REST connector task whose token input is the given source. */
 const model = (tokenSource: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -61,6 +61,46 @@ describe('connectorWarnings', () => {
         rule: 'connector-job',
         message: expect.stringContaining('no connector runtime: serve job type io.camunda:http-json:1 with an external worker'),
       }),
+    ]);
+  });
+});
+
+describe('unservedJobWarnings', () => {
+  /** A task per job type. */
+  const jobs = (...types: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    ${types.map((type, index) => `<bpmn:serviceTask id="job${index}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}" /></bpmn:extensionElements></bpmn:serviceTask>`).join('\n')}
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="job0" />
+    ${types
+      .slice(1)
+      .map((_type, index) => `<bpmn:sequenceFlow id="f${index + 1}" sourceRef="job${index}" targetRef="job${index + 1}" />`)
+      .join('\n')}
+    <bpmn:sequenceFlow id="fEnd" sourceRef="job${types.length - 1}" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it("asks about every job type but Camunda's connectors'", async () => {
+    const graphs = await graphsOf(jobs('crm-sync', 'io.camunda:sendgrid:1', 'io.camunda:http-json:1', 'crm-sync', 'billing'));
+    expect(externalJobTypes(graphs)).toEqual(['crm-sync', 'billing']);
+  });
+
+  it('warns per job whose type no worker has fetched, naming the element and the type', async () => {
+    // given
+    const graphs = await graphsOf(jobs('crm-sync', 'billing'));
+    // when
+    const sut = unservedJobWarnings(graphs, new Set(['crm-sync']));
+    // then
+    expect(sut).toEqual([
+      {
+        elementId: 'job1',
+        rule: 'job-worker',
+        severity: 'warning',
+        message:
+          "'job1' is a job of type 'billing', and no worker has fetched that type from this engine yet: start an external worker that fetches topic 'billing' (POST /api/external-tasks/fetch-and-lock), or its cases wait there.",
+      },
     ]);
   });
 });

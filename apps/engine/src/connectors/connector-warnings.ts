@@ -8,6 +8,34 @@ const jobTypeOf = (node: FlowNode): string | undefined => {
   return settings?.topic;
 };
 
+/** The job types of the graphs that only an external worker serves: every one but Camunda's connectors' (rule connector-job and connectorWarnings speak of those). */
+export function externalJobTypes(graphs: readonly ProcessGraph[]): string[] {
+  const types = graphs.flatMap((graph) => Object.values(graph.nodes).flatMap((node) => jobTypeOf(node) ?? []));
+  return [...new Set(types)].filter((type) => !type.startsWith('io.camunda:'));
+}
+
+/**
+ * A warning per job whose type no worker has ever fetched from this engine (`fetched`: the types
+ * some worker has): the model runs, but its cases wait at that job until a worker asks for it.
+ */
+export function unservedJobWarnings(graphs: readonly ProcessGraph[], fetched: ReadonlySet<string>): Problem[] {
+  const unserved = new Set(externalJobTypes(graphs).filter((type) => !fetched.has(type)));
+  return graphs.flatMap((graph) =>
+    Object.values(graph.nodes).flatMap((node): Problem[] => {
+      const type = jobTypeOf(node);
+      if (type === undefined || !unserved.has(type)) return [];
+      return [
+        {
+          elementId: node.id,
+          rule: 'job-worker',
+          severity: 'warning',
+          message: `'${node.id}' is a job of type '${type}', and no worker has fetched that type from this engine yet: start an external worker that fetches topic '${type}' (POST /api/external-tasks/fetch-and-lock), or its cases wait there.`,
+        },
+      ];
+    }),
+  );
+}
+
 /**
  * What only the server knows at deploy time, beside the rules the modeler runs too: a REST
  * connector task naming a secret that is not configured (its jobs would fail with an incident

@@ -7,6 +7,7 @@ import {
   DeploymentRepository,
   FormRepository,
   ProcessVersionRepository,
+  WorkerTopicRepository,
   type DecisionSummary,
   type DecisionWithXml,
   type DeployedDecision,
@@ -18,7 +19,7 @@ import {
 import { APP_ERRORS } from '../common/app-errors.js';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
-import { connectorWarnings } from '../connectors/connector-warnings.js';
+import { connectorWarnings, externalJobTypes, unservedJobWarnings } from '../connectors/connector-warnings.js';
 import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
 import { describeProblem, loadDocuments, type DeploymentResource } from './deployment-documents.js';
 import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
@@ -44,6 +45,7 @@ export class DefinitionsService {
     private readonly deployments: DeploymentRepository,
     private readonly forms: FormRepository,
     private readonly startTimers: StartTimerScheduler,
+    private readonly workerTopics: WorkerTopicRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -83,6 +85,8 @@ export class DefinitionsService {
         problems: missingForms,
       });
     }
+    const graphs = processes.flatMap(({ graphs }) => graphs);
+    const fetchedTypes = await this.workerTopics.fetched(externalJobTypes(graphs));
     const deployedAt = this.clock.now();
     const stored = await this.deployments.deploy({
       processes: processes.map(({ resource, graphs }) => ({
@@ -105,14 +109,7 @@ export class DefinitionsService {
     );
     return {
       ...stored,
-      warnings: [
-        ...warnings,
-        ...missingReferenceWarnings(documents, deployed),
-        ...connectorWarnings(
-          processes.flatMap(({ graphs }) => graphs),
-          this.config.connectors,
-        ),
-      ],
+      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed), ...connectorWarnings(graphs, this.config.connectors), ...unservedJobWarnings(graphs, fetchedTypes)],
       translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
       conversions: processes.flatMap(({ conversions }) => conversions),
     };
