@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DEFAULT_APP_CONFIG } from '../../apps/engine/src/common/config.js';
 import { createTestApp, deploy, eventually, fixture, type TestApp } from './support/test-app.js';
@@ -31,6 +32,15 @@ describe('Camunda 8 connectors', () => {
   let closedPort: number;
   let drawn: string;
   const received: Received[] = [];
+  /** Every line the engine logs through Nest's Logger while the tests run. */
+  let logged = '';
+  const spies = (['log', 'warn', 'error', 'debug', 'verbose'] as const).map((level) => {
+    const original = Logger.prototype[level];
+    return jest.spyOn(Logger.prototype, level).mockImplementation(function (this: Logger, message: unknown, ...rest: unknown[]) {
+      logged += `${String(message)} ${rest.map(String).join(' ')}\n`;
+      return original.call(this, message, ...(rest as []));
+    });
+  });
 
   beforeAll(async () => {
     // given an order service on this machine that echoes the caller's authorization header back
@@ -63,6 +73,7 @@ describe('Camunda 8 connectors', () => {
   afterAll(async () => {
     await sut?.close();
     await new Promise((resolve) => orders?.close(resolve));
+    for (const spy of spies) spy.mockRestore();
   });
 
   const variant = (key: string, replacements: Array<[string, string]> = []) =>
@@ -136,9 +147,11 @@ describe('Camunda 8 connectors', () => {
     expect(incidents[0]!.message).toContain('maintenance');
     expect(received.filter((candidate) => candidate.body.includes('B-1'))).toHaveLength(2);
     expect((await instanceOf(instanceId)).body.status).toBe('active');
-    // and the secret the service echoed is masked in the incident
+    // and the secret the service echoed is masked in the incident and in the log lines about the failures
     expect(incidents[0]!.message).toContain('Bearer ***');
     expect(await everythingAbout(instanceId)).not.toContain(ORDERS_TOKEN);
+    expect(logged).toContain('answered HTTP 503');
+    expect(logged).not.toContain(ORDERS_TOKEN);
   });
 
   it('fail the job when the call gets no answer, and raise an incident saying why once no retry is left', async () => {
