@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadBpmn } from '../../load-bpmn.js';
+import { loadBpmn, validateDiagramModel } from '../../load-bpmn.js';
+import { parseBpmn } from '../../parse/parse-bpmn.js';
 
 const ZEEBE = 'http://camunda.org/schema/zeebe/1.0';
 
@@ -42,5 +43,16 @@ describe('connector-job', () => {
 
   it.each(['io.camunda:http-json:1', 'crm-sync'])('says nothing about %s (served built in, or an ordinary job type)', async (type) => {
     expect(await problemsOf(model(type))).toEqual([]);
+  });
+
+  it("shows in the modeler's live validation as a warning, not an error", async () => {
+    // given the diagram as the modeler holds it
+    const { definitions } = await parseBpmn(model('io.camunda:slack:1'));
+    // when validated as the problems panel does
+    const problems = validateDiagramModel(definitions).filter(({ rule }) => rule === 'connector-job');
+    // then
+    expect(problems).toEqual([
+      expect.objectContaining({ elementId: 'task', severity: 'warning', message: expect.stringContaining('serve job type io.camunda:slack:1 with an external worker') }),
+    ]);
   });
 });
