@@ -81,18 +81,25 @@ export class HttpJsonConnector implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private track(call: Promise<void>): void {
-    const tracked = call
-      .catch((error: unknown) => this.logger.error(`The HTTP JSON connector failed to record a job's outcome: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => this.inFlight.delete(tracked));
+    const tracked = call.finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);
   }
 
-  /** One job: call, then complete or fail it. Every text that leaves here has the secrets' values masked. */
+  /** One job: call, then complete or fail it. Every text that leaves here, log lines included, has the secrets' values masked. */
   private async serve(task: LockedExternalTaskView): Promise<void> {
     const { secrets } = this.config.connectors;
     const inputs = Object.fromEntries(INPUTS.filter((name) => name in task.variables).map((name) => [name, task.variables[name]]));
     const secretValues = secretNamesIn(inputs).flatMap((name) => (Object.hasOwn(secrets, name) ? [secrets[name]!] : []));
     const redact = <T>(value: T): T => redactSecrets(value, secretValues);
+    try {
+      await this.callAndAnswer(task, inputs, redact);
+    } catch (error) {
+      this.logger.error(redact(`The HTTP JSON connector failed to record the outcome of job ${task.id}: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  private async callAndAnswer(task: LockedExternalTaskView, inputs: Record<string, unknown>, redact: <T>(value: T) => T): Promise<void> {
+    const { secrets } = this.config.connectors;
     let request: HttpJsonRequest | undefined;
     let response: HttpJsonResponse;
     try {
