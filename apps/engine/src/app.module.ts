@@ -7,6 +7,7 @@ import { CamundaRestModule } from './camunda-rest/camunda-rest.module.js';
 import { CallActivitiesModule } from './call-activities/call-activities.module.js';
 import { CommitReactions } from './commit-reactions.js';
 import { CommonModule } from './common/common.module.js';
+import { ConnectorsModule } from './connectors/connectors.module.js';
 import type { AppConfig } from './common/config.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         FormsModule,
         TasksModule,
         ExternalTasksModule,
+        ConnectorsModule,
         JobsModule,
         IncidentsModule,
         MessagesModule,

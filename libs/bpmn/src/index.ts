@@ -4,6 +4,7 @@ export { BPMN_ERRORS, type BpmnErrorCode } from './bpmn-errors.js';
 export { TANDEM_NAMESPACE, tandemDescriptor } from './moddle/tandem.js';
 export { parseBpmn, type ParsedBpmn } from './parse/parse-bpmn.js';
 export { validateBpmn, RULES } from './validate/validate-bpmn.js';
+export { CAMUNDA_CONNECTOR_JOB_TYPES, HTTP_JSON_JOB_TYPE } from './validate/rules/connector-job.js';
 export { compileBpmn } from './compile/compile-bpmn.js';
 export { loadBpmn, validateDiagramModel, type LoadedBpmn, type LoadOptions } from './load-bpmn.js';
 export { CAMUNDA_NAMESPACE, readCamunda7, topicFor, type Camunda7Options, type Camunda7Reading, type DelegateConversion } from './camunda/camunda-7.js';

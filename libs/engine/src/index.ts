@@ -17,3 +17,4 @@ export { planTimer, nextTick, type TimerPlan } from './timers/timer-plan.js';
 export { isEscalatable, laneGroups, plannedEscalationTarget, type EscalationTarget } from './tasks/task-escalation.js';
 export { defaultPriority } from './tasks/task-priority.js';
 export { variablesVisibleAt } from './scope/variables.js';
+export { evaluateFeel, jsonValue } from './feel/feel.js';

@@ -21,6 +21,7 @@ export {
   type CommitExtra,
   idempotencyKeyInProgress,
 } from './instances/instance.repository.js';
+export { WorkerTopicRepository } from './external-tasks/worker-topic.repository.js';
 export {
   IdempotencyKeyRepository,
   type ClaimOutcome,

@@ -14,6 +14,7 @@ import { LoginAttemptRepository } from './identity/login-attempt.repository.js';
 import { GroupRepository } from './identity/group.repository.js';
 import { IdentityChanges } from './identity/identity-changes.js';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
+import { WorkerTopicRepository } from './external-tasks/worker-topic.repository.js';
 import { SessionRepository } from './identity/session.repository.js';
 import { UserRepository } from './identity/user.repository.js';
 import { IncidentRepository } from './incidents/incident.repository.js';
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   LoginAttemptRepository,
   SimulatedHistoryRepository,
   IdempotencyKeyRepository,
+  WorkerTopicRepository,
 ];
 
 /** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */

@@ -180,3 +180,30 @@ describe('logLevelsUpTo', () => {
     expect(logLevelsUpTo('warn')).toEqual(['error', 'warn']);
   });
 });
+
+describe('loadServerConfig: connectors', () => {
+  it('serves the REST connector, calls public addresses only and knows no secrets by default', () => {
+    expect(loadServerConfig({}, '/srv/tandem').connectors).toEqual({ httpJson: true, secrets: {} });
+  });
+
+  it('reads the switch, the allowlist and the secrets', () => {
+    // when
+    const sut = loadServerConfig(
+      { TANDEM_CONNECTORS_HTTP_JSON: 'false', TANDEM_CONNECTORS_ALLOWED_HOSTS: 'API.example.com, *.example.org ,', TANDEM_SECRETS: '{"TOKEN":"t-1"}' },
+      '/srv/tandem',
+    );
+    // then
+    expect(sut.connectors).toEqual({ httpJson: false, allowedHosts: ['api.example.com', '*.example.org'], secrets: { TOKEN: 't-1' } });
+  });
+
+  it.each([
+    ['not JSON', '{TOKEN: t-1}', 'does not parse as JSON'],
+    ['a list', '["t-1"]', 'must be a JSON object'],
+    ['a value that is no text', '{"TOKEN": 7}', "the secret 'TOKEN' must be a non-empty text"],
+    ['a name with a space', '{"MY TOKEN": "t-1"}', "the secret name 'MY TOKEN'"],
+  ])('refuses TANDEM_SECRETS that is %s, never echoing a value', (_case, text, message) => {
+    const loading = () => loadServerConfig({ TANDEM_SECRETS: text }, '/srv/tandem');
+    expect(loading).toThrow(message);
+    expect(loading).not.toThrow('t-1');
+  });
+});

@@ -38,6 +38,22 @@ export interface AppConfig {
   /** ISO 4217 code every money figure (cost per case, CSV headers) is written in; the web app reads it from GET /api/settings. */
   currency: string;
   auth: AuthConfig;
+  /** The connectors the engine runs itself (docs/camunda-8-connectors.md). */
+  connectors: ConnectorsConfig;
+}
+
+/** Camunda 8's outbound connectors: the built-in HTTP JSON one, where it may call, and the secrets it resolves. */
+export interface ConnectorsConfig {
+  /** Serve job type `io.camunda:http-json:1` in this process (TANDEM_CONNECTORS_HTTP_JSON, default true). */
+  httpJson: boolean;
+  /**
+   * The only hosts the HTTP JSON connector may call (TANDEM_CONNECTORS_ALLOWED_HOSTS: `host`,
+   * `host:port` or `*.domain`, comma-separated). Absent: any host whose address is public (no
+   * loopback, private, link-local or cloud-metadata address).
+   */
+  allowedHosts?: string[];
+  /** `{{secrets.NAME}}` values (TANDEM_SECRETS, a JSON object of texts). Never logged, stored or answered. */
+  secrets: Readonly<Record<string, string>>;
 }
 
 /** Sign-in: how tokens are signed and for how long, and who exists from the start. */
@@ -107,6 +123,7 @@ export const DEFAULT_APP_CONFIG: Omit<AppConfig, 'databaseUrl'> = {
     loginMaxFailuresPerAddress: 50,
     loginWindowMinutes: 15,
   },
+  connectors: { httpJson: true, secrets: {} },
 };
 
 /** Shorter secrets are refused: HS256 wants at least 256 bits. */
@@ -136,7 +153,38 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   ...(env.TANDEM_HISTORY_RETENTION_MONTHS && { historyRetentionMonths: integer(env, 'TANDEM_HISTORY_RETENTION_MONTHS', 0) }),
   ...(env.TANDEM_TRUST_PROXY && { trustProxy: /^\d+$/.test(env.TANDEM_TRUST_PROXY) ? Number(env.TANDEM_TRUST_PROXY) : env.TANDEM_TRUST_PROXY }),
   auth: loadAuthConfig(env),
+  connectors: loadConnectorsConfig(env),
 });
+
+const loadConnectorsConfig = (env: NodeJS.ProcessEnv): ConnectorsConfig => {
+  const allowedHosts = (env.TANDEM_CONNECTORS_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
+  return {
+    httpJson: boolean(env, 'TANDEM_CONNECTORS_HTTP_JSON', DEFAULT_APP_CONFIG.connectors.httpJson),
+    ...(allowedHosts.length > 0 && { allowedHosts }),
+    secrets: secretsOf(env),
+  };
+};
+
+/** TANDEM_SECRETS: a JSON object of texts. The error names what is wrong, never a value. */
+const secretsOf = (env: NodeJS.ProcessEnv): Record<string, string> => {
+  const text = env.TANDEM_SECRETS?.trim();
+  if (text === undefined || text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('TANDEM_SECRETS must be a JSON object such as {"API_TOKEN":"..."}; it does not parse as JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('TANDEM_SECRETS must be a JSON object such as {"API_TOKEN":"..."}');
+  for (const [name, value] of Object.entries(parsed)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`TANDEM_SECRETS: the secret name '${name}' may hold only letters, digits, _ . and -`);
+    if (typeof value !== 'string' || value === '') throw new Error(`TANDEM_SECRETS: the secret '${name}' must be a non-empty text`);
+  }
+  return parsed as Record<string, string>;
+};
 
 const loadDatabaseTimeouts = (env: NodeJS.ProcessEnv): DatabaseTimeouts => {
   const statementTimeoutMs = integer(env, 'TANDEM_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs);

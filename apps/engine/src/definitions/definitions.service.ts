@@ -7,6 +7,7 @@ import {
   DeploymentRepository,
   FormRepository,
   ProcessVersionRepository,
+  WorkerTopicRepository,
   type DecisionSummary,
   type DecisionWithXml,
   type DeployedDecision,
@@ -16,7 +17,9 @@ import {
   type ProcessVersionWithXml,
 } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
+import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
+import { connectorWarnings, externalJobTypes, unservedJobWarnings } from '../connectors/connector-warnings.js';
 import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
 import { describeProblem, loadDocuments, type DeploymentResource } from './deployment-documents.js';
 import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
@@ -42,8 +45,10 @@ export class DefinitionsService {
     private readonly deployments: DeploymentRepository,
     private readonly forms: FormRepository,
     private readonly startTimers: StartTimerScheduler,
+    private readonly workerTopics: WorkerTopicRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -81,6 +86,8 @@ export class DefinitionsService {
         problems: missingForms,
       });
     }
+    const graphs = processes.flatMap(({ graphs }) => graphs);
+    const fetchedTypes = await this.workerTopics.fetched(externalJobTypes(graphs));
     const deployedAt = this.clock.now();
     const stored = await this.deployments.deploy({
       processes: processes.map(({ resource, graphs }) => ({
@@ -103,7 +110,13 @@ export class DefinitionsService {
     );
     return {
       ...stored,
-      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed), ...formProblems],
+      warnings: [
+        ...warnings,
+        ...missingReferenceWarnings(documents, deployed),
+        ...formProblems,
+        ...connectorWarnings(graphs, this.config.connectors),
+        ...unservedJobWarnings(graphs, fetchedTypes),
+      ],
       translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
       conversions: processes.flatMap(({ conversions }) => conversions),
     };

@@ -40,7 +40,8 @@ export const deployDirectory = async (definitions: DefinitionsService, directory
         for (const deployed of [...processVersions, ...decisions, ...forms]) {
           logger.log(`${name}: ${deployed.key} v${deployed.version}${deployed.created ? ' deployed' : ' (unchanged)'}`);
         }
-        for (const { elementId, message } of warnings) logger.warn(`${name}: ${elementId === null ? '' : `${elementId}: `}${message}`);
+        // At start no worker has had the chance to connect yet, so "no worker has fetched this job type" would only be noise.
+        for (const { elementId, message } of warnings.filter(({ rule }) => rule !== 'job-worker')) logger.warn(`${name}: ${elementId === null ? '' : `${elementId}: `}${message}`);
       } catch (error) {
         const reason = isDomainError(error) ? `${error.code}: ${error.message}` : String(error);
         logger.error(`${name} was not deployed: ${reason}`);

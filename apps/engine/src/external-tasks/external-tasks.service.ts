@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FlowNode } from '#bpmn';
 import { DomainError, isDomainError } from '#core';
 import { ENGINE_ERRORS, variablesVisibleAt, type Clock, type IdGenerator } from '#engine';
-import { ExternalTaskRepository, InstanceRepository, PERSISTENCE_ERRORS, type ExternalTaskListFilter, type ExternalTaskRecord, type LockedExternalTask } from '#persistence';
+import {
+  ExternalTaskRepository,
+  InstanceRepository,
+  PERSISTENCE_ERRORS,
+  WorkerTopicRepository,
+  type ExternalTaskListFilter,
+  type ExternalTaskRecord,
+  type LockedExternalTask,
+} from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { InstanceCommands } from '../instances/instance-commands.service.js';
@@ -24,15 +32,21 @@ function headersOf(node: FlowNode | undefined): Record<string, string> {
 /** Attempts to record a lock on the instance when other commands keep changing it meanwhile. */
 const LOCK_ATTEMPTS = 5;
 
+/** How often one engine process writes down that workers ask for a topic (deploy warns about topics never asked for). */
+const TOPIC_RECORD_INTERVAL_MS = 60_000;
+
 @Injectable()
 export class ExternalTasksService {
   private readonly logger = new Logger(ExternalTasksService.name);
+  /** When this process last wrote down each topic a worker asked for. */
+  private readonly topicsRecordedAt = new Map<string, number>();
 
   constructor(
     private readonly externalTasks: ExternalTaskRepository,
     private readonly instances: InstanceRepository,
     private readonly commands: InstanceCommands,
     private readonly availability: ExternalTaskAvailability,
+    private readonly workerTopics: WorkerTopicRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -44,6 +58,7 @@ export class ExternalTasksService {
    * went away) and the app closing end the wait at once.
    */
   async fetchAndLock(dto: FetchAndLockDto, signal?: AbortSignal): Promise<LockedExternalTaskView[]> {
+    await this.recordTopics(dto.topics.map((topic) => topic.name));
     const timeoutMs = dto.asyncResponseTimeoutMs ?? 0;
     if (timeoutMs === 0) return this.lockAndHandOut(dto);
     // The wait is wall-clock time (an HTTP request's), not the engine clock's.
@@ -63,6 +78,18 @@ export class ExternalTasksService {
     } finally {
       watch.close();
     }
+  }
+
+  /** Writes down that a worker asks for these topics, at most once a minute per topic and process; a failure only costs a deploy warning. */
+  private async recordTopics(topics: string[]): Promise<void> {
+    const nowMs = this.clock.now().getTime();
+    const due = topics.filter((topic) => nowMs - (this.topicsRecordedAt.get(topic) ?? -Infinity) >= TOPIC_RECORD_INTERVAL_MS);
+    if (due.length === 0) return;
+    for (const topic of due) this.topicsRecordedAt.set(topic, nowMs);
+    await this.workerTopics.record(due, new Date(nowMs)).catch((error: unknown) => {
+      for (const topic of due) this.topicsRecordedAt.delete(topic);
+      this.logger.warn(`Could not record the topics workers fetch: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /**

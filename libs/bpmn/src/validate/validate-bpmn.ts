@@ -9,6 +9,7 @@ import { camunda8 } from './rules/camunda-8.js';
 import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
 import { conditionalEvent } from './rules/conditional-event.js';
+import { connectorJob } from './rules/connector-job.js';
 import { eventBasedGateway } from './rules/event-based-gateway.js';
 import { exclusiveGateway } from './rules/exclusive-gateway.js';
 import { executableProcess } from './rules/executable-process.js';
@@ -51,6 +52,7 @@ export const RULES: readonly ValidationRule[] = [
   signalEvent,
   conditionalEvent,
   taskAttributes,
+  connectorJob,
   userTaskForm,
   businessRuleTask,
   camunda8,
