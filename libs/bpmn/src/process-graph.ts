@@ -321,6 +321,11 @@ export interface CallActivityNode extends ActivityBase {
   businessKey?: string;
   /** Pass every visible variable to the child (true) or only the input mappings' (false). */
   propagateAllParentVariables: boolean;
+  /**
+   * Without output mappings, hand every variable of the ended child back (true) or none (false:
+   * Camunda 8's `propagateAllChildVariables="false"`); with output mappings only what they map.
+   */
+  propagateAllChildVariables: boolean;
 }
 
 export interface ExclusiveGatewayNode extends FlowNodeBase {

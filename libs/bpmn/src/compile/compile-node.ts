@@ -4,13 +4,15 @@ import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import { extensionChildren, extensionElement, extensionElements } from '../parse/extension-elements.js';
-import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
+import type { ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
 import { compileIoMapping, compileLoop } from './activity-settings.js';
 import { adHocSettingsOf } from './ad-hoc-sub-process.js';
 import { calledDecisionOf } from './called-decision.js';
+import { calledProcessOf } from './called-process.js';
+import { scriptOf } from './script-task.js';
 import { userTaskFormOf } from './user-task-form.js';
 import { compileEventDefinition, compileMessage, optional } from './event-definition.js';
 
@@ -176,29 +178,6 @@ function errorMappingsOf(element: ModdleElement): { errorEventDefinitions?: Erro
     expression: stripFeelPrefix(String(mapping.expression)),
   }));
   return mappings.length === 0 ? {} : { errorEventDefinitions: mappings };
-}
-
-/** The standard `<script>` (FEEL) with `tandem:resultVariable`, or Camunda 8's `zeebe:script`. */
-function scriptOf(element: ModdleElement): { script: string; resultVariable?: string } {
-  const zeebe = extensionElement(element, 'script');
-  const script: string = element.script ?? zeebe?.expression ?? '';
-  return {
-    script: stripFeelPrefix(script),
-    ...optional('resultVariable', readAttribute(element, 'resultVariable') ?? (zeebe?.resultVariable || undefined)),
-  };
-}
-
-function calledProcessOf(element: ModdleElement) {
-  const zeebe = extensionElement(element, 'calledElement');
-  const version = readAttribute(element, 'calledElementVersion');
-  const binding: CalledProcessBinding = readAttribute(element, 'calledElementBinding') === 'version' ? { version: Number(version) } : 'latest';
-  const propagate = readAttribute(element, 'propagateAllParentVariables') ?? zeebe?.propagateAllParentVariables;
-  return {
-    processKey: String(element.calledElement ?? zeebe?.processId ?? '').trim(),
-    binding,
-    ...optional('businessKey', readAttribute(element, 'businessKey')),
-    propagateAllParentVariables: String(propagate) !== 'false',
-  };
 }
 
 function leanOf(element: ModdleElement): LeanAttributes {

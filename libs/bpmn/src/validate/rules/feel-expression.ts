@@ -2,6 +2,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { compileIoMapping, compileLoop } from '../../compile/activity-settings.js';
 import { adHocExpressionsOf } from '../../compile/ad-hoc-sub-process.js';
 import { calledDecisionOf } from '../../compile/called-decision.js';
+import { calledProcessKeyOf } from '../../compile/called-process.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
@@ -48,7 +49,8 @@ function settingsOf(node: ModdleElement): Setting[] {
     add('completion condition', completionCondition, true);
   }
   if (node.$type === 'bpmn:CallActivity') {
-    add('process key', node.calledElement);
+    // Named as the model names it: the standard attribute, or Camunda 8's zeebe:calledElement processId.
+    add(node.calledElement === undefined ? 'zeebe:calledElement processId' : 'process key', calledProcessKeyOf(node));
     add('business key', readAttribute(node, 'businessKey'));
   }
   const definition = node.$type === 'bpmn:ReceiveTask' ? compileMessage(node.messageRef) : node.eventDefinitions ? compileEventDefinition(node) : undefined;

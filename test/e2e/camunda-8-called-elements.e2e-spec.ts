@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { CallActivityReconciler } from '../../apps/engine/src/call-activities/call-activity-reconciler.service.js';
+import { createTestApp, deploy, fixture, type TestApp } from './support/test-app.js';
+
+const MINUTE = 60_000;
+
+/** The lease after which a failed call activity follow-up is tried again (DEFAULT_APP_CONFIG.jobLeaseMs). */
+const LEASE_MS = 30_000;
+
+interface LockedTask {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  topic: string;
+  variables: Record<string, unknown>;
+}
+
+interface Instance {
+  id: string;
+  status: string;
+  activeElementIds: string[];
+  variables: Record<string, unknown>;
+  incidents?: Array<{ elementId: string; message: string; resolvedAt: string | null }>;
+}
+
+/**
+ * Issue 23, point 2: zeebe:calledElement, zeebe:calledDecision and zeebe:script in models written
+ * the way Camunda Modeler 5.x writes them for Camunda 8, deployed and run to their end over HTTP.
+ */
+describe('Camunda 8 called elements, decisions and scripts', () => {
+  let sut: TestApp;
+  let reconciler: CallActivityReconciler;
+
+  beforeAll(async () => {
+    // Background polls only at start: a test runs each retry round of call activity follow-ups itself.
+    sut = await createTestApp({ jobPollMs: 3_600_000 });
+    reconciler = sut.app.get(CallActivityReconciler);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const http = () => request(sut.server);
+  const get = async (id: string): Promise<Instance> => (await http().get(`/api/instances/${id}`).expect(200)).body as Instance;
+  const deployXml = (xml: string) => http().post('/api/deployments').set('Content-Type', 'application/xml').send(xml);
+
+  /** The instances of a process started for a case, newest last. */
+  const instancesOf = async (processKey: string): Promise<Instance[]> =>
+    Promise.all(((await http().get('/api/instances').query({ processKey }).expect(200)).body as Array<{ id: string }>).map(({ id }) => get(id)));
+
+  /** Fetches and locks the one open job of the type, for the instance when given. */
+  const fetchJob = async (topic: string, instanceId?: string): Promise<LockedTask> => {
+    const fetched = await http()
+      .post('/api/external-tasks/fetch-and-lock')
+      .send({ workerId: `${topic}-worker`, maxTasks: 10, topics: [{ name: topic, lockDurationMs: 5 * MINUTE }] })
+      .expect(200);
+    const tasks = (fetched.body as LockedTask[]).filter((task) => instanceId === undefined || task.instanceId === instanceId);
+    expect(tasks).toHaveLength(1);
+    return tasks[0]!;
+  };
+
+  const complete = (task: LockedTask, variables: Record<string, unknown> = {}) =>
+    http()
+      .post(`/api/external-tasks/${task.id}/complete`)
+      .send({ workerId: `${task.topic}-worker`, variables })
+      .expect(200);
+
+  describe('zeebe:calledElement', () => {
+    beforeAll(async () => {
+      for (const name of ['claim-intake', 'claim-review', 'notify-email']) await deploy(sut.server, await fixture(`camunda-8/${name}.bpmn`));
+    });
+
+    it('calls processId (static or = FEEL), passes the parent variables down and hands the child variables back as propagateAll* say', async () => {
+      // given a case whose channel names the notification process
+      const started = await http()
+        .post('/api/processes/claim-intake/instances')
+        .send({ variables: { claim: { id: 'C-1', amount: 1200 }, channel: 'email' } })
+        .expect(201);
+      const parentId = started.body.id as string;
+
+      // then the review (propagateAllParentVariables="false") sees only its input mapping
+      const [review] = await instancesOf('claim-review');
+      const reviewJob = await fetchJob('review-claim', review!.id);
+      expect(reviewJob.variables).toEqual({ amount: 1200 });
+
+      // when the reviewer answers, only the output mapping comes back (propagateAllChildVariables="false")
+      await complete(reviewJob, { verdict: 'approve', reviewerNote: 'receipts checked' });
+      const afterReview = await get(parentId);
+      expect(afterReview.variables).toEqual({ claim: { id: 'C-1', amount: 1200 }, channel: 'email', assessment: 'approve' });
+
+      // then the FEEL processId called notify-email with every parent variable (the default)
+      expect(afterReview.activeElementIds).toEqual(['Activity_NotifyCustomer']);
+      const [notify] = await instancesOf('notify-email');
+      const emailJob = await fetchJob('send-email', notify!.id);
+      expect(emailJob.variables).toMatchObject({ claim: { id: 'C-1', amount: 1200 }, channel: 'email', assessment: 'approve' });
+
+      // when the e-mail is sent, every child variable comes back (the default) and the case ends
+      await complete(emailJob, { sentTo: 'ada@example.com' });
+      const ended = await get(parentId);
+      expect(ended.status).toBe('completed');
+      expect(ended.variables).toMatchObject({ assessment: 'approve', sentTo: 'ada@example.com' });
+      expect(ended.variables).not.toHaveProperty('verdict');
+      expect(ended.variables).not.toHaveProperty('reviewerNote');
+    });
+
+    it('raises an incident naming the call activity when processId names no deployed process, and goes on once it is deployed', async () => {
+      // given a case whose channel names a process nobody deployed
+      const started = await http()
+        .post('/api/processes/claim-intake/instances')
+        .send({ variables: { claim: { id: 'C-2', amount: 80 }, channel: 'pigeon' } })
+        .expect(201);
+      const parentId = started.body.id as string;
+      const reviews = await instancesOf('claim-review');
+      const review = reviews.find((instance) => instance.status === 'active')!;
+
+      // when the review ends, reporting it to the parent fails, and so do two more rounds a lease apart
+      await complete(await fetchJob('review-claim', review.id), { verdict: 'reject' });
+      for (const _round of [2, 3]) {
+        sut.clock.advance(LEASE_MS + 1);
+        expect(await reconciler.runDue()).toBe(1);
+      }
+
+      // then an incident names the call activity and the missing process, and the parent waits unchanged
+      const failed = await get(parentId);
+      expect(failed.activeElementIds).toEqual(['Activity_AssessClaim']);
+      expect(failed.incidents).toEqual([
+        expect.objectContaining({ resolvedAt: null, message: expect.stringMatching(/CALLED_PROCESS_NOT_FOUND.*Activity_NotifyCustomer.*notify-pigeon/) }),
+      ]);
+
+      // when the process is deployed and the lease passes, the case goes on to it
+      await deploy(sut.server, (await fixture('camunda-8/notify-email.bpmn')).replaceAll('notify-email', 'notify-pigeon'));
+      sut.clock.advance(LEASE_MS + 1);
+      expect(await reconciler.runDue()).toBe(1);
+      const resumed = await get(parentId);
+      expect(resumed.activeElementIds).toEqual(['Activity_NotifyCustomer']);
+      expect(resumed.variables).toMatchObject({ assessment: 'reject' });
+      expect(resumed.incidents).toEqual([expect.objectContaining({ resolvedAt: expect.any(String) })]);
+    });
+
+    it('refuses a processId after = that does not parse with 422 naming the element and the attribute, storing nothing', async () => {
+      // given the model with a broken processId and its own key
+      const broken = (await fixture('camunda-8/claim-intake.bpmn'))
+        .replace('processId="=&#34;notify-&#34; + channel"', 'processId="=&#34;notify-&#34; +"')
+        .replaceAll('claim-intake', 'claim-broken');
+
+      // when
+      const response = await deployXml(broken);
+
+      // then
+      expect(response.status).toBe(422);
+      expect(response.body.details.problems).toEqual([
+        expect.objectContaining({ elementId: 'Activity_NotifyCustomer', rule: 'feel-expression', message: expect.stringContaining('zeebe:calledElement processId') }),
+      ]);
+      expect((await http().get('/api/process-versions?key=claim-broken').expect(200)).body).toEqual([]);
+    });
+  });
+});
