@@ -156,4 +156,60 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
       expect((await http().get('/api/process-versions?key=claim-broken').expect(200)).body).toEqual([]);
     });
   });
+
+  describe('zeebe:calledDecision', () => {
+    beforeAll(async () => {
+      // given the model and its two decisions, uploaded together as Camunda Modeler saved them
+      const uploaded = await http()
+        .post('/api/deployments')
+        .attach('file', Buffer.from(await fixture('camunda-8/claim-decision.bpmn')), 'claim-decision.bpmn')
+        .attach('file', Buffer.from(await fixture('camunda-8/claim-approval.dmn')), 'claim-approval.dmn')
+        .attach('file', Buffer.from(await fixture('camunda-8/claim-route-eu.dmn')), 'claim-route-eu.dmn');
+      expect(uploaded.status).toBe(201);
+      expect(uploaded.body.decisions).toEqual([expect.objectContaining({ key: 'claim-approval' }), expect.objectContaining({ key: 'claim-route-eu' })]);
+    });
+
+    it('evaluates the decision named by decisionId (static or = FEEL) and stores its result in resultVariable, running to the end', async () => {
+      // when a case starts
+      const started = await http()
+        .post('/api/processes/claim-decision/instances')
+        .send({ variables: { claim: { amount: 400 }, region: 'eu' } })
+        .expect(201);
+
+      // then both decisions ran and the case ended
+      const ended = await get(started.body.id as string);
+      expect(ended.status).toBe('completed');
+      expect(ended.variables).toEqual({ claim: { amount: 400 }, region: 'eu', approval: 'auto', route: 'payments-eu' });
+    });
+
+    it('refuses a case whose decisionId expression names no deployed decision, naming the task, and stores nothing', async () => {
+      // when a case starts in a region with no routing decision
+      const response = await http()
+        .post('/api/processes/claim-decision/instances')
+        .send({ variables: { claim: { amount: 400 }, region: 'us', marker: 'no-decision' } });
+
+      // then
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'DECISION_NOT_FOUND', details: expect.objectContaining({ elementId: 'Activity_DecideRoute' }) });
+      expect(response.body.message).toContain('claim-route-us');
+      const stored = await instancesOf('claim-decision');
+      expect(stored.filter(({ variables }) => variables.marker === 'no-decision')).toEqual([]);
+    });
+
+    it('refuses a decisionId after = that does not parse with 422 naming the element and the attribute', async () => {
+      // given
+      const broken = (await fixture('camunda-8/claim-decision.bpmn'))
+        .replace('decisionId="=&#34;claim-route-&#34; + region"', 'decisionId="=&#34;claim-route-&#34; +"')
+        .replaceAll('claim-decision', 'claim-decision-broken');
+
+      // when
+      const response = await deployXml(broken);
+
+      // then
+      expect(response.status).toBe(422);
+      expect(response.body.details.problems).toEqual([
+        expect.objectContaining({ elementId: 'Activity_DecideRoute', rule: 'feel-expression', message: expect.stringContaining('zeebe:calledDecision decisionId') }),
+      ]);
+    });
+  });
 });

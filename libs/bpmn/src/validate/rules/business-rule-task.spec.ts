@@ -59,6 +59,16 @@ describe('business-rule tasks', () => {
     expect(problems).toEqual([expect.objectContaining({ elementId: 'route', rule: 'feel-expression', severity: 'error' })]);
   });
 
+  it('report a zeebe:calledDecision decisionId after = that does not parse, naming the attribute', async () => {
+    // given a Camunda 8 decisionId expression that is not FEEL; when loaded
+    const task = `<bpmn:businessRuleTask id="route"><bpmn:extensionElements><zeebe:calledDecision decisionId="= &quot;routing-&quot; +" resultVariable="r" /></bpmn:extensionElements>${FLOWS}</bpmn:businessRuleTask>`;
+    const { problems } = await loadBpmn(withTask(task));
+    // then
+    expect(problems).toEqual([
+      expect.objectContaining({ elementId: 'route', rule: 'feel-expression', severity: 'error', message: expect.stringContaining('zeebe:calledDecision decisionId') }),
+    ]);
+  });
+
   it('can carry boundary events', async () => {
     // given an error boundary event on a business-rule task
     const task = `<bpmn:businessRuleTask id="route" tandem:decisionRef="routing" tandem:resultVariable="r">${FLOWS}</bpmn:businessRuleTask>

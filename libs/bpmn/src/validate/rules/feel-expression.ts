@@ -42,7 +42,10 @@ function settingsOf(node: ModdleElement): Setting[] {
     add('escalateTo', readAttribute(node, 'escalateTo'));
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
-  if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);
+  if (node.$type === 'bpmn:BusinessRuleTask') {
+    const named = readAttribute(node, 'decisionRef') !== undefined;
+    add(named ? 'decision reference' : 'zeebe:calledDecision decisionId', calledDecisionOf(node).decisionRef);
+  }
   if (node.$type === 'bpmn:AdHocSubProcess') {
     const { activeElementsCollection, completionCondition } = adHocExpressionsOf(node);
     add('active elements collection', activeElementsCollection, true);
