@@ -212,4 +212,54 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
       ]);
     });
   });
+
+  describe('zeebe:script', () => {
+    let drawn: string;
+
+    beforeAll(async () => {
+      drawn = await fixture('camunda-8/claim-payout.bpmn');
+      await deploy(sut.server, drawn);
+    });
+
+    it('evaluates the expression into resultVariable, and a script task with zeebe:taskDefinition waits for its job worker, running to the end', async () => {
+      // when a case starts
+      const started = await http()
+        .post('/api/processes/claim-payout/instances')
+        .send({ variables: { claim: { amount: 1000 }, deductibleShare: 0.1 } })
+        .expect(201);
+      const instanceId = started.body.id as string;
+
+      // then the script ran, and the job script task waits for a worker that sees its result
+      const archive = await fetchJob('archive-claim', instanceId);
+      expect(archive).toMatchObject({ elementId: 'Activity_ArchiveClaim', retries: 2 });
+      expect(archive.variables).toMatchObject({ payout: 900 });
+
+      // when the worker completes it, the case ends
+      await complete(archive, { archivedAs: 'A-77' });
+      const ended = await get(instanceId);
+      expect(ended.status).toBe('completed');
+      expect(ended.variables).toEqual({ claim: { amount: 1000 }, deductibleShare: 0.1, payout: 900, archivedAs: 'A-77' });
+    });
+
+    it.each([
+      ['without resultVariable', (xml: string) => xml.replace(' resultVariable="payout"', ''), 'zeebe:script resultVariable'],
+      [
+        'whose expression after = does not parse',
+        (xml: string) => xml.replace('expression="=claim.amount * (1 - deductibleShare)"', 'expression="=claim.amount * (1 -"'),
+        'zeebe:script expression',
+      ],
+    ])('refuses a zeebe:script %s with 422 naming the element and the attribute, storing nothing', async (_case, breakIt, attribute) => {
+      // given the model broken, under its own key
+      const broken = breakIt(drawn).replaceAll('claim-payout', 'claim-payout-broken');
+
+      // when
+      const response = await deployXml(broken);
+
+      // then
+      expect(response.status).toBe(422);
+      const errors = (response.body.details.problems as Array<{ severity: string }>).filter(({ severity }) => severity === 'error');
+      expect(errors).toEqual([expect.objectContaining({ elementId: 'Activity_ComputePayout', severity: 'error', message: expect.stringContaining(attribute) })]);
+      expect((await http().get('/api/process-versions?key=claim-payout-broken').expect(200)).body).toEqual([]);
+    });
+  });
 });

@@ -256,6 +256,8 @@ export interface ScriptTaskNode extends ActivityBase {
   script: string;
   /** The variable the result is written to; without it the result is discarded. */
   resultVariable?: string;
+  /** Camunda 8's job worker implementation (`zeebe:taskDefinition`): an external task of its type instead of a script. */
+  externalTask?: ExternalTaskSettings;
 }
 
 /**

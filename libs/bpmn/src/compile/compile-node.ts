@@ -109,7 +109,8 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
     case 'receiveTask':
       return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
     case 'scriptTask':
-      return { ...activity(), type: 'scriptTask', ...scriptOf(element) };
+      // A zeebe:taskDefinition makes the script task a job, as in Camunda 8 (the script-task rule refuses both at once).
+      return { ...activity(), type: 'scriptTask', ...scriptOf(element), ...(extensionElement(element, 'taskDefinition') && { externalTask: externalTaskOf(element) }) };
     case 'businessRuleTask':
       return { ...activity(), type: 'businessRuleTask', ...calledDecisionOf(element) };
     case 'task':

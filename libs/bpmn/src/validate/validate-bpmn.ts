@@ -18,6 +18,7 @@ import { ioMapping } from './rules/io-mapping.js';
 import { leanAttributes } from './rules/lean-attributes.js';
 import { linkEvent } from './rules/link-event.js';
 import { messageEvent } from './rules/message-event.js';
+import { scriptTask } from './rules/script-task.js';
 import { sequenceFlow } from './rules/sequence-flow.js';
 import { signalEvent } from './rules/signal-event.js';
 import { startEvent } from './rules/start-event.js';
@@ -52,6 +53,7 @@ export const RULES: readonly ValidationRule[] = [
   taskAttributes,
   userTaskForm,
   businessRuleTask,
+  scriptTask,
   leanAttributes,
 ];
 

@@ -6,6 +6,7 @@ import { calledProcessKeyOf } from '../../compile/called-process.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
+import { extensionElement } from '../../parse/extension-elements.js';
 import type { Problem } from '../../problem.js';
 import { describe } from '../process-view.js';
 import { problemFor, type ValidationRule } from '../rule.js';
@@ -41,7 +42,11 @@ function settingsOf(node: ModdleElement): Setting[] {
     add('priority', readAttribute(node, 'priority'));
     add('escalateTo', readAttribute(node, 'escalateTo'));
   }
-  if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
+  if (node.$type === 'bpmn:ScriptTask') {
+    const zeebe = extensionElement(node, 'script');
+    if (node.script === undefined && zeebe) add('zeebe:script expression', zeebe.expression, true);
+    else add('script', node.script, true);
+  }
   if (node.$type === 'bpmn:BusinessRuleTask') {
     const named = readAttribute(node, 'decisionRef') !== undefined;
     add(named ? 'decision reference' : 'zeebe:calledDecision decisionId', calledDecisionOf(node).decisionRef);
