@@ -262,4 +262,56 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
       expect((await http().get('/api/process-versions?key=claim-payout-broken').expect(200)).body).toEqual([]);
     });
   });
+
+  describe('zeebe:versionTag and zeebe:linkedResources', () => {
+    let drawn: string;
+
+    beforeAll(async () => {
+      drawn = await fixture('camunda-8/claim-archive.bpmn');
+    });
+
+    it("tags the new version with the process's zeebe:versionTag unless the deployment names a tag, and runs it to the end", async () => {
+      // when the model is deployed as drawn, and an edited copy with a tag of the deployment's own
+      const deployed = await deployXml(drawn);
+      const overridden = await http()
+        .post('/api/deployments')
+        .query({ tag: 'pilot north' })
+        .set('Content-Type', 'application/xml')
+        .send(drawn.replace('name="Archive documents"', 'name="Archive all documents"'));
+
+      // then the first version shows the model's tag, the second the deployment's
+      expect(deployed.status).toBe(201);
+      expect(deployed.body.processVersions).toEqual([expect.objectContaining({ key: 'claim-archive', version: 1, tag: 'v2.1' })]);
+      expect(overridden.body.processVersions).toEqual([expect.objectContaining({ key: 'claim-archive', version: 2, tag: 'pilot north' })]);
+      const listed = (await http().get('/api/process-versions').query({ key: 'claim-archive' }).expect(200)).body as Array<{ version: number; tag: string | null }>;
+      expect(listed.map(({ version, tag }) => ({ version, tag })).sort((a, b) => a.version - b.version)).toEqual([
+        { version: 1, tag: 'v2.1' },
+        { version: 2, tag: 'pilot north' },
+      ]);
+
+      // and a case runs to its end
+      const started = await http().post('/api/processes/claim-archive/instances').send({}).expect(201);
+      await complete(await fetchJob('archive-documents', started.body.id as string));
+      expect((await get(started.body.id as string)).status).toBe('completed');
+    });
+
+    it('refuses zeebe:linkedResources with 422 naming the element, storing nothing', async () => {
+      // given the job with a linked RPA script, as Camunda Modeler writes it, under its own key
+      const linked = drawn
+        .replace(
+          '<zeebe:taskDefinition type="archive-documents" />',
+          '<zeebe:taskDefinition type="archive-documents" />\n        <zeebe:linkedResources>\n          <zeebe:linkedResource resourceId="archive-robot" resourceType="RPA" linkName="RPAScript" />\n        </zeebe:linkedResources>',
+        )
+        .replaceAll('claim-archive', 'claim-archive-linked');
+
+      // when
+      const response = await deployXml(linked);
+
+      // then
+      expect(response.status).toBe(422);
+      const errors = (response.body.details.problems as Array<{ severity: string }>).filter(({ severity }) => severity === 'error');
+      expect(errors).toEqual([expect.objectContaining({ elementId: 'Activity_ArchiveDocuments', message: expect.stringContaining('zeebe:linkedResources') })]);
+      expect((await http().get('/api/process-versions?key=claim-archive-linked').expect(200)).body).toEqual([]);
+    });
+  });
 });

@@ -471,6 +471,8 @@ export interface ProcessGraph {
   uniqueBusinessKey?: true;
   /** `tandem:segments="channel,category"` on the process: the case variables each case's analytics facts keep, to filter reports by. */
   segments?: string[];
+  /** Camunda 8's `<zeebe:versionTag value>` on the process: the tag its new version gets unless the deployment names one. */
+  versionTag?: string;
   /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
   startEventId?: string;
   /**
@@ -486,3 +488,6 @@ export interface ProcessGraph {
   flows: Record<string, SequenceFlow>;
   lanes: Lane[];
 }
+
+/** The longest version tag: long enough for "to-be (pilot north)", short enough to fit a picker's label. */
+export const MAX_VERSION_TAG_LENGTH = 40;

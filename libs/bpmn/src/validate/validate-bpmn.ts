@@ -27,6 +27,7 @@ import { taskAttributes } from './rules/task-attributes.js';
 import { errorEvent, escalationEvent } from './rules/thrown-code.js';
 import { timerEvent } from './rules/timer-event.js';
 import { userTaskForm } from './rules/user-task-form.js';
+import { zeebeDeploymentSettings } from './rules/zeebe-deployment-settings.js';
 
 export const RULES: readonly ValidationRule[] = [
   executableProcess,
@@ -54,6 +55,7 @@ export const RULES: readonly ValidationRule[] = [
   userTaskForm,
   businessRuleTask,
   scriptTask,
+  zeebeDeploymentSettings,
   leanAttributes,
 ];
 

@@ -70,7 +70,8 @@ export class ProcessVersionRepository {
     const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
     const versions = new Map<string, DeployedVersion>();
     for (const { id, graph } of ordered) {
-      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy, tag }));
+      // The deployment's tag wins over the model's own (Camunda 8's zeebe:versionTag).
+      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy, tag: tag ?? graph.versionTag }));
     }
     return graphs.map(({ graph }) => versions.get(graph.key)!);
   }
