@@ -295,6 +295,36 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
       expect((await get(started.body.id as string)).status).toBe('completed');
     });
 
+    it('calls the newest version carrying the tag a zeebe:calledElement binds by versionTag, and refuses a tag no version carries', async () => {
+      // given version 1 of the called process tagged v2.1 by its model, and a newer version 2 tagged otherwise
+      const called = drawn.replaceAll('claim-archive', 'claim-archive-bound');
+      await deployXml(called).expect(201);
+      await http()
+        .post('/api/deployments')
+        .query({ tag: 'next' })
+        .set('Content-Type', 'application/xml')
+        .send(called.replace('name="Archive documents"', 'name="Archive more"'))
+        .expect(201);
+      const parentXml = await fixture('camunda-8/archive-request.bpmn');
+      await deploy(sut.server, parentXml);
+
+      // when a case starts
+      const started = await http().post('/api/processes/archive-request/instances').send({}).expect(201);
+
+      // then version 1 runs, and the case ends with it
+      const [child] = (await http().get('/api/instances').query({ processKey: 'claim-archive-bound' }).expect(200)).body as Array<{ id: string; version: number }>;
+      expect(child).toMatchObject({ version: 1 });
+      await complete(await fetchJob('archive-documents', child!.id));
+      expect((await get(started.body.id as string)).status).toBe('completed');
+
+      // when a model binds to a tag no version carries, a case reaching it is refused naming the call activity and the tag
+      await deploy(sut.server, parentXml.replace('versionTag="v2.1"', 'versionTag="v9"').replaceAll('archive-request', 'archive-request-v9'));
+      const refused = await http().post('/api/processes/archive-request-v9/instances').send({});
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'CALLED_PROCESS_NOT_FOUND', details: { elementId: 'Activity_Archive', processKey: 'claim-archive-bound', versionTag: 'v9' } });
+      expect(refused.body.message).toContain("tagged 'v9'");
+    });
+
     it('refuses zeebe:linkedResources with 422 naming the element, storing nothing', async () => {
       // given the job with a linked RPA script, as Camunda Modeler writes it, under its own key
       const linked = drawn

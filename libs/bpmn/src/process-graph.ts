@@ -312,7 +312,8 @@ export interface AdHocSubProcessNode extends ActivityBase {
   activatableElementIds: string[];
 }
 
-export type CalledProcessBinding = 'latest' | { version: number };
+/** The newest version, a numbered one, or the newest carrying a tag (Camunda 8's `bindingType="versionTag"`). */
+export type CalledProcessBinding = 'latest' | { version: number } | { versionTag: string };
 
 export interface CallActivityNode extends ActivityBase {
   type: 'callActivity';

@@ -56,4 +56,40 @@ describe('calledProcessOf', () => {
       expect.objectContaining({ elementId: 'handle', rule: 'feel-expression', severity: 'error', message: expect.stringContaining('zeebe:calledElement processId') }),
     ]);
   });
+
+  it('binds by version tag with bindingType versionTag, and to the newest version otherwise', async () => {
+    // given; when
+    const tagged = await loadBpmn(zeebeModel('<zeebe:calledElement processId="complaint" bindingType="versionTag" versionTag="v2" />'));
+    const latest = await loadBpmn(zeebeModel('<zeebe:calledElement processId="complaint" bindingType="latest" />'));
+
+    // then
+    expect(tagged.processes[0].nodes.handle).toMatchObject({ binding: { versionTag: 'v2' } });
+    expect(latest.processes[0].nodes.handle).toMatchObject({ binding: 'latest' });
+  });
+
+  it('warns that bindingType deployment calls the newest version, naming the element', async () => {
+    // given; when
+    const { processes, problems } = await loadBpmn(zeebeModel('<zeebe:calledElement processId="complaint" bindingType="deployment" />'));
+
+    // then
+    expect(processes[0].nodes.handle).toMatchObject({ binding: 'latest' });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ elementId: 'handle', rule: 'called-element', severity: 'warning', message: expect.stringContaining('bindingType="deployment"') }),
+    );
+  });
+
+  it.each([
+    ['no processId', '<zeebe:calledElement />', 'names no process to call; set zeebe:calledElement processId'],
+    ['an unknown bindingType', '<zeebe:calledElement processId="complaint" bindingType="newest" />', 'zeebe:calledElement bindingType "newest"'],
+    ['bindingType versionTag without a versionTag', '<zeebe:calledElement processId="complaint" bindingType="versionTag" />', 'zeebe:calledElement versionTag is empty'],
+  ])('refuses %s, naming the element and the attribute', async (_case, extension, message) => {
+    // given; when
+    const { processes, problems } = await loadBpmn(zeebeModel(extension));
+
+    // then
+    expect(processes).toEqual([]);
+    expect(problems.filter(({ severity }) => severity === 'error')).toEqual([
+      expect.objectContaining({ elementId: 'handle', rule: 'called-element', message: expect.stringContaining(message) }),
+    ]);
+  });
 });

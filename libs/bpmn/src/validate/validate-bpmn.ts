@@ -5,6 +5,7 @@ import type { ValidationContext, ValidationRule } from './rule.js';
 import { adHocSubProcess } from './rules/ad-hoc-sub-process.js';
 import { boundaryEvent } from './rules/boundary-event.js';
 import { businessRuleTask } from './rules/business-rule-task.js';
+import { calledElement } from './rules/called-element.js';
 import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
 import { conditionalEvent } from './rules/conditional-event.js';
@@ -55,6 +56,7 @@ export const RULES: readonly ValidationRule[] = [
   userTaskForm,
   businessRuleTask,
   scriptTask,
+  calledElement,
   zeebeDeploymentSettings,
   leanAttributes,
 ];

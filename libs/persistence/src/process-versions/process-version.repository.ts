@@ -99,6 +99,12 @@ export class ProcessVersionRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** The id of the newest version of a key carrying a tag: a call activity bound by Camunda 8's versionTag. */
+  async findLatestTaggedId(key: string, tag: string): Promise<string | null> {
+    const rows = await this.sql.rows<{ id: string }>(`SELECT id FROM process_version WHERE key = $1 AND tag = $2 ORDER BY version DESC LIMIT 1`, [key, tag]);
+    return rows[0]?.id ?? null;
+  }
+
   /** Which of these keys have a deployed version. */
   async deployedKeys(keys: readonly string[]): Promise<Set<string>> {
     const rows = await this.sql.rows<{ key: string }>(`SELECT DISTINCT key FROM process_version WHERE key = ANY($1::text[])`, [keys]);
