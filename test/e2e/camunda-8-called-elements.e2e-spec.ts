@@ -196,6 +196,26 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
       expect(stored.filter(({ variables }) => variables.marker === 'no-decision')).toEqual([]);
     });
 
+    it('makes a business-rule task with zeebe:taskDefinition a job of its type, deployed without any decision, running to the end', async () => {
+      // given the model deployed as drawn
+      const deployed = await deployXml(await fixture('camunda-8/claim-scoring.bpmn'));
+      expect(deployed.status).toBe(201);
+      expect(deployed.body.warnings).not.toContainEqual(expect.objectContaining({ rule: 'decision-deployed' }));
+
+      // when a case starts and the worker scores it
+      const started = await http()
+        .post('/api/processes/claim-scoring/instances')
+        .send({ variables: { claim: { amount: 50 } } })
+        .expect(201);
+      const job = await fetchJob('score-claim', started.body.id as string);
+      expect(job).toMatchObject({ elementId: 'Activity_ScoreClaim', retries: 2 });
+      await complete(job, { score: 7 });
+
+      // then the case ended with the worker's result
+      const ended = await get(started.body.id as string);
+      expect(ended).toMatchObject({ status: 'completed', variables: { claim: { amount: 50 }, score: 7 } });
+    });
+
     it('refuses a decisionId after = that does not parse with 422 naming the element and the attribute', async () => {
       // given
       const broken = (await fixture('camunda-8/claim-decision.bpmn'))

@@ -275,6 +275,8 @@ export interface BusinessRuleTaskNode extends ActivityBase {
    * decision with `camunda:decisionRef` and sets none); absent: the output as DMN gives it.
    */
   mapDecisionResult?: DecisionResultMapping;
+  /** Camunda 8's job worker implementation (`zeebe:taskDefinition`): an external task of its type instead of a decision. */
+  externalTask?: ExternalTaskSettings;
 }
 
 export type DecisionResultMapping = 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';

@@ -112,7 +112,13 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
       // A zeebe:taskDefinition makes the script task a job, as in Camunda 8 (the script-task rule refuses both at once).
       return { ...activity(), type: 'scriptTask', ...scriptOf(element), ...(extensionElement(element, 'taskDefinition') && { externalTask: externalTaskOf(element) }) };
     case 'businessRuleTask':
-      return { ...activity(), type: 'businessRuleTask', ...calledDecisionOf(element) };
+      // As a script task, a zeebe:taskDefinition makes it a job (the business-rule-task rule refuses one beside a decision).
+      return {
+        ...activity(),
+        type: 'businessRuleTask',
+        ...calledDecisionOf(element),
+        ...(extensionElement(element, 'taskDefinition') && { externalTask: externalTaskOf(element) }),
+      };
     case 'task':
     case 'manualTask':
       return { ...activity(), type: kind.type };
