@@ -131,11 +131,15 @@ describe('Camunda 8 called elements, decisions and scripts', () => {
         expect(await reconciler.runDue()).toBe(1);
       }
 
-      // then an incident names the call activity and the missing process, and the parent waits unchanged
+      // then an incident on the call activity whose completion could not go on names the next call activity and the missing process, and the parent waits unchanged
       const failed = await get(parentId);
       expect(failed.activeElementIds).toEqual(['Activity_AssessClaim']);
       expect(failed.incidents).toEqual([
-        expect.objectContaining({ resolvedAt: null, message: expect.stringMatching(/CALLED_PROCESS_NOT_FOUND.*Activity_NotifyCustomer.*notify-pigeon/) }),
+        expect.objectContaining({
+          elementId: 'Activity_AssessClaim',
+          resolvedAt: null,
+          message: expect.stringMatching(/CALLED_PROCESS_NOT_FOUND.*Activity_NotifyCustomer.*notify-pigeon/),
+        }),
       ]);
 
       // when the process is deployed and the lease passes, the case goes on to it
