@@ -41,4 +41,10 @@ describe('timeClassOfNode', () => {
     expect(timeClassOfNode(node({ type: 'endEvent' }))).toBe('desk');
     expect(timeClassOfNode(node({ type: 'userTask', candidateGroups: [], candidateUsers: [] }))).toBe('desk');
   });
+
+  it("counts a Camunda 8 script or business-rule task that is a job as external-system time, and one that runs at once as the desk's", () => {
+    expect(timeClassOfNode(node({ type: 'scriptTask', script: '', externalTask: { topic: 'compute', retries: 3 } }))).toBe('externalSystem');
+    expect(timeClassOfNode(node({ type: 'businessRuleTask', decisionRef: '', externalTask: { topic: 'score', retries: 3 } }))).toBe('externalSystem');
+    expect(timeClassOfNode(node({ type: 'scriptTask', script: '1 + 1', resultVariable: 'two' }))).toBe('desk');
+  });
 });

@@ -19,15 +19,18 @@ const EXTERNAL_TYPES: ReadonlySet<string> = new Set(['serviceTask', 'sendTask'])
 /**
  * The class of an element type as the step ledger records it, when nothing more is known of the
  * element. A link catch event is an intermediate catch event too, but it passes at once (no time
- * to classify). Message throw and end events are external tasks only when the model says so
- * (`timeClassOfNode`); by type alone they are the desk's (they pass at once otherwise).
+ * to classify). Message throw and end events, script and business-rule tasks are external tasks
+ * only when the model says so (`timeClassOfNode`); by type alone they are the desk's.
  */
 export const timeClassOfType = (elementType: string): TimeClass =>
   DESIGNED_WAIT_TYPES.has(elementType) ? 'designedWait' : EXTERNAL_TYPES.has(elementType) ? 'externalSystem' : 'desk';
 
-/** The class of a compiled flow node: its type, and whether a throw or end event is delivered by a worker. */
+/**
+ * The class of a compiled flow node: its type, and whether a worker does it (a throw or end event
+ * delivering a message, or a Camunda 8 script or business-rule task that is a job).
+ */
 export const timeClassOfNode = (node: FlowNode): TimeClass => {
   if (node.type === 'intermediateCatchEvent' && node.eventDefinition.type === 'link') return 'desk';
-  if ((node.type === 'intermediateThrowEvent' || node.type === 'endEvent') && node.externalTask !== undefined) return 'externalSystem';
+  if ('externalTask' in node && node.externalTask !== undefined) return 'externalSystem';
   return timeClassOfType(node.type);
 };

@@ -274,6 +274,8 @@ export interface ScriptTaskNode extends ActivityBase {
   script: string;
   /** The variable the result is written to; without it the result is discarded. */
   resultVariable?: string;
+  /** Camunda 8's job worker implementation (`zeebe:taskDefinition`): an external task of its type instead of a script. */
+  externalTask?: ExternalTaskSettings;
 }
 
 /**
@@ -291,6 +293,8 @@ export interface BusinessRuleTaskNode extends ActivityBase {
    * decision with `camunda:decisionRef` and sets none); absent: the output as DMN gives it.
    */
   mapDecisionResult?: DecisionResultMapping;
+  /** Camunda 8's job worker implementation (`zeebe:taskDefinition`): an external task of its type instead of a decision. */
+  externalTask?: ExternalTaskSettings;
 }
 
 export type DecisionResultMapping = 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
@@ -328,7 +332,8 @@ export interface AdHocSubProcessNode extends ActivityBase {
   activatableElementIds: string[];
 }
 
-export type CalledProcessBinding = 'latest' | { version: number };
+/** The newest version, a numbered one, or the newest carrying a tag (Camunda 8's `bindingType="versionTag"`). */
+export type CalledProcessBinding = 'latest' | { version: number } | { versionTag: string };
 
 export interface CallActivityNode extends ActivityBase {
   type: 'callActivity';
@@ -339,6 +344,11 @@ export interface CallActivityNode extends ActivityBase {
   businessKey?: string;
   /** Pass every visible variable to the child (true) or only the input mappings' (false). */
   propagateAllParentVariables: boolean;
+  /**
+   * Without output mappings, hand every variable of the ended child back (true) or none (false:
+   * Camunda 8's `propagateAllChildVariables="false"`); with output mappings only what they map.
+   */
+  propagateAllChildVariables: boolean;
 }
 
 export interface ExclusiveGatewayNode extends FlowNodeBase {
@@ -486,6 +496,8 @@ export interface ProcessGraph {
   uniqueBusinessKey?: true;
   /** `tandem:segments="channel,category"` on the process: the case variables each case's analytics facts keep, to filter reports by. */
   segments?: string[];
+  /** Camunda 8's `<zeebe:versionTag value>` on the process: the tag its new version gets unless the deployment names one. */
+  versionTag?: string;
   /** The none start event `startInstance` begins at by default; absent when every start event has a trigger. */
   startEventId?: string;
   /**
@@ -501,3 +513,6 @@ export interface ProcessGraph {
   flows: Record<string, SequenceFlow>;
   lanes: Lane[];
 }
+
+/** The longest version tag: long enough for "to-be (pilot north)", short enough to fit a picker's label. */
+export const MAX_VERSION_TAG_LENGTH = 40;

@@ -23,19 +23,30 @@ export class CalledProcesses {
 
   /** CALLED_PROCESS_NOT_FOUND (422) naming the call activity, the key and the version when it is not deployed. */
   async resolve({ elementId, processKey, binding }: Call): Promise<ProcessVersionRecord> {
-    const id = binding === 'latest' ? await this.repository.findLatestId(processKey) : await this.repository.findVersionId(processKey, binding.version);
+    const id = await this.find(processKey, binding);
     if (id === null) {
-      const wanted = binding === 'latest' ? `process '${processKey}'` : `version ${binding.version} of process '${processKey}'`;
       throw new DomainError(
         APP_ERRORS.calledProcessNotFound,
         processKey === ''
           ? `Call activity '${elementId}' names no process to call.`
-          : `Call activity '${elementId}' calls ${wanted}, which is not deployed; deploy it and try again.`,
-        { elementId, processKey, ...(binding !== 'latest' && { version: binding.version }) },
+          : `Call activity '${elementId}' calls ${wanted(processKey, binding)}, which is not deployed; deploy it and try again.`,
+        { elementId, processKey, ...(binding !== 'latest' && binding) },
       );
     }
     const version = await this.versions.get(id);
     refuseDocumentationOnly(version);
     return version;
   }
+
+  private find(processKey: string, binding: CalledProcessBinding): Promise<string | null> {
+    if (binding === 'latest') return this.repository.findLatestId(processKey);
+    if ('versionTag' in binding) return this.repository.findLatestTaggedId(processKey, binding.versionTag);
+    return this.repository.findVersionId(processKey, binding.version);
+  }
 }
+
+const wanted = (processKey: string, binding: CalledProcessBinding): string => {
+  if (binding === 'latest') return `process '${processKey}'`;
+  if ('versionTag' in binding) return `the newest version of process '${processKey}' tagged '${binding.versionTag}'`;
+  return `version ${binding.version} of process '${processKey}'`;
+};

@@ -3,9 +3,9 @@ import { isFeel, type ProcessGraph } from '#bpmn';
 import { decisionLookupOf, NO_DECISIONS, type DecisionLookup } from '#engine';
 import { DecisionRepository } from '#persistence';
 
-/** The decisions a process's business-rule tasks name; `undefined` when one is FEEL (any decision may be meant). */
+/** The decisions a process's business-rule tasks name (a job names none); `undefined` when one is FEEL (any decision may be meant). */
 const decisionRefsOf = (graph: ProcessGraph): string[] | undefined => {
-  const refs = Object.values(graph.nodes).flatMap((node) => (node.type === 'businessRuleTask' ? [node.decisionRef] : []));
+  const refs = Object.values(graph.nodes).flatMap((node) => (node.type === 'businessRuleTask' && !node.externalTask ? [node.decisionRef] : []));
   return refs.some(isFeel) ? undefined : [...new Set(refs)];
 };
 

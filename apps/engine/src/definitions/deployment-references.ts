@@ -15,7 +15,8 @@ interface Reference {
 
 const referencesOf = (graph: ProcessGraph): Reference[] =>
   Object.values(graph.nodes).flatMap((node): Reference[] => {
-    if (node.type === 'businessRuleTask' && !isFeel(node.decisionRef)) return [{ node, kind: 'decisions', key: node.decisionRef }];
+    // A business-rule task that is a job (Camunda 8's zeebe:taskDefinition) names no decision.
+    if (node.type === 'businessRuleTask' && !node.externalTask && !isFeel(node.decisionRef)) return [{ node, kind: 'decisions', key: node.decisionRef }];
     if (node.type === 'callActivity' && !isFeel(node.processKey)) return [{ node, kind: 'processes', key: node.processKey }];
     return [];
   });

@@ -1,8 +1,9 @@
+import { MAX_VERSION_TAG_LENGTH } from '#bpmn';
 import { DomainError } from '#core';
 import { APP_ERRORS } from '../common/app-errors.js';
 
-/** Long enough for "to-be (pilot north)", short enough to fit a picker's label. */
-export const MAX_TAG_LENGTH = 40;
+/** The same limit as a model's zeebe:versionTag, checked by the bpmn lib's validation. */
+export const MAX_TAG_LENGTH = MAX_VERSION_TAG_LENGTH;
 
 /**
  * A tag as stored: trimmed, blank meaning none (null). Anything but a string of at most

@@ -4,6 +4,8 @@ import { readAttribute, splitList } from '../parse/extension-attributes.js';
 import type { FlowNode, ProcessGraph, SequenceFlow } from '../process-graph.js';
 import { isDocumentationOnly, isExecutable, processesOf, viewProcess, type ProcessView } from '../validate/process-view.js';
 import { compileNode, documentationNode } from './compile-node.js';
+import { optional } from './event-definition.js';
+import { versionTagOf } from './version-tag.js';
 import { zeebePropertiesOf } from './zeebe-properties.js';
 
 /**
@@ -46,6 +48,7 @@ function compileProcess(view: ProcessView, documentationOnly: boolean): ProcessG
     ...(readAttribute(view.process, 'uniqueBusinessKey') === 'true' && { uniqueBusinessKey: true as const }),
     ...segmentsOf(readAttribute(view.process, 'segments')),
     ...zeebePropertiesOf(view.process),
+    ...optional('versionTag', versionTagOf(view.process)),
     ...(noneStart ? { startEventId: noneStart.id } : {}),
     startEventIds: [...(noneStart ? [noneStart] : []), ...starts.filter((node) => node !== noneStart)].map((node) => node.id),
     eventSubProcessIds: topLevel.filter((node) => node.type === 'subProcess' && node.triggeredByEvent).map((node) => node.id),

@@ -4,13 +4,15 @@ import { BPMN_ERRORS } from '../bpmn-errors.js';
 import { stripFeelPrefix } from '../feel/feel-syntax.js';
 import { readAttribute } from '../parse/extension-attributes.js';
 import { extensionChildren, extensionElement, extensionElements } from '../parse/extension-elements.js';
-import type { CalledProcessBinding, ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
+import type { ErrorMapping, EventDefinition, ExternalTaskSettings, FlowNode, LeanAttributes, Stage, ValueClass, WasteType } from '../process-graph.js';
 import { compensationHandlerOf } from '../validate/compensation-handlers.js';
 import { classify } from '../validate/element-kinds.js';
 import { flowsInto, flowsOutOf, isEventSubProcess, nodesIn, type ProcessView } from '../validate/process-view.js';
 import { compileIoMapping, compileLoop } from './activity-settings.js';
 import { adHocSettingsOf } from './ad-hoc-sub-process.js';
 import { calledDecisionOf } from './called-decision.js';
+import { calledProcessOf } from './called-process.js';
+import { scriptOf } from './script-task.js';
 import { userTaskFormOf } from './user-task-form.js';
 import { userTaskSettingsOf } from './user-task-settings.js';
 import { zeebePropertiesOf } from './zeebe-properties.js';
@@ -105,9 +107,16 @@ export function compileNode(element: ModdleElement, view: ProcessView): FlowNode
     case 'receiveTask':
       return { ...activity(), type: 'receiveTask', message: compileMessage(element.messageRef) };
     case 'scriptTask':
-      return { ...activity(), type: 'scriptTask', ...scriptOf(element) };
+      // A zeebe:taskDefinition makes the script task a job, as in Camunda 8 (the script-task rule refuses both at once).
+      return { ...activity(), type: 'scriptTask', ...scriptOf(element), ...(extensionElement(element, 'taskDefinition') && { externalTask: externalTaskOf(element) }) };
     case 'businessRuleTask':
-      return { ...activity(), type: 'businessRuleTask', ...calledDecisionOf(element) };
+      // As a script task, a zeebe:taskDefinition makes it a job (the business-rule-task rule refuses one beside a decision).
+      return {
+        ...activity(),
+        type: 'businessRuleTask',
+        ...calledDecisionOf(element),
+        ...(extensionElement(element, 'taskDefinition') && { externalTask: externalTaskOf(element) }),
+      };
     case 'task':
     case 'manualTask':
       return { ...activity(), type: kind.type };
@@ -174,29 +183,6 @@ function errorMappingsOf(element: ModdleElement): { errorEventDefinitions?: Erro
     expression: stripFeelPrefix(String(mapping.expression)),
   }));
   return mappings.length === 0 ? {} : { errorEventDefinitions: mappings };
-}
-
-/** The standard `<script>` (FEEL) with `tandem:resultVariable`, or Camunda 8's `zeebe:script`. */
-function scriptOf(element: ModdleElement): { script: string; resultVariable?: string } {
-  const zeebe = extensionElement(element, 'script');
-  const script: string = element.script ?? zeebe?.expression ?? '';
-  return {
-    script: stripFeelPrefix(script),
-    ...optional('resultVariable', readAttribute(element, 'resultVariable') ?? (zeebe?.resultVariable || undefined)),
-  };
-}
-
-function calledProcessOf(element: ModdleElement) {
-  const zeebe = extensionElement(element, 'calledElement');
-  const version = readAttribute(element, 'calledElementVersion');
-  const binding: CalledProcessBinding = readAttribute(element, 'calledElementBinding') === 'version' ? { version: Number(version) } : 'latest';
-  const propagate = readAttribute(element, 'propagateAllParentVariables') ?? zeebe?.propagateAllParentVariables;
-  return {
-    processKey: String(element.calledElement ?? zeebe?.processId ?? '').trim(),
-    binding,
-    ...optional('businessKey', readAttribute(element, 'businessKey')),
-    propagateAllParentVariables: String(propagate) !== 'false',
-  };
 }
 
 function leanOf(element: ModdleElement): LeanAttributes {

@@ -5,6 +5,7 @@ import type { ValidationContext, ValidationRule } from './rule.js';
 import { adHocSubProcess } from './rules/ad-hoc-sub-process.js';
 import { boundaryEvent } from './rules/boundary-event.js';
 import { businessRuleTask } from './rules/business-rule-task.js';
+import { calledElement } from './rules/called-element.js';
 import { camunda8 } from './rules/camunda-8.js';
 import { compensation } from './rules/compensation.js';
 import { conditionPlacement } from './rules/condition-placement.js';
@@ -20,6 +21,7 @@ import { ioMapping } from './rules/io-mapping.js';
 import { leanAttributes } from './rules/lean-attributes.js';
 import { linkEvent } from './rules/link-event.js';
 import { messageEvent } from './rules/message-event.js';
+import { scriptTask } from './rules/script-task.js';
 import { sequenceFlow } from './rules/sequence-flow.js';
 import { signalEvent } from './rules/signal-event.js';
 import { startEvent } from './rules/start-event.js';
@@ -28,6 +30,7 @@ import { taskAttributes } from './rules/task-attributes.js';
 import { errorEvent, escalationEvent } from './rules/thrown-code.js';
 import { timerEvent } from './rules/timer-event.js';
 import { userTaskForm } from './rules/user-task-form.js';
+import { zeebeDeploymentSettings } from './rules/zeebe-deployment-settings.js';
 
 export const RULES: readonly ValidationRule[] = [
   executableProcess,
@@ -56,6 +59,9 @@ export const RULES: readonly ValidationRule[] = [
   userTaskForm,
   businessRuleTask,
   camunda8,
+  scriptTask,
+  calledElement,
+  zeebeDeploymentSettings,
   leanAttributes,
 ];
 

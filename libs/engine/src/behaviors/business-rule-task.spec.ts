@@ -4,7 +4,7 @@ import { decisionLookupOf } from '../dmn/decision-lookup.js';
 import { decisionTable } from '../dmn/testing/decision-table.js';
 import { businessRuleTask, endEvent, flow, startEvent, userTask, withIoMapping, type NodeSpec } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
-import { Scenario, trail, waitingAt } from '../testing/scenario.js';
+import { effectsOf, Scenario, trail, waitingAt } from '../testing/scenario.js';
 
 /** Queue and priority by category and tier; UNIQUE, so overlapping rules fail the evaluation. */
 const routing = {
@@ -132,5 +132,20 @@ describe('businessRuleTask', () => {
     // when the case starts; then
     expect(() => sut.start({ x: 1 })).toThrow(domainError(DECISION_ERRORS.decisionFailed, { elementId: 'decide', decisionId: 'overlapping', ruleIds: ['r1', 'r2'] }));
     expect(() => sut.start({ x: 1 })).toThrow(/^Business-rule task 'decide': Decision 'Decision' \(overlapping\) failed: rules 'r1', 'r2' all match/);
+  });
+
+  it("is an external task of its type when Camunda 8's zeebe:taskDefinition implements it, and goes on with the worker's variables", async () => {
+    // given a business-rule task handed to a job worker
+    const sut = await scenario({ tag: 'businessRuleTask', id: 'route', attributes: {}, body: '', extensions: '<zeebe:taskDefinition type="route-case" retries="4" />' });
+
+    // when a case starts, and the worker completes the job
+    const { effects } = sut.start({ category: 'complaint' });
+    const created = effectsOf(effects, 'externalTaskCreated')[0]?.externalTask;
+    const { state } = sut.completeExternal('route', 'w1', { route: { queue: 'experts' } });
+
+    // then the job had the task definition's type and retries, and the case went on
+    expect(created).toMatchObject({ elementId: 'route', topic: 'route-case', retries: 4 });
+    expect(state.variables.route).toEqual({ queue: 'experts' });
+    expect(waitingAt(state)).toEqual(['handle']);
   });
 });

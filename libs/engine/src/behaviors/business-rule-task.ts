@@ -10,6 +10,7 @@ import type { ActivityInstance } from '../model/state.js';
 import { complete, enter } from '../scope/lifecycle.js';
 import { evaluateAt, variablesAt } from '../scope/variables.js';
 import type { FlowNodeBehavior } from './behavior.js';
+import { activateExternalTask } from './service-task.js';
 
 /**
  * A business-rule task evaluates its DMN decision (from the engine's decision lookup) with the
@@ -17,10 +18,16 @@ import type { FlowNodeBehavior } from './behavior.js';
  * goes to `resultVariable` (through the output mappings if any). The engine has no incidents: a
  * decision that is not deployed or fails refuses the whole command (DECISION_NOT_FOUND,
  * DECISION_FAILED, naming the task), so nothing changes and the caller, or the job runner for a
- * timer, sees why.
+ * timer, sees why. One implemented by a job worker (Camunda 8's zeebe:taskDefinition) is an
+ * external task of its type.
  */
 export const businessRuleTask: FlowNodeBehavior<BusinessRuleTaskNode> = {
+  workItem: (node) => (node.externalTask ? 'externalTaskClosed' : undefined),
   enter(node, token, execution) {
+    if (node.externalTask) {
+      activateExternalTask(execution, node, token, node.externalTask);
+      return;
+    }
     const task = enter(execution, node, token);
     const decision = requireDecision(execution.decisions, decisionIdOf(execution, node, task), node.id);
     const { mapDecisionResult } = node;

@@ -83,6 +83,71 @@ describe('callActivity', () => {
     expect(state.variables).toEqual({ resolution: 'refund' });
   });
 
+  describe("Camunda 8's zeebe:calledElement", () => {
+    /** The call activity as Camunda Modeler writes it for Camunda 8. */
+    const zeebeCall = (settings: string): NodeSpec => ({ ...callActivity('handle', ''), attributes: {}, extensions: `<zeebe:calledElement ${settings} />` });
+
+    it('starts the process named by processId, evaluated as FEEL after =, with every visible variable by default', async () => {
+      // given
+      const sut = await Scenario.of(calling(zeebeCall('processId="= &quot;complaint-&quot; + channel"')));
+
+      // when
+      const { effects } = sut.start({ channel: 'phone', customer: 'ada' });
+
+      // then
+      expect(effectsOf(effects, 'callActivityStarted')[0]).toMatchObject({ processKey: 'complaint-phone', variables: { channel: 'phone', customer: 'ada' } });
+    });
+
+    it('hands every variable of the child back by default', async () => {
+      // given
+      const sut = await Scenario.of(calling(zeebeCall('processId="complaint"')));
+      sut.start();
+
+      // when
+      const { state } = sut.completeCall('handle', { resolution: 'refund', internalNote: 'checked' });
+
+      // then
+      expect(state.variables).toEqual({ resolution: 'refund', internalNote: 'checked' });
+    });
+
+    it('hands nothing back when propagateAllChildVariables is false and the activity has no output mappings', async () => {
+      // given
+      const sut = await Scenario.of(calling(zeebeCall('processId="complaint" propagateAllChildVariables="false"')));
+      sut.start({ customer: 'ada' });
+
+      // when
+      const { state } = sut.completeCall('handle', { resolution: 'refund', internalNote: 'checked' });
+
+      // then
+      expect(state.variables).toEqual({ customer: 'ada' });
+      expect(waitingAt(state)).toEqual(['done']);
+    });
+
+    it.each([['true'], ['false']])('hands back only what the output mappings map when propagateAllChildVariables is %s, as Camunda 8 does', async (propagate) => {
+      // given
+      const sut = await Scenario.of(calling(withIoMapping(zeebeCall(`processId="complaint" propagateAllChildVariables="${propagate}"`), { outputs: { outcome: '= resolution' } })));
+      sut.start();
+
+      // when
+      const { state } = sut.completeCall('handle', { resolution: 'refund', internalNote: 'checked' });
+
+      // then
+      expect(state.variables).toEqual({ outcome: 'refund' });
+    });
+
+    it('passes only the input mappings down when propagateAllParentVariables is false', async () => {
+      // given
+      const sut = await Scenario.of(calling(withIoMapping(zeebeCall('processId="complaint" propagateAllParentVariables="false"'), { inputs: { who: '= customer' } })));
+
+      // when
+      const { effects } = sut.start({ customer: 'ada', secret: 'x' });
+
+      // then
+      expect(effectsOf(effects, 'callActivityStarted')[0]).toMatchObject({ processKey: 'complaint', variables: { who: 'ada' } });
+      expect(effectsOf(effects, 'callActivityStarted')[0]?.variables).not.toHaveProperty('secret');
+    });
+  });
+
   it('refuses completeCallActivity for an activity that is not a call activity (ACTIVITY_WRONG_TYPE)', async () => {
     // given
     const sut = await Scenario.of(calling(callActivity('handle', 'complaint')));

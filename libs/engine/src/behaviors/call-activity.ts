@@ -12,8 +12,9 @@ import type { FlowNodeBehavior } from './behavior.js';
  * the version binding, the variables, the business key) and waits until the app reports that the
  * child ended (`completeCallActivity`). The child gets every variable visible here (input mappings
  * included) unless propagateAllParentVariables is false, then only the input mappings; what comes
- * back goes through the output mappings, or all of it without them. The business key is passed
- * down unless an expression names another one.
+ * back goes through the output mappings, or without them all of it (none when
+ * propagateAllChildVariables is false, as in Camunda 8). The business key is passed down unless an
+ * expression names another one.
  */
 export const callActivity: FlowNodeBehavior<CallActivityNode> = {
   workItem: () => 'callActivityClosed',
@@ -42,5 +43,9 @@ const setting = (execution: Execution, node: CallActivityNode, activity: Activit
   isFeel(text) ? feelText(evaluateAt(execution, text, activity.id, node.id), node.id, text) : text;
 
 export function completeCallActivity(execution: Execution, { activityInstanceId, variables }: CompleteCallActivityCommand): void {
-  complete(execution, execution.activity(activityInstanceId, 'callActivity'), variables);
+  const activity = execution.activity(activityInstanceId, 'callActivity');
+  const node = execution.node(activity.elementId);
+  // The output mappings read the child's variables whatever the flag; without them the flag decides.
+  const handedBack = node.type !== 'callActivity' || node.propagateAllChildVariables || (node.ioMapping?.outputs.length ?? 0) > 0;
+  complete(execution, activity, handedBack ? variables : undefined);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ENGINE_ERRORS } from '../model/errors.js';
 import { endEvent, flow, scriptTask, startEvent, userTask, type NodeSpec } from '../testing/bpmn-xml.js';
 import { domainError } from '../testing/domain-error.js';
-import { Scenario, trail } from '../testing/scenario.js';
+import { effectsOf, Scenario, trail } from '../testing/scenario.js';
 
 /** start -> the script -> next -> end */
 const scripted = (script: NodeSpec) => ({
@@ -70,5 +70,43 @@ describe('scriptTask', () => {
 
     // then
     expect(start).toThrow(domainError(ENGINE_ERRORS.expressionFailed, { elementId: 'total', expression: 'price * quantity' }));
+  });
+
+  describe("Camunda 8's zeebe:script and job worker script tasks", () => {
+    it('evaluates zeebe:script and stores its value in resultVariable', async () => {
+      // given
+      const sut = await Scenario.of(scripted({ ...scriptTask('total', ''), body: '', extensions: '<zeebe:script expression="=price * quantity" resultVariable="amount" />' }));
+
+      // when
+      const { state } = sut.start({ price: 21, quantity: 2 });
+
+      // then
+      expect(state.variables).toEqual({ price: 21, quantity: 2, amount: 42 });
+    });
+
+    it('makes a script task with zeebe:taskDefinition an external task that waits for its worker', async () => {
+      // given
+      const sut = await Scenario.of(scripted({ ...scriptTask('total', ''), body: '', extensions: '<zeebe:taskDefinition type="compute-total" retries="2" />' }));
+
+      // when
+      const { effects, steps } = sut.start({ price: 21 });
+
+      // then
+      expect(effectsOf(effects, 'externalTaskCreated')[0]?.externalTask).toMatchObject({ elementId: 'total', topic: 'compute-total', retries: 2 });
+      expect(trail(steps)).toEqual(['start:ready', 'start:completed', 'total:ready']);
+    });
+
+    it("completes the job with the worker's variables and goes on", async () => {
+      // given
+      const sut = await Scenario.of(scripted({ ...scriptTask('total', ''), body: '', extensions: '<zeebe:taskDefinition type="compute-total" />' }));
+      sut.start({ price: 21 });
+
+      // when
+      const { state } = sut.execute({ type: 'completeExternalTask', activityInstanceId: sut.waiting('total').id, workerId: 'w1', variables: { amount: 42 } });
+
+      // then
+      expect(state.variables).toEqual({ price: 21, amount: 42 });
+      expect(sut.waiting('next')).toMatchObject({ elementId: 'next' });
+    });
   });
 });

@@ -230,6 +230,7 @@ export function bpmnXml(model: ModelSpec, processId = 'process'): string {
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:tandem="https://tandem.dev/schema/bpmn/1.0"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
   id="definitions" targetNamespace="https://tandem.dev/test">
 ${[...new Set(rootsOf(model))].map((root) => `  ${root}`).join('\n')}
   <bpmn:process id="${processId}" isExecutable="true">

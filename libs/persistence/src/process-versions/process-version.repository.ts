@@ -70,7 +70,8 @@ export class ProcessVersionRepository {
     const ordered = [...graphs].sort((a, b) => a.graph.key.localeCompare(b.graph.key));
     const versions = new Map<string, DeployedVersion>();
     for (const { id, graph } of ordered) {
-      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy, tag }));
+      // The deployment's tag wins over the model's own (Camunda 8's zeebe:versionTag).
+      versions.set(graph.key, await this.deployOne(manager, { id, graph, xml, checksum, deployedAt, deployedBy, tag: tag ?? graph.versionTag }));
     }
     return graphs.map(({ graph }) => versions.get(graph.key)!);
   }
@@ -95,6 +96,12 @@ export class ProcessVersionRepository {
   /** The id of one numbered version of a key: a call activity's pinned binding. */
   async findVersionId(key: string, version: number): Promise<string | null> {
     const rows = await this.sql.rows<{ id: string }>(`SELECT id FROM process_version WHERE key = $1 AND version = $2`, [key, version]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** The id of the newest version of a key carrying a tag: a call activity bound by Camunda 8's versionTag. */
+  async findLatestTaggedId(key: string, tag: string): Promise<string | null> {
+    const rows = await this.sql.rows<{ id: string }>(`SELECT id FROM process_version WHERE key = $1 AND tag = $2 ORDER BY version DESC LIMIT 1`, [key, tag]);
     return rows[0]?.id ?? null;
   }
 

@@ -59,6 +59,56 @@ describe('business-rule tasks', () => {
     expect(problems).toEqual([expect.objectContaining({ elementId: 'route', rule: 'feel-expression', severity: 'error' })]);
   });
 
+  it('report a zeebe:calledDecision decisionId after = that does not parse, naming the attribute', async () => {
+    // given a Camunda 8 decisionId expression that is not FEEL; when loaded
+    const task = `<bpmn:businessRuleTask id="route"><bpmn:extensionElements><zeebe:calledDecision decisionId="= &quot;routing-&quot; +" resultVariable="r" /></bpmn:extensionElements>${FLOWS}</bpmn:businessRuleTask>`;
+    const { problems } = await loadBpmn(withTask(task));
+    // then
+    expect(problems).toEqual([
+      expect.objectContaining({ elementId: 'route', rule: 'feel-expression', severity: 'error', message: expect.stringContaining('zeebe:calledDecision decisionId') }),
+    ]);
+  });
+
+  it('compile a zeebe:taskDefinition as a job of its type, with no decision named', async () => {
+    // given a Camunda 8 business-rule task implemented by a job worker; when loaded
+    const { processes, problems } = await loadBpmn(
+      withTask(
+        `<bpmn:businessRuleTask id="route" tandem:valueClass="BVA"><bpmn:extensionElements><zeebe:taskDefinition type="route-case" /></bpmn:extensionElements>${FLOWS}</bpmn:businessRuleTask>`,
+      ),
+    );
+    // then
+    expect(problems).toEqual([]);
+    expect(processes[0].nodes.route).toMatchObject({ type: 'businessRuleTask', decisionRef: '', externalTask: { topic: 'route-case', retries: 3 } });
+  });
+
+  it.each([
+    [
+      'a called decision beside a job',
+      '<zeebe:calledDecision decisionId="routing" resultVariable="r" /><zeebe:taskDefinition type="route-case" />',
+      'error',
+      'has both a called decision and a zeebe:taskDefinition',
+    ],
+    [
+      'bindingType versionTag, which decisions cannot honor',
+      '<zeebe:calledDecision decisionId="routing" resultVariable="r" bindingType="versionTag" versionTag="v1" />',
+      'error',
+      'bindingType "versionTag"',
+    ],
+    [
+      'bindingType deployment, evaluated as latest',
+      '<zeebe:calledDecision decisionId="routing" resultVariable="r" bindingType="deployment" />',
+      'warning',
+      'bindingType="deployment"',
+    ],
+  ])('report %s, naming the task', async (_case, extensions, severity, message) => {
+    // given; when loaded
+    const { problems } = await loadBpmn(
+      withTask(`<bpmn:businessRuleTask id="route" tandem:valueClass="BVA"><bpmn:extensionElements>${extensions}</bpmn:extensionElements>${FLOWS}</bpmn:businessRuleTask>`),
+    );
+    // then
+    expect(problems).toEqual([expect.objectContaining({ elementId: 'route', rule: 'business-rule-task', severity, message: expect.stringContaining(message) })]);
+  });
+
   it('can carry boundary events', async () => {
     // given an error boundary event on a business-rule task
     const task = `<bpmn:businessRuleTask id="route" tandem:decisionRef="routing" tandem:resultVariable="r">${FLOWS}</bpmn:businessRuleTask>

@@ -2,10 +2,12 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { compileIoMapping, compileLoop } from '../../compile/activity-settings.js';
 import { adHocExpressionsOf } from '../../compile/ad-hoc-sub-process.js';
 import { calledDecisionOf } from '../../compile/called-decision.js';
+import { calledProcessKeyOf } from '../../compile/called-process.js';
 import { compileEventDefinition, compileMessage } from '../../compile/event-definition.js';
 import { zeebeUserTaskOf } from '../../compile/zeebe-user-task.js';
 import { feelSyntaxError, isFeel } from '../../feel/feel-syntax.js';
 import { readAttribute } from '../../parse/extension-attributes.js';
+import { extensionElement } from '../../parse/extension-elements.js';
 import type { Problem } from '../../problem.js';
 import { describe } from '../process-view.js';
 import { problemFor, type ValidationRule } from '../rule.js';
@@ -44,15 +46,23 @@ function settingsOf(node: ModdleElement): Setting[] {
       if (typeof setting === 'object') add(setting.attribute, setting.value);
     }
   }
-  if (node.$type === 'bpmn:ScriptTask') add('script', node.script, true);
-  if (node.$type === 'bpmn:BusinessRuleTask') add('decision reference', calledDecisionOf(node).decisionRef);
+  if (node.$type === 'bpmn:ScriptTask') {
+    const zeebe = extensionElement(node, 'script');
+    if (node.script === undefined && zeebe) add('zeebe:script expression', zeebe.expression, true);
+    else add('script', node.script, true);
+  }
+  if (node.$type === 'bpmn:BusinessRuleTask') {
+    const named = readAttribute(node, 'decisionRef') !== undefined;
+    add(named ? 'decision reference' : 'zeebe:calledDecision decisionId', calledDecisionOf(node).decisionRef);
+  }
   if (node.$type === 'bpmn:AdHocSubProcess') {
     const { activeElementsCollection, completionCondition } = adHocExpressionsOf(node);
     add('active elements collection', activeElementsCollection, true);
     add('completion condition', completionCondition, true);
   }
   if (node.$type === 'bpmn:CallActivity') {
-    add('process key', node.calledElement);
+    // Named as the model names it: the standard attribute, or Camunda 8's zeebe:calledElement processId.
+    add(node.calledElement === undefined ? 'zeebe:calledElement processId' : 'process key', calledProcessKeyOf(node));
     add('business key', readAttribute(node, 'businessKey'));
   }
   const definition = node.$type === 'bpmn:ReceiveTask' ? compileMessage(node.messageRef) : node.eventDefinitions ? compileEventDefinition(node) : undefined;

@@ -16,10 +16,11 @@ const isNonNegativeNumber = (text: string) => text.trim() !== '' && Number.isFin
 const isNonNegativeInteger = (text: string) => /^\d+$/.test(text.trim());
 const isPriority = (text: string) => isNonNegativeInteger(text) && Number(text) <= 100;
 
-/** External tasks: service and send tasks, and message throw and end events (a worker delivers the message). */
+/** External tasks: service and send tasks, script and business-rule tasks that are jobs, and message throw and end events (a worker delivers the message). */
 const isExternalTask = (node: ModdleElement) =>
   node.$type === 'bpmn:ServiceTask' ||
   node.$type === 'bpmn:SendTask' ||
+  ((node.$type === 'bpmn:ScriptTask' || node.$type === 'bpmn:BusinessRuleTask') && extensionElement(node, 'taskDefinition') !== undefined) ||
   ((node.$type === 'bpmn:EndEvent' || node.$type === 'bpmn:IntermediateThrowEvent') && eventDefinitionOf(node) === 'message');
 
 /** The tandem:/camunda: settings a task needs to run: a topic for workers, durations and numbers that parse. */
