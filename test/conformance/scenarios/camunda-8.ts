@@ -1,4 +1,4 @@
-import { check, completeExternal, correlate, type ConformanceScenario, type RefusedScenario } from '../conformance-scenario.js';
+import { check, complete, completeExternal, correlate, type ConformanceScenario, type RefusedScenario } from '../conformance-scenario.js';
 
 /**
  * Models drawn the way Camunda Modeler saves them for Camunda 8 (zeebe: extensions only), one per
@@ -59,6 +59,33 @@ export const CAMUNDA_8: ConformanceScenario[] = [
     model: 'zeebe-script',
     start: { variables: { amount: 100, fee: 4.5 } },
     then: { path: ['start', 'addFees', 'end'], status: 'completed', variables: { amount: 100, fee: 4.5, total: 104.5 } },
+  },
+  {
+    name: 'a zeebe: user task takes its form, assignee, candidates, due and follow-up dates and priority from its zeebe: settings, FEEL or text',
+    model: 'zeebe-user-task',
+    start: { variables: { claim: { owner: 'ana', amount: 4500, deadline: '2026-01-05T17:00:00Z', urgency: 8 } } },
+    steps: [
+      check({
+        waiting: ['reviewClaim'],
+        effects: [
+          {
+            kind: 'taskCreated',
+            task: {
+              elementId: 'reviewClaim',
+              formKey: 'form:claim-review-form',
+              assignee: 'ana',
+              candidateGroups: ['experts'],
+              candidateUsers: ['ben', 'eva'],
+              dueAt: '2026-01-05T17:00:00.000Z',
+              followUpAt: '2026-01-06T09:00:00.000Z',
+              priority: 80,
+            },
+          },
+        ],
+      }),
+      complete('reviewClaim', { approved: true }, { actor: 'ana' }),
+    ],
+    then: { path: ['start', 'reviewClaim', 'end'], status: 'completed' },
   },
 ];
 

@@ -18,6 +18,8 @@ export interface ZeebeElementSupport {
   on: string;
   /** What Tandem does with it; for a refusal, what to model instead. */
   note: string;
+  /** The validation rule that refuses it with a message of its own, when the camunda-8 rule does not. */
+  refusedBy?: string;
 }
 
 /**
@@ -45,29 +47,54 @@ export const ZEEBE_ELEMENTS = {
   calledElement: {
     support: 'supported',
     on: 'call activities',
-    note: 'processId (text or FEEL), propagateAllParentVariables, propagateAllChildVariables',
+    note: 'processId (text or FEEL), propagateAllParentVariables, propagateAllChildVariables; bindingType latest or versionTag (deployment runs as latest, with a warning)',
   },
-  calledDecision: { support: 'supported', on: 'business rule tasks', note: 'a deployed DMN decision by decisionId; its result in resultVariable' },
-  script: { support: 'supported', on: 'script tasks', note: 'a FEEL expression; its value in resultVariable' },
+  calledDecision: {
+    support: 'supported',
+    on: 'business rule tasks',
+    note: 'a deployed DMN decision by decisionId (text or FEEL); its result in resultVariable; bindingType deployment runs as latest with a warning, versionTag is refused (decisions carry no tags)',
+  },
+  script: { support: 'supported', on: 'script tasks', note: 'a FEEL expression; its value in resultVariable, which is required' },
   userTask: { support: 'supported', on: 'user tasks', note: 'marks a Camunda user task; every Tandem user task is one' },
   formDefinition: {
     support: 'supported',
-    on: 'user tasks, none start events',
-    note: 'formId: a deployed form by id; externalReference: kept and shown as the form’s address',
+    on: 'user tasks',
+    note: 'formId: a deployed form by id (one not deployed yet is a warning, and the task waits for it); formKey: kept as an outside app’s key; externalReference: shown as the form’s address. On a start event it is not read: Tandem has no start forms',
   },
-  userTaskForm: { support: 'kept', on: 'the process', note: 'an embedded form (Camunda 8.0–8.2 style): kept; deploy the form as a `.form` file to use it' },
+  userTaskForm: {
+    support: 'translated',
+    on: 'the process',
+    note: 'an embedded form (Camunda 8.0–8.2) named by `formKey="camunda-forms:bpmn:<id>"` is the task’s form when Tandem can render it; otherwise a warning and the key is kept',
+  },
   assignmentDefinition: { support: 'supported', on: 'user tasks', note: 'assignee, candidateGroups, candidateUsers: text lists or FEEL' },
   taskSchedule: { support: 'supported', on: 'user tasks', note: 'dueDate (the task’s due date and SLA) and followUpDate: ISO 8601 or FEEL' },
-  priorityDefinition: { support: 'supported', on: 'user tasks', note: 'the task’s priority, 0–100, a number or FEEL' },
-  properties: { support: 'kept', on: 'any element', note: 'name/value pairs, kept and shown with the element' },
+  priorityDefinition: {
+    support: 'translated',
+    on: 'user tasks',
+    note: 'the task’s priority, 0–100, a number or FEEL; without it Tandem’s own priority rule applies, not Camunda’s fixed 50',
+  },
+  properties: {
+    support: 'kept',
+    on: 'any element',
+    note: 'name/value pairs kept on flow nodes, sequence flows and the process; shown on the task, in the tasklist and in the version diff',
+  },
   adHoc: { support: 'supported', on: 'ad-hoc sub-processes', note: 'activeElementsCollection' },
   jobPriorityDefinition: {
     support: 'kept',
     on: 'job-worker elements',
     note: 'kept; workers fetch oldest first, as a fetch-and-lock without usePriority does',
   },
-  versionTag: { support: 'kept', on: 'the process', note: 'kept with the model' },
-  linkedResources: { support: 'kept', on: 'activities', note: 'kept with the element; Tandem links no resources to jobs' },
+  versionTag: {
+    support: 'supported',
+    on: 'the process',
+    note: 'the new version’s tag, unless the deployment names one; at most 40 characters',
+  },
+  linkedResources: {
+    support: 'refused',
+    on: 'job-worker elements',
+    note: 'resources deployed beside the model (RPA scripts) for the worker; Tandem deploys none: hand the worker what it needs as a header or an input mapping',
+    refusedBy: 'zeebe-deployment-settings',
+  },
   executionListeners: {
     support: 'refused',
     on: 'flow elements and the process',
@@ -82,6 +109,7 @@ export const ZEEBE_ELEMENTS = {
     support: 'refused',
     on: 'conditional events',
     note: 'Tandem evaluates a condition on every variable change; remove the filter',
+    refusedBy: 'conditional-event',
   },
   agentDefinition: {
     support: 'refused',

@@ -7,8 +7,8 @@ const problem = problemFor('camunda-8');
 /**
  * Every `zeebe:` extension element is looked up in Camunda 8's table: one Tandem would not honor is
  * refused by name with what to model instead, one the table does not know (a newer Camunda) is a
- * warning, so nothing a Camunda 8 model says is skipped without a word. zeebe:conditionalFilter is
- * the conditional-event rule's, which names the event it sits on.
+ * warning, so nothing a Camunda 8 model says is skipped without a word. An element another rule
+ * refuses with a message of its own (`refusedBy`) is left to it.
  */
 export const camunda8: ValidationRule = {
   name: 'camunda-8',
@@ -18,7 +18,7 @@ export const camunda8: ValidationRule = {
       zeebeExtensions(element).flatMap(({ name }) => {
         const support = zeebeSupportOf(name);
         if (support === undefined) return [problem('warning', element, `${describe(element)} carries zeebe:${name}, which Tandem does not read; it changes nothing here.`)];
-        if (support.support !== 'refused' || name === 'conditionalFilter') return [];
+        if (support.support !== 'refused' || support.refusedBy !== undefined) return [];
         return [problem('error', element, `${describe(element)} has zeebe:${name}, which Tandem does not run: ${support.note}.`)];
       }),
     );
