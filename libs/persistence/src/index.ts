@@ -36,6 +36,8 @@ export {
   TaskRepository,
   type TaskCandidate,
   type TaskComment,
+  type TaskCount,
+  type TaskCountFilter,
   type ShownTaskRecord,
   type TaskEscalation,
   type TaskFilter,

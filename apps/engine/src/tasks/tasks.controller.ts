@@ -13,7 +13,8 @@ import { EscalateTaskDto } from './dto/escalate-task.dto.js';
 import { TaskCommentDto } from './dto/task-comment.dto.js';
 import { TaskCommentView } from './dto/task-comment.view.js';
 import { TaskHistoryStepView } from './dto/task-history-step.view.js';
-import { TaskQuery } from './dto/task.query.js';
+import { TaskCountView } from './dto/task-count.view.js';
+import { TaskCountQuery, TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { TasksService } from './tasks.service.js';
 
@@ -37,6 +38,20 @@ export class TasksController {
     const page = await this.tasks.list(query, principal);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.items;
+  }
+
+  @Get('count')
+  @Allow('GET /api/tasks/count')
+  @ApiOkResponse({
+    type: TaskCountView,
+    description:
+      'How many tasks GET /api/tasks with the same filters would list, counted up to 50: exact below, `{ "count": 50, "more": true }` past it ' +
+      '(reading on would cost a scan of the whole queue)',
+  })
+  @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
+  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
+  count(@Query() query: TaskCountQuery, @CurrentPrincipal() principal: Principal): Promise<TaskCountView> {
+    return this.tasks.count(query, principal);
   }
 
   @Get(':id')

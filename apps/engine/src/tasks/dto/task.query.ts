@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
 import type { TaskListView, TaskSort, TaskStatus } from '#persistence';
@@ -115,3 +115,6 @@ export class TaskQuery extends PageQuery {
   @Matches(VARIABLE_NAME, { each: true, message: 'columns must be variable names (letters, digits, _ . -), comma-separated' })
   columns?: string[];
 }
+
+/** The filters of a list, for GET /api/tasks/count: no page, order or columns. */
+export class TaskCountQuery extends OmitType(TaskQuery, ['limit', 'offset', 'sort', 'order', 'columns'] as const) {}
