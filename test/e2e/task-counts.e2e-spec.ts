@@ -113,6 +113,17 @@ describe('task counts, capped at 50', () => {
     expect(await count(ana, { instanceId: complaintCaseId })).toEqual({ count: 1, more: false });
   });
 
+  it('lists a page without counting its total when asked total=false, and refuses a total that is no boolean', async () => {
+    // given ana's queue of 57 tasks
+    // when she lists a page of 10 without its total, and with total=maybe
+    const page = await ana.get('/api/tasks').query({ view: 'queue', limit: '10', total: 'false' }).expect(200);
+    const refused = await ana.get('/api/tasks').query({ view: 'queue', total: 'maybe' });
+    // then the page comes without X-Total-Count
+    expect({ rows: (page.body as unknown[]).length, total: page.headers['x-total-count'] }).toEqual({ rows: 10, total: undefined });
+    // and the bad value is a 400 naming the field
+    expect({ status: refused.status, message: refused.body.message }).toEqual({ status: 400, message: expect.stringContaining('total') });
+  });
+
   it('needs a signed-in agent', async () => {
     // given no credentials
     // when the count is asked

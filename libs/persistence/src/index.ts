@@ -38,6 +38,7 @@ export {
   type TaskComment,
   type TaskCount,
   type TaskCountFilter,
+  type TaskPage,
   type ShownTaskRecord,
   type TaskEscalation,
   type TaskFilter,

@@ -31,12 +31,15 @@ export class TasksController {
 
   @Get()
   @Allow('GET /api/tasks')
-  @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
+  @ApiOkResponse({
+    type: [TaskView],
+    description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER} (not with total=false)`,
+  })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
   @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
-    response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    if (page.total !== undefined) response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.items;
   }
 

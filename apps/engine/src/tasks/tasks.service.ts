@@ -11,7 +11,7 @@ import {
   type IdGenerator,
   type TaskWorkCommand,
 } from '#engine';
-import { isCandidate, TaskRepository, UserRepository, type Page, type TaskCountFilter, type TaskEscalation, type TaskRecord } from '#persistence';
+import { isCandidate, TaskRepository, UserRepository, type TaskCountFilter, type TaskEscalation, type TaskRecord } from '#persistence';
 import type { Principal } from '../auth/principal.js';
 import { rolesAllowed } from '../auth/role-table.js';
 import { APP_ERRORS } from '../common/app-errors.js';
@@ -53,8 +53,8 @@ export class TasksService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  /** The tasks matching the query that the caller may see, in the asked order. */
-  async list(query: TaskQuery, principal: Principal): Promise<Page<TaskView>> {
+  /** The tasks matching the query that the caller may see, in the asked order, and how many match (unless `total=false`). */
+  async list(query: TaskQuery, principal: Principal): Promise<{ items: TaskView[]; total?: number }> {
     const page = await this.tasks.list(await this.filterOf(query, principal));
     return { items: await Promise.all(page.items.map((task) => this.view(task))), total: page.total };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Page, StoredInstance } from '../instances/instance.repository.js';
+import type { StoredInstance } from '../instances/instance.repository.js';
 import type { TaskCommentFields, TaskCountView, TaskEscalationFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
@@ -40,12 +40,20 @@ export interface TaskFilter {
   order?: 'asc' | 'desc';
   /** Case variables to answer beside each task (`columns`). */
   columns?: readonly string[];
+  /** false: the page only, its total not counted (a caller that counts elsewhere, or needs no total). */
+  total?: boolean;
   limit: number;
   offset: number;
 }
 
 /** What a count filters by: a list's filter without its page, order and columns. */
-export type TaskCountFilter = Omit<TaskFilter, 'limit' | 'offset' | 'sort' | 'order' | 'columns'>;
+export type TaskCountFilter = Omit<TaskFilter, 'limit' | 'offset' | 'sort' | 'order' | 'columns' | 'total'>;
+
+/** A page of tasks, and the number of all matching ones unless the filter said `total: false`. */
+export interface TaskPage {
+  items: ShownTaskRecord[];
+  total?: number;
+}
 
 /** A count up to a cap: `more` when tasks past the cap match too (then `count` is the cap). */
 export type TaskCount = TaskCountView;
@@ -163,7 +171,7 @@ export class TaskRepository {
    * its own only when the page is full (a window count would make the page read every match). The
    * instance columns are joined to the page only, after the limit.
    */
-  async list(filter: TaskFilter): Promise<Page<ShownTaskRecord>> {
+  async list(filter: TaskFilter): Promise<TaskPage> {
     const { where, values, param } = whereOf(filter);
     const direction = filter.order === undefined ? (filter.sort === 'priority' || filter.sort === undefined ? 'DESC' : 'ASC') : filter.order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = ORDERS[filter.sort ?? 'priority'](direction);
@@ -182,6 +190,7 @@ export class TaskRepository {
       values,
     );
     const items = rows.map((row) => ({ ...row, escalation: escalationOf(row as never) }));
+    if (filter.total === false) return { items };
     // A page that is not full tells the total (an empty first page: none); a full one, or an empty one past the end, is counted.
     if (items.length > 0 ? items.length < filter.limit : filter.offset === 0) return { items, total: filter.offset + items.length };
     const [{ total }] = await this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM task t ${where}`, countValues);
