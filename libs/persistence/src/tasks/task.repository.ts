@@ -200,11 +200,17 @@ export class TaskRepository {
   /**
    * How many tasks match, counted up to `cap`: the count stops reading at the first task past it
    * (`more`), so a queue of 100,000 costs what one of 51 does. A tab says "50+" where an exact
-   * figure would cost a scan of the whole queue.
+   * figure would cost a scan of the whole queue. Read in the first page's order, so the plan is the
+   * first page's: a walk of the partial open-task index that stops after cap + 1 rows (a plain
+   * LIMIT would let the planner pick a sequential scan, which reads every closed task lying
+   * before the open ones in the table).
    */
   async countUpTo(filter: TaskCountFilter, cap: number): Promise<TaskCount> {
     const { where, values, param } = whereOf(filter);
-    const [{ found }] = await this.sql.rows<{ found: number }>(`SELECT count(*)::int AS found FROM (SELECT 1 FROM task t ${where} LIMIT ${param(cap + 1)}) matching`, values);
+    const [{ found }] = await this.sql.rows<{ found: number }>(
+      `SELECT count(*)::int AS found FROM (SELECT 1 FROM task t ${where} ORDER BY ${ORDERS.priority('DESC')} LIMIT ${param(cap + 1)}) matching`,
+      values,
+    );
     return { count: Math.min(found, cap), more: found > cap };
   }
 
