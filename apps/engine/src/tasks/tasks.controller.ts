@@ -13,7 +13,7 @@ import { EscalateTaskDto } from './dto/escalate-task.dto.js';
 import { TaskCommentDto } from './dto/task-comment.dto.js';
 import { TaskCommentView } from './dto/task-comment.view.js';
 import { TaskHistoryStepView } from './dto/task-history-step.view.js';
-import { TaskCountView } from './dto/task-count.view.js';
+import { TASK_COUNT_CAP, TaskCountView } from './dto/task-count.view.js';
 import { TaskCountQuery, TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { TasksService } from './tasks.service.js';
@@ -48,7 +48,8 @@ export class TasksController {
   @ApiOkResponse({
     type: TaskCountView,
     description:
-      'How many tasks GET /api/tasks with the same filters would list, counted up to 50: exact below, `{ "count": 50, "more": true }` past it ' +
+      `How many tasks GET /api/tasks with the same filters would list, counted up to ${TASK_COUNT_CAP}: exact up to it, ` +
+      `\`{ "count": ${TASK_COUNT_CAP}, "more": true }\` past it ` +
       '(reading on would cost a scan of the whole queue)',
   })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })

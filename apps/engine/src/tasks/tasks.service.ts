@@ -24,15 +24,12 @@ import type { CompleteTaskDto } from './dto/complete-task.dto.js';
 import type { EscalateTaskDto } from './dto/escalate-task.dto.js';
 import { TaskCommentView } from './dto/task-comment.view.js';
 import { TaskHistoryStepView } from './dto/task-history-step.view.js';
-import { TaskCountView } from './dto/task-count.view.js';
+import { TASK_COUNT_CAP, TaskCountView } from './dto/task-count.view.js';
 import type { TaskCountQuery, TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { ESCALATION_REASONS } from './escalation-reasons.js';
 import { heldAfter } from './held-after.js';
 import { candidateOf, isSupervisor, requireCandidate, requireOpenWorkInCase, requireTaskReadable } from './task-access.js';
-
-/** Past this many tasks a count says "more" instead of reading on (issue 20: a tab's badge shows "50+"). */
-export const TASK_COUNT_CAP = 50;
 
 type TaskCommand = ClaimTaskCommand | TaskWorkCommand | AssignTaskCommand | DelegateTaskCommand | EscalateTaskCommand;
 
