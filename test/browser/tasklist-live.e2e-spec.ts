@@ -211,4 +211,27 @@ describe('the live tasklist across two engine processes', () => {
     expect(await row(ada.page, 'columns-1').locator('[data-role="task-columns"]').count()).toBe(0);
     expect(ana.errors).toEqual([]);
   });
+
+  it('shows "50+" on a tab past 50 open tasks, where an exact count would read the whole queue (issue 20)', async () => {
+    // Given bea, alone in the backlog group, with 51 open tasks offered to it
+    const group = await api(engines[0], 'groups', { id: 'backlog', name: 'Backlog' });
+    if (group.status !== 201) throw new Error(`group: ${group.status}`);
+    await createUser(engines[0], { username: 'bea', password: PASSWORD, roles: ['agent'], groups: ['backlog'] });
+    sessions.set('bea', { session: await webSession(engines[0].baseUrl, { username: 'bea', password: PASSWORD }), engine: engines[0] });
+    await deployXml(engines[0], PROCESS.replace('id="live-intake"', 'id="backlog-intake"').replace('tandem:candidateGroups="first-line"', 'tandem:candidateGroups="backlog"'));
+    await Promise.all(
+      Array.from({ length: 51 }, async (_, n) => {
+        const response = await api(engines[0], 'processes/backlog-intake/instances', { businessKey: `backlog-${n}` });
+        if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
+      }),
+    );
+    // When she opens her tasklist
+    const bea = await openTasklist('bea');
+    await bea.page.locator('[data-queue="queue"][aria-selected="true"]').waitFor();
+    // Then her groups' tabs say "50+" and her own tab its exact 0
+    expect(await tabCount(bea.page, 'queue').textContent()).toBe('50+');
+    expect(await tabCount(bea.page, 'group:backlog').getAttribute('title')).toBe('More than 50 open tasks');
+    expect(await tabCount(bea.page, 'mine').textContent()).toBe('0');
+    expect(bea.errors).toEqual([]);
+  });
 });

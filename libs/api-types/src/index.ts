@@ -4,6 +4,7 @@ export type { ActivityReportView, KpiReportView, KpiTarget, KpiTargetsView, Repo
 export type {
   TaskCommentFields,
   TaskCommentView,
+  TaskCountView,
   TaskEscalationFields,
   TaskEscalationTargetView,
   TaskEscalationView,

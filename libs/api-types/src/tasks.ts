@@ -17,6 +17,15 @@ export type TaskStatus = 'open' | 'completed' | 'canceled';
  */
 export type TaskListView = 'mine' | 'queue' | 'all';
 
+/**
+ * How many tasks a query matches (GET /api/tasks/count), counted up to a cap: below it `count` is
+ * exact and `more` false; past it `count` is the cap and `more` true (a tab shows "50+").
+ */
+export interface TaskCountView {
+  count: number;
+  more: boolean;
+}
+
 /** What a task list is sorted by (GET /api/tasks?sort=). */
 export type TaskSort = 'due' | 'priority' | 'created';
 

@@ -64,6 +64,7 @@ export const ROLE_TABLE = {
   'POST /api/process-versions/{id}/migrate-instances': ADMIN_ONLY,
 
   'GET /api/tasks': noted(roles('agent'), `${OFFERED_ONLY}; a case's ended tasks (\`instanceId\` without \`status=open\`) only while they have an open task in it`),
+  'GET /api/tasks/count': noted(roles('agent'), `${OFFERED_ONLY}; counted up to 50 ("50+" past it)`),
   'GET /api/tasks/{id}': noted(roles('agent'), WHILE_OPEN),
   'POST /api/tasks/events/tickets': noted(roles('agent'), 'for the stream below, which EventSource opens without headers'),
   'GET /api/tasks/events': noted(PUBLIC, 'authenticated by its `ticket` (EventSource sends no header): agents and admins; the events of tasks they may see'),

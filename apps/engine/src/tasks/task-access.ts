@@ -24,8 +24,8 @@ export const requireCandidate = (task: TaskRecord, principal: Principal): void =
 export const requireOpenWorkInCase = async (instanceId: string, principal: Principal, tasks: TaskRepository): Promise<void> => {
   const candidate = candidateOf(principal);
   if (candidate === undefined) return;
-  const open = await tasks.list({ instanceId, status: 'open', candidate, limit: 1, offset: 0 });
-  if (open.total > 0) return;
+  const open = await tasks.list({ instanceId, status: 'open', candidate, limit: 1, offset: 0, total: false });
+  if (open.items.length > 0) return;
   throw new DomainError(
     AUTH_ERRORS.caseAccessEnded,
     `${principal.name} has no open task in case ${instanceId}, so its tasks, variables, history and comments are no longer theirs to read`,

@@ -13,7 +13,8 @@ import { EscalateTaskDto } from './dto/escalate-task.dto.js';
 import { TaskCommentDto } from './dto/task-comment.dto.js';
 import { TaskCommentView } from './dto/task-comment.view.js';
 import { TaskHistoryStepView } from './dto/task-history-step.view.js';
-import { TaskQuery } from './dto/task.query.js';
+import { TASK_COUNT_CAP, TaskCountView } from './dto/task-count.view.js';
+import { TaskCountQuery, TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { TasksService } from './tasks.service.js';
 
@@ -30,13 +31,31 @@ export class TasksController {
 
   @Get()
   @Allow('GET /api/tasks')
-  @ApiOkResponse({ type: [TaskView], description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER}` })
+  @ApiOkResponse({
+    type: [TaskView],
+    description: `Highest priority, then soonest due first, unless sorted otherwise; the total in ${TOTAL_COUNT_HEADER} (not with total=false)`,
+  })
   @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
   @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
   async list(@Query() query: TaskQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<TaskView[]> {
     const page = await this.tasks.list(query, principal);
-    response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
+    if (page.total !== undefined) response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.items;
+  }
+
+  @Get('count')
+  @Allow('GET /api/tasks/count')
+  @ApiOkResponse({
+    type: TaskCountView,
+    description:
+      `How many tasks GET /api/tasks with the same filters would list, counted up to ${TASK_COUNT_CAP}: exact up to it, ` +
+      `\`{ "count": ${TASK_COUNT_CAP}, "more": true }\` past it ` +
+      '(reading on would cost a scan of the whole queue)',
+  })
+  @ApiBadRequestResponse({ description: 'A filter value that does not parse, naming the field' })
+  @ApiForbiddenResponse({ description: "CASE_ACCESS_ENDED: an instanceId (without status=open) whose case has no open task of the caller's" })
+  count(@Query() query: TaskCountQuery, @CurrentPrincipal() principal: Principal): Promise<TaskCountView> {
+    return this.tasks.count(query, principal);
   }
 
   @Get(':id')

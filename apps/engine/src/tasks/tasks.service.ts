@@ -11,7 +11,7 @@ import {
   type IdGenerator,
   type TaskWorkCommand,
 } from '#engine';
-import { isCandidate, TaskRepository, UserRepository, type Page, type TaskEscalation, type TaskFilter, type TaskRecord } from '#persistence';
+import { isCandidate, TaskRepository, UserRepository, type TaskCountFilter, type TaskEscalation, type TaskRecord } from '#persistence';
 import type { Principal } from '../auth/principal.js';
 import { rolesAllowed } from '../auth/role-table.js';
 import { APP_ERRORS } from '../common/app-errors.js';
@@ -24,7 +24,8 @@ import type { CompleteTaskDto } from './dto/complete-task.dto.js';
 import type { EscalateTaskDto } from './dto/escalate-task.dto.js';
 import { TaskCommentView } from './dto/task-comment.view.js';
 import { TaskHistoryStepView } from './dto/task-history-step.view.js';
-import type { TaskQuery } from './dto/task.query.js';
+import { TASK_COUNT_CAP, TaskCountView } from './dto/task-count.view.js';
+import type { TaskCountQuery, TaskQuery } from './dto/task.query.js';
 import { TaskView } from './dto/task.view.js';
 import { ESCALATION_REASONS } from './escalation-reasons.js';
 import { heldAfter } from './held-after.js';
@@ -49,8 +50,19 @@ export class TasksService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  /** The tasks matching the query that the caller may see, in the asked order. */
-  async list(query: TaskQuery, principal: Principal): Promise<Page<TaskView>> {
+  /** The tasks matching the query that the caller may see, in the asked order, and how many match (unless `total=false`). */
+  async list(query: TaskQuery, principal: Principal): Promise<{ items: TaskView[]; total?: number }> {
+    const page = await this.tasks.list(await this.filterOf(query, principal));
+    return { items: await Promise.all(page.items.map((task) => this.view(task))), total: page.total };
+  }
+
+  /** How many tasks the list of the same query would hold, exact up to TASK_COUNT_CAP (past it: the cap, and `more`). */
+  async count(query: TaskCountQuery, principal: Principal): Promise<TaskCountView> {
+    return this.tasks.countUpTo(await this.filterOf(query, principal), TASK_COUNT_CAP);
+  }
+
+  /** The repository's filter for the caller's query: what they may see of what they asked. */
+  private async filterOf<Query extends TaskCountQuery>(query: Query, principal: Principal): Promise<Omit<Query, 'group' | 'candidateGroup' | 'status'> & TaskCountFilter> {
     const { group, candidateGroup, status, ...rest } = query;
     const candidate = candidateOf(principal);
     // A case's open tasks the caller is offered are theirs to see anyway; its ended ones only while they work in it.
@@ -58,15 +70,13 @@ export class TasksService {
     const offeredTo = group ?? candidateGroup;
     // A case's task list shows its whole history; every other list its open work.
     const shown = status ?? (query.instanceId === undefined ? 'open' : undefined);
-    const filter: TaskFilter = {
+    return {
       ...rest,
       ...(offeredTo !== undefined && { candidateGroup: offeredTo }),
       ...(shown !== undefined && { status: shown }),
       ...(candidate !== undefined && { candidate }),
       username: principal.name,
     };
-    const page = await this.tasks.list(filter);
-    return { items: await Promise.all(page.items.map((task) => this.view(task))), total: page.total };
   }
 
   async get(id: string, principal: Principal): Promise<TaskView> {

@@ -20,14 +20,6 @@ export const requestJson = async <T>(path: string, options: RequestOptions = {})
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 };
 
-/** A list request: its items, and the total the engine counts in `X-Total-Count` (the items' number when it sends none). */
-export const requestPage = async <T>(path: string): Promise<{ items: T[]; total: number }> => {
-  const response = await send(path, {});
-  const items = (await response.json()) as T[];
-  const total = Number(response.headers.get('x-total-count') ?? items.length);
-  return { items, total: Number.isFinite(total) ? total : items.length };
-};
-
 const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   let body: string | undefined;

@@ -1,6 +1,6 @@
 import type { Session } from '../api/auth-headers.js';
 import { TaskEventStream, type TaskEventView } from '../api/task-events-api.js';
-import { countTasks, listTasks, type Task, type TaskQuery } from '../api/tasks-api.js';
+import { countTasks, listTasks, type Task, type TaskCount, type TaskQuery } from '../api/tasks-api.js';
 import { byRole } from '../ui/dom.js';
 import { messageOf } from '../ui/error-message.js';
 import { showStatus } from '../ui/status-line.js';
@@ -75,7 +75,7 @@ export class TasklistPage {
   /** Until the agent picks a tab, the tasklist opens on the first queue with work in it. */
   private queueChosen = false;
   private tasks: Task[] = [];
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, TaskCount>();
   private readonly processes = new Set<string>();
   private readonly live: TaskEventStream;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -163,8 +163,9 @@ export class TasklistPage {
           const badge = document.createElement('span');
           badge.className = 'tab-count';
           badge.dataset.role = 'tab-count';
-          badge.textContent = String(count);
-          badge.title = `${count} open task${count === 1 ? '' : 's'}`;
+          // Past the engine's cap the count is a floor: "50+", not a figure that would cost a scan of the queue.
+          badge.textContent = count.more ? `${count.count}+` : String(count.count);
+          badge.title = count.more ? `More than ${count.count} open tasks` : `${count.count} open task${count.count === 1 ? '' : 's'}`;
           tab.append(' ', badge);
         }
         tab.setAttribute('aria-selected', String(queue.id === this.queueId));
@@ -181,7 +182,7 @@ export class TasklistPage {
 
   /** My tasks, else my groups: the first of them with work in it (my tasks when neither has). */
   private openWhereTheWorkIs(): void {
-    const first = ['mine', 'queue'].find((id) => (this.counts.get(id) ?? 0) > 0) ?? 'mine';
+    const first = ['mine', 'queue'].find((id) => (this.counts.get(id)?.count ?? 0) > 0) ?? 'mine';
     if (first === this.queueId) return;
     this.queueId = first;
     this.renderTabs();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Page, StoredInstance } from '../instances/instance.repository.js';
-import type { TaskCommentFields, TaskEscalationFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
+import type { StoredInstance } from '../instances/instance.repository.js';
+import type { TaskCommentFields, TaskCountView, TaskEscalationFields, TaskFields, TaskHistoryStepFields, TaskListView, TaskSort, TaskState, TaskStatus } from '#api-types';
 import { Sql } from '../sql.js';
 
 /** Where a waiting task is in its life (see the engine's tasks/task-lifecycle.ts), and whether it is still open. */
@@ -40,9 +40,23 @@ export interface TaskFilter {
   order?: 'asc' | 'desc';
   /** Case variables to answer beside each task (`columns`). */
   columns?: readonly string[];
+  /** false: the page only, its total not counted (a caller that counts elsewhere, or needs no total). */
+  total?: boolean;
   limit: number;
   offset: number;
 }
+
+/** What a count filters by: a list's filter without its page, order and columns. */
+export type TaskCountFilter = Omit<TaskFilter, 'limit' | 'offset' | 'sort' | 'order' | 'columns' | 'total'>;
+
+/** A page of tasks, and the number of all matching ones unless the filter said `total: false`. */
+export interface TaskPage {
+  items: ShownTaskRecord[];
+  total?: number;
+}
+
+/** A count up to a cap: `more` when tasks past the cap match too (then `count` is the cap). */
+export type TaskCount = TaskCountView;
 
 export interface TaskCandidate {
   username: string;
@@ -102,7 +116,7 @@ const escalationOf = (row: { escalation: (Omit<TaskEscalation, 'at'> & { at: str
   row.escalation === null ? null : { ...row.escalation, at: new Date(row.escalation.at) };
 
 /** Each plain filter field and the condition it adds; arrays are matched by containment (GIN-indexed). */
-const FILTERS: ReadonlyArray<[keyof TaskFilter, (param: string) => string]> = [
+const FILTERS: ReadonlyArray<[keyof TaskCountFilter, (param: string) => string]> = [
   ['instanceId', (param) => `t.instance_id = ${param}`],
   ['candidateGroup', (param) => `t.candidate_groups @> ARRAY[${param}::text]`],
   ['candidateUser', (param) => `t.candidate_users @> ARRAY[${param}::text]`],
@@ -157,17 +171,8 @@ export class TaskRepository {
    * its own only when the page is full (a window count would make the page read every match). The
    * instance columns are joined to the page only, after the limit.
    */
-  async list(filter: TaskFilter): Promise<Page<ShownTaskRecord>> {
-    const values: unknown[] = [];
-    const param = (value: unknown) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
-    const conditions = FILTERS.filter(([field]) => filter[field] !== undefined).map(([field, condition]) => condition(param(filter[field])));
-    // A literal, not a parameter: only then can a prepared statement's plan use the partial indexes on open tasks.
-    if (filter.status !== undefined) conditions.unshift(`t.status = '${STATUS_LITERALS[filter.status]}'`);
-    conditions.push(...viewConditions(filter, param));
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  async list(filter: TaskFilter): Promise<TaskPage> {
+    const { where, values, param } = whereOf(filter);
     const direction = filter.order === undefined ? (filter.sort === 'priority' || filter.sort === undefined ? 'DESC' : 'ASC') : filter.order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = ORDERS[filter.sort ?? 'priority'](direction);
     const countValues = [...values];
@@ -185,10 +190,28 @@ export class TaskRepository {
       values,
     );
     const items = rows.map((row) => ({ ...row, escalation: escalationOf(row as never) }));
+    if (filter.total === false) return { items };
     // A page that is not full tells the total (an empty first page: none); a full one, or an empty one past the end, is counted.
     if (items.length > 0 ? items.length < filter.limit : filter.offset === 0) return { items, total: filter.offset + items.length };
     const [{ total }] = await this.sql.rows<{ total: string }>(`SELECT count(*) AS total FROM task t ${where}`, countValues);
     return { items, total: Number(total) };
+  }
+
+  /**
+   * How many tasks match, counted up to `cap`: the count stops reading at the first task past it
+   * (`more`), so a queue of 100,000 costs what one of 51 does. A tab says "50+" where an exact
+   * figure would cost a scan of the whole queue. Read in the first page's order, so the plan is the
+   * first page's: a walk of the partial open-task index that stops after cap + 1 rows (a plain
+   * LIMIT would let the planner pick a sequential scan, which reads every closed task lying
+   * before the open ones in the table).
+   */
+  async countUpTo(filter: TaskCountFilter, cap: number): Promise<TaskCount> {
+    const { where, values, param } = whereOf(filter);
+    const [{ found }] = await this.sql.rows<{ found: number }>(
+      `SELECT count(*)::int AS found FROM (SELECT 1 FROM task t ${where} ORDER BY ${ORDERS.priority('DESC')} LIMIT ${param(cap + 1)}) matching`,
+      values,
+    );
+    return { count: Math.min(found, cap), more: found > cap };
   }
 
   async addComment(comment: TaskComment): Promise<void> {
@@ -219,8 +242,22 @@ export class TaskRepository {
   }
 }
 
+/** The WHERE clause of a filter, and its values so far (`param` adds more, numbered after them). */
+function whereOf(filter: TaskCountFilter): { where: string; values: unknown[]; param: (value: unknown) => string } {
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = FILTERS.filter(([field]) => filter[field] !== undefined).map(([field, condition]) => condition(param(filter[field])));
+  // A literal, not a parameter: only then can a prepared statement's plan use the partial indexes on open tasks.
+  if (filter.status !== undefined) conditions.unshift(`t.status = '${STATUS_LITERALS[filter.status]}'`);
+  conditions.push(...viewConditions(filter, param));
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values, param };
+}
+
 /** The view's conditions on who holds the task and whom it is offered to. */
-function viewConditions({ view, candidate, username }: TaskFilter, param: (value: unknown) => string): string[] {
+function viewConditions({ view, candidate, username }: TaskCountFilter, param: (value: unknown) => string): string[] {
   const offered = (user: string, groups: string) => `(t.candidate_users @> ARRAY[${user}::text] OR t.candidate_groups && ${groups}::text[])`;
   if (candidate === undefined) {
     if (view === 'mine') return [`t.assignee = ${param(username ?? '')}`];

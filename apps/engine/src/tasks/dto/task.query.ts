@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength } from 'class-validator';
 import type { TaskListView, TaskSort, TaskStatus } from '#persistence';
-import { PageQuery } from '../../common/page.query.js';
+import { PageQuery, TOTAL_COUNT_HEADER } from '../../common/page.query.js';
 
 /** `true`/`false` from the query string; anything else stays as it is for IsBoolean to refuse by name. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -104,6 +104,15 @@ export class TaskQuery extends PageQuery {
   order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({
+    default: true,
+    description: `false: no ${TOTAL_COUNT_HEADER} (its count skipped; the tasklist counts its tabs with GET /api/tasks/count)`,
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  total?: boolean;
+
+  @ApiPropertyOptional({
     type: String,
     example: 'customer,channel',
     description: "Up to 5 case variables to show beside each task (comma-separated names), answered in each task's `columns`",
@@ -115,3 +124,6 @@ export class TaskQuery extends PageQuery {
   @Matches(VARIABLE_NAME, { each: true, message: 'columns must be variable names (letters, digits, _ . -), comma-separated' })
   columns?: string[];
 }
+
+/** The filters of a list, for GET /api/tasks/count: no page, order or columns. */
+export class TaskCountQuery extends OmitType(TaskQuery, ['limit', 'offset', 'sort', 'order', 'columns', 'total'] as const) {}
