@@ -24,6 +24,7 @@ import { IdentityChanges1764000002000 } from './migrations/1764000002000-identit
 import { CaseFacts1764000002100 } from './migrations/1764000002100-case-facts.js';
 import { ModelDrafts1764000002300 } from './migrations/1764000002300-model-drafts.js';
 import { DocumentationOnlyVersions1764000002400 } from './migrations/1764000002400-documentation-only-versions.js';
+import { CaseFactArmSequence1764000002900 } from './migrations/1764000002900-case-fact-arm-sequence.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   CaseFacts1764000002100,
   ModelDrafts1764000002300,
   DocumentationOnlyVersions1764000002400,
+  CaseFactArmSequence1764000002900,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */
