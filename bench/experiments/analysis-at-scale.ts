@@ -115,12 +115,14 @@ export async function analysisAtScale(): Promise<void> {
     const statementTimeoutMs = process.env.BENCH_STATEMENT_TIMEOUT_MS;
     engine = await startEngineProcess({ databaseUrl: url, ...(statementTimeoutMs ? { env: { TANDEM_DB_STATEMENT_TIMEOUT_MS: statementTimeoutMs } } : {}) });
     let analysis: Awaited<ReturnType<typeof timeAnalysis>>;
+    let peak: number | undefined;
     try {
       analysis = await timeAnalysis(engine, experimentId);
     } finally {
+      // Read while the engine runs: /proc has no status of a stopped process.
+      peak = engine.peakRssMb();
       await engine.stop();
     }
-    const peak = engine.peakRssMb();
 
     console.table({
       'analysis over HTTP': { 'p50 ms': analysis.p50, 'p95 ms': analysis.p95, calls: ROUNDS, result: analysis.result },
