@@ -4,7 +4,11 @@
  * peeking for contrast), guardrails checked daily (false pauses of an equal candidate, pauses
  * of a worse one), and the cost of one routing decision.
  *
- *   npm run bench:experiments     # BENCH_EXPERIMENTS (default 10000), BENCH_SEED (default 20261123)
+ * Then an experiment with BENCH_ARM_CASES cases per arm (default 100,000; 0 skips it) is analysed
+ * over HTTP and its guardrail check timed (analysis-at-scale.ts).
+ *
+ *   npm run bench:experiments     # BENCH_EXPERIMENTS (default 10000; 0 skips the Monte-Carlo runs), BENCH_SEED (default 20261123),
+ *                                 # BENCH_ARM_CASES, BENCH_ANALYSIS_ROUNDS (default 10)
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -19,6 +23,7 @@ import {
   type Experiment,
   type OperatingCharacteristics,
 } from '#experiments';
+import { analysisAtScale } from './analysis-at-scale.js';
 
 const EXPERIMENTS = Number(process.env.BENCH_EXPERIMENTS ?? 10_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20261123);
@@ -103,7 +108,12 @@ function routingMicros(): number {
   return ((performance.now() - started) * 1000) / n;
 }
 
-function main() {
+async function main() {
+  if (EXPERIMENTS > 0) monteCarlo();
+  await analysisAtScale();
+}
+
+function monteCarlo() {
   console.log(`\nTandem experiments: ${EXPERIMENTS} seeded experiments per scenario, daily looks, Lan-DeMets O'Brien-Fleming spending, alpha ${ALPHA}, planned power ${POWER}`);
   console.table([
     rateRow('A/A, FCR 50 %, 20 looks', 0.5, 0.1, 0, 20, SEED),
@@ -150,4 +160,7 @@ function main() {
   console.log(`routing: ${routingMicros().toFixed(2)} µs per assignArm (variable unit, segment rule, ramp)`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

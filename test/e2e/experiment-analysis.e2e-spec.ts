@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request, { type Agent } from 'supertest';
 import { GuardrailMonitor } from '../../apps/engine/src/experiments/guardrail-monitor.service.js';
+import { CaseFactRepository, ExperimentRepository } from '#persistence';
 import { ledgerAnalysis } from './support/ledger-arm-cases.js';
 import { createTestApp, deploy, eventually, type TestApp } from './support/test-app.js';
 import { HOUR } from './support/test-clock.js';
@@ -293,5 +294,57 @@ describe('experiment analysis, verdict report, guardrails and promotion', () => 
       const { simulatedCases: _simulated, ...analysis } = fromFacts;
       expect(analysis).toEqual(JSON.parse(JSON.stringify(fromLedger)));
     }
+  });
+
+  it('checks guardrails from running sums of the cases ended since the last look, as the analysis judges them', async () => {
+    // given a running experiment guarded on lead time and escalations, with ended cases on both arms
+    const key = 'analysis-guardrail-sums';
+    const versions = await deployPair(key);
+    // (the facts read are watched from the start: the monitor's background loop may check the experiment too)
+    const reads = jest.spyOn(sut.app.get(CaseFactRepository), 'endedArmFacts');
+    const id = await createExperiment(
+      definition(key, versions, {
+        guardrails: [
+          { id: 'slower', metric: 'leadTime', maxWorsening: 0.5 },
+          { id: 'escalations', metric: 'escalationRate', maxWorsening: 0.1 },
+        ],
+      }),
+    );
+    await start(id);
+    const first = await startCases(key, 30);
+    sut.clock.advance(23 * HOUR + 30 * 60_000);
+    await work(first);
+    const monitor = sut.app.get(GuardrailMonitor);
+    const experiments = sut.app.get(ExperimentRepository);
+    const checkedNow = async () => {
+      const record = (await experiments.findById(id))!;
+      return { checks: await monitor.guardrailChecks(record), analysis: (await analyst.get(`/api/experiments/${id}/analysis`).expect(200)).body };
+    };
+
+    // when checked late on the first day, and again after more cases ended early on the second (within the hour the sums are kept before a rebuild)
+    const before = await checkedNow();
+    sut.clock.advance(40 * 60_000);
+    const second = await startCases(key, 20);
+    await work(second);
+    const after = await checkedNow();
+
+    // then each check is the analysis's guardrails (to rounding: the sums are added in another order)
+    for (const { checks, analysis } of [before, after]) {
+      const analysed = analysis.candidates[0].guardrails as typeof checks;
+      expect(checks.map(({ z, boundary, observed, ...rest }) => rest)).toEqual(analysed.map(({ z, boundary, observed, ...rest }) => rest));
+      checks.forEach((check, i) => {
+        for (const field of ['z', 'boundary', 'observed'] as const) {
+          const [mine, theirs] = [check[field], analysed[i][field]];
+          if (typeof mine === 'number' && typeof theirs === 'number') expect(Math.abs(mine - theirs)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(theirs)));
+          else expect(mine).toEqual(theirs);
+        }
+      });
+    }
+    // and the first check read every ended fact, the last only those past the highest step seen (less a margin), and saw the new cases (a second look)
+    const ownReads = reads.mock.calls.filter(([experimentId]) => experimentId === id).map(([, afterSeq]) => afterSeq);
+    expect(ownReads[0]).toBe(-1);
+    expect(ownReads[ownReads.length - 1]).not.toBe(-1);
+    expect(after.checks[0].looks).toBeGreaterThan(before.checks[0].looks);
+    reads.mockRestore();
   });
 });

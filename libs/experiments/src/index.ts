@@ -56,8 +56,10 @@ export { durationOperatingCharacteristics, rateOperatingCharacteristics } from '
 export type { AnalysisInput, ArmActivity, ArmCase, StageTime } from './analysis/analysis-input.js';
 export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult, AnalysisLook } from './analysis/analyze-experiment.js';
 export { ANALYSIS_STAGES, analyzeExperiment } from './analysis/analyze-experiment.js';
-export type { GuardrailCheck } from './analysis/guardrail-check.js';
-export { GUARDRAIL_MIN_CASES } from './analysis/guardrail-check.js';
+export type { GuardrailCheck, GuardrailSpan } from './analysis/guardrail-check.js';
+export { GUARDRAIL_MIN_CASES, checkGuardrailOnDays } from './analysis/guardrail-check.js';
+export type { ArmDays } from './analysis/arm-days.js';
+export { addEndedCase, emptyArmDays } from './analysis/arm-days.js';
 export type { ActivityDifference } from './analysis/activity-differences.js';
 export type { DurationFigure, MetricComparison, RateFigure } from './analysis/metric-comparison.js';
 export type { StageArmFigure, StageBreakdown } from './analysis/stage-breakdown.js';

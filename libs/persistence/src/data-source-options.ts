@@ -23,8 +23,9 @@ import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 import { IdentityChanges1764000002000 } from './migrations/1764000002000-identity-changes.js';
 import { CaseFacts1764000002100 } from './migrations/1764000002100-case-facts.js';
 import { ModelDrafts1764000002300 } from './migrations/1764000002300-model-drafts.js';
-import { WorkerTopics1764000002700 } from './migrations/1764000002700-worker-topics.js';
 import { DocumentationOnlyVersions1764000002400 } from './migrations/1764000002400-documentation-only-versions.js';
+import { WorkerTopics1764000002700 } from './migrations/1764000002700-worker-topics.js';
+import { CaseFactArmSequence1764000002900 } from './migrations/1764000002900-case-fact-arm-sequence.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   ModelDrafts1764000002300,
   DocumentationOnlyVersions1764000002400,
   WorkerTopics1764000002700,
+  CaseFactArmSequence1764000002900,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

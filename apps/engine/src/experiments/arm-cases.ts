@@ -4,6 +4,34 @@ import type { ArmFact, RoutedCase } from '#persistence';
 
 const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
 
+/** The metrics a case's own fact settles when it ends; the FCR and repeat contact also need the customer's other cases. */
+export const SETTLED_METRICS = [
+  'slaAttainment',
+  'resolutionSla',
+  'escalationRate',
+  'reworkRate',
+  'leadTime',
+  'waitingTime',
+  'processingTime',
+] as const satisfies readonly MetricKey[];
+
+type SettledFact = Pick<ArmFact, 'status' | 'leadTimeMs' | 'deskTimeMs' | 'waitingMs' | 'processingMs' | 'firstResponseMs' | 'escalated' | 'rework'>;
+
+/** An ended case's values of the settled metrics, with the default KPI settings. */
+export function settledValues(fact: SettledFact): Record<(typeof SETTLED_METRICS)[number], number | null> {
+  const settings = DEFAULT_KPI_SETTINGS;
+  const completed = fact.status === 'completed';
+  return {
+    slaAttainment: flag(fact.firstResponseMs === null ? null : fact.firstResponseMs <= settings.firstResponseSlaMs),
+    resolutionSla: flag(completed && fact.deskTimeMs !== null ? fact.deskTimeMs <= settings.resolutionSlaMs : null),
+    escalationRate: flag(fact.escalated),
+    reworkRate: flag(fact.rework),
+    leadTime: fact.leadTimeMs,
+    waitingTime: fact.waitingMs,
+    processingTime: fact.processingMs,
+  };
+}
+
 /** The index of the first start in ascending `starts` greater than `value` (or equal, with `orEqual`). */
 const firstAbove = (starts: readonly number[], value: number, orEqual = false): number => {
   let low = 0;
@@ -60,14 +88,8 @@ export function armCases(routed: readonly RoutedCase[], facts: readonly ArmFact[
     const values: Partial<Record<MetricKey, number | null>> = ended
       ? {
           fcr: flag(completed ? firstTier && !fact.escalated && !(starts !== null && repeatedLater(starts, fact)) : null),
-          slaAttainment: flag(fact.firstResponseMs === null ? null : fact.firstResponseMs <= settings.firstResponseSlaMs),
-          resolutionSla: flag(completed && fact.deskTimeMs !== null ? fact.deskTimeMs <= settings.resolutionSlaMs : null),
-          escalationRate: flag(fact.escalated),
           repeatContactRate: flag(starts === null ? null : isRepeat(starts, fact)),
-          reworkRate: flag(fact.rework),
-          leadTime: fact.leadTimeMs,
-          waitingTime: fact.waitingMs,
-          processingTime: fact.processingMs,
+          ...settledValues(fact),
         }
       : {};
     if (ended) for (const { elementId, durationMs } of fact.worked) activities.push({ armId: route.armId, elementId, durationMs });

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Clock, IdGenerator } from '#engine';
-import { setArmPaused, type GuardrailCheck } from '#experiments';
-import { ExperimentRepository, type ExperimentRecord } from '#persistence';
+import { setArmPaused, type GuardrailCheck, type MetricKey } from '#experiments';
+import { AnalyticsAggregator, ExperimentRepository, type ExperimentRecord } from '#persistence';
 import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
 import { PollLoop } from '../common/poll-loop.js';
+import { SETTLED_METRICS } from './arm-cases.js';
 import { ExperimentAnalysisService } from './experiment-analysis.service.js';
+import { GuardrailSums, guardrailChecksOnDays } from './guardrail-sums.service.js';
 
 /** Experiments checked per claim; more wait for the next poll. */
 const BATCH = 10;
@@ -19,6 +21,9 @@ export const GUARDRAIL_ACTOR = 'guardrail';
  * so with several engine processes each check runs once. A breached candidate is paused: new
  * cases go to the baseline (routing reason `guardrail`), an event records the numbers, and the
  * last results are kept for the dashboard. Resuming the arm is a person's decision.
+ * A check reads the arms' day sums kept by GuardrailSums (only the cases ended since its last
+ * look), not the whole analysis; a guardrail on FCR or repeat contact, whose values depend on the
+ * customer's other cases, still takes the analysis's reading of every case.
  */
 @Injectable()
 export class GuardrailMonitor implements OnApplicationBootstrap, OnModuleDestroy {
@@ -28,6 +33,8 @@ export class GuardrailMonitor implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly experiments: ExperimentRepository,
     private readonly analysis: ExperimentAnalysisService,
+    private readonly sums: GuardrailSums,
+    private readonly aggregator: AnalyticsAggregator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -51,9 +58,23 @@ export class GuardrailMonitor implements OnApplicationBootstrap, OnModuleDestroy
     return claimed.length;
   }
 
+  /** The guardrails of a running experiment judged now, as its analysis would judge them. */
+  async guardrailChecks(record: ExperimentRecord): Promise<GuardrailCheck[]> {
+    const { experiment, startedAt } = record;
+    const metrics = [...new Set(experiment.guardrails.map((guardrail) => guardrail.metric))];
+    const settled = (metric: MetricKey) => (SETTLED_METRICS as readonly MetricKey[]).includes(metric);
+    if (!startedAt || !metrics.every(settled)) {
+      const analysis = await this.analysis.analyzeRecord(record);
+      return analysis.candidates.flatMap((candidate) => candidate.guardrails);
+    }
+    // What the commits queued is folded first, so the facts are as fresh as the ledger.
+    await this.aggregator.drain();
+    const now = this.clock.now().getTime();
+    return guardrailChecksOnDays(record, await this.sums.armDays(record, metrics, now), now);
+  }
+
   private async check(record: ExperimentRecord): Promise<void> {
-    const analysis = await this.analysis.analyzeRecord(record);
-    const checks = analysis.candidates.flatMap((candidate) => candidate.guardrails);
+    const checks = await this.guardrailChecks(record);
     const at = this.clock.now();
     await this.experiments.saveGuardrailChecks(record.experiment.id, checks, at);
     let experiment = record.experiment;

@@ -5,8 +5,8 @@
  * diagram of thirty activities are not a field of chance findings.
  */
 import { benjaminiHochberg } from '../statistics/benjamini-hochberg.js';
-import { median } from '../statistics/descriptive.js';
-import { mannWhitneyU } from '../statistics/mann-whitney.js';
+import { linearQuantile } from '#core';
+import { mannWhitneyUSorted } from '../statistics/mann-whitney.js';
 import type { ArmActivity } from './analysis-input.js';
 
 /** Instances per arm below which an activity gets no test (its medians are still shown). */
@@ -42,17 +42,20 @@ export function activityDifferences(activities: readonly ArmActivity[], baseline
   const rows = [...byElement.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([elementId, { baseline, candidate }]) => {
-      const figure = (armId: string, values: number[]): ActivityArmFigure => ({ armId, n: values.length, medianMs: values.length === 0 ? null : median(values) });
+      // Each arm sorted once: its median and the Mann-Whitney ranks read the sorted durations.
+      const sortedBaseline = Float64Array.from(baseline).sort();
+      const sortedCandidate = Float64Array.from(candidate).sort();
+      const figure = (armId: string, sorted: Float64Array): ActivityArmFigure => ({ armId, n: sorted.length, medianMs: sorted.length === 0 ? null : linearQuantile(sorted, 0.5) });
       const tested = baseline.length >= ACTIVITY_MIN_INSTANCES && candidate.length >= ACTIVITY_MIN_INSTANCES;
-      const b = figure(baselineArmId, baseline);
-      const c = figure(candidateArmId, candidate);
+      const b = figure(baselineArmId, sortedBaseline);
+      const c = figure(candidateArmId, sortedCandidate);
       return {
         elementId,
         candidateArmId,
         baseline: b,
         candidate: c,
         differenceMs: b.medianMs === null || c.medianMs === null ? null : c.medianMs - b.medianMs,
-        pValue: tested ? mannWhitneyU(baseline, candidate).pValue : null,
+        pValue: tested ? mannWhitneyUSorted(sortedBaseline, sortedCandidate).pValue : null,
         adjustedP: null as number | null,
         significant: false,
       };

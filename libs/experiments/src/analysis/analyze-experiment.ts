@@ -16,13 +16,13 @@ import { hashedCandidate, plannedShares, type AssignmentReason } from '../routin
 import { benjaminiHochberg } from '../statistics/benjamini-hochberg.js';
 import { compareLeadTimes, type LeadTimeComparison } from '../statistics/lead-time.js';
 import { twoProportionTest } from '../statistics/two-proportion.js';
-import { welchLogTest } from '../statistics/welch-log.js';
 import { decideVerdict, type Verdict, type VerdictReport } from '../verdict/decide-verdict.js';
-import { dataHash } from '../verdict/data-hash.js';
+import { CANONICAL_HASH_MAX_CASES, caseDigest, dataHash } from '../verdict/data-hash.js';
 import { activityDifferences, type ActivityDifference } from './activity-differences.js';
 import type { AnalysisInput, ArmCase } from './analysis-input.js';
+import { addEndedCase, emptyArmDays, moments, type ArmDays, type ArmTotals } from './arm-days.js';
 import { dailyLooks, type DatedLook } from './daily-looks.js';
-import { checkGuardrail, type GuardrailCheck } from './guardrail-check.js';
+import { checkGuardrailOnDays, type GuardrailCheck } from './guardrail-check.js';
 import { compareMetric, metricSamples, type MetricComparison } from './metric-comparison.js';
 import { orderedArms, stageBreakdown, type StageBreakdown } from './stage-breakdown.js';
 
@@ -85,21 +85,33 @@ export interface ExperimentAnalysis {
 
 export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis {
   // A canonical order first: sums and bootstrap resamples depend on it, and the database's order is arbitrary.
-  const input: AnalysisInput = {
-    ...unordered,
-    cases: [...unordered.cases].sort((a, b) => compareText(a.instanceId, b.instanceId)),
-    activities: [...unordered.activities].sort((a, b) => compareText(a.elementId, b.elementId) || compareText(a.armId, b.armId) || a.durationMs - b.durationMs),
-  };
+  // (The activities need none: each activity's durations are sorted where they are compared.)
+  const input: AnalysisInput = { ...unordered, cases: [...unordered.cases].sort((a, b) => compareText(a.instanceId, b.instanceId)) };
   const { experiment, now } = input;
   const baseline = baselineArm(experiment)!;
   const candidateArms = experiment.arms.filter((arm) => arm.role === 'candidate');
   const alpha = experiment.plan.alpha / Math.max(candidateArms.length, 1);
-  const casesOf = (armId: string) => input.cases.filter((c) => c.armId === armId);
+  const byArm = new Map<string, ArmCase[]>(experiment.arms.map((arm) => [arm.id, []]));
+  for (const c of input.cases) byArm.get(c.armId)?.push(c);
+  const casesOf = (armId: string) => byArm.get(armId) ?? [];
   const traffic = arrivals(input);
   const requirements = planRequirements(experiment, traffic);
   const sampleRatio = sampleRatioOf(experiment, input.cases);
-  const hash = dataHash({ analysisVersion: experiment.analysisVersion, cases: input.cases.map(caseTuple), activities: input.activities.length });
+  const hash =
+    input.cases.length <= CANONICAL_HASH_MAX_CASES
+      ? dataHash({ analysisVersion: experiment.analysisVersion, cases: input.cases.map(caseTuple), activities: input.activities.length })
+      : caseDigest(input.cases, input.activities.length);
   const baselineCases = casesOf(baseline.id);
+  // The looks' and guardrails' metrics summed by end day, once per arm.
+  const lookedMetrics = [...new Set([experiment.primaryMetric, ...experiment.guardrails.map((guardrail) => guardrail.metric)])];
+  const daysOf = new Map<string, ArmDays>(
+    experiment.arms.map((arm) => {
+      const days = emptyArmDays();
+      for (const c of casesOf(arm.id)) if (c.endedAt !== null && c.endedAt <= now) addEndedCase(days, input.startedAt, c.endedAt, c.values, lookedMetrics);
+      return [arm.id, days];
+    }),
+  );
+  const baselineDays = daysOf.get(baseline.id)!;
 
   const candidates = candidateArms.map((arm): CandidateAnalysis => {
     const candidateCases = casesOf(arm.id);
@@ -134,9 +146,10 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
         };
       }),
     ];
-    const looks = dailyLooks(baselineCases, candidateCases, input.startedAt, now, requirements.perArm, lookStatistic(experiment.primaryMetric, alpha));
+    const candidateDays = daysOf.get(arm.id)!;
+    const looks = dailyLooks(baselineDays, candidateDays, input.startedAt, now, requirements.perArm, lookStatistic(experiment.primaryMetric, alpha));
     const span = { startedAt: input.startedAt, until: now, perArm: requirements.perArm, alpha };
-    const guardrails = experiment.guardrails.map((guardrail) => checkGuardrail(guardrail, arm.id, baselineCases, candidateCases, span));
+    const guardrails = experiment.guardrails.map((guardrail) => checkGuardrailOnDays(guardrail, arm.id, baselineDays, candidateDays, span));
     const verdict = decideVerdict({
       alpha,
       better: METRICS[experiment.primaryMetric].better,
@@ -187,20 +200,24 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
 
 const samples = (cases: readonly ArmCase[], metric: MetricKey): number[] => metricSamples(cases.filter((c) => c.endedAt !== null).map((c) => c.values[metric]));
 
-/** The primary metric's z on the cases ended by a look: the pooled two-proportion z, or Welch's t on log durations. */
+/**
+ * The primary metric's z on the cases ended by a look, from the arms' sums: the pooled
+ * two-proportion z, or Welch's t on log durations (welch-log.ts, from the means and variances).
+ */
 function lookStatistic(metric: MetricKey, alpha: number) {
-  return (baseline: readonly ArmCase[], candidate: readonly ArmCase[]): { z: number; n: number } | null => {
-    const x = samples(baseline, metric);
-    const y = samples(candidate, metric);
-    const n = Math.min(x.length, y.length);
+  return (baseline: ArmTotals, candidate: ArmTotals): { z: number; n: number } | null => {
+    const x = moments(baseline, metric);
+    const y = moments(candidate, metric);
+    if (x === null || y === null) return null;
+    const n = Math.min(x.n, y.n);
     if (METRICS[metric].kind === 'proportion') {
-      if (n < 1) return null;
-      const successes = (values: number[]) => values.filter((v) => v > 0).length;
-      return { z: twoProportionTest({ successes: successes(x), total: x.length }, { successes: successes(y), total: y.length }, alpha).z, n };
+      // The sums of a rate are exact counts of successes.
+      const successes = (m: { n: number; mean: number }) => Math.round(m.mean * m.n);
+      return { z: twoProportionTest({ successes: successes(x), total: x.n }, { successes: successes(y), total: y.n }, alpha).z, n };
     }
     if (n < 2) return null;
-    const positive = (values: number[]) => values.map((v) => Math.max(v, 1));
-    return { z: welchLogTest(positive(x), positive(y), alpha).t, n };
+    // Every case alike in both arms (a standard error of 0) makes any difference certain, as for the guardrails.
+    return { z: (y.mean - x.mean) / Math.max(Math.sqrt(x.variance / x.n + y.variance / y.n), 1e-9), n };
   };
 }
 
@@ -229,7 +246,10 @@ function sampleRatioOf(experiment: Experiment, cases: readonly ArmCase[]): { obs
 function leadTimeOf(baseline: readonly ArmCase[], candidate: readonly ArmCase[], now: number): LeadTimeComparison | null {
   if (baseline.length === 0 || candidate.length === 0) return null;
   const span = (c: ArmCase) => ({ startedAt: c.startedAt, ...(c.endedAt === null ? {} : { endedAt: c.endedAt }) });
-  return compareLeadTimes(baseline.map(span), candidate.map(span), Math.max(now, ...baseline.concat(candidate).map((c) => c.endedAt ?? c.startedAt)));
+  // A loop, not Math.max(...cases): spreading 200,000 arguments overflows the stack.
+  let latest = now;
+  for (const c of baseline.concat(candidate)) latest = Math.max(latest, c.endedAt ?? c.startedAt);
+  return compareLeadTimes(baseline.map(span), candidate.map(span), latest);
 }
 
 /** INVALID if any candidate is; else SHIP for the candidate that crossed in favor; else the first candidate still collecting; else keep. */

@@ -9,12 +9,11 @@
  *   durations: worsening = log(geometric mean ratio), the limit log(1 + maxWorsening), Welch's standard error.
  */
 import { sequentialTest } from '../statistics/alpha-spending.js';
-import { mean, variance } from '../statistics/descriptive.js';
 import type { Guardrail } from '../model/experiment.js';
 import { METRICS } from '../model/metrics.js';
 import type { ArmCase } from './analysis-input.js';
+import { addEndedCase, armTotals, emptyArmDays, moments, type ArmDays, type ArmTotals } from './arm-days.js';
 import { dailyLooks } from './daily-looks.js';
-import { metricSamples } from './metric-comparison.js';
 
 /** Cases per arm with the metric before a guardrail is looked at: below it the normal approximation is too rough. */
 export const GUARDRAIL_MIN_CASES = 10;
@@ -36,37 +35,46 @@ export interface GuardrailCheck {
   looks: number;
 }
 
+export interface GuardrailSpan {
+  startedAt: number;
+  until: number;
+  perArm: number;
+  alpha: number;
+}
+
 interface Worsening {
   worsening: number;
   se: number;
   n: number;
 }
 
-export function checkGuardrail(
-  guardrail: Guardrail,
-  candidateArmId: string,
-  baseline: readonly ArmCase[],
-  candidate: readonly ArmCase[],
-  span: { startedAt: number; until: number; perArm: number; alpha: number },
-): GuardrailCheck {
+/** The guardrail judged on the arms' cases: their ends by `until` summed by day, then `checkGuardrailOnDays`. */
+export function checkGuardrail(guardrail: Guardrail, candidateArmId: string, baseline: readonly ArmCase[], candidate: readonly ArmCase[], span: GuardrailSpan): GuardrailCheck {
+  const daysOf = (cases: readonly ArmCase[]) => {
+    const arm = emptyArmDays();
+    for (const c of cases) if (c.endedAt !== null && c.endedAt <= span.until) addEndedCase(arm, span.startedAt, c.endedAt, c.values, [guardrail.metric]);
+    return arm;
+  };
+  return checkGuardrailOnDays(guardrail, candidateArmId, daysOf(baseline), daysOf(candidate), span);
+}
+
+/** The guardrail judged on the arms' day sums (cases ended by `until`, the guardrail's metric among the sums). */
+export function checkGuardrailOnDays(guardrail: Guardrail, candidateArmId: string, baseline: ArmDays, candidate: ArmDays, span: GuardrailSpan): GuardrailCheck {
   const definition = METRICS[guardrail.metric];
   const limit = definition.kind === 'proportion' ? guardrail.maxWorsening : Math.log(1 + guardrail.maxWorsening);
-  const samples = (cases: readonly ArmCase[]) => metricSamples(cases.map((c) => c.values[guardrail.metric]));
-  const worseningOf = (b: readonly ArmCase[], c: readonly ArmCase[]): Worsening | null => {
-    const x = samples(b);
-    const y = samples(c);
-    if (x.length < GUARDRAIL_MIN_CASES || y.length < GUARDRAIL_MIN_CASES) return null;
-    const n = Math.min(x.length, y.length);
+  const worseningOf = (b: ArmTotals, c: ArmTotals): Worsening | null => {
+    const x = moments(b, guardrail.metric);
+    const y = moments(c, guardrail.metric);
+    if (x === null || y === null || x.n < GUARDRAIL_MIN_CASES || y.n < GUARDRAIL_MIN_CASES) return null;
+    const n = Math.min(x.n, y.n);
     if (definition.kind === 'proportion') {
-      const p1 = mean(x.map((v) => (v > 0 ? 1 : 0)));
-      const p2 = mean(y.map((v) => (v > 0 ? 1 : 0)));
-      const se = Math.sqrt((p1 * (1 - p1)) / x.length + (p2 * (1 - p2)) / y.length);
+      const p1 = x.mean;
+      const p2 = y.mean;
+      const se = Math.sqrt((p1 * (1 - p1)) / x.n + (p2 * (1 - p2)) / y.n);
       return { worsening: definition.better === 'higher' ? p1 - p2 : p2 - p1, se, n };
     }
-    const lx = x.map((v) => Math.log(Math.max(v, 1)));
-    const ly = y.map((v) => Math.log(Math.max(v, 1)));
-    const se = Math.sqrt(variance(lx) / lx.length + variance(ly) / ly.length);
-    const logRatio = mean(ly) - mean(lx);
+    const se = Math.sqrt(x.variance / x.n + y.variance / y.n);
+    const logRatio = y.mean - x.mean;
     return { worsening: definition.better === 'lower' ? logRatio : -logRatio, se, n };
   };
   // A standard error of 0 (every case alike) makes any excess certain, and any shortfall too.
@@ -77,14 +85,15 @@ export function checkGuardrail(
     return w && { z: zOf(w), n: w.n };
   });
   const base = { id: guardrail.id, metric: guardrail.metric, candidateArmId, limit: guardrail.maxWorsening, looks: looks.length };
+  const baselineTotals = armTotals(baseline);
+  const candidateTotals = armTotals(candidate);
   if (looks.length === 0) {
-    const endedCases = (cases: readonly ArmCase[]) => cases.filter((c) => c.endedAt !== null).length;
-    const noData = samples(baseline).length === 0 || samples(candidate).length === 0;
-    const missing = noData && endedCases(baseline) >= GUARDRAIL_MIN_CASES && endedCases(candidate) >= GUARDRAIL_MIN_CASES;
+    const noData = moments(baselineTotals, guardrail.metric) === null || moments(candidateTotals, guardrail.metric) === null;
+    const missing = noData && baselineTotals.ended >= GUARDRAIL_MIN_CASES && candidateTotals.ended >= GUARDRAIL_MIN_CASES;
     return { ...base, status: missing ? 'missing' : 'collecting', z: null, boundary: null, breachedAt: null };
   }
   const sequential = sequentialTest(looks, span.alpha);
-  const last = worseningOf(baseline.filter(ended(span.until)), candidate.filter(ended(span.until)));
+  const last = worseningOf(baselineTotals, candidateTotals);
   const observed = last === null ? undefined : definition.kind === 'proportion' ? last.worsening : Math.exp(last.worsening) - 1;
   const crossed = sequential.crossed?.direction === 'upper' ? sequential.crossed.look : null;
   const shown = crossed ?? Math.min(looks.length, sequential.boundaries.length) - 1;
@@ -97,5 +106,3 @@ export function checkGuardrail(
     breachedAt: crossed === null ? null : looks[crossed].at,
   };
 }
-
-const ended = (until: number) => (c: ArmCase) => c.endedAt !== null && c.endedAt <= until;

@@ -29,3 +29,14 @@ describe('hodgesLehmann', () => {
     all.forEach((d, index) => expect(kthPairwiseDifference(x, y, index + 1)).toBe(d));
   });
 });
+
+describe('kthPairwiseDifference with many ties', () => {
+  it('finds every order statistic that listing all pair differences finds', () => {
+    // given integer durations with heavy ties (few distinct values)
+    const x = Array.from({ length: 300 }, (_, i) => (i * 7) % 13).sort((a, b) => a - b);
+    const y = Array.from({ length: 250 }, (_, i) => (i * 5) % 11).sort((a, b) => a - b);
+    const all = x.flatMap((xi) => y.map((yj) => yj - xi)).sort((a, b) => a - b);
+    // when selected without listing / then the same values
+    for (const k of [1, 2, 500, 37_500, 37_501, 74_999, 75_000]) expect(kthPairwiseDifference(x, y, k)).toBe(all[k - 1]);
+  });
+});

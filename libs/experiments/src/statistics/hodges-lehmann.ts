@@ -23,8 +23,11 @@ export function hodgesLehmann(baseline: readonly number[], candidate: readonly n
   requireSample('baseline', baseline);
   requireSample('candidate', candidate);
   requireAlpha(alpha);
-  const x = sortedAscending(baseline);
-  const y = sortedAscending(candidate);
+  return hodgesLehmannSorted(sortedAscending(baseline), sortedAscending(candidate), alpha);
+}
+
+/** The same on arms already sorted ascending (and checked). */
+export function hodgesLehmannSorted(x: ArrayLike<number>, y: ArrayLike<number>, alpha = 0.05): HodgesLehmannResult {
   const m = x.length;
   const n = y.length;
   const pairs = m * n;
@@ -34,34 +37,85 @@ export function hodgesLehmann(baseline: readonly number[], candidate: readonly n
   return { shift, interval };
 }
 
-/** The k-th smallest (1-based) of y[j] - x[i] over all pairs; x and y ascending. */
-export function kthPairwiseDifference(x: readonly number[], y: readonly number[], k: number): number {
+/**
+ * The k-th smallest (1-based) of y[j] - x[i] over all pairs; x and y ascending. The bracket
+ * (lo, hi] around it narrows until it holds few differences (about m + n), which are then listed
+ * and sorted: the same pair difference as bisecting to the last representable value. Each round
+ * first tries two cuts interpolated from the counts a little either side of k (the count of
+ * differences grows smoothly with the cut, so these usually close in at once), and bisects when
+ * they did not halve the bracket. (Bisecting alone took over a thousand counts where the k-th
+ * difference is a tie of many pairs: the cuts creep down to the smallest doubles around it.)
+ */
+export function kthPairwiseDifference(x: ArrayLike<number>, y: ArrayLike<number>, k: number): number {
   let lo = y[0] - x[x.length - 1] - 1; // fewer than k differences are <= lo
   let hi = y[y.length - 1] - x[0]; // all differences are <= hi
-  for (;;) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    if (countAtMost(x, y, mid) >= k) hi = mid;
-    else lo = mid;
+  let countLo = 0;
+  let countHi = x.length * y.length;
+  const few = x.length + y.length;
+  const cut = (at: number): boolean => {
+    if (!(at > lo && at < hi)) return false;
+    const count = countAtMost(x, y, at);
+    if (count >= k) {
+      hi = at;
+      countHi = count;
+    } else {
+      lo = at;
+      countLo = count;
+    }
+    return true;
+  };
+  while (countHi - countLo > few) {
+    const width = countHi - countLo;
+    for (const target of [k - few / 4, k + few / 4]) {
+      const share = (Math.min(Math.max(target, countLo), countHi) - countLo) / (countHi - countLo);
+      cut(lo + (hi - lo) * share);
+    }
+    if (countHi - countLo > width / 2) {
+      // Many equal differences (tied durations) keep the bracket wide however close the cuts come:
+      // when the smallest difference above lo already reaches k, it is the k-th.
+      const next = smallestAbove(x, y, lo);
+      if (countAtMost(x, y, next) >= k) return next;
+      if (!cut(lo + (hi - lo) / 2)) break;
+    }
   }
-  return smallestAbove(x, y, lo);
+  if (countHi - countLo > few) return smallestAbove(x, y, lo);
+  const between = differencesBetween(x, y, lo, hi, countHi - countLo);
+  return between.sort()[k - countLo - 1];
 }
 
-function countAtMost(x: readonly number[], y: readonly number[], d: number): number {
+/** The differences in (lo, hi], `size` of them. */
+function differencesBetween(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, size: number): Float64Array {
+  const found = new Float64Array(size);
+  let at = 0;
+  // For growing x[i] both bounds move right: one pointer each.
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
+    while (from < y.length && y[from] - xi <= lo) from++;
+    while (to < y.length && y[to] - xi <= hi) to++;
+    for (let j = from; j < to; j++) found[at++] = y[j] - xi;
+  }
+  return found;
+}
+
+function countAtMost(x: ArrayLike<number>, y: ArrayLike<number>, d: number): number {
   // y[j] - x[i] <= d holds for more j as x[i] grows, so one forward pointer serves every i.
   let count = 0;
   let j = 0;
-  for (const xi of x) {
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
     while (j < y.length && y[j] - xi <= d) j++;
     count += j;
   }
   return count;
 }
 
-function smallestAbove(x: readonly number[], y: readonly number[], d: number): number {
+function smallestAbove(x: ArrayLike<number>, y: ArrayLike<number>, d: number): number {
   let best = Number.POSITIVE_INFINITY;
   let j = 0;
-  for (const xi of x) {
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
     while (j < y.length && y[j] - xi <= d) j++;
     if (j < y.length) best = min(best, y[j] - xi);
   }

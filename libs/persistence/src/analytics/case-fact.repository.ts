@@ -38,6 +38,23 @@ export interface ArmFact {
   worked: Array<{ elementId: string; durationMs: number }>;
 }
 
+/** An experiment's ended case as the guardrail check reads it: the facts whose metrics are settled when the case ends. */
+export interface EndedArmFact {
+  instanceId: string;
+  armId: string;
+  /** the last step folded into the fact: the check reads the facts past the highest it saw */
+  lastSeq: number;
+  status: string;
+  endedAt: number;
+  leadTimeMs: number | null;
+  deskTimeMs: number | null;
+  waitingMs: number | null;
+  processingMs: number | null;
+  firstResponseMs: number | null;
+  escalated: boolean;
+  rework: boolean;
+}
+
 /** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values (as the ledger scan's), $6 the segments as one JSON object. */
 const scopeParams = (scope: AnalyticsScope): unknown[] => [...ledgerScopeParams(scope), JSON.stringify(scope.segments)];
 
@@ -234,6 +251,18 @@ export class CaseFactRepository {
       [experimentId],
     );
     return rows.map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt?.getTime() ?? null }));
+  }
+
+  /** The experiment's ended facts folded after step `afterSeq` (by case_fact_arm_seq_idx). */
+  async endedArmFacts(experimentId: string, afterSeq: number): Promise<EndedArmFact[]> {
+    const rows = await this.sql.rows<Omit<EndedArmFact, 'endedAt' | 'lastSeq'> & { endedAt: Date; lastSeq: string }>(
+      `SELECT f.instance_id AS "instanceId", f.arm_id AS "armId", f.last_seq AS "lastSeq", f.status, f.ended_at AS "endedAt",
+              f.lead_time_ms AS "leadTimeMs", f.desk_time_ms AS "deskTimeMs", f.queue_ms + f.claimed_idle_ms AS "waitingMs", f.processing_ms AS "processingMs",
+              f.first_response_ms AS "firstResponseMs", f.escalated, f.rework IS NOT NULL AS rework
+       FROM case_fact f WHERE f.experiment_id = $1 AND f.ended_at IS NOT NULL AND f.last_seq > $2`,
+      [experimentId, afterSeq],
+    );
+    return rows.map((row) => ({ ...row, lastSeq: Number(row.lastSeq), endedAt: row.endedAt.getTime() }));
   }
 
   /** The ended cases of the window counted, and the rework of those that had any. */

@@ -1,0 +1,180 @@
+/**
+ * The experiment analysis at scale (issue 20 point 3): BENCH_ARM_CASES cases per arm (default
+ * 100,000) of a running experiment, analysed over HTTP (p50/p95 of BENCH_ANALYSIS_ROUNDS calls),
+ * and its guardrail check timed in this process (what the monitor runs per experiment: the first
+ * check of a process builds the arms' day sums, the later ones read only the newer facts).
+ *
+ * The cases are seeded by SQL straight into `instance`, `experiment_assignment` and `case_fact`
+ * (what the aggregator would have folded): going through the engine and the aggregator for 200,000
+ * cases takes far longer than the analysis being measured. The experiment is backdated 60 days; the
+ * cases arrive evenly over them, 5 % still run, the candidate is about 10 % faster.
+ *
+ *   BENCH_EXPERIMENTS=0 BENCH_ARM_CASES=100000 npm run bench:experiments   # BENCH_STATEMENT_TIMEOUT_MS for the engine
+ */
+import { performance } from 'node:perf_hooks';
+import { upperNearestRankQuantile } from '#core';
+import { CaseFactRepository, DEFAULT_DATABASE_TIMEOUTS, ExperimentRepository, openDataSource } from '#persistence';
+import { startBenchDatabase } from '../support/bench-database.js';
+import { deployXml, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { timeGuardrailCheck } from './guardrail-timing.js';
+
+const ARM_CASES = Number(process.env.BENCH_ARM_CASES ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ANALYSIS_ROUNDS ?? 10);
+const DAYS = 60;
+const LOAD_TIMEOUTS = { ...DEFAULT_DATABASE_TIMEOUTS, statementTimeoutMs: 600_000, queryTimeoutMs: 605_000 };
+
+const versionXml = (name: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:tandem="https://tandem.dev/schema/bpmn/1.0" id="bench-scale" targetNamespace="https://tandem.dev/bench">
+  <bpmn:process id="bench-experiment" isExecutable="true">
+    <bpmn:startEvent id="received"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="diagnose" name="${name}" tandem:stage="diagnosis"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:userTask id="resolve" name="Resolve" tandem:stage="solution"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="done"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="received" targetRef="diagnose" />
+    <bpmn:sequenceFlow id="f2" sourceRef="diagnose" targetRef="resolve" />
+    <bpmn:sequenceFlow id="f3" sourceRef="resolve" targetRef="done" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+/**
+ * $1 experiment, $2 arm, $3 version, $4 cases, $5 the experiment's start, $6 the candidate's speed
+ * factor, $7 salt. Durations are log-normal-ish from md5 bits (deterministic per case).
+ */
+const SEED_SQL = `
+WITH c AS (
+  SELECT i, md5($7 || ':' || i)::uuid AS id,
+         $5::timestamptz + make_interval(secs => (i::double precision * ${DAYS} * 86400 / $4::int)) AS t0,
+         exp(7.5 + 1.2 * ((get_byte(decode(md5($7 || 'w' || i), 'hex'), 0) + get_byte(decode(md5($7 || 'w' || i), 'hex'), 1)) / 510.0 - 0.5) * 3) * $6::double precision * 1000 AS waiting,
+         (60 + get_byte(decode(md5($7 || 'p' || i), 'hex'), 0) * 10) * 1000.0 AS working,
+         get_byte(decode(md5($7 || 'x' || i), 'hex'), 0) AS b0,
+         get_byte(decode(md5($7 || 'x' || i), 'hex'), 1) AS b1
+  FROM generate_series(1, $4::int) AS i
+), t AS (
+  SELECT c.*, CASE WHEN i % 20 = 0 THEN NULL ELSE t0 + make_interval(secs => (waiting + working) / 1000) END AS t1 FROM c
+), instances AS (
+  INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
+  SELECT id, $3::uuid, 'bench-experiment', 'customer-' || (i % 40000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, '{}'::jsonb, 1, t0, t1 FROM t
+), assignments AS (
+  INSERT INTO experiment_assignment (instance_id, experiment_id, arm_id, process_version_id, reason, unit_key, assigned_at)
+  SELECT id, $1::uuid, $2, $3::uuid, 'weight', id::text, t0 FROM t
+)
+INSERT INTO case_fact (instance_id, process_version_id, experiment_id, arm_id, business_key, status, started_at, ended_at, last_seq,
+  lead_time_ms, desk_time_ms, queue_ms, claimed_idle_ms, processing_ms, handoff_ms, external_system_ms, designed_wait_ms, other_ms, handling_ms,
+  nva_ms, nva_steps, nva_processing_ms, va_processing_ms, first_response_ms, first_lane, user_task_lanes, escalated, rework,
+  costed_amount, uncosted_processing_ms, csat, nps, segments, ended_runs, first_ready_at, last_ended_at, work, stages, worked)
+SELECT id, $3::uuid, $1::uuid, $2, 'customer-' || (i % 40000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, t0, t1, i * 17,
+  CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END,
+  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.8 END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.2 END,
+  CASE WHEN t1 IS NULL THEN NULL ELSE working END, 0, 0, 0, 0, working, 0, 0, 0, working,
+  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.5 END, 'first-line',
+  CASE WHEN b0 % 4 = 0 THEN ARRAY['first-line', 'second-line'] ELSE ARRAY['first-line'] END, b1 % 10 = 0,
+  CASE WHEN b1 % 7 = 0 THEN '{"diagnose": 2}'::jsonb END,
+  0, working, NULL, NULL, '{}'::jsonb, CASE WHEN t1 IS NULL THEN 1 ELSE 4 END, t0, t1, '[]'::jsonb,
+  CASE WHEN t1 IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('diagnosis', jsonb_build_object('waitingMs', waiting * 0.6, 'processingMs', working * 0.5),
+                                                          'solution', jsonb_build_object('waitingMs', waiting * 0.4, 'processingMs', working * 0.5)) END,
+  CASE WHEN t1 IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('elementId', 'diagnose', 'durationMs', waiting * 0.6 + working * 0.5),
+                                                          jsonb_build_object('elementId', 'resolve', 'durationMs', waiting * 0.4 + working * 0.5)) END
+FROM t`;
+
+export async function analysisAtScale(): Promise<void> {
+  if (ARM_CASES <= 0) return;
+  const db = await startBenchDatabase(['experiments']);
+  const url = db.url('experiments');
+  try {
+    let engine = await startEngineProcess({ databaseUrl: url });
+    const baseline = await deployXml(engine, versionXml('Diagnose'));
+    const candidate = await deployXml(engine, versionXml('Diagnose (knowledge base first)'));
+    const experimentId = await createExperiment(engine, baseline.id, candidate.id);
+    // Seeded with the engine stopped: its guardrail monitor would check the experiment while it loads.
+    await engine.stop();
+
+    const dataSource = await openDataSource({ url, poolSize: 4, timeouts: LOAD_TIMEOUTS });
+    const began = performance.now();
+    await dataSource.query(`UPDATE experiment SET started_at = now() - interval '${DAYS} days' WHERE id = $1`, [experimentId]);
+    const [{ start }] = await dataSource.query(`SELECT started_at AS start FROM experiment WHERE id = $1`, [experimentId]);
+    await dataSource.query(SEED_SQL, [experimentId, 'as-is', baseline.id, ARM_CASES, start, 1, 'b']);
+    await dataSource.query(SEED_SQL, [experimentId, 'to-be', candidate.id, ARM_CASES, start, 0.9, 'c']);
+    await dataSource.query(`ANALYZE case_fact; ANALYZE experiment_assignment; ANALYZE instance`);
+    const loadSeconds = (performance.now() - began) / 1000;
+    console.log(`\nExperiment analysis at scale: ${ARM_CASES} cases per arm over ${DAYS} days (seeded by SQL in ${loadSeconds.toFixed(1)} s)`);
+    const guardrail = await timeGuardrailCheck(dataSource, experimentId, ROUNDS);
+    console.log(`guardrail check: the first in a process ${guardrail.firstMs} ms, then p50 ${guardrail.p50} ms, p95 ${guardrail.p95} ms (${guardrail.result})`);
+    // What the analysis reads before its statistics, timed alone.
+    const facts = new CaseFactRepository(dataSource);
+    const experiments = new ExperimentRepository(dataSource);
+    const reads: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const began = performance.now();
+      await Promise.all([experiments.routedCases(experimentId), facts.armFacts(experimentId)]);
+      reads.push(performance.now() - began);
+    }
+    console.log(`reading the routed cases and their facts (in process): ${reads.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+    await dataSource.destroy();
+
+    // BENCH_STATEMENT_TIMEOUT_MS raises the engine's statement timeout (10 s): on a loaded machine reading 200,000 facts can take longer.
+    const statementTimeoutMs = process.env.BENCH_STATEMENT_TIMEOUT_MS;
+    engine = await startEngineProcess({ databaseUrl: url, ...(statementTimeoutMs ? { env: { TANDEM_DB_STATEMENT_TIMEOUT_MS: statementTimeoutMs } } : {}) });
+    let analysis: Awaited<ReturnType<typeof timeAnalysis>>;
+    let peak: number | undefined;
+    try {
+      analysis = await timeAnalysis(engine, experimentId);
+    } finally {
+      // Read while the engine runs: /proc has no status of a stopped process.
+      peak = engine.peakRssMb();
+      await engine.stop();
+    }
+
+    console.table({
+      'analysis over HTTP': { 'p50 ms': analysis.p50, 'p95 ms': analysis.p95, calls: ROUNDS, result: analysis.result },
+      'guardrail check (in process, after the first)': { 'p50 ms': guardrail.p50, 'p95 ms': guardrail.p95, calls: ROUNDS, result: guardrail.result },
+    });
+    console.log(`the first guardrail check in a process (builds the sums from every ended fact): ${guardrail.firstMs} ms`);
+    console.log(`engine peak RSS ${peak?.toFixed(0) ?? '?'} MB`);
+  } finally {
+    await db.stop();
+  }
+}
+
+async function createExperiment(engine: EngineProcess, baseline: string, candidate: string): Promise<string> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${engine.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...engine.authHeaders },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  };
+  const { id } = await post('/experiments', {
+    processKey: 'bench-experiment',
+    seed: 2026,
+    arms: [
+      { id: 'as-is', role: 'baseline', processVersionId: baseline, weight: 50 },
+      { id: 'to-be', role: 'candidate', processVersionId: candidate, weight: 50 },
+    ],
+    primaryMetric: 'leadTime',
+    secondaryMetrics: ['waitingTime', 'processingTime', 'fcr', 'escalationRate', 'reworkRate'],
+    guardrails: [
+      { id: 'slower', metric: 'leadTime', maxWorsening: 0.1 },
+      { id: 'escalations', metric: 'escalationRate', maxWorsening: 0.05 },
+    ],
+    plan: { alpha: 0.05, power: 0.8, mde: 0.1, logSd: 0.8 },
+  });
+  await post(`/experiments/${id}/start`, {});
+  return id;
+}
+
+async function timeAnalysis(engine: EngineProcess, experimentId: string) {
+  const durations: number[] = [];
+  let result = '';
+  for (let round = ROUNDS > 1 ? -1 : 0; round < ROUNDS; round += 1) {
+    const began = performance.now();
+    const response = await fetch(`${engine.baseUrl}/experiments/${experimentId}/analysis`, { headers: engine.authHeaders });
+    const body = (await response.json()) as { verdict?: string; arms?: Array<{ assigned: number }> };
+    if (!response.ok) throw new Error(`analysis failed: ${response.status} ${JSON.stringify(body)}`);
+    if (round >= 0) durations.push(performance.now() - began);
+    result = `verdict ${body.verdict}, ${body.arms?.map(({ assigned }) => assigned).join(' + ')} cases`;
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: +upperNearestRankQuantile(durations, 0.5).toFixed(1), p95: +upperNearestRankQuantile(durations, 0.95).toFixed(1), result };
+}
