@@ -102,6 +102,10 @@ describe('deploying from the modeler', () => {
       'An experiment is running on customer-service; its candidate arm is version 2, the newest now.',
     );
     expect(await process.locator('[data-role="deploy-callers"] li').allTextContents()).toEqual(['complaint-intake v1: Handle the request (Call_Service)']);
+    // and what only the engine knows: no worker has fetched the reminders' job type from it yet
+    const engineWarnings = await dialog.locator('[data-role="deploy-engine-warnings"]:visible li[data-rule="job-worker"]').allTextContents();
+    expect(engineWarnings.length).toBeGreaterThan(0);
+    expect(engineWarnings.every((text) => text.includes("a job of type 'send-reminder'"))).toBe(true);
     // and it cannot be confirmed without a tag
     expect(await dialog.locator('[data-action="confirm-deploy"]').isDisabled()).toBe(true);
     await screenshot(page, 'i21-deploy-dialog');

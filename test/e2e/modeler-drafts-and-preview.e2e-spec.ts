@@ -163,6 +163,28 @@ describe('POST /api/deployments/preview', () => {
     expect(process.callers).toEqual([{ versionId: parent.id, key: 'preview-parent', version: 1, elementId: 'call-check', elementName: 'Run the check' }]);
   });
 
+  it('warns, as the deployment would, about a job type no worker has fetched yet, and stops once one has', async () => {
+    // given a model whose check is a job of a type no worker asked for
+    const xml = model('preview-job', 'VA')
+      .replace(/<bpmn:userTask id="check"[^>]*>/, '<bpmn:serviceTask id="check" name="Check the request" tandem:topic="preview-audit" tandem:valueClass="VA">')
+      .replace('</bpmn:userTask>', '</bpmn:serviceTask>');
+    // when it is previewed
+    const before = await preview(xml);
+    // then the preview names the element and the type
+    expect(before.status).toBe(200);
+    expect(before.body.warnings.filter(({ rule }: { rule: string }) => rule === 'job-worker')).toEqual([
+      expect.objectContaining({ elementId: 'check', severity: 'warning', message: expect.stringContaining("a job of type 'preview-audit'") }),
+    ]);
+    // when a worker fetches that type, and the model is previewed again
+    await request(sut.server)
+      .post('/api/external-tasks/fetch-and-lock')
+      .send({ workerId: 'auditor', maxTasks: 1, topics: [{ name: 'preview-audit', lockDurationMs: 60_000 }] })
+      .expect(200);
+    const after = await preview(xml);
+    // then the warning is gone
+    expect(after.body.warnings.filter(({ rule }: { rule: string }) => rule === 'job-worker')).toEqual([]);
+  });
+
   it('answers an invalid model as a deployment would, and an empty body with DEPLOYMENT_EMPTY', async () => {
     // when a model with a flow to nowhere, and nothing, are previewed
     const broken = await preview(model('preview-broken', 'VA').replace('targetRef="end"', 'targetRef="nowhere"'));

@@ -8,6 +8,7 @@ import { DefinitionsService } from './definitions.service.js';
 import { DeploymentPreviewService } from './deployment-preview.service.js';
 import { ExperimentRepository } from '#persistence';
 import { DeploymentsController, MAX_DEPLOYMENT_FILES } from './deployments.controller.js';
+import { JobWarnings } from './job-warnings.service.js';
 import { ProcessVersionCache } from './process-version-cache.js';
 import { ProcessVersionDiffService } from './process-version-diff.service.js';
 import { ProcessVersionsController } from './process-versions.controller.js';
@@ -22,7 +23,7 @@ import { ProcessVersionsController } from './process-versions.controller.js';
     StartTimersModule,
   ],
   controllers: [DeploymentsController, ProcessVersionsController, DecisionsController],
-  providers: [DefinitionsService, DeploymentPreviewService, ExperimentRepository, ProcessVersionCache, ProcessVersionDiffService, DecisionCatalog],
+  providers: [DefinitionsService, DeploymentPreviewService, JobWarnings, ExperimentRepository, ProcessVersionCache, ProcessVersionDiffService, DecisionCatalog],
   exports: [DefinitionsService, ProcessVersionCache, DecisionCatalog],
 })
 export class DefinitionsModule {}

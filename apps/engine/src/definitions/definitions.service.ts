@@ -7,7 +7,6 @@ import {
   DeploymentRepository,
   FormRepository,
   ProcessVersionRepository,
-  WorkerTopicRepository,
   type DecisionSummary,
   type DecisionWithXml,
   type DeployedDecision,
@@ -17,13 +16,12 @@ import {
   type ProcessVersionWithXml,
 } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
-import { APP_CONFIG, type AppConfig } from '../common/config.js';
 import { CLOCK, ID_GENERATOR } from '../common/engine-ports.js';
-import { connectorWarnings, externalJobTypes, unservedJobWarnings } from '../connectors/connector-warnings.js';
 import { StartTimerScheduler } from '../jobs/start-timer-scheduler.service.js';
 import { describeProblem, loadDocuments, type DeploymentResource } from './deployment-documents.js';
 import { externalReferences, missingReferenceWarnings } from './deployment-references.js';
 import { missingFormProblems, outsideFormReferences } from './form-references.js';
+import { JobWarnings } from './job-warnings.service.js';
 
 export interface DeploymentOutcome {
   processVersions: DeployedVersion[];
@@ -45,10 +43,9 @@ export class DefinitionsService {
     private readonly deployments: DeploymentRepository,
     private readonly forms: FormRepository,
     private readonly startTimers: StartTimerScheduler,
-    private readonly workerTopics: WorkerTopicRepository,
+    private readonly jobWarnings: JobWarnings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -87,7 +84,7 @@ export class DefinitionsService {
       });
     }
     const graphs = processes.flatMap(({ graphs }) => graphs);
-    const fetchedTypes = await this.workerTopics.fetched(externalJobTypes(graphs));
+    const jobWarnings = await this.jobWarnings.of(graphs);
     const deployedAt = this.clock.now();
     const stored = await this.deployments.deploy({
       processes: processes.map(({ resource, graphs }) => ({
@@ -110,13 +107,7 @@ export class DefinitionsService {
     );
     return {
       ...stored,
-      warnings: [
-        ...warnings,
-        ...missingReferenceWarnings(documents, deployed),
-        ...formProblems,
-        ...connectorWarnings(graphs, this.config.connectors),
-        ...unservedJobWarnings(graphs, fetchedTypes),
-      ],
+      warnings: [...warnings, ...missingReferenceWarnings(documents, deployed), ...formProblems, ...jobWarnings],
       translations: processes.flatMap(({ graphs }) => graphs.flatMap((graph) => graph.translations ?? [])),
       conversions: processes.flatMap(({ conversions }) => conversions),
     };

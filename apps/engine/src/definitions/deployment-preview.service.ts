@@ -5,6 +5,7 @@ import { DomainError } from '#core';
 import { ExperimentRepository, ProcessVersionRepository, type ProcessVersionSummary } from '#persistence';
 import { APP_ERRORS } from '../common/app-errors.js';
 import { loadDocuments } from './deployment-documents.js';
+import { JobWarnings } from './job-warnings.service.js';
 import { ProcessVersionCache } from './process-version-cache.js';
 
 export interface PreviewExperiment {
@@ -57,6 +58,7 @@ export class DeploymentPreviewService {
     private readonly versions: ProcessVersionRepository,
     private readonly cache: ProcessVersionCache,
     private readonly experiments: ExperimentRepository,
+    private readonly jobWarnings: JobWarnings,
   ) {}
 
   async preview(xml: string): Promise<DeploymentPreview> {
@@ -72,7 +74,7 @@ export class DeploymentPreviewService {
     const callers = await this.latestBoundCallers(all);
     const checksum = checksumOf(xml);
     const processes = await Promise.all(graphs.map((graph) => this.previewOne(graph, all, checksum, callers)));
-    return { processes, warnings: documents.flatMap((document) => document.warnings) };
+    return { processes, warnings: [...documents.flatMap((document) => document.warnings), ...(await this.jobWarnings.of(graphs))] };
   }
 
   private async previewOne(graph: ProcessGraph, all: readonly ProcessVersionSummary[], checksum: string, callers: readonly LatestBoundCaller[]): Promise<ProcessPreview> {

@@ -1,4 +1,5 @@
 import type { ProcessPreviewView as ProcessPreview } from '#api-types';
+import { RULES, type Problem } from '#bpmn';
 import type { DeploymentPreview } from '../../api/process-versions-api.js';
 import { renderChangeList, renderDiffFigures } from '../../diff/change-list.js';
 import { byRole, element } from '../../ui/dom.js';
@@ -9,6 +10,7 @@ export const DEPLOY_DIALOG_TEMPLATE = `
   <dialog class="deploy-dialog" data-role="deploy-dialog" aria-labelledby="deploy-dialog-title">
     <h2 id="deploy-dialog-title">Deploy a new version?</h2>
     <div class="deploy-processes" data-role="deploy-processes"></div>
+    <div class="deploy-warning" data-role="deploy-engine-warnings" hidden></div>
     <form method="dialog" class="deploy-form">
       <label>Version tag
         <input type="text" data-role="deploy-tag" maxlength="40" size="16" placeholder="as-is, to-be, pilot-north…" aria-label="Tag of the new version" list="deploy-tag-suggestions" />
@@ -77,6 +79,19 @@ const processSection = (process: ProcessPreview): HTMLElement => {
   return section;
 };
 
+/** The modeler runs these rules itself and lists what they find under the canvas. */
+const LIVE_RULES = new Set(RULES.map(({ name }) => name));
+
+/** What only the engine knows (a job type no worker serves, a secret it lacks): said before the designer decides. */
+const renderEngineWarnings = (container: HTMLElement, warnings: readonly Problem[]): void => {
+  const engineOnly = warnings.filter(({ rule }) => !LIVE_RULES.has(rule));
+  container.hidden = engineOnly.length === 0;
+  container.replaceChildren(
+    element('p', {}, 'The engine warns:'),
+    element('ul', {}, ...engineOnly.map((problem) => element('li', { 'data-rule': problem.rule, 'data-element': problem.elementId ?? '' }, problem.message))),
+  );
+};
+
 /**
  * The deploy dialog: what the deployment changes (the diff against the newest version, NVA figures
  * first, as Compare shows it), who uses the key's latest version, and the version's tag. Answers
@@ -88,6 +103,7 @@ export const askToDeploy = (root: HTMLElement, preview: DeploymentPreview): Prom
   const confirm = dialog.querySelector<HTMLButtonElement>('[data-action="confirm-deploy"]')!;
   const nothingNew = preview.processes.every((process) => process.identical);
   byRole(dialog, 'deploy-processes').replaceChildren(...preview.processes.map(processSection));
+  renderEngineWarnings(byRole(dialog, 'deploy-engine-warnings'), preview.warnings);
   tagInput.value = '';
   // A new version needs its tag; identical XML brings back a version that keeps its own.
   tagInput.required = !nothingNew;
