@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ANALYTICS_APPLICATION_NAME, ANALYTICS_DATA_SOURCE } from '#persistence';
-import { startStreamingReplica, type StreamingReplica } from './support/streaming-replica.js';
+import { startStreamingReplica, type StreamingReplica } from '../../bench/support/streaming-replica.js';
 import { createTestApp, deploy, eventually, type TestApp } from './support/test-app.js';
 
 /** Cases that end as they start: each is one ended case in the facts at once. */

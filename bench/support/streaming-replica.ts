@@ -33,7 +33,10 @@ const REPLICATOR = { user: 'replicator', password: 'replicator-password' };
 const NOT_COPIED = new Set(['postmaster.pid', 'postmaster.opts']);
 const EMPTY_FOLDERS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
 
-export const startStreamingReplica = async (database: string): Promise<StreamingReplica> => {
+/** `durable`: fsync and synchronous commits on, as in production (a benchmark); off by default (a test). */
+export const startStreamingReplica = async (database: string, { durable = false } = {}): Promise<StreamingReplica> => {
+  // A hot standby needs max_connections at least the primary's: both get the same.
+  const flags = ['-c', 'max_connections=200', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])];
   const parent = mkdtempSync(join(tmpdir(), 'tandem-replica-'));
   // initdb and postgres run as the `postgres` OS user, which must traverse the folder (mkdtemp makes 0700).
   chmodSync(parent, 0o755);
@@ -50,7 +53,7 @@ export const startStreamingReplica = async (database: string): Promise<Streaming
     createPostgresUser: true,
     // wal_level=replica is the default; said here since the replica depends on it. The kept WAL
     // covers the copy, so the replica finds everything from the backup's start on the primary.
-    postgresFlags: ['-c', 'wal_level=replica', '-c', 'max_wal_senders=4', '-c', 'wal_keep_size=256MB', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    postgresFlags: ['-c', 'wal_level=replica', '-c', 'max_wal_senders=4', '-c', 'wal_keep_size=256MB', ...flags],
     onLog: () => {},
     onError: () => {},
   });
@@ -82,7 +85,7 @@ export const startStreamingReplica = async (database: string): Promise<Streaming
     writeOwned(join(replicaDataDir, 'standby.signal'), '');
     const conninfo = `host=127.0.0.1 port=${port} user=${REPLICATOR.user} password=${REPLICATOR.password} application_name=tandem_replica`;
     writeOwned(join(replicaDataDir, 'postgresql.auto.conf'), `${readFileSync(join(replicaDataDir, 'postgresql.auto.conf'), 'utf8')}primary_conninfo = '${conninfo}'\n`);
-    replica = await startServer(replicaDataDir, replicaPort);
+    replica = await startServer(replicaDataDir, replicaPort, flags);
   } catch (error) {
     await primary.stop();
     rmSync(parent, { recursive: true, force: true });
@@ -155,10 +158,10 @@ const copyDataDirectory = (from: string, to: string, owner: { uid: number; gid: 
 };
 
 /** Starts a server on the data directory and waits until it takes (read-only) connections. */
-const startServer = (dataDir: string, port: number): Promise<ChildProcess> =>
+const startServer = (dataDir: string, port: number, flags: readonly string[]): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
     const owner = postgresUser();
-    const server = spawn(POSTGRES_BIN, ['-D', dataDir, '-p', String(port), '-c', 'fsync=off'], { ...owner, env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = spawn(POSTGRES_BIN, ['-D', dataDir, '-p', String(port), ...flags], { ...owner, env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     server.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString('utf8');
