@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { analyticsDataSourceOptions, dataSourceOptions } from '../data-source-options.js';
@@ -13,6 +13,19 @@ const closedPort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/** Polls a read until it answers (the pool is opened in the background), for at most 10 s. */
+const eventuallyRead = async (sql: Sql): Promise<unknown[]> => {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await sql.rows<{ one: number }>('SELECT 1 AS one');
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+};
 
 describe('AnalyticsDatabase', () => {
   let sut: AnalyticsDatabase | undefined;
@@ -43,6 +56,28 @@ describe('AnalyticsDatabase', () => {
         extra: expect.objectContaining({ max: 4, application_name: 'tandem-analytics', options: '-c default_transaction_read_only=on' }),
       }),
     );
+  });
+
+  it('reaches an analytics database that was down at start once it answers, and reports read it from then on', async () => {
+    // given an analytics database down while the engine starts (nothing on its port yet)
+    const port = await closedPort();
+    const server = new URL(process.env.DATABASE_URL!);
+    const primary = new DataSource(dataSourceOptions({ url: server.toString(), poolSize: 1 }));
+    const analyticsUrl = new URL(server);
+    analyticsUrl.port = String(port);
+    sut = await AnalyticsDatabase.open(primary, { url: server.toString(), analyticsUrl: analyticsUrl.toString(), poolSize: 1 }, 50);
+    expect(await new Sql(sut.dataSource).rows('SELECT 1').catch((error: unknown) => databaseOfError(error))).toBe(ANALYTICS_DATABASE);
+    // when it comes up on that port (a forwarder to the test run's PostgreSQL)
+    const forwarder: Server = createServer((socket) => socket.pipe(connect(Number(server.port), server.hostname)).pipe(socket));
+    await new Promise<void>((resolve) => forwarder.listen(port, '127.0.0.1', resolve));
+    try {
+      // then a report read answers once the retry has opened the pool
+      expect(await eventuallyRead(new Sql(sut.dataSource))).toEqual([{ one: 1 }]);
+      await sut.onModuleDestroy();
+      sut = undefined;
+    } finally {
+      forwarder.close();
+    }
   });
 
   it('lets the engine start while the analytics database is down, and fails a report read as an outage of that database', async () => {

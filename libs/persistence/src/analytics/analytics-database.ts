@@ -27,13 +27,14 @@ export class AnalyticsDatabase implements OnModuleDestroy {
     readonly dataSource: DataSource,
     /** Whether the reports have a database of their own (the engine must close it). */
     readonly separate: boolean,
+    private readonly reconnectDelayMs = RECONNECT_DELAY_MS,
   ) {}
 
-  static async open(primary: DataSource, options: PersistenceOptions): Promise<AnalyticsDatabase> {
+  static async open(primary: DataSource, options: PersistenceOptions, reconnectDelayMs = RECONNECT_DELAY_MS): Promise<AnalyticsDatabase> {
     if (options.analyticsUrl === undefined) return new AnalyticsDatabase(primary, false);
     const dataSource = new DataSource(analyticsDataSourceOptions({ ...options, analyticsUrl: options.analyticsUrl }));
     nameDatabase(dataSource, ANALYTICS_DATABASE);
-    const database = new AnalyticsDatabase(dataSource, true);
+    const database = new AnalyticsDatabase(dataSource, true, reconnectDelayMs);
     await database.connect();
     return database;
   }
@@ -43,10 +44,10 @@ export class AnalyticsDatabase implements OnModuleDestroy {
       await this.dataSource.initialize();
     } catch (error) {
       this.logger.warn(
-        `The analytics database (TANDEM_ANALYTICS_DATABASE_URL) is out of reach (${String(error)}); reports answer 503 until it answers, the engine is unaffected. Trying again in ${RECONNECT_DELAY_MS / 1000} s`,
+        `The analytics database (TANDEM_ANALYTICS_DATABASE_URL) is out of reach (${String(error)}); reports answer 503 until it answers, the engine is unaffected. Trying again in ${this.reconnectDelayMs / 1000} s`,
       );
       if (this.closed) return;
-      this.reconnect = setTimeout(() => void this.connect(), RECONNECT_DELAY_MS);
+      this.reconnect = setTimeout(() => void this.connect(), this.reconnectDelayMs);
       this.reconnect.unref();
     }
   }
