@@ -37,7 +37,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         CommonModule.register(config, statusForCode),
-        PersistenceModule.forRoot({ url: config.databaseUrl, poolSize: config.poolSize, timeouts: config.databaseTimeouts }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          poolSize: config.poolSize,
+          timeouts: config.databaseTimeouts,
+          ...(config.analyticsDatabaseUrl !== undefined && { analyticsUrl: config.analyticsDatabaseUrl }),
+        }),
         AuthModule,
         IdempotencyModule,
         UsersModule,

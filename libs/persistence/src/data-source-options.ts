@@ -34,6 +34,11 @@ export interface PersistenceOptions {
   poolSize: number;
   /** How long the pool's work may wait on the database; DEFAULT_DATABASE_TIMEOUTS when absent. */
   timeouts?: DatabaseTimeouts;
+  /**
+   * A PostgreSQL (a streaming replica of `url`) every report reads from, on a pool of its own with
+   * read-only sessions; absent: reports read the primary like everything else.
+   */
+  analyticsUrl?: string;
 }
 
 /**
@@ -103,6 +108,18 @@ export const dataSourceOptions = ({ url, poolSize, timeouts = DEFAULT_DATABASE_T
     idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
     query_timeout: timeouts.queryTimeoutMs,
   });
+
+/** The name the analytics pool's sessions carry, so a replica's pg_stat_activity shows which connections are the reports'. */
+export const ANALYTICS_APPLICATION_NAME = 'tandem-analytics';
+
+/**
+ * The reports' pool on the analytics database: the same bounds, and every session read-only, so
+ * a report can never write there, even when the URL names a primary by mistake.
+ */
+export const analyticsDataSourceOptions = ({ analyticsUrl, poolSize, timeouts = DEFAULT_DATABASE_TIMEOUTS }: PersistenceOptions & { analyticsUrl: string }): DataSourceOptions => {
+  const options = dataSourceOptions({ url: analyticsUrl, poolSize, timeouts });
+  return { ...options, migrations: [], extra: { ...options.extra, application_name: ANALYTICS_APPLICATION_NAME, options: '-c default_transaction_read_only=on' } };
+};
 
 const baseOptions = (url: string, poolSize: number, bounds: Record<string, number>): DataSourceOptions => ({
   type: 'postgres',

@@ -1,5 +1,13 @@
 export { PersistenceModule } from './persistence.module.js';
-export { dataSourceOptions, DEFAULT_DATABASE_TIMEOUTS, openDataSource, type DatabaseTimeouts, type PersistenceOptions } from './data-source-options.js';
+export {
+  analyticsDataSourceOptions,
+  ANALYTICS_APPLICATION_NAME,
+  dataSourceOptions,
+  DEFAULT_DATABASE_TIMEOUTS,
+  openDataSource,
+  type DatabaseTimeouts,
+  type PersistenceOptions,
+} from './data-source-options.js';
 export { PERSISTENCE_ERRORS, type PersistenceErrorCode } from './persistence-errors.js';
 export {
   ProcessVersionRepository,
@@ -110,6 +118,8 @@ export {
 export type { ChannelListening } from './notifications/channel-listening.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
+export { ANALYTICS_DATA_SOURCE, ANALYTICS_DATABASE, AnalyticsDatabase, onAnalyticsDatabase } from './analytics/analytics-database.js';
+export { databaseOfError } from './sql.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
 export { CaseFactRepository, type ArmFact, type EndedArmFact, type FactScope, type FactUtilization } from './analytics/case-fact.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ANALYTICS_DATA_SOURCE, AnalyticsDatabase, analyticsDatabaseProviders } from './analytics/analytics-database.js';
 import { CallActivityRepository } from './call-activities/call-activity.repository.js';
 import { dataSourceOptions, openDataSource, type PersistenceOptions } from './data-source-options.js';
 import { DecisionRepository } from './decisions/decision.repository.js';
@@ -57,7 +58,10 @@ const REPOSITORIES = [
   WorkerTopicRepository,
 ];
 
-/** Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app. */
+/**
+ * Connects to PostgreSQL, runs the migrations and provides the repositories to the whole app, and
+ * the reports' DataSource (ANALYTICS_DATA_SOURCE: the analytics replica's, else the primary's).
+ */
 @Module({})
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
@@ -70,8 +74,8 @@ export class PersistenceModule {
           dataSourceFactory: () => openDataSource(options),
         }),
       ],
-      providers: REPOSITORIES,
-      exports: REPOSITORIES,
+      providers: [...REPOSITORIES, ...analyticsDatabaseProviders(options)],
+      exports: [...REPOSITORIES, AnalyticsDatabase, ANALYTICS_DATA_SOURCE],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsAggregator, AnalyticsRepository, CaseFactRepository, KpiTargetRepository } from '#persistence';
+import { AnalyticsAggregator, AnalyticsRepository, CaseFactRepository, KpiTargetRepository, onAnalyticsDatabase } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
@@ -9,8 +9,8 @@ import { KpiTargetsService } from './kpi-targets.service.js';
 @Module({
   imports: [DefinitionsModule],
   controllers: [AnalyticsController, KpiTargetsController],
-  // The analytics' own repositories, on the app's data source.
-  providers: [AnalyticsService, AnalyticsRepository, CaseFactRepository, AnalyticsAggregator, KpiTargetRepository, KpiTargetsService],
+  // The reports' reads on the analytics database (the replica, when set); the aggregator writes the facts on the primary.
+  providers: [AnalyticsService, onAnalyticsDatabase(AnalyticsRepository), onAnalyticsDatabase(CaseFactRepository), AnalyticsAggregator, KpiTargetRepository, KpiTargetsService],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule {}

@@ -95,6 +95,17 @@ describe('loadServerConfig', () => {
     expect(() => loadServerConfig({ TANDEM_DB_LOCK_TIMEOUT_MS: '0' }, '/')).toThrow('TANDEM_DB_LOCK_TIMEOUT_MS must be a positive integer');
   });
 
+  it('reads reports on the primary unless TANDEM_ANALYTICS_DATABASE_URL names a replica, and refuses one that is no postgres URL', () => {
+    // when the setting is absent, set, or not a URL
+    const unset = loadServerConfig({}, '/').analyticsDatabaseUrl;
+    const set = loadServerConfig({ TANDEM_ANALYTICS_DATABASE_URL: 'postgres://reports:secret@replica:5432/tandem' }, '/').analyticsDatabaseUrl;
+    const typo = () => loadServerConfig({ TANDEM_ANALYTICS_DATABASE_URL: 'replica:5432/tandem' }, '/');
+    // then unset is the primary, set is taken as it is, and the typo stops the start naming the setting
+    expect(unset).toBeUndefined();
+    expect(set).toBe('postgres://reports:secret@replica:5432/tandem');
+    expect(typo).toThrow("TANDEM_ANALYTICS_DATABASE_URL must be a postgres:// URL (a streaming replica of DATABASE_URL), got 'replica:5432/tandem'");
+  });
+
   it('keeps history forever unless a retention is set', () => {
     // when no retention is set, then none applies
     expect(loadServerConfig({}, '/').historyRetentionMonths).toBeUndefined();

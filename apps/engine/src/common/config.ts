@@ -11,6 +11,8 @@ export interface AppConfig {
   poolSize: number;
   /** How long a request may wait on the database before it answers 503 DATABASE_UNAVAILABLE. */
   databaseTimeouts: DatabaseTimeouts;
+  /** A streaming replica every report reads from (TANDEM_ANALYTICS_DATABASE_URL); absent: reports read the primary. docs/operations.md. */
+  analyticsDatabaseUrl?: string;
   /** How often the job runner looks for due timers. */
   jobPollMs: number;
   /** How long a claimed job stays with this process before another may take it. */
@@ -142,6 +144,7 @@ export const loadServerConfig = (env: NodeJS.ProcessEnv, projectRoot: string): S
   logFormat: oneOf(env, 'TANDEM_LOG_FORMAT', ['text', 'json'] as const, 'text'),
   poolSize: integer(env, 'TANDEM_DB_POOL_SIZE', DEFAULT_APP_CONFIG.poolSize),
   databaseTimeouts: loadDatabaseTimeouts(env),
+  ...(env.TANDEM_ANALYTICS_DATABASE_URL && { analyticsDatabaseUrl: postgresUrl(env, 'TANDEM_ANALYTICS_DATABASE_URL') }),
   jobPollMs: integer(env, 'TANDEM_JOB_POLL_MS', DEFAULT_APP_CONFIG.jobPollMs),
   jobLeaseMs: integer(env, 'TANDEM_JOB_LEASE_MS', DEFAULT_APP_CONFIG.jobLeaseMs),
   jobBatchSize: integer(env, 'TANDEM_JOB_BATCH_SIZE', DEFAULT_APP_CONFIG.jobBatchSize),
@@ -252,6 +255,13 @@ const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   if (text === undefined || text === '') return fallback;
   if (!allowed.includes(text as T)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${text}'`);
   return text as T;
+};
+
+/** A connection string the pg driver reads, so a typo fails at start rather than as a 503 on every report. */
+const postgresUrl = (env: NodeJS.ProcessEnv, name: string): string => {
+  const text = env[name]!.trim();
+  if (!/^postgres(ql)?:\/\/[^/]/.test(text) || !URL.canParse(text)) throw new Error(`${name} must be a postgres:// URL (a streaming replica of DATABASE_URL), got '${text}'`);
+  return text;
 };
 
 /** An ISO 4217 code Intl knows, so a typo fails at start rather than as "48.22 XEU" on every page. */

@@ -45,6 +45,23 @@ describe('toErrorBody', () => {
     expect(JSON.stringify(sut)).not.toContain('127.0.0.1');
   });
 
+  it('names TANDEM_ANALYTICS_DATABASE_URL when the database out of reach is the analytics one, and only then', () => {
+    // given a refused connection of a report on the analytics database (sql.ts tags it), and the same on the primary
+    const onAnalytics = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED', database: 'analytics' });
+    const onPrimary = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    // when they become answers
+    const [analytics, primary] = [onAnalytics, onPrimary].map(toErrorBody);
+    // then both are 503; the analytics one names its setting and says the engine is unaffected
+    expect(analytics).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringContaining('TANDEM_ANALYTICS_DATABASE_URL'),
+      details: { database: 'analytics', setting: 'TANDEM_ANALYTICS_DATABASE_URL', retryAfterSeconds: 5 },
+    });
+    expect(analytics.message).toContain('the engine itself is unaffected');
+    expect(primary.message).not.toContain('TANDEM_ANALYTICS_DATABASE_URL');
+  });
+
   it('answers anything it does not know with a 500 that reveals nothing', () => {
     // given an unexpected error and a domain error with an unmapped code, both with internal details
     const errors = [new Error('relation "instance" does not exist'), new DomainError('SOMETHING_NEW', 'secret', { sql: 'SELECT' })];

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import { isDomainError } from '#core';
+import { ANALYTICS_DATABASE, databaseOfError } from '#persistence';
 import type { Response } from 'express';
 import { APP_ERRORS } from './app-errors.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
@@ -52,7 +53,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
 }
 
 export const toErrorBody = (exception: unknown, statusForCode: StatusForCode): ErrorBody => {
-  if (isDatabaseUnavailable(exception)) return databaseUnavailable(statusForCode);
+  if (isDatabaseUnavailable(exception)) {
+    return databaseOfError(exception) === ANALYTICS_DATABASE
+      ? databaseUnavailable(statusForCode, ANALYTICS_UNAVAILABLE, { database: ANALYTICS_DATABASE, setting: ANALYTICS_SETTING })
+      : databaseUnavailable(statusForCode);
+  }
   if (isDomainError(exception)) {
     if (exception.code === APP_ERRORS.databaseUnavailable) return databaseUnavailable(statusForCode, exception.message);
     const statusCode = statusForCode(exception.code);
@@ -92,12 +97,18 @@ const fromHttpException = (exception: HttpException): ErrorBody => {
   };
 };
 
-const databaseUnavailable = (statusForCode: StatusForCode, message = 'The database is unavailable; try again shortly'): ErrorBody => ({
+const databaseUnavailable = (statusForCode: StatusForCode, message = 'The database is unavailable; try again shortly', details: Record<string, unknown> = {}): ErrorBody => ({
   statusCode: statusForCode(APP_ERRORS.databaseUnavailable),
   code: APP_ERRORS.databaseUnavailable,
   message,
-  details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  details: { ...details, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
 });
+
+/** The setting of the database reports read from (docs/operations.md, "Reports on a read replica"). */
+const ANALYTICS_SETTING = 'TANDEM_ANALYTICS_DATABASE_URL';
+
+/** Only reports read there: the engine itself goes on working. */
+const ANALYTICS_UNAVAILABLE = `The analytics database (${ANALYTICS_SETTING}) is unavailable: reports answer again once it is back; the engine itself is unaffected`;
 
 const internalError = (): ErrorBody => ({
   statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

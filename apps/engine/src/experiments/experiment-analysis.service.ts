@@ -7,6 +7,9 @@ import { CLOCK } from '../common/engine-ports.js';
 import { armCases } from './arm-cases.js';
 import { EXPERIMENTS_API_ERRORS } from './experiment-errors.js';
 
+/** The ExperimentRepository on the analytics database, for the routed cases the analysis reads beside their facts. */
+export const ARM_READS = Symbol('ArmReads');
+
 /** The analysis, and how many of its cases a simulation wrote (the demo's pilot): such figures are not evidence. */
 export type ExperimentReport = ExperimentAnalysis & { simulatedCases: number };
 
@@ -20,6 +23,7 @@ export class ExperimentAnalysisService {
   constructor(
     private readonly experiments: ExperimentRepository,
     private readonly facts: CaseFactRepository,
+    @Inject(ARM_READS) private readonly armReads: ExperimentRepository,
     private readonly aggregator: AnalyticsAggregator,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -40,7 +44,7 @@ export class ExperimentAnalysisService {
     }
     // What the commits queued is folded first, so the facts are as fresh as the ledger.
     await this.aggregator.drain();
-    const [routed, facts] = await Promise.all([this.experiments.routedCases(experiment.id), this.facts.armFacts(experiment.id)]);
+    const [routed, facts] = await Promise.all([this.armReads.routedCases(experiment.id), this.facts.armFacts(experiment.id)]);
     const { cases: routedCases, activities } = armCases(routed, facts);
     const analysis = analyzeExperiment({
       experiment,

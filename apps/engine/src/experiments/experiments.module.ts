@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsAggregator, CaseFactRepository, ExperimentRepository } from '#persistence';
+import { AnalyticsAggregator, CaseFactRepository, ExperimentRepository, onAnalyticsDatabase } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
-import { ExperimentAnalysisService } from './experiment-analysis.service.js';
+import { ARM_READS, ExperimentAnalysisService } from './experiment-analysis.service.js';
 import { ExperimentRouter } from './experiment-router.service.js';
 import { ExperimentsController } from './experiments.controller.js';
 import { ExperimentsService } from './experiments.service.js';
@@ -11,8 +11,18 @@ import { GuardrailSums } from './guardrail-sums.service.js';
 @Module({
   imports: [DefinitionsModule],
   controllers: [ExperimentsController],
-  // The repositories, on the app's data source.
-  providers: [ExperimentsService, ExperimentRouter, ExperimentAnalysisService, GuardrailMonitor, GuardrailSums, ExperimentRepository, CaseFactRepository, AnalyticsAggregator],
+  // The experiments' writes on the primary; the analysis and the guardrail sums read routed cases and their facts on the analytics database.
+  providers: [
+    ExperimentsService,
+    ExperimentRouter,
+    ExperimentAnalysisService,
+    GuardrailMonitor,
+    GuardrailSums,
+    ExperimentRepository,
+    onAnalyticsDatabase(ExperimentRepository, ARM_READS),
+    onAnalyticsDatabase(CaseFactRepository),
+    AnalyticsAggregator,
+  ],
   exports: [ExperimentRouter, GuardrailMonitor, ExperimentRepository],
 })
 export class ExperimentsModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsRepository } from '#persistence';
+import { AnalyticsRepository, onAnalyticsDatabase } from '#persistence';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { SimulationsController } from './simulations.controller.js';
 import { SimulationsService } from './simulations.service.js';
@@ -7,6 +7,7 @@ import { SimulationsService } from './simulations.service.js';
 @Module({
   imports: [DefinitionsModule],
   controllers: [SimulationsController],
-  providers: [SimulationsService, AnalyticsRepository],
+  // Calibration reads the ledger like a report: on the analytics database.
+  providers: [SimulationsService, onAnalyticsDatabase(AnalyticsRepository)],
 })
 export class SimulationsModule {}
