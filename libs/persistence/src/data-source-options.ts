@@ -22,6 +22,7 @@ import { Idempotency1764000001800 } from './migrations/1764000001800-idempotency
 import { Sessions1764000001900 } from './migrations/1764000001900-sessions.js';
 import { IdentityChanges1764000002000 } from './migrations/1764000002000-identity-changes.js';
 import { CaseFacts1764000002100 } from './migrations/1764000002100-case-facts.js';
+import { CaseFactRollup1764000003200 } from './migrations/1764000003200-case-fact-rollup.js';
 import { ModelDrafts1764000002300 } from './migrations/1764000002300-model-drafts.js';
 import { DocumentationOnlyVersions1764000002400 } from './migrations/1764000002400-documentation-only-versions.js';
 
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   CaseFacts1764000002100,
   ModelDrafts1764000002300,
   DocumentationOnlyVersions1764000002400,
+  CaseFactRollup1764000003200,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EMPTY_SUMMARY, FACT_SCORE_VARIABLES, type CaseFigures, type CaseRework, type KpiSettings, type KpiTotals, type Summary, type TeamWork } from '#analytics';
+import {
+  DEFAULT_KPI_SETTINGS,
+  EMPTY_SUMMARY,
+  emptyCaseRollup,
+  FACT_SCORE_VARIABLES,
+  mergeCaseRollup,
+  type CaseFigures,
+  type CaseRework,
+  type CaseRollup,
+  type KpiSettings,
+  type KpiTotals,
+  type RunningKpis,
+  type Summary,
+  type TeamWork,
+} from '#analytics';
 import { Sql } from '../sql.js';
+import { ALL_TIME_PERIOD } from './bucket-columns.js';
+import { REPEAT_WINDOW, rollupOfRow, SAME_CUSTOMER } from './case-fact-rollup.js';
 import { scopeParams as ledgerScopeParams, type AnalyticsScope } from './analytics.repository.js';
 
 /** A scope on the facts, and whether every version in it declares the segments filtered by (then the facts' own segments answer, by the GIN index). */
@@ -36,6 +52,12 @@ export interface ArmFact {
   rework: boolean;
   stages: Record<string, { waitingMs: number; processingMs: number }>;
   worked: Array<{ elementId: string; durationMs: number }>;
+}
+
+/** Whole UTC days (YYYY-MM-DD; either end open), or all time when absent. */
+export interface RollupDays {
+  fromDay?: string;
+  toDay?: string;
 }
 
 /** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values (as the ledger scan's), $6 the segments as one JSON object. */
@@ -221,6 +243,79 @@ export class CaseFactRepository {
       nvaProcessingMs: Number(row.nva_processing_ms),
       vaProcessingMs: Number(row.va_processing_ms),
     }));
+  }
+
+  /**
+   * The rolled-up ended cases of the versions (case_fact_rollup): all time, or those that ended on
+   * the whole UTC days; with segments, the rows whose declared segments contain them. A few
+   * hundred rows whatever the number of cases.
+   */
+  async rollup(processVersionIds: readonly string[], days: RollupDays | undefined, segments: Readonly<Record<string, string>>): Promise<CaseRollup> {
+    const rows = await this.sql.rows<{ totals: CaseRollup }>(
+      days === undefined
+        ? `SELECT totals FROM case_fact_rollup
+           WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '${ALL_TIME_PERIOD}' AND segments @> $2::jsonb`
+        : `SELECT totals FROM case_fact_rollup
+           WHERE process_version_id = ANY($1::uuid[]) AND grain = 'day' AND segments @> $2::jsonb
+             AND ($3::date IS NULL OR period >= $3::date) AND ($4::date IS NULL OR period < $4::date)`,
+      days === undefined ? [processVersionIds, JSON.stringify(segments)] : [processVersionIds, JSON.stringify(segments), days.fromDay ?? null, days.toDay ?? null],
+    );
+    const total = emptyCaseRollup();
+    for (const { totals } of rows) if (totals.cases !== undefined) mergeCaseRollup(total, rollupOfRow(totals));
+    return total;
+  }
+
+  /**
+   * What the running cases started in the window add to the KPIs (the rollup holds ended cases):
+   * few rows, by the running cases' index. Their segments are the declared ones (the rollup's
+   * condition); repeat contacts as the rollup finds them, among the customer's cases of the process.
+   */
+  async runningKpis(scope: FactScope): Promise<RunningKpis> {
+    const [row] = await this.sql.rows<Record<string, unknown> & { csat: number[] | null }>(
+      `SELECT count(*) AS running, count(f.first_response_ms) AS first_response_of, count(*) FILTER (WHERE f.first_response_ms <= $5) AS first_response_met,
+              count(NULLIF(f.business_key, '')) AS repeats_of,
+              count(*) FILTER (WHERE NULLIF(f.business_key, '') IS NOT NULL AND EXISTS (
+                SELECT 1 FROM case_fact o WHERE ${SAME_CUSTOMER} AND o.started_at < f.started_at AND o.started_at >= f.started_at - $6::interval)) AS repeats_met,
+              array_agg(f.csat) FILTER (WHERE f.csat IS NOT NULL) AS csat,
+              count(f.nps) AS nps_n, count(*) FILTER (WHERE f.nps >= 9) AS nps_promoters, count(*) FILTER (WHERE f.nps <= 6) AS nps_detractors
+       FROM case_fact f
+       WHERE f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NULL
+         AND ($2::timestamptz IS NULL OR f.started_at >= $2::timestamptz) AND ($3::timestamptz IS NULL OR f.started_at < $3::timestamptz)
+         AND f.segments @> $4::jsonb`,
+      [scope.processVersionIds, scope.from ?? null, scope.to ?? null, JSON.stringify(scope.segments), DEFAULT_KPI_SETTINGS.firstResponseSlaMs, REPEAT_WINDOW],
+    );
+    const count = (name: string) => Number(row[name]);
+    return {
+      running: count('running'),
+      firstResponse: { met: count('first_response_met'), of: count('first_response_of') },
+      repeats: { met: count('repeats_met'), of: count('repeats_of') },
+      csat: (row.csat ?? []).map(Number),
+      nps: { n: count('nps_n'), promoters: count('nps_promoters'), detractors: count('nps_detractors') },
+    };
+  }
+
+  /** The running cases' work (all time): the utilisation's part the rollup of ended cases does not hold. */
+  async runningWork(scope: FactScope): Promise<FactUtilization> {
+    const params = [scope.processVersionIds, JSON.stringify(scope.segments)];
+    const running = `f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NULL AND f.segments @> $2::jsonb`;
+    const teams = await this.sql.rows<{ team: string; kind: TeamWork['kind']; activityInstances: string; processingMs: number }>(
+      `SELECT w.team, w.kind, count(*) AS "activityInstances", sum(w."processingMs") AS "processingMs"
+       FROM case_fact f, jsonb_to_recordset(f.work) AS w(team text, kind text, "processingMs" double precision)
+       WHERE ${running}
+       GROUP BY w.team, w.kind`,
+      params,
+    );
+    const [totals] = await this.sql.rows<{ activityInstances: string | null; firstReadyAt: Date | null; lastEndedAt: Date | null }>(
+      `SELECT sum(f.ended_runs) AS "activityInstances", min(f.first_ready_at) AS "firstReadyAt", max(f.last_ended_at) AS "lastEndedAt"
+       FROM case_fact f WHERE ${running}`,
+      params,
+    );
+    return {
+      teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
+      activityInstances: Number(totals.activityInstances ?? 0),
+      firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
+      lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
+    };
   }
 
   /** The facts of the cases an experiment routed (by the arm index). */
