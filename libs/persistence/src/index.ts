@@ -107,7 +107,7 @@ export type { ChannelListening } from './notifications/channel-listening.js';
 export { LoginAttemptRepository, type LoginFailures } from './identity/login-attempt.repository.js';
 export { FormRepository, type DeployedForm, type FormDeployment, type FormSummary, type FormWithSchema } from './forms/form.repository.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
-export { CaseFactRepository, type ArmFact, type FactScope, type FactUtilization, type RollupDays } from './analytics/case-fact.repository.js';
+export { CaseFactRepository, type ArmFact, type FactScope, type FactUtilization, type RollupDays, type RollupPart } from './analytics/case-fact.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
 export { ModelDraftRepository, type ModelDraft } from './drafts/model-draft.repository.js';
 export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';

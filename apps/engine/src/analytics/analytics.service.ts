@@ -254,7 +254,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     await this.drain();
     const days = this.rollupDays(request, resolved);
     let report;
-    if (days !== null) report = reworkOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, days, request.segments));
+    if (days !== null) report = reworkOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, days, request.segments, 'rework'));
     else {
       const { cases, reworks } = await this.facts.rework(resolved.facts);
       report = reworkOfCases(cases, reworks);
@@ -298,7 +298,10 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
 
   /** The ended cases' work from the rollup and the running cases' from their facts. */
   private async rolledUpWork(resolved: ResolvedScope): Promise<FactUtilization> {
-    const [ended, running] = await Promise.all([this.facts.rollup(resolved.scope.processVersionIds, undefined, resolved.scope.segments), this.facts.runningWork(resolved.facts)]);
+    const [ended, running] = await Promise.all([
+      this.facts.rollup(resolved.scope.processVersionIds, undefined, resolved.scope.segments, 'work'),
+      this.facts.runningWork(resolved.facts),
+    ]);
     const teams = new Map<string, TeamWork>();
     for (const one of [...teamWorkOfRollup(ended), ...running.teams]) {
       const key = `${one.kind}:${one.team}`;
@@ -324,7 +327,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     await this.drain();
     const days = this.rollupDays(request, resolved);
     if (days !== null && rollupServesKpis(request.kpi)) {
-      const [ended, running] = await Promise.all([this.facts.rollup(resolved.scope.processVersionIds, days, request.segments), this.facts.runningKpis(resolved.facts)]);
+      const [ended, running] = await Promise.all([this.facts.rollup(resolved.scope.processVersionIds, days, request.segments, 'kpis'), this.facts.runningKpis(resolved.facts)]);
       const rolled = kpiTotalsOfRollup(ended, running);
       return {
         ...head(request, resolved, 'aggregates'),
@@ -394,7 +397,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
       const rolled = this.rollupDays(request, resolved);
       if (rolled === null) return null;
       await this.drain();
-      return caseAggregateOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, rolled, request.segments));
+      return caseAggregateOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, rolled, request.segments, 'figures'));
     }
     await this.drain();
     return this.repository.caseAggregate(resolved.scope.processVersionIds, days.all ? undefined : days);
