@@ -32,6 +32,8 @@
  *    timed at a million cases without folding 17 million steps first (about an hour here). The
  *    per-activity and all-time lead-time reports read aggregates that do not grow with the cases.
  *
+ * 8. BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the facts' costly parts and of the rollup's reads.
+ *
  *   npm run bench:analytics     # BENCH_CASES (default 20000; or BENCH_ACTIVITY_INSTANCES / 6), BENCH_ROUNDS (default 50), BENCH_LEDGER_ROUNDS (default 5), BENCH_EXPERIMENT_ROUNDS (default 5), BENCH_FACT_CASES (default 0; 980000 with BENCH_CASES=20000 for the issue's million)
  */
 import { readFileSync } from 'node:fs';
@@ -145,6 +147,7 @@ async function main() {
     const experiment = EXPERIMENT_ROUNDS > 0 ? await time(engine, '', '', `${engine.baseUrl}/experiments/${experimentId}/analysis`, EXPERIMENT_ROUNDS) : null;
     const peak = engine.peakRssMb();
     await engine.stop();
+    const plans = process.env.BENCH_EXPLAIN ? await explain(url, [version.id, candidate.id]) : [];
 
     console.log(
       `\nTandem analytics: ${CASES} cases with steps + ${FACT_CASES} ended cases as facts only, ${folded} completed activity instances, ${steps} steps (${pending} queued for aggregation)`,
@@ -174,6 +177,7 @@ async function main() {
       ).toFixed(0)} ms`,
     );
     console.log(`engine peak RSS ${peak?.toFixed(0) ?? '?'} MB`);
+    for (const { name, plan } of plans) console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${name}:\n${plan}`);
   } finally {
     await db.stop();
   }
@@ -228,6 +232,32 @@ function ledgerReports(dataSource: DataSource, catalog: ReturnType<typeof elemen
       };
     },
   };
+}
+
+/**
+ * BENCH_EXPLAIN: the plans behind the figures, the engine stopped: what the facts' KPI query spends
+ * all time (its sorts: the percentiles, the customers' window for repeats) and the rollup's reads.
+ */
+async function explain(url: string, versionIds: string[]): Promise<Array<{ name: string; plan: string }>> {
+  const dataSource = await openDataSource({ url, poolSize: 1, timeouts: LOAD_TIMEOUTS });
+  const statements = {
+    'facts, all time: counts and type-7 percentiles (the KPI query without repeats)': `SELECT count(*) FILTER (WHERE escalated), count(first_response_ms),
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_time_ms) FROM case_fact f WHERE f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NOT NULL`,
+    "facts, all time: the repeat contacts (a window over each customer's cases)": `SELECT count(*) FILTER (WHERE repeat) FROM (
+       SELECT min(started_at) OVER (PARTITION BY business_key ORDER BY started_at RANGE BETWEEN '7 days'::interval PRECEDING AND CURRENT ROW) < started_at AS repeat
+       FROM case_fact f WHERE f.process_version_id = ANY($1::uuid[])) AS r`,
+    'rollup, all time (KPI part)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
+       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '-infinity' AND segments @> '{}'::jsonb`,
+    'rollup, a quarter by channel (KPI part)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
+       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'day' AND segments @> '{"channel":"phone"}'::jsonb AND period >= '2025-04-01' AND period < '2025-07-01'`,
+  };
+  const plans = [];
+  for (const [name, sql] of Object.entries(statements)) {
+    const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [versionIds]);
+    plans.push({ name, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
+  }
+  await dataSource.destroy();
+  return plans;
 }
 
 /** An experiment on the key, started and stopped (its cases are written below): the version as the baseline, the candidate beside it, half each. */
