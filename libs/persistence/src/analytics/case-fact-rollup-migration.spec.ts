@@ -58,6 +58,9 @@ describe('the fact rollup migration on a database with case facts', () => {
     const kpis = kpiTotalsOfRollup(await repository.rollup([VERSION], undefined, { channel: 'phone' }, 'kpis'));
     const byDay = kpiTotalsOfRollup(await repository.rollup([VERSION], { fromDay: '2026-02-02', toDay: '2026-02-03' }, {}, 'kpis'));
     const rework = reworkOfRollup(await repository.rollup([VERSION], undefined, {}, 'rework'));
+    // A whole month from its month row; a window with days before a whole month from both; an open end
+    const cases = async (fromDay?: string, toDay?: string) => (await repository.rollup([VERSION], { fromDay, toDay }, {}, 'kpis')).cases;
+    expect(await Promise.all([cases('2026-02-01', '2026-03-01'), cases('2026-01-15', '2026-03-01'), cases('2026-02-03'), cases(undefined, '2026-02-03')])).toEqual([3, 3, 1, 2]);
 
     expect([kpis.escalation.of, kpis.repeats, kpis.fcr]).toEqual([3, { met: 1, of: 3 }, { met: 2, of: 3 }]);
     expect(kpis.leadTimeHours).toMatchObject({ n: 3, mean: 2, total: 6 });

@@ -13,10 +13,10 @@ import {
 } from '#analytics';
 import { ALL_TIME_PERIOD, trimmedHistogram } from './bucket-columns.js';
 
-/** One case_fact_rollup row's key: version, grain ('day' of the case's end, or all time) and the fact's declared segment values. */
+/** One case_fact_rollup row's key: version, grain ('day' of the case's end, its 'month' (its first day), or all time) and the fact's declared segment values. */
 export interface RollupKey {
   process_version_id: string;
-  grain: 'day' | 'all';
+  grain: 'day' | 'month' | 'all';
   period: string;
   segments: Record<string, string>;
 }
@@ -111,9 +111,10 @@ const rollupFactOf = (row: RolledRow): RollupFact => ({
   followed: row.followed,
 });
 
-/** The day row and the all-time row a case ended on `endedAt` counts in. */
+/** The day row, the month row and the all-time row a case ended on `endedAt` counts in. */
 const keysOf = (processVersionId: string, endedAt: Date, segments: Record<string, string>): RollupKey[] => [
   { process_version_id: processVersionId, grain: 'day', period: endedAt.toISOString().slice(0, 10), segments },
+  { process_version_id: processVersionId, grain: 'month', period: `${endedAt.toISOString().slice(0, 7)}-01`, segments },
   { process_version_id: processVersionId, grain: 'all', period: ALL_TIME_PERIOD, segments },
 ];
 

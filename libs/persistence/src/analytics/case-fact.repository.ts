@@ -60,6 +60,20 @@ export interface RollupDays {
   toDay?: string;
 }
 
+/** $4 from day, $5 to day, $6 the first whole month's first day, $7 the day after the last whole month, $8 whether there is a whole month. */
+const daysParams = ({ fromDay, toDay }: RollupDays): unknown[] => {
+  const monthStart = fromDay === undefined ? null : fromDay.endsWith('-01') ? fromDay : nextMonth(fromDay);
+  const monthEnd = toDay === undefined ? null : `${toDay.slice(0, 7)}-01`;
+  return [fromDay ?? null, toDay ?? null, monthStart, monthEnd, monthStart === null || monthEnd === null || monthStart < monthEnd];
+};
+
+/** The first day of the month after the day's (YYYY-MM-DD). */
+const nextMonth = (day: string): string => {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.toISOString().slice(0, 10);
+};
+
 /** What a report reads of the rollup: the KPI counts and sketches, the rework, the teams' work, or the case figures (lead time, value added). */
 export type RollupPart = 'kpis' | 'rework' | 'work' | 'figures';
 
@@ -267,10 +281,14 @@ export class CaseFactRepository {
       days === undefined
         ? `SELECT totals - $3::text[] AS totals FROM case_fact_rollup
            WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '${ALL_TIME_PERIOD}' AND segments @> $2::jsonb`
-        : `SELECT totals - $3::text[] AS totals FROM case_fact_rollup
-           WHERE process_version_id = ANY($1::uuid[]) AND grain = 'day' AND segments @> $2::jsonb
-             AND ($4::date IS NULL OR period >= $4::date) AND ($5::date IS NULL OR period < $5::date)`,
-      [processVersionIds, JSON.stringify(segments), UNREAD[part], ...(days === undefined ? [] : [days.fromDay ?? null, days.toDay ?? null])],
+        : // The whole months of the window from their month rows, the days before and after them from day rows.
+          `SELECT totals - $3::text[] AS totals FROM case_fact_rollup
+           WHERE process_version_id = ANY($1::uuid[]) AND segments @> $2::jsonb
+             AND (CASE grain WHEN 'month' THEN $8::boolean AND ($6::date IS NULL OR period >= $6::date) AND ($7::date IS NULL OR period < $7::date)
+                             WHEN 'day' THEN ($4::date IS NULL OR period >= $4::date) AND ($5::date IS NULL OR period < $5::date)
+                                             AND NOT ($8::boolean AND ($6::date IS NULL OR period >= $6::date) AND ($7::date IS NULL OR period < $7::date))
+                             ELSE FALSE END)`,
+      [processVersionIds, JSON.stringify(segments), UNREAD[part], ...(days === undefined ? [] : daysParams(days))],
     );
     const total = emptyCaseRollup();
     for (const { totals } of rows) if (totals.cases !== undefined) mergeCaseRollup(total, rollupOfRow({ ...emptyCaseRollup(), ...totals }));
