@@ -248,8 +248,8 @@ async function explain(url: string, versionIds: string[]): Promise<Array<{ name:
        FROM case_fact f WHERE f.process_version_id = ANY($1::uuid[])) AS r`,
     'rollup, all time (KPI part)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
        WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '-infinity' AND segments @> '{}'::jsonb`,
-    'rollup, a quarter by channel (KPI part)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
-       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'day' AND segments @> '{"channel":"phone"}'::jsonb AND period >= '2025-04-01' AND period < '2025-07-01'`,
+    'rollup, a quarter by channel (KPI part: its three month rows)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
+       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'month' AND segments @> '{"channel":"phone"}'::jsonb AND period >= '2025-04-01' AND period < '2025-07-01'`,
   };
   const plans = [];
   for (const [name, sql] of Object.entries(statements)) {
