@@ -17,7 +17,7 @@ import {
 } from '#analytics';
 import { Sql } from '../sql.js';
 import { ALL_TIME_PERIOD } from './bucket-columns.js';
-import { REPEAT_WINDOW, rollupOfRow, SAME_CUSTOMER } from './case-fact-rollup.js';
+import { figuresOfRow, REPEAT_WINDOW, rollupOfRow, SAME_CUSTOMER } from './case-fact-rollup.js';
 import { scopeParams as ledgerScopeParams, type AnalyticsScope } from './analytics.repository.js';
 
 /** A scope on the facts, and whether every version in it declares the segments filtered by (then the facts' own segments answer, by the GIN index). */
@@ -73,6 +73,17 @@ const nextMonth = (day: string): string => {
   date.setUTCMonth(date.getUTCMonth() + 1);
   return date.toISOString().slice(0, 10);
 };
+
+/** The utilisation's work as the database sums it (counts as text). */
+const utilizationOfRows = (
+  teams: Array<{ team: string; kind: TeamWork['kind']; activityInstances: string; processingMs: number }>,
+  totals: { activityInstances: string | null; firstReadyAt: Date | null; lastEndedAt: Date | null },
+): FactUtilization => ({
+  teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
+  activityInstances: Number(totals.activityInstances ?? 0),
+  firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
+  lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
+});
 
 /** What a report reads of the rollup: the KPI counts and sketches, the rework, the teams' work, or the case figures (lead time, value added). */
 export type RollupPart = 'kpis' | 'rework' | 'work' | 'figures';
@@ -251,22 +262,7 @@ export class CaseFactRepository {
       businessKey: row.businessKey as string | null,
       startedAt: row.startedAt.getTime(),
       endedAt: row.endedAt.getTime(),
-      leadTimeMs: Number(row.lead_time_ms),
-      deskTimeMs: Number(row.desk_time_ms),
-      decomposition: {
-        processing: Number(row.processing_ms),
-        claimedIdle: Number(row.claimed_idle_ms),
-        queue: Number(row.queue_ms),
-        handoff: Number(row.handoff_ms),
-        externalSystem: Number(row.external_system_ms),
-        designedWait: Number(row.designed_wait_ms),
-        other: Number(row.other_ms),
-      },
-      handlingMs: Number(row.handling_ms),
-      nvaMs: Number(row.nva_ms),
-      nvaSteps: Number(row.nva_steps),
-      nvaProcessingMs: Number(row.nva_processing_ms),
-      vaProcessingMs: Number(row.va_processing_ms),
+      ...figuresOfRow(row),
     }));
   }
 
@@ -340,12 +336,7 @@ export class CaseFactRepository {
        FROM case_fact f WHERE ${running}`,
       params,
     );
-    return {
-      teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
-      activityInstances: Number(totals.activityInstances ?? 0),
-      firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
-      lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
-    };
+    return utilizationOfRows(teams, totals);
   }
 
   /** The facts of the cases an experiment routed (by the arm index). */
@@ -393,11 +384,6 @@ export class CaseFactRepository {
        FROM case_fact f WHERE ${overlapping(scope)}`,
       params,
     );
-    return {
-      teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
-      activityInstances: Number(totals.activityInstances ?? 0),
-      firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
-      lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
-    };
+    return utilizationOfRows(teams, totals);
   }
 }
