@@ -27,7 +27,14 @@
  * customerTier), a customer (business key, every customer about three cases, so repeats happen)
  * and, for some, CSAT and NPS.
  *
- *   npm run bench:analytics     # BENCH_CASES (default 20000; or BENCH_ACTIVITY_INSTANCES / 6), BENCH_ROUNDS (default 50), BENCH_LEDGER_ROUNDS (default 5), BENCH_EXPERIMENT_ROUNDS (default 5)
+ * 7. BENCH_FACT_CASES more ended cases are written straight into case_fact by SQL (no instance
+ *    rows, no steps): the facts the aggregator would have folded, so that the facts' reports are
+ *    timed at a million cases without folding 17 million steps first (about an hour here). The
+ *    per-activity and all-time lead-time reports read aggregates that do not grow with the cases.
+ *
+ * 8. BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the facts' costly parts and of the rollup's reads.
+ *
+ *   npm run bench:analytics     # BENCH_CASES (default 20000; or BENCH_ACTIVITY_INSTANCES / 6), BENCH_ROUNDS (default 50), BENCH_LEDGER_ROUNDS (default 5), BENCH_EXPERIMENT_ROUNDS (default 5), BENCH_FACT_CASES (default 0; 980000 with BENCH_CASES=20000 for the issue's million)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +56,9 @@ const EXPERIMENT_ROUNDS = Number(process.env.BENCH_EXPERIMENT_ROUNDS ?? 5);
 const OLD_CAP = 20_000;
 const QUARTER = 'from=2025-04-01&to=2025-07-01';
 const CASES_PER_INSERT = 5_000;
+/** Ended cases written straight into case_fact (no steps), on top of BENCH_CASES: the scale of the facts' reports without a day of folding. */
+const FACT_CASES = Number(process.env.BENCH_FACT_CASES ?? 0);
+const FACTS_PER_INSERT = 100_000;
 /** Bulk loading on a shared machine can take longer than the engine's 10 s statement timeout. */
 const LOAD_TIMEOUTS = { ...DEFAULT_DATABASE_TIMEOUTS, statementTimeoutMs: 600_000, queryTimeoutMs: 605_000 };
 
@@ -83,6 +93,10 @@ async function main() {
       [experimentId, candidate.id],
     );
     const loadSeconds = (performance.now() - began) / 1000;
+    // Facts only: as the aggregator writes an ended case's final fact, without its steps.
+    for (let from = 0; from < FACT_CASES; from += FACTS_PER_INSERT) {
+      await dataSource.query(FACT_SQL, [version.id, candidate.id, from, Math.min(from + FACTS_PER_INSERT, FACT_CASES) - 1, FACT_CASES]);
+    }
     const [{ steps, pending }] = await dataSource.query(`SELECT (SELECT count(*) FROM step_event)::int AS steps, (SELECT count(*) FROM analytics_pending)::int AS pending`);
 
     began = performance.now();
@@ -95,7 +109,8 @@ async function main() {
                WHERE r.type = 'ready' AND r.element_id = 'triage') AS scanned,
               (SELECT count(*) FROM analytics_activity_bucket)::int AS buckets,
               (SELECT sum(cases)::int FROM analytics_case_bucket WHERE grain = 'all') AS cases,
-              (SELECT count(*) FROM case_fact)::int AS facts`,
+              (SELECT count(*) FROM case_fact)::int AS facts,
+              (SELECT count(*) FROM case_fact_rollup)::int AS rollup_rows`,
     );
     const graphs: Array<{ graph: ProcessGraph }> = await dataSource.query(`SELECT graph FROM process_version WHERE id = ANY($1::uuid[]) ORDER BY version`, [
       [version.id, candidate.id],
@@ -124,20 +139,26 @@ async function main() {
       { report: 'KPIs by channel (phone), a quarter', after: await time(engine, 'kpis', `${scope}&${QUARTER}&segment.channel=phone`), before: byChannel.kpis },
       { report: 'rework, all time', after: await time(engine, 'rework', scope), before: all.rework },
       { report: 'utilisation, all time', after: await time(engine, 'utilisation', scope), before: all.utilisation },
+      { report: 'utilisation, a quarter', after: await time(engine, 'utilisation', `${scope}&${QUARTER}`) },
+      { report: 'rework by channel (phone), a quarter', after: await time(engine, 'rework', `${scope}&${QUARTER}&segment.channel=phone`) },
       { report: 'lead time by channel (phone), a quarter', after: await time(engine, 'cases', `${scope}&${QUARTER}&segment.channel=phone`), before: byChannel.cases },
     ];
     // BENCH_EXPERIMENT_ROUNDS=0 skips the analysis over HTTP (its statistics take long on large arms).
     const experiment = EXPERIMENT_ROUNDS > 0 ? await time(engine, '', '', `${engine.baseUrl}/experiments/${experimentId}/analysis`, EXPERIMENT_ROUNDS) : null;
     const peak = engine.peakRssMb();
     await engine.stop();
+    const plans = process.env.BENCH_EXPLAIN ? await explain(url, [version.id, candidate.id]) : [];
 
-    console.log(`\nTandem analytics: ${CASES} cases, ${folded} completed activity instances, ${steps} steps (${pending} queued for aggregation)`);
+    console.log(
+      `\nTandem analytics: ${CASES} cases with steps + ${FACT_CASES} ended cases as facts only, ${folded} completed activity instances, ${steps} steps (${pending} queued for aggregation)`,
+    );
     console.table({
       'bulk SQL load (instances, steps, queue) s': +loadSeconds.toFixed(1),
-      'aggregation (AnalyticsAggregator.drain: activity instances, then cases) s': +drainSeconds.toFixed(1),
+      'aggregation (AnalyticsAggregator.drain: activity instances, cases, the rollup of the facts) s': +drainSeconds.toFixed(1),
       'activity bucket rows': check.buckets,
       'cases in the case aggregates': check.cases,
       'case facts': check.facts,
+      'case fact rollup rows (versions x days and all time x segment values)': check.rollup_rows,
     });
     console.log(`check: Triage mean queue time ${Number(check.aggregate).toFixed(3)} s from the aggregates, ${Number(check.scanned).toFixed(3)} s over step_event`);
     console.table(
@@ -156,6 +177,7 @@ async function main() {
       ).toFixed(0)} ms`,
     );
     console.log(`engine peak RSS ${peak?.toFixed(0) ?? '?'} MB`);
+    for (const { name, plan } of plans) console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${name}:\n${plan}`);
   } finally {
     await db.stop();
   }
@@ -212,6 +234,32 @@ function ledgerReports(dataSource: DataSource, catalog: ReturnType<typeof elemen
   };
 }
 
+/**
+ * BENCH_EXPLAIN: the plans behind the figures, the engine stopped: what the facts' KPI query spends
+ * all time (its sorts: the percentiles, the customers' window for repeats) and the rollup's reads.
+ */
+async function explain(url: string, versionIds: string[]): Promise<Array<{ name: string; plan: string }>> {
+  const dataSource = await openDataSource({ url, poolSize: 1, timeouts: LOAD_TIMEOUTS });
+  const statements = {
+    'facts, all time: counts and type-7 percentiles (the KPI query without repeats)': `SELECT count(*) FILTER (WHERE escalated), count(first_response_ms),
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_time_ms) FROM case_fact f WHERE f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NOT NULL`,
+    "facts, all time: the repeat contacts (a window over each customer's cases)": `SELECT count(*) FILTER (WHERE repeat) FROM (
+       SELECT min(started_at) OVER (PARTITION BY business_key ORDER BY started_at RANGE BETWEEN '7 days'::interval PRECEDING AND CURRENT ROW) < started_at AS repeat
+       FROM case_fact f WHERE f.process_version_id = ANY($1::uuid[])) AS r`,
+    'rollup, all time (KPI part)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
+       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '-infinity' AND segments @> '{}'::jsonb`,
+    'rollup, a quarter by channel (KPI part: its three month rows)': `SELECT totals - '{figures,rework,work}'::text[] FROM case_fact_rollup
+       WHERE process_version_id = ANY($1::uuid[]) AND grain = 'month' AND segments @> '{"channel":"phone"}'::jsonb AND period >= '2025-04-01' AND period < '2025-07-01'`,
+  };
+  const plans = [];
+  for (const [name, sql] of Object.entries(statements)) {
+    const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [versionIds]);
+    plans.push({ name, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
+  }
+  await dataSource.destroy();
+  return plans;
+}
+
 /** An experiment on the key, started and stopped (its cases are written below): the version as the baseline, the candidate beside it, half each. */
 async function startExperiment(engine: EngineProcess, baseline: string, candidate: string): Promise<string> {
   const post = async (path: string, body: unknown) => {
@@ -247,8 +295,12 @@ async function time(engine: EngineProcess, report: string, query: string, url = 
   for (let round = -Math.min(5, rounds); round < rounds; round += 1) {
     const began = performance.now();
     const response = await fetch(url, { headers: engine.authHeaders });
-    const body = (await response.json()) as { source?: string; sampleSize?: Record<string, number>; verdict?: string; arms?: Array<{ assigned: number }> };
-    if (!response.ok) throw new Error(`report failed: ${response.status} ${JSON.stringify(body)}`);
+    const body = (await response.json()) as { source?: string; sampleSize?: Record<string, number>; verdict?: string; arms?: Array<{ assigned: number }>; code?: string };
+    // A report that fails (e.g. past the statement timeout) is a figure too: its status after so long, not retried.
+    if (!response.ok) {
+      const failed = `${response.status} ${body.code ?? ''} after ${(performance.now() - began).toFixed(0)} ms`;
+      return { calls: 1, 'p50 ms': failed, 'p95 ms': failed, 'max ms': failed, source: 'failed' };
+    }
     if (round >= 0) durations.push(performance.now() - began);
     source = body.sampleSize
       ? `${body.source} (${Object.entries(body.sampleSize)
@@ -319,6 +371,44 @@ FROM t CROSS JOIN LATERAL (VALUES
   ('resolved', 'endEvent', 'completed', t.t3e, NULL, 'second-line', NULL)
 ) AS s(element, element_type, type, at, actor, lane, previous)
 ORDER BY t.i`;
+
+/**
+ * Facts only: ended cases $3..$4 of $5, alternately on versions $1 and $2, over 2025 as LOAD_SQL
+ * spreads them, with the same segments, customers (about three cases each, so repeats happen),
+ * scores, some escalated and some with rework; their work by team as the fold writes it.
+ */
+const FACT_SQL = `
+WITH c AS (
+  SELECT i,
+         timestamptz '2025-01-01 08:00Z' + make_interval(days => (i::bigint * 365 / $5::int)::int, secs => (i * 7919) % 28800) AS t0,
+         60 + (i * 37) % 3600 AS q1, (i * 53) % 600 AS i1, 120 + (i * 71) % 1200 AS p1,
+         5 + (i * 13) % 120 AS q2, 1 + (i * 17) % 30 AS p2,
+         300 + (i * 97) % 14400 AS q3, (i * 29) % 900 AS i3, 300 + (i * 61) % 2400 AS p3
+  FROM generate_series($3::int, $4::int) AS n, LATERAL (SELECT n::bigint AS i) AS wide
+), t AS (
+  SELECT c.*, (q1 + i1 + p1 + q2 + p2 + q3 + i3 + p3) * 1000.0 AS lead_ms, t0 + make_interval(secs => q1 + i1 + p1) AS t1e,
+         t0 + make_interval(secs => q1 + i1 + p1 + q2 + p2 + q3 + i3 + p3) AS t3e
+  FROM c
+)
+INSERT INTO case_fact (instance_id, process_version_id, business_key, status, started_at, ended_at, last_seq, lead_time_ms, desk_time_ms, queue_ms,
+                       claimed_idle_ms, processing_ms, handoff_ms, external_system_ms, designed_wait_ms, other_ms, handling_ms, nva_ms, nva_steps,
+                       nva_processing_ms, va_processing_ms, first_response_ms, first_lane, user_task_lanes, escalated, rework, costed_amount,
+                       uncosted_processing_ms, csat, nps, segments, ended_runs, first_ready_at, last_ended_at, work, stages, worked)
+SELECT md5('fact:' || i)::uuid, CASE WHEN i % 2 = 0 THEN $1::uuid ELSE $2::uuid END, 'fact-customer-' || ((i * 7) % GREATEST($5::int / 3, 1)), 'completed', t0, t3e, 17,
+       lead_ms, lead_ms - (q2 + p2) * 1000.0, (q1 + q3) * 1000.0, (i1 + i3) * 1000.0, (p1 + p3) * 1000.0, 0, (q2 + p2) * 1000.0, 0, 0, (p1 + p3) * 1000.0,
+       (q1 + i1 + p1) * 1000.0, 1, p1 * 1000.0, p3 * 1000.0, (q1 + i1) * 1000.0, 'first-line',
+       CASE WHEN i % 13 = 0 THEN ARRAY['first-line'] ELSE ARRAY['first-line', 'second-line'] END, i % 17 = 0,
+       CASE WHEN i % 11 = 0 THEN '{"elements":{"triage":1},"loops":[["triage","route","lookup","resolve","triage"]]}'::jsonb END,
+       p1 / 3600.0 * 30 + p3 / 3600.0 * 60, p2 * 1000.0,
+       CASE WHEN i % 3 = 0 THEN 1 + i % 5 END, CASE WHEN i % 4 = 0 THEN i % 11 END,
+       jsonb_build_object('channel', (ARRAY['phone', 'chat', 'email', 'app', 'web'])[(1 + i % 5)::int], 'category', (ARRAY['inquiry', 'transaction', 'complaint'])[(1 + (i * 7) % 3)::int],
+                          'customerTier', CASE WHEN i % 5 = 0 THEN 'gold' ELSE 'standard' END),
+       6, t0, t3e,
+       jsonb_build_array(jsonb_build_object('team', 'first-line', 'kind', 'group', 'endedAt', extract(epoch FROM t1e) * 1000, 'processingMs', p1 * 1000.0),
+                         jsonb_build_object('team', 'systems', 'kind', 'lane', 'endedAt', extract(epoch FROM t1e) * 1000 + (q2 + p2) * 1000.0, 'processingMs', p2 * 1000.0),
+                         jsonb_build_object('team', 'second-line', 'kind', 'group', 'endedAt', extract(epoch FROM t3e) * 1000, 'processingMs', p3 * 1000.0)),
+       '{}'::jsonb, '[]'::jsonb
+FROM t`;
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -70,4 +70,22 @@ export { caseOutcomes, type CaseOutcome } from './case-outcomes.js';
 export { DEFAULT_KPI_SETTINGS, type KpiSettings } from './kpi-settings.js';
 export { kpis, kpisOfTotals, type Kpi, type KpiTotals, type KpiUnit, type RateCount } from './kpis.js';
 export { caseFact, FACT_SCORE_VARIABLES, type CaseFact, type FactWork } from './case-fact.js';
+export {
+  addFactToRollup,
+  caseAggregateOfRollup,
+  emptyCaseRollup,
+  fcrEligible,
+  kpiTotalsOfRollup,
+  mergeCaseRollup,
+  reworkOfRollup,
+  rollupServesKpis,
+  rollupSummary,
+  teamWorkOfRollup,
+  NO_RUNNING_KPIS,
+  ROLLUP_SKETCHES,
+  type CaseRollup,
+  type RunningKpis,
+  type RollupFact,
+  type RollupSketch,
+} from './case-rollup.js';
 export { elementCatalog } from './element-catalog.js';

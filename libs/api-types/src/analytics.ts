@@ -49,6 +49,8 @@ export interface ReworkReportView extends ReportHead, ReworkReport {
 
 /** GET /api/analytics/kpis; `running` cases count where they can (first response, repeat contacts). */
 export interface KpiReportView extends ReportHead {
+  /** From the rollup (source aggregates): how near its medians and p90 are. */
+  sketch?: string;
   settings: KpiSettings;
   sampleSize: { cases: number; running: number };
   kpis: Kpi[];

@@ -26,6 +26,7 @@ import { ModelDrafts1764000002300 } from './migrations/1764000002300-model-draft
 import { DocumentationOnlyVersions1764000002400 } from './migrations/1764000002400-documentation-only-versions.js';
 import { WorkerTopics1764000002700 } from './migrations/1764000002700-worker-topics.js';
 import { CaseFactArmSequence1764000002900 } from './migrations/1764000002900-case-fact-arm-sequence.js';
+import { CaseFactRollup1764000003200 } from './migrations/1764000003200-case-fact-rollup.js';
 
 export interface PersistenceOptions {
   /** A PostgreSQL connection string. */
@@ -94,6 +95,7 @@ export const MIGRATIONS = [
   DocumentationOnlyVersions1764000002400,
   WorkerTopics1764000002700,
   CaseFactArmSequence1764000002900,
+  CaseFactRollup1764000003200,
 ];
 
 /** Any constant works; it only has to be the same in every engine process. */

@@ -18,6 +18,11 @@ import {
   foldLedger,
   HISTOGRAM_RELATIVE_ERROR,
   kpisOfTotals,
+  kpiTotalsOfRollup,
+  caseAggregateOfRollup,
+  reworkOfRollup,
+  rollupServesKpis,
+  teamWorkOfRollup,
   leadTimeSummary,
   leadTimeSummaryFromAggregate,
   reworkOfCases,
@@ -30,6 +35,7 @@ import {
   type CaseAggregate,
   type CaseFigures,
   type ElementCatalog,
+  type TeamWork,
 } from '#analytics';
 import {
   AnalyticsAggregator,
@@ -37,6 +43,8 @@ import {
   CaseFactRepository,
   GroupRepository,
   type FactScope,
+  type FactUtilization,
+  type RollupDays,
   ProcessVersionRepository,
   SimulatedHistoryRepository,
   type AnalyticsScope,
@@ -78,6 +86,8 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   private draining: Promise<unknown> = Promise.resolve();
   /** Above this many cases the per-activity ledger scan folds into sketches (a test lowers it to take that path on a few cases). */
   exactCaseLimit = MAX_EXACT_CASES;
+  /** Whether the rollup answers what it can (a test turns it off to compare it with the facts). */
+  rollupEnabled = true;
 
   constructor(
     private readonly repository: AnalyticsRepository,
@@ -238,14 +248,19 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** Rework over the ended cases of the window, from their facts. */
+  /** Rework over the ended cases of the window: from the rollup for whole days and declared segments, else from their facts. */
   async rework(request: AnalyticsRequest): Promise<ReworkReportView> {
     const resolved = await this.resolve(request);
     await this.drain();
-    const { cases, reworks } = await this.facts.rework(resolved.facts);
-    const report = reworkOfCases(cases, reworks);
+    const days = this.rollupDays(request, resolved);
+    let report;
+    if (days !== null) report = reworkOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, days, request.segments, 'rework'));
+    else {
+      const { cases, reworks } = await this.facts.rework(resolved.facts);
+      report = reworkOfCases(cases, reworks);
+    }
     return {
-      ...head(request, resolved, 'facts'),
+      ...head(request, resolved, days !== null ? 'aggregates' : 'facts'),
       definitions: { rework: DEFINITIONS.rework },
       sampleSize: { cases: report.cases },
       ...report,
@@ -256,7 +271,9 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
   async utilization(request: AnalyticsRequest) {
     const resolved = await this.resolve(request);
     await this.drain();
-    const work = await this.facts.utilization(resolved.facts);
+    // All time reads the rollup (ended cases) and the running cases' facts; a window counts each run by its own end, from the facts.
+    const allTime = request.from === undefined && request.to === undefined && this.rollupDays(request, resolved) !== null;
+    const work = allTime ? await this.rolledUpWork(resolved) : await this.facts.utilization(resolved.facts);
     // Without a window: from the first ready to the last end of the work counted.
     const window = {
       from: request.from?.getTime() ?? work.firstReadyAt ?? 0,
@@ -264,7 +281,7 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
     const groupSizes = new Map((await this.groups.list()).map(({ id, members }) => [id, members.length]));
     return {
-      ...head(request, resolved, 'facts'),
+      ...head(request, resolved, allTime ? 'aggregates' : 'facts'),
       definitions: { utilisation: DEFINITIONS.utilisation },
       window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), hours: (window.to - window.from) / 3_600_000 },
       sampleSize: { activityInstances: work.activityInstances },
@@ -272,10 +289,54 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The service KPIs from the case facts, with the request's SLAs, repeat window, first tier and costs. */
+  /** The rollup's days for the request (undefined: all time), or null when it cannot answer: a window that cuts a day, or a segment some version does not declare. */
+  private rollupDays(request: AnalyticsRequest, resolved: ResolvedScope): RollupDays | undefined | null {
+    const days = wholeDays(request);
+    if (!this.rollupEnabled || days === null || !resolved.facts.segmentsDeclared) return null;
+    return days.all ? undefined : { fromDay: days.fromDay, toDay: days.toDay };
+  }
+
+  /** The ended cases' work from the rollup and the running cases' from their facts. */
+  private async rolledUpWork(resolved: ResolvedScope): Promise<FactUtilization> {
+    const [ended, running] = await Promise.all([
+      this.facts.rollup(resolved.scope.processVersionIds, undefined, resolved.scope.segments, 'work'),
+      this.facts.runningWork(resolved.facts),
+    ]);
+    const teams = new Map<string, TeamWork>();
+    for (const one of [...teamWorkOfRollup(ended), ...running.teams]) {
+      const key = `${one.kind}:${one.team}`;
+      const known = teams.get(key);
+      teams.set(key, known ? { ...known, activityInstances: known.activityInstances + one.activityInstances, processingMs: known.processingMs + one.processingMs } : one);
+    }
+    const pick = (a: number | null, b: number | null, choose: (x: number, y: number) => number) => (a === null ? b : b === null ? a : choose(a, b));
+    return {
+      teams: [...teams.values()],
+      activityInstances: ended.endedRuns + running.activityInstances,
+      firstReadyAt: pick(ended.firstReadyAt, running.firstReadyAt, Math.min),
+      lastEndedAt: pick(ended.lastEndedAt, running.lastEndedAt, Math.max),
+    };
+  }
+
+  /**
+   * The service KPIs with the request's SLAs, repeat window, first tier and costs: from the rollup
+   * of the ended cases (plus the running ones' facts) when the settings are the defaults it
+   * counted with, the window is whole days and the segments are declared; else from the facts.
+   */
   async kpis(request: AnalyticsRequest): Promise<KpiReportView> {
     const resolved = await this.resolve(request);
     await this.drain();
+    const days = this.rollupDays(request, resolved);
+    if (days !== null && rollupServesKpis(request.kpi)) {
+      const [ended, running] = await Promise.all([this.facts.rollup(resolved.scope.processVersionIds, days, request.segments, 'kpis'), this.facts.runningKpis(resolved.facts)]);
+      const rolled = kpiTotalsOfRollup(ended, running);
+      return {
+        ...head(request, resolved, 'aggregates'),
+        sketch: sketchNote(),
+        settings: request.kpi,
+        sampleSize: { cases: rolled.escalation.of, running: running.running },
+        kpis: kpisOfTotals(rolled, request.kpi),
+      };
+    }
     const totals = await this.facts.kpiTotals(resolved.facts, request.kpi);
     return {
       ...head(request, resolved, 'facts'),
@@ -325,10 +386,19 @@ export class AnalyticsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The case aggregates of the request, or null when it needs per-case rows or a scan (segments, part days). */
+  /**
+   * The case aggregates of the request (with declared segments: the rollup's), or null when it
+   * needs per-case rows or the facts (undeclared segments, part days).
+   */
   private async caseAggregate(request: AnalyticsRequest, resolved: ResolvedScope): Promise<CaseAggregate | null> {
     const days = wholeDays(request);
-    if (days === null || Object.keys(request.segments).length > 0 || request.table === 'cases') return null;
+    if (days === null || request.table === 'cases') return null;
+    if (Object.keys(request.segments).length > 0) {
+      const rolled = this.rollupDays(request, resolved);
+      if (rolled === null) return null;
+      await this.drain();
+      return caseAggregateOfRollup(await this.facts.rollup(resolved.scope.processVersionIds, rolled, request.segments, 'figures'));
+    }
     await this.drain();
     return this.repository.caseAggregate(resolved.scope.processVersionIds, days.all ? undefined : days);
   }

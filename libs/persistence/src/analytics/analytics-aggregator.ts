@@ -29,6 +29,7 @@ import {
   VALUE_SELECT,
   type BucketRow,
 } from './bucket-columns.js';
+import { correctFollowed, rollUpFacts, writeRollup, type RollupDeltas } from './case-fact-rollup.js';
 import { writeCaseFacts, type VersionFacts } from './case-facts.js';
 import { LEDGER_COLUMNS, toStepEvent, type StepEventRow } from './ledger-rows.js';
 
@@ -43,6 +44,8 @@ interface BucketKey {
 const BATCH = 10_000;
 /** Cases come with all their steps: fewer per batch. */
 const CASE_BATCH = 1_000;
+/** Facts rolled up per transaction by the backfill (a few columns each). */
+const ROLLUP_BATCH = 5_000;
 
 const KEY_MATCH = KEY_COLUMNS.map(([name]) => `b.${name} = k.${name}`).join(' AND ');
 const KEY_RECORD = KEY_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
@@ -87,7 +90,28 @@ export class AnalyticsAggregator {
     await this.untilDrained((manager) => this.foldCaseBatch(manager, CASE_BATCH), CASE_BATCH);
     await this.untilDrained((manager) => this.refoldFacts(manager, BACKFILL_TAKEN, CASE_BATCH), CASE_BATCH);
     await this.untilDrained((manager) => this.refoldFacts(manager, RUNNING_MOVED, CASE_BATCH), CASE_BATCH);
+    await this.untilDrained((manager) => this.rollUpBackfill(manager, ROLLUP_BATCH), ROLLUP_BATCH);
     return folded;
+  }
+
+  /** Ended facts written before the rollup existed (the migration left them unrolled), oldest first. */
+  private async rollUpBackfill(manager: EntityManager, limit: number): Promise<number> {
+    const deltas: RollupDeltas = new Map();
+    const count = await rollUpFacts(manager, deltas, { limit });
+    await writeRollup(manager, deltas);
+    return count;
+  }
+
+  /**
+   * Writes the facts of these cases and, in the same transaction, the rollup: the ended ones
+   * added, and the earlier cases of the customers seen for the first time corrected.
+   */
+  private async writeFacts(manager: EntityManager, instanceIds: readonly string[]): Promise<void> {
+    const inserted = await writeCaseFacts(manager, instanceIds, (id) => this.versionFactsOf(manager, id));
+    const deltas: RollupDeltas = new Map();
+    await correctFollowed(manager, deltas, inserted);
+    await rollUpFacts(manager, deltas, { instanceIds });
+    await writeRollup(manager, deltas);
   }
 
   /** Runs one fold per transaction until a fold takes less than a full batch; answers how many they took. */
@@ -103,10 +127,9 @@ export class AnalyticsAggregator {
   /** The cases `take` picks (at most `limit`): their facts folded again from their steps. */
   private async refoldFacts(manager: EntityManager, take: string, limit: number): Promise<number> {
     const cases: Array<{ id: string }> = await manager.query(take, [limit]);
-    await writeCaseFacts(
+    await this.writeFacts(
       manager,
       cases.map(({ id }) => id),
-      (id) => this.versionFactsOf(manager, id),
     );
     return cases.length;
   }
@@ -149,7 +172,7 @@ export class AnalyticsAggregator {
     }
     if (deltas.size > 0) await writeCases(manager, deltas);
     // Their final facts, in the transaction that counts them.
-    await writeCaseFacts(manager, ids, (id) => this.versionFactsOf(manager, id));
+    await this.writeFacts(manager, ids);
     return pending.length;
   }
 
@@ -184,10 +207,9 @@ export class AnalyticsAggregator {
     const running: Array<{ id: string }> = await manager.query(`SELECT id FROM instance WHERE id = ANY($1::uuid[]) AND ended_at IS NULL`, [
       [...new Set(pending.map(({ instanceId }) => instanceId))],
     ]);
-    await writeCaseFacts(
+    await this.writeFacts(
       manager,
       running.map(({ id }) => id),
-      (id) => this.versionFactsOf(manager, id),
     );
     return pending.length;
   }

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EMPTY_SUMMARY, FACT_SCORE_VARIABLES, type CaseFigures, type CaseRework, type KpiSettings, type KpiTotals, type Summary, type TeamWork } from '#analytics';
+import {
+  DEFAULT_KPI_SETTINGS,
+  EMPTY_SUMMARY,
+  emptyCaseRollup,
+  FACT_SCORE_VARIABLES,
+  mergeCaseRollup,
+  type CaseFigures,
+  type CaseRework,
+  type CaseRollup,
+  type KpiSettings,
+  type KpiTotals,
+  type RunningKpis,
+  type Summary,
+  type TeamWork,
+} from '#analytics';
 import { Sql } from '../sql.js';
+import { ALL_TIME_PERIOD } from './bucket-columns.js';
+import { figuresOfRow, REPEAT_WINDOW, rollupOfRow, SAME_CUSTOMER } from './case-fact-rollup.js';
 import { scopeParams as ledgerScopeParams, type AnalyticsScope } from './analytics.repository.js';
 
 /** A scope on the facts, and whether every version in it declares the segments filtered by (then the facts' own segments answer, by the GIN index). */
@@ -54,6 +70,48 @@ export interface EndedArmFact {
   escalated: boolean;
   rework: boolean;
 }
+
+/** Whole UTC days (YYYY-MM-DD; either end open), or all time when absent. */
+export interface RollupDays {
+  fromDay?: string;
+  toDay?: string;
+}
+
+/** $4 from day, $5 to day, $6 the first whole month's first day, $7 the day after the last whole month, $8 whether there is a whole month. */
+const daysParams = ({ fromDay, toDay }: RollupDays): unknown[] => {
+  const monthStart = fromDay === undefined ? null : fromDay.endsWith('-01') ? fromDay : nextMonth(fromDay);
+  const monthEnd = toDay === undefined ? null : `${toDay.slice(0, 7)}-01`;
+  return [fromDay ?? null, toDay ?? null, monthStart, monthEnd, monthStart === null || monthEnd === null || monthStart < monthEnd];
+};
+
+/** The first day of the month after the day's (YYYY-MM-DD). */
+const nextMonth = (day: string): string => {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.toISOString().slice(0, 10);
+};
+
+/** The utilisation's work as the database sums it (counts as text). */
+const utilizationOfRows = (
+  teams: Array<{ team: string; kind: TeamWork['kind']; activityInstances: string; processingMs: number }>,
+  totals: { activityInstances: string | null; firstReadyAt: Date | null; lastEndedAt: Date | null },
+): FactUtilization => ({
+  teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
+  activityInstances: Number(totals.activityInstances ?? 0),
+  firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
+  lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
+});
+
+/** What a report reads of the rollup: the KPI counts and sketches, the rework, the teams' work, or the case figures (lead time, value added). */
+export type RollupPart = 'kpis' | 'rework' | 'work' | 'figures';
+
+/** The rollup's big members each part leaves in the database. */
+const UNREAD: Record<RollupPart, string[]> = {
+  kpis: ['figures', 'rework', 'work'],
+  rework: ['figures', 'sketches', 'work'],
+  work: ['figures', 'sketches', 'rework'],
+  figures: ['sketches', 'rework', 'work'],
+};
 
 /** $1 versions, $2 from, $3 to, $4 segment names, $5 segment values (as the ledger scan's), $6 the segments as one JSON object. */
 const scopeParams = (scope: AnalyticsScope): unknown[] => [...ledgerScopeParams(scope), JSON.stringify(scope.segments)];
@@ -221,23 +279,81 @@ export class CaseFactRepository {
       businessKey: row.businessKey as string | null,
       startedAt: row.startedAt.getTime(),
       endedAt: row.endedAt.getTime(),
-      leadTimeMs: Number(row.lead_time_ms),
-      deskTimeMs: Number(row.desk_time_ms),
-      decomposition: {
-        processing: Number(row.processing_ms),
-        claimedIdle: Number(row.claimed_idle_ms),
-        queue: Number(row.queue_ms),
-        handoff: Number(row.handoff_ms),
-        externalSystem: Number(row.external_system_ms),
-        designedWait: Number(row.designed_wait_ms),
-        other: Number(row.other_ms),
-      },
-      handlingMs: Number(row.handling_ms),
-      nvaMs: Number(row.nva_ms),
-      nvaSteps: Number(row.nva_steps),
-      nvaProcessingMs: Number(row.nva_processing_ms),
-      vaProcessingMs: Number(row.va_processing_ms),
+      ...figuresOfRow(row),
     }));
+  }
+
+  /**
+   * The rolled-up ended cases of the versions (case_fact_rollup): all time, or those that ended on
+   * the whole UTC days; with segments, the rows whose declared segments contain them. A few
+   * hundred rows whatever the number of cases.
+   */
+  async rollup(processVersionIds: readonly string[], days: RollupDays | undefined, segments: Readonly<Record<string, string>>, part: RollupPart): Promise<CaseRollup> {
+    // Only the part the report reads leaves the database: a quarter's rows carry a few MB of histograms otherwise.
+    const rows = await this.sql.rows<{ totals: Partial<CaseRollup> }>(
+      days === undefined
+        ? `SELECT totals - $3::text[] AS totals FROM case_fact_rollup
+           WHERE process_version_id = ANY($1::uuid[]) AND grain = 'all' AND period = '${ALL_TIME_PERIOD}' AND segments @> $2::jsonb`
+        : // The whole months of the window from their month rows, the days before and after them from day rows.
+          `SELECT totals - $3::text[] AS totals FROM case_fact_rollup
+           WHERE process_version_id = ANY($1::uuid[]) AND segments @> $2::jsonb
+             AND (CASE grain WHEN 'month' THEN $8::boolean AND ($6::date IS NULL OR period >= $6::date) AND ($7::date IS NULL OR period < $7::date)
+                             WHEN 'day' THEN ($4::date IS NULL OR period >= $4::date) AND ($5::date IS NULL OR period < $5::date)
+                                             AND NOT ($8::boolean AND ($6::date IS NULL OR period >= $6::date) AND ($7::date IS NULL OR period < $7::date))
+                             ELSE FALSE END)`,
+      [processVersionIds, JSON.stringify(segments), UNREAD[part], ...(days === undefined ? [] : daysParams(days))],
+    );
+    const total = emptyCaseRollup();
+    for (const { totals } of rows) if (totals.cases !== undefined) mergeCaseRollup(total, rollupOfRow({ ...emptyCaseRollup(), ...totals }));
+    return total;
+  }
+
+  /**
+   * What the running cases started in the window add to the KPIs (the rollup holds ended cases):
+   * few rows, by the running cases' index. Their segments are the declared ones (the rollup's
+   * condition); repeat contacts as the rollup finds them, among the customer's cases of the process.
+   */
+  async runningKpis(scope: FactScope): Promise<RunningKpis> {
+    const [row] = await this.sql.rows<Record<string, unknown> & { csat: number[] | null }>(
+      `SELECT count(*) AS running, count(f.first_response_ms) AS first_response_of, count(*) FILTER (WHERE f.first_response_ms <= $5) AS first_response_met,
+              count(NULLIF(f.business_key, '')) AS repeats_of,
+              count(*) FILTER (WHERE NULLIF(f.business_key, '') IS NOT NULL AND EXISTS (
+                SELECT 1 FROM case_fact o WHERE ${SAME_CUSTOMER} AND o.started_at < f.started_at AND o.started_at >= f.started_at - $6::interval)) AS repeats_met,
+              array_agg(f.csat) FILTER (WHERE f.csat IS NOT NULL) AS csat,
+              count(f.nps) AS nps_n, count(*) FILTER (WHERE f.nps >= 9) AS nps_promoters, count(*) FILTER (WHERE f.nps <= 6) AS nps_detractors
+       FROM case_fact f
+       WHERE f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NULL
+         AND ($2::timestamptz IS NULL OR f.started_at >= $2::timestamptz) AND ($3::timestamptz IS NULL OR f.started_at < $3::timestamptz)
+         AND f.segments @> $4::jsonb`,
+      [scope.processVersionIds, scope.from ?? null, scope.to ?? null, JSON.stringify(scope.segments), DEFAULT_KPI_SETTINGS.firstResponseSlaMs, REPEAT_WINDOW],
+    );
+    const count = (name: string) => Number(row[name]);
+    return {
+      running: count('running'),
+      firstResponse: { met: count('first_response_met'), of: count('first_response_of') },
+      repeats: { met: count('repeats_met'), of: count('repeats_of') },
+      csat: (row.csat ?? []).map(Number),
+      nps: { n: count('nps_n'), promoters: count('nps_promoters'), detractors: count('nps_detractors') },
+    };
+  }
+
+  /** The running cases' work (all time): the utilisation's part the rollup of ended cases does not hold. */
+  async runningWork(scope: FactScope): Promise<FactUtilization> {
+    const params = [scope.processVersionIds, JSON.stringify(scope.segments)];
+    const running = `f.process_version_id = ANY($1::uuid[]) AND f.ended_at IS NULL AND f.segments @> $2::jsonb`;
+    const teams = await this.sql.rows<{ team: string; kind: TeamWork['kind']; activityInstances: string; processingMs: number }>(
+      `SELECT w.team, w.kind, count(*) AS "activityInstances", sum(w."processingMs") AS "processingMs"
+       FROM case_fact f, jsonb_to_recordset(f.work) AS w(team text, kind text, "processingMs" double precision)
+       WHERE ${running}
+       GROUP BY w.team, w.kind`,
+      params,
+    );
+    const [totals] = await this.sql.rows<{ activityInstances: string | null; firstReadyAt: Date | null; lastEndedAt: Date | null }>(
+      `SELECT sum(f.ended_runs) AS "activityInstances", min(f.first_ready_at) AS "firstReadyAt", max(f.last_ended_at) AS "lastEndedAt"
+       FROM case_fact f WHERE ${running}`,
+      params,
+    );
+    return utilizationOfRows(teams, totals);
   }
 
   /** The facts of the cases an experiment routed (by the arm index). */
@@ -297,11 +413,6 @@ export class CaseFactRepository {
        FROM case_fact f WHERE ${overlapping(scope)}`,
       params,
     );
-    return {
-      teams: teams.map(({ team, kind, activityInstances, processingMs }) => ({ team, kind, activityInstances: Number(activityInstances), processingMs: Number(processingMs) })),
-      activityInstances: Number(totals.activityInstances ?? 0),
-      firstReadyAt: totals.firstReadyAt?.getTime() ?? null,
-      lastEndedAt: totals.lastEndedAt?.getTime() ?? null,
-    };
+    return utilizationOfRows(teams, totals);
   }
 }

@@ -72,14 +72,15 @@ interface InstanceRow {
 /**
  * Folds the facts of these cases from all their steps and writes them (in the caller's
  * transaction). A running case's row is replaced as it moves; an ended case's row is final: a
- * refold of the case while it still looked running never overwrites it.
+ * refold of the case while it still looked running never overwrites it. Answers the cases whose
+ * fact is new (their customers' earlier cases may need a rollup correction).
  */
 export const writeCaseFacts = async (
   manager: EntityManager,
   instanceIds: readonly string[],
   versionFacts: (processVersionId: string) => Promise<VersionFacts>,
-): Promise<number> => {
-  if (instanceIds.length === 0) return 0;
+): Promise<string[]> => {
+  if (instanceIds.length === 0) return [];
   const instances: InstanceRow[] = await manager.query(
     `SELECT i.id AS "instanceId", i.process_version_id AS "processVersionId", i.business_key AS "businessKey", i.status,
             i.started_at AS "startedAt", i.ended_at AS "endedAt", a.experiment_id AS "experimentId", a.arm_id AS "armId",
@@ -88,7 +89,7 @@ export const writeCaseFacts = async (
      WHERE i.id = ANY($1::uuid[])`,
     [instanceIds],
   );
-  if (instances.length === 0) return 0;
+  if (instances.length === 0) return [];
   const ids = instances.map(({ instanceId }) => instanceId);
   const variableRows: Array<{ instanceId: string; name: string; value: unknown }> = await manager.query(
     `SELECT instance_id AS "instanceId", name, value FROM variable WHERE instance_id = ANY($1::uuid[])`,
@@ -124,16 +125,20 @@ export const writeCaseFacts = async (
     }
   }
   const names = FACT_COLUMNS.map(([name]) => name);
-  await manager.query(
-    `INSERT INTO case_fact (${names.join(', ')})
+  const written: Array<{ id: string; inserted: boolean }> = await manager.query(
+    `WITH written AS (
+     INSERT INTO case_fact (${names.join(', ')})
      SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS k(${FACT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
      ORDER BY instance_id
      ON CONFLICT (instance_id) DO UPDATE SET ${names
        .slice(1)
        .map((name) => `${name} = EXCLUDED.${name}`)
        .join(', ')}
-     WHERE case_fact.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL`,
+     WHERE case_fact.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL
+     -- xmax 0: a row inserted, not updated (the case seen for the first time)
+     RETURNING instance_id, xmax = 0 AS inserted)
+     SELECT instance_id AS id, inserted FROM written`,
     [JSON.stringify(rows)],
   );
-  return rows.length;
+  return written.filter(({ inserted }) => inserted).map(({ id }) => id);
 };
