@@ -19,7 +19,8 @@ import { twoProportionTest } from '../statistics/two-proportion.js';
 import { decideVerdict, type Verdict, type VerdictReport } from '../verdict/decide-verdict.js';
 import { CANONICAL_HASH_MAX_CASES, caseDigest, dataHash } from '../verdict/data-hash.js';
 import { activityDifferences, binnedActivityDifferences, type ActivityDifference } from './activity-differences.js';
-import type { AnalysisInput, ArmCase } from './analysis-input.js';
+import type { AnalysisInput, ArmAggregates, ArmCase } from './analysis-input.js';
+import type { BinnedDurations } from './binned-durations.js';
 import { addEndedCase, emptyArmDays, moments, type ArmDays, type ArmTotals } from './arm-days.js';
 import { dailyLooks, type DatedLook } from './daily-looks.js';
 import { checkGuardrailOnDays, type GuardrailCheck } from './guardrail-check.js';
@@ -100,7 +101,7 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
   const hash =
     input.aggregates === undefined && input.cases.length <= CANONICAL_HASH_MAX_CASES
       ? dataHash({ analysisVersion: experiment.analysisVersion, cases: input.cases.map(caseTuple), activities: input.activities.length })
-      : caseDigest(input.cases, input.activities.length, input.aggregates);
+      : caseDigest(input.cases, input.activities.length, input.aggregates && hashedAggregates(input.aggregates));
   const baselineCases = casesOf(baseline.id);
   // The looks' and guardrails' metrics summed by end day, once per arm.
   const lookedMetrics = [...new Set([experiment.primaryMetric, ...experiment.guardrails.map((guardrail) => guardrail.metric)])];
@@ -287,6 +288,17 @@ function arrivals(input: AnalysisInput): { arrivalsPerDay: number; trafficShare:
   const days = Math.max((end - input.startedAt) / DAY_MS, 1 / 24);
   return { arrivalsPerDay: input.cases.length / days, trafficShare: 1 };
 }
+
+/** The aggregates with each histogram as a record of bucket to count: canonical JSON sorts arrays, which would blur [bucket, count] pairs. */
+const hashedAggregates = ({ durations, stages, activities }: ArmAggregates) => {
+  const counts = (binned: BinnedDurations) => ({ n: binned.n, sumMs: binned.sumMs, buckets: Object.fromEntries(binned.buckets) });
+  const each = <T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+  return {
+    durations: each(durations, (metrics) => each(metrics as Record<string, BinnedDurations>, counts)),
+    stages,
+    activities: each(activities, (arms) => each(arms, counts)),
+  };
+};
 
 const caseTuple = (c: ArmCase) => [c.instanceId, c.armId, c.startedAt, c.endedAt, c.values, c.stages];
 
