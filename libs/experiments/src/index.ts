@@ -53,7 +53,10 @@ export { VERDICT_ROW_HEADER, analysisRows, verdictRows } from './verdict/verdict
 export type { DurationScenario, RateScenario, ScheduleScenario, OperatingCharacteristics } from './operating-characteristics/sequential-looks.js';
 export { durationOperatingCharacteristics, rateOperatingCharacteristics } from './operating-characteristics/sequential-looks.js';
 
-export type { AnalysisInput, ArmActivity, ArmCase, StageTime } from './analysis/analysis-input.js';
+export type { AnalysisInput, ArmActivity, ArmAggregates, ArmCase, StageTime } from './analysis/analysis-input.js';
+export type { BinnedDurations } from './analysis/binned-durations.js';
+export { BINNED_RELATIVE_ERROR, DURATION_BUCKETS_PER_DOUBLING, binDurations, durationBucketOf } from './analysis/binned-durations.js';
+export { BOOTSTRAP_MAX_CASES } from './analysis/metric-comparison.js';
 export type { ArmSummary, CandidateAnalysis, ExperimentAnalysis, MetricResult, AnalysisLook } from './analysis/analyze-experiment.js';
 export { ANALYSIS_STAGES, analyzeExperiment } from './analysis/analyze-experiment.js';
 export type { GuardrailCheck, GuardrailSpan } from './analysis/guardrail-check.js';

@@ -121,7 +121,17 @@ export { FormRepository, type DeployedForm, type FormDeployment, type FormSummar
 export { ANALYTICS_DATA_SOURCE, ANALYTICS_DATABASE, AnalyticsDatabase, onAnalyticsDatabase } from './analytics/analytics-database.js';
 export { databaseOfError } from './sql.js';
 export { AnalyticsRepository, type AnalyticsScope, type EventLogCase } from './analytics/analytics.repository.js';
-export { CaseFactRepository, type ArmFact, type EndedArmFact, type FactScope, type FactUtilization, type RollupDays, type RollupPart } from './analytics/case-fact.repository.js';
+export {
+  CaseFactRepository,
+  type ArmFact,
+  type ArmFactAggregates,
+  type BinnedFactDurations,
+  type EndedArmFact,
+  type FactScope,
+  type FactUtilization,
+  type RollupDays,
+  type RollupPart,
+} from './analytics/case-fact.repository.js';
 export { AnalyticsAggregator } from './analytics/analytics-aggregator.js';
 export { ModelDraftRepository, type ModelDraft } from './drafts/model-draft.repository.js';
 export { KpiTargetRepository, type KpiTarget, type KpiTargetSet } from './analytics/kpi-target.repository.js';

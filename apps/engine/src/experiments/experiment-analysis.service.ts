@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#core';
 import type { Clock } from '#engine';
-import { analyzeExperiment, type ExperimentAnalysis } from '#experiments';
+import { BOOTSTRAP_MAX_CASES, analyzeExperiment, type ExperimentAnalysis } from '#experiments';
 import { AnalyticsAggregator, CaseFactRepository, ExperimentRepository, type ExperimentRecord, type RoutedCase } from '#persistence';
 import { CLOCK } from '../common/engine-ports.js';
 import { armCases } from './arm-cases.js';
@@ -44,7 +44,14 @@ export class ExperimentAnalysisService {
     }
     // What the commits queued is folded first, so the facts are as fresh as the ledger.
     await this.aggregator.drain();
-    const [routed, facts] = await Promise.all([this.armReads.routedCases(experiment.id), this.facts.armFacts(experiment.id)]);
+    // Above the exact path's threshold the stages, activities and duration metrics come summed from the database (method 'histogram').
+    const ended = await this.facts.armEndedCounts(experiment.id);
+    const binned = Object.values(ended).some((count) => count > BOOTSTRAP_MAX_CASES);
+    const [routed, facts, aggregates] = await Promise.all([
+      this.armReads.routedCases(experiment.id),
+      this.facts.armFacts(experiment.id, { detail: !binned }),
+      binned ? this.facts.armAggregates(experiment.id) : undefined,
+    ]);
     const { cases: routedCases, activities } = armCases(routed, facts);
     const analysis = analyzeExperiment({
       experiment,
@@ -54,6 +61,7 @@ export class ExperimentAnalysisService {
       cases: routedCases,
       activities,
       planViolations: planViolations(routed),
+      ...(aggregates === undefined ? {} : { aggregates }),
     });
     return { ...analysis, simulatedCases: routed.filter(({ origin }) => origin === 'simulated').length };
   }

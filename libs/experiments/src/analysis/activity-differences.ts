@@ -8,6 +8,7 @@ import { benjaminiHochberg } from '../statistics/benjamini-hochberg.js';
 import { linearQuantile } from '#core';
 import { mannWhitneyUSorted } from '../statistics/mann-whitney.js';
 import type { ArmActivity } from './analysis-input.js';
+import { expandBinned, type BinnedDurations } from './binned-durations.js';
 
 /** Instances per arm below which an activity gets no test (its medians are still shown). */
 export const ACTIVITY_MIN_INSTANCES = 5;
@@ -39,14 +40,44 @@ export function activityDifferences(activities: readonly ArmActivity[], baseline
     if (!durations) byElement.set(activity.elementId, (durations = { baseline: [], candidate: [] }));
     durations[side].push(activity.durationMs);
   }
-  const rows = [...byElement.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([elementId, { baseline, candidate }]) => {
-      // Each arm sorted once: its median and the Mann-Whitney ranks read the sorted durations.
-      const sortedBaseline = Float64Array.from(baseline).sort();
-      const sortedCandidate = Float64Array.from(candidate).sort();
+  // Each arm sorted once: its median and the Mann-Whitney ranks read the sorted durations.
+  const sorted = [...byElement].map(([elementId, { baseline, candidate }]) => ({
+    elementId,
+    baseline: Float64Array.from(baseline).sort(),
+    candidate: Float64Array.from(candidate).sort(),
+  }));
+  return differencesOfSorted(sorted, baselineArmId, candidateArmId, alpha);
+}
+
+/**
+ * The same from per-element log-bucket counts (above the exact path's threshold): each instance
+ * counts as its bucket's value, so medians and their differences are within
+ * BINNED_RELATIVE_ERROR and instances of one bucket tie in the Mann-Whitney ranks (binned-durations.ts).
+ */
+export function binnedActivityDifferences(
+  activities: Readonly<Record<string, Readonly<Record<string, BinnedDurations>>>>,
+  baselineArmId: string,
+  candidateArmId: string,
+  alpha: number,
+): ActivityDifference[] {
+  const none: BinnedDurations = { n: 0, sumMs: 0, buckets: [] };
+  const sorted = Object.entries(activities)
+    .filter(([, arms]) => arms[baselineArmId] !== undefined || arms[candidateArmId] !== undefined)
+    .map(([elementId, arms]) => ({ elementId, baseline: expandBinned(arms[baselineArmId] ?? none), candidate: expandBinned(arms[candidateArmId] ?? none) }));
+  return differencesOfSorted(sorted, baselineArmId, candidateArmId, alpha);
+}
+
+function differencesOfSorted(
+  elements: ReadonlyArray<{ elementId: string; baseline: Float64Array; candidate: Float64Array }>,
+  baselineArmId: string,
+  candidateArmId: string,
+  alpha: number,
+): ActivityDifference[] {
+  const rows = [...elements]
+    .sort(({ elementId: a }, { elementId: b }) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(({ elementId, baseline: sortedBaseline, candidate: sortedCandidate }) => {
       const figure = (armId: string, sorted: Float64Array): ActivityArmFigure => ({ armId, n: sorted.length, medianMs: sorted.length === 0 ? null : linearQuantile(sorted, 0.5) });
-      const tested = baseline.length >= ACTIVITY_MIN_INSTANCES && candidate.length >= ACTIVITY_MIN_INSTANCES;
+      const tested = sortedBaseline.length >= ACTIVITY_MIN_INSTANCES && sortedCandidate.length >= ACTIVITY_MIN_INSTANCES;
       const b = figure(baselineArmId, sortedBaseline);
       const c = figure(candidateArmId, sortedCandidate);
       return {

@@ -6,6 +6,7 @@
 import type { Experiment } from '../model/experiment.js';
 import type { MetricKey } from '../model/metrics.js';
 import type { AssignmentReason } from '../routing/assign-arm.js';
+import type { BinnedDurations } from './binned-durations.js';
 
 /** The time a case spent in one stage of the service process (inquiry, diagnosis, solution, follow-up). */
 export interface StageTime {
@@ -40,6 +41,21 @@ export interface ArmActivity {
   durationMs: number;
 }
 
+/**
+ * Above the exact path's threshold (BOOTSTRAP_MAX_CASES ended cases in an arm) the database sums
+ * what the per-case rows carried: the duration metrics as log-bucket counts, the stage times as
+ * sums, the activities as log-bucket counts per element. The cases then carry no stages, and the
+ * activities list is empty.
+ */
+export interface ArmAggregates {
+  /** per arm id, per duration metric: the ended cases' values binned */
+  durations: Readonly<Record<string, Partial<Record<MetricKey, BinnedDurations>>>>;
+  /** per arm id, per stage: the sums over the arm's ended cases */
+  stages: Readonly<Record<string, Readonly<Record<string, StageTime>>>>;
+  /** per element id, per arm id: the ended activity instances' durations binned */
+  activities: Readonly<Record<string, Readonly<Record<string, BinnedDurations>>>>;
+}
+
 export interface AnalysisInput {
   experiment: Experiment;
   /** epoch milliseconds: the analysis instant (the clock's now) */
@@ -48,6 +64,8 @@ export interface AnalysisInput {
   stoppedAt: number | null;
   cases: readonly ArmCase[];
   activities: readonly ArmActivity[];
+  /** Present above the exact path's threshold: the metrics, stages and activities from aggregates. */
+  aggregates?: ArmAggregates;
   /** Plan violations the caller found in the data (e.g. a case run on a version not its arm's). */
   planViolations: readonly string[];
 }

@@ -18,13 +18,14 @@ import { compareLeadTimes, type LeadTimeComparison } from '../statistics/lead-ti
 import { twoProportionTest } from '../statistics/two-proportion.js';
 import { decideVerdict, type Verdict, type VerdictReport } from '../verdict/decide-verdict.js';
 import { CANONICAL_HASH_MAX_CASES, caseDigest, dataHash } from '../verdict/data-hash.js';
-import { activityDifferences, type ActivityDifference } from './activity-differences.js';
-import type { AnalysisInput, ArmCase } from './analysis-input.js';
+import { activityDifferences, binnedActivityDifferences, type ActivityDifference } from './activity-differences.js';
+import type { AnalysisInput, ArmAggregates, ArmCase } from './analysis-input.js';
+import type { BinnedDurations } from './binned-durations.js';
 import { addEndedCase, emptyArmDays, moments, type ArmDays, type ArmTotals } from './arm-days.js';
 import { dailyLooks, type DatedLook } from './daily-looks.js';
 import { checkGuardrailOnDays, type GuardrailCheck } from './guardrail-check.js';
-import { compareMetric, metricSamples, type MetricComparison } from './metric-comparison.js';
-import { orderedArms, stageBreakdown, type StageBreakdown } from './stage-breakdown.js';
+import { compareBinnedDurations, compareMetric, metricSamples, type MetricComparison } from './metric-comparison.js';
+import { orderedArms, stageBreakdown, stageBreakdownOfSums, type StageBreakdown } from './stage-breakdown.js';
 
 const DAY_MS = 86_400_000;
 /** Routing reasons that come from the hash, so the planned shares apply to them. */
@@ -98,9 +99,9 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
   const requirements = planRequirements(experiment, traffic);
   const sampleRatio = sampleRatioOf(experiment, input.cases);
   const hash =
-    input.cases.length <= CANONICAL_HASH_MAX_CASES
+    input.aggregates === undefined && input.cases.length <= CANONICAL_HASH_MAX_CASES
       ? dataHash({ analysisVersion: experiment.analysisVersion, cases: input.cases.map(caseTuple), activities: input.activities.length })
-      : caseDigest(input.cases, input.activities.length);
+      : caseDigest(input.cases, input.activities.length, input.aggregates && hashedAggregates(input.aggregates));
   const baselineCases = casesOf(baseline.id);
   // The looks' and guardrails' metrics summed by end day, once per arm.
   const lookedMetrics = [...new Set([experiment.primaryMetric, ...experiment.guardrails.map((guardrail) => guardrail.metric)])];
@@ -116,7 +117,11 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
   const candidates = candidateArms.map((arm): CandidateAnalysis => {
     const candidateCases = casesOf(arm.id);
     const random = seededRandom(experiment.seed);
-    const compare = (metric: MetricKey) => compareMetric(metric, arm.id, samples(baselineCases, metric), samples(candidateCases, metric), alpha, random);
+    const binned = (armId: string, metric: MetricKey) => input.aggregates?.durations[armId]?.[metric] ?? { n: 0, sumMs: 0, buckets: [] };
+    const compare = (metric: MetricKey) =>
+      input.aggregates && METRICS[metric].kind === 'duration'
+        ? compareBinnedDurations(metric, arm.id, binned(baseline.id, metric), binned(arm.id, metric), alpha)
+        : compareMetric(metric, arm.id, samples(baselineCases, metric), samples(candidateCases, metric), alpha, random);
     const primary = compare(experiment.primaryMetric);
     const secondaries = experiment.secondaryMetrics.filter((metric) => metric !== experiment.primaryMetric).map(compare);
     const tested = secondaries.filter((m) => m.pValue !== null);
@@ -169,7 +174,9 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
       leadTime: leadTimeOf(baselineCases, candidateCases, now),
       guardrails,
       looks: looks.map((look, k) => ({ ...look, boundary: verdict.sequential.boundaries[k] ?? null })),
-      activities: activityDifferences(input.activities, baseline.id, arm.id, alpha),
+      activities: input.aggregates
+        ? binnedActivityDifferences(input.aggregates.activities, baseline.id, arm.id, alpha)
+        : activityDifferences(input.activities, baseline.id, arm.id, alpha),
       verdict,
     };
   });
@@ -194,7 +201,9 @@ export function analyzeExperiment(unordered: AnalysisInput): ExperimentAnalysis 
     verdict: overall?.verdict.verdict ?? 'CONTINUE',
     reasons: overall?.verdict.reasons ?? [],
     candidates,
-    stages: stageBreakdown(experiment, input.cases, ANALYSIS_STAGES),
+    stages: input.aggregates
+      ? stageBreakdownOfSums(experiment, input.aggregates.stages, (armId) => casesOf(armId).filter((c) => c.endedAt !== null).length, ANALYSIS_STAGES)
+      : stageBreakdown(experiment, input.cases, ANALYSIS_STAGES),
   };
 }
 
@@ -279,6 +288,17 @@ function arrivals(input: AnalysisInput): { arrivalsPerDay: number; trafficShare:
   const days = Math.max((end - input.startedAt) / DAY_MS, 1 / 24);
   return { arrivalsPerDay: input.cases.length / days, trafficShare: 1 };
 }
+
+/** The aggregates with each histogram as a record of bucket to count: canonical JSON sorts arrays, which would blur [bucket, count] pairs. */
+const hashedAggregates = ({ durations, stages, activities }: ArmAggregates) => {
+  const counts = (binned: BinnedDurations) => ({ n: binned.n, sumMs: binned.sumMs, buckets: Object.fromEntries(binned.buckets) });
+  const each = <T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+  return {
+    durations: each(durations, (metrics) => each(metrics as Record<string, BinnedDurations>, counts)),
+    stages,
+    activities: each(activities, (arms) => each(arms, counts)),
+  };
+};
 
 const caseTuple = (c: ArmCase) => [c.instanceId, c.armId, c.startedAt, c.endedAt, c.values, c.stages];
 

@@ -17,6 +17,7 @@ import { quantileDifferenceInterval } from '../statistics/quantile-difference.js
 import { twoProportionTest, wilsonInterval } from '../statistics/two-proportion.js';
 import { welchLogTest, type WelchLogResult } from '../statistics/welch-log.js';
 import type { Random } from '../random/seeded-random.js';
+import { expandBinned, type BinnedDurations } from './binned-durations.js';
 import { METRICS, type MetricBetter, type MetricKey, type MetricKind } from '../model/metrics.js';
 
 /** Resamples per bootstrap interval: enough for a stable 95 % interval, cheap for a few thousand cases. */
@@ -55,6 +56,8 @@ export interface MetricComparison {
   ratio?: { estimate: number; interval: [number, number] };
   medianDifference?: BootstrapResult;
   p90Difference?: BootstrapResult;
+  /** How the duration figures were found: absent for every case read, `histogram` from per-arm log buckets (binned-durations.ts). */
+  method?: 'histogram';
   /** the candidate is better, worse or not distinguishable at the report's alpha */
   direction: 'better' | 'worse' | 'none' | 'unknown';
   test: 'two-proportion' | 'mann-whitney' | 'none';
@@ -73,23 +76,7 @@ export function compareMetric(
 ): MetricComparison {
   const { kind, better } = METRICS[metric];
   const base = { metric, kind, better, candidateArmId };
-  if (kind === 'proportion') {
-    const b = rateFigure(baseline, alpha);
-    const c = rateFigure(candidate, alpha);
-    if (b.n === 0 || c.n === 0) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
-    const test = twoProportionTest({ successes: b.successes, total: b.n }, { successes: c.successes, total: c.n }, alpha);
-    return {
-      ...base,
-      baseline: b,
-      candidate: c,
-      difference: test.difference,
-      interval: test.interval,
-      pValue: test.pValue,
-      z: test.z,
-      direction: directionOf(test.pValue, test.difference, better, alpha),
-      test: 'two-proportion',
-    };
-  }
+  if (kind === 'proportion') return compareRates(metric, candidateArmId, rateCounts(baseline), rateCounts(candidate), alpha);
   const sortedBaseline = Float64Array.from(baseline).sort();
   const sortedCandidate = Float64Array.from(candidate).sort();
   const b = durationFigure(baseline, sortedBaseline);
@@ -124,9 +111,77 @@ export function compareMetric(
   };
 }
 
-function rateFigure(values: readonly number[], alpha: number): RateFigure {
-  const successes = values.filter((value) => value > 0).length;
-  const n = values.length;
+/** An arm's cases of a rate metric: how many, and how many met it. */
+export interface RateCounts {
+  n: number;
+  successes: number;
+}
+
+const rateCounts = (values: readonly number[]): RateCounts => ({ n: values.length, successes: values.filter((value) => value > 0).length });
+
+/** A rate metric compared from each arm's counts (exact however large the arms: the database counts them). */
+export function compareRates(metric: MetricKey, candidateArmId: string, baseline: RateCounts, candidate: RateCounts, alpha: number): MetricComparison {
+  const { kind, better } = METRICS[metric];
+  const base = { metric, kind, better, candidateArmId };
+  const b = rateFigure(baseline, alpha);
+  const c = rateFigure(candidate, alpha);
+  if (b.n === 0 || c.n === 0) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
+  const test = twoProportionTest({ successes: b.successes, total: b.n }, { successes: c.successes, total: c.n }, alpha);
+  return {
+    ...base,
+    baseline: b,
+    candidate: c,
+    difference: test.difference,
+    interval: test.interval,
+    pValue: test.pValue,
+    z: test.z,
+    direction: directionOf(test.pValue, test.difference, better, alpha),
+    test: 'two-proportion',
+  };
+}
+
+/**
+ * A duration metric compared from each arm's log-bucket counts (binned-durations.ts): the same
+ * statistics as compareMetric's large-arm path (Mann-Whitney, Hodges-Lehmann, Welch on logs,
+ * order-statistics quantile intervals) on every case's bucket value, so the figures are within
+ * BINNED_RELATIVE_ERROR of the exact ones; counts and means are exact.
+ */
+export function compareBinnedDurations(metric: MetricKey, candidateArmId: string, baseline: BinnedDurations, candidate: BinnedDurations, alpha: number): MetricComparison {
+  const { kind, better } = METRICS[metric];
+  const base = { metric, kind, better, candidateArmId, method: 'histogram' as const };
+  const sortedBaseline = expandBinned(baseline);
+  const sortedCandidate = expandBinned(candidate);
+  const b = binnedFigure(baseline, sortedBaseline);
+  const c = binnedFigure(candidate, sortedCandidate);
+  if (b.n < 2 || c.n < 2) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
+  const positiveBaseline = expandBinned(baseline, 1);
+  const positiveCandidate = expandBinned(candidate, 1);
+  const mannWhitney = mannWhitneyUSorted(positiveBaseline, positiveCandidate);
+  const shift = hodgesLehmannSorted(positiveBaseline, positiveCandidate, alpha);
+  const welch = welchLogTest(Array.from(positiveBaseline), Array.from(positiveCandidate), alpha);
+  const quantile = (q: number): BootstrapResult => ({ ...quantileDifferenceInterval(positiveBaseline, positiveCandidate, q, alpha), method: 'histogram' });
+  return {
+    ...base,
+    baseline: b,
+    candidate: c,
+    difference: shift.shift,
+    interval: shift.interval,
+    pValue: mannWhitney.pValue,
+    z: Number.isFinite(welch.t) ? welch.t : 0,
+    ratio: { estimate: welch.ratio, interval: welch.interval },
+    medianDifference: quantile(0.5),
+    p90Difference: quantile(0.9),
+    direction: directionOf(mannWhitney.pValue, shift.shift, better, alpha),
+    test: 'mann-whitney',
+  };
+}
+
+function binnedFigure(binned: BinnedDurations, sorted: Float64Array): DurationFigure {
+  if (binned.n === 0) return { n: 0, meanMs: null, medianMs: null, p90Ms: null };
+  return { n: binned.n, meanMs: binned.sumMs / binned.n, medianMs: linearQuantile(sorted, 0.5), p90Ms: linearQuantile(sorted, 0.9) };
+}
+
+function rateFigure({ n, successes }: RateCounts, alpha: number): RateFigure {
   return { n, successes, rate: n === 0 ? null : successes / n, interval: n === 0 ? null : wilsonInterval({ successes, total: n }, alpha) };
 }
 

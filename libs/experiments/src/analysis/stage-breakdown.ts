@@ -4,7 +4,7 @@
  * waiting from diagnosis to solution shows as such.
  */
 import { baselineArm, type Experiment } from '../model/experiment.js';
-import type { ArmCase } from './analysis-input.js';
+import type { ArmCase, StageTime } from './analysis-input.js';
 
 export interface StageArmFigure {
   armId: string;
@@ -31,6 +31,29 @@ export function stageBreakdown(experiment: Experiment, cases: readonly ArmCase[]
         cases: own.length,
         meanWaitingMs: mean((c) => c.stages[stage]?.waitingMs ?? 0),
         meanProcessingMs: mean((c) => c.stages[stage]?.processingMs ?? 0),
+      };
+    }),
+  }));
+}
+
+/** The same from each arm's stage sums and ended cases (above the exact path's threshold: the database sums them). */
+export function stageBreakdownOfSums(
+  experiment: Experiment,
+  sums: Readonly<Record<string, Readonly<Record<string, StageTime>>>>,
+  endedOf: (armId: string) => number,
+  stages: readonly string[],
+): StageBreakdown[] {
+  const arms = orderedArms(experiment);
+  return stages.map((stage) => ({
+    stage,
+    arms: arms.map((armId) => {
+      const cases = endedOf(armId);
+      const own = sums[armId]?.[stage];
+      return {
+        armId,
+        cases,
+        meanWaitingMs: cases === 0 ? null : (own?.waitingMs ?? 0) / cases,
+        meanProcessingMs: cases === 0 ? null : (own?.processingMs ?? 0) / cases,
       };
     }),
   }));

@@ -28,8 +28,11 @@ export interface BootstrapResult {
   /** quantile(candidate) - quantile(baseline) on the observed data */
   estimate: number;
   interval: [number, number];
-  /** How the interval was found: absent for the percentile bootstrap, `order-statistics` for large arms (see quantile-difference.ts). */
-  method?: 'order-statistics';
+  /**
+   * How the interval was found: absent for the percentile bootstrap, `order-statistics` for large
+   * arms (see quantile-difference.ts), `histogram` for the same on log-bucket counts (binned-durations.ts).
+   */
+  method?: 'order-statistics' | 'histogram';
 }
 
 export function bootstrapQuantileDifference(baseline: readonly number[], candidate: readonly number[], options: BootstrapOptions): BootstrapResult {

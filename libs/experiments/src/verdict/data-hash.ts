@@ -61,9 +61,10 @@ export interface DigestedCase {
  * two 32-bit FNV-1a lanes over each case's fields, numbers as their 64 bits, object keys sorted.
  * The canonical JSON of 200,000 cases is some 80 million characters; this reads each field once
  * and builds no text. A different function from `dataHash`, used only above
- * CANONICAL_HASH_MAX_CASES, so smaller experiments keep the hash their reports carry.
+ * CANONICAL_HASH_MAX_CASES, so smaller experiments keep the hash their reports carry. With
+ * aggregates (the analysis above the exact path's threshold) their canonical JSON is digested too.
  */
-export function caseDigest(cases: readonly DigestedCase[], activities: number): string {
+export function caseDigest(cases: readonly DigestedCase[], activities: number, aggregates?: unknown): string {
   const word = new Float64Array(1);
   const halves = new Uint32Array(word.buffer);
   let a = 0x811c9dc5;
@@ -100,6 +101,8 @@ export function caseDigest(cases: readonly DigestedCase[], activities: number): 
     });
   }
   number(activities);
+  // Above the exact path's threshold the metrics, stages and activities come as aggregates: their canonical JSON (which sorts arrays, so the database's row order does not matter).
+  if (aggregates !== undefined) text(canonicalJson(aggregates));
   const hex = (lane: number) => (lane >>> 0).toString(16).padStart(8, '0');
   return hex(a) + hex(b);
 }

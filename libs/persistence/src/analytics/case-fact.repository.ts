@@ -54,6 +54,32 @@ export interface ArmFact {
   worked: Array<{ elementId: string; durationMs: number }>;
 }
 
+/** Durations of an arm in log buckets: the exact count and sum, and [bucket, count] pairs. */
+export interface BinnedFactDurations {
+  n: number;
+  sumMs: number;
+  buckets: Array<[number, number]>;
+}
+
+/** An experiment's ended cases summed (armAggregates): per arm and metric, per arm and stage, per element and arm. */
+export interface ArmFactAggregates {
+  durations: Record<string, Record<string, BinnedFactDurations>>;
+  stages: Record<string, Record<string, { waitingMs: number; processingMs: number }>>;
+  activities: Record<string, Record<string, BinnedFactDurations>>;
+}
+
+/**
+ * The log bucket of a duration in ms, 32 per doubling: 0 below 1 ms, else floor(32 log2(ms)) + 1
+ * (the tiny offset keeps exact powers of two in the bucket they open, as binned-durations.ts does).
+ */
+const durationBucket = (ms: string): string => `CASE WHEN ${ms} >= 1 THEN floor(ln(${ms}) / ln(2) * 32 + 1e-9)::int + 1 ELSE 0 END`;
+
+const addBucket = (into: BinnedFactDurations, { bucket, count, sumMs }: { bucket: number; count: string; sumMs: number }): void => {
+  into.n += Number(count);
+  into.sumMs += sumMs;
+  into.buckets.push([bucket, Number(count)]);
+};
+
 /** An experiment's ended case as the guardrail check reads it: the facts whose metrics are settled when the case ends. */
 export interface EndedArmFact {
   instanceId: string;
@@ -356,17 +382,69 @@ export class CaseFactRepository {
     return utilizationOfRows(teams, totals);
   }
 
-  /** The facts of the cases an experiment routed (by the arm index). */
-  async armFacts(experimentId: string): Promise<ArmFact[]> {
+  /**
+   * The facts of the cases an experiment routed (by the arm index). Without `detail` the stages
+   * and the worked activities (the rows' two JSON documents) are left out, empty: above the exact
+   * path's threshold the analysis reads them summed (armAggregates).
+   */
+  async armFacts(experimentId: string, { detail = true } = {}): Promise<ArmFact[]> {
     const rows = await this.sql.rows<Omit<ArmFact, 'startedAt' | 'endedAt'> & { startedAt: Date; endedAt: Date | null }>(
       `SELECT f.instance_id AS "instanceId", f.business_key AS "businessKey", f.status, f.started_at AS "startedAt", f.ended_at AS "endedAt",
               f.lead_time_ms AS "leadTimeMs", f.desk_time_ms AS "deskTimeMs", f.queue_ms + f.claimed_idle_ms AS "waitingMs", f.processing_ms AS "processingMs",
               f.first_response_ms AS "firstResponseMs", f.first_lane AS "firstLane", f.user_task_lanes AS "userTaskLanes", f.escalated,
-              f.rework IS NOT NULL AS rework, f.stages, f.worked
+              f.rework IS NOT NULL AS rework, ${detail ? 'f.stages, f.worked' : `'{}'::jsonb AS stages, '[]'::jsonb AS worked`}
        FROM case_fact f WHERE f.experiment_id = $1`,
       [experimentId],
     );
     return rows.map((row) => ({ ...row, startedAt: row.startedAt.getTime(), endedAt: row.endedAt?.getTime() ?? null }));
+  }
+
+  /** Ended cases per arm of an experiment: whether the analysis reads cases or aggregates. */
+  async armEndedCounts(experimentId: string): Promise<Record<string, number>> {
+    const rows = await this.sql.rows<{ armId: string; ended: string }>(
+      `SELECT f.arm_id AS "armId", count(*) AS ended FROM case_fact f WHERE f.experiment_id = $1 AND f.ended_at IS NOT NULL GROUP BY f.arm_id`,
+      [experimentId],
+    );
+    return Object.fromEntries(rows.map(({ armId, ended }) => [armId, Number(ended)]));
+  }
+
+  /**
+   * An experiment's ended cases summed per arm: the duration metrics (lead time, the desk's
+   * waiting, processing) and each activity's durations as counts in log buckets of 32 per
+   * doubling (DURATION_BUCKET_SQL, the formula of libs/experiments binned-durations.ts) with
+   * their sums, and the stage times as sums. A few thousand numbers instead of every case.
+   */
+  async armAggregates(experimentId: string): Promise<ArmFactAggregates> {
+    const ended = `f.experiment_id = $1 AND f.ended_at IS NOT NULL`;
+    const [metricRows, stageRows, activityRows] = await Promise.all([
+      this.sql.rows<{ armId: string; metric: string; bucket: number; count: string; sumMs: number }>(
+        `SELECT f.arm_id AS "armId", m.metric, ${durationBucket('m.ms')} AS bucket, count(*) AS count, sum(m.ms) AS "sumMs"
+         FROM case_fact f
+         CROSS JOIN LATERAL (VALUES ('leadTime', f.lead_time_ms::float8), ('waitingTime', (f.queue_ms + f.claimed_idle_ms)::float8),
+                                    ('processingTime', f.processing_ms::float8)) AS m(metric, ms)
+         WHERE ${ended} AND m.ms IS NOT NULL
+         GROUP BY 1, 2, 3`,
+        [experimentId],
+      ),
+      this.sql.rows<{ armId: string; stage: string; waitingMs: number; processingMs: number }>(
+        `SELECT f.arm_id AS "armId", s.key AS stage, sum((s.value->>'waitingMs')::float8) AS "waitingMs", sum((s.value->>'processingMs')::float8) AS "processingMs"
+         FROM case_fact f, jsonb_each(f.stages) AS s WHERE ${ended} GROUP BY 1, 2`,
+        [experimentId],
+      ),
+      this.sql.rows<{ armId: string; elementId: string; bucket: number; count: string; sumMs: number }>(
+        `SELECT f.arm_id AS "armId", w."elementId", ${durationBucket('w."durationMs"')} AS bucket, count(*) AS count, sum(w."durationMs") AS "sumMs"
+         FROM case_fact f, jsonb_to_recordset(f.worked) AS w("elementId" text, "durationMs" double precision)
+         WHERE ${ended} GROUP BY 1, 2, 3`,
+        [experimentId],
+      ),
+    ]);
+    const durations: ArmFactAggregates['durations'] = {};
+    for (const row of metricRows) addBucket(((durations[row.armId] ??= {})[row.metric] ??= { n: 0, sumMs: 0, buckets: [] }), row);
+    const activities: ArmFactAggregates['activities'] = {};
+    for (const row of activityRows) addBucket(((activities[row.elementId] ??= {})[row.armId] ??= { n: 0, sumMs: 0, buckets: [] }), row);
+    const stages: ArmFactAggregates['stages'] = {};
+    for (const { armId, stage, waitingMs, processingMs } of stageRows) (stages[armId] ??= {})[stage] = { waitingMs, processingMs };
+    return { durations, stages, activities };
   }
 
   /** The experiment's ended facts folded after step `afterSeq` (by case_fact_arm_seq_idx). */
