@@ -14,6 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { upperNearestRankQuantile } from '#core';
 import { CaseFactRepository, DEFAULT_DATABASE_TIMEOUTS, ExperimentRepository, openDataSource } from '#persistence';
+import { armFactsSql } from '../support/arm-facts.js';
 import { startBenchDatabase } from '../support/bench-database.js';
 import { deployXml, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { timeGuardrailCheck } from './guardrail-timing.js';
@@ -21,6 +22,15 @@ import { timeGuardrailCheck } from './guardrail-timing.js';
 const ARM_CASES = Number(process.env.BENCH_ARM_CASES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ANALYSIS_ROUNDS ?? 10);
 const DAYS = 60;
+const SEED_SQL = armFactsSql({
+  processKey: 'bench-experiment',
+  days: DAYS,
+  customers: 40_000,
+  steps: [
+    { elementId: 'diagnose', stage: 'diagnosis', waitingShare: 0.6, workingShare: 0.5 },
+    { elementId: 'resolve', stage: 'solution', waitingShare: 0.4, workingShare: 0.5 },
+  ],
+});
 const LOAD_TIMEOUTS = { ...DEFAULT_DATABASE_TIMEOUTS, statementTimeoutMs: 600_000, queryTimeoutMs: 605_000 };
 
 const versionXml = (name: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -35,46 +45,6 @@ const versionXml = (name: string) => `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f3" sourceRef="resolve" targetRef="done" />
   </bpmn:process>
 </bpmn:definitions>`;
-
-/**
- * $1 experiment, $2 arm, $3 version, $4 cases, $5 the experiment's start, $6 the candidate's speed
- * factor, $7 salt. Durations are log-normal-ish from md5 bits (deterministic per case).
- */
-const SEED_SQL = `
-WITH c AS (
-  SELECT i, md5($7 || ':' || i)::uuid AS id,
-         $5::timestamptz + make_interval(secs => (i::double precision * ${DAYS} * 86400 / $4::int)) AS t0,
-         exp(7.5 + 1.2 * ((get_byte(decode(md5($7 || 'w' || i), 'hex'), 0) + get_byte(decode(md5($7 || 'w' || i), 'hex'), 1)) / 510.0 - 0.5) * 3) * $6::double precision * 1000 AS waiting,
-         (60 + get_byte(decode(md5($7 || 'p' || i), 'hex'), 0) * 10) * 1000.0 AS working,
-         get_byte(decode(md5($7 || 'x' || i), 'hex'), 0) AS b0,
-         get_byte(decode(md5($7 || 'x' || i), 'hex'), 1) AS b1
-  FROM generate_series(1, $4::int) AS i
-), t AS (
-  SELECT c.*, CASE WHEN i % 20 = 0 THEN NULL ELSE t0 + make_interval(secs => (waiting + working) / 1000) END AS t1 FROM c
-), instances AS (
-  INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
-  SELECT id, $3::uuid, 'bench-experiment', 'customer-' || (i % 40000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, '{}'::jsonb, 1, t0, t1 FROM t
-), assignments AS (
-  INSERT INTO experiment_assignment (instance_id, experiment_id, arm_id, process_version_id, reason, unit_key, assigned_at)
-  SELECT id, $1::uuid, $2, $3::uuid, 'weight', id::text, t0 FROM t
-)
-INSERT INTO case_fact (instance_id, process_version_id, experiment_id, arm_id, business_key, status, started_at, ended_at, last_seq,
-  lead_time_ms, desk_time_ms, queue_ms, claimed_idle_ms, processing_ms, handoff_ms, external_system_ms, designed_wait_ms, other_ms, handling_ms,
-  nva_ms, nva_steps, nva_processing_ms, va_processing_ms, first_response_ms, first_lane, user_task_lanes, escalated, rework,
-  costed_amount, uncosted_processing_ms, csat, nps, segments, ended_runs, first_ready_at, last_ended_at, work, stages, worked)
-SELECT id, $3::uuid, $1::uuid, $2, 'customer-' || (i % 40000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, t0, t1, i * 17,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.8 END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.2 END,
-  CASE WHEN t1 IS NULL THEN NULL ELSE working END, 0, 0, 0, 0, working, 0, 0, 0, working,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.5 END, 'first-line',
-  CASE WHEN b0 % 4 = 0 THEN ARRAY['first-line', 'second-line'] ELSE ARRAY['first-line'] END, b1 % 10 = 0,
-  CASE WHEN b1 % 7 = 0 THEN '{"elements": {"diagnose": 1}, "loops": []}'::jsonb END,
-  0, working, NULL, NULL, '{}'::jsonb, CASE WHEN t1 IS NULL THEN 1 ELSE 4 END, t0, t1, '[]'::jsonb,
-  CASE WHEN t1 IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('diagnosis', jsonb_build_object('waitingMs', waiting * 0.6, 'processingMs', working * 0.5),
-                                                          'solution', jsonb_build_object('waitingMs', waiting * 0.4, 'processingMs', working * 0.5)) END,
-  CASE WHEN t1 IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('elementId', 'diagnose', 'durationMs', waiting * 0.6 + working * 0.5),
-                                                          jsonb_build_object('elementId', 'resolve', 'durationMs', waiting * 0.4 + working * 0.5)) END
-FROM t`;
 
 export async function analysisAtScale(): Promise<void> {
   if (ARM_CASES <= 0) return;

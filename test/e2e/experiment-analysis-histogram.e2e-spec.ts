@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
 import { DataSource } from 'typeorm';
 import { armCases } from '../../apps/engine/src/experiments/arm-cases.js';
+import { armFactsSql } from '../../bench/support/arm-facts.js';
 import { BINNED_RELATIVE_ERROR, analyzeExperiment, type ExperimentAnalysis } from '#experiments';
 import { CaseFactRepository, ExperimentRepository } from '#persistence';
 import { createTestApp, deploy, type TestApp } from './support/test-app.js';
@@ -22,42 +23,8 @@ const versionXml = (version: number, name: string) => `<?xml version="1.0" encod
   </bpmn:process>
 </bpmn:definitions>`;
 
-/**
- * The facts the aggregator would have folded, written straight by SQL (as bench:experiments does):
- * $1 experiment, $2 arm, $3 version, $4 cases, $5 the experiment's start, $6 the arm's speed factor,
- * $7 salt. Durations log-normal-ish from md5 bits, deterministic per case.
- */
-const SEED_SQL = `
-WITH c AS (
-  SELECT i, md5($7 || ':' || i)::uuid AS id,
-         $5::timestamptz + make_interval(secs => (i::double precision * ${DAYS} * 86400 / $4::int)) AS t0,
-         exp(7.5 + 1.2 * ((get_byte(decode(md5($7 || 'w' || i), 'hex'), 0) + get_byte(decode(md5($7 || 'w' || i), 'hex'), 1)) / 510.0 - 0.5) * 3) * $6::double precision * 1000 AS waiting,
-         (60 + get_byte(decode(md5($7 || 'p' || i), 'hex'), 0) * 10) * 1000.0 AS working,
-         get_byte(decode(md5($7 || 'x' || i), 'hex'), 1) AS b1
-  FROM generate_series(1, $4::int) AS i
-), t AS (
-  SELECT c.*, CASE WHEN i % 20 = 0 THEN NULL ELSE t0 + make_interval(secs => (waiting + working) / 1000) END AS t1 FROM c
-), instances AS (
-  INSERT INTO instance (id, process_version_id, process_key, business_key, status, state, revision, started_at, ended_at)
-  SELECT id, $3::uuid, '${KEY}', 'customer-' || (i % 3000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, '{}'::jsonb, 1, t0, t1 FROM t
-), assignments AS (
-  INSERT INTO experiment_assignment (instance_id, experiment_id, arm_id, process_version_id, reason, unit_key, assigned_at)
-  SELECT id, $1::uuid, $2, $3::uuid, 'weight', id::text, t0 FROM t
-)
-INSERT INTO case_fact (instance_id, process_version_id, experiment_id, arm_id, business_key, status, started_at, ended_at, last_seq,
-  lead_time_ms, desk_time_ms, queue_ms, claimed_idle_ms, processing_ms, handoff_ms, external_system_ms, designed_wait_ms, other_ms, handling_ms,
-  nva_ms, nva_steps, nva_processing_ms, va_processing_ms, first_response_ms, first_lane, user_task_lanes, escalated, rework,
-  costed_amount, uncosted_processing_ms, csat, nps, segments, ended_runs, first_ready_at, last_ended_at, work, stages, worked)
-SELECT id, $3::uuid, $1::uuid, $2, 'customer-' || (i % 3000), CASE WHEN t1 IS NULL THEN 'running' ELSE 'completed' END, t0, t1, i * 17,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting + working END,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.8 END, CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.2 END,
-  CASE WHEN t1 IS NULL THEN NULL ELSE working END, 0, 0, 0, 0, working, 0, 0, 0, working,
-  CASE WHEN t1 IS NULL THEN NULL ELSE waiting * 0.5 END, 'first-line', ARRAY['first-line'], b1 % 10 = 0,
-  CASE WHEN b1 % 7 = 0 THEN '{"elements": {"diagnose": 1}, "loops": []}'::jsonb END,
-  0, working, NULL, NULL, '{}'::jsonb, CASE WHEN t1 IS NULL THEN 1 ELSE 4 END, t0, t1, '[]'::jsonb,
-  CASE WHEN t1 IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('diagnosis', jsonb_build_object('waitingMs', waiting, 'processingMs', working)) END,
-  CASE WHEN t1 IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('elementId', 'diagnose', 'durationMs', waiting + working)) END
-FROM t`;
+/** The facts the aggregator would have folded, written straight by SQL (as bench:experiments does). */
+const SEED_SQL = armFactsSql({ processKey: KEY, days: DAYS, customers: 3000, steps: [{ elementId: 'diagnose', stage: 'diagnosis', waitingShare: 1, workingShare: 1 }] });
 
 describe('experiment analysis above the exact path threshold (aggregates read from PostgreSQL)', () => {
   let sut: TestApp;
