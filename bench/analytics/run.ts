@@ -45,7 +45,7 @@ import type { ProcessGraph } from '#bpmn';
 import { upperNearestRankQuantile } from '#core';
 import { AnalyticsAggregator, AnalyticsRepository, CaseFactRepository, DEFAULT_DATABASE_TIMEOUTS, openDataSource, type AnalyticsScope } from '#persistence';
 import { startBenchDatabase } from '../support/bench-database.js';
-import { deployXml, projectRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { deployXml, postAsAdmin, projectRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
 const PER_CASE = 6;
 const CASES = Number(process.env.BENCH_CASES ?? (process.env.BENCH_ACTIVITY_INSTANCES ? Math.ceil(Number(process.env.BENCH_ACTIVITY_INSTANCES) / PER_CASE) : 20_000));
@@ -262,15 +262,7 @@ async function explain(url: string, versionIds: string[]): Promise<Array<{ name:
 
 /** An experiment on the key, started and stopped (its cases are written below): the version as the baseline, the candidate beside it, half each. */
 async function startExperiment(engine: EngineProcess, baseline: string, candidate: string): Promise<string> {
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${engine.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...engine.authHeaders },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string };
-  };
+  const post = (path: string, body: unknown) => postAsAdmin<{ id: string }>(engine, path, body);
   const { id } = await post('/experiments', {
     processKey: 'bench-analytics',
     seed: 2026,

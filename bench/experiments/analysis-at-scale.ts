@@ -16,7 +16,7 @@ import { upperNearestRankQuantile } from '#core';
 import { CaseFactRepository, DEFAULT_DATABASE_TIMEOUTS, ExperimentRepository, openDataSource } from '#persistence';
 import { armFactsSql } from '../support/arm-facts.js';
 import { startBenchDatabase } from '../support/bench-database.js';
-import { deployXml, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { deployXml, postAsAdmin, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 import { timeGuardrailCheck } from './guardrail-timing.js';
 
 const ARM_CASES = Number(process.env.BENCH_ARM_CASES ?? 100_000);
@@ -114,15 +114,7 @@ export async function analysisAtScale(): Promise<void> {
 }
 
 async function createExperiment(engine: EngineProcess, baseline: string, candidate: string): Promise<string> {
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${engine.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...engine.authHeaders },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string };
-  };
+  const post = (path: string, body: unknown) => postAsAdmin<{ id: string }>(engine, path, body);
   const { id } = await post('/experiments', {
     processKey: 'bench-experiment',
     seed: 2026,

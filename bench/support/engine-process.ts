@@ -158,6 +158,17 @@ export async function createUser(engine: EngineProcess, user: { username: string
   return signIn(engine.baseUrl, user.username, user.password);
 }
 
+/** POSTs JSON as the engine's admin and answers the JSON answer; any non-2xx answer throws, naming the path. */
+export async function postAsAdmin<T>(engine: EngineProcess, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${engine.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...engine.authHeaders },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** Deploys BPMN XML as the engine's admin; answers the first process version (201 expected). */
 export async function deployXml(engine: EngineProcess, xml: string): Promise<{ id: string; version: number }> {
   const response = await fetch(`${engine.baseUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/xml', ...engine.authHeaders }, body: xml });
