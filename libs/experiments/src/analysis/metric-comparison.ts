@@ -87,14 +87,32 @@ export function compareMetric(
   // Raising to 1 ms keeps the order, so the sorted positives are the sorted values raised.
   const sortedPositiveBaseline = sortedBaseline.map(atLeastOne);
   const sortedPositiveCandidate = sortedCandidate.map(atLeastOne);
-  const mannWhitney = mannWhitneyUSorted(sortedPositiveBaseline, sortedPositiveCandidate);
-  const shift = hodgesLehmannSorted(sortedPositiveBaseline, sortedPositiveCandidate, alpha);
-  const welch: WelchLogResult = welchLogTest(positiveBaseline, positiveCandidate, alpha);
+  const welch = welchLogTest(positiveBaseline, positiveCandidate, alpha);
   const bootstrapped = Math.max(b.n, c.n) <= BOOTSTRAP_MAX_CASES;
   const bootstrap = (q: number) =>
     bootstrapped
       ? bootstrapQuantileDifference(positiveBaseline, positiveCandidate, { q, resamples: BOOTSTRAP_RESAMPLES, alpha, random })
       : quantileDifferenceInterval(sortedPositiveBaseline, sortedPositiveCandidate, q, alpha);
+  return durationComparison(base, b, c, sortedPositiveBaseline, sortedPositiveCandidate, welch, bootstrap, alpha);
+}
+
+/**
+ * A duration metric's answer from each arm's values sorted and raised to at least 1 ms: Mann-Whitney,
+ * the Hodges-Lehmann shift, Welch on logs (given), and the median and p90 intervals `quantile` finds
+ * (asked median first: a bootstrap draws from the seeded random in that order).
+ */
+function durationComparison(
+  base: Pick<MetricComparison, 'metric' | 'kind' | 'better' | 'candidateArmId' | 'method'>,
+  b: DurationFigure,
+  c: DurationFigure,
+  sortedBaseline: ArrayLike<number>,
+  sortedCandidate: ArrayLike<number>,
+  welch: WelchLogResult,
+  quantile: (q: number) => BootstrapResult,
+  alpha: number,
+): MetricComparison {
+  const mannWhitney = mannWhitneyUSorted(sortedBaseline, sortedCandidate);
+  const shift = hodgesLehmannSorted(sortedBaseline, sortedCandidate, alpha);
   return {
     ...base,
     baseline: b,
@@ -104,9 +122,9 @@ export function compareMetric(
     pValue: mannWhitney.pValue,
     z: Number.isFinite(welch.t) ? welch.t : 0,
     ratio: { estimate: welch.ratio, interval: welch.interval },
-    medianDifference: bootstrap(0.5),
-    p90Difference: bootstrap(0.9),
-    direction: directionOf(mannWhitney.pValue, shift.shift, better, alpha),
+    medianDifference: quantile(0.5),
+    p90Difference: quantile(0.9),
+    direction: directionOf(mannWhitney.pValue, shift.shift, base.better, alpha),
     test: 'mann-whitney',
   };
 }
@@ -156,24 +174,9 @@ export function compareBinnedDurations(metric: MetricKey, candidateArmId: string
   if (b.n < 2 || c.n < 2) return { ...base, baseline: b, candidate: c, difference: null, interval: null, pValue: null, z: null, direction: 'unknown', test: 'none' };
   const positiveBaseline = expandBinned(baseline, 1);
   const positiveCandidate = expandBinned(candidate, 1);
-  const mannWhitney = mannWhitneyUSorted(positiveBaseline, positiveCandidate);
-  const shift = hodgesLehmannSorted(positiveBaseline, positiveCandidate, alpha);
   const welch = welchLogTest(Array.from(positiveBaseline), Array.from(positiveCandidate), alpha);
   const quantile = (q: number): BootstrapResult => ({ ...quantileDifferenceInterval(positiveBaseline, positiveCandidate, q, alpha), method: 'histogram' });
-  return {
-    ...base,
-    baseline: b,
-    candidate: c,
-    difference: shift.shift,
-    interval: shift.interval,
-    pValue: mannWhitney.pValue,
-    z: Number.isFinite(welch.t) ? welch.t : 0,
-    ratio: { estimate: welch.ratio, interval: welch.interval },
-    medianDifference: quantile(0.5),
-    p90Difference: quantile(0.9),
-    direction: directionOf(mannWhitney.pValue, shift.shift, better, alpha),
-    test: 'mann-whitney',
-  };
+  return durationComparison(base, b, c, positiveBaseline, positiveCandidate, welch, quantile, alpha);
 }
 
 function binnedFigure(binned: BinnedDurations, sorted: Float64Array): DurationFigure {
